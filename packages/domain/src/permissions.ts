@@ -1,0 +1,36 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Role-level actions: the first of the two authorization steps (the route's gate). The record-level
+ * step (whose record is it) happens in each service. `GET /api/me` sends the caller's actions so the
+ * web shows only what the user may do. Modules add their actions here, one line each.
+ */
+export const ROLE_ACTIONS = {
+  // platform
+  'orgs.manage': ['system_admin'],
+  'users.manage': ['system_admin'],
+  'users.assignRole': ['security_admin'],
+  'users.unlock': ['security_admin'],
+  'audit.read': ['audit_admin'],
+  'org.switch': ['county_admin', 'county_staff'],
+  'business.read': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'supervision.read': ['county_admin', 'county_staff'],
+  // documents (办文)
+  'documents.draft': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'documents.review': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'documents.signOff': ['leader_in_charge'],
+  'documents.number': ['county_admin', 'county_staff', 'office_staff'],
+  'documents.dispatch': ['county_admin', 'county_staff', 'office_staff'],
+  'documents.receive': ['county_admin', 'county_staff', 'office_staff'],
+  'documents.instruct': ['leader_in_charge'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ROLE_ACTIONS;
+
+export function roleMay(role: Role, action: Action): boolean {
+  return (ROLE_ACTIONS[action] as readonly Role[]).includes(role);
+}
+
+export function actionsForRole(role: Role): Action[] {
+  return (Object.keys(ROLE_ACTIONS) as Action[]).filter((a) => roleMay(role, a));
+}

@@ -1,0 +1,48 @@
+/** Roles from DOMAIN.md. Each account holds exactly one. */
+export const ROLES = [
+  'county_admin',
+  'county_staff',
+  'office_staff',
+  'leader_in_charge',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 三员: the three administrator roles kept apart by 等保 2.0; none of them reads business records. */
+export const THREE_OFFICER_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export type ThreeOfficerRole = (typeof THREE_OFFICER_ROLES)[number];
+
+export const BUSINESS_ROLES = ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'] as const satisfies readonly Role[];
+export type BusinessRole = (typeof BUSINESS_ROLES)[number];
+
+export function isThreeOfficer(role: Role): role is ThreeOfficerRole {
+  return (THREE_OFFICER_ROLES as readonly Role[]).includes(role);
+}
+
+export function readsBusinessRecords(role: Role): role is BusinessRole {
+  return !isThreeOfficer(role);
+}
+
+/** Roles whose holders see every township (the county office's supervision). */
+export const COUNTY_WIDE_ROLES = ['county_admin', 'county_staff'] as const satisfies readonly Role[];
+
+export function seesAllTownships(role: Role): boolean {
+  return (COUNTY_WIDE_ROLES as readonly Role[]).includes(role);
+}
+
+/** Which org kinds a role may sit in: county roles in the county office, the 三员 in the county or its office. */
+export const ROLE_ORG_KINDS: Record<Role, readonly ('county' | 'county_office' | 'township' | 'county_department')[]> = {
+  county_admin: ['county_office'],
+  county_staff: ['county_office'],
+  office_staff: ['township', 'county_department'],
+  leader_in_charge: ['township', 'county_department', 'county_office'],
+  system_admin: ['county', 'county_office'],
+  security_admin: ['county', 'county_office'],
+  audit_admin: ['county', 'county_office'],
+};
+
+export function roleFitsOrg(role: Role, kind: 'county' | 'county_office' | 'township' | 'county_department'): boolean {
+  return ROLE_ORG_KINDS[role].includes(kind);
+}

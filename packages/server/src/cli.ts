@@ -1,0 +1,162 @@
+/** The `township-office` command. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { THREE_OFFICER_ROLES, type Role } from '@township-office/domain/roles';
+import { loadConfig } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase, type OpenedDatabase } from './db/open.ts';
+import { verifyAudit } from './platform/audit.ts';
+import { systemContext } from './platform/context.ts';
+import { progressBar } from './platform/progress.ts';
+import { orgsRepository } from './modules/orgs/orgs.repository.ts';
+import { insertAccount } from './modules/accounts/users.service.ts';
+import { seedDemo } from './seed/index.ts';
+import { serve } from './server.ts';
+
+const log = (m: string) => console.log(`[township-office] ${m}`);
+
+async function withDatabase<T>(fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
+  const opened = await openDatabase(loadConfig(), log);
+  try {
+    await migrate(opened.database.pool, log);
+    return await fn(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
+function runWithProgress(bin: string, args: string[], title: string, total: number, lineMatches: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const bar = progressBar(title);
+    let done = 0;
+    let errors = '';
+    const child = spawn(bin, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    child.stderr.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (lineMatches.test(line)) bar.update(Math.min(++done, total), total);
+        else if (/error|fatal/i.test(line)) errors += line + '\n';
+      }
+    });
+    child.on('close', (code) => {
+      bar.update(total, total);
+      bar.stop();
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(bin)} exited with ${code}: ${errors.trim()}`));
+    });
+  });
+}
+
+async function tableCount(opened: OpenedDatabase): Promise<number> {
+  const r = await opened.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+  return Math.max(1, r.rows[0]!.n);
+}
+
+export function buildCli(): Command {
+  const program = new Command('township-office').description('乡镇办公室规范化工作平台 — township office platform');
+
+  program
+    .command('serve', { isDefault: true })
+    .description('run the server (seeds the demo county into an empty database unless --no-demo)')
+    .option('--no-demo', 'do not seed the demo county on first start')
+    .action(async (o: { demo: boolean }) => serve({ demo: o.demo }));
+
+  program.command('migrate').description('apply pending database migrations').action(() => withDatabase(async () => log('database is up to date')));
+
+  program
+    .command('seed')
+    .argument('<what>', 'only "demo"')
+    .description('seed the demo county into an empty database')
+    .action((what: string) =>
+      withDatabase(async ({ database }) => {
+        if (what !== 'demo') throw new Error('only "seed demo" exists');
+        const bar = progressBar('seeding the demo county');
+        const report = await seedDemo(database.db, { onProgress: (d, t, l) => bar.update(d, t, l) });
+        bar.stop();
+        log(`seeded ${report.orgs} orgs and ${report.users} accounts`);
+      }),
+    );
+
+  program
+    .command('create-admin')
+    .description('create one of the three administrator accounts (三员), one role per account')
+    .requiredOption('--username <name>')
+    .requiredOption('--role <role>', THREE_OFFICER_ROLES.join(' | '))
+    .option('--display-name <name>')
+    .option('--password-env <var>', 'read the password from this environment variable', 'ADMIN_PASSWORD')
+    .action((o: { username: string; role: string; displayName?: string; passwordEnv: string }) =>
+      withDatabase(async ({ database }) => {
+        if (!(THREE_OFFICER_ROLES as readonly string[]).includes(o.role)) throw new Error(`--role must be one of ${THREE_OFFICER_ROLES.join(', ')}`);
+        const password = process.env[o.passwordEnv];
+        if (!password) throw new Error(`set the password in the environment variable ${o.passwordEnv}`);
+        const office = (await orgsRepository.byCode(database.db, 'XWB')) ?? (await orgsRepository.root(database.db));
+        if (!office) throw new Error('there is no org yet: seed the county first');
+        const actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system:cli', displayName: 'CLI', role: 'system_admin' as Role, orgId: office.id };
+        const user = await insertAccount(database.db, systemContext(actor, 'cli'), {
+          username: o.username,
+          displayName: o.displayName ?? o.username,
+          role: o.role as Role,
+          orgId: office.id,
+          password,
+          mustChangePassword: true,
+        });
+        log(`created ${user.username} (${user.role}); the password must be changed at first sign-in`);
+      }),
+    );
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('walk the SM3 hash chains and name the first broken row')
+    .action(() =>
+      withDatabase(async ({ database }) => {
+        const bar = progressBar('verifying the audit chain');
+        const result = await verifyAudit(database.db, (d, t) => bar.update(d, t));
+        bar.stop();
+        if (result.ok) log(`audit chain intact: ${result.rowsChecked} rows in ${result.chains} chains`);
+        else {
+          const b = result.firstBroken!;
+          console.error(`audit chain BROKEN at row id ${b.id} (chain ${b.chain}, position ${b.seq}): ${b.reason}`);
+          process.exitCode = 2;
+        }
+      }),
+    );
+
+  program
+    .command('backup')
+    .argument('<file>', 'the backup file to write (pg_dump custom format)')
+    .description('write a consistent backup of the whole database')
+    .action((file: string) =>
+      withDatabase(async (opened) => {
+        const total = await tableCount(opened);
+        await runWithProgress(path.join(opened.binDir, 'pg_dump'), ['--format=custom', '--verbose', `--file=${path.resolve(file)}`, `--dbname=${opened.database.url}`], 'backup', total, /dumping contents of table/);
+        log(`backup written to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
+      }),
+    );
+
+  program
+    .command('restore')
+    .argument('<file>', 'a file written by "township-office backup"')
+    .description('replace the database with the contents of a backup')
+    .action((file: string) => {
+      if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+      return withDatabase(async (opened) => {
+        const total = await tableCount(opened);
+        await opened.database.pool.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+        await runWithProgress(path.join(opened.binDir, 'pg_restore'), ['--verbose', '--no-owner', '--exit-on-error', `--dbname=${opened.database.url}`, path.resolve(file)], 'restore', total * 2, /processing data for table|creating TABLE/);
+        log(`restored from ${path.resolve(file)}`);
+      });
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    console.error(`township-office: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

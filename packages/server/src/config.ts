@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Idle timeout of a session, ms (等保: 30 minutes). */
+  sessionIdleMs: number;
+  lockoutThreshold: number;
+  lockoutMs: number;
+  loginRatePerMinute: number;
+  maxUploadBytes: number;
+  /** Set Secure on the session cookie (behind TLS). */
+  secureCookies: boolean;
+  webDist: string | undefined;
+  logLevel: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: int('PORT', 3000),
+    host: process.env.HOST || '127.0.0.1',
+    dataDir: path.resolve(process.env.DATA_DIR || './data'),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    sessionIdleMs: int('SESSION_IDLE_MINUTES', 30) * 60_000,
+    lockoutThreshold: 5,
+    lockoutMs: 15 * 60_000,
+    loginRatePerMinute: int('LOGIN_RATE_PER_MINUTE', 60),
+    maxUploadBytes: int('MAX_UPLOAD_MB', 50) * 1024 * 1024,
+    secureCookies: process.env.SECURE_COOKIES === 'true',
+    webDist: undefined,
+    logLevel: process.env.LOG_LEVEL || 'info',
+    ...overrides,
+  };
+}

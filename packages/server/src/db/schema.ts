@@ -1,0 +1,4 @@
+// The Drizzle schema index: every module's tables, one line each.
+export * from '../modules/orgs/orgs.tables.ts';
+export * from '../modules/accounts/accounts.tables.ts';
+export * from '../modules/audit/audit.tables.ts';

@@ -1,0 +1,40 @@
+import type { Me, User } from '@township-office/domain/auth';
+import { actionsForRole } from '@township-office/domain/permissions';
+import type { OrgRow } from '../orgs/orgs.tables.ts';
+import type { UserRow } from './accounts.tables.ts';
+
+export function presentMe(user: UserRow, org: OrgRow, csrfToken: string): Me {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    org: { id: org.id, name: org.name, kind: org.kind },
+    csrfToken,
+    mustChangePassword: user.mustChangePassword,
+    totpEnabled: user.totpEnabled,
+    allowedActions: actionsForRole(user.role),
+  };
+}
+
+export function presentUser(user: UserRow, org: OrgRow): User {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgId: org.id,
+    orgName: org.name,
+    disabled: user.disabledAt !== null,
+    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    mustChangePassword: user.mustChangePassword,
+    totpEnabled: user.totpEnabled,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+/** What the audit trail keeps of an account: never the hash or the second-factor secret. */
+export function auditUser(user: UserRow) {
+  const { passwordHash: _p, totpSecret: _t, ...rest } = user;
+  return rest;
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { orgs, type OrgRow } from '../orgs/orgs.tables.ts';
+import { sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
+
+export type UserWithOrg = { user: UserRow; org: OrgRow };
+
+export const accountsRepository = {
+  async userByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+    const [row] = await db.select().from(users).where(eq(users.username, username));
+    return row;
+  },
+  async userById(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
+    const q = db.select().from(users).where(eq(users.id, id));
+    const [row] = opts.forUpdate ? await q.for('update') : await q;
+    return row;
+  },
+  async userWithOrg(db: DbOrTx, id: string): Promise<UserWithOrg | undefined> {
+    const [row] = await db.select({ user: users, org: orgs }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
+    return row;
+  },
+  listUsers(db: DbOrTx, filter: { orgId?: string; q?: string }): Promise<UserWithOrg[]> {
+    const conds = [];
+    if (filter.orgId) conds.push(eq(users.orgId, filter.orgId));
+    if (filter.q) conds.push(sql`(${users.username} ILIKE ${'%' + filter.q + '%'} OR ${users.displayName} ILIKE ${'%' + filter.q + '%'})`);
+    return db
+      .select({ user: users, org: orgs })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(asc(orgs.sortOrder), asc(users.username));
+  },
+  async insertUser(db: DbOrTx, values: typeof users.$inferInsert): Promise<UserRow> {
+    const [row] = await db.insert(users).values(values).returning();
+    return row!;
+  },
+  async updateUser(db: DbOrTx, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+    const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
+    return row!;
+  },
+
+  async insertSession(db: DbOrTx, values: typeof sessions.$inferInsert): Promise<void> {
+    await db.insert(sessions).values(values);
+  },
+  async liveSession(db: DbOrTx, id: string): Promise<(SessionRow & { user: UserRow; org: OrgRow }) | undefined> {
+    const [row] = await db
+      .select({ session: sessions, user: users, org: orgs })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+    return row ? { ...row.session, user: row.user, org: row.org } : undefined;
+  },
+  async touchSession(db: DbOrTx, id: string, olderThan: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, olderThan)));
+  },
+  async endSession(db: DbOrTx, id: string, reason: string): Promise<void> {
+    await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  },
+  async endUserSessions(db: DbOrTx, userId: string, reason: string, exceptId?: string): Promise<void> {
+    const conds = [eq(sessions.userId, userId), isNull(sessions.endedAt)];
+    if (exceptId) conds.push(sql`${sessions.id} <> ${exceptId}`);
+    await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(...conds));
+  },
+  async countLiveSessions(db: DbOrTx, since: Date): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(isNull(sessions.endedAt), gt(sessions.lastSeenAt, since)));
+    return row?.n ?? 0;
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * Account administration under 三员分立: the system administrator creates and disables accounts,
+ * the security administrator assigns business roles and unlocks; neither can mint another
+ * administrator (that is `township-office create-admin`, one role per account).
+ */
+import type { UserCreate } from '@township-office/domain/auth';
+import { CommonErrors } from '@township-office/domain/errors';
+import { isPasswordComplex } from '@township-office/domain/password';
+import { isThreeOfficer, roleFitsOrg, type BusinessRole, type Role } from '@township-office/domain/roles';
+import type { Db } from '../../db/client.ts';
+import { assertMay } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { requireOrg } from '../orgs/orgs.service.ts';
+import { accountsRepository, type UserWithOrg } from './accounts.repository.ts';
+import { auditUser } from './accounts.presenter.ts';
+import type { UserRow } from './accounts.tables.ts';
+
+export function listUsers(db: Db, ctx: RequestContext, filter: { orgId?: string; q?: string }): Promise<UserWithOrg[]> {
+  if (!['system_admin', 'security_admin'].includes(ctx.actor.role)) assertMay(ctx.actor, 'users.manage');
+  return accountsRepository.listUsers(db, filter);
+}
+
+interface NewAccount {
+  username: string;
+  displayName: string;
+  orgId: string;
+  role: Role;
+  password: string;
+  mustChangePassword: boolean;
+}
+
+/** Shared by the API, the CLI and the demo seed: validates the rules every account obeys. */
+export async function insertAccount(db: Db, ctx: RequestContext, input: NewAccount): Promise<UserRow> {
+  const org = await requireOrg(db, input.orgId);
+  if (!roleFitsOrg(input.role, org.kind)) throw new AppError(CommonErrors.ROLE_NOT_ALLOWED_FOR_ORG, { role: input.role });
+  if (!isPasswordComplex(input.password)) throw new AppError(CommonErrors.PASSWORD_TOO_WEAK);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await accountsRepository.insertUser(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        orgId: input.orgId,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword,
+      });
+      await writeAudit(tx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, orgId: row.orgId, after: auditUser(row) });
+      return row;
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(CommonErrors.USERNAME_TAKEN, { username: input.username });
+    throw err;
+  }
+}
+
+export async function createUser(db: Db, ctx: RequestContext, input: UserCreate): Promise<UserRow> {
+  assertMay(ctx.actor, 'users.manage');
+  return insertAccount(db, ctx, { ...input, mustChangePassword: true });
+}
+
+async function loadTarget(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
+  const user = await accountsRepository.userById(db, id);
+  if (!user) throw notFound();
+  if (user.id === ctx.actor.userId) throw new AppError(CommonErrors.CANNOT_CHANGE_SELF);
+  return user;
+}
+
+async function updateAudited(db: Db, ctx: RequestContext, before: UserRow, action: string, values: Partial<UserRow>): Promise<UserRow> {
+  return db.transaction(async (tx) => {
+    const after = await accountsRepository.updateUser(tx, before.id, values);
+    if (values.disabledAt) await accountsRepository.endUserSessions(tx, before.id, 'disabled');
+    await writeAudit(tx, ctx, { action, entity: 'user', entityId: before.id, orgId: before.orgId, before: auditUser(before), after: auditUser(after) });
+    return after;
+  });
+}
+
+export async function assignRole(db: Db, ctx: RequestContext, id: string, role: BusinessRole): Promise<UserRow> {
+  assertMay(ctx.actor, 'users.assignRole');
+  const user = await loadTarget(db, ctx, id);
+  // An administrator account never becomes a business account, nor the reverse: 三员 stay apart.
+  if (isThreeOfficer(user.role)) throw new AppError(CommonErrors.ROLE_SEPARATION);
+  const org = await requireOrg(db, user.orgId);
+  if (!roleFitsOrg(role, org.kind)) throw new AppError(CommonErrors.ROLE_NOT_ALLOWED_FOR_ORG, { role });
+  return updateAudited(db, ctx, user, 'user.role_changed', { role });
+}
+
+export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
+  assertMay(ctx.actor, 'users.unlock');
+  const user = await loadTarget(db, ctx, id);
+  return updateAudited(db, ctx, user, 'user.unlocked', { lockedUntil: null, failedAttempts: 0 });
+}
+
+export async function setUserDisabled(db: Db, ctx: RequestContext, id: string, disabled: boolean): Promise<UserRow> {
+  assertMay(ctx.actor, 'users.manage');
+  const user = await loadTarget(db, ctx, id);
+  return updateAudited(db, ctx, user, disabled ? 'user.disabled' : 'user.enabled', { disabledAt: disabled ? new Date() : null });
+}
+
+export async function resetPassword(db: Db, ctx: RequestContext, id: string, password: string): Promise<UserRow> {
+  assertMay(ctx.actor, 'users.manage');
+  const user = await loadTarget(db, ctx, id);
+  if (!isPasswordComplex(password)) throw new AppError(CommonErrors.PASSWORD_TOO_WEAK);
+  const passwordHash = await hashPassword(password);
+  return updateAudited(db, ctx, user, 'user.password_reset', { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date() });
+}

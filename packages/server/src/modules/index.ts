@@ -1,0 +1,7 @@
+// Every module's routes, one line each.
+import type { RouteModule } from '../platform/app-types.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { orgsRoutes } from './orgs/orgs.routes.ts';
+
+export const routeModules: RouteModule[] = [accountsRoutes, orgsRoutes, auditRoutes];

@@ -1,0 +1,25 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { orgs, type OrgRow } from './orgs.tables.ts';
+
+export const orgsRepository = {
+  listActive(db: DbOrTx): Promise<OrgRow[]> {
+    return db.select().from(orgs).where(isNull(orgs.disabledAt)).orderBy(asc(orgs.sortOrder), asc(orgs.name));
+  },
+  async byId(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
+    const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
+    return row;
+  },
+  async byCode(db: DbOrTx, code: string): Promise<OrgRow | undefined> {
+    const [row] = await db.select().from(orgs).where(eq(orgs.code, code));
+    return row;
+  },
+  async root(db: DbOrTx): Promise<OrgRow | undefined> {
+    const [row] = await db.select().from(orgs).where(and(eq(orgs.kind, 'county'), isNull(orgs.parentId)));
+    return row;
+  },
+  async insert(db: DbOrTx, values: typeof orgs.$inferInsert): Promise<OrgRow> {
+    const [row] = await db.insert(orgs).values(values).returning();
+    return row!;
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * The record-level step of authorization. Routes gate by role (ROLE_ACTIONS); services call these
+ * first thing, with the record's org, before reading or changing it. Lists use `orgScope` in SQL.
+ */
+import { readsBusinessRecords, seesAllTownships } from '@township-office/domain/roles';
+import { roleMay, type Action } from '@township-office/domain/permissions';
+import type { Actor } from './context.ts';
+import { forbiddenRole, notFound } from './errors.ts';
+
+export type OrgScope = { kind: 'all' } | { kind: 'orgs'; orgIds: string[] };
+
+/** What business records the actor may read: the county office sees every org, the rest only their own. */
+export function orgScope(actor: Actor): OrgScope {
+  if (!readsBusinessRecords(actor.role)) return { kind: 'orgs', orgIds: [] };
+  if (seesAllTownships(actor.role)) return { kind: 'all' };
+  return { kind: 'orgs', orgIds: [actor.orgId] };
+}
+
+export function canReadOrg(actor: Actor, orgId: string): boolean {
+  const scope = orgScope(actor);
+  return scope.kind === 'all' || scope.orgIds.includes(orgId);
+}
+
+/** Throws NOT_FOUND (never FORBIDDEN) for another org's record, so its existence is not revealed. */
+export function assertReadableOrg(actor: Actor, orgId: string): void {
+  if (!canReadOrg(actor, orgId)) throw notFound();
+}
+
+/** Business writes happen only in the actor's own org. */
+export function assertOwnOrg(actor: Actor, orgId: string): void {
+  if (actor.orgId !== orgId) throw notFound();
+}
+
+export function assertMay(actor: Actor, action: Action): void {
+  if (!roleMay(actor.role, action)) throw forbiddenRole();
+}

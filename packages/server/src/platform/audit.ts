@@ -1,0 +1,164 @@
+/**
+ * The tamper-evident audit trail (等保 2.0 安全审计). Every write records who, from where, what,
+ * and the record before and after, in the same transaction as the change. Each row carries
+ * SM3(previous row's hash ‖ this row's canonical content); one chain per org, its head row locked
+ * for the length of the writing transaction, so a dispatch in one township never waits on another.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import type { RequestContext } from './context.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  /** The org whose chain the row joins; defaults to the actor's org. */
+  orgId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with sorted keys and dates as ISO strings: the same bytes before storage and after a jsonb round trip. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(normalise(value));
+}
+
+function normalise(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalise);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value as object).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = normalise(v);
+  }
+  return out;
+}
+
+export interface HashedContent {
+  chain: string;
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  orgId: string | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export function chainHash(prevHash: string, content: HashedContent): string {
+  return createHash('sm3').update(prevHash).update(canonicalJson(content)).digest('hex');
+}
+
+/** Passwords, secrets and tokens never enter the audit trail. */
+const REDACTED_KEYS = new Set(['passwordHash', 'password', 'totpSecret', 'csrfToken', 'token']);
+function redact(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map(redact);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as object)) out[k] = REDACTED_KEYS.has(k) ? '[redacted]' : redact(v);
+  return out;
+}
+
+export async function writeAudit(tx: Tx, ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null }, entry: AuditEntry): Promise<void> {
+  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
+  const chain = orgId ?? 'system';
+  await tx.execute(sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`);
+  const head = await tx.execute<{ last_seq: number; last_hash: string }>(
+    sql`SELECT last_seq, last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`,
+  );
+  const { last_seq: lastSeq, last_hash: prevHash } = head.rows[0]!;
+  const content: HashedContent = {
+    chain,
+    seq: Number(lastSeq) + 1,
+    at: new Date().toISOString(),
+    actorUserId: ctx.actor?.userId ?? null,
+    actorUsername: ctx.actor?.username ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    orgId,
+    ip: ctx.ip,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: JSON.parse(canonicalJson(redact(entry.before ?? null))),
+    after: JSON.parse(canonicalJson(redact(entry.after ?? null))),
+  };
+  const hash = chainHash(prevHash, content);
+  await tx.execute(sql`
+    INSERT INTO audit_log (chain, seq, at, actor_user_id, actor_username, actor_role, org_id, ip, action, entity, entity_id, before, after, prev_hash, hash)
+    VALUES (${chain}, ${content.seq}, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${orgId},
+            ${content.ip}, ${content.action}, ${content.entity}, ${content.entityId}, ${JSON.stringify(content.before)}::jsonb,
+            ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`);
+  await tx.execute(sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${chain}`);
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  rowsChecked: number;
+  chains: number;
+  firstBroken?: { id: number; chain: string; seq: number; reason: string };
+}
+
+/** Walk every chain in order and name the first row whose hash or link does not hold. */
+export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+  const total = Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log`)).rows[0]!.n);
+  const heads = (await db.execute<{ chain: string; last_seq: number; last_hash: string }>(sql`SELECT chain, last_seq, last_hash FROM audit_chain_heads ORDER BY chain`)).rows;
+  let checked = 0;
+  const batch = 5000;
+  for (const head of heads) {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let lastId = -1;
+    for (;;) {
+      const rows = (
+        await db.execute<Record<string, unknown>>(sql`
+          SELECT id, chain, seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_user_id, actor_username, actor_role,
+                 org_id, ip, action, entity, entity_id, before, after, prev_hash, hash
+          FROM audit_log WHERE chain = ${head.chain} AND seq >= ${expectedSeq} ORDER BY seq LIMIT ${batch}`)
+      ).rows;
+      for (const r of rows) {
+        const id = Number(r.id);
+        const seq = Number(r.seq);
+        const broken = (reason: string): VerifyResult => ({ ok: false, rowsChecked: checked, chains: heads.length, firstBroken: { id, chain: head.chain, seq, reason } });
+        if (seq !== expectedSeq) return { ok: false, rowsChecked: checked, chains: heads.length, firstBroken: { id: lastId, chain: head.chain, seq: expectedSeq, reason: `row ${expectedSeq} of the chain is missing` } };
+        if (r.prev_hash !== prevHash) return broken('its link to the previous row does not match');
+        const content: HashedContent = {
+          chain: String(r.chain),
+          seq,
+          at: String(r.at),
+          actorUserId: (r.actor_user_id as string | null) ?? null,
+          actorUsername: (r.actor_username as string | null) ?? null,
+          actorRole: (r.actor_role as string | null) ?? null,
+          orgId: (r.org_id as string | null) ?? null,
+          ip: (r.ip as string | null) ?? null,
+          action: String(r.action),
+          entity: String(r.entity),
+          entityId: (r.entity_id as string | null) ?? null,
+          before: r.before ?? null,
+          after: r.after ?? null,
+        };
+        if (chainHash(prevHash, content) !== r.hash) return broken('its content was changed after it was written');
+        prevHash = String(r.hash);
+        expectedSeq = seq + 1;
+        lastId = id;
+        checked++;
+        if (onProgress && checked % 1000 === 0) onProgress(checked, total);
+      }
+      if (rows.length < batch) break;
+    }
+    if (expectedSeq - 1 !== Number(head.last_seq) || prevHash !== head.last_hash) {
+      return { ok: false, rowsChecked: checked, chains: heads.length, firstBroken: { id: lastId, chain: head.chain, seq: expectedSeq, reason: 'rows at the end of the chain were removed' } };
+    }
+  }
+  onProgress?.(checked, total);
+  return { ok: checked === total, rowsChecked: checked, chains: heads.length, ...(checked === total ? {} : { firstBroken: { id: -1, chain: '?', seq: -1, reason: 'rows exist outside any chain' } }) };
+}

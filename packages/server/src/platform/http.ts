@@ -1,0 +1,104 @@
+/**
+ * The HTTP edge: request language, session and CSRF checks, the route's role gate, and the one
+ * error handler that turns typed domain errors into `{ error: { code, message } }`.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CommonErrors, type ErrorDef } from '@township-office/domain/errors';
+import type { Locale } from '@township-office/domain/common';
+import { roleMay, type Action } from '@township-office/domain/permissions';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { actorOf, resolveSession, type LiveSession } from '../modules/accounts/auth.service.ts';
+import type { RequestContext } from './context.ts';
+import { AppError } from './errors.ts';
+import { messageFor, pickLocale } from './i18n.ts';
+
+export const SESSION_COOKIE = 'township_sid';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, docs). */
+    public?: boolean;
+    /** The role gate: the caller's role must allow this action. */
+    action?: Action;
+    /** Reachable while the account must still change its first password. */
+    duringPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    session: LiveSession | null;
+    /** Set on every authenticated route. */
+    ctx: RequestContext;
+  }
+}
+
+export function sendError(reply: FastifyReply, def: ErrorDef, params?: Record<string, string | number>, details?: unknown) {
+  const req = reply.request;
+  return reply.code(def.status).send({ error: { code: def.code, message: messageFor(def, req.locale ?? 'zh-CN', params), ...(details ? { details } : {}) } });
+}
+
+function zodDetail(err: FastifyError): string {
+  const issues = (err.validation ?? []) as unknown as { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[]; message?: string } } }[];
+  return issues
+    .slice(0, 3)
+    .map((i) => {
+      const path = i.params?.issue?.path?.join('.') ?? i.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
+      const msg = i.params?.issue?.message ?? i.message ?? 'invalid';
+      return path ? `${path}: ${msg}` : msg;
+    })
+    .join('; ');
+}
+
+export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; config: Config }) {
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('session', null);
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.locale = pickLocale(req.cookies?.lang, req.headers['accept-language']);
+    if (!req.url.startsWith('/api/')) return;
+    const config = req.routeOptions.config ?? {};
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (token) {
+      const found = await resolveSession(deps.db, deps.config, token);
+      if (found.status === 'ok') req.session = found.session;
+      else if (!config.public) return sendError(reply, found.status === 'idle' ? CommonErrors.SESSION_IDLE_TIMEOUT : CommonErrors.NOT_AUTHENTICATED);
+    }
+    if (config.public) return;
+    const session = req.session;
+    if (!session) return sendError(reply, CommonErrors.NOT_AUTHENTICATED);
+    if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) return sendError(reply, CommonErrors.CSRF_MISSING);
+    if (session.user.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
+    if (config.action && !roleMay(session.user.role, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
+    req.ctx = { actor: actorOf(session.user), ip: req.ip, requestId: req.id, locale: req.locale };
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return sendError(reply, err.def, err.params, err.details);
+    if (hasZodFastifySchemaValidationErrors(err)) return sendError(reply, CommonErrors.VALIDATION_FAILED, { detail: zodDetail(err) });
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, CommonErrors.MALFORMED_JSON);
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return sendError(reply, CommonErrors.BODY_TOO_LARGE, { limit: `${Math.round(deps.config.maxUploadBytes / 1048576)} MB` });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return sendError(reply, CommonErrors.UNSUPPORTED_MEDIA_TYPE);
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendError(reply, CommonErrors.VALIDATION_FAILED, { detail: err.message.slice(0, 200) });
+    }
+    req.log.error({ err, reqId: req.id }, 'unhandled error');
+    const def = CommonErrors.INTERNAL;
+    return reply.code(500).send({ error: { code: def.code, message: messageFor(def, req.locale, { requestId: req.id }), requestId: req.id } });
+  });
+}
+
+export function currentSession(req: FastifyRequest): LiveSession {
+  if (!req.session) throw new AppError(CommonErrors.NOT_AUTHENTICATED);
+  return req.session;
+}

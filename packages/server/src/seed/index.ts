@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { systemContext } from '../platform/context.ts';
+import { demoAccounts, isDemoSeeded, markDemoSeeded, seedAccounts, seedOrgs } from './demo-county.ts';
+import { rng, type SeedContext, type SeedStep } from './seed-context.ts';
+
+/** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
+export const seedSteps: SeedStep[] = [];
+
+export interface SeedReport {
+  orgs: number;
+  users: number;
+  steps: string[];
+}
+
+export interface SeedOptions {
+  today?: Date;
+  /** Called with (done, total, label) as the seed advances. */
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Run only the foundation (orgs and accounts), for tests that want a bare county. */
+  foundationOnly?: boolean;
+}
+
+export async function databaseIsEmpty(db: Db): Promise<boolean> {
+  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM orgs`);
+  return Number(r.rows[0]!.n) === 0;
+}
+
+export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedReport> {
+  if (await isDemoSeeded(db)) throw new Error('the demo county is already in this database');
+  if (!(await databaseIsEmpty(db))) throw new Error('the database already holds orgs; the demo county goes only into an empty database');
+  const today = opts.today ?? new Date();
+  const r = rng(2026);
+  const accounts = demoAccounts(r);
+  const steps = opts.foundationOnly ? [] : seedSteps;
+  const total = 1 + accounts.length + steps.length;
+  let done = 0;
+  const tick = (label: string) => opts.onProgress?.(++done, total, label);
+
+  const seedActor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system:seed', displayName: '演示数据', role: 'system_admin' as const, orgId: '' };
+  const bootCtx = systemContext(seedActor, 'seed');
+  const orgs = await seedOrgs(db, bootCtx);
+  seedActor.orgId = orgs.get('QX')!.id;
+  tick('orgs');
+  const users = await seedAccounts(db, bootCtx, orgs, accounts, () => tick('accounts'));
+  const s: SeedContext = {
+    db,
+    ctx: bootCtx,
+    orgs,
+    users,
+    townships: [...orgs.values()].filter((o) => o.kind === 'township').sort((a, b) => a.sortOrder - b.sortOrder),
+    year: today.getFullYear(),
+    today,
+    rng: r,
+    progress: () => {},
+  };
+  for (const step of steps) {
+    s.progress = (m) => opts.onProgress?.(done, total, `${step.name}: ${m}`);
+    await step.run(s);
+    tick(step.name);
+  }
+  await markDemoSeeded(db);
+  return { orgs: orgs.size, users: users.size, steps: steps.map((x) => x.name) };
+}

@@ -1,0 +1,45 @@
+/** `township-office serve`: open the database, migrate, seed the demo county on first start, listen. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/open.ts';
+import { buildApp } from './app.ts';
+import { databaseIsEmpty, seedDemo } from './seed/index.ts';
+import { DEMO_PASSWORD, isDemoSeeded } from './seed/demo-county.ts';
+import { progressBar } from './platform/progress.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function serve(opts: { demo: boolean; config?: Partial<Config> }): Promise<void> {
+  const t0 = Date.now();
+  const config = loadConfig({ webDist: WEB_DIST, ...opts.config });
+  const log = (m: string) => console.log(`[township-office] ${m}`);
+  const opened = await openDatabase(config, log);
+  const { database } = opened;
+  await migrate(database.pool, log);
+  if (opts.demo && (await databaseIsEmpty(database.db))) {
+    const bar = progressBar('seeding the demo county');
+    const report = await seedDemo(database.db, { onProgress: (d, t, l) => bar.update(d, t, l) });
+    bar.stop();
+    log(`demo county seeded: ${report.orgs} orgs, ${report.users} accounts${report.steps.length ? `, ${report.steps.join(', ')}` : ''}`);
+  }
+  const app = await buildApp({ config, database, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);
+  if (await isDemoSeeded(database.db)) {
+    log(`demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, town01.clerk … town18.clerk, town01.leader … town18.leader, sysadmin, secadmin, auditor`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
