@@ -1,0 +1,60 @@
+import { Suspense, useEffect } from 'react';
+import { App as AntApp, Spin } from 'antd';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { setApiHandlers } from '../lib/api.ts';
+import { setMessageInstance } from '../lib/notify.ts';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { createQueryClient } from './query-client.ts';
+import { ME_KEY } from './session.tsx';
+import { AppRoutes } from './router.tsx';
+import LoginPage from './pages/LoginPage.tsx';
+import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
+
+const queryClient = createQueryClient();
+
+/** Wires the API's 401 / password-change answers and the global messages to the router and Ant Design. */
+function Bridges() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    setMessageInstance(message);
+    return () => setMessageInstance(null);
+  }, [message]);
+  useEffect(() => {
+    setApiHandlers({
+      onUnauthorized: (code) => {
+        qc.setQueryData(ME_KEY, null);
+        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+        if (!location.pathname.startsWith('/login')) {
+          navigate('/login', { replace: true, state: { reason: code, from: location.pathname + location.search } });
+        }
+      },
+      onPasswordChangeRequired: () => navigate('/change-password', { replace: true }),
+    });
+  }, [navigate, location, qc]);
+  return null;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <AntApp>
+          <BrowserRouter>
+            <Bridges />
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/change-password" element={<ChangePasswordPage />} />
+                <Route path="/*" element={<AppRoutes />} />
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AntApp>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Divider, Flex, Layout, Select, Space, Typography } from 'antd';
+import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, setCsrfToken } from '../../lib/api.ts';
+import { useLang, useT } from '../i18n/I18nProvider.tsx';
+import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
+import { useSession } from '../session.tsx';
+import { useOrgs, useViewOrg } from '../view-org.tsx';
+import { Brand } from './Brand.tsx';
+
+const ALL = '__all__';
+
+function OrgSwitcher() {
+  const t = useT();
+  const { orgId, setOrgId, canSwitch } = useViewOrg();
+  const orgs = useOrgs();
+  if (!canSwitch) return null;
+  const townships = (orgs.data ?? []).filter((o) => o.kind === 'township');
+  return (
+    <Select
+      data-testid="org-switcher"
+      aria-label={t('header.viewOrg')}
+      value={orgId ?? ALL}
+      onChange={(v: string) => setOrgId(v === ALL ? undefined : v)}
+      loading={orgs.isPending}
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ width: 168 }}
+      options={[{ value: ALL, label: t('header.allCounty') }, ...townships.map((o) => ({ value: o.id, label: o.name }))]}
+    />
+  );
+}
+
+export function AppHeader() {
+  const t = useT();
+  const [lang, setLang] = useLang();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const logout = useMutation({
+    mutationFn: () => api.post('/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      sessionStorage.removeItem('viewOrgId');
+      navigate('/login', { replace: true, state: { reason: 'LOGGED_OUT' } });
+    },
+    meta: { silentError: true },
+  });
+  return (
+    <Layout.Header style={{ height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #e5e7eb', borderTop: '3px solid #b4232a' }}>
+      <Flex align="center" justify="space-between" style={{ height: '100%' }}>
+        <Brand compact />
+        <Space size={12} align="center">
+          <OrgSwitcher />
+          <Select
+            data-testid="lang-switch"
+            aria-label={t('header.language')}
+            value={lang}
+            onChange={setLang}
+            variant="borderless"
+            suffixIcon={<GlobalOutlined />}
+            style={{ width: 112 }}
+            options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
+          />
+          <Divider orientation="vertical" />
+          <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/account')} data-testid="current-user">
+            <span>{me.displayName}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="current-role">
+              {t(`role.${me.role}`)} · {me.org.name}
+            </Typography.Text>
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} data-testid="logout">
+            {t('header.logout')}
+          </Button>
+        </Space>
+      </Flex>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The page registry: one entry per page. The router makes a route of every entry, the left menu
+ * shows the entries whose `action` the user's role has (GET /api/me allowedActions), grouped and
+ * in this order. A feature replaces its placeholder's `page` with its own lazy page and adds
+ * entries for its other pages (menu: false for record pages such as /documents/outgoing/:id).
+ * Keep each entry on one line: several developers edit this list at the same time.
+ */
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ContainerOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import type { Action } from '@township-office/domain/permissions';
+import { placeholder } from './pages/placeholder.tsx';
+
+export type MenuGroup = 'workbench' | 'documents' | 'meetings' | 'information' | 'reception' | 'duty' | 'archives' | 'supervision' | 'system';
+
+export interface NavEntry {
+  /** Unique; also the menu item key. */
+  key: string;
+  /** Route path, absolute (may hold :params for pages outside the menu). */
+  path: string;
+  /** Catalog key of the menu label and page title, e.g. 'nav.documents.inbox' or 'documents.nav.inbox'. */
+  labelKey: string;
+  icon?: ReactNode;
+  /** Role gate from ROLE_ACTIONS; null = every signed-in user. */
+  action: Action | null;
+  group: MenuGroup;
+  /** A lazy page: lazy(() => import('../features/<m>/pages/XPage.tsx')). */
+  page: ComponentType;
+  /** false: a route without a menu item (record pages, sub-pages). */
+  menu?: boolean;
+  /** Shown first, above every group (待我签发 / 待我批示 for leaders). */
+  pinned?: boolean;
+}
+
+/** Menu groups in menu order; the group's label is `nav.group.<group>`. */
+export const MENU_GROUPS: { group: MenuGroup; icon: ReactNode }[] = [
+  { group: 'workbench', icon: <HomeOutlined /> },
+  { group: 'documents', icon: <FileTextOutlined /> },
+  { group: 'meetings', icon: <CalendarOutlined /> },
+  { group: 'information', icon: <SolutionOutlined /> },
+  { group: 'reception', icon: <TeamOutlined /> },
+  { group: 'duty', icon: <ScheduleOutlined /> },
+  { group: 'archives', icon: <ContainerOutlined /> },
+  { group: 'supervision', icon: <FundOutlined /> },
+  { group: 'system', icon: <SettingOutlined /> },
+];
+
+const Workbench = lazy(() => import('./pages/WorkbenchPage.tsx'));
+const UsersPage = lazy(() => import('../features/system/pages/UsersPage.tsx'));
+const RolesPage = lazy(() => import('../features/system/pages/RolesPage.tsx'));
+const AuditPage = lazy(() => import('../features/system/pages/AuditPage.tsx'));
+const MyAccountPage = lazy(() => import('../features/system/pages/MyAccountPage.tsx'));
+
+export const NAV: NavEntry[] = [
+  { key: 'workbench', path: '/', labelKey: 'nav.workbench', icon: <HomeOutlined />, action: 'business.read', group: 'workbench', page: Workbench },
+  // 办文
+  { key: 'documents.inbox', path: '/documents/inbox', labelKey: 'nav.documents.inbox', action: 'business.read', group: 'documents', page: placeholder('documents.inbox') },
+  { key: 'documents.outgoing', path: '/documents/outgoing', labelKey: 'nav.documents.outgoing', action: 'business.read', group: 'documents', page: placeholder('documents.outgoing') },
+  // 办会
+  { key: 'meetings.list', path: '/meetings', labelKey: 'nav.meetings.list', action: 'business.read', group: 'meetings', page: placeholder('meetings.list') },
+  { key: 'meetings.followups', path: '/meetings/follow-ups', labelKey: 'nav.meetings.followups', action: 'business.read', group: 'meetings', page: placeholder('meetings.followups') },
+  // 信息调研
+  { key: 'information.submissions', path: '/information/submissions', labelKey: 'nav.information.submissions', action: 'business.read', group: 'information', page: placeholder('information.submissions') },
+  { key: 'information.research', path: '/information/research', labelKey: 'nav.information.research', action: 'business.read', group: 'information', page: placeholder('information.research') },
+  // 接待
+  { key: 'reception.visitors', path: '/reception/visitors', labelKey: 'nav.reception.visitors', action: 'business.read', group: 'reception', page: placeholder('reception.visitors') },
+  { key: 'reception.petitions', path: '/reception/petitions', labelKey: 'nav.reception.petitions', action: 'business.read', group: 'reception', page: placeholder('reception.petitions') },
+  // 值班
+  { key: 'duty.roster', path: '/duty/roster', labelKey: 'nav.duty.roster', action: 'business.read', group: 'duty', page: placeholder('duty.roster') },
+  { key: 'duty.log', path: '/duty/log', labelKey: 'nav.duty.log', action: 'business.read', group: 'duty', page: placeholder('duty.log') },
+  { key: 'duty.handover', path: '/duty/handover', labelKey: 'nav.duty.handover', action: 'business.read', group: 'duty', page: placeholder('duty.handover') },
+  // 档案
+  { key: 'archives.filing', path: '/archives/filing', labelKey: 'nav.archives.filing', action: 'business.read', group: 'archives', page: placeholder('archives.filing') },
+  { key: 'archives.catalogue', path: '/archives/catalogue', labelKey: 'nav.archives.catalogue', action: 'business.read', group: 'archives', page: placeholder('archives.catalogue') },
+  { key: 'archives.lending', path: '/archives/lending', labelKey: 'nav.archives.lending', action: 'business.read', group: 'archives', page: placeholder('archives.lending') },
+  // 督查 (county office only)
+  { key: 'supervision.overview', path: '/supervision', labelKey: 'nav.supervision.overview', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.overview') },
+  { key: 'supervision.team', path: '/supervision/team', labelKey: 'nav.supervision.team', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.team') },
+  { key: 'supervision.environment', path: '/supervision/environment', labelKey: 'nav.supervision.environment', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.environment') },
+  { key: 'supervision.assessment', path: '/supervision/assessment', labelKey: 'nav.supervision.assessment', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.assessment') },
+  // 系统 (三员 each see only their part)
+  { key: 'system.users', path: '/system/users', labelKey: 'nav.system.users', icon: <UserOutlined />, action: 'users.manage', group: 'system', page: UsersPage },
+  { key: 'system.roles', path: '/system/roles', labelKey: 'nav.system.roles', icon: <SafetyCertificateOutlined />, action: 'users.assignRole', group: 'system', page: RolesPage },
+  { key: 'system.audit', path: '/system/audit', labelKey: 'nav.system.audit', icon: <AuditOutlined />, action: 'audit.read', group: 'system', page: AuditPage },
+  { key: 'system.account', path: '/account', labelKey: 'nav.system.account', icon: <BankOutlined />, action: null, group: 'system', page: MyAccountPage },
+];
+
+/** The entries a user with these allowed actions may open. */
+export function visibleEntries(allowedActions: readonly string[]): NavEntry[] {
+  const allowed = new Set(allowedActions);
+  return NAV.filter((e) => e.action === null || allowed.has(e.action));
+}

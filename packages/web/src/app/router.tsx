@@ -1,0 +1,68 @@
+/** The signed-in part of the app: one route per entry of the nav registry, inside the layout. */
+import { Suspense } from 'react';
+import { Button, Result, Spin } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useT } from './i18n/I18nProvider.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { NAV, visibleEntries, type NavEntry } from './nav.tsx';
+import { SessionProvider, useMeQuery } from './session.tsx';
+import { ViewOrgProvider } from './view-org.tsx';
+
+function Loading() {
+  return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+}
+
+function NotAllowed() {
+  const t = useT();
+  const navigate = useNavigate();
+  return <Result status="403" title={t('app.forbidden.title')} subTitle={t('app.forbidden.text')} extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>} />;
+}
+
+function NotFound() {
+  const t = useT();
+  const navigate = useNavigate();
+  return <Result status="404" title={t('app.notFound.title')} subTitle={t('app.notFound.text')} extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>} />;
+}
+
+function Page({ entry }: { entry: NavEntry }) {
+  const Component = entry.page;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+export function AppRoutes() {
+  const location = useLocation();
+  const me = useMeQuery();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <Result status="warning" title={me.error.message} extra={<Button onClick={() => void me.refetch()}>{'重试 / Retry'}</Button>} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.mustChangePassword) return <Navigate to="/change-password" replace />;
+
+  const visible = new Set(visibleEntries(me.data.allowedActions).map((e) => e.key));
+  const home = visibleEntries(me.data.allowedActions).find((e) => e.menu !== false && !e.path.includes(':'));
+  return (
+    <SessionProvider me={me.data}>
+      <ViewOrgProvider>
+        <Routes>
+          <Route element={<AppLayout />}>
+            {NAV.map((entry) => {
+              const element = visible.has(entry.key) ? (
+                <Page entry={entry} />
+              ) : entry.path === '/' && home ? (
+                // The 三员 have no workbench: their first page is their part of 系统.
+                <Navigate to={home.path} replace />
+              ) : (
+                <NotAllowed />
+              );
+              return entry.path === '/' ? <Route key={entry.key} index element={element} /> : <Route key={entry.key} path={entry.path.slice(1)} element={element} />;
+            })}
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </ViewOrgProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,3 @@
+import { placeholder } from '../../../app/pages/placeholder.tsx';
+
+export default placeholder('system.Users');
