@@ -23,6 +23,14 @@ export const ROLE_ACTIONS = {
   'documents.dispatch': ['county_admin', 'county_staff', 'office_staff'],
   'documents.receive': ['county_admin', 'county_staff', 'office_staff'],
   'documents.instruct': ['leader_in_charge'],
+  // meetings, duty, reception (办会, 值班, 接待)
+  'meetings.record': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'followUps.manage': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'duty.keep': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'duty.approveSwap': ['county_admin', 'leader_in_charge'],
+  'calendar.manage': ['county_admin'],
+  'reception.keep': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  'petitions.handle': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ROLE_ACTIONS;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { addDays, formatISO, getISODay, parseISO } from 'date-fns';
+
+/**
+ * The holiday calendar: statutory holidays (法定节假日, published yearly by the State Council's
+ * General Office) and the weekend days turned into working days to make up for them (调休上班).
+ * The county office maintains it; working-day counting and holiday duty rosters read it.
+ */
+export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(parseISO(s).getTime()) && formatISO(parseISO(s), { representation: 'date' }) === s, 'not a calendar date');
+
+export const holidayPeriodSchema = z
+  .object({
+    name: z.string().trim().min(1).max(30),
+    startsOn: isoDaySchema,
+    endsOn: isoDaySchema,
+    makeupWorkdays: z.array(isoDaySchema).max(10).default([]),
+  })
+  .strict()
+  .refine((p) => p.startsOn <= p.endsOn, { message: 'endsOn must not be before startsOn', path: ['endsOn'] })
+  .refine((p) => daysInclusive(p.startsOn, p.endsOn) <= 31, { message: 'a holiday lasts at most 31 days', path: ['endsOn'] });
+export type HolidayPeriod = z.infer<typeof holidayPeriodSchema>;
+
+export interface HolidayCalendar {
+  readonly holidays: ReadonlySet<string>;
+  readonly makeupWorkdays: ReadonlySet<string>;
+}
+
+export const EMPTY_CALENDAR: HolidayCalendar = { holidays: new Set(), makeupWorkdays: new Set() };
+
+export function toIsoDay(d: Date): string {
+  return formatISO(d, { representation: 'date' });
+}
+
+export function shiftDay(day: string, n: number): string {
+  return toIsoDay(addDays(parseISO(day), n));
+}
+
+export function daysInclusive(from: string, to: string): number {
+  let n = 0;
+  for (let d = from; d <= to && n < 10_000; d = shiftDay(d, 1)) n++;
+  return n;
+}
+
+export function eachDay(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to && out.length < 10_000; d = shiftDay(d, 1)) out.push(d);
+  return out;
+}
+
+export function calendarFromPeriods(periods: readonly Pick<HolidayPeriod, 'startsOn' | 'endsOn' | 'makeupWorkdays'>[]): HolidayCalendar {
+  const holidays = new Set<string>();
+  const makeup = new Set<string>();
+  for (const p of periods) {
+    for (const d of eachDay(p.startsOn, p.endsOn)) holidays.add(d);
+    for (const d of p.makeupWorkdays ?? []) makeup.add(d);
+  }
+  return { holidays, makeupWorkdays: makeup };
+}
+
+/** A working day: Monday–Friday unless a holiday, or a weekend day named as a make-up working day. */
+export function isWorkingDay(day: string, cal: HolidayCalendar = EMPTY_CALENDAR): boolean {
+  if (cal.makeupWorkdays.has(day)) return true;
+  if (cal.holidays.has(day)) return false;
+  return getISODay(parseISO(day)) <= 5;
+}

@@ -1,0 +1,197 @@
+import { CommonErrors } from '@township-office/domain/errors';
+import { MeetingErrors } from '@township-office/domain/meetings.errors';
+import type { FollowUpCreate, MeetingAmend, MeetingCreate, MeetingUpdate } from '@township-office/domain/meetings';
+import type { Db } from '../../db/client.ts';
+import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
+import type { MeetingRow } from './meetings.tables.ts';
+
+/** Today in the county (Asia/Shanghai), as YYYY-MM-DD: deadlines are local calendar days. */
+export function countyToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export async function listMeetings(db: Db, ctx: RequestContext, f: MeetingFilter, page: { page: number; pageSize: number }) {
+  return meetingsRepository.list(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+}
+
+export async function getMeeting(db: Db, ctx: RequestContext, id: string) {
+  const m = await meetingsRepository.byId(db, id);
+  if (!m) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, m.orgId);
+  const [amendments, followUps] = await Promise.all([meetingsRepository.amendments(db, id), meetingsRepository.followUpsOfMeeting(db, id)]);
+  return { meeting: m, amendments, followUps };
+}
+
+async function people(db: Db, orgId: string, hostUserId: string, recorderUserId: string) {
+  const found = await meetingsRepository.orgUsers(db, orgId, [hostUserId, recorderUserId]);
+  const host = found.find((u) => u.id === hostUserId);
+  const recorder = found.find((u) => u.id === recorderUserId);
+  if (!host || !recorder) throw new AppError(MeetingErrors.MEETING_PERSON_NOT_IN_ORG);
+  return { hostName: host.displayName, recorderName: recorder.displayName };
+}
+
+async function checkAttendingOrgs(db: Db, kind: string, ids: string[]) {
+  if (kind !== 'exchange') {
+    if (ids.length) throw new AppError(MeetingErrors.MEETING_BAD_ATTENDING_ORG);
+    return;
+  }
+  const all = await orgsRepository.listActive(db);
+  const townships = new Set(all.filter((o) => o.kind === 'township').map((o) => o.id));
+  if (ids.some((id) => !townships.has(id))) throw new AppError(MeetingErrors.MEETING_BAD_ATTENDING_ORG);
+}
+
+export async function createMeeting(db: Db, ctx: RequestContext, input: MeetingCreate): Promise<MeetingRow> {
+  assertMay(ctx.actor, 'meetings.record');
+  const orgId = ctx.actor.orgId;
+  const names = await people(db, orgId, input.hostUserId, input.recorderUserId);
+  const attendingOrgIds = [...new Set(input.attendingOrgIds)];
+  await checkAttendingOrgs(db, input.kind, attendingOrgIds);
+  return db.transaction(async (tx) => {
+    const row = await meetingsRepository.insert(tx, {
+      orgId, kind: input.kind, title: input.title, startsAt: new Date(input.startsAt), place: input.place,
+      hostUserId: input.hostUserId, recorderUserId: input.recorderUserId, ...names,
+      attendees: input.attendees, absentees: input.absentees, nonVoting: input.nonVoting, attendingOrgIds, items: input.items,
+      createdBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, { action: 'meeting.create', entity: 'meeting', entityId: row.id, orgId, after: row });
+    return row;
+  });
+}
+
+/** Loads a meeting of the caller's own org for a change, locked for the transaction. */
+async function lockOwn(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: RequestContext, id: string) {
+  const m = await meetingsRepository.byId(tx, id, true);
+  if (!m) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, m.orgId);
+  assertOwnOrg(ctx.actor, m.orgId);
+  return m;
+}
+
+export async function updateMeeting(db: Db, ctx: RequestContext, id: string, input: MeetingUpdate): Promise<MeetingRow> {
+  assertMay(ctx.actor, 'meetings.record');
+  return db.transaction(async (tx) => {
+    const m = await lockOwn(tx, ctx, id);
+    if (m.status !== 'draft') throw new AppError(MeetingErrors.MEETING_NOT_DRAFT);
+    const host = input.hostUserId ?? m.hostUserId;
+    const recorder = input.recorderUserId ?? m.recorderUserId;
+    const names = await people(db, m.orgId, host, recorder);
+    const kind = input.kind ?? m.kind;
+    const attendingOrgIds = input.attendingOrgIds ? [...new Set(input.attendingOrgIds)] : m.attendingOrgIds;
+    await checkAttendingOrgs(db, kind, attendingOrgIds);
+    const { startsAt, ...rest } = input;
+    const row = await meetingsRepository.update(tx, id, { ...rest, ...names, attendingOrgIds, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) });
+    await writeAudit(tx, ctx, { action: 'meeting.update', entity: 'meeting', entityId: id, orgId: m.orgId, before: m, after: row });
+    return row;
+  });
+}
+
+export async function finaliseMeeting(db: Db, ctx: RequestContext, id: string): Promise<MeetingRow> {
+  assertMay(ctx.actor, 'meetings.record');
+  return db.transaction(async (tx) => {
+    const m = await lockOwn(tx, ctx, id);
+    if (m.status !== 'draft') throw new AppError(MeetingErrors.MEETING_NOT_DRAFT);
+    if (ctx.actor.userId !== m.recorderUserId) throw new AppError(MeetingErrors.MEETING_NOT_RECORDER);
+    if (!m.items.length) throw new AppError(MeetingErrors.MEETING_EMPTY);
+    const row = await meetingsRepository.update(tx, id, { status: 'finalised', finalisedAt: new Date() });
+    await writeAudit(tx, ctx, { action: 'meeting.finalise', entity: 'meeting', entityId: id, orgId: m.orgId, before: { status: m.status }, after: { status: row.status } });
+    return row;
+  });
+}
+
+export async function confirmMeeting(db: Db, ctx: RequestContext, id: string): Promise<MeetingRow> {
+  assertMay(ctx.actor, 'meetings.record');
+  return db.transaction(async (tx) => {
+    const m = await lockOwn(tx, ctx, id);
+    if (m.status === 'confirmed') throw new AppError(MeetingErrors.MEETING_ALREADY_CONFIRMED);
+    if (m.status !== 'finalised') throw new AppError(MeetingErrors.MEETING_NOT_FINALISED);
+    if (ctx.actor.userId !== m.hostUserId) throw new AppError(MeetingErrors.MEETING_NOT_HOST);
+    const row = await meetingsRepository.update(tx, id, { status: 'confirmed', confirmedAt: new Date() });
+    await writeAudit(tx, ctx, { action: 'meeting.confirm', entity: 'meeting', entityId: id, orgId: m.orgId, before: { status: m.status }, after: { status: row.status } });
+    return row;
+  });
+}
+
+/** A correction to finalised minutes: applied, kept as an amendment row, and audited on its own. */
+export async function amendMeeting(db: Db, ctx: RequestContext, id: string, input: MeetingAmend): Promise<MeetingRow> {
+  assertMay(ctx.actor, 'meetings.record');
+  return db.transaction(async (tx) => {
+    const m = await lockOwn(tx, ctx, id);
+    if (m.status === 'draft') throw new AppError(MeetingErrors.MEETING_AMEND_NOT_ALLOWED);
+    if (ctx.actor.userId !== m.recorderUserId && ctx.actor.userId !== m.hostUserId) throw new AppError(MeetingErrors.MEETING_AMEND_ROLE);
+    const { reason, ...changes } = input;
+    const before: Record<string, unknown> = {};
+    for (const k of Object.keys(changes) as (keyof typeof changes)[]) before[k] = m[k];
+    const amendment = await meetingsRepository.insertAmendment(tx, {
+      orgId: m.orgId, meetingId: id, reason, before, after: changes, amendedBy: ctx.actor.userId, amendedByName: ctx.actor.displayName,
+    });
+    const row = await meetingsRepository.update(tx, id, { ...changes, amendmentCount: m.amendmentCount + 1 });
+    await writeAudit(tx, ctx, { action: 'meeting.amend', entity: 'meeting', entityId: id, orgId: m.orgId, before, after: { ...changes, reason, amendmentId: amendment.id } });
+    return row;
+  });
+}
+
+export async function listFollowUps(db: Db, ctx: RequestContext, f: FollowUpFilter, page: { page: number; pageSize: number }) {
+  return meetingsRepository.listFollowUps(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+}
+
+export async function getFollowUp(db: Db, ctx: RequestContext, id: string) {
+  const f = await meetingsRepository.followUpById(db, id);
+  if (!f) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, f.orgId);
+  return { followUp: f, progress: await meetingsRepository.progress(db, id) };
+}
+
+export async function createFollowUp(db: Db, ctx: RequestContext, input: FollowUpCreate) {
+  assertMay(ctx.actor, 'followUps.manage');
+  try {
+    return await db.transaction(async (tx) => {
+      const m = await lockOwn(tx, ctx, input.meetingId);
+      if (m.status === 'draft') throw new AppError(MeetingErrors.FOLLOW_UP_NEEDS_FINAL);
+      const decision = m.items[input.itemIndex]?.decisions[input.decisionIndex];
+      if (!decision) throw new AppError(MeetingErrors.DECISION_NOT_FOUND);
+      const row = await meetingsRepository.insertFollowUp(tx, {
+        orgId: m.orgId, meetingId: m.id, itemIndex: input.itemIndex, decisionIndex: input.decisionIndex, decisionText: decision,
+        ownerName: input.ownerName, ownerUnit: input.ownerUnit ?? null, deadline: input.deadline, createdBy: ctx.actor.userId,
+      });
+      await writeAudit(tx, ctx, { action: 'followUp.create', entity: 'follow_up', entityId: row.id, orgId: m.orgId, after: row });
+      return row;
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(MeetingErrors.FOLLOW_UP_EXISTS);
+    throw err;
+  }
+}
+
+async function lockOpenFollowUp(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: RequestContext, id: string) {
+  const f = await meetingsRepository.followUpById(tx, id, true);
+  if (!f) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, f.orgId);
+  assertOwnOrg(ctx.actor, f.orgId);
+  if (f.status !== 'open') throw new AppError(MeetingErrors.FOLLOW_UP_CLOSED);
+  return f;
+}
+
+export async function addFollowUpProgress(db: Db, ctx: RequestContext, id: string, input: { note: string; on: string }) {
+  assertMay(ctx.actor, 'followUps.manage');
+  return db.transaction(async (tx) => {
+    const f = await lockOpenFollowUp(tx, ctx, id);
+    const p = await meetingsRepository.insertProgress(tx, { orgId: f.orgId, followUpId: id, onDay: input.on, note: input.note, byUserId: ctx.actor.userId, byName: ctx.actor.displayName });
+    await writeAudit(tx, ctx, { action: 'followUp.progress', entity: 'follow_up', entityId: id, orgId: f.orgId, after: p });
+    return f;
+  });
+}
+
+export async function closeFollowUp(db: Db, ctx: RequestContext, id: string, input: { result: string; closedOn: string }) {
+  assertMay(ctx.actor, 'followUps.manage');
+  return db.transaction(async (tx) => {
+    const f = await lockOpenFollowUp(tx, ctx, id);
+    const row = await meetingsRepository.updateFollowUp(tx, id, { status: 'closed', result: input.result, closedOn: input.closedOn, closedBy: ctx.actor.userId });
+    await writeAudit(tx, ctx, { action: 'followUp.close', entity: 'follow_up', entityId: id, orgId: f.orgId, before: { status: f.status }, after: { status: row.status, result: row.result, closedOn: row.closedOn } });
+    return row;
+  });
+}
