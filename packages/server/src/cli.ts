@@ -1,5 +1,4 @@
 /** The `township-office` command. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -7,6 +6,7 @@ import { THREE_OFFICER_ROLES, type Role } from '@township-office/domain/roles';
 import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
+import { backupDatabase, restoreDatabase } from './platform/backup.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
 import { progressBar } from './platform/progress.ts';
@@ -25,32 +25,6 @@ async function withDatabase<T>(fn: (opened: OpenedDatabase) => Promise<T>): Prom
   } finally {
     await opened.close();
   }
-}
-
-function runWithProgress(bin: string, args: string[], title: string, total: number, lineMatches: RegExp): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const bar = progressBar(title);
-    let done = 0;
-    let errors = '';
-    const child = spawn(bin, args, { stdio: ['ignore', 'inherit', 'pipe'] });
-    child.stderr.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (lineMatches.test(line)) bar.update(Math.min(++done, total), total);
-        else if (/error|fatal/i.test(line)) errors += line + '\n';
-      }
-    });
-    child.on('close', (code) => {
-      bar.update(total, total);
-      bar.stop();
-      if (code === 0) resolve();
-      else reject(new Error(`${path.basename(bin)} exited with ${code}: ${errors.trim()}`));
-    });
-  });
-}
-
-async function tableCount(opened: OpenedDatabase): Promise<number> {
-  const r = await opened.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
-  return Math.max(1, r.rows[0]!.n);
 }
 
 export function buildCli(): Command {
@@ -125,27 +99,29 @@ export function buildCli(): Command {
 
   program
     .command('backup')
-    .argument('<file>', 'the backup file to write (pg_dump custom format)')
-    .description('write a consistent backup of the whole database')
+    .argument('<file>', 'the backup file to write')
+    .description('write a consistent snapshot of the whole database (gzip, restorable with "restore")')
     .action((file: string) =>
-      withDatabase(async (opened) => {
-        const total = await tableCount(opened);
-        await runWithProgress(path.join(opened.binDir, 'pg_dump'), ['--format=custom', '--verbose', `--file=${path.resolve(file)}`, `--dbname=${opened.database.url}`], 'backup', total, /dumping contents of table/);
-        log(`backup written to ${path.resolve(file)} (${fs.statSync(file).size} bytes)`);
+      withDatabase(async ({ database }) => {
+        const bar = progressBar('backup');
+        const r = await backupDatabase(database.pool, path.resolve(file), (d, t, l) => bar.update(d, t, l));
+        bar.stop();
+        log(`backup of ${r.tables} tables written to ${path.resolve(file)} (${r.bytes} bytes)`);
       }),
     );
 
   program
     .command('restore')
     .argument('<file>', 'a file written by "township-office backup"')
-    .description('replace the database with the contents of a backup')
+    .description('replace the whole database with a backup, in one transaction')
     .action((file: string) => {
       if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
-      return withDatabase(async (opened) => {
-        const total = await tableCount(opened);
-        await opened.database.pool.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-        await runWithProgress(path.join(opened.binDir, 'pg_restore'), ['--verbose', '--no-owner', '--exit-on-error', `--dbname=${opened.database.url}`, path.resolve(file)], 'restore', total * 2, /processing data for table|creating TABLE/);
-        log(`restored from ${path.resolve(file)}`);
+      return withDatabase(async ({ database }) => {
+        const bar = progressBar('restore');
+        const r = await restoreDatabase(database.pool, path.resolve(file), (d, t, l) => bar.update(d, t, l));
+        bar.stop();
+        await migrate(database.pool, log);
+        log(`restored ${r.tables} tables from ${path.resolve(file)}`);
       });
     });
 

@@ -27,10 +27,10 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const app = await buildApp({ config, database, logger: true });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);
   if (await isDemoSeeded(database.db)) {
     log(`demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, town01.clerk … town18.clerk, town01.leader … town18.leader, sysadmin, secadmin, auditor`);
   }
+  log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -58,7 +58,7 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
 
   app.addHook('onRequest', async (req, reply) => {
     req.locale = pickLocale(req.cookies?.lang, req.headers['accept-language']);
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || req.is404) return;
     const config = req.routeOptions.config ?? {};
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { actionsForRole, ROLE_ACTIONS, roleMay } from '../src/permissions.ts';
+import { BUSINESS_ROLES, ROLES, roleFitsOrg, THREE_OFFICER_ROLES } from '../src/roles.ts';
+
+describe('三员 separation in the permission table', () => {
+  it('gives no two of the three administrator roles the same action', () => {
+    for (const action of Object.keys(ROLE_ACTIONS) as (keyof typeof ROLE_ACTIONS)[]) {
+      const holders = THREE_OFFICER_ROLES.filter((r) => roleMay(r, action));
+      expect(holders.length, action).toBeLessThanOrEqual(1);
+    }
+  });
+  it('lets none of them read business records', () => {
+    for (const r of THREE_OFFICER_ROLES) {
+      const actions: string[] = actionsForRole(r);
+      expect(actions.filter((a) => !/^(orgs|users|audit)\./.test(a)), r).toEqual([]);
+    }
+  });
+  it('keeps the audit log to the audit administrator', () => {
+    expect(ROLES.filter((r) => roleMay(r, 'audit.read'))).toEqual(['audit_admin']);
+  });
+  it('lets every business role read business records', () => {
+    for (const r of BUSINESS_ROLES) expect(roleMay(r, 'business.read')).toBe(true);
+  });
+  it('places county roles in the county office only', () => {
+    expect(roleFitsOrg('county_admin', 'county_office')).toBe(true);
+    expect(roleFitsOrg('county_admin', 'township')).toBe(false);
+    expect(roleFitsOrg('office_staff', 'township')).toBe(true);
+  });
+});

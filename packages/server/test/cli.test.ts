@@ -1,0 +1,108 @@
+/**
+ * The product as an operator runs it: `township-office serve` on an embedded cluster in a fresh
+ * DATA_DIR, killed with SIGKILL and started again; backup and restore round trip; audit verify.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/db/embedded.ts';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/township-office.mjs');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+let server: ChildProcess | undefined;
+
+afterAll(() => {
+  server?.kill('SIGKILL');
+  // Stop the cluster a killed server left behind, then remove the folder.
+  spawnSync(process.execPath, [bin, 'migrate'], { env, timeout: 60_000 });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startServer(port: number, args: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c) => (out += c));
+  child.stderr!.on('data', (c) => (out += c));
+  const deadline = Date.now() + 90_000;
+  while (!/ready in \d+ ms at http/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => out };
+}
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ADMIN_PASSWORD: 'Admin#2026x' }, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+async function signIn(port: number, username: string, password = 'Demo#2026') {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const body = (await res.json()) as { csrfToken: string; mustChangePassword?: boolean };
+  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '', csrf: body.csrfToken as string, body };
+}
+
+describe('township-office serve on the embedded database', () => {
+  it('seeds the demo county on first start, prints the demo accounts, and loses no acknowledged write to SIGKILL', async () => {
+    const port = await freePort();
+    const first = await startServer(port);
+    server = first.child;
+    expect(first.output(), first.output()).toContain('Demo#2026');
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok', database: 'embedded' });
+
+    const admin = await signIn(port, 'sysadmin');
+    const orgs = ((await (await fetch(`http://127.0.0.1:${port}/api/orgs`, { headers: { cookie: admin.cookie } })).json()) as { items: { id: string; kind: string }[] }).items;
+    const created = await fetch(`http://127.0.0.1:${port}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      body: JSON.stringify({ username: 'durable.clerk', displayName: '持久', orgId: orgs.find((o) => o.kind === 'township')!.id, role: 'office_staff', password: 'Durable#2026' }),
+    });
+    expect(created.status).toBe(201);
+
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const port2 = await freePort();
+    const second = await startServer(port2);
+    server = second.child;
+    expect(second.output()).not.toContain('seeding the demo county');
+    const again = await signIn(port2, 'durable.clerk', 'Durable#2026');
+    expect(again.status).toBe(200);
+    expect(again.body.mustChangePassword).toBe(true);
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+    server = undefined;
+  });
+
+  it('backs up and restores the whole database, and the audit chain verifies after the round trip', async () => {
+    const file = path.join(dataDir, 'backup.dump');
+    const backup = cli('backup', file);
+    expect(backup.status, backup.out).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+
+    const made = cli('create-admin', '--username', 'late.admin', '--role', 'security_admin');
+    expect(made.status, made.out).toBe(0);
+    expect(cli('create-admin', '--username', 'late.admin2', '--role', 'county_staff').status).not.toBe(0);
+
+    const restore = cli('restore', file);
+    expect(restore.status, restore.out).toBe(0);
+
+    const port = await freePort();
+    const s = await startServer(port);
+    server = s.child;
+    expect((await signIn(port, 'late.admin', 'Admin#2026x')).status).toBe(401);
+    expect((await signIn(port, 'durable.clerk', 'Durable#2026')).status).toBe(200);
+    s.child.kill('SIGTERM');
+    await new Promise((r) => s.child.once('exit', r));
+    server = undefined;
+
+    const verify = cli('audit', 'verify');
+    expect(verify.status, verify.out).toBe(0);
+    expect(verify.out).toMatch(/audit chain intact: \d+ rows/);
+  });
+});
