@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDaySchema } from './holidays.ts';
+import { EXPORT_FORMATS } from './print.ts';
 
 /** Meeting minutes (会议记录本) and follow-up of their decisions (督办). */
 export const MEETING_KINDS = ['party_committee', 'executive', 'topical', 'exchange', 'other'] as const;
@@ -83,7 +84,7 @@ export const meetingListQuerySchema = z
     q: z.string().trim().max(40).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(['xlsx', 'pdf']).optional(),
+    format: z.enum(EXPORT_FORMATS).default('json'),
   })
   .strict();
 
@@ -113,7 +114,7 @@ export const followUpListQuerySchema = z
     orgId: z.string().uuid().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(['xlsx', 'pdf']).optional(),
+    format: z.enum(EXPORT_FORMATS).default('json'),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dueDate, deadlineState, type CountOptions, type DeadlineState } from './deadlines.ts';
 import { isoDaySchema } from './holidays.ts';
+import { EXPORT_FORMATS } from './print.ts';
 
 /**
  * Letters and visits (信访), after 信访工作条例 (2022). The periods, in days:
@@ -175,6 +176,6 @@ export const petitionListQuerySchema = z
     q: z.string().trim().max(40).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(['xlsx', 'pdf']).optional(),
+    format: z.enum(EXPORT_FORMATS).default('json'),
   })
   .strict();

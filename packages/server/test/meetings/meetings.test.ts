@@ -103,3 +103,15 @@ describe('the county 业务交流会', () => {
     expect((await county.post('/api/meetings', draft({ kind: 'topical', hostUserId: countyLeader.id, recorderUserId: countyClerk.id, attendingOrgIds: orgs }))).statusCode).toBe(422);
   });
 });
+
+describe('register export', () => {
+  it('exports the minutes register and the follow-up register through the shared mechanism', async () => {
+    const xlsx = await clerk.get('/api/meetings?format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await clerk.get('/api/follow-ups?format=pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

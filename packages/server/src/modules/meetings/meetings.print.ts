@@ -4,6 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, followUpOverdue } from '@township-office/domain/meetings';
+import type { RegisterFileFormat } from '@township-office/domain/print';
 import { sendRegisterSpec, sendFormSpec, type RegisterColumn } from './register-print.ts';
 import type { FollowUpRow, MeetingRow } from './meetings.tables.ts';
 
@@ -23,9 +24,12 @@ const MEETING_COLUMNS: RegisterColumn[] = [
   { key: 'status', header: '状态', width: 12 },
 ];
 
-export function sendMeetingRegister(reply: FastifyReply, rows: MeetingRow[], format: 'xlsx' | 'pdf') {
+export function sendMeetingRegister(reply: FastifyReply, rows: MeetingRow[], format: RegisterFileFormat, orgName: string, filterSummary: string) {
   return sendRegisterSpec(reply, format, '会议记录登记簿', {
     title: '会议记录登记簿',
+    orgName,
+    filterSummary,
+    footer: `合计 ${rows.length} 次会议`,
     columns: MEETING_COLUMNS,
     rows: rows.map((m, i) => ({
       no: String(i + 1), startsAt: localDateTime(m.startsAt), kind: MEETING_KIND_LABELS[m.kind], title: m.title, place: m.place,
@@ -35,9 +39,11 @@ export function sendMeetingRegister(reply: FastifyReply, rows: MeetingRow[], for
   });
 }
 
-export function sendFollowUpRegister(reply: FastifyReply, rows: { f: FollowUpRow; meetingTitle: string }[], format: 'xlsx' | 'pdf', today: string) {
+export function sendFollowUpRegister(reply: FastifyReply, rows: { f: FollowUpRow; meetingTitle: string }[], format: RegisterFileFormat, today: string, orgName: string) {
   return sendRegisterSpec(reply, format, '督办事项登记簿', {
     title: '督办事项登记簿',
+    orgName,
+    footer: `合计 ${rows.length} 件`,
     columns: [
       { key: 'no', header: '序号', width: 6 },
       { key: 'meeting', header: '来源会议', width: 24 },
@@ -54,26 +60,28 @@ export function sendFollowUpRegister(reply: FastifyReply, rows: { f: FollowUpRow
   });
 }
 
-/** The standard minutes layout: header fields, then each agenda item with its discussion and decisions. */
-export function sendMinutesForm(reply: FastifyReply, m: MeetingRow) {
+/** The standard minutes layout: the header boxes, then each agenda item with its discussion and decisions. */
+export function sendMinutesForm(reply: FastifyReply, m: MeetingRow, orgName: string) {
   return sendFormSpec(reply, `会议记录-${m.title}`, {
-    title: '会 议 记 录',
-    fields: [
-      { label: '会议名称', value: m.title },
-      { label: '会议类型', value: MEETING_KIND_LABELS[m.kind] },
-      { label: '时间', value: localDateTime(m.startsAt) },
-      { label: '地点', value: m.place },
-      { label: '主持人', value: m.hostName },
-      { label: '记录人', value: m.recorderName },
-      { label: '出席人员', value: m.attendees.join('、') },
-      { label: '缺席人员及原因', value: m.absentees.map((a) => `${a.name}（${a.reason}）`).join('、') || '无' },
-      { label: '列席人员', value: m.nonVoting.join('、') || '无' },
+    title: '会议记录',
+    orgName,
+    subtitle: localDateTime(m.startsAt),
+    sections: [
+      {
+        rows: [
+          { cells: [{ label: '会议名称', value: m.title, span: 2 }, { label: '会议类型', value: MEETING_KIND_LABELS[m.kind] }] },
+          { cells: [{ label: '时间', value: localDateTime(m.startsAt) }, { label: '地点', value: m.place, span: 2 }] },
+          { cells: [{ label: '主持人', value: m.hostName }, { label: '记录人', value: m.recorderName }, { label: '状态', value: MEETING_STATUS_LABELS[m.status] }] },
+          { cells: [{ label: '出席人员', value: m.attendees.join('、') }] },
+          { cells: [{ label: '缺席人员及原因', value: m.absentees.map((a) => `${a.name}（${a.reason}）`).join('、') || '无' }] },
+          { cells: [{ label: '列席人员', value: m.nonVoting.join('、') || '无' }] },
+        ],
+      },
+      ...m.items.map((it, i) => ({
+        heading: `议题${i + 1}：${it.title}`,
+        paragraphs: [it.discussion, ...it.decisions.map((d, j) => `议定事项${j + 1}：${d}`)].filter(Boolean),
+      })),
     ],
-    sections: m.items.map((it, i) => ({
-      heading: `议题${i + 1}：${it.title}`,
-      paragraphs: [it.discussion, ...it.decisions.map((d, j) => `议定事项${j + 1}：${d}`)].filter(Boolean),
-    })),
-    footer: `状态：${MEETING_STATUS_LABELS[m.status]}${m.amendmentCount ? `（更正 ${m.amendmentCount} 次）` : ''}`,
+    footer: m.amendmentCount ? `本记录定稿后更正 ${m.amendmentCount} 次，更正记录见系统。` : undefined,
   });
 }
-

@@ -5,6 +5,10 @@ import {
   meetingListQuerySchema, meetingUpdateSchema,
 } from '@township-office/domain/meetings';
 import { isoDaySchema } from '@township-office/domain/holidays';
+import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
+import { MEETING_KIND_LABELS } from '@township-office/domain/meetings';
+import { filterSummary } from '../../platform/print/register.ts';
+import { registerOrgName } from './register-print.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { exchangeMeetingsInYear, overdueFollowUpsByOrg } from './meetings.metrics.ts';
 import { presentFollowUp, presentMeeting, presentMeetingSummary } from './meetings.presenter.ts';
@@ -23,9 +27,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
 
   app.get('/api/meetings', { config: { action: 'business.read' }, schema: { tags, querystring: meetingListQuerySchema } }, async (req, reply) => {
     const { page, pageSize, format, ...f } = req.query;
-    if (format) {
-      const all = await svc.listMeetings(db, req.ctx, f, { page: 1, pageSize: 5000 });
-      return sendMeetingRegister(reply, all.rows, format);
+    if (format !== 'json') {
+      const all = await svc.listMeetings(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+      const summary = filterSummary([['类型', f.kind && MEETING_KIND_LABELS[f.kind]], ['自', f.from], ['至', f.to], ['关键词', f.q]]);
+      return sendMeetingRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
     }
     const r = await svc.listMeetings(db, req.ctx, f, { page, pageSize });
     return { items: r.rows.map(presentMeetingSummary), total: r.total, page, pageSize };
@@ -41,7 +46,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   app.get('/api/meetings/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, querystring: z.object({ format: z.enum(['pdf']).optional() }).strict() } }, async (req, reply) => {
     if (req.query.format === 'pdf') {
       const r = await svc.getMeeting(db, req.ctx, req.params.id);
-      return sendMinutesForm(reply, r.meeting);
+      return sendMinutesForm(reply, r.meeting, await registerOrgName(db, req.ctx.actor, r.meeting.orgId));
     }
     return detail(req, req.params.id);
   });
@@ -67,9 +72,9 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     const { page, pageSize, format, overdue, ...rest } = req.query;
     const today = svc.countyToday();
     const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
-    if (format) {
-      const all = await svc.listFollowUps(db, req.ctx, f, { page: 1, pageSize: 5000 });
-      return sendFollowUpRegister(reply, all.rows, format, today);
+    if (format !== 'json') {
+      const all = await svc.listFollowUps(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+      return sendFollowUpRegister(reply, all.rows, format, today, await registerOrgName(db, req.ctx.actor, f.orgId));
     }
     const r = await svc.listFollowUps(db, req.ctx, f, { page, pageSize });
     return { items: r.rows.map((x) => presentFollowUp(req.ctx.actor, x.f, today, { meetingTitle: x.meetingTitle })), total: r.total, page, pageSize };

@@ -1,42 +1,30 @@
 /**
- * Adapter from the daily registers (meetings, duty, reception) to the platform's one print/export
- * mechanism. Until platform/print exposes renderRegister/renderForm, a print request answers a
- * clear 409 instead of inventing a second layout.
+ * The daily registers (meetings, duty, reception) through the platform's one print/export
+ * mechanism (platform/print): a RegisterSpec per register, rendered by `sendRegister`, and the
+ * single-record forms (会议记录, 接待清单) by `renderForm`.
  */
 import type { FastifyReply } from 'fastify';
-import { defineErrors } from '@township-office/domain/errors';
-import { AppError } from '../../platform/errors.ts';
+import type { FormSpec, RegisterFileFormat, RegisterSpec } from '@township-office/domain/print';
+import { seesAllTownships } from '@township-office/domain/roles';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { renderForm } from '../../platform/print/form.ts';
+import { sendRegister } from '../../platform/print/register.ts';
+import { MIME, sendFile } from '../../platform/print/send.ts';
+import { orgsRepository } from '../orgs/orgs.repository.ts';
 
-export interface RegisterColumn {
-  key: string;
-  header: string;
-  width: number;
-}
-export interface RegisterSpecInput {
-  title: string;
-  subtitle?: string;
-  columns: RegisterColumn[];
-  rows: Record<string, string>[];
-}
-export interface FormSpecInput {
-  title: string;
-  fields: { label: string; value: string }[];
-  sections: { heading: string; paragraphs: string[] }[];
-  footer?: string;
+export type { RegisterColumn } from '@township-office/domain/print';
+
+/** The org named in a register's header: the filtered org, the caller's own, or 全县 for the county's lists. */
+export async function registerOrgName(db: Db, actor: Actor, filterOrgId?: string): Promise<string> {
+  if (!filterOrgId && seesAllTownships(actor.role)) return '全县';
+  return (await orgsRepository.byId(db, filterOrgId ?? actor.orgId))?.name ?? '';
 }
 
-const PrintErrors = defineErrors({
-  PRINT_NOT_AVAILABLE: { status: 409, zh: '导出与打印功能尚在部署中，请先使用列表查看，稍后再试。', en: 'Export and printing are not available yet; use the list for now and try again later.' },
-});
-
-export function printUnavailable(): never {
-  throw new AppError(PrintErrors.PRINT_NOT_AVAILABLE);
+export function sendRegisterSpec(reply: FastifyReply, format: RegisterFileFormat, fileBaseName: string, spec: RegisterSpec) {
+  return sendRegister(reply, spec, format, fileBaseName);
 }
 
-export function sendRegisterSpec(_reply: FastifyReply, _format: 'xlsx' | 'pdf', _fileName: string, _spec: RegisterSpecInput): never {
-  printUnavailable();
-}
-
-export function sendFormSpec(_reply: FastifyReply, _fileName: string, _spec: FormSpecInput): never {
-  printUnavailable();
+export async function sendFormSpec(reply: FastifyReply, fileBaseName: string, spec: FormSpec) {
+  return sendFile(reply, await renderForm(spec), `${fileBaseName}.pdf`, MIME.pdf, 'inline');
 }
