@@ -75,8 +75,23 @@ export function textWidth(doc: Pdf, role: FontRole, size: number, text: string):
 
 const LATIN = /[A-Za-z0-9\-_./@:%+#&]/;
 
-/** Splits text into unbreakable pieces: one CJK character, or a Latin word / number. */
-export function breakUnits(text: string): string[] {
+const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * Splits text into unbreakable pieces: one CJK character, or a Latin word / number; with `words`,
+ * whole Chinese words (ICU's dictionary), for titles that must not break inside a word (词意完整).
+ */
+export function breakUnits(text: string, words = false): string[] {
+  if (words) {
+    // ICU cuts suffixes off (办公|室, 规范|化): a lone Han character joins the word before it.
+    const segs: string[] = [];
+    for (const { segment } of wordSegmenter.segment(text)) {
+      const prev = segs[segs.length - 1];
+      if (prev && /^\p{Script=Han}$/u.test(segment) && /\p{Script=Han}$/u.test(prev)) segs[segs.length - 1] = prev + segment;
+      else segs.push(segment);
+    }
+    return segs;
+  }
   const out: string[] = [];
   for (const ch of text) {
     const last = out[out.length - 1];
@@ -90,11 +105,11 @@ export function breakUnits(text: string): string[] {
  * Wraps text to a width, line by line (a '\n' forces a break). Applies 避头尾 by pushing the last
  * unit of a line down to the next one; a unit wider than the line is cut by character.
  */
-export function wrapText(text: string, maxWidth: number, width: (unit: string) => number): string[] {
+export function wrapText(text: string, maxWidth: number, width: (unit: string) => number, words = false): string[] {
   const lines: string[] = [];
   for (const para of text.split(/\r?\n/)) {
     let units: string[] = [];
-    for (const u of breakUnits(para)) {
+    for (const u of breakUnits(para, words)) {
       if (width(u) > maxWidth) units.push(...u);
       else units.push(u);
     }
