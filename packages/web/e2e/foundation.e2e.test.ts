@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, loginAs, logout, menuGroupItems, menuTopLevel, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+
+const BUSINESS_GROUPS = ['工作台', '办文', '办会', '信息调研', '接待', '值班', '档案'];
+
+describeBrowser('the app shell', () => {
+  let b: BrowserSession;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('logs in as the county clerk, shows the layout, switches language and logs out', async () => {
+    const { page } = b;
+    await page.goto('/login');
+    await screenshot(page, 'foundation-login');
+    await loginAs(page, 'county.clerk');
+    expect(await menuTopLevel(page)).toEqual([...BUSINESS_GROUPS, '督查', '系统']);
+    await expect.poll(() => page.getByTestId('current-role').innerText()).toContain('县委办工作人员');
+    expect(await page.getByTestId('current-user').innerText()).toMatch(/\S+/);
+    expect(await page.getByTestId('org-switcher').isVisible()).toBe(true);
+    expect(await menuGroupItems(page, '办文')).toEqual(['收文', '发文']);
+    await screenshot(page, 'foundation-workbench-zh-CN');
+
+    // The org switcher offers 全县 and the 18 townships.
+    await page.getByTestId('org-switcher').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.first().innerText()).toBe('全县');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('lang-switch').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
+    await expect.poll(() => menuTopLevel(page)).toEqual(['Workbench', 'Documents', 'Meetings', 'Information', 'Reception', 'Duty', 'Archives', 'Supervision', 'System']);
+    expect(await page.getByTestId('logout').innerText()).toContain('Sign out');
+    await screenshot(page, 'foundation-workbench-en');
+
+    await page.getByTestId('lang-switch').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '繁體中文' }).click();
+    await expect.poll(() => menuTopLevel(page)).toEqual(['工作臺', '辦文', '辦會', '資訊調研', '接待', '值班', '檔案', '督查', '系統']);
+    expect(await page.evaluate(() => document.cookie)).toContain('lang=zh-TW');
+    await screenshot(page, 'foundation-workbench-zh-TW');
+
+    // The choice survives a reload.
+    await page.reload();
+    await expect.poll(() => menuTopLevel(page)).toContain('辦文');
+    await page.getByTestId('lang-switch').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '简体中文' }).click();
+    await expect.poll(() => menuTopLevel(page)).toContain('办文');
+
+    await logout(page);
+    expect(await page.getByTestId('login-notice').innerText()).toContain('已安全退出');
+    // Signed out means signed out: a page of the app leads back to the login form.
+    await page.goto('/documents/inbox');
+    await page.waitForURL(/\/login/);
+  });
+
+  const cases: { user: string; role: string; top: string[]; system: string[] }[] = [
+    { user: 'county.admin', role: '县委办（业务管理员）', top: [...BUSINESS_GROUPS, '督查', '系统'], system: ['我的账户'] },
+    { user: 'town01.clerk', role: '乡镇办公室工作人员', top: [...BUSINESS_GROUPS, '系统'], system: ['我的账户'] },
+    { user: 'town01.leader', role: '分管领导', top: [...BUSINESS_GROUPS, '系统'], system: ['我的账户'] },
+    { user: 'sysadmin', role: '系统管理员', top: ['系统'], system: ['账户管理', '我的账户'] },
+    { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '我的账户'] },
+    { user: 'auditor', role: '安全审计员', top: ['系统'], system: ['审计日志', '我的账户'] },
+  ];
+  for (const c of cases) {
+    it(`shows ${c.user} the menu of a ${c.role}`, async () => {
+      const { page } = b;
+      await loginAs(page, c.user);
+      await expect.poll(() => page.getByTestId('current-role').innerText()).toContain(c.role);
+      const top = await menuTopLevel(page);
+      // Leaders get 待我签发 / 待我批示 pinned above the groups once those pages exist.
+      expect(top.filter((t) => !t.startsWith('待我'))).toEqual(c.top);
+      expect(await menuGroupItems(page, '系统')).toEqual(c.system);
+      expect(await page.getByTestId('org-switcher').count()).toBe(c.user === 'county.admin' ? 1 : 0);
+      if (c.user === 'auditor') {
+        // The 三员 land on their own page, not on the business workbench.
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/system/audit');
+        await screenshot(page, 'foundation-auditor');
+      }
+      if (c.user === 'town01.clerk') await screenshot(page, 'foundation-town01-clerk');
+      await logout(page);
+    });
+  }
+});

@@ -1,0 +1,37 @@
+/**
+ * Browser tests: find Debian's Chromium, build the web app, start the product on a throwaway
+ * seeded database, and hand `baseUrl` (null when there is no Chromium) to the tests.
+ * REQUIRE_BROWSER=1 (set by .ci/run) turns a missing Chromium into a failure.
+ */
+import type { TestProject } from 'vitest/node';
+import { buildWeb, findChromium, startTestServer, type TestServer } from './test-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string | null;
+    chromiumPath: string | null;
+  }
+}
+
+let server: TestServer | undefined;
+
+export default async function setup(project: TestProject) {
+  const chromium = findChromium();
+  if (!chromium) {
+    if (process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but no Chromium found (apt-get install chromium)');
+    console.log('browser tests skipped: no Chromium found (apt-get install chromium)');
+    project.provide('baseUrl', null);
+    project.provide('chromiumPath', null);
+    return;
+  }
+  const t0 = Date.now();
+  buildWeb();
+  const built = Date.now();
+  server = await startTestServer((m) => console.log(`[browser] ${m}`));
+  console.log(`[browser] web built in ${built - t0} ms; server at ${server.baseUrl} after ${Date.now() - t0} ms`);
+  project.provide('baseUrl', server.baseUrl);
+  project.provide('chromiumPath', chromium);
+  return async () => {
+    await server?.stop();
+  };
+}

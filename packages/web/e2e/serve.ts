@@ -1,0 +1,15 @@
+/**
+ * Look at the app by hand on a throwaway seeded database (the same server the browser tests use):
+ *   node packages/server/bin/run-ts.mjs packages/web/e2e/serve.ts [--build]
+ */
+import { buildWeb, startTestServer } from './test-server.ts';
+
+if (process.argv.includes('--build')) buildWeb();
+const server = await startTestServer(console.log);
+console.log(`ready: ${server.baseUrl} (Ctrl-C stops and deletes the database)`);
+const stop = async () => {
+  await server.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
