@@ -1,0 +1,76 @@
+/**
+ * 调研: the county office sets research topics with deadlines; townships report on them (one
+ * report per township and topic); the county grades each report with a comment. Counted for the
+ * assessment.
+ */
+import { RESEARCH_GRADE_LABELS, type ResearchEvaluate, type ResearchReportCreate, type ResearchTopicCreate } from '@township-office/domain/information';
+import { InfoErrors } from '@township-office/domain/information.errors';
+import type { Db } from '../../db/client.ts';
+import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { localYear } from './information.service.ts';
+import { researchRepository as repo } from './research.repository.ts';
+
+/** Today's date in the county, YYYY-MM-DD. */
+export function localToday(d: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+export async function createTopic(db: Db, ctx: RequestContext, input: ResearchTopicCreate) {
+  assertMay(ctx.actor, 'research.manage');
+  return db.transaction(async (tx) => {
+    const row = await repo.insertTopic(tx, { orgId: ctx.actor.orgId, year: Number(input.deadline.slice(0, 4)) || localYear(), title: input.title, description: input.description, deadline: input.deadline, createdBy: ctx.actor.userId });
+    await writeAudit(tx, ctx, { action: 'research.topic.create', entity: 'research_topic', entityId: row.id, after: { title: row.title, deadline: row.deadline } });
+    return row;
+  });
+}
+
+export function listTopics(db: Db, ctx: RequestContext, year?: number) {
+  return repo.listTopics(db, year, orgScope(ctx.actor));
+}
+
+export async function submitReport(db: Db, ctx: RequestContext, topicId: string, input: ResearchReportCreate) {
+  assertMay(ctx.actor, 'research.report');
+  const topic = await repo.topicById(db, topicId);
+  if (!topic) throw notFound();
+  const org = await orgsRepository.byId(db, ctx.actor.orgId);
+  if (!org || (org.kind !== 'township' && org.kind !== 'county_department')) throw new AppError(InfoErrors.INFO_OWN_ORG_ONLY);
+  if (localToday() > topic.deadline) throw new AppError(InfoErrors.RESEARCH_TOPIC_CLOSED, { deadline: topic.deadline });
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertReport(tx, { orgId: ctx.actor.orgId, topicId, title: input.title, content: input.content, submittedBy: ctx.actor.userId });
+      await writeAudit(tx, ctx, { action: 'research.report.submit', entity: 'research_report', entityId: row.id, after: { topicId, title: row.title } });
+      return row;
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(InfoErrors.RESEARCH_REPORT_EXISTS);
+    throw err;
+  }
+}
+
+export function listReports(db: Db, ctx: RequestContext, topicId?: string) {
+  return repo.listReports(db, topicId, orgScope(ctx.actor));
+}
+
+export async function getReport(db: Db, ctx: RequestContext, id: string) {
+  const row = await repo.reportById(db, id);
+  if (!row) throw notFound();
+  assertReadableOrg(ctx.actor, row.orgId);
+  return row;
+}
+
+export async function evaluateReport(db: Db, ctx: RequestContext, id: string, input: ResearchEvaluate) {
+  assertMay(ctx.actor, 'research.manage');
+  return db.transaction(async (tx) => {
+    const row = await repo.reportById(tx, id, { forUpdate: true });
+    if (!row) throw notFound();
+    assertReadableOrg(ctx.actor, row.orgId);
+    if (row.grade) throw new AppError(InfoErrors.RESEARCH_ALREADY_EVALUATED, { grade: RESEARCH_GRADE_LABELS[row.grade] });
+    const updated = await repo.updateReport(tx, id, { grade: input.grade, comment: input.comment, evaluatedBy: ctx.actor.userId, evaluatedAt: new Date() });
+    await writeAudit(tx, ctx, { action: 'research.report.evaluate', entity: 'research_report', entityId: id, orgId: row.orgId, before: { grade: null }, after: { grade: updated.grade, comment: updated.comment } });
+    return updated;
+  });
+}
