@@ -23,6 +23,16 @@ export const ROLE_ACTIONS = {
   'documents.dispatch': ['county_admin', 'county_staff', 'office_staff'],
   'documents.receive': ['county_admin', 'county_staff', 'office_staff'],
   'documents.instruct': ['leader_in_charge'],
+  // information and research (信息调研)
+  'info.submit': ['office_staff', 'leader_in_charge'],
+  'info.review': ['county_admin', 'county_staff'],
+  'info.configure': ['county_admin'],
+  'info.bulletin': ['county_admin', 'county_staff'],
+  'research.manage': ['county_admin', 'county_staff'],
+  'research.report': ['office_staff', 'leader_in_charge'],
+  // archives (档案管理)
+  'archives.manage': ['county_admin', 'county_staff', 'office_staff'],
+  'archives.configure': ['county_admin', 'office_staff'],
   // meetings, duty, reception (办会, 值班, 接待)
   'meetings.record': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
   'followUps.manage': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],

@@ -3,3 +3,4 @@ export * from '../modules/orgs/orgs.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/meetings/meetings.tables.ts';
+export * from '../modules/information/information.tables.ts';
