@@ -10,10 +10,7 @@ import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.tables.ts';
 
-/** Today in the county (Asia/Shanghai), as YYYY-MM-DD: deadlines are local calendar days. */
-export function countyToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { countyToday } from '@township-office/domain/holidays';
 
 export async function listMeetings(db: Db, ctx: RequestContext, f: MeetingFilter, page: { page: number; pageSize: number }) {
   return meetingsRepository.list(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });

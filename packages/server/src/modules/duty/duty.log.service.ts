@@ -1,0 +1,103 @@
+import { CommonErrors } from '@township-office/domain/errors';
+import { DutyErrors } from '@township-office/domain/duty.errors';
+import type { DutyLogCreate, HandoverCreate } from '@township-office/domain/duty';
+import { countyDay } from '@township-office/domain/holidays';
+import type { Db, Tx } from '../../db/client.ts';
+import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { dutyRepository, type LogFilter } from './duty.repository.ts';
+import type { DutyLogRow } from './duty.tables.ts';
+
+export function listLog(db: Db, ctx: RequestContext, f: LogFilter, page: { page: number; pageSize: number }) {
+  return dutyRepository.log(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+}
+
+/**
+ * Reports an incident upward: a notification row for the county office, addressed to whoever is
+ * on its roster that day (its leader on duty and staff), so the county's duty page shows it.
+ */
+async function reportUpward(tx: Tx, entry: DutyLogRow) {
+  const county = await dutyRepository.countyOffice(tx);
+  if (!county) throw new AppError(CommonErrors.NOT_FOUND);
+  const onDuty = await dutyRepository.rosterDay(tx, county.id, entry.day);
+  const notifiedNames = onDuty ? [onDuty.leaderName, ...onDuty.staffNames] : [];
+  return dutyRepository.insertIncident(tx, { orgId: entry.orgId, entryId: entry.id, countyOrgId: county.id, notifiedNames });
+}
+
+export async function addLogEntry(db: Db, ctx: RequestContext, input: DutyLogCreate) {
+  assertMay(ctx.actor, 'duty.keep');
+  if (input.reportUpward && input.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
+  const orgId = ctx.actor.orgId;
+  const at = new Date(input.at);
+  return db.transaction(async (tx) => {
+    const row = await dutyRepository.insertLog(tx, {
+      orgId, day: countyDay(at), at, kind: input.kind, callerUnit: input.callerUnit ?? null, callerName: input.callerName ?? null, callerPhone: input.callerPhone ?? null,
+      content: input.content, handling: input.handling ?? null, result: input.result ?? null, reportUpward: input.reportUpward,
+      recordedBy: ctx.actor.userId, recordedByName: ctx.actor.displayName,
+    });
+    const report = input.reportUpward ? await reportUpward(tx, row) : null;
+    await writeAudit(tx, ctx, { action: 'duty.log.add', entity: 'duty_log_entry', entityId: row.id, orgId, after: { ...row, incidentReportId: report?.id ?? null } });
+    return row;
+  });
+}
+
+export async function reportLogEntryUpward(db: Db, ctx: RequestContext, id: string) {
+  assertMay(ctx.actor, 'duty.keep');
+  return db.transaction(async (tx) => {
+    const entry = await dutyRepository.logById(tx, id);
+    if (!entry) throw new AppError(CommonErrors.NOT_FOUND);
+    assertReadableOrg(ctx.actor, entry.orgId);
+    assertOwnOrg(ctx.actor, entry.orgId);
+    if (entry.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
+    if (entry.reportUpward) throw new AppError(DutyErrors.LOG_ALREADY_REPORTED);
+    await dutyRepository.markReported(tx, id);
+    const report = await reportUpward(tx, entry);
+    await writeAudit(tx, ctx, { action: 'duty.incident.report', entity: 'duty_log_entry', entityId: id, orgId: entry.orgId, before: { reportUpward: false }, after: { reportUpward: true, incidentReportId: report.id, notified: report.notifiedNames } });
+    return { ...entry, reportUpward: true };
+  });
+}
+
+export function listIncidentReports(db: Db, ctx: RequestContext) {
+  return dutyRepository.incidentReports(db, orgScope(ctx.actor));
+}
+
+export function listHandovers(db: Db, ctx: RequestContext, orgId?: string) {
+  return dutyRepository.handovers(db, orgScope(ctx.actor), orgId);
+}
+
+export async function createHandover(db: Db, ctx: RequestContext, input: HandoverCreate) {
+  assertMay(ctx.actor, 'duty.keep');
+  if (input.outgoingUserId === input.incomingUserId) throw new AppError(DutyErrors.HANDOVER_SAME_PERSON);
+  const orgId = ctx.actor.orgId;
+  const found = await dutyRepository.orgUsers(db, orgId, [input.outgoingUserId, input.incomingUserId]);
+  const out = found.find((u) => u.id === input.outgoingUserId);
+  const inc = found.find((u) => u.id === input.incomingUserId);
+  if (!out || !inc) throw new AppError(DutyErrors.HANDOVER_PERSON_NOT_IN_ORG);
+  return db.transaction(async (tx) => {
+    const row = await dutyRepository.insertHandover(tx, {
+      orgId, day: input.day, outgoingUserId: out.id, outgoingName: out.displayName, incomingUserId: inc.id, incomingName: inc.displayName,
+      outstanding: input.outstanding, createdBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, { action: 'duty.handover.create', entity: 'duty_handover', entityId: row.id, orgId, after: row });
+    return row;
+  });
+}
+
+/** Each party confirms once, in person; the same person confirming again is refused. */
+export async function confirmHandover(db: Db, ctx: RequestContext, id: string) {
+  assertMay(ctx.actor, 'duty.keep');
+  return db.transaction(async (tx) => {
+    const h = await dutyRepository.handoverById(tx, id);
+    if (!h) throw new AppError(CommonErrors.NOT_FOUND);
+    assertReadableOrg(ctx.actor, h.orgId);
+    assertOwnOrg(ctx.actor, h.orgId);
+    const side = ctx.actor.userId === h.outgoingUserId ? 'outgoing' : ctx.actor.userId === h.incomingUserId ? 'incoming' : null;
+    if (!side) throw new AppError(DutyErrors.HANDOVER_NOT_PARTY);
+    if ((side === 'outgoing' ? h.outgoingConfirmedAt : h.incomingConfirmedAt) !== null) throw new AppError(DutyErrors.HANDOVER_ALREADY_CONFIRMED);
+    const row = await dutyRepository.updateHandover(tx, id, side === 'outgoing' ? { outgoingConfirmedAt: new Date() } : { incomingConfirmedAt: new Date() });
+    await writeAudit(tx, ctx, { action: 'duty.handover.confirm', entity: 'duty_handover', entityId: id, orgId: h.orgId, after: { side, complete: !!(row.outgoingConfirmedAt && row.incomingConfirmedAt) } });
+    return row;
+  });
+}

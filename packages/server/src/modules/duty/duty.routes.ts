@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { idParamSchema } from '@township-office/domain/common';
+import {
+  completenessQuerySchema, DUTY_LOG_KIND_LABELS, dutyLogCreateSchema, dutyLogQuerySchema, handoverCreateSchema, holidayRosterSubmitSchema,
+  rosterDayUpdateSchema, rosterGenerateSchema, rosterQuerySchema, swapCreateSchema,
+} from '@township-office/domain/duty';
+import { holidayPeriodSchema, isoDaySchema } from '@township-office/domain/holidays';
+import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
+import type { RouteModule } from '../../platform/app-types.ts';
+import { filterSummary } from '../../platform/print/register.ts';
+import { meetingsRepository } from '../meetings/meetings.repository.ts';
+import { registerOrgName } from '../meetings/register-print.ts';
+import * as log from './duty.log.service.ts';
+import { dutyLogByDay, dutyLogDaysKept } from './duty.metrics.ts';
+import { presentHandover, presentHoliday, presentIncident, presentLogEntry, presentRosterDay, presentSwap } from './duty.presenter.ts';
+import { sendDutyLogRegister, sendRosterRegister } from './duty.print.ts';
+import * as roster from './duty.roster.service.ts';
+
+const empty = z.object({}).strict();
+const orgQuery = z.object({ orgId: z.string().uuid().optional() }).strict();
+
+export const dutyRoutes: RouteModule = (app, { db }) => {
+  const tags = ['duty'];
+
+  app.get('/api/duty/roster', { config: { action: 'business.read' }, schema: { tags, querystring: rosterQuerySchema } }, async (req, reply) => {
+    const { format, ...q } = req.query;
+    const rows = await roster.getRoster(db, req.ctx, q);
+    if (format !== 'json') return sendRosterRegister(reply, rows, format, await registerOrgName(db, req.ctx.actor, q.orgId), `${q.from} 至 ${q.to}`);
+    return { items: rows.map(presentRosterDay) };
+  });
+  app.post('/api/duty/roster/generate', { config: { action: 'duty.keep' }, schema: { tags, body: rosterGenerateSchema } }, async (req, reply) =>
+    reply.code(201).send({ items: (await roster.generateRoster(db, req.ctx, req.body)).map(presentRosterDay) }),
+  );
+  app.put('/api/duty/roster/:day', { config: { action: 'duty.keep' }, schema: { tags, params: z.object({ day: isoDaySchema }).strict(), body: rosterDayUpdateSchema } }, async (req) =>
+    presentRosterDay(await roster.setRosterDay(db, req.ctx, req.params.day, req.body)),
+  );
+
+  app.get('/api/duty/swaps', { config: { action: 'business.read' }, schema: { tags, querystring: orgQuery } }, async (req) => ({
+    items: (await roster.listSwaps(db, req.ctx, req.query.orgId)).map((s) => presentSwap(req.ctx.actor, s)),
+  }));
+  app.post('/api/duty/swaps', { config: { action: 'duty.keep' }, schema: { tags, body: swapCreateSchema } }, async (req, reply) =>
+    reply.code(201).send(presentSwap(req.ctx.actor, await roster.requestSwap(db, req.ctx, req.body))),
+  );
+  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
+    app.post(`/api/duty/swaps/:id/${verb}`, { config: { action: 'duty.approveSwap' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
+      presentSwap(req.ctx.actor, await roster.decideSwap(db, req.ctx, req.params.id, approve)),
+    );
+  }
+
+  // The holiday calendar (county office) and holiday rosters submitted to it.
+  app.get('/api/calendar/holidays', { config: { action: 'business.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict() } }, async (req) => ({
+    items: (await roster.listHolidays(db, req.query.year)).map((h) => presentHoliday(h, roster.holidayRosterDueOn(h.startsOn))),
+  }));
+  app.post('/api/calendar/holidays', { config: { action: 'calendar.manage' }, schema: { tags, body: holidayPeriodSchema } }, async (req, reply) => {
+    const h = await roster.createHoliday(db, req.ctx, req.body);
+    return reply.code(201).send(presentHoliday(h, roster.holidayRosterDueOn(h.startsOn)));
+  });
+  app.post('/api/duty/holidays/:id/submit', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: holidayRosterSubmitSchema } }, async (req, reply) => {
+    const s = await roster.submitHolidayRoster(db, req.ctx, req.params.id, req.body.note);
+    return reply.code(201).send({ id: s.id, holidayId: s.holidayId, submittedOn: s.submittedOn, late: s.late });
+  });
+  app.get('/api/duty/holidays/:id/submissions', { config: { action: 'supervision.read' }, schema: { tags, params: idParamSchema } }, async (req) => {
+    const r = await roster.holidaySubmissionStatus(db, req.params.id);
+    return { holiday: presentHoliday(r.holiday, r.holiday.dueOn), items: r.orgs, missing: r.orgs.filter((o) => !o.submitted).length };
+  });
+
+  // The duty log (值班日志)
+  app.get('/api/duty/log', { config: { action: 'business.read' }, schema: { tags, querystring: dutyLogQuerySchema } }, async (req, reply) => {
+    const { page, pageSize, format, reportedUpward, ...rest } = req.query;
+    const f = { ...rest, ...(reportedUpward ? { reportedUpward: reportedUpward === 'true' } : {}) };
+    if (format !== 'json') {
+      const all = await log.listLog(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+      const summary = filterSummary([['自', f.from], ['至', f.to], ['类别', f.kind && DUTY_LOG_KIND_LABELS[f.kind]]]);
+      return sendDutyLogRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
+    }
+    const r = await log.listLog(db, req.ctx, f, { page, pageSize });
+    return { items: r.rows.map(presentLogEntry), total: r.total, page, pageSize };
+  });
+  app.post('/api/duty/log', { config: { action: 'duty.keep' }, schema: { tags, body: dutyLogCreateSchema } }, async (req, reply) =>
+    reply.code(201).send(presentLogEntry(await log.addLogEntry(db, req.ctx, req.body))),
+  );
+  app.post('/api/duty/log/:id/report', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
+    presentLogEntry(await log.reportLogEntryUpward(db, req.ctx, req.params.id)),
+  );
+  app.get('/api/duty/incident-reports', { config: { action: 'business.read' }, schema: { tags, querystring: empty } }, async (req) => ({
+    items: (await log.listIncidentReports(db, req.ctx)).map(presentIncident),
+  }));
+
+  // Handover (交接班)
+  app.get('/api/duty/handovers', { config: { action: 'business.read' }, schema: { tags, querystring: orgQuery } }, async (req) => ({
+    items: (await log.listHandovers(db, req.ctx, req.query.orgId)).map((h) => presentHandover(req.ctx.actor, h)),
+  }));
+  app.post('/api/duty/handovers', { config: { action: 'duty.keep' }, schema: { tags, body: handoverCreateSchema } }, async (req, reply) =>
+    reply.code(201).send(presentHandover(req.ctx.actor, await log.createHandover(db, req.ctx, req.body))),
+  );
+  app.post('/api/duty/handovers/:id/confirm', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
+    presentHandover(req.ctx.actor, await log.confirmHandover(db, req.ctx, req.params.id)),
+  );
+  app.get('/api/duty/people', { config: { action: 'duty.keep' }, schema: { tags, querystring: empty } }, async (req) => ({ items: await meetingsRepository.orgPeople(db, req.ctx.actor.orgId) }));
+
+  // For the county: per township and day, whether the log was kept.
+  app.get('/api/duty/completeness', { config: { action: 'supervision.read' }, schema: { tags, querystring: completenessQuerySchema } }, async (req) => ({
+    items: await dutyLogByDay(db, req.query.from, req.query.to),
+  }));
+  app.get('/api/duty/days-kept', { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict() } }, async (req) => ({
+    items: await dutyLogDaysKept(db, req.query.year),
+  }));
+};
