@@ -4,3 +4,4 @@ export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/meetings/meetings.tables.ts';
 export * from '../modules/information/information.tables.ts';
+export * from '../modules/documents/documents.tables.ts';

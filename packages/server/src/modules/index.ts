@@ -3,7 +3,8 @@ import type { RouteModule } from '../platform/app-types.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { orgsRoutes } from './orgs/orgs.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 
-export const routeModules: RouteModule[] = [meetingsRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes];
+export const routeModules: RouteModule[] = [meetingsRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes];

@@ -1,0 +1,194 @@
+/**
+ * 办文: document types, urgency, classification, the 发文字号 rule and the API payloads of the
+ * documents module (outgoing drafting → dispatch, deliveries, incoming processing, registers).
+ */
+import { z } from 'zod';
+
+/** The 15 document types of the 党政机关公文处理工作条例 (2012), by their Chinese names. */
+export const DOC_TYPES = ['决议', '决定', '命令(令)', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** Upward documents carry 签发人 in the masthead. */
+export const UPWARD_DOC_TYPES: readonly DocType[] = ['报告', '请示'];
+
+export const URGENCIES = ['none', 'urgent', 'extra_urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, string> = { none: '', urgent: '加急', extra_urgent: '特急' };
+
+export const CLASSIFICATIONS = ['none', 'confidential', 'secret', 'top_secret'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CLASSIFICATION_LABELS: Record<Classification, string> = { none: '', confidential: '秘密', secret: '机密', top_secret: '绝密' };
+
+/** 秘密/机密/绝密: metadata of a paper original only (保密法). */
+export function isClassified(c: Classification): boolean {
+  return c !== 'none';
+}
+
+export const DOCUMENT_STATUSES = ['draft', 'in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  draft: '拟稿', in_review: '核稿中', returned: '退回修改', reviewed: '待签发', signed_off: '已签发', numbered: '已编号', dispatched: '已分发', void: '已作废',
+};
+
+export const CHANNELS = ['online', 'paper'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'acknowledged', 'returned', 'withdrawn'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A pending delivery older than this is flagged in the sender's receipt table. */
+export const DELIVERY_OVERDUE_HOURS = 24;
+
+// ---- 发文字号 ------------------------------------------------------------------------------
+
+export interface DocNumber {
+  prefix: string;
+  year: number;
+  seq: number;
+}
+
+const PREFIX_RE = /^[\u4e00-\u9fffA-Za-z]{2,20}$/;
+
+/** 机关代字 + 〔year〕 + sequence + 号: 清委办发〔2026〕12号 (hexagonal brackets, no leading zeros, no 第). */
+export function formatDocNumber({ prefix, year, seq }: DocNumber): string {
+  if (!PREFIX_RE.test(prefix)) throw new RangeError(`invalid number prefix: ${prefix}`);
+  if (!Number.isInteger(year) || year < 1949 || year > 9999) throw new RangeError(`invalid year: ${year}`);
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`invalid sequence: ${seq}`);
+  return `${prefix}〔${year}〕${seq}号`;
+}
+
+const DOC_NUMBER_RE = /^([\u4e00-\u9fffA-Za-z]{2,20})〔(\d{4})〕([1-9]\d*)号$/;
+
+/** The inverse of formatDocNumber; null for anything that breaks the rule (〔〕 only, no leading zero, no 第). */
+export function parseDocNumber(text: string): DocNumber | null {
+  const m = DOC_NUMBER_RE.exec(text);
+  if (!m) return null;
+  const prefix = m[1]!;
+  if (prefix.endsWith('第')) return null;
+  const year = Number(m[2]);
+  if (year < 1949) return null;
+  return { prefix, year, seq: Number(m[3]) };
+}
+
+/** 收文编号 per org and year: 收〔2026〕7号. */
+export function formatIncomingSerial(year: number, seq: number): string {
+  return `收〔${year}〕${seq}号`;
+}
+
+/** 成文日期 in Chinese: 2026年1月5日 (no leading zeros). `isoDate` is YYYY-MM-DD. */
+export function formatChineseDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) throw new RangeError(`invalid date: ${isoDate}`);
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+// ---- payloads ----------------------------------------------------------------------------
+
+export const TITLE_MAX = 200;
+export const BODY_MAX = 100_000;
+const orgIds = z.array(z.string().uuid()).max(5000);
+
+export const documentDraftSchema = z
+  .object({
+    docType: z.enum(DOC_TYPES),
+    title: z.string().trim().min(1).max(TITLE_MAX),
+    body: z.string().max(BODY_MAX).nullable().optional(),
+    mainRecipientOrgIds: orgIds.min(1),
+    copyRecipientOrgIds: orgIds.default([]),
+    urgency: z.enum(URGENCIES).default('none'),
+    classification: z.enum(CLASSIFICATIONS).default('none'),
+    attachmentNote: z.string().trim().max(1000).nullable().optional(),
+    remark: z.string().trim().max(500).nullable().optional(),
+  })
+  .strict();
+export type DocumentDraft = z.infer<typeof documentDraftSchema>;
+
+export const documentUpdateSchema = z
+  .object({
+    docType: z.enum(DOC_TYPES).optional(),
+    title: z.string().trim().min(1).max(TITLE_MAX).optional(),
+    body: z.string().max(BODY_MAX).nullable().optional(),
+    mainRecipientOrgIds: orgIds.min(1).optional(),
+    copyRecipientOrgIds: orgIds.optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
+    attachmentNote: z.string().trim().max(1000).nullable().optional(),
+    remark: z.string().trim().max(500).nullable().optional(),
+  })
+  .strict();
+export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
+
+export const reviewSchema = z.object({ decision: z.enum(['approve', 'return']), comment: z.string().trim().max(1000).default('') }).strict();
+export const signOffSchema = z.object({ opinion: z.string().trim().min(1).max(1000) }).strict();
+export const dispatchSchema = z
+  .object({
+    channel: z.enum(CHANNELS),
+    /** Paper: copies printed and their 份号 (e.g. "000001-000030"). */
+    copies: z.number().int().min(1).max(100_000).optional(),
+    copyNumbers: z.string().trim().max(200).optional(),
+    sentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+export const voidSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+export const reasonSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+export const noteSchema = z.object({ note: z.string().trim().max(500).default('') }).strict();
+
+export const incomingPaperSchema = z
+  .object({
+    senderOrgId: z.string().uuid().nullable().optional(),
+    senderName: z.string().trim().min(1).max(100),
+    docNumber: z.string().trim().max(60).nullable().optional(),
+    title: z.string().trim().min(1).max(TITLE_MAX),
+    docType: z.enum(DOC_TYPES).nullable().optional(),
+    urgency: z.enum(URGENCIES).default('none'),
+    classification: z.enum(CLASSIFICATIONS).default('none'),
+    copies: z.number().int().min(1).max(10_000).default(1),
+    copyNumbers: z.string().trim().max(200).nullable().optional(),
+    receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    body: z.string().max(BODY_MAX).nullable().optional(),
+  })
+  .strict();
+export type IncomingPaper = z.infer<typeof incomingPaperSchema>;
+
+export const INCOMING_STATUSES = ['received', 'returned', 'circulating', 'accepted', 'proposed', 'instructed', 'in_progress', 'closed'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+export const INCOMING_STATUS_LABELS: Record<IncomingStatus, string> = {
+  received: '待初审', returned: '已退回', circulating: '传阅中', accepted: '待拟办', proposed: '已拟办', instructed: '已批示', in_progress: '承办中', closed: '已办结',
+};
+
+export const screenSchema = z
+  .object({ decision: z.enum(['read', 'act', 'return']), reason: z.string().trim().max(500).optional() })
+  .strict();
+export const circulateSchema = z.object({ userIds: z.array(z.string().uuid()).min(1).max(100) }).strict();
+export const proposeSchema = z.object({ proposal: z.string().trim().min(1).max(1000) }).strict();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** 批示; naming the handlers here assigns them at once and notifies them. */
+export const instructSchema = z
+  .object({ instruction: z.string().trim().min(1).max(1000), handlerIds: z.array(z.string().uuid()).min(1).max(20).optional(), deadline: isoDate.nullable().optional() })
+  .strict();
+export const assignSchema = z
+  .object({ handlerIds: z.array(z.string().uuid()).min(1).max(20), deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() })
+  .strict();
+export const closeSchema = z.object({ result: z.string().trim().min(1).max(2000) }).strict();
+export const replySchema = z.object({ reply: z.string().trim().min(1).max(2000) }).strict();
+
+const dateQ = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const registerFormat = z.enum(['json', 'xlsx', 'pdf']).default('json');
+export const outgoingRegisterQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    orgId: z.string().uuid().optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    from: dateQ.optional(),
+    to: dateQ.optional(),
+    docType: z.enum(DOC_TYPES).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
+    q: z.string().trim().max(50).optional(),
+    format: registerFormat,
+  })
+  .strict();
+export type OutgoingRegisterQuery = z.infer<typeof outgoingRegisterQuery>;
+export const incomingRegisterQuery = outgoingRegisterQuery.omit({ docType: true }).extend({ status: z.enum(INCOMING_STATUSES).optional() }).strict();
+export type IncomingRegisterQuery = z.infer<typeof incomingRegisterQuery>;

@@ -1,0 +1,124 @@
+/** SQL of the outgoing side: documents, numbering, deliveries, the inbox. */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { uuidArray } from './documents.sql.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { orgs } from '../orgs/orgs.tables.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { deliveries, documentAttachments, documents, type DeliveryRow, type DocumentRow } from './documents.tables.ts';
+
+export type DocumentInsert = typeof documents.$inferInsert;
+
+export const documentsRepository = {
+  async insert(db: DbOrTx, values: DocumentInsert): Promise<DocumentRow> {
+    const [row] = await db.insert(documents).values(values).returning();
+    return row!;
+  },
+  async byId(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<DocumentRow | undefined> {
+    const q = db.select().from(documents).where(eq(documents.id, id));
+    const [row] = opts.lock ? await q.for('update') : await q;
+    return row;
+  },
+  async update(db: DbOrTx, id: string, values: Partial<DocumentInsert>): Promise<DocumentRow> {
+    const [row] = await db.update(documents).set({ ...values, updatedAt: new Date() }).where(eq(documents.id, id)).returning();
+    return row!;
+  },
+  /** Whether the org received the document (a delivery it has not lost to a withdrawal). */
+  async deliveredTo(db: DbOrTx, documentId: string, orgId: string): Promise<boolean> {
+    const r = await db.execute(sql`SELECT 1 FROM deliveries WHERE document_id = ${documentId} AND org_id = ${orgId} AND status <> 'withdrawn'
+      UNION ALL SELECT 1 FROM incoming WHERE document_id = ${documentId} AND org_id = ${orgId} LIMIT 1`);
+    return r.rows.length > 0;
+  },
+  async activeOrgIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.select({ id: orgs.id }).from(orgs).where(and(inArray(orgs.id, ids), isNull(orgs.disabledAt)));
+    return new Set(rows.map((r) => r.id));
+  },
+  async orgById(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
+    return row;
+  },
+  async userNames(db: DbOrTx, ids: (string | null)[]): Promise<Map<string, string>> {
+    const list = [...new Set(ids.filter((x): x is string => !!x))];
+    if (list.length === 0) return new Map();
+    const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+  async orgNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (list.length === 0) return new Map();
+    const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, list));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+  async listForOrg(db: DbOrTx, orgIds: string[] | null, status: string | undefined, limit: number, offset: number) {
+    const scope = orgIds === null ? sql`true` : sql`org_id = ANY(${uuidArray(orgIds)})`;
+    const st = status ? sql`status = ${status}` : sql`true`;
+    const rows = await db.execute<{ id: string; org_id: string; doc_type: string; title: string; status: string; doc_number: string | null; urgency: string; classification: string; drafted_at: Date; written_date: string | null; total: number }>(sql`
+      SELECT id, org_id, doc_type, title, status, doc_number, urgency, classification, drafted_at, written_date, count(*) OVER () AS total
+      FROM documents WHERE ${scope} AND ${st} ORDER BY drafted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+    return rows.rows;
+  },
+
+  // ---- numbering ----
+  /** Next sequence of a prefix and year: the counter row is locked until the caller's transaction ends, so numbers are gap-free. */
+  async nextSeq(tx: DbOrTx, prefix: string, year: number, orgId: string): Promise<number> {
+    await tx.execute(sql`INSERT INTO doc_number_counters (number_prefix, year, org_id, last_seq) VALUES (${prefix}, ${year}, ${orgId}, 0) ON CONFLICT DO NOTHING`);
+    const r = await tx.execute<{ last_seq: number }>(sql`SELECT last_seq FROM doc_number_counters WHERE number_prefix = ${prefix} AND year = ${year} FOR UPDATE`);
+    const next = Number(r.rows[0]!.last_seq) + 1;
+    await tx.execute(sql`UPDATE doc_number_counters SET last_seq = ${next} WHERE number_prefix = ${prefix} AND year = ${year}`);
+    return next;
+  },
+
+  // ---- deliveries ----
+  /** Every recipient in one statement: all rows or none. */
+  async insertDeliveries(tx: DbOrTx, doc: DocumentRow): Promise<number> {
+    const r = await tx.execute(sql`
+      INSERT INTO deliveries (org_id, sender_org_id, document_id, document_classification, recipient_kind)
+      SELECT r.org_id, ${doc.orgId}, ${doc.id}, ${doc.classification}, r.kind
+      FROM (SELECT unnest(${uuidArray(doc.mainRecipientOrgIds)}) AS org_id, 'main' AS kind
+            UNION ALL SELECT unnest(${uuidArray(doc.copyRecipientOrgIds)}), 'copy') r`);
+    return r.rowCount ?? 0;
+  },
+  async deliveryById(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<DeliveryRow | undefined> {
+    const q = db.select().from(deliveries).where(eq(deliveries.id, id));
+    const [row] = opts.lock ? await q.for('update') : await q;
+    return row;
+  },
+  async updateDelivery(db: DbOrTx, id: string, values: Partial<typeof deliveries.$inferInsert>): Promise<DeliveryRow> {
+    const [row] = await db.update(deliveries).set(values).where(eq(deliveries.id, id)).returning();
+    return row!;
+  },
+  async withdrawPendingOf(tx: DbOrTx, documentId: string): Promise<number> {
+    const r = await tx.execute(sql`UPDATE deliveries SET status = 'withdrawn', withdrawn_at = now() WHERE document_id = ${documentId} AND status = 'pending'`);
+    return r.rowCount ?? 0;
+  },
+  async receiptTable(db: DbOrTx, documentId: string) {
+    const r = await db.execute<{
+      id: string; org_id: string; org_name: string; recipient_kind: string; status: string; created_at: Date; acknowledged_at: Date | null;
+      acknowledged_by_name: string | null; returned_at: Date | null; return_reason: string | null; withdrawn_at: Date | null; reminded_at: Date | null; reminder_count: number;
+    }>(sql`
+      SELECT d.id, d.org_id, o.name AS org_name, d.recipient_kind, d.status, d.created_at, d.acknowledged_at, u.display_name AS acknowledged_by_name,
+             d.returned_at, d.return_reason, d.withdrawn_at, d.reminded_at, d.reminder_count
+      FROM deliveries d JOIN orgs o ON o.id = d.org_id LEFT JOIN users u ON u.id = d.acknowledged_by
+      WHERE d.document_id = ${documentId} ORDER BY d.recipient_kind DESC, o.sort_order, o.name`);
+    return r.rows;
+  },
+  /** The inbox's page: newest first, using the (org_id, created_at, id) index. */
+  async inbox(db: DbOrTx, orgId: string, status: string | undefined, limit: number, offset: number) {
+    const r = await db.execute<{
+      id: string; document_id: string; title: string; doc_number: string | null; doc_type: string; status: string; urgency: string;
+      sender_org_id: string; sender_name: string; recipient_kind: string; created_at: Date; acknowledged_at: Date | null;
+    }>(sql`
+      SELECT d.id, d.document_id, doc.title, doc.doc_number, doc.doc_type, d.status, doc.urgency, d.sender_org_id, o.name AS sender_name,
+             d.recipient_kind, d.created_at, d.acknowledged_at
+      FROM (SELECT * FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``}
+            ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) d
+      JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
+      ORDER BY d.created_at DESC, d.id DESC`);
+    const c = await db.execute<{ n: number; pending: number }>(sql`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'pending')::int AS pending FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``}`);
+    return { rows: r.rows, total: Number(c.rows[0]!.n), pending: Number(c.rows[0]!.pending) };
+  },
+  async attachmentsOf(db: DbOrTx, documentId: string) {
+    return db.select().from(documentAttachments).where(and(eq(documentAttachments.documentId, documentId), isNull(documentAttachments.removedAt))).orderBy(documentAttachments.sortOrder, documentAttachments.createdAt);
+  },
+};

@@ -1,0 +1,221 @@
+/**
+ * 发文: drafting slip operations, from 拟稿 to 分发. Each operation checks access first, then the
+ * rule, then writes in one transaction with its one audit row.
+ */
+import { CLASSIFICATION_LABELS, DOCUMENT_STATUS_LABELS, formatDocNumber, isClassified, type DocumentDraft, type DocumentUpdate } from '@township-office/domain/documents';
+import { DocumentErrors } from '@township-office/domain/documents.errors';
+import { CommonErrors } from '@township-office/domain/errors';
+import type { Db } from '../../db/client.ts';
+import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { notify } from './documents.events.ts';
+import { documentsRepository as repo } from './documents.repository.ts';
+import type { DocumentRow } from './documents.tables.ts';
+
+/** Calendar day in China, for 成文日期 and registers. */
+export function chinaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const ACTION_ZH: Record<string, string> = {
+  edit: '修改', submit: '提交核稿', review: '核稿', signOff: '签发', number: '编号', dispatch: '分发', void: '作废',
+};
+export function wrongState(doc: Pick<DocumentRow, 'status'>, action: string): AppError {
+  return new AppError(DocumentErrors.WRONG_STATE, { status: DOCUMENT_STATUS_LABELS[doc.status], action: ACTION_ZH[action] ?? action });
+}
+
+function refuseClassifiedContent(classification: DocumentRow['classification'], body: string | null | undefined, attachmentNote: string | null | undefined) {
+  if (isClassified(classification) && ((body ?? '') !== '' || (attachmentNote ?? '') !== ''))
+    throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[classification] });
+}
+
+async function checkRecipients(db: Db, actor: Actor, main: string[], copy: string[]) {
+  const all = [...main, ...copy];
+  const seen = new Set<string>();
+  for (const id of all) {
+    if (seen.has(id)) throw new AppError(DocumentErrors.RECIPIENT_DUPLICATE, { id });
+    seen.add(id);
+  }
+  if (seen.has(actor.orgId)) throw new AppError(DocumentErrors.RECIPIENT_SELF);
+  const active = await repo.activeOrgIds(db, all);
+  for (const id of all) if (!active.has(id)) throw new AppError(DocumentErrors.RECIPIENT_NOT_FOUND, { id });
+}
+
+/** A document the actor may see: its own org's (or, for the county office, any org's), or one delivered to the actor's org. */
+export async function readableDocument(db: Db, actor: Actor, id: string): Promise<DocumentRow> {
+  assertMay(actor, 'business.read');
+  const doc = await repo.byId(db, id);
+  if (!doc) throw notFound();
+  if (canReadOrg(actor, doc.orgId)) return doc;
+  if (doc.status !== 'draft' && (await repo.deliveredTo(db, doc.id, actor.orgId))) return doc;
+  throw notFound();
+}
+
+/** The document of the actor's own org, locked for a state change inside `tx`. */
+async function ownLocked(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string): Promise<DocumentRow> {
+  const doc = await repo.byId(tx, id, { lock: true });
+  if (!doc || !canReadOrg(actor, doc.orgId)) throw notFound();
+  assertOwnOrg(actor, doc.orgId);
+  return doc;
+}
+
+export async function listDocuments(db: Db, ctx: RequestContext, q: { status?: string; page: number; pageSize: number }) {
+  assertMay(ctx.actor, 'business.read');
+  const scope = orgScope(ctx.actor);
+  const rows = await repo.listForOrg(db, scope.kind === 'all' ? null : scope.orgIds, q.status, q.pageSize, (q.page - 1) * q.pageSize);
+  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+}
+
+export async function draftDocument(db: Db, ctx: RequestContext, input: DocumentDraft): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.draft');
+  refuseClassifiedContent(input.classification, input.body, input.attachmentNote);
+  await checkRecipients(db, ctx.actor, input.mainRecipientOrgIds, input.copyRecipientOrgIds);
+  return db.transaction(async (tx) => {
+    const row = await repo.insert(tx, {
+      orgId: ctx.actor.orgId,
+      docType: input.docType,
+      title: input.title,
+      body: isClassified(input.classification) ? null : (input.body ?? null),
+      attachmentNote: input.attachmentNote || null,
+      remark: input.remark || null,
+      urgency: input.urgency,
+      classification: input.classification,
+      mainRecipientOrgIds: input.mainRecipientOrgIds,
+      copyRecipientOrgIds: input.copyRecipientOrgIds,
+      drafterId: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, { action: 'document.draft', entity: 'document', entityId: row.id, after: { ...row, body: row.body ? `[${row.body.length} chars]` : null } });
+    return row;
+  });
+}
+
+const SIGNED = new Set(['signed_off']);
+const EDITABLE = new Set(['draft', 'returned', 'reviewed', 'signed_off']);
+
+/** Edits a draft. After sign-off a substantive change sends it back to the signer (条例 第二十五条). */
+export async function updateDocument(db: Db, ctx: RequestContext, id: string, input: DocumentUpdate): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.draft');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (!EDITABLE.has(doc.status)) throw wrongState(doc, 'edit');
+    const next = { ...doc, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as DocumentRow;
+    refuseClassifiedContent(next.classification, next.body, next.attachmentNote);
+    if (isClassified(next.classification) && (await repo.attachmentsOf(tx, id)).length > 0)
+      throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[next.classification] });
+    if (input.mainRecipientOrgIds || input.copyRecipientOrgIds) await checkRecipients(db, ctx.actor, next.mainRecipientOrgIds, next.copyRecipientOrgIds);
+    const changed = (Object.keys(input) as (keyof DocumentUpdate)[]).filter((k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]));
+    const backToSigner = SIGNED.has(doc.status) && changed.length > 0;
+    const row = await repo.update(tx, id, {
+      docType: next.docType, title: next.title, body: next.body, attachmentNote: next.attachmentNote, remark: next.remark, urgency: next.urgency,
+      classification: next.classification, mainRecipientOrgIds: next.mainRecipientOrgIds, copyRecipientOrgIds: next.copyRecipientOrgIds,
+      ...(backToSigner ? { status: 'reviewed' as const, signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null } : {}),
+    });
+    await writeAudit(tx, ctx, { action: backToSigner ? 'document.update.resign' : 'document.update', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status, changed }, after: { status: row.status } });
+    return row;
+  });
+}
+
+export async function submitDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.draft');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (doc.status !== 'draft' && doc.status !== 'returned') throw wrongState(doc, 'submit');
+    const row = await repo.update(tx, id, { status: 'in_review', submittedAt: new Date() });
+    await writeAudit(tx, ctx, { action: 'document.submit', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status } });
+    return row;
+  });
+}
+
+export async function reviewDocument(db: Db, ctx: RequestContext, id: string, input: { decision: 'approve' | 'return'; comment: string }): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.review');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (doc.status !== 'in_review') throw wrongState(doc, 'review');
+    if (doc.drafterId === ctx.actor.userId) throw new AppError(DocumentErrors.REVIEWER_IS_DRAFTER);
+    if (input.decision === 'return' && !input.comment) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'comment: 退回时请写明修改意见' });
+    const row = await repo.update(tx, id, {
+      status: input.decision === 'approve' ? 'reviewed' : 'returned', reviewerId: ctx.actor.userId, reviewedAt: new Date(), reviewComment: input.comment || null,
+    });
+    await writeAudit(tx, ctx, { action: `document.review.${input.decision}`, entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status, comment: input.comment } });
+    return row;
+  });
+}
+
+export async function signOffDocument(db: Db, ctx: RequestContext, id: string, input: { opinion: string }): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.signOff');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (doc.status !== 'reviewed') throw wrongState(doc, 'signOff');
+    const now = new Date();
+    const row = await repo.update(tx, id, {
+      status: 'signed_off', signerId: ctx.actor.userId, signerName: ctx.actor.displayName, signOffOpinion: input.opinion, signedAt: now, writtenDate: chinaToday(now),
+    });
+    await writeAudit(tx, ctx, { action: 'document.signOff', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate } });
+    return row;
+  });
+}
+
+/** 编号: the next number of the org's prefix for the year of the 成文日期, gap-free under concurrency. */
+export async function numberDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.number');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (doc.status !== 'signed_off') throw wrongState(doc, 'number');
+    const org = await repo.orgById(tx, doc.orgId);
+    const prefix = org?.numberPrefix;
+    if (!prefix) throw new AppError(DocumentErrors.NO_NUMBER_PREFIX);
+    const year = Number(doc.writtenDate!.slice(0, 4));
+    const seq = await repo.nextSeq(tx, prefix, year, doc.orgId);
+    const docNumber = formatDocNumber({ prefix, year, seq });
+    const row = await repo.update(tx, id, { status: 'numbered', numberPrefix: prefix, numberYear: year, numberSeq: seq, docNumber, numberedBy: ctx.actor.userId, numberedAt: new Date() });
+    await writeAudit(tx, ctx, { action: 'document.number', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status, docNumber } });
+    return row;
+  });
+}
+
+export interface DispatchInput {
+  channel: 'online' | 'paper';
+  copies?: number;
+  copyNumbers?: string;
+  sentDate?: string;
+}
+
+/** 分发: online, every main and copy recipient in one statement of one transaction; or recorded as sent on paper. */
+export async function dispatchDocument(db: Db, ctx: RequestContext, id: string, input: DispatchInput): Promise<{ doc: DocumentRow; deliveries: number }> {
+  assertMay(ctx.actor, 'documents.dispatch');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (doc.status !== 'numbered') throw wrongState(doc, 'dispatch');
+    if (input.channel === 'online' && isClassified(doc.classification))
+      throw new AppError(DocumentErrors.CLASSIFIED_NOT_ONLINE, { level: CLASSIFICATION_LABELS[doc.classification] });
+    if (input.channel === 'paper' && !input.copies) throw new AppError(DocumentErrors.PAPER_NEEDS_COPIES);
+    const dispatchedAt = input.channel === 'paper' && input.sentDate ? new Date(`${input.sentDate}T12:00:00+08:00`) : new Date();
+    const row = await repo.update(tx, id, {
+      status: 'dispatched', channel: input.channel, dispatchedBy: ctx.actor.userId, dispatchedAt,
+      copies: input.copies ?? null, copyNumbers: input.copyNumbers ?? null,
+    });
+    const count = input.channel === 'online' ? await repo.insertDeliveries(tx, row) : 0;
+    await writeAudit(tx, ctx, {
+      action: 'document.dispatch', entity: 'document', entityId: id, orgId: doc.orgId,
+      before: { status: doc.status }, after: { status: row.status, channel: input.channel, deliveries: count, copies: input.copies ?? null },
+    });
+    if (count > 0) await notify(tx, { type: 'delivery.created', documentId: id });
+    return { doc: row, deliveries: count };
+  });
+}
+
+/** 作废: the document keeps its number (shown void in the register); deliveries not yet acknowledged are withdrawn. */
+export async function voidDocument(db: Db, ctx: RequestContext, id: string, input: { reason: string }): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.dispatch');
+  return db.transaction(async (tx) => {
+    const doc = await ownLocked(tx, ctx.actor, id);
+    if (doc.status === 'void') throw wrongState(doc, 'void');
+    const row = await repo.update(tx, id, { status: 'void', voidedAt: new Date(), voidReason: input.reason });
+    const withdrawn = await repo.withdrawPendingOf(tx, id);
+    await writeAudit(tx, ctx, { action: 'document.void', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: 'void', reason: input.reason, withdrawn } });
+    if (withdrawn > 0) await notify(tx, { type: 'delivery.updated', documentId: id });
+    return row;
+  });
+}

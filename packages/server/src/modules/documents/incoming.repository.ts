@@ -1,0 +1,70 @@
+/** SQL of the incoming side: the register entry, its serial, circulation and reminders. */
+import { and, eq, sql } from 'drizzle-orm';
+import { uuidArray } from './documents.sql.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';
+
+export const incomingRepository = {
+  /** Next 收文编号 of the org for the year; the counter row is held until the transaction ends. */
+  async nextSerial(tx: DbOrTx, orgId: string, year: number): Promise<number> {
+    const r = await tx.execute<{ last_seq: number }>(sql`
+      INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${orgId}, ${year}, 1)
+      ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq`);
+    return Number(r.rows[0]!.last_seq);
+  },
+  async insert(tx: DbOrTx, values: typeof incoming.$inferInsert): Promise<IncomingRow> {
+    const [row] = await tx.insert(incoming).values(values).returning();
+    return row!;
+  },
+  async byId(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<IncomingRow | undefined> {
+    const q = db.select().from(incoming).where(eq(incoming.id, id));
+    const [row] = opts.lock ? await q.for('update') : await q;
+    return row;
+  },
+  async update(db: DbOrTx, id: string, values: Partial<typeof incoming.$inferInsert>): Promise<IncomingRow> {
+    const [row] = await db.update(incoming).set(values).where(eq(incoming.id, id)).returning();
+    return row!;
+  },
+  async list(db: DbOrTx, orgIds: string[] | null, status: string | undefined, limit: number, offset: number) {
+    const scope = orgIds === null ? sql`true` : sql`org_id = ANY(${uuidArray(orgIds)})`;
+    const st = status ? sql`status = ${status}` : sql`true`;
+    const rows = await db.execute<Record<string, unknown> & { id: string; total: number }>(sql`
+      SELECT id, org_id, serial, channel, sender_name, doc_number, title, urgency, classification, received_date, status, mode, deadline, closed_at,
+             count(*) OVER () AS total
+      FROM incoming WHERE ${scope} AND ${st} ORDER BY received_date DESC, serial_seq DESC LIMIT ${limit} OFFSET ${offset}`);
+    return rows.rows;
+  },
+  async usersInOrg(db: DbOrTx, orgId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id = ${orgId} AND disabled_at IS NULL AND id = ANY(${uuidArray(ids)})`);
+    return new Set(rows.rows.map((r) => r.id));
+  },
+  async addCirculation(tx: DbOrTx, orgId: string, incomingId: string, userIds: string[]): Promise<void> {
+    await tx.execute(sql`INSERT INTO incoming_circulation (org_id, incoming_id, user_id)
+      SELECT ${orgId}, ${incomingId}, u FROM unnest(${uuidArray(userIds)}) u ON CONFLICT (incoming_id, user_id) DO NOTHING`);
+  },
+  async circulation(db: DbOrTx, incomingId: string) {
+    return db
+      .select({ userId: incomingCirculation.userId, name: users.displayName, sentAt: incomingCirculation.sentAt, readAt: incomingCirculation.readAt, note: incomingCirculation.note })
+      .from(incomingCirculation)
+      .innerJoin(users, eq(users.id, incomingCirculation.userId))
+      .where(eq(incomingCirculation.incomingId, incomingId))
+      .orderBy(incomingCirculation.sentAt);
+  },
+  async markRead(tx: DbOrTx, incomingId: string, userId: string, note: string): Promise<{ found: boolean; unread: number }> {
+    const r = await tx
+      .update(incomingCirculation)
+      .set({ readAt: sql`coalesce(${incomingCirculation.readAt}, now())`, note: note || null })
+      .where(and(eq(incomingCirculation.incomingId, incomingId), eq(incomingCirculation.userId, userId)))
+      .returning({ id: incomingCirculation.id });
+    const c = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM incoming_circulation WHERE incoming_id = ${incomingId} AND read_at IS NULL`);
+    return { found: r.length > 0, unread: Number(c.rows[0]!.n) };
+  },
+  async addReminder(tx: DbOrTx, values: typeof documentReminders.$inferInsert): Promise<void> {
+    await tx.insert(documentReminders).values(values);
+  },
+  async reminders(db: DbOrTx, incomingId: string) {
+    return db.select().from(documentReminders).where(eq(documentReminders.incomingId, incomingId)).orderBy(documentReminders.sentAt);
+  },
+};

@@ -1,0 +1,219 @@
+/**
+ * 收文 processing on the 文件处理笺: 初审 → 传阅 (阅知) or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复.
+ * Paper documents are registered by hand; classified ones as metadata only.
+ */
+import { CLASSIFICATION_LABELS, INCOMING_STATUS_LABELS, formatIncomingSerial, isClassified, type IncomingPaper, type IncomingStatus } from '@township-office/domain/documents';
+import { DocumentErrors } from '@township-office/domain/documents.errors';
+import { CommonErrors } from '@township-office/domain/errors';
+import type { Db, Tx } from '../../db/client.ts';
+import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { notify } from './documents.events.ts';
+import { documentsRepository } from './documents.repository.ts';
+import { chinaToday } from './documents.service.ts';
+import type { IncomingRow } from './documents.tables.ts';
+import { incomingRepository as repo } from './incoming.repository.ts';
+
+const wrong = (row: IncomingRow, action: string) => new AppError(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action });
+
+export async function readableIncoming(db: Db, ctx: RequestContext, id: string): Promise<IncomingRow> {
+  assertMay(ctx.actor, 'business.read');
+  const row = await repo.byId(db, id);
+  if (!row || !canReadOrg(ctx.actor, row.orgId)) throw notFound();
+  return row;
+}
+
+export async function listIncoming(db: Db, ctx: RequestContext, q: { status?: IncomingStatus; page: number; pageSize: number }) {
+  assertMay(ctx.actor, 'business.read');
+  const scope = orgScope(ctx.actor);
+  const rows = await repo.list(db, scope.kind === 'all' ? null : scope.orgIds, q.status, q.pageSize, (q.page - 1) * q.pageSize);
+  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+}
+
+export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
+  const row = await readableIncoming(db, ctx, id);
+  const [circulation, reminders, names] = await Promise.all([
+    repo.circulation(db, id),
+    repo.reminders(db, id),
+    documentsRepository.userNames(db, [row.receivedBy, row.proposedBy, row.instructedBy, row.closedBy, row.screenedBy, ...row.handlerIds]),
+  ]);
+  return { row, circulation, reminders, names };
+}
+
+/** The org's own entry, locked for a change. */
+async function ownLocked(tx: Tx, ctx: RequestContext, id: string): Promise<IncomingRow> {
+  const row = await repo.byId(tx, id, { lock: true });
+  if (!row || !canReadOrg(ctx.actor, row.orgId)) throw notFound();
+  assertOwnOrg(ctx.actor, row.orgId);
+  return row;
+}
+
+async function change(db: Db, ctx: RequestContext, id: string, action: string, fn: (tx: Tx, row: IncomingRow) => Promise<Partial<IncomingRow>>, after?: (tx: Tx, row: IncomingRow) => Promise<void>) {
+  return db.transaction(async (tx) => {
+    const before = await ownLocked(tx, ctx, id);
+    const values = await fn(tx, before);
+    const row = await repo.update(tx, id, values);
+    await writeAudit(tx, ctx, { action: `incoming.${action}`, entity: 'incoming', entityId: id, orgId: row.orgId, before: { status: before.status }, after: values });
+    await after?.(tx, row);
+    return row;
+  });
+}
+
+/** 纸质来文登记: by hand; a classified one carries no body. */
+export async function registerPaper(db: Db, ctx: RequestContext, input: IncomingPaper): Promise<IncomingRow> {
+  assertMay(ctx.actor, 'documents.receive');
+  if (isClassified(input.classification) && (input.body ?? '') !== '')
+    throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[input.classification] });
+  if (input.senderOrgId && (await documentsRepository.activeOrgIds(db, [input.senderOrgId])).size === 0)
+    throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: input.senderOrgId });
+  return db.transaction(async (tx) => {
+    const year = Number(input.receivedDate.slice(0, 4));
+    const seq = await repo.nextSerial(tx, ctx.actor.orgId, year);
+    const row = await repo.insert(tx, {
+      orgId: ctx.actor.orgId, serialYear: year, serialSeq: seq, serial: formatIncomingSerial(year, seq), channel: 'paper',
+      senderOrgId: input.senderOrgId ?? null, senderName: input.senderName, docNumber: input.docNumber ?? null, title: input.title,
+      docType: input.docType ?? null, urgency: input.urgency, classification: input.classification, copies: input.copies,
+      copyNumbers: input.copyNumbers ?? null, body: isClassified(input.classification) ? null : (input.body ?? null),
+      receivedDate: input.receivedDate, receivedBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, { action: 'incoming.registerPaper', entity: 'incoming', entityId: row.id, after: { serial: row.serial, title: row.title, classification: row.classification } });
+    return row;
+  });
+}
+
+/** 初审: to read (传阅), to act on (批办), or back to the sender with the reasons. */
+export function screen(db: Db, ctx: RequestContext, id: string, input: { decision: 'read' | 'act' | 'return'; reason?: string }) {
+  assertMay(ctx.actor, 'documents.receive');
+  if (input.decision === 'return' && !input.reason) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'reason: 退回时请写明理由' });
+  return change(
+    db, ctx, id, `screen.${input.decision}`,
+    async (_tx, row) => {
+      if (row.status !== 'received') throw wrong(row, '初审');
+      const base = { screenedBy: ctx.actor.userId, screenedAt: new Date() };
+      if (input.decision === 'return') return { ...base, status: 'returned' as const, returnReason: input.reason! };
+      return { ...base, mode: input.decision, status: input.decision === 'read' ? ('circulating' as const) : ('accepted' as const) };
+    },
+    async (tx, row) => {
+      if (row.status === 'returned' && row.senderOrgId) await notify(tx, { type: 'incoming.updated', orgIds: [row.senderOrgId], incomingId: row.id, documentId: row.documentId ?? undefined });
+    },
+  );
+}
+
+async function requireOrgUsers(db: Db, orgId: string, ids: string[]) {
+  const found = await repo.usersInOrg(db, orgId, ids);
+  for (const id of ids) if (!found.has(id)) throw new AppError(DocumentErrors.USER_NOT_IN_ORG, { id });
+}
+
+/** 传阅: adds readers; each gets a read receipt to sign. */
+export async function circulate(db: Db, ctx: RequestContext, id: string, userIds: string[]) {
+  assertMay(ctx.actor, 'documents.receive');
+  await requireOrgUsers(db, ctx.actor.orgId, userIds);
+  return change(
+    db, ctx, id, 'circulate',
+    async (tx, row) => {
+      if (row.status !== 'circulating') throw wrong(row, '传阅');
+      await repo.addCirculation(tx, row.orgId, row.id, userIds);
+      return { status: 'circulating' as const };
+    },
+    (tx, row) => notify(tx, { type: 'incoming.updated', orgIds: [row.orgId], incomingId: row.id, userIds }),
+  );
+}
+
+/** 阅知: the reader signs the read receipt; when everyone has read, the circulation is closed. */
+export async function markRead(db: Db, ctx: RequestContext, id: string, note: string) {
+  assertMay(ctx.actor, 'business.read');
+  return db.transaction(async (tx) => {
+    const row = await ownLocked(tx, ctx, id);
+    if (row.status !== 'circulating') throw wrong(row, '阅知');
+    const r = await repo.markRead(tx, id, ctx.actor.userId, note);
+    if (!r.found) throw new AppError(DocumentErrors.NOT_CIRCULATED_TO_YOU);
+    const updated = r.unread === 0 ? await repo.update(tx, id, { status: 'closed', closedAt: new Date(), closedBy: ctx.actor.userId, result: '传阅完毕' }) : row;
+    await writeAudit(tx, ctx, { action: 'incoming.read', entity: 'incoming', entityId: id, after: { note, unread: r.unread } });
+    return updated;
+  });
+}
+
+export function propose(db: Db, ctx: RequestContext, id: string, proposal: string) {
+  assertMay(ctx.actor, 'documents.receive');
+  return change(db, ctx, id, 'propose', async (_tx, row) => {
+    if (row.status !== 'accepted' && row.status !== 'proposed') throw wrong(row, '拟办');
+    return { status: 'proposed' as const, proposal, proposedBy: ctx.actor.userId, proposedAt: new Date() };
+  });
+}
+
+function checkDeadline(row: IncomingRow, deadline: string | null | undefined) {
+  if (row.urgency !== 'none' && !deadline) throw new AppError(DocumentErrors.DEADLINE_REQUIRED);
+}
+
+/** 批示 by a leader of the org; naming handlers here assigns them and notifies them at once. */
+export async function instruct(db: Db, ctx: RequestContext, id: string, input: { instruction: string; handlerIds?: string[]; deadline?: string | null }) {
+  assertMay(ctx.actor, 'documents.instruct');
+  if (input.handlerIds) await requireOrgUsers(db, ctx.actor.orgId, input.handlerIds);
+  return change(
+    db, ctx, id, 'instruct',
+    async (_tx, row) => {
+      if (row.status !== 'proposed') throw wrong(row, '批示');
+      const base = { instruction: input.instruction, instructedBy: ctx.actor.userId, instructedAt: new Date() };
+      if (!input.handlerIds) return { ...base, status: 'instructed' as const };
+      checkDeadline(row, input.deadline);
+      return { ...base, status: 'in_progress' as const, handlerIds: input.handlerIds, deadline: input.deadline ?? null };
+    },
+    (tx, row) => notify(tx, { type: 'incoming.updated', orgIds: [row.orgId], incomingId: row.id, userIds: row.handlerIds }),
+  );
+}
+
+/** 承办: the office names the handlers and the deadline (urgent documents must have one). */
+export async function assign(db: Db, ctx: RequestContext, id: string, input: { handlerIds: string[]; deadline?: string | null }) {
+  assertMay(ctx.actor, 'documents.receive');
+  await requireOrgUsers(db, ctx.actor.orgId, input.handlerIds);
+  return change(
+    db, ctx, id, 'assign',
+    async (_tx, row) => {
+      if (row.status !== 'instructed' && row.status !== 'in_progress') throw wrong(row, '分配承办');
+      checkDeadline(row, input.deadline);
+      return { status: 'in_progress' as const, handlerIds: input.handlerIds, deadline: input.deadline ?? null };
+    },
+    (tx, row) => notify(tx, { type: 'incoming.updated', orgIds: [row.orgId], incomingId: row.id, userIds: row.handlerIds }),
+  );
+}
+
+/** 催办 by hand. */
+export async function remind(db: Db, ctx: RequestContext, id: string, note: string) {
+  assertMay(ctx.actor, 'documents.receive');
+  return db.transaction(async (tx) => {
+    const row = await ownLocked(tx, ctx, id);
+    if (row.status !== 'in_progress') throw wrong(row, '催办');
+    await repo.addReminder(tx, { orgId: row.orgId, incomingId: id, kind: 'manual', note: note || null, sentBy: ctx.actor.userId });
+    await writeAudit(tx, ctx, { action: 'incoming.remind', entity: 'incoming', entityId: id, after: { note } });
+    await notify(tx, { type: 'incoming.reminder', orgIds: [row.orgId], incomingId: id, userIds: row.handlerIds });
+    return row;
+  });
+}
+
+/** 办结 by a handler or the office. */
+export function closeIncoming(db: Db, ctx: RequestContext, id: string, result: string) {
+  assertMay(ctx.actor, 'business.read');
+  return change(db, ctx, id, 'close', async (_tx, row) => {
+    if (row.status !== 'in_progress') throw wrong(row, '办结');
+    const office = ctx.actor.role !== 'leader_in_charge';
+    if (!office && !row.handlerIds.includes(ctx.actor.userId)) throw new AppError(DocumentErrors.NOT_A_HANDLER);
+    return { status: 'closed' as const, result, closedBy: ctx.actor.userId, closedAt: new Date() };
+  });
+}
+
+/** 答复 to the sending org after closing. */
+export function replyIncoming(db: Db, ctx: RequestContext, id: string, reply: string) {
+  assertMay(ctx.actor, 'documents.receive');
+  return change(
+    db, ctx, id, 'reply',
+    async (_tx, row) => {
+      if (row.status !== 'closed' || row.mode !== 'act') throw wrong(row, '答复');
+      if (!row.senderOrgId) throw new AppError(DocumentErrors.NO_SENDER_TO_REPLY);
+      return { reply, repliedAt: new Date() };
+    },
+    (tx, row) => notify(tx, { type: 'incoming.updated', orgIds: [row.senderOrgId!], incomingId: row.id, documentId: row.documentId ?? undefined }),
+  );
+}
+

@@ -1,0 +1,79 @@
+/** SQL of the two registers (发文登记本, 收文登记本), scoped and filtered in the query. */
+import { sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from './documents.sql.ts';
+import type { DbOrTx } from '../../db/client.ts';
+
+export interface RegisterFilter {
+  orgIds: string[] | null;
+  year?: number;
+  from?: string;
+  to?: string;
+  docType?: string;
+  channel?: string;
+  classification?: string;
+  status?: string;
+  q?: string;
+}
+
+function where(parts: (SQL | null)[]): SQL {
+  const list = parts.filter((p): p is SQL => p !== null);
+  return list.length ? sql.join(list, sql` AND `) : sql`true`;
+}
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export type OutgoingRegisterRow = {
+  id: string; org_id: string; doc_number: string; title: string; doc_type: string; classification: string; urgency: string; drafter: string | null;
+  signer: string | null; written_date: string | null; main_to: string | null; copy_to: string | null; copies: number | null; channel: string | null;
+  status: string; void_reason: string | null; remark: string | null; total: number;
+};
+
+export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: number, offset: number): Promise<OutgoingRegisterRow[]> {
+  const w = where([
+    sql`d.doc_number IS NOT NULL`,
+    f.orgIds === null ? null : sql`d.org_id = ANY(${uuidArray(f.orgIds)})`,
+    f.year ? sql`d.number_year = ${f.year}` : null,
+    f.from ? sql`d.written_date >= ${f.from}` : null,
+    f.to ? sql`d.written_date <= ${f.to}` : null,
+    f.docType ? sql`d.doc_type = ${f.docType}` : null,
+    f.channel ? sql`d.channel = ${f.channel}` : null,
+    f.classification ? sql`d.classification = ${f.classification}` : null,
+    f.q ? sql`(d.title ILIKE ${like(f.q)} OR d.doc_number ILIKE ${like(f.q)})` : null,
+  ]);
+  const r = await db.execute<OutgoingRegisterRow>(sql`
+    SELECT d.id, d.org_id, d.doc_number, d.title, d.doc_type, d.classification, d.urgency, u.display_name AS drafter, d.signer_name AS signer,
+           d.written_date, d.copies, d.channel, d.status, d.void_reason, d.remark,
+           (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(d.main_recipient_org_ids)) AS main_to,
+           (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(d.copy_recipient_org_ids)) AS copy_to,
+           count(*) OVER () AS total
+    FROM documents d LEFT JOIN users u ON u.id = d.drafter_id
+    WHERE ${w}
+    ORDER BY d.number_year DESC, d.number_prefix, d.number_seq DESC LIMIT ${limit} OFFSET ${offset}`);
+  return r.rows;
+}
+
+export type IncomingRegisterRow = {
+  id: string; org_id: string; serial: string; received_date: string; sender_name: string; doc_number: string | null; title: string; classification: string;
+  copies: number; urgency: string; proposal: string | null; instruction: string | null; handlers: string | null; deadline: string | null;
+  closed_at: Date | null; archived_at: Date | null; channel: string; status: string; total: number;
+};
+
+export async function incomingRegister(db: DbOrTx, f: RegisterFilter, limit: number, offset: number): Promise<IncomingRegisterRow[]> {
+  const w = where([
+    f.orgIds === null ? null : sql`i.org_id = ANY(${uuidArray(f.orgIds)})`,
+    f.year ? sql`i.serial_year = ${f.year}` : null,
+    f.from ? sql`i.received_date >= ${f.from}` : null,
+    f.to ? sql`i.received_date <= ${f.to}` : null,
+    f.channel ? sql`i.channel = ${f.channel}` : null,
+    f.classification ? sql`i.classification = ${f.classification}` : null,
+    f.status ? sql`i.status = ${f.status}` : null,
+    f.q ? sql`(i.title ILIKE ${like(f.q)} OR i.doc_number ILIKE ${like(f.q)} OR i.sender_name ILIKE ${like(f.q)})` : null,
+  ]);
+  const r = await db.execute<IncomingRegisterRow>(sql`
+    SELECT i.id, i.org_id, i.serial, i.received_date, i.sender_name, i.doc_number, i.title, i.classification, i.copies, i.urgency, i.proposal,
+           i.instruction, (SELECT string_agg(u.display_name, '、') FROM users u WHERE u.id = ANY(i.handler_ids)) AS handlers, i.deadline,
+           i.closed_at, i.archived_at, i.channel, i.status, count(*) OVER () AS total
+    FROM incoming i WHERE ${w}
+    ORDER BY i.serial_year DESC, i.org_id, i.serial_seq DESC LIMIT ${limit} OFFSET ${offset}`);
+  return r.rows;
+}
