@@ -5,3 +5,4 @@ export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/meetings/meetings.tables.ts';
 export * from '../modules/information/information.tables.ts';
 export * from '../modules/documents/documents.tables.ts';
+export * from '../modules/duty/duty.tables.ts';

@@ -6,5 +6,6 @@ import { orgsRoutes } from './orgs/orgs.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
+import { dutyRoutes } from './duty/duty.routes.ts';
 
-export const routeModules: RouteModule[] = [meetingsRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes];
+export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes];
