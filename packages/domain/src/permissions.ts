@@ -41,6 +41,14 @@ export const ROLE_ACTIONS = {
   'calendar.manage': ['county_admin'],
   'reception.keep': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
   'petitions.handle': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
+  // team and environment supervision (队伍, 环境)
+  'personnel.file': ['office_staff'],
+  'personnel.acknowledge': ['county_admin', 'county_staff'],
+  'personnel.manage': ['county_admin'],
+  'training.manage': ['county_admin'],
+  'environment.edit': ['county_admin', 'office_staff'],
+  'environment.issueRules': ['county_admin'],
+  'environment.acknowledgeRules': ['office_staff', 'leader_in_charge'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ROLE_ACTIONS;

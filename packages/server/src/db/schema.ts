@@ -6,3 +6,6 @@ export * from '../modules/meetings/meetings.tables.ts';
 export * from '../modules/information/information.tables.ts';
 export * from '../modules/documents/documents.tables.ts';
 export * from '../modules/duty/duty.tables.ts';
+export * from '../modules/personnel/personnel.tables.ts';
+export * from '../modules/training/training.tables.ts';
+export * from '../modules/environment/environment.tables.ts';

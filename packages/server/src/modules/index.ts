@@ -7,5 +7,9 @@ import { documentsRoutes } from './documents/documents.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { dutyRoutes } from './duty/duty.routes.ts';
+import { personnelRoutes } from './personnel/personnel.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
+import { environmentRoutes } from './environment/environment.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
-export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes];
+export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes, personnelRoutes, trainingRoutes, environmentRoutes, dashboardRoutes];

@@ -258,8 +258,9 @@ function drawHead(doc: Pdf, input: OfficialDocumentInput, head: HeadLayout) {
     .text(input.issuerName, GBT9704.left + (GBT9704.width - mWidth) / 2, baseline(GBT9704.top + 35 * MM, head.mastheadSize), {
       lineBreak: false,
       baseline: 'alphabetic',
+      // PDFKit supports horizontalScaling (the Tz operator); its type definitions lag behind.
       horizontalScaling: head.mastheadScale,
-    });
+    } as PDFKit.Mixins.TextOptions);
 
   const numberText = input.docNumber ?? '';
   if (input.signer) {
