@@ -1,0 +1,174 @@
+/**
+ * Team (队伍): leaders in charge (分管领导) and staff filing (人员备案). Pure rules and the API
+ * contracts shared by server and web.
+ */
+import { z } from 'zod';
+
+export const GENDERS = ['male', 'female'] as const;
+export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary', 'junior'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export const EDUCATION_LABELS: Record<EducationLevel, string> = {
+  postgraduate: '研究生',
+  bachelor: '大学本科',
+  college: '大学专科',
+  secondary: '中专/高中',
+  junior: '初中及以下',
+};
+export const POLITICAL_STATUSES = ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses'] as const;
+export const POLITICAL_LABELS: Record<(typeof POLITICAL_STATUSES)[number], string> = {
+  cpc_member: '中共党员',
+  cpc_probationary: '中共预备党员',
+  cyl_member: '共青团员',
+  democratic_party: '民主党派',
+  masses: '群众',
+};
+export const FILING_KINDS = ['join', 'leave', 'transfer', 'particulars'] as const;
+export type FilingKind = (typeof FILING_KINDS)[number];
+export const FILING_KIND_LABELS: Record<FilingKind, string> = { join: '新进', leave: '调离/离岗', transfer: '乡镇间调动', particulars: '信息变更' };
+export const FILING_STATES = ['submitted', 'acknowledged', 'returned'] as const;
+
+/** The article's rule: each township names 2–3 dedicated office staff. */
+export const STAFF_MIN = 2;
+export const STAFF_MAX = 3;
+/** Days after a change within which its filing is on time, unless the county configures otherwise. */
+export const DEFAULT_FILING_DEADLINE_DAYS = 15;
+
+export const AGE_BANDS = ['under30', '30to39', '40to49', '50plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const AGE_BAND_LABELS: Record<AgeBand, string> = { under30: '30岁以下', '30to39': '30–39岁', '40to49': '40–49岁', '50plus': '50岁及以上' };
+export const TENURE_BANDS = ['under1', '1to3', '3to5', '5plus'] as const;
+export type TenureBand = (typeof TENURE_BANDS)[number];
+export const TENURE_BAND_LABELS: Record<TenureBand, string> = { under1: '不满1年', '1to3': '1–3年', '3to5': '3–5年', '5plus': '5年以上' };
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+export const isoDateSchema = isoDate;
+
+/** Full years between two ISO dates (birthday arithmetic on calendar days, no time zones). */
+export function fullYearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}
+
+export function ageBand(birthDate: string, onDate: string): AgeBand {
+  const age = fullYearsBetween(birthDate, onDate);
+  if (age < 30) return 'under30';
+  if (age < 40) return '30to39';
+  if (age < 50) return '40to49';
+  return '50plus';
+}
+
+export function tenureBand(startDate: string, onDate: string): TenureBand {
+  const years = fullYearsBetween(startDate, onDate);
+  if (years < 1) return 'under1';
+  if (years < 3) return '1to3';
+  if (years < 5) return '3to5';
+  return '5plus';
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A filing is late when it reaches the county more than `deadlineDays` after the change. */
+export function isFilingLate(changeDate: string, filedOn: string, deadlineDays: number): boolean {
+  return daysBetween(changeDate, filedOn) > deadlineDays;
+}
+
+/** 18-digit resident ID (GB 11643): 17 digits and a check character from the ISO 7064 MOD 11-2 sum. */
+export function isValidIdNumber(id: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  return '10X98765432'[sum % 11] === id[17];
+}
+
+/** Compute the check character, for generating demo and test ID numbers. */
+export function idNumberWithCheck(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export const staffParticularsSchema = z
+  .object({
+    name: z.string().trim().min(2).max(30),
+    idNumber: z.string().trim().toUpperCase().refine(isValidIdNumber, '身份证号码无效 / invalid ID number'),
+    gender: z.enum(GENDERS),
+    birthDate: isoDate,
+    ethnicity: z.string().trim().min(1).max(20),
+    politicalStatus: z.enum(POLITICAL_STATUSES),
+    education: z.enum(EDUCATION_LEVELS),
+    major: z.string().trim().max(60).default(''),
+    post: z.string().trim().min(1).max(40),
+    officeRole: z.string().trim().min(1).max(40),
+    phone: z.string().trim().regex(/^[0-9-]{7,20}$/, 'phone'),
+    startDate: isoDate,
+  })
+  .strict();
+export type StaffParticulars = z.infer<typeof staffParticularsSchema>;
+
+export const filingCreateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('join'), changeDate: isoDate, particulars: staffParticularsSchema, reason: z.string().trim().min(2).max(500).optional() }).strict(),
+  z.object({ kind: z.literal('leave'), changeDate: isoDate, staffId: z.string().uuid(), reason: z.string().trim().min(2).max(500) }).strict(),
+  z.object({ kind: z.literal('transfer'), changeDate: isoDate, staffId: z.string().uuid(), toOrgId: z.string().uuid(), reason: z.string().trim().max(500).optional() }).strict(),
+  z.object({ kind: z.literal('particulars'), changeDate: isoDate, staffId: z.string().uuid(), particulars: staffParticularsSchema.omit({ idNumber: true }).partial().strict() }).strict(),
+]);
+export type FilingCreate = z.infer<typeof filingCreateSchema>;
+
+export const filingDecisionSchema = z.union([
+  z.object({ decision: z.literal('acknowledge') }).strict(),
+  z.object({ decision: z.literal('return'), reason: z.string().trim().min(2).max(500) }).strict(),
+]);
+
+export const leaderAssignSchema = z
+  .object({
+    orgId: z.string().uuid(),
+    name: z.string().trim().min(2).max(30),
+    position: z.string().trim().min(2).max(40),
+    since: isoDate,
+    familiar: z.boolean(),
+    basis: z.string().trim().max(500).default(''),
+  })
+  .strict()
+  .refine((v) => !v.familiar || v.basis.length >= 2, { message: '熟悉办公室业务须写明依据 / state the basis for "familiar"', path: ['basis'] });
+
+export const filingDeadlineSchema = z.object({ days: z.number().int().min(1).max(365) }).strict();
+
+/** Whether a township's designated staff count is within the article's 2–3. */
+export function staffCountStatus(n: number): 'ok' | 'under' | 'over' {
+  if (n < STAFF_MIN) return 'under';
+  if (n > STAFF_MAX) return 'over';
+  return 'ok';
+}
+
+/** Columns of the staff import sheet and export, in order (the header row must match exactly). */
+export const STAFF_SHEET_COLUMNS = [
+  { key: 'orgCode', header: '单位代码' },
+  { key: 'name', header: '姓名' },
+  { key: 'idNumber', header: '身份证号' },
+  { key: 'gender', header: '性别' },
+  { key: 'birthDate', header: '出生日期' },
+  { key: 'ethnicity', header: '民族' },
+  { key: 'politicalStatus', header: '政治面貌' },
+  { key: 'education', header: '学历' },
+  { key: 'major', header: '专业' },
+  { key: 'post', header: '职务' },
+  { key: 'officeRole', header: '办公室岗位' },
+  { key: 'phone', header: '联系电话' },
+  { key: 'startDate', header: '到岗日期' },
+] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
+/** Import limits: a sheet is a county's staff list, not a data dump. */
+export const STAFF_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const STAFF_IMPORT_MAX_ROWS = 2000;
+
+export function labelToKey<K extends string>(labels: Record<K, string>, label: string): K | undefined {
+  const t = label.trim();
+  return (Object.keys(labels) as K[]).find((k) => labels[k] === t || k === t);
+}
+
+/** Today's calendar date in China time (UTC+8), whatever the server's zone. */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-office/domain/dashboard';
+import type { RouteModule } from '../../platform/app-types.ts';
+import { currentYear } from '../training/training.service.ts';
+import * as svc from './dashboard.service.ts';
+
+export const dashboardRoutes: RouteModule = (app, { db }) => {
+  app.get('/api/dashboard/county', { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: countyDashboardSchema } } }, async (req) =>
+    svc.countyDashboard(db, req.ctx, req.query.year ?? currentYear()),
+  );
+  app.get('/api/dashboard/county/charts', { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema } }, async (req) =>
+    svc.countyCharts(db, req.ctx, req.query.year ?? currentYear()),
+  );
+  const townshipParams = z.object({ orgId: z.string().uuid() }).strict();
+  app.get('/api/dashboard/townships/:orgId', { config: { action: 'business.read' }, schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema } }, async (req) =>
+    svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? currentYear()),
+  );
+};

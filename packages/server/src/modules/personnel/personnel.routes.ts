@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { idParamSchema } from '@township-office/domain/common';
+import { PersonnelErrors } from '@township-office/domain/personnel.errors';
+import { STAFF_IMPORT_MAX_BYTES, filingCreateSchema, filingDeadlineSchema, filingDecisionSchema, leaderAssignSchema } from '@township-office/domain/personnel';
+import type { RouteModule } from '../../platform/app-types.ts';
+import { AppError } from '../../platform/errors.ts';
+import { MIME, sendFile } from '../../platform/print/send.ts';
+import { presentFiling, presentLeader, presentStaff } from './personnel.presenter.ts';
+import * as svc from './personnel.service.ts';
+import { exportStaffSheet, importStaffSheet, staffSheetTemplate } from './personnel.sheet.ts';
+
+const orgQuery = z.object({ orgId: z.string().uuid().optional() }).strict();
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** Base64 inflates by 4/3; the JSON envelope adds a little. */
+const IMPORT_BODY_LIMIT = Math.ceil((STAFF_IMPORT_MAX_BYTES * 4) / 3) + 4096;
+
+export const personnelRoutes: RouteModule = (app, { db }) => {
+  const read = { action: 'business.read' as const };
+  app.get('/api/personnel/settings', { config: read, schema: { tags: ['personnel'] } }, async () => ({ filingDeadlineDays: await svc.filingDeadlineDays(db) }));
+  app.put('/api/personnel/settings', { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: filingDeadlineSchema } }, async (req) => ({
+    filingDeadlineDays: await svc.setFilingDeadline(db, req.ctx, req.body.days),
+  }));
+
+  app.get('/api/personnel/leaders', { config: read, schema: { tags: ['personnel'], querystring: orgQuery.extend({ history: bool.optional() }).strict() } }, async (req) => ({
+    items: (await svc.listLeaders(db, req.ctx, req.query)).map((r) => presentLeader(r.leader, r.orgName)),
+  }));
+  app.post('/api/personnel/leaders', { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: leaderAssignSchema } }, async (req, reply) => {
+    const row = await svc.assignLeader(db, req.ctx, req.body);
+    return reply.code(201).send(presentLeader(row, ''));
+  });
+
+  const staffQuery = orgQuery.extend({ status: z.enum(['active', 'left']).optional() }).strict();
+  app.get('/api/personnel/staff', { config: read, schema: { tags: ['personnel'], querystring: staffQuery } }, async (req) => ({
+    items: (await svc.listStaff(db, req.ctx, req.query)).map((r) => presentStaff(r.staff, r)),
+  }));
+  app.get('/api/personnel/staff/:id', { config: read, schema: { tags: ['personnel'], params: idParamSchema } }, async (req) => {
+    const h = await svc.staffHistory(db, req.ctx, req.params.id);
+    return { person: presentStaff(h.person, { orgName: '' }), filings: h.filings.map((f) => presentFiling(f.filing, f, req.ctx.actor)) };
+  });
+  app.get('/api/personnel/structure', { config: read, schema: { tags: ['personnel'], querystring: orgQuery } }, async (req) => svc.staffStructure(db, req.ctx, req.query));
+
+  const filingQuery = orgQuery.extend({ state: z.enum(['submitted', 'acknowledged', 'returned']).optional(), late: bool.optional() }).strict();
+  app.get('/api/personnel/filings', { config: read, schema: { tags: ['personnel'], querystring: filingQuery } }, async (req) => ({
+    items: (await svc.listFilings(db, req.ctx, req.query)).map((r) => presentFiling(r.filing, r, req.ctx.actor)),
+  }));
+  app.post('/api/personnel/filings', { config: { action: 'personnel.file' }, schema: { tags: ['personnel'], body: filingCreateSchema } }, async (req, reply) => {
+    const row = await svc.submitFiling(db, req.ctx, req.body);
+    return reply.code(201).send(presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor));
+  });
+  app.post('/api/personnel/filings/:id/decision', { config: { action: 'personnel.acknowledge' }, schema: { tags: ['personnel'], params: idParamSchema, body: filingDecisionSchema } }, async (req) => {
+    const row = await svc.decideFiling(db, req.ctx, req.params.id, req.body);
+    return presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor);
+  });
+
+  const importBody = z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().max(IMPORT_BODY_LIMIT).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64') }).strict();
+  app.post(
+    '/api/personnel/import',
+    {
+      config: { action: 'personnel.manage' },
+      bodyLimit: IMPORT_BODY_LIMIT,
+      // Refuse an oversized sheet from its declared length, before reading the body.
+      onRequest: async (req) => {
+        if (Number(req.headers['content-length'] ?? 0) > IMPORT_BODY_LIMIT) throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_BYTES / 1048576} MB` });
+      },
+      schema: { tags: ['personnel'], body: importBody },
+    },
+    async (req) => {
+      if (!/\.xlsx$/i.test(req.body.fileName)) throw new AppError(PersonnelErrors.IMPORT_NOT_XLSX);
+      return importStaffSheet(db, req.ctx, Buffer.from(req.body.contentBase64, 'base64'));
+    },
+  );
+  app.get('/api/personnel/export.xlsx', { config: read, schema: { tags: ['personnel'], querystring: orgQuery } }, async (req, reply) =>
+    sendFile(reply, await exportStaffSheet(db, req.ctx, req.query), '乡镇办公室工作人员信息库.xlsx', MIME.xlsx),
+  );
+  app.get('/api/personnel/template.xlsx', { config: read, schema: { tags: ['personnel'] } }, async (_req, reply) => sendFile(reply, await staffSheetTemplate(), '人员导入模板.xlsx', MIME.xlsx));
+};
