@@ -114,9 +114,9 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     expect(leaderId).toBeTruthy();
 
     // registers
-    const out = (await a.clerk.get('/api/registers/outgoing')).json();
+    const out = (await a.clerk.get(`/api/registers/outgoing?q=${encodeURIComponent(num.json().docNumber)}`)).json();
     expect(out.items.find((r: { id: string }) => r.id === id)).toMatchObject({ docNumber: num.json().docNumber, channel: 'online', signer: expect.any(String) });
-    const incReg = (await town01.get('/api/registers/incoming')).json();
+    const incReg = (await town01.get(`/api/registers/incoming?q=${encodeURIComponent(num.json().docNumber)}`)).json();
     expect(incReg.items.find((r: { id: string }) => r.id === incId)).toMatchObject({ serial: ack.json().serial, instruction: '请党政办抓好落实。' });
     const xlsx = await a.clerk.get('/api/registers/outgoing?format=xlsx');
     expectStatus(xlsx, 200);

@@ -12,7 +12,6 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { notify } from './documents.events.ts';
 import { documentsRepository } from './documents.repository.ts';
-import { chinaToday } from './documents.service.ts';
 import type { IncomingRow } from './documents.tables.ts';
 import { incomingRepository as repo } from './incoming.repository.ts';
 

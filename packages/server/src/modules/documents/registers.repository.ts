@@ -48,7 +48,7 @@ export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: num
            count(*) OVER () AS total
     FROM documents d LEFT JOIN users u ON u.id = d.drafter_id
     WHERE ${w}
-    ORDER BY d.number_year DESC, d.number_prefix, d.number_seq DESC LIMIT ${limit} OFFSET ${offset}`);
+    ORDER BY d.written_date DESC, d.number_prefix, d.number_seq DESC LIMIT ${limit} OFFSET ${offset}`);
   return r.rows;
 }
 
