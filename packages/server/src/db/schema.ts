@@ -9,3 +9,4 @@ export * from '../modules/duty/duty.tables.ts';
 export * from '../modules/personnel/personnel.tables.ts';
 export * from '../modules/training/training.tables.ts';
 export * from '../modules/environment/environment.tables.ts';
+export * from '../modules/reception/reception.tables.ts';

@@ -7,9 +7,10 @@ import { documentsRoutes } from './documents/documents.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { dutyRoutes } from './duty/duty.routes.ts';
+import { receptionRoutes } from './reception/reception.routes.ts';
 import { personnelRoutes } from './personnel/personnel.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
-export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes, personnelRoutes, trainingRoutes, environmentRoutes, dashboardRoutes];
+export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, receptionRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes, personnelRoutes, trainingRoutes, environmentRoutes, dashboardRoutes];

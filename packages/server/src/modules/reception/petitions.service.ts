@@ -1,0 +1,201 @@
+import { CommonErrors } from '@township-office/domain/errors';
+import { ReceptionErrors } from '@township-office/domain/reception.errors';
+import type { CountOptions } from '@township-office/domain/deadlines';
+import { calendarFromPeriods, countyToday } from '@township-office/domain/holidays';
+import {
+  currentDeadline, extensionProblem, PETITION_STATUS_LABELS, reviewRequestProblem, type PetitionCreate, type PetitionDates, type PetitionStatus,
+} from '@township-office/domain/petitions';
+import type { Db, Tx } from '../../db/client.ts';
+import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { listHolidays } from '../duty/duty.roster.service.ts';
+import { receptionRepository, type PetitionFilter } from './reception.repository.ts';
+import type { PetitionRow } from './reception.tables.ts';
+
+export function petitionDates(p: PetitionRow): PetitionDates {
+  return {
+    receivedOn: p.receivedOn, decidedOn: p.decidedOn, status: p.status, extensionDays: p.extensionDays, closedOn: p.closedOn,
+    reviewRequestedOn: p.reviewRequestedOn, reviewAnsweredOn: p.reviewAnsweredOn, rereviewRequestedOn: p.rereviewRequestedOn, rereviewAnsweredOn: p.rereviewAnsweredOn,
+  };
+}
+
+/** How a case's periods count: its day count, with the county's holiday calendar for working days. */
+export async function countOptions(db: Db | Tx, dayCount: PetitionRow['dayCount']): Promise<CountOptions> {
+  if (dayCount === 'calendar') return { count: 'calendar' };
+  return { count: 'working', calendar: calendarFromPeriods(await listHolidays(db as Db)) };
+}
+
+export function listPetitions(db: Db, ctx: RequestContext, f: PetitionFilter, page: { page: number; pageSize: number }) {
+  return receptionRepository.petitions(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+}
+
+export async function getPetition(db: Db, ctx: RequestContext, id: string) {
+  const p = await receptionRepository.petitionById(db, id);
+  if (!p) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, p.orgId);
+  return { petition: p, events: await receptionRepository.events(db, id) };
+}
+
+async function handlers(db: Db | Tx, orgId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const found = await receptionRepository.orgUsers(db, orgId, unique);
+  if (found.length !== unique.length) throw new AppError(ReceptionErrors.PETITION_HANDLER_NOT_IN_ORG);
+  return unique;
+}
+
+const order = (ok: boolean, detail: string) => {
+  if (!ok) throw new AppError(ReceptionErrors.PETITION_DATE_ORDER, { detail });
+};
+
+export async function registerPetition(db: Db, ctx: RequestContext, input: PetitionCreate) {
+  assertMay(ctx.actor, 'petitions.handle');
+  const orgId = ctx.actor.orgId;
+  order(input.receivedOn <= countyToday(), '收到日期不能晚于今天');
+  const handlerIds = await handlers(db, orgId, [ctx.actor.userId, ...(input.handlerUserIds ?? [])]);
+  if (input.previousPetitionId) {
+    const prev = await receptionRepository.petitionById(db, input.previousPetitionId);
+    if (!prev) throw new AppError(CommonErrors.NOT_FOUND);
+    assertReadableOrg(ctx.actor, prev.orgId);
+    assertOwnOrg(ctx.actor, prev.orgId);
+    if (prev.status === 'rereviewed') throw new AppError(ReceptionErrors.PETITION_FINAL);
+  }
+  const dayCount = await receptionRepository.dayCountSetting(db);
+  const opts = await countOptions(db, dayCount);
+  const year = Number(input.receivedOn.slice(0, 4));
+  return db.transaction(async (tx) => {
+    const seq = await receptionRepository.nextSeq(tx, orgId, year);
+    const due = currentDeadline({ receivedOn: input.receivedOn, status: 'registered', decidedOn: null, extensionDays: null, closedOn: null, reviewRequestedOn: null, reviewAnsweredOn: null, rereviewRequestedOn: null, rereviewAnsweredOn: null }, countyToday(), opts)!;
+    const row = await receptionRepository.insertPetition(tx, {
+      orgId, year, seq, receivedOn: input.receivedOn, channel: input.channel, petitioners: input.petitioners, subject: input.subject, content: input.content,
+      category: input.category, dayCount, dueKind: due.kind, dueOn: due.due, handlerUserIds: handlerIds, registeredBy: ctx.actor.userId,
+      previousPetitionId: input.previousPetitionId ?? null,
+    });
+    await receptionRepository.insertEvent(tx, { orgId, petitionId: row.id, kind: 'registered', onDay: input.receivedOn, byUserId: ctx.actor.userId, byName: ctx.actor.displayName });
+    // The audit row names the case, not the petitioners' personal data.
+    await writeAudit(tx, ctx, { action: 'petition.register', entity: 'petition', entityId: row.id, orgId, after: { year, seq, receivedOn: row.receivedOn, channel: row.channel, subject: row.subject, category: row.category, petitioners: row.petitioners.length } });
+    return row;
+  });
+}
+
+type Step = { kind: string; onDay: string; note?: string; changes: Partial<PetitionRow> | ((p: PetitionRow) => Partial<PetitionRow>); check?: (p: PetitionRow) => void; from: PetitionStatus[] };
+
+/** One step of the case: state check, the change, the new current deadline, the timeline event and the audit row. */
+async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
+  assertMay(ctx.actor, 'petitions.handle');
+  return db.transaction(async (tx) => {
+    const p = await receptionRepository.petitionById(tx, id, true);
+    if (!p) throw new AppError(CommonErrors.NOT_FOUND);
+    assertReadableOrg(ctx.actor, p.orgId);
+    assertOwnOrg(ctx.actor, p.orgId);
+    if (!s.from.includes(p.status)) {
+      if (p.status === 'rereviewed' || p.status === 'rereview_requested') throw new AppError(ReceptionErrors.PETITION_FINAL);
+      throw new AppError(ReceptionErrors.PETITION_WRONG_STATE, { status: PETITION_STATUS_LABELS[p.status] });
+    }
+    s.check?.(p);
+    const changes = typeof s.changes === 'function' ? s.changes(p) : s.changes;
+    const next = { ...p, ...changes } as PetitionRow;
+    const due = currentDeadline(petitionDates(next), countyToday(), await countOptions(tx, p.dayCount));
+    const row = await receptionRepository.updatePetition(tx, id, { ...changes, dueKind: due?.kind ?? null, dueOn: due?.due ?? null });
+    await receptionRepository.insertEvent(tx, { orgId: p.orgId, petitionId: id, kind: s.kind, onDay: s.onDay, note: s.note ?? null, byUserId: ctx.actor.userId, byName: ctx.actor.displayName });
+    const keys = Object.keys(changes) as (keyof PetitionRow)[];
+    await writeAudit(tx, ctx, {
+      action: `petition.${s.kind}`, entity: 'petition', entityId: id, orgId: p.orgId,
+      before: Object.fromEntries(keys.map((k) => [k, p[k]])), after: { ...changes, dueOn: row.dueOn },
+    });
+    return row;
+  });
+}
+
+export async function acceptPetition(db: Db, ctx: RequestContext, id: string, input: { decidedOn: string; notifiedOn: string; handlerUserIds?: string[] }) {
+  const extra = input.handlerUserIds?.length ? await handlers(db, ctx.actor.orgId, input.handlerUserIds) : [];
+  return step(db, ctx, id, {
+    kind: 'accept', onDay: input.decidedOn, from: ['registered'],
+    changes: (p) => ({ status: 'accepted', decidedOn: input.decidedOn, notifiedOn: input.notifiedOn, ...(extra.length ? { handlerUserIds: [...new Set([...p.handlerUserIds, ...extra])] } : {}) }),
+    check: (p) => {
+      order(input.decidedOn >= p.receivedOn, '受理日期不能早于收到日期');
+      order(input.notifiedOn >= input.decidedOn, '告知日期不能早于受理日期');
+    },
+  });
+}
+
+export function rejectPetition(db: Db, ctx: RequestContext, id: string, input: { decidedOn: string; notifiedOn: string; reason: string }) {
+  return step(db, ctx, id, {
+    kind: 'not_accept', onDay: input.decidedOn, note: input.reason, from: ['registered'],
+    changes: { status: 'not_accepted', decidedOn: input.decidedOn, notifiedOn: input.notifiedOn, notAcceptedReason: input.reason },
+    check: (p) => {
+      order(input.decidedOn >= p.receivedOn, '决定日期不能早于收到日期');
+      order(input.notifiedOn >= input.decidedOn, '告知日期不能早于决定日期');
+    },
+  });
+}
+
+export function extendPetition(db: Db, ctx: RequestContext, id: string, input: { days: number; reason: string; approvedBy: string; approvedOn: string; notifiedOn: string }) {
+  return step(db, ctx, id, {
+    kind: 'extend', onDay: input.approvedOn, note: `${input.days} 日：${input.reason}`, from: ['accepted'],
+    changes: { extensionDays: input.days, extensionReason: input.reason, extensionApprovedBy: input.approvedBy, extensionApprovedOn: input.approvedOn, extensionNotifiedOn: input.notifiedOn },
+    check: (p) => {
+      // The count options only matter for 'past_due'; calendar days are the conservative reading here.
+      const problem = extensionProblem(petitionDates(p), input.days, input.approvedOn, { count: 'calendar' });
+      if (problem === 'already_extended') throw new AppError(ReceptionErrors.PETITION_ALREADY_EXTENDED);
+      if (problem === 'too_long') throw new AppError(ReceptionErrors.PETITION_EXTENSION_TOO_LONG);
+      if (problem === 'past_due' && p.dueOn && input.approvedOn > p.dueOn) throw new AppError(ReceptionErrors.PETITION_PAST_DUE);
+      order(input.approvedOn >= (p.decidedOn ?? p.receivedOn), '批准日期不能早于受理日期');
+      order(input.notifiedOn >= input.approvedOn, '告知日期不能早于批准日期');
+    },
+  });
+}
+
+export function closePetition(db: Db, ctx: RequestContext, id: string, input: { closedOn: string; result: string; answerNotifiedOn: string }) {
+  return step(db, ctx, id, {
+    kind: 'close', onDay: input.closedOn, from: ['accepted'],
+    changes: { status: 'closed', closedOn: input.closedOn, result: input.result, answerNotifiedOn: input.answerNotifiedOn },
+    check: (p) => {
+      order(input.closedOn >= p.decidedOn!, '办结日期不能早于受理日期');
+      order(input.answerNotifiedOn >= input.closedOn, '答复日期不能早于办结日期');
+    },
+  });
+}
+
+export function requestReview(db: Db, ctx: RequestContext, id: string, input: { stage: 'review' | 'rereview'; requestedOn: string; organ: string }) {
+  const review = input.stage === 'review';
+  return step(db, ctx, id, {
+    kind: `${input.stage}_request`, onDay: input.requestedOn, note: input.organ, from: review ? ['closed'] : ['reviewed'],
+    changes: review
+      ? { status: 'review_requested', reviewRequestedOn: input.requestedOn, reviewOrgan: input.organ }
+      : { status: 'rereview_requested', rereviewRequestedOn: input.requestedOn, rereviewOrgan: input.organ },
+    check: (p) => {
+      const problem = reviewRequestProblem(petitionDates(p), input.stage, input.requestedOn);
+      if (problem === 'final') throw new AppError(ReceptionErrors.PETITION_FINAL);
+      if (problem === 'too_late') throw new AppError(ReceptionErrors.PETITION_REVIEW_TOO_LATE);
+      if (problem === 'before_answer') throw new AppError(ReceptionErrors.PETITION_REVIEW_BEFORE_ANSWER);
+    },
+  });
+}
+
+export function answerReview(db: Db, ctx: RequestContext, id: string, input: { stage: 'review' | 'rereview'; answeredOn: string; result: string }) {
+  const review = input.stage === 'review';
+  return step(db, ctx, id, {
+    kind: `${input.stage}_answer`, onDay: input.answeredOn, from: review ? ['review_requested'] : ['rereview_requested'],
+    changes: review
+      ? { status: 'reviewed', reviewAnsweredOn: input.answeredOn, reviewResult: input.result }
+      : { status: 'rereviewed', rereviewAnsweredOn: input.answeredOn, rereviewResult: input.result },
+    check: (p) => order(input.answeredOn >= (review ? p.reviewRequestedOn! : p.rereviewRequestedOn!), '答复日期不能早于请求日期'),
+  });
+}
+
+/** The petitioners' whole ID numbers and phones, for the case's handlers only; every reveal is audited. */
+export async function revealPetitioners(db: Db, ctx: RequestContext, id: string) {
+  assertMay(ctx.actor, 'petitions.handle');
+  const p = await receptionRepository.petitionById(db, id);
+  if (!p) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, p.orgId);
+  if (!p.handlerUserIds.includes(ctx.actor.userId)) throw new AppError(ReceptionErrors.PETITION_NOT_HANDLER);
+  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'petition.reveal', entity: 'petition', entityId: id, orgId: p.orgId, after: { fields: ['idNumber', 'phone'], petitioners: p.petitioners.length } }));
+  return p.petitioners;
+}
+
+export function petitionStats(db: Db, ctx: RequestContext, year: number, orgId?: string) {
+  return receptionRepository.stats(db, orgScope(ctx.actor), year, orgId);
+}

@@ -1,0 +1,62 @@
+import { deadlineState } from '@township-office/domain/deadlines';
+import { maskIdNumber, maskPhone, type Petitioner } from '@township-office/domain/petitions';
+import { roleMay } from '@township-office/domain/permissions';
+import type { Actor } from '../../platform/context.ts';
+import type { PetitionEventRow, PetitionRow, VisitRow } from './reception.tables.ts';
+
+export function presentVisit(actor: Actor, v: VisitRow) {
+  return {
+    id: v.id, orgId: v.orgId, visitDate: v.visitDate, visitingUnit: v.visitingUnit, visitorNames: v.visitorNames, visitorCount: v.visitorCount,
+    purpose: v.purpose, letterRef: v.letterRef, hostName: v.hostName, arrangements: v.arrangements, costItems: v.costItems, totalCost: v.totalCost,
+    void: v.voidedAt !== null, voidReason: v.voidReason,
+    actions: v.orgId === actor.orgId && !v.voidedAt && roleMay(actor.role, 'reception.keep') ? ['edit', 'void'] : [],
+  };
+}
+
+export const petitionSerial = (p: Pick<PetitionRow, 'year' | 'seq'>) => `${p.year}-${String(p.seq).padStart(4, '0')}`;
+
+export function maskPetitioners(list: Petitioner[]) {
+  return list.map((x) => ({ name: x.name, idNumber: maskIdNumber(x.idNumber), phone: maskPhone(x.phone), address: x.address ?? null }));
+}
+
+const NEXT: Record<PetitionRow['status'], string[]> = {
+  registered: ['accept', 'reject'],
+  accepted: ['extend', 'close'],
+  not_accepted: [],
+  closed: ['reviewRequest'],
+  review_requested: ['reviewAnswer'],
+  reviewed: ['rereviewRequest'],
+  rereview_requested: ['rereviewAnswer'],
+  rereviewed: [],
+};
+
+export function petitionActions(actor: Actor, p: PetitionRow): string[] {
+  if (p.orgId !== actor.orgId || !roleMay(actor.role, 'petitions.handle')) return [];
+  const out = NEXT[p.status].filter((a) => !(a === 'extend' && p.extensionDays));
+  if (p.handlerUserIds.includes(actor.userId)) out.push('reveal');
+  return out;
+}
+
+/** Lists and exports: ID numbers and phones masked, whoever asks. */
+export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: string) {
+  return {
+    id: p.id, orgId: p.orgId, serial: petitionSerial(p), receivedOn: p.receivedOn, channel: p.channel, petitioners: maskPetitioners(p.petitioners),
+    subject: p.subject, category: p.category, status: p.status, dueKind: p.dueKind, dueOn: p.dueOn,
+    deadlineState: p.dueOn ? deadlineState(p.dueOn, today) : null, overdue: !!p.dueOn && p.dueOn < today,
+    extensionDays: p.extensionDays, closedOn: p.closedOn,
+    actions: petitionActions(actor, p),
+  };
+}
+
+export function presentPetition(actor: Actor, p: PetitionRow, events: PetitionEventRow[], today: string) {
+  return {
+    ...presentPetitionSummary(actor, p, today),
+    content: p.content, dayCount: p.dayCount, isHandler: p.handlerUserIds.includes(actor.userId), previousPetitionId: p.previousPetitionId,
+    decidedOn: p.decidedOn, notifiedOn: p.notifiedOn, notAcceptedReason: p.notAcceptedReason,
+    extensionReason: p.extensionReason, extensionApprovedBy: p.extensionApprovedBy, extensionApprovedOn: p.extensionApprovedOn, extensionNotifiedOn: p.extensionNotifiedOn,
+    result: p.result, answerNotifiedOn: p.answerNotifiedOn,
+    reviewRequestedOn: p.reviewRequestedOn, reviewOrgan: p.reviewOrgan, reviewAnsweredOn: p.reviewAnsweredOn, reviewResult: p.reviewResult,
+    rereviewRequestedOn: p.rereviewRequestedOn, rereviewOrgan: p.rereviewOrgan, rereviewAnsweredOn: p.rereviewAnsweredOn, rereviewResult: p.rereviewResult,
+    events: events.map((e) => ({ kind: e.kind, on: e.onDay, note: e.note, byName: e.byName, at: e.createdAt.toISOString() })),
+  };
+}

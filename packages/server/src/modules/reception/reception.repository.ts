@@ -1,0 +1,105 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { OrgScope } from '../../platform/access.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { petitionEvents, petitions, visits, type PetitionRow, type VisitRow } from './reception.tables.ts';
+
+function scoped(col: typeof visits.orgId | typeof petitions.orgId, scope: OrgScope, orgId?: string): SQL | undefined {
+  return and(scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`, orgId ? eq(col, orgId) : undefined);
+}
+type Page = { limit: number; offset: number };
+
+export interface VisitFilter {
+  from?: string;
+  to?: string;
+  q?: string;
+  orgId?: string;
+  includeVoid?: boolean;
+}
+
+export interface PetitionFilter {
+  status?: PetitionRow['status'];
+  channel?: PetitionRow['channel'];
+  category?: PetitionRow['category'];
+  from?: string;
+  to?: string;
+  orgId?: string;
+  q?: string;
+  overdueOn?: string;
+}
+
+export const receptionRepository = {
+  async visits(db: DbOrTx, scope: OrgScope, f: VisitFilter, page: Page) {
+    const where = and(
+      scoped(visits.orgId, scope, f.orgId),
+      f.includeVoid ? undefined : isNull(visits.voidedAt),
+      f.from ? gte(visits.visitDate, f.from) : undefined,
+      f.to ? lte(visits.visitDate, f.to) : undefined,
+      f.q ? or(ilike(visits.visitingUnit, `%${f.q}%`), ilike(visits.purpose, `%${f.q}%`)) : undefined,
+    );
+    const [rows, [total]] = await Promise.all([
+      db.select().from(visits).where(where).orderBy(desc(visits.visitDate), desc(visits.createdAt)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(visits).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+  async visitById(db: DbOrTx, id: string, forUpdate = false): Promise<VisitRow | undefined> {
+    const q = db.select().from(visits).where(eq(visits.id, id));
+    const [row] = forUpdate ? await q.for('update') : await q;
+    return row;
+  },
+  insertVisit: (db: DbOrTx, v: typeof visits.$inferInsert) => db.insert(visits).values(v).returning().then((r) => r[0]!),
+  updateVisit: (db: DbOrTx, id: string, v: Partial<typeof visits.$inferInsert>) =>
+    db.update(visits).set({ ...v, updatedAt: new Date() }).where(eq(visits.id, id)).returning().then((r) => r[0]!),
+
+  async petitions(db: DbOrTx, scope: OrgScope, f: PetitionFilter, page: Page) {
+    const where = and(
+      scoped(petitions.orgId, scope, f.orgId),
+      f.status ? eq(petitions.status, f.status) : undefined,
+      f.channel ? eq(petitions.channel, f.channel) : undefined,
+      f.category ? eq(petitions.category, f.category) : undefined,
+      f.from ? gte(petitions.receivedOn, f.from) : undefined,
+      f.to ? lte(petitions.receivedOn, f.to) : undefined,
+      f.q ? or(ilike(petitions.subject, `%${f.q}%`), sql`${petitions.petitioners}::text ILIKE ${`%${f.q}%`}`) : undefined,
+      f.overdueOn ? lt(petitions.dueOn, f.overdueOn) : undefined,
+    );
+    const [rows, [total]] = await Promise.all([
+      db.select().from(petitions).where(where).orderBy(desc(petitions.receivedOn), desc(petitions.seq)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(petitions).where(where),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+  async petitionById(db: DbOrTx, id: string, forUpdate = false): Promise<PetitionRow | undefined> {
+    const q = db.select().from(petitions).where(eq(petitions.id, id));
+    const [row] = forUpdate ? await q.for('update') : await q;
+    return row;
+  },
+  /** The next number in the org's register for the year; the org's rows are locked so two clerks never share one. */
+  async nextSeq(db: DbOrTx, orgId: string, year: number): Promise<number> {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`petitions:${orgId}:${year}`}))`);
+    const r = await db.execute<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM petitions WHERE org_id = ${orgId} AND year = ${year}`);
+    return Number(r.rows[0]!.n);
+  },
+  insertPetition: (db: DbOrTx, v: typeof petitions.$inferInsert) => db.insert(petitions).values(v).returning().then((r) => r[0]!),
+  updatePetition: (db: DbOrTx, id: string, v: Partial<typeof petitions.$inferInsert>) =>
+    db.update(petitions).set({ ...v, updatedAt: new Date() }).where(eq(petitions.id, id)).returning().then((r) => r[0]!),
+  insertEvent: (db: DbOrTx, v: typeof petitionEvents.$inferInsert) => db.insert(petitionEvents).values(v),
+  events: (db: DbOrTx, petitionId: string) => db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).orderBy(asc(petitionEvents.createdAt)),
+  orgUsers: (db: DbOrTx, orgId: string, ids: string[]) =>
+    db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.orgId, orgId), inArray(users.id, ids), isNull(users.disabledAt))),
+  async dayCountSetting(db: DbOrTx): Promise<'calendar' | 'working'> {
+    const r = await db.execute<{ value: unknown }>(sql`SELECT value FROM app_settings WHERE key = 'petitions.dayCount'`);
+    return r.rows[0]?.value === 'working' ? 'working' : 'calendar';
+  },
+  overdueByOrg(db: DbOrTx, today: string) {
+    return db.select({ orgId: petitions.orgId, overdue: count() }).from(petitions).where(lt(petitions.dueOn, today)).groupBy(petitions.orgId);
+  },
+  stats(db: DbOrTx, scope: OrgScope, year: number, orgId?: string) {
+    const where = and(scoped(petitions.orgId, scope, orgId), eq(petitions.year, year));
+    return db
+      .select({ category: petitions.category, channel: petitions.channel, month: sql<number>`extract(month from ${petitions.receivedOn})::int`, n: count() })
+      .from(petitions)
+      .where(where)
+      .groupBy(petitions.category, petitions.channel, sql`3`);
+  },
+};
