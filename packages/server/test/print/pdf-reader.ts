@@ -32,6 +32,7 @@ export async function readPdf(buf: Buffer): Promise<ReadPage[]> {
     const content = await page.getTextContent();
     const items: TextItem[] = [];
     for (const raw of content.items) {
+      // pdfjs inserts space items for gaps; a spaced title (发 文 笺) reads back whole.
       if (!('str' in raw) || raw.str.trim() === '') continue;
       const t = raw.transform as number[];
       items.push({ str: raw.str, x: t[4]!, baseline: height - t[5]!, size: t[3]!, width: raw.width });
