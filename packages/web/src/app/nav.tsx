@@ -67,8 +67,16 @@ const MyAccountPage = lazy(() => import('../features/system/pages/MyAccountPage.
 export const NAV: NavEntry[] = [
   { key: 'workbench', path: '/', labelKey: 'nav.workbench', icon: <HomeOutlined />, action: 'business.read', group: 'workbench', page: Workbench },
   // 办文
-  { key: 'documents.inbox', path: '/documents/inbox', labelKey: 'nav.documents.inbox', action: 'business.read', group: 'documents', page: placeholder('documents.inbox') },
-  { key: 'documents.outgoing', path: '/documents/outgoing', labelKey: 'nav.documents.outgoing', action: 'business.read', group: 'documents', page: placeholder('documents.outgoing') },
+  { key: 'documents.inbox', path: '/documents/inbox', labelKey: 'nav.documents.inbox', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/InboxPage.tsx')) },
+  { key: 'documents.outgoing', path: '/documents/outgoing', labelKey: 'nav.documents.outgoing', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/OutgoingListPage.tsx')) },
+  { key: 'documents.toSign', path: '/documents/to-sign', labelKey: 'documents.nav.toSign', icon: <FileTextOutlined />, action: 'documents.signOff', group: 'documents', page: lazy(() => import('../features/documents/pages/ToSignPage.tsx')), pinned: true },
+  { key: 'documents.toInstruct', path: '/documents/to-instruct', labelKey: 'documents.nav.toInstruct', icon: <SolutionOutlined />, action: 'documents.instruct', group: 'documents', page: lazy(() => import('../features/documents/pages/ToInstructPage.tsx')), pinned: true },
+  { key: 'documents.new', path: '/documents/outgoing/new', labelKey: 'documents.nav.newDraft', action: 'documents.draft', group: 'documents', page: lazy(() => import('../features/documents/pages/DraftPage.tsx')), menu: false },
+  { key: 'documents.slip', path: '/documents/outgoing/:id', labelKey: 'documents.nav.slip', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/DocumentSlipPage.tsx')), menu: false },
+  { key: 'documents.edit', path: '/documents/outgoing/:id/edit', labelKey: 'documents.nav.edit', action: 'documents.draft', group: 'documents', page: lazy(() => import('../features/documents/pages/DraftPage.tsx')), menu: false },
+  { key: 'documents.incoming', path: '/documents/incoming/:id', labelKey: 'documents.nav.processing', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/IncomingSlipPage.tsx')), menu: false },
+  { key: 'documents.outgoingRegister', path: '/documents/registers/outgoing', labelKey: 'documents.nav.outgoingRegister', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/OutgoingRegisterPage.tsx')), menu: false },
+  { key: 'documents.incomingRegister', path: '/documents/registers/incoming', labelKey: 'documents.nav.incomingRegister', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/IncomingRegisterPage.tsx')), menu: false },
   // 办会
   { key: 'meetings.list', path: '/meetings', labelKey: 'nav.meetings.list', action: 'business.read', group: 'meetings', page: placeholder('meetings.list') },
   { key: 'meetings.followups', path: '/meetings/follow-ups', labelKey: 'nav.meetings.followups', action: 'business.read', group: 'meetings', page: placeholder('meetings.followups') },

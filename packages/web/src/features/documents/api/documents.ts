@@ -1,0 +1,81 @@
+/** 发文: the drafting slip's queries and actions. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DocumentDraft, DocumentStatus } from '@township-office/domain/documents';
+import { api, request } from '../../../lib/api.ts';
+import type { DocumentListItem, DocumentRecord, Page, ReceiptTable } from './types.ts';
+
+export const docKeys = {
+  all: ['documents'] as const,
+  list: (status: DocumentStatus | undefined, page: number) => ['documents', 'list', status ?? 'all', page] as const,
+  one: (id: string) => ['documents', 'one', id] as const,
+  deliveries: (id: string) => ['documents', 'deliveries', id] as const,
+};
+
+export function useDocumentList(status: DocumentStatus | undefined, page: number, pageSize = 20) {
+  return useQuery({
+    queryKey: docKeys.list(status, page),
+    queryFn: () => api.get<Page<DocumentListItem>>('/api/documents', { status, page, pageSize }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useDocument(id: string | undefined) {
+  return useQuery({ queryKey: docKeys.one(id ?? ''), queryFn: () => api.get<DocumentRecord>(`/api/documents/${id}`), enabled: !!id });
+}
+
+export function useReceiptTable(id: string, enabled: boolean) {
+  return useQuery({ queryKey: docKeys.deliveries(id), queryFn: () => api.get<ReceiptTable>(`/api/documents/${id}/deliveries`), enabled, refetchInterval: 30_000 });
+}
+
+/** Every action on the slip refreshes the slip, its receipt table and the lists. */
+function useDocMutation<B, R>(fn: (b: B) => Promise<R>, silentError = false) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, meta: { silentError }, onSuccess: () => qc.invalidateQueries({ queryKey: docKeys.all }) });
+}
+
+export const useCreateDocument = () => useDocMutation((b: DocumentDraft) => api.post<{ id: string; status: DocumentStatus }>('/api/documents', b), true);
+export const useUpdateDocument = (id: string) => useDocMutation((b: Partial<DocumentDraft>) => api.patch<DocumentRecord>(`/api/documents/${id}`, b), true);
+
+export type SlipAction =
+  | { kind: 'submit' }
+  | { kind: 'review'; decision: 'approve' | 'return'; comment: string }
+  | { kind: 'signOff'; opinion: string }
+  | { kind: 'number' }
+  | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; sentDate?: string }
+  | { kind: 'void'; reason: string };
+
+export function useSlipAction(id: string) {
+  return useDocMutation((a: SlipAction): Promise<unknown> => {
+    const base = `/api/documents/${id}`;
+    switch (a.kind) {
+      case 'submit': return api.post(`${base}/submit`);
+      case 'review': return api.post(`${base}/review`, { decision: a.decision, comment: a.comment });
+      case 'signOff': return api.post(`${base}/sign-off`, { opinion: a.opinion });
+      case 'number': return api.post<{ docNumber: string }>(`${base}/number`);
+      case 'dispatch': {
+        const { kind: _k, ...body } = a;
+        return api.post(`${base}/dispatch`, body);
+      }
+      case 'void': return api.post(`${base}/void`, { reason: a.reason });
+    }
+  });
+}
+
+export const useRemindDelivery = () => useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/remind`, { note: '' }));
+export const useWithdrawDelivery = () => useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/withdraw`));
+
+/** Multipart upload of one attachment (field "file"). */
+export function useUploadAttachment(id: string) {
+  return useDocMutation(async (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const res = await request('POST', `/api/documents/${id}/attachments`, { body: form });
+    return res.json();
+  });
+}
+export const uploadAttachment = async (id: string, file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  await request('POST', `/api/documents/${id}/attachments`, { body: form });
+};
+export const useRemoveAttachment = (id: string) => useDocMutation((attachmentId: string) => api.post(`/api/documents/${id}/attachments/${attachmentId}/remove`));

@@ -1,0 +1,63 @@
+/** 收文: the inbox of deliveries, the incoming entries and their processing slip. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DeliveryStatus, IncomingPaper, IncomingStatus } from '@township-office/domain/documents';
+import { api } from '../../../lib/api.ts';
+import type { InboxPage, IncomingListItem, IncomingRecord, Page, Person } from './types.ts';
+
+export const inKeys = {
+  inbox: ['documents', 'inbox'] as const,
+  incoming: ['documents', 'incoming'] as const,
+  one: (id: string) => ['documents', 'incoming', 'one', id] as const,
+};
+
+export function useInbox(status: DeliveryStatus | undefined, page: number, pageSize = 20) {
+  return useQuery({
+    queryKey: [...inKeys.inbox, status ?? 'all', page],
+    queryFn: () => api.get<InboxPage>('/api/inbox', { status, page, pageSize }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useIncomingList(status: IncomingStatus | undefined, page: number, pageSize = 20) {
+  return useQuery({
+    queryKey: [...inKeys.incoming, 'list', status ?? 'all', page],
+    queryFn: () => api.get<Page<IncomingListItem>>('/api/incoming', { status, page, pageSize }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useIncoming(id: string | undefined) {
+  return useQuery({ queryKey: inKeys.one(id ?? ''), queryFn: () => api.get<IncomingRecord>(`/api/incoming/${id}`), enabled: !!id });
+}
+
+/**
+ * The caller's colleagues, for handlers and circulation. The documents module has no people
+ * endpoint of its own yet; the meetings module's lists exactly the org's staff and leaders.
+ */
+export function usePeople() {
+  return useQuery({ queryKey: ['documents', 'people'], queryFn: () => api.get<{ items: Person[] }>('/api/meetings/people'), staleTime: 10 * 60_000, select: (d) => d.items });
+}
+
+function useInvalidating<B, R>(fn: (b: B) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['documents'] }) });
+}
+
+export const useAcknowledge = () => useInvalidating((deliveryId: string) => api.post<{ incomingId: string; serial: string }>(`/api/deliveries/${deliveryId}/acknowledge`));
+export const useReturnDelivery = () => useInvalidating((b: { id: string; reason: string }) => api.post(`/api/deliveries/${b.id}/return`, { reason: b.reason }));
+export const useRegisterPaper = () => useInvalidating((b: IncomingPaper) => api.post<IncomingRecord>('/api/incoming', b));
+
+export type IncomingOp =
+  | { op: 'screen'; decision: 'read' | 'act' | 'return'; reason?: string }
+  | { op: 'circulate'; userIds: string[] }
+  | { op: 'read'; note: string }
+  | { op: 'propose'; proposal: string }
+  | { op: 'instruct'; instruction: string; handlerIds?: string[]; deadline?: string | null }
+  | { op: 'assign'; handlerIds: string[]; deadline?: string | null }
+  | { op: 'remind'; note: string }
+  | { op: 'close'; result: string }
+  | { op: 'reply'; reply: string };
+
+export function useIncomingOp(id: string) {
+  return useInvalidating(({ op, ...body }: IncomingOp) => api.post<IncomingRecord>(`/api/incoming/${id}/${op}`, body));
+}

@@ -1,0 +1,173 @@
+/** /documents/outgoing/:id — the drafting slip with the actions the record allows, in one bar at the bottom. */
+import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Modal, Result, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { download, openPdf } from '../../../lib/api.ts';
+import { useDocument, useSlipAction, type SlipAction } from '../api/documents.ts';
+import { BodyView } from '../components/BodyView.tsx';
+import { DocumentSlip } from '../components/DocumentSlip.tsx';
+import { ReceiptTable } from '../components/ReceiptTable.tsx';
+import { TextModal } from '../components/TextModal.tsx';
+
+type Dialog = null | 'review' | 'signOff' | 'dispatchPaper' | 'void';
+
+export default function DocumentSlipPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const q = useDocument(id);
+  const act = useSlipAction(id);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [paperForm] = Form.useForm();
+
+  if (q.isPending) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+  if (q.isError) return <Result status="warning" title={q.error.message} extra={<Button onClick={() => navigate('/documents/outgoing')}>{t('documents.action.back')}</Button>} />;
+  const doc = q.data;
+  const may = (a: string) => doc.allowedActions.includes(a);
+  const run = (a: SlipAction, done: string) =>
+    act.mutate(a, {
+      onSuccess: (r) => {
+        setDialog(null);
+        const num = (r as { docNumber?: string } | undefined)?.docNumber;
+        const count = (r as { deliveries?: number } | undefined)?.deliveries;
+        void message.success(num ? t('documents.action.numbered', { number: num }) : count !== undefined && a.kind === 'dispatch' && a.channel === 'online' ? t('documents.action.dispatched', { count }) : t('documents.action.done', { what: done }));
+      },
+    });
+  const recipientCount = doc.mainRecipientOrgIds.length + doc.copyRecipientOrgIds.length;
+  const pdfName = `${doc.docNumber ?? doc.title}.pdf`;
+  const ownOrg = doc.orgId === me.org.id;
+
+  const buttons = [
+    may('edit') && <Button key="edit" onClick={() => navigate(`/documents/outgoing/${id}/edit`)}>{t('documents.action.edit')}</Button>,
+    may('submit') && <Button key="submit" type="primary" onClick={() => run({ kind: 'submit' }, t('documents.action.submit'))} loading={act.isPending}>{t('documents.action.submit')}</Button>,
+    may('review') && <Button key="review" type="primary" onClick={() => setDialog('review')}>{t('documents.slip.review')}</Button>,
+    may('signOff') && <Button key="signOff" type="primary" onClick={() => setDialog('signOff')}>{t('documents.action.signOff')}</Button>,
+    may('number') && <Button key="number" type="primary" onClick={() => run({ kind: 'number' }, t('documents.action.number'))} loading={act.isPending}>{t('documents.action.number')}</Button>,
+    may('dispatchOnline') && (
+      <Button
+        key="dispatchOnline"
+        type="primary"
+        onClick={() =>
+          Modal.confirm({
+            title: t('documents.action.dispatchOnline'),
+            content: t('documents.action.confirmDispatch', { count: recipientCount }),
+            onOk: () => act.mutateAsync({ kind: 'dispatch', channel: 'online' }).then((r) => void message.success(t('documents.action.dispatched', { count: (r as { deliveries: number }).deliveries }))),
+          })
+        }
+      >
+        {t('documents.action.dispatchOnline')}
+      </Button>
+    ),
+    may('dispatchPaper') && <Button key="dispatchPaper" onClick={() => setDialog('dispatchPaper')}>{t('documents.action.dispatchPaper')}</Button>,
+    may('pdf') && <Button key="pdf" icon={<FilePdfOutlined />} onClick={() => void openPdf(`/api/documents/${id}/pdf`)}>{t('documents.action.pdf')}</Button>,
+    may('pdf') && <Button key="pdfDownload" onClick={() => void download(`/api/documents/${id}/pdf`, { fallbackName: pdfName })}>{t('documents.action.download')}</Button>,
+    may('void') && <Button key="void" danger onClick={() => setDialog('void')}>{t('documents.action.void')}</Button>,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <PageHeader
+        title={doc.title}
+        subtitle={doc.docNumber ?? undefined}
+        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ownOrg ? '/documents/outgoing' : '/documents/inbox')}>{t('documents.action.back')}</Button>}
+      />
+      {doc.status === 'returned' && doc.reviewComment ? <Alert type="warning" showIcon className="doc-section" style={{ marginBottom: 12 }} message={t('documents.slip.returnedBanner', { comment: doc.reviewComment })} /> : null}
+      <DocumentSlip doc={doc} />
+      {doc.classification === 'none' ? <BodyView body={doc.body} testId="slip-body" /> : null}
+      {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
+      <Flex className="doc-actionbar" gap={8} wrap align="center" data-testid="action-bar">
+        {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
+      </Flex>
+
+      <Modal
+        open={dialog === 'review'}
+        title={t('documents.slip.review')}
+        onCancel={() => setDialog(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        <ReviewForm
+          loading={act.isPending}
+          onDecide={(decision, comment) => run({ kind: 'review', decision, comment }, decision === 'approve' ? t('documents.action.approve') : t('documents.action.return'))}
+        />
+      </Modal>
+      <TextModal
+        open={dialog === 'signOff'}
+        title={t('documents.action.signOff')}
+        label={t('documents.action.opinion')}
+        initial={t('documents.action.opinionDefault')}
+        required={t('documents.action.opinionRequired')}
+        okText={t('documents.action.signOff')}
+        confirmLoading={act.isPending}
+        onCancel={() => setDialog(null)}
+        onOk={(v) => run({ kind: 'signOff', opinion: v.text.trim() }, t('documents.action.signOff'))}
+        testId="signoff-modal"
+      />
+      <TextModal
+        open={dialog === 'void'}
+        title={t('documents.action.void')}
+        label={t('documents.action.reason')}
+        required={t('documents.action.reasonRequired')}
+        max={500}
+        confirmLoading={act.isPending}
+        onCancel={() => setDialog(null)}
+        onOk={(v) => run({ kind: 'void', reason: v.text.trim() }, t('documents.action.void'))}
+      />
+      <Modal
+        open={dialog === 'dispatchPaper'}
+        title={t('documents.action.dispatchPaper')}
+        onCancel={() => setDialog(null)}
+        confirmLoading={act.isPending}
+        destroyOnHidden
+        onOk={() =>
+          void paperForm.validateFields().then((v: { copies: number; copyNumbers?: string; sentDate?: dayjs.Dayjs }) =>
+            run({ kind: 'dispatch', channel: 'paper', copies: v.copies, copyNumbers: v.copyNumbers?.trim() || undefined, sentDate: v.sentDate?.format('YYYY-MM-DD') }, t('documents.action.dispatchPaper')),
+          )
+        }
+      >
+        <Form form={paperForm} layout="vertical" preserve={false} initialValues={{ copies: recipientCount || 1, sentDate: dayjs() }}>
+          <Form.Item name="copies" label={t('documents.action.copies')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={100000} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="copyNumbers" label={t('documents.action.copyNumbers')}>
+            <Input placeholder={t('documents.action.copyNumbersPlaceholder')} maxLength={200} />
+          </Form.Item>
+          <Form.Item name="sentDate" label={t('documents.action.sentDate')}>
+            <DatePicker />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function ReviewForm({ onDecide, loading }: { onDecide(decision: 'approve' | 'return', comment: string): void; loading: boolean }) {
+  const t = useT();
+  const [form] = Form.useForm<{ comment: string }>();
+  const decide = (decision: 'approve' | 'return') => {
+    const comment = (form.getFieldValue('comment') as string | undefined)?.trim() ?? '';
+    if (decision === 'return' && !comment) {
+      form.setFields([{ name: 'comment', errors: [t('documents.action.commentRequired')] }]);
+      return;
+    }
+    onDecide(decision, comment);
+  };
+  return (
+    <Form form={form} layout="vertical">
+      <Form.Item name="comment" label={t('documents.action.comment')} help={t('documents.action.commentHelp')}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount data-testid="review-comment" />
+      </Form.Item>
+      <Flex gap={8} justify="end" style={{ marginTop: 16 }}>
+        <Button danger onClick={() => decide('return')} loading={loading}>{t('documents.action.return')}</Button>
+        <Button type="primary" onClick={() => decide('approve')} loading={loading}>{t('documents.action.approve')}</Button>
+      </Flex>
+    </Form>
+  );
+}
