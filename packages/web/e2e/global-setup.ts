@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   const t0 = Date.now();
   buildWeb();
   const built = Date.now();
-  server = await startTestServer((m) => console.log(`[browser] ${m}`));
+  server = await startTestServer({ log: (m) => console.log(`[browser] ${m}`) });
   console.log(`[browser] web built in ${built - t0} ms; server at ${server.baseUrl} after ${Date.now() - t0} ms`);
   project.provide('baseUrl', server.baseUrl);
   project.provide('chromiumPath', chromium);

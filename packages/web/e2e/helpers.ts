@@ -96,6 +96,7 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   // Let fonts and lazy chunks settle so the picture shows the page, not a spinner.
   await page.evaluate(() => document.fonts.ready);
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, { timeout: 10_000 }).catch(() => {});
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   return file;
 }

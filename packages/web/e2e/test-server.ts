@@ -41,7 +41,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(log: (m: string) => void = () => {}): Promise<TestServer> {
+export interface TestServerOptions {
+  log?: (m: string) => void;
+  /** 'foundation': orgs and accounts only (for looking at the shell while a module's seed is broken). */
+  seed?: 'demo' | 'foundation';
+}
+
+export async function startTestServer({ log = () => {}, seed = 'demo' }: TestServerOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-e2e-'));
   const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
   const cleanup: (() => Promise<void>)[] = [
@@ -59,8 +65,8 @@ export async function startTestServer(log: (m: string) => void = () => {}): Prom
     cleanup.unshift(() => database.close());
     await migrate(database.pool);
     const t0 = Date.now();
-    await seedDemo(database.db);
-    log(`demo county seeded in ${Date.now() - t0} ms`);
+    await seedDemo(database.db, { foundationOnly: seed === 'foundation' });
+    log(`demo county (${seed}) seeded in ${Date.now() - t0} ms`);
     // Every browser test logs in from 127.0.0.1: lift the per-IP login limit for this private server.
     const config = loadConfig({ dataDir: dir, webDist: WEB_DIST, loginRatePerMinute: 100_000, logLevel: 'warn' });
     const app = await buildApp({ config, database });

@@ -1,6 +1,6 @@
 /** The signed-in part of the app: one route per entry of the nav registry, inside the layout. */
 import { Suspense } from 'react';
-import { Button, Result, Spin } from 'antd';
+import { Button, Flex, Result, Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from './i18n/I18nProvider.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -9,7 +9,11 @@ import { SessionProvider, useMeQuery } from './session.tsx';
 import { ViewOrgProvider } from './view-org.tsx';
 
 function Loading() {
-  return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+  return (
+    <Flex justify="center" style={{ paddingTop: '20vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
 }
 
 function NotAllowed() {

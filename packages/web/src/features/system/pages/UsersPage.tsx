@@ -1,3 +1,150 @@
-import { placeholder } from '../../../app/pages/placeholder.tsx';
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { UserCreate } from '@township-office/domain/auth';
+import { isPasswordComplex } from '@township-office/domain/password';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { useOrgs } from '../../../app/view-org.tsx';
+import { ApiError } from '../../../lib/api.ts';
+import { formatDateTime } from '../../../lib/format.tsx';
+import { useCreateUser, useResetPassword, useSetDisabled, useUsers, type User } from '../api/users.ts';
+import { RoleSelect } from '../components/OrgRoleFields.tsx';
+import { UserFilters, type UserFilterValue } from '../components/UserFilters.tsx';
+import { UserStatus } from '../components/UserStatus.tsx';
 
-export default placeholder('system.Users');
+/** Server errors shown beside the field they are about. */
+const FIELD_OF_ERROR: Record<string, keyof UserCreate> = { USERNAME_TAKEN: 'username', ROLE_NOT_ALLOWED_FOR_ORG: 'role', ROLE_SEPARATION: 'role', ORG_NOT_FOUND: 'orgId', PASSWORD_TOO_WEAK: 'password', VALIDATION_FAILED: 'username' };
+
+function usePasswordRules() {
+  const t = useT();
+  return [{ required: true, message: t('password.rule') }, { validator: (_r: unknown, v: string) => (!v || isPasswordComplex(v) ? Promise.resolve() : Promise.reject(new Error(t('password.rule')))) }];
+}
+
+function CreateUserModal({ open, onClose }: { open: boolean; onClose(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const orgs = useOrgs();
+  const [form] = Form.useForm<UserCreate>();
+  const orgId = Form.useWatch('orgId', form);
+  const kind = orgs.data?.find((o) => o.id === orgId)?.kind;
+  const create = useCreateUser();
+  const passwordRules = usePasswordRules();
+  const submit = (v: UserCreate) =>
+    create.mutate(v, {
+      onSuccess: (u) => {
+        message.success(t('system.users.created', { name: u.displayName }));
+        form.resetFields();
+        onClose();
+      },
+      onError: (err) => {
+        const field = err instanceof ApiError ? FIELD_OF_ERROR[err.code] : undefined;
+        if (field) form.setFields([{ name: field, errors: [err.message] }]);
+        else message.error(err.message);
+      },
+    });
+  return (
+    <Modal open={open} title={t('system.users.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={create.isPending} destroyOnHidden width={520}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="username" label={t('system.users.username')} extra={t('system.users.usernameRule')} rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{2,31}$/, message: t('system.users.usernameRule') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('system.users.displayName')} rules={[{ required: true, whitespace: true, max: 40, message: t('system.users.displayNameRequired') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="orgId" label={t('system.users.org')} rules={[{ required: true, message: t('system.users.orgRequired') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={(orgs.data ?? []).filter((o) => o.kind !== 'county').map((o) => ({ value: o.id, label: o.name }))} onChange={() => form.setFieldValue('role', undefined)} />
+        </Form.Item>
+        <RoleSelect kind={kind} />
+        <Form.Item name="password" label={t('system.users.initialPassword')} extra={t('system.users.initialPasswordHelp')} rules={passwordRules}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const reset = useResetPassword();
+  const passwordRules = usePasswordRules();
+  return (
+    <Modal open={!!user} title={t('system.users.resetTitle', { name: user?.displayName ?? '' })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={reset.isPending} destroyOnHidden>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) =>
+          user &&
+          reset.mutate(
+            { id: user.id, password: v.password },
+            { onSuccess: () => (message.success(t('system.users.resetDone')), onClose()), onError: (err) => form.setFields([{ name: 'password', errors: [err.message] }]) },
+          )
+        }
+      >
+        <Form.Item name="password" label={t('system.users.newPassword')} extra={t('system.users.initialPasswordHelp')} rules={passwordRules}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 账户管理 (system_admin): create accounts, disable/enable them, reset passwords. */
+export default function UsersPage() {
+  const t = useT();
+  const { me } = useSession();
+  const [filter, setFilter] = useState<UserFilterValue>({});
+  const users = useUsers(filter);
+  const setDisabled = useSetDisabled();
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const columns: TableColumnsType<User> = [
+    { title: t('system.users.username'), dataIndex: 'username', width: 140 },
+    { title: t('system.users.displayName'), dataIndex: 'displayName', width: 130 },
+    { title: t('system.users.org'), dataIndex: 'orgName', ellipsis: true },
+    { title: t('system.users.role'), dataIndex: 'role', width: 170, render: (r: string) => t(`role.${r}`) },
+    { title: t('system.users.status'), key: 'status', width: 150, render: (_, u) => <UserStatus user={u} /> },
+    { title: t('system.users.lastLogin'), dataIndex: 'lastLoginAt', width: 140, className: 'nowrap', render: formatDateTime },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      render: (_, u) =>
+        u.id === me.id ? null : (
+          <Space size={0}>
+            <Popconfirm title={u.disabled ? t('system.users.enableConfirm', { name: u.displayName }) : t('system.users.disableConfirm', { name: u.displayName })} onConfirm={() => setDisabled.mutate({ id: u.id, disabled: !u.disabled })}>
+              <Button type="link" size="small" danger={!u.disabled}>
+                {u.disabled ? t('system.users.enable') : t('system.users.disable')}
+              </Button>
+            </Popconfirm>
+            <Button type="link" size="small" onClick={() => setResetting(u)}>
+              {t('system.users.resetPassword')}
+            </Button>
+          </Space>
+        ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('nav.system.users')}
+        subtitle={t('system.users.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">
+            {t('system.users.create')}
+          </Button>
+        }
+      />
+      <div style={{ background: '#fff', padding: 16, borderRadius: 6 }}>
+        <UserFilters value={filter} onChange={setFilter} />
+        <Table<User> rowKey="id" size="middle" columns={columns} dataSource={users.data} loading={users.isFetching} pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }} scroll={{ x: 1000 }} />
+      </div>
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}
