@@ -10,3 +10,4 @@ export * from '../modules/personnel/personnel.tables.ts';
 export * from '../modules/training/training.tables.ts';
 export * from '../modules/environment/environment.tables.ts';
 export * from '../modules/reception/reception.tables.ts';
+export * from '../modules/archives/archives.tables.ts';
