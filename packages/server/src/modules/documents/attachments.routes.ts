@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentOut } from '@township-office/domain/documents.api';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
+import { CommonErrors } from '@township-office/domain/errors';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendFile } from '../../platform/print/send.ts';
@@ -23,9 +24,17 @@ export const attachmentRoutes: RouteModule = (app, { db, config }) => {
     await scope.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
     scope.post('/api/documents/:id/attachments', { config: { action: 'documents.draft' }, schema: { tags, summary: 'upload an attachment (multipart field "file")', params, consumes: ['multipart/form-data'], response: { 201: attachmentOut } } }, async (req, reply) => {
       if (!req.isMultipart()) throw new AppError(DocumentErrors.FILE_MISSING);
-      const file = await req.file();
-      if (!file) throw new AppError(DocumentErrors.FILE_MISSING);
-      const bytes = await file.toBuffer();
+      let file: Awaited<ReturnType<typeof req.file>>;
+      let bytes: Buffer;
+      try {
+        file = await req.file();
+        if (!file) throw new AppError(DocumentErrors.FILE_MISSING);
+        bytes = await file.toBuffer();
+      } catch (err) {
+        // busboy reports a malformed body (no boundary, cut short) as a plain Error: the caller's fault.
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+        throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: `multipart: ${(err as Error).message}`.slice(0, 120) });
+      }
       if (bytes.length === 0) throw new AppError(DocumentErrors.FILE_MISSING);
       const fileName = (file.filename || 'file').normalize('NFC').replace(/[\\/\r\n"]/g, '_').slice(0, 255);
       const row = await svc.uploadAttachment(db, storage, req.ctx, req.params.id, { fileName, bytes });

@@ -23,6 +23,7 @@ import { eventRoutes } from './documents.events.routes.ts';
 import { incomingRoutes } from './incoming.routes.ts';
 import { registerRoutes } from './registers.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
+import { slipRoutes } from './slips.routes.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.string().uuid(), status: z.enum(DOCUMENT_STATUSES) });
@@ -138,4 +139,5 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   registerRoutes(app, deps);
   attachmentRoutes(app, deps);
   eventRoutes(app, deps);
+  slipRoutes(app, deps);
 };
