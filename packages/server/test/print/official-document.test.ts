@@ -162,16 +162,17 @@ describe('GB/T 9704-2012 elements', () => {
     for (const p of pages.slice(0, -1)) expect(linesOf(p, 14).some((l) => l.text.startsWith('抄送'))).toBe(false);
   });
 
-  it('adds a blank unnumbered page when the body ends on an even page', async () => {
-    const long = [...parseBody(sampleNotice.body).map((p) => p.text), ...parseBody(sampleNotice.body).map((p) => p.text)];
-    const doc = await readPdf(await renderOfficialDocument({ ...sampleNotice, body: long.slice(0, 16) }));
-    expect(doc.length % 2).toBe(0);
-    const last = doc[doc.length - 1]!;
-    expect(linesOf(last, 14).some((l) => l.text.startsWith('抄送：'))).toBe(true);
-    if (bodyLines(doc[doc.length - 2]!).length === 0) {
-      expect(linesOf(doc[doc.length - 2]!, 14)).toHaveLength(0);
-      expect(linesOf(last, 14).some((l) => /—/.test(l.text))).toBe(false);
-    }
+  it('adds a blank unnumbered page when the body fills an even page', async () => {
+    // One paragraph that ends low on page 2: the signature fits, the 版记 does not.
+    const body = ['规范化建设工作要抓实抓细。'.repeat(46)];
+    const doc = await readPdf(await renderOfficialDocument({ ...sampleNotice, body, attachments: [], note: null }));
+    expect(doc).toHaveLength(4);
+    expect(bodyLines(doc[1]!).map((l) => l.text)).toContain('2026年1月5日');
+    expect(doc[2]!.items).toHaveLength(0);
+    const last = linesOf(doc[3]!, 14);
+    expect(last.some((l) => l.text.startsWith('抄送：'))).toBe(true);
+    expect(last.some((l) => /—/.test(l.text))).toBe(false);
+    expect(linesOf(doc[1]!, 14).map((l) => l.text.replace(/\s/g, ''))).toEqual(['—2—']);
   });
 
   it('prints 签发人 right of a left-aligned 发文字号 on upward documents', async () => {
