@@ -81,8 +81,10 @@ export const NAV: NavEntry[] = [
   { key: 'meetings.list', path: '/meetings', labelKey: 'nav.meetings.list', action: 'business.read', group: 'meetings', page: placeholder('meetings.list') },
   { key: 'meetings.followups', path: '/meetings/follow-ups', labelKey: 'nav.meetings.followups', action: 'business.read', group: 'meetings', page: placeholder('meetings.followups') },
   // 信息调研
-  { key: 'information.submissions', path: '/information/submissions', labelKey: 'nav.information.submissions', action: 'business.read', group: 'information', page: placeholder('information.submissions') },
-  { key: 'information.research', path: '/information/research', labelKey: 'nav.information.research', action: 'business.read', group: 'information', page: placeholder('information.research') },
+  { key: 'information.submissions', path: '/information/submissions', labelKey: 'nav.information.submissions', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/SubmissionsPage.tsx')) },
+  { key: 'information.ranking', path: '/information/ranking', labelKey: 'information.nav.ranking', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/RankingPage.tsx')) },
+  { key: 'information.bulletins', path: '/information/bulletins', labelKey: 'information.nav.bulletins', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/BulletinsPage.tsx')) },
+  { key: 'information.research', path: '/information/research', labelKey: 'nav.information.research', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/ResearchPage.tsx')) },
   // 接待
   { key: 'reception.visitors', path: '/reception/visitors', labelKey: 'nav.reception.visitors', action: 'business.read', group: 'reception', page: placeholder('reception.visitors') },
   { key: 'reception.petitions', path: '/reception/petitions', labelKey: 'nav.reception.petitions', action: 'business.read', group: 'reception', page: placeholder('reception.petitions') },
