@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, formatISO, getISODay, parseISO } from 'date-fns';
+import { formatISO, getISODay, parseISO } from 'date-fns';
 
 /**
  * The holiday calendar: statutory holidays (法定节假日, published yearly by the State Council's
@@ -31,20 +31,23 @@ export function toIsoDay(d: Date): string {
   return formatISO(d, { representation: 'date' });
 }
 
+const DAY_MS = 86_400_000;
+const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Calendar-day arithmetic on YYYY-MM-DD in UTC, so the server's time zone never shifts a day. */
 export function shiftDay(day: string, n: number): string {
-  return toIsoDay(addDays(parseISO(day), n));
+  return fromUtc(utc(day) + n * DAY_MS);
 }
 
 export function daysInclusive(from: string, to: string): number {
-  let n = 0;
-  for (let d = from; d <= to && n < 10_000; d = shiftDay(d, 1)) n++;
-  return n;
+  return Math.max(0, Math.round((utc(to) - utc(from)) / DAY_MS) + 1);
 }
 
 export function eachDay(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to && out.length < 10_000; d = shiftDay(d, 1)) out.push(d);
-  return out;
+  const n = Math.min(daysInclusive(from, to), 10_000);
+  const start = utc(from);
+  return Array.from({ length: n }, (_, i) => fromUtc(start + i * DAY_MS));
 }
 
 export function calendarFromPeriods(periods: readonly Pick<HolidayPeriod, 'startsOn' | 'endsOn' | 'makeupWorkdays'>[]): HolidayCalendar {

@@ -3,13 +3,16 @@ import type { Db } from '../db/client.ts';
 import { systemContext } from '../platform/context.ts';
 import { demoAccounts, isDemoSeeded, markDemoSeeded, seedAccounts, seedOrgs } from './demo-county.ts';
 import { rng, type SeedContext, type SeedStep } from './seed-context.ts';
+import { meetingsSeed } from '../modules/meetings/meetings.seed.ts';
+import { dutySeed } from '../modules/duty/duty.seed.ts';
+import { receptionSeed } from '../modules/reception/reception.seed.ts';
 import { archivesSeed } from './archives.seed.ts';
 import { documentsSeed } from '../modules/documents/documents.seed.ts';
 import { informationSeed } from './information.seed.ts';
 import { supervisionSeed } from './supervision.seed.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
-export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, supervisionSeed, archivesSeed];
+export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, supervisionSeed, archivesSeed, meetingsSeed, dutySeed, receptionSeed];
 
 export interface SeedReport {
   orgs: number;
