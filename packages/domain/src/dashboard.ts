@@ -88,8 +88,6 @@ export const cellSchema = z.object({
   value: z.string(),
   /** The web page listing the records behind the cell. */
   drill: z.string(),
-  /** The API the page reads. */
-  api: z.string().nullable(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
@@ -127,7 +125,8 @@ export const countyDashboardSchema = z.object({
   lateFilings: z.number().int(),
   /** Which other modules' metrics were available ("no data yet" for the rest). */
   sources: z.record(z.string(), z.boolean()),
-  columns: z.array(z.object({ key: z.enum(STANDARD_COLUMNS), zh: z.string(), en: z.string() })),
+  /** `api`: the list behind a column's cells, with `{orgId}` to fill in (null: another module's page). */
+  columns: z.array(z.object({ key: z.enum(STANDARD_COLUMNS), zh: z.string(), en: z.string(), api: z.string().nullable() })),
   rows: z.array(townshipRowSchema),
 });
 export type CountyDashboard = z.infer<typeof countyDashboardSchema>;

@@ -65,10 +65,12 @@ export const dashboardRepository = {
         FROM rule_acknowledgements a JOIN rule_documents d ON d.id = a.document_id AND d.state = 'in_force' GROUP BY a.org_id`),
     ),
   ruleDocumentCount: (db: DbOrTx) => rows<{ n: number }>(db.execute(sql`SELECT count(*)::int AS n FROM rule_documents WHERE state = 'in_force'`)),
-  expenses: (db: DbOrTx, years: number[]) =>
-    rows<{ org_id: string; year: number; category: string; amount: number }>(
-      db.execute(sql`SELECT org_id, year, category, amount_yuan AS amount FROM expenses WHERE year IN (${sql.join(years.map((y) => sql`${y}`), sql`, `)})`),
+  expenseTotals: (db: DbOrTx, years: number[]) =>
+    rows<{ org_id: string; year: number; amount: number }>(
+      db.execute(sql`SELECT org_id, year, sum(amount_yuan) AS amount FROM expenses WHERE year IN (${sql.join(years.map((y) => sql`${y}`), sql`, `)}) GROUP BY org_id, year`),
     ),
+  expensesByCategory: (db: DbOrTx, year: number) =>
+    rows<{ org_id: string; category: string; amount: number }>(db.execute(sql`SELECT org_id, category, amount_yuan AS amount FROM expenses WHERE year = ${year}`)),
   /** Staff structure for the charts (age band and education), computed in SQL for the county. */
   structure: (db: DbOrTx, asOf: string) =>
     rows<{ band: string; education: string; n: number }>(

@@ -80,7 +80,7 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
       repo.rules(db),
       repo.ruleAcks(db),
       repo.ruleDocumentCount(db),
-      repo.expenses(db, [year - 1, year]),
+      repo.expenseTotals(db, [year - 1, year]),
       readSource('onlineShareByOrgMonth', src.onlineShareByOrgMonth && (() => src.onlineShareByOrgMonth!(db, year))),
       readSource('dutyLogDaysKept', src.dutyLogDaysKept && (() => src.dutyLogDaysKept!(db, year))),
       readSource('exchangeMeetingsInYear', src.exchangeMeetingsInYear && (() => src.exchangeMeetingsInYear!(db, year))),
@@ -109,7 +109,7 @@ function build(m: Measured): CountyDashboard {
   const duty = m.duty ? new Map(m.duty.map((r) => [r.orgId, r])) : null;
   const overdueF = sumBy(m.overdueF, (r) => r.orgId, (r) => r.overdue);
   const overdueP = sumBy(m.overdueP, (r) => r.orgId, (r) => r.overdue);
-  const expenseTotals = (year: number) => sumBy(m.expenses.filter((e) => e.year === year), (e) => e.org_id, (e) => Number(e.amount))!;
+  const expenseTotals = (year: number) => new Map(m.expenses.filter((e) => e.year === year).map((e) => [e.org_id, Number(e.amount)]));
   const expNow = expenseTotals(m.year);
   const expPrev = expenseTotals(m.year - 1);
   const townshipIds = new Set(m.townships.map((t) => t.id));
@@ -120,7 +120,6 @@ function build(m: Measured): CountyDashboard {
       status,
       value: status === 'nodata' ? noData : value,
       drill: `/supervision/townships/${t.id}?tab=${col}&year=${m.year}`,
-      api: DRILL_API[col](t.id, m.year),
     });
     const l = leaders.get(t.id);
     const n = staff.get(t.id)?.n ?? 0;
@@ -184,7 +183,7 @@ function build(m: Measured): CountyDashboard {
     postsAssigned: rows.filter((r) => r.cells.posts.status === 'ok').length,
     lateFilings: inScope(m.filings).reduce((a, f) => a + f.late, 0),
     sources: { documents: m.online !== null, duty: m.duty !== null, meetings: m.exchange !== null, petitions: m.overdueP !== null },
-    columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key] })),
+    columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key], api: DRILL_API[key]('{orgId}', m.year) })),
     rows,
   };
 }
@@ -223,11 +222,9 @@ export async function countyCharts(db: Db, _ctx: RequestContext, year: number, t
   });
   const structure = await repo.structure(db, today);
   const names = new Map(m.townships.map((t) => [t.id, t.name]));
-  const expensesByTownship = m.townships.map((t) => ({
-    orgId: t.id,
-    name: t.name,
-    byCategory: Object.fromEntries(m.expenses.filter((e) => e.org_id === t.id && e.year === year).map((e) => [e.category, Number(e.amount)])),
-  }));
+  const byOrg = new Map<string, Record<string, number>>();
+  for (const e of await repo.expensesByCategory(db, year)) byOrg.set(e.org_id, { ...byOrg.get(e.org_id), [e.category]: Number(e.amount) });
+  const expensesByTownship = m.townships.map((t) => ({ orgId: t.id, name: t.name, byCategory: byOrg.get(t.id) ?? {} }));
   return {
     year,
     onlineShareByMonth: src.onlineShareByOrgMonth ? monthly : null,

@@ -72,6 +72,7 @@ export const staffFilings = pgTable(
     index('staff_filings_org_idx').on(t.orgId, t.filedAt.desc()),
     index('staff_filings_staff_idx').on(t.staffId, t.filedAt.desc()),
     index('staff_filings_open_idx').on(t.filedAt).where(sql`state = 'submitted'`),
+    index('staff_filings_filed_idx').on(t.filedAt),
     uniqueIndex('staff_filings_open_staff_uq').on(t.staffId).where(sql`state = 'submitted' AND staff_id IS NOT NULL`),
   ],
 );

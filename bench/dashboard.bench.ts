@@ -1,0 +1,171 @@
+/**
+ * Benchmark: GET /api/dashboard/county over 2,000 townships with 10 years of team and environment
+ * records (goal ≤ 300 ms). Builds its own database: an embedded PostgreSQL in a temporary folder,
+ * or BENCH_DATABASE_URL's server (a fresh database is created there and dropped afterwards).
+ *
+ * Run alone: node packages/server/bin/run-ts.mjs bench/dashboard.bench.ts --standalone
+ * (the flag, because run-ts drops the file name from argv and a registry importing this file
+ * must not start the scenario by importing it).
+ * Exports `dashboardScenario` for the bench registry (bench/run.ts) once it exists.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../packages/server/src/app.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { connect } from '../packages/server/src/db/client.ts';
+import { startEmbedded } from '../packages/server/src/db/embedded.ts';
+import { migrate } from '../packages/server/src/db/migrate.ts';
+import { seedDemo } from '../packages/server/src/seed/index.ts';
+
+const TOWNSHIPS = Number(process.env.BENCH_TOWNSHIPS ?? 2000);
+const YEARS = 10;
+const RUNS = 15;
+
+/** Ten years of records for every township, generated in SQL (seconds, not minutes). */
+export async function fill(pool: pg.Pool, year: number) {
+  const q = (text: string, values: unknown[] = []) => pool.query(text, values);
+  const parent = (await q(`SELECT id FROM orgs WHERE kind = 'county'`)).rows[0].id;
+  const existing = Number((await q(`SELECT count(*)::int AS n FROM orgs WHERE kind = 'township'`)).rows[0].n);
+  await q(
+    `INSERT INTO orgs (parent_id, kind, name, code, sort_order)
+     SELECT $1, 'township', '基准乡镇' || g, 'B' || lpad(g::text, 5, '0'), 100 + g FROM generate_series(1, $2::int) g`,
+    [parent, TOWNSHIPS - existing],
+  );
+  await q(`CREATE TEMP TABLE t AS SELECT id, (row_number() OVER (ORDER BY sort_order, id))::int AS n FROM orgs WHERE kind = 'township'`);
+  const first = year - YEARS + 1;
+  // Leaders: one earlier leader per township (history) and the current one.
+  await q(`INSERT INTO leaders_in_charge (org_id, name, position, since, until, familiar, basis)
+    SELECT id, '前任' || n, '党委委员', make_date(${first}, 1, 1), make_date(${first + 4}, 1, 1), false, '' FROM t`);
+  await q(`INSERT INTO leaders_in_charge (org_id, name, position, since, familiar, basis)
+    SELECT id, '分管' || n, '党委委员', make_date(${first + 4}, 1, 1), n % 50 <> 0, CASE WHEN n % 50 <> 0 THEN '曾任党政办主任' ELSE '' END FROM t`);
+  // Staff: 2–3 active per township plus four who left over the decade.
+  await q(`INSERT INTO staff (org_id, id_number, name, gender, birth_date, ethnicity, political_status, education, post, office_role, phone, start_date, status, left_on)
+    SELECT t.id, lpad((t.n * 10 + k)::text, 17, '0') || '0', '人员' || t.n || '-' || k, CASE WHEN k % 2 = 0 THEN 'male' ELSE 'female' END,
+           make_date(1970 + (t.n + k) % 30, 1 + k, 1 + (t.n % 27)), '汉族', 'cpc_member',
+           (ARRAY['postgraduate','bachelor','college','secondary'])[1 + (t.n + k) % 4], '科员', '办公室工作人员', '0745-2200000',
+           make_date(${first} + k, 3, 1),
+           CASE WHEN k < 4 THEN 'left' ELSE 'active' END, CASE WHEN k < 4 THEN make_date(${first} + k + 2, 6, 1) END
+    FROM t, generate_series(0, 6) k WHERE k < 6 OR t.n % 3 = 0`);
+  await q(`INSERT INTO staff_filings (org_id, staff_id, kind, change_date, filed_at, particulars, state, deadline_days, late, decided_at)
+    SELECT org_id, id, 'join', start_date, start_date + ((abs(hashtext(id::text)) % 20) || ' days')::interval, jsonb_build_object('idNumber', id_number), 'acknowledged', 15,
+           abs(hashtext(id::text)) % 20 > 15, start_date + interval '25 days' FROM staff`);
+  await q(`INSERT INTO staff_filings (org_id, staff_id, kind, change_date, filed_at, reason, state, deadline_days, late, decided_at)
+    SELECT org_id, id, 'leave', left_on, left_on + interval '5 days', '调离', 'acknowledged', 15, false, left_on + interval '8 days' FROM staff WHERE status = 'left'`);
+  for (let y = first; y <= year; y++) {
+    await q(`INSERT INTO staff_filings (org_id, staff_id, kind, change_date, filed_at, particulars, state, deadline_days, late, decided_at)
+      SELECT org_id, id, 'particulars', make_date(${y}, 4, 1), make_date(${y}, 4, 9), '{"phone":"0745-2200001"}', 'acknowledged', 15, false, make_date(${y}, 4, 12)
+      FROM staff WHERE status = 'active' AND start_date < make_date(${y}, 4, 1)`);
+  }
+  // Training: three sessions a year; each active or then-serving staff member attends one a year.
+  const county = (await q(`SELECT id FROM orgs WHERE kind = 'county_office'`)).rows[0].id;
+  await q(`INSERT INTO training_sessions (org_id, held_on, topic, organiser)
+    SELECT $1, make_date(y, 1 + 4 * s, 15), '业务培训' || y || '-' || s, '县委办' FROM generate_series(${first}, ${year}) y, generate_series(0, 2) s`, [county]);
+  await q(`INSERT INTO training_attendance (session_id, org_id, staff_id)
+    SELECT DISTINCT ON (ts.id, st.id) ts.id, st.org_id, st.id FROM staff st JOIN training_sessions ts
+      ON ts.held_on >= st.start_date AND (st.left_on IS NULL OR ts.held_on < st.left_on) AND extract(month FROM ts.held_on)::int = 1 + 4 * (abs(hashtext(st.id::text)) % 3)`);
+  await q(`INSERT INTO training_attendance (session_id, org_id, leader_id)
+    SELECT ts.id, l.org_id, l.id FROM leaders_in_charge l JOIN training_sessions ts ON ts.held_on >= l.since AND extract(month FROM ts.held_on) = 5 AND l.until IS NULL`);
+  // Rotations: three a quarter for every 18 townships, over the decade.
+  await q(`INSERT INTO rotations (org_id, staff_id, year, quarter, period_start, period_end, state, topics, evaluation, rating, completed_at)
+    SELECT DISTINCT ON (s.id, y, qq) s.org_id, s.id, y, qq, make_date(y, 3 * qq - 2, 1), (make_date(y, 3 * qq - 2, 1) + interval '3 months - 1 day')::date, 'completed',
+           ARRAY['documents_meetings'], '良好', 'good', now()
+    FROM staff s JOIN t ON t.id = s.org_id, generate_series(${first}, ${year}) y, generate_series(1, 4) qq
+    WHERE s.status = 'active' AND (t.n + y * 4 + qq) % 6 = 0 AND s.start_date < make_date(y, 1, 1)`);
+  await q(`INSERT INTO rooms (org_id, kind, status, area_m2) SELECT id, k, CASE WHEN n % 40 = 0 AND k = 'archive' THEN 'missing' ELSE 'built' END,
+    CASE WHEN n % 40 = 0 AND k = 'archive' THEN NULL ELSE 30 END FROM t, unnest(ARRAY['office','reception','archive']) k`);
+  await q(`INSERT INTO equipment (org_id, computers, printers, doc_system_access) SELECT id, 1 + n % 4, 1, n % 30 <> 0 FROM t`);
+  await q(`INSERT INTO expenses (org_id, year, category, amount_yuan)
+    SELECT id, y, c, 1500 + (n * 37 + y) % 1500 + (y - ${first}) * 80 FROM t, generate_series(${first}, ${year}) y,
+      unnest(ARRAY['telephone','printing','office_supplies','equipment_repair','other']) c`);
+  const doc = (await q(`INSERT INTO rule_documents (org_id, title, body, issued_on) VALUES ($1, '十条禁令', '一、严禁……', make_date(${first}, 1, 1)) RETURNING id`, [county])).rows[0].id;
+  await q(`INSERT INTO rule_acknowledgements (document_id, org_id) SELECT $1, id FROM t WHERE n % 25 <> 0`, [doc]);
+  await q(`INSERT INTO township_rules (org_id, kind, title, body, adopted_on, state, superseded_at)
+    SELECT id, k, k || '制度（旧）', '第一条 ……本制度自印发之日起施行。', make_date(${first}, 1, 1), 'superseded', now() FROM t,
+      unnest(ARRAY['attendance','duty','petition_reception','study','confidentiality','info_reporting']) k`);
+  await q(`INSERT INTO township_rules (org_id, kind, title, body, adopted_on)
+    SELECT id, k, k || '制度', '第一条 ……本制度自印发之日起施行。', make_date(${first + 5}, 1, 1) FROM t,
+      unnest(ARRAY['attendance','duty','petition_reception','study','confidentiality','info_reporting']) k WHERE n % 20 <> 0 OR k <> 'study'`);
+  await q(`INSERT INTO post_assignments (org_id, post, staff_id, since)
+    SELECT DISTINCT ON (s.org_id, p) s.org_id, p, s.id, make_date(${year - 2}, 1, 1) FROM staff s, unnest(ARRAY['writing','duty_reception','archives']) p
+    WHERE s.status = 'active' ORDER BY s.org_id, p, s.id`);
+  await q('ANALYZE');
+  const counts = (await q(`SELECT (SELECT count(*) FROM staff)::int AS staff, (SELECT count(*) FROM staff_filings)::int AS filings,
+    (SELECT count(*) FROM training_attendance)::int AS attendance, (SELECT count(*) FROM rotations)::int AS rotations, (SELECT count(*) FROM expenses)::int AS expenses`)).rows[0];
+  return counts as Record<string, number>;
+}
+
+export interface BenchResult {
+  name: string;
+  goalMs: number;
+  medianMs: number;
+  p95Ms: number;
+  ok: boolean;
+  notes: string;
+}
+
+export async function dashboardScenario(): Promise<BenchResult> {
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  let stop: (() => Promise<void>) | undefined;
+  let dir: string | undefined;
+  if (!adminUrl) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-bench-'));
+    const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+    adminUrl = cluster.url('postgres');
+    stop = () => cluster.stop();
+  }
+  const name = `bench_dashboard_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const database = connect(u.toString(), 'external', 10);
+  try {
+    await migrate(database.pool);
+    await seedDemo(database.db, { foundationOnly: true });
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const t0 = Date.now();
+    const counts = await fill(database.pool, year);
+    const fillMs = Date.now() - t0;
+    const app = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county.admin', password: 'Demo#2026' } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const times: number[] = [];
+    let body: { townships: number; rows: unknown[] } | undefined;
+    for (let i = 0; i < RUNS + 3; i++) {
+      const s = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/api/dashboard/county?year=${year}`, headers: { cookie } });
+      const ms = performance.now() - s;
+      if (res.statusCode !== 200) throw new Error(`dashboard answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+      body = res.json();
+      if (i >= 3) times.push(ms);
+    }
+    await app.close();
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!;
+    return {
+      name: 'dashboard: GET /api/dashboard/county',
+      goalMs: 300,
+      medianMs: Math.round(median),
+      p95Ms: Math.round(p95),
+      ok: p95 <= 300 && body!.townships === TOWNSHIPS,
+      notes: `${body!.townships} townships × ${YEARS} years: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; generated in ${fillMs} ms; ${RUNS} timed runs after 3 warm-ups, through HTTP (app.inject) including JSON serialisation`,
+    };
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    await stop?.();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--standalone')) {
+  const r = await dashboardScenario();
+  console.log(JSON.stringify(r, null, 2));
+  process.exit(r.ok ? 0 : 1);
+}
