@@ -15,5 +15,5 @@ export const MeetingErrors = defineErrors({
   FOLLOW_UP_NEEDS_FINAL: { status: 409, zh: '会议记录定稿后才能将议定事项转为督办。', en: 'Finalise the minutes before turning a decision into a follow-up.' },
   FOLLOW_UP_EXISTS: { status: 409, zh: '该议定事项已转为督办事项。', en: 'This decision is already being followed up.' },
   FOLLOW_UP_CLOSED: { status: 409, zh: '督办事项已办结，不能再更新。', en: 'The follow-up is closed and cannot change.' },
-  DOCUMENTS_NOT_AVAILABLE: { status: 409, zh: '公文模块尚未提供起草接口，暂不能从会议记录生成纪要。', en: 'The documents module offers no drafting service yet, so no 纪要 can be drafted from the minutes.' },
+  SUMMARY_NEEDS_FINAL: { status: 409, zh: '会议记录定稿后才能起草会议纪要。', en: 'Finalise the minutes before drafting a 纪要 from them.' },
 });

@@ -122,3 +122,6 @@ export const followUpListQuerySchema = z
 export function followUpOverdue(f: { status: FollowUpStatus; deadline: string }, today: string): boolean {
   return f.status === 'open' && f.deadline < today;
 }
+
+/** Drafting a 纪要 from finalised minutes: who it goes to. */
+export const summaryDraftSchema = z.object({ mainRecipientOrgIds: z.array(z.string().uuid()).min(1).max(100) }).strict();

@@ -115,3 +115,19 @@ describe('register export', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('documents from the registers', () => {
+  it('drafts a 纪要 from finalised minutes and an upward report from an incident, through the documents module', async () => {
+    const m = (await clerk.post('/api/meetings', draft())).json();
+    const county = (await clerk.get('/api/orgs')).json().items.find((o: { kind: string }) => o.kind === 'county_office').id;
+    expect((await clerk.post(`/api/meetings/${m.id}/draft-summary`, { mainRecipientOrgIds: [county] })).json().error.code).toBe('SUMMARY_NEEDS_FINAL');
+    await clerk.post(`/api/meetings/${m.id}/finalise`);
+    const doc = await clerk.post(`/api/meetings/${m.id}/draft-summary`, { mainRecipientOrgIds: [county] });
+    expect(doc.statusCode).toBe(201);
+    expect(doc.json()).toMatchObject({ docType: '纪要', title: '党委会（第3次）纪要' });
+    expect((await clerk.get(`/api/documents/${doc.json().documentId}`)).statusCode).toBe(200);
+    const e = (await clerk.post('/api/duty/log', { at: '2026-03-06T23:40:00+08:00', kind: 'incident', content: '某村山体滑坡' })).json();
+    const report = await clerk.post(`/api/duty/log/${e.id}/draft-report`);
+    expect(report.json()).toMatchObject({ docType: '报告' });
+  });
+});

@@ -7,6 +7,7 @@ import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../plat
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { draftDocument } from '../documents/documents.service.ts';
 import { dutyRepository, type LogFilter } from './duty.repository.ts';
 import type { DutyLogRow } from './duty.tables.ts';
 
@@ -100,4 +101,18 @@ export async function confirmHandover(db: Db, ctx: RequestContext, id: string) {
     await writeAudit(tx, ctx, { action: 'duty.handover.confirm', entity: 'duty_handover', entityId: id, orgId: h.orgId, after: { side, complete: !!(row.outgoingConfirmedAt && row.incomingConfirmedAt) } });
     return row;
   });
+}
+
+/** An upward report (报告) to the county office drafted from an incident, through the documents module. */
+export async function draftIncidentReport(db: Db, ctx: RequestContext, id: string) {
+  assertMay(ctx.actor, 'duty.keep');
+  const entry = await dutyRepository.logById(db, id);
+  if (!entry) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, entry.orgId);
+  assertOwnOrg(ctx.actor, entry.orgId);
+  if (entry.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
+  const county = await dutyRepository.countyOffice(db);
+  if (!county) throw new AppError(CommonErrors.NOT_FOUND);
+  const body = [`${entry.day}，${entry.content}。`, entry.handling ? `处置情况：${entry.handling}。` : '', entry.result ? `目前：${entry.result}。` : '', '特此报告。'].filter(Boolean).join('\n');
+  return draftDocument(db, ctx, { docType: '报告', title: `关于${entry.day}突发事件情况的报告`, body, mainRecipientOrgIds: [county.id], copyRecipientOrgIds: [], urgency: 'urgent', classification: 'none', remark: `据值班日志 ${entry.id} 起草` });
 }

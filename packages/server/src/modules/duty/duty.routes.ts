@@ -82,6 +82,10 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
   app.post('/api/duty/log/:id/report', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
     presentLogEntry(await log.reportLogEntryUpward(db, req.ctx, req.params.id)),
   );
+  app.post('/api/duty/log/:id/draft-report', { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req, reply) => {
+    const doc = await log.draftIncidentReport(db, req.ctx, req.params.id);
+    return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
+  });
   app.get('/api/duty/incident-reports', { config: { action: 'business.read' }, schema: { tags, querystring: empty } }, async (req) => ({
     items: (await log.listIncidentReports(db, req.ctx)).map(presentIncident),
   }));

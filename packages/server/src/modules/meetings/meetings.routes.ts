@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
   followUpCloseSchema, followUpCreateSchema, followUpListQuerySchema, followUpProgressSchema, meetingAmendSchema, meetingCreateSchema,
-  meetingListQuerySchema, meetingUpdateSchema,
+  meetingListQuerySchema, meetingUpdateSchema, summaryDraftSchema,
 } from '@township-office/domain/meetings';
 import { isoDaySchema } from '@township-office/domain/holidays';
 import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
@@ -65,6 +65,11 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   app.post('/api/meetings/:id/amendments', { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingAmendSchema } }, async (req, reply) => {
     await svc.amendMeeting(db, req.ctx, req.params.id, req.body);
     return reply.code(201).send(await detail(req, req.params.id));
+  });
+
+  app.post('/api/meetings/:id/draft-summary', { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: summaryDraftSchema } }, async (req, reply) => {
+    const doc = await svc.draftSummaryFromMinutes(db, req.ctx, req.params.id, req.body);
+    return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
   });
 
   // Follow-up of decisions (督办)

@@ -7,6 +7,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { draftDocument } from '../documents/documents.service.ts';
 import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.tables.ts';
 
@@ -191,4 +192,20 @@ export async function closeFollowUp(db: Db, ctx: RequestContext, id: string, inp
     await writeAudit(tx, ctx, { action: 'followUp.close', entity: 'follow_up', entityId: id, orgId: f.orgId, before: { status: f.status }, after: { status: row.status, result: row.result, closedOn: row.closedOn } });
     return row;
   });
+}
+
+/** A 纪要 drafted from finalised minutes through the documents module's own drafting operation. */
+export async function draftSummaryFromMinutes(db: Db, ctx: RequestContext, id: string, input: { mainRecipientOrgIds: string[] }) {
+  assertMay(ctx.actor, 'meetings.record');
+  const m = await meetingsRepository.byId(db, id);
+  if (!m) throw new AppError(CommonErrors.NOT_FOUND);
+  assertReadableOrg(ctx.actor, m.orgId);
+  assertOwnOrg(ctx.actor, m.orgId);
+  if (m.status === 'draft') throw new AppError(MeetingErrors.SUMMARY_NEEDS_FINAL);
+  const body = [
+    `${m.startsAt.toISOString().slice(0, 10)}，${m.hostName}主持召开${m.title}。会议研究了以下事项：`,
+    ...m.items.flatMap((it, i) => [`${'一二三四五六七八九十'[i] ?? String(i + 1)}、${it.title}`, ...it.decisions.map((d, j) => `（${j + 1}）${d}`)]),
+    `出席：${m.attendees.join('、')}`,
+  ].join('\n');
+  return draftDocument(db, ctx, { docType: '纪要', title: `${m.title}纪要`, body, mainRecipientOrgIds: input.mainRecipientOrgIds, copyRecipientOrgIds: [], urgency: 'none', classification: 'none', remark: `据会议记录 ${m.id} 起草` });
 }
