@@ -122,6 +122,17 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     expectStatus(xlsx, 200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const regPdf = await town01.get('/api/registers/incoming?format=pdf');
+    expectStatus(regPdf, 200);
+    expect(regPdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // the GB/T 9704 document, the drafting slip and the processing slip print as PDF
+    for (const url of [`/api/documents/${id}/pdf`, `/api/documents/${id}/slip`, `/api/incoming/${incId}/slip`]) {
+      const pdf = await town01.get(url);
+      expectStatus(pdf, 200);
+      expect(pdf.headers['content-type']).toContain('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
   });
 
   it('circulates a document to read with read receipts', async () => {
@@ -150,6 +161,22 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     expect(ok.json()).toMatchObject({ channel: 'paper', classification: 'secret', body: null });
     const reg = (await town01.get('/api/registers/incoming?channel=paper')).json();
     expect(reg.items.some((r: { id: string }) => r.id === ok.json().id)).toBe(true);
+  });
+});
+
+describe('metrics', () => {
+  it('reports the online share per sending org and month; the demo county is over 90% online', async () => {
+    const year = new Date().getFullYear();
+    const res = await a.admin.get(`/api/metrics/online-share?year=${year - 1}`);
+    expectStatus(res, 200);
+    const items = res.json().items as { orgId: string; month: number; online: number; total: number }[];
+    expect(items.length).toBeGreaterThan(12);
+    const online = items.reduce((s, i) => s + i.online, 0);
+    const total = items.reduce((s, i) => s + i.total, 0);
+    expect(online / total).toBeGreaterThan(0.9);
+    expect(online).toBeLessThan(total);
+    const own = (await town01.get(`/api/metrics/online-share?year=${year - 1}`)).json().items as { orgId: string }[];
+    expect(new Set(own.map((i) => i.orgId)).size).toBe(1);
   });
 });
 

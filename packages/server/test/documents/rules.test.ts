@@ -169,3 +169,17 @@ describe('live inbox (server-sent events)', () => {
     e9.close();
   });
 });
+
+describe('automatic 催办', () => {
+  it('reminds open entries due tomorrow or overdue, once per day, however often the job runs', async () => {
+    const { runDeadlineReminders } = await import('../../src/modules/documents/documents.jobs.ts');
+    const r = await database.pool.query(`UPDATE incoming SET status = 'in_progress', deadline = now()::date - 3, handler_ids = ARRAY[received_by]
+      WHERE id = (SELECT id FROM incoming WHERE channel = 'online' ORDER BY serial_seq LIMIT 1) RETURNING id`);
+    const id = r.rows[0].id;
+    const first = await runDeadlineReminders(database.db);
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await runDeadlineReminders(database.db)).toBe(0);
+    const rows = await database.pool.query(`SELECT kind FROM document_reminders WHERE incoming_id = $1`, [id]);
+    expect(rows.rows.map((x) => x.kind)).toEqual(['after_deadline']);
+  });
+});

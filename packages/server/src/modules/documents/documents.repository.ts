@@ -114,8 +114,10 @@ export const documentsRepository = {
             ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) d
       JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
       ORDER BY d.created_at DESC, d.id DESC`);
+    // Two index-only counts (the inbox index and the pending partial index), not a heap scan of the org's rows.
     const c = await db.execute<{ n: number; pending: number }>(sql`
-      SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'pending')::int AS pending FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``}`);
+      SELECT (SELECT count(*) FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``})::int AS n,
+             (SELECT count(*) FROM deliveries WHERE org_id = ${orgId} AND status = 'pending')::int AS pending`);
     return { rows: r.rows, total: Number(c.rows[0]!.n), pending: Number(c.rows[0]!.pending) };
   },
   async attachmentsOf(db: DbOrTx, documentId: string) {

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/context.ts';
 import { orgScope } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendFile } from '../../platform/print/send.ts';
+import { runDeadlineReminders } from './documents.jobs.ts';
 import { onlineShareByOrgMonth } from './documents.metrics.ts';
 import { renderOfficialDocument } from './documents.pdf.ts';
 import * as deliveriesService from './deliveries.service.ts';
@@ -140,4 +141,12 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   attachmentRoutes(app, deps);
   eventRoutes(app, deps);
   slipRoutes(app, deps);
+
+  // Automatic 催办 once an hour in every process (the job itself is idempotent per day).
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => void runDeadlineReminders(db).catch((err) => app.log.error({ err }, 'deadline reminders failed')), 3600_000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 };
