@@ -93,9 +93,9 @@ export const NAV: NavEntry[] = [
   { key: 'duty.log', path: '/duty/log', labelKey: 'nav.duty.log', action: 'business.read', group: 'duty', page: placeholder('duty.log') },
   { key: 'duty.handover', path: '/duty/handover', labelKey: 'nav.duty.handover', action: 'business.read', group: 'duty', page: placeholder('duty.handover') },
   // 档案
-  { key: 'archives.filing', path: '/archives/filing', labelKey: 'nav.archives.filing', action: 'business.read', group: 'archives', page: placeholder('archives.filing') },
-  { key: 'archives.catalogue', path: '/archives/catalogue', labelKey: 'nav.archives.catalogue', action: 'business.read', group: 'archives', page: placeholder('archives.catalogue') },
-  { key: 'archives.lending', path: '/archives/lending', labelKey: 'nav.archives.lending', action: 'business.read', group: 'archives', page: placeholder('archives.lending') },
+  { key: 'archives.filing', path: '/archives/filing', labelKey: 'nav.archives.filing', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/FilingPage.tsx')) },
+  { key: 'archives.catalogue', path: '/archives/catalogue', labelKey: 'nav.archives.catalogue', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/CataloguePage.tsx')) },
+  { key: 'archives.lending', path: '/archives/lending', labelKey: 'nav.archives.lending', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/LendingPage.tsx')) },
   // 督查 (county office only)
   { key: 'supervision.overview', path: '/supervision', labelKey: 'nav.supervision.overview', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.overview') },
   { key: 'supervision.team', path: '/supervision/team', labelKey: 'nav.supervision.team', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.team') },
