@@ -1,23 +1,12 @@
 /**
  * Benchmark: GET /api/dashboard/county over 2,000 townships with 10 years of team and environment
- * records (goal ≤ 300 ms). Builds its own database: an embedded PostgreSQL in a temporary folder,
- * or BENCH_DATABASE_URL's server (a fresh database is created there and dropped afterwards).
- *
- * Run alone: node packages/server/bin/run-ts.mjs bench/dashboard.bench.ts --standalone
- * (the flag, because run-ts drops the file name from argv and a registry importing this file
- * must not start the scenario by importing it).
- * Exports `dashboardScenario` for the bench registry (bench/run.ts) once it exists.
+ * records (goal ≤ 300 ms), on the fresh database the bench runner gives each scenario
+ * (`npm run bench -- dashboard`).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { connect } from '../packages/server/src/db/client.ts';
-import { startEmbedded } from '../packages/server/src/db/embedded.ts';
-import { migrate } from '../packages/server/src/db/migrate.ts';
-import { seedDemo } from '../packages/server/src/seed/index.ts';
+import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
 
 const TOWNSHIPS = Number(process.env.BENCH_TOWNSHIPS ?? 2000);
 const YEARS = 10;
@@ -96,76 +85,38 @@ export async function fill(pool: pg.Pool, year: number) {
   return counts as Record<string, number>;
 }
 
-export interface BenchResult {
-  name: string;
-  goalMs: number;
-  medianMs: number;
-  p95Ms: number;
-  ok: boolean;
-  notes: string;
-}
-
-export async function dashboardScenario(): Promise<BenchResult> {
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  let stop: (() => Promise<void>) | undefined;
-  let dir: string | undefined;
-  if (!adminUrl) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-bench-'));
-    const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
-    adminUrl = cluster.url('postgres');
-    stop = () => cluster.stop();
-  }
-  const name = `bench_dashboard_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const database = connect(u.toString(), 'external', 10);
-  try {
-    await migrate(database.pool);
-    await seedDemo(database.db, { foundationOnly: true });
-    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-    const t0 = Date.now();
-    const counts = await fill(database.pool, year);
-    const fillMs = Date.now() - t0;
-    const app = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county.admin', password: 'Demo#2026' } });
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const times: number[] = [];
-    let body: { townships: number; rows: unknown[] } | undefined;
-    for (let i = 0; i < RUNS + 3; i++) {
-      const s = performance.now();
-      const res = await app.inject({ method: 'GET', url: `/api/dashboard/county?year=${year}`, headers: { cookie } });
-      const ms = performance.now() - s;
-      if (res.statusCode !== 200) throw new Error(`dashboard answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-      body = res.json();
-      if (i >= 3) times.push(ms);
-    }
-    await app.close();
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!;
-    return {
-      name: 'dashboard: GET /api/dashboard/county',
-      goalMs: 300,
-      medianMs: Math.round(median),
-      p95Ms: Math.round(p95),
-      ok: p95 <= 300 && body!.townships === TOWNSHIPS,
-      notes: `${body!.townships} townships × ${YEARS} years: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; generated in ${fillMs} ms; ${RUNS} timed runs after 3 warm-ups, through HTTP (app.inject) including JSON serialisation`,
-    };
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    await stop?.();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv.includes('--standalone')) {
-  const r = await dashboardScenario();
-  console.log(JSON.stringify(r, null, 2));
-  process.exit(r.ok ? 0 : 1);
-}
+export const scenarios: BenchScenario[] = [
+  {
+    module: 'dashboard',
+    name: 'county dashboard, 2,000 townships × 10 years',
+    async run({ database, progress }): Promise<BenchResult[]> {
+      const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+      progress('generating ten years of records for 2,000 townships');
+      const t0 = Date.now();
+      const counts = await fill(database.pool, year);
+      const fillMs = Date.now() - t0;
+      const app = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
+      try {
+        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county.admin', password: 'Demo#2026' } });
+        const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+        const times: number[] = [];
+        let townships = 0;
+        for (let i = 0; i < RUNS + 3; i++) {
+          progress(`request ${i + 1} of ${RUNS + 3}`);
+          const { ms, value: res } = await timed(() => app.inject({ method: 'GET', url: `/api/dashboard/county?year=${year}`, headers: { cookie } }));
+          if (res.statusCode !== 200) throw new Error(`dashboard answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+          townships = res.json().townships;
+          if (i >= 3) times.push(ms);
+        }
+        const note = `${townships} townships × ${YEARS} years: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; generated in ${fillMs} ms; through HTTP (app.inject) with JSON`;
+        const p95 = percentile(times, 95);
+        return [
+          { metric: 'GET /api/dashboard/county (median)', value: Math.round(median(times)), unit: 'ms', goal: '≤ 300 ms', pass: median(times) <= 300 && townships === TOWNSHIPS, note },
+          { metric: 'GET /api/dashboard/county (p95)', value: Math.round(p95), unit: 'ms', goal: '≤ 300 ms', pass: p95 <= 300 },
+        ];
+      } finally {
+        await app.close();
+      }
+    },
+  },
+];

@@ -74,4 +74,21 @@ describe('GET /api/dashboard/county for the demo county', () => {
     expect(c.expensesByTownship).toHaveLength(18);
     expect(c.staffStructure.reduce((a: number, r: { n: number }) => a + r.n, 0)).toBe(42);
   });
+
+  it('prints the county overview to PDF and exports it to Excel through the shared register print', async () => {
+    const county = await as(app, 'county.admin');
+    const pdf = await county.get(`/api/dashboard/county/export?year=${year}&format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await county.get(`/api/dashboard/county/export?year=${year}&format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+    expect(text).toContain('城关镇');
+    expect(text).toContain('清溪经济开发区');
+    expect((await (await as(app, 'town01.clerk')).get(`/api/dashboard/county/export?year=${year}&format=pdf`)).statusCode).toBe(403);
+  });
 });

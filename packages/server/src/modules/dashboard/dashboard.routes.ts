@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-office/domain/dashboard';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { currentYear } from '../training/training.service.ts';
+import { sendRegister } from '../../platform/print/register.ts';
+import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { overviewSpec } from './dashboard.print.ts';
 import * as svc from './dashboard.service.ts';
 
 export const dashboardRoutes: RouteModule = (app, { db }) => {
@@ -18,4 +21,11 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
   app.get('/api/dashboard/townships/:orgId', { config: { action: 'business.read' }, schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema } }, async (req) =>
     svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? currentYear()),
   );
+  const printQuery = countyDashboardQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']) }).strict();
+  app.get('/api/dashboard/county/export', { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: printQuery } }, async (req, reply) => {
+    const year = req.query.year ?? currentYear();
+    const d = await svc.countyDashboard(db, req.ctx, year);
+    const county = await orgsRepository.root(db);
+    return sendRegister(reply, overviewSpec(d, county?.name ?? ''), req.query.format, `乡镇办公室规范化建设总览-${year}`);
+  });
 };
