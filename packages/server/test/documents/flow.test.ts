@@ -164,6 +164,15 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
   });
 });
 
+describe('API description', () => {
+  it('documents every route of the module in /api/openapi.json', async () => {
+    const spec = (await a.clerk.get('/api/openapi.json')).json();
+    for (const p of ['/api/documents', '/api/documents/{id}', '/api/documents/{id}/number', '/api/inbox', '/api/deliveries/{id}/acknowledge', '/api/incoming/{id}/instruct', '/api/registers/outgoing', '/api/metrics/online-share', '/api/documents/{id}/attachments'])
+      expect(Object.keys(spec.paths), p).toContain(p);
+    expect(JSON.stringify(spec.paths['/api/documents/{id}'].get.responses['200'])).toContain('allowedActions');
+  });
+});
+
 describe('metrics', () => {
   it('reports the online share per sending org and month; the demo county is over 90% online', async () => {
     const year = new Date().getFullYear();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
-  DELIVERY_STATUSES, DOCUMENT_STATUSES, UPWARD_DOC_TYPES, dispatchSchema, type DocType, documentDraftSchema, documentUpdateSchema, isClassified, noteSchema, reasonSchema, reviewSchema, signOffSchema, voidSchema,
+  CLASSIFICATION_LABELS, DELIVERY_STATUSES, DOCUMENT_STATUSES, UPWARD_DOC_TYPES, dispatchSchema, type DocType, documentDraftSchema, documentUpdateSchema, isClassified, noteSchema, reasonSchema, reviewSchema, signOffSchema, voidSchema,
 } from '@township-office/domain/documents';
 import { documentListItem, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
@@ -102,7 +102,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   );
   app.get('/api/documents/:id/pdf', { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } }, async (req, reply) => {
     const doc = await service.readableDocument(db, req.ctx.actor, req.params.id);
-    if (isClassified(doc.classification)) throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: doc.classification });
+    if (isClassified(doc.classification)) throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
     const pdf = await renderOfficialDocument(await officialDocumentInput(db, doc));
     return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
   });
