@@ -47,7 +47,7 @@ export default function DocumentSlipPage() {
   const buttons = [
     may('edit') && <Button key="edit" onClick={() => navigate(`/documents/outgoing/${id}/edit`)}>{t('documents.action.edit')}</Button>,
     may('submit') && <Button key="submit" type="primary" onClick={() => run({ kind: 'submit' }, t('documents.action.submit'))} loading={act.isPending}>{t('documents.action.submit')}</Button>,
-    may('review') && <Button key="review" type="primary" onClick={() => setDialog('review')}>{t('documents.slip.review')}</Button>,
+    may('review') && <Button key="review" type="primary" onClick={() => setDialog('review')}>{t('documents.action.review')}</Button>,
     may('signOff') && <Button key="signOff" type="primary" onClick={() => setDialog('signOff')}>{t('documents.action.signOff')}</Button>,
     may('number') && <Button key="number" type="primary" onClick={() => run({ kind: 'number' }, t('documents.action.number'))} loading={act.isPending}>{t('documents.action.number')}</Button>,
     may('dispatchOnline') && (
@@ -88,7 +88,7 @@ export default function DocumentSlipPage() {
 
       <Modal
         open={dialog === 'review'}
-        title={t('documents.slip.review')}
+        title={t('documents.action.review')}
         onCancel={() => setDialog(null)}
         footer={null}
         destroyOnHidden
