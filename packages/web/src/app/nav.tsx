@@ -78,20 +78,22 @@ export const NAV: NavEntry[] = [
   { key: 'documents.outgoingRegister', path: '/documents/registers/outgoing', labelKey: 'documents.nav.outgoingRegister', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/OutgoingRegisterPage.tsx')), menu: false },
   { key: 'documents.incomingRegister', path: '/documents/registers/incoming', labelKey: 'documents.nav.incomingRegister', action: 'business.read', group: 'documents', page: lazy(() => import('../features/documents/pages/IncomingRegisterPage.tsx')), menu: false },
   // 办会
-  { key: 'meetings.list', path: '/meetings', labelKey: 'nav.meetings.list', action: 'business.read', group: 'meetings', page: placeholder('meetings.list') },
-  { key: 'meetings.followups', path: '/meetings/follow-ups', labelKey: 'nav.meetings.followups', action: 'business.read', group: 'meetings', page: placeholder('meetings.followups') },
+  { key: 'meetings.list', path: '/meetings', labelKey: 'nav.meetings.list', action: 'business.read', group: 'meetings', page: lazy(() => import('../features/meetings/pages/MeetingsPage.tsx')) },
+  { key: 'meetings.record', path: '/meetings/:id', labelKey: 'meetings.record.title', action: 'business.read', group: 'meetings', page: lazy(() => import('../features/meetings/pages/MeetingPage.tsx')), menu: false },
+  { key: 'meetings.followups', path: '/meetings/follow-ups', labelKey: 'nav.meetings.followups', action: 'business.read', group: 'meetings', page: lazy(() => import('../features/meetings/pages/FollowUpsPage.tsx')) },
   // 信息调研
   { key: 'information.submissions', path: '/information/submissions', labelKey: 'nav.information.submissions', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/SubmissionsPage.tsx')) },
   { key: 'information.ranking', path: '/information/ranking', labelKey: 'information.nav.ranking', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/RankingPage.tsx')) },
   { key: 'information.bulletins', path: '/information/bulletins', labelKey: 'information.nav.bulletins', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/BulletinsPage.tsx')) },
   { key: 'information.research', path: '/information/research', labelKey: 'nav.information.research', action: 'business.read', group: 'information', page: lazy(() => import('../features/information/pages/ResearchPage.tsx')) },
   // 接待
-  { key: 'reception.visitors', path: '/reception/visitors', labelKey: 'nav.reception.visitors', action: 'business.read', group: 'reception', page: placeholder('reception.visitors') },
-  { key: 'reception.petitions', path: '/reception/petitions', labelKey: 'nav.reception.petitions', action: 'business.read', group: 'reception', page: placeholder('reception.petitions') },
+  { key: 'reception.visitors', path: '/reception/visitors', labelKey: 'nav.reception.visitors', action: 'business.read', group: 'reception', page: lazy(() => import('../features/reception/pages/VisitsPage.tsx')) },
+  { key: 'reception.petitions', path: '/reception/petitions', labelKey: 'nav.reception.petitions', action: 'business.read', group: 'reception', page: lazy(() => import('../features/reception/pages/PetitionsPage.tsx')) },
+  { key: 'reception.petition', path: '/reception/petitions/:id', labelKey: 'reception.petitions.title', action: 'business.read', group: 'reception', page: lazy(() => import('../features/reception/pages/PetitionPage.tsx')), menu: false },
   // 值班
-  { key: 'duty.roster', path: '/duty/roster', labelKey: 'nav.duty.roster', action: 'business.read', group: 'duty', page: placeholder('duty.roster') },
-  { key: 'duty.log', path: '/duty/log', labelKey: 'nav.duty.log', action: 'business.read', group: 'duty', page: placeholder('duty.log') },
-  { key: 'duty.handover', path: '/duty/handover', labelKey: 'nav.duty.handover', action: 'business.read', group: 'duty', page: placeholder('duty.handover') },
+  { key: 'duty.roster', path: '/duty/roster', labelKey: 'nav.duty.roster', action: 'business.read', group: 'duty', page: lazy(() => import('../features/duty/pages/RosterPage.tsx')) },
+  { key: 'duty.log', path: '/duty/log', labelKey: 'nav.duty.log', action: 'business.read', group: 'duty', page: lazy(() => import('../features/duty/pages/DutyLogPage.tsx')) },
+  { key: 'duty.handover', path: '/duty/handover', labelKey: 'nav.duty.handover', action: 'business.read', group: 'duty', page: lazy(() => import('../features/duty/pages/HandoverPage.tsx')) },
   // 档案
   { key: 'archives.filing', path: '/archives/filing', labelKey: 'nav.archives.filing', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/FilingPage.tsx')) },
   { key: 'archives.catalogue', path: '/archives/catalogue', labelKey: 'nav.archives.catalogue', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/CataloguePage.tsx')) },
