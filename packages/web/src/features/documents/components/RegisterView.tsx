@@ -8,6 +8,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { formatDate, StatusTag } from '../../../lib/format.tsx';
+import './slip.css';
 import { downloadRegister, useRegister, type RegisterKind } from '../api/registers.ts';
 import type { IncomingRegisterRow, OutgoingRegisterRow } from '../api/types.ts';
 
@@ -21,7 +22,7 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
   const ch = (c: string | null) => (c ? <Tag color={c === 'paper' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>{t(`documents.channel.${c}`)}</Tag> : '');
   if (kind === 'outgoing')
     return [
-      { title: h('docNumber'), dataIndex: 'docNumber', width: 160, fixed: 'left', render: (v: string, r: OutgoingRegisterRow) => (r.void ? <span style={{ textDecoration: 'line-through', color: '#999' }}>{v}</span> : v) },
+      { title: h('docNumber'), dataIndex: 'docNumber', width: 190, fixed: 'left', render: (v: string, r: OutgoingRegisterRow) => (r.void ? <span style={{ textDecoration: 'line-through', color: '#999' }}>{v}</span> : v) },
       { title: h('title'), dataIndex: 'title', width: 240, ellipsis: true },
       { title: h('docType'), dataIndex: 'docType', width: 64 },
       { title: h('classification'), dataIndex: 'classification', width: 56, render: cls },
@@ -36,7 +37,7 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
       { title: h('remark'), dataIndex: 'remark', width: 120, ellipsis: true, render: (v: string | null, r: OutgoingRegisterRow) => (r.void ? <StatusTag tone="overdue">{t('documents.register.void')}</StatusTag> : v) },
     ] as TableColumnsType<OutgoingRegisterRow>;
   return [
-    { title: h('serial'), dataIndex: 'serial', width: 110, fixed: 'left' },
+    { title: h('serial'), dataIndex: 'serial', width: 120, fixed: 'left' },
     { title: h('receivedDate'), dataIndex: 'receivedDate', width: 100, render: formatDate },
     { title: h('sender'), dataIndex: 'senderName', width: 150, ellipsis: true },
     { title: h('senderNumber'), dataIndex: 'docNumber', width: 150, ellipsis: true },
@@ -112,6 +113,7 @@ export function RegisterView({ kind }: { kind: RegisterKind }) {
         rowKey="id"
         size="small"
         bordered
+        className="doc-register"
         data-testid="register-table"
         loading={data.isFetching}
         dataSource={(data.data?.items ?? []) as never[]}

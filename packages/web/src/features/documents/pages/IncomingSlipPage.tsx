@@ -177,7 +177,7 @@ export default function IncomingSlipPage() {
       {modal('assign', t('documents.procAction.assign'), t('documents.procAction.note'), (v) => ({ op: 'assign', handlerIds: v.handlerIds as string[], deadline: deadline(v as { deadline?: Dayjs }) }), { required: false, extra: <><PeopleField name="handlerIds" label={t('documents.procAction.handlers')} required={t('documents.procAction.pickPeople')} />{deadlineField}</> })}
       {modal('remind', t('documents.procAction.remind'), t('documents.procAction.note'), (v) => ({ op: 'remind', note: v.text.trim() }), { required: false })}
       {modal('close', t('documents.procAction.close'), t('documents.procAction.result'), (v) => ({ op: 'close', result: v.text.trim() }), { placeholder: t('documents.procAction.resultPlaceholder') })}
-      {modal('reply', t('documents.procAction.reply'), t('documents.procAction.reply'), (v) => ({ op: 'reply', reply: v.text.trim() }))}
+      {modal('reply', t('documents.procAction.reply'), t('documents.procAction.replyText'), (v) => ({ op: 'reply', reply: v.text.trim() }))}
     </>
   );
 }
