@@ -99,9 +99,11 @@ export const NAV: NavEntry[] = [
   { key: 'archives.catalogue', path: '/archives/catalogue', labelKey: 'nav.archives.catalogue', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/CataloguePage.tsx')) },
   { key: 'archives.lending', path: '/archives/lending', labelKey: 'nav.archives.lending', action: 'business.read', group: 'archives', page: lazy(() => import('../features/archives/pages/LendingPage.tsx')) },
   // 督查 (county office only)
-  { key: 'supervision.overview', path: '/supervision', labelKey: 'nav.supervision.overview', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.overview') },
-  { key: 'supervision.team', path: '/supervision/team', labelKey: 'nav.supervision.team', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.team') },
-  { key: 'supervision.environment', path: '/supervision/environment', labelKey: 'nav.supervision.environment', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.environment') },
+  { key: 'supervision.overview', path: '/supervision', labelKey: 'nav.supervision.overview', action: 'supervision.read', group: 'supervision', page: lazy(() => import('../features/supervision/pages/DashboardPage.tsx')) },
+  { key: 'supervision.team', path: '/supervision/team', labelKey: 'nav.supervision.team', action: 'supervision.read', group: 'supervision', page: lazy(() => import('../features/supervision/pages/TeamPage.tsx')) },
+  { key: 'supervision.environment', path: '/supervision/environment', labelKey: 'nav.supervision.environment', action: 'supervision.read', group: 'supervision', page: lazy(() => import('../features/supervision/pages/EnvironmentPage.tsx')) },
+  { key: 'supervision.township', path: '/supervision/townships/:orgId', labelKey: 'supervision.nav.township', action: 'business.read', group: 'supervision', page: lazy(() => import('../features/supervision/pages/TownshipPage.tsx')), menu: false },
+  { key: 'supervision.myOffice', path: '/supervision/my-office', labelKey: 'supervision.nav.myOffice', action: 'personnel.file', group: 'supervision', page: lazy(() => import('../features/supervision/pages/MyOfficePage.tsx')) },
   { key: 'supervision.assessment', path: '/supervision/assessment', labelKey: 'nav.supervision.assessment', action: 'supervision.read', group: 'supervision', page: placeholder('supervision.assessment') },
   // 系统 (三员 each see only their part)
   { key: 'system.users', path: '/system/users', labelKey: 'nav.system.users', icon: <UserOutlined />, action: 'users.manage', group: 'system', page: UsersPage },

@@ -1,0 +1,45 @@
+import { Table, Tooltip } from 'antd';
+import { Link } from 'react-router';
+import type { CountyDashboard, TownshipRow } from '../api/supervision.ts';
+
+/** UI colours: green met, amber needs attention, red a gap, grey no data yet. */
+export const STATUS_COLOR: Record<string, { bg: string; fg: string }> = {
+  ok: { bg: '#f6ffed', fg: '#237804' },
+  warn: { bg: '#fffbe6', fg: '#ad6800' },
+  gap: { bg: '#fff1f0', fg: '#a8071a' },
+  nodata: { bg: '#fafafa', fg: '#8c8c8c' },
+};
+
+/** Townships as rows, standards as columns; each cell is coloured by its status and links to its records. */
+export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: string }) {
+  return (
+    <Table<TownshipRow>
+      rowKey="orgId"
+      size="small"
+      bordered
+      pagination={false}
+      scroll={{ x: 1500, y: 560 }}
+      dataSource={data.rows}
+      data-testid="standard-grid"
+      columns={[
+        { title: lang === 'en' ? 'Township' : '乡镇（区）', dataIndex: 'name', fixed: 'left', width: 130, render: (name: string, r) => <Link to={`/supervision/townships/${r.orgId}?year=${data.year}`}>{name}</Link> },
+        ...data.columns.map((c) => ({
+          title: lang === 'en' ? c.en : c.zh,
+          key: c.key,
+          width: 118,
+          onCell: (r: TownshipRow) => ({ style: { background: STATUS_COLOR[r.cells[c.key].status]?.bg, padding: 0 } }),
+          render: (_: unknown, r: TownshipRow) => {
+            const cell = r.cells[c.key];
+            return (
+              <Tooltip title={`${r.name} · ${lang === 'en' ? c.en : c.zh}`}>
+                <Link to={cell.drill} data-testid={`cell-${r.code}-${c.key}`} data-status={cell.status} style={{ display: 'block', padding: '6px 8px', color: STATUS_COLOR[cell.status]?.fg }}>
+                  {cell.value}
+                </Link>
+              </Tooltip>
+            );
+          },
+        })),
+      ]}
+    />
+  );
+}

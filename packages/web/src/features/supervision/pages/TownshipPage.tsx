@@ -1,0 +1,89 @@
+/** /supervision/townships/:orgId — a township's standing, its gaps with what to do, and the records behind a standard. */
+import { Alert, Card, Descriptions, Empty, List, Table, Tabs, Tag } from 'antd';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { useRecords, useStanding, type StandardColumn } from '../api/supervision.ts';
+import { STATUS_COLOR } from '../components/StandardGrid.tsx';
+
+/** The list behind a cell, shown as a plain table of its records' readable fields. */
+function Records({ apiPath }: { apiPath: string | null }) {
+  const t = useT();
+  const q = useRecords(apiPath);
+  if (!apiPath) return <Empty description={t('supervision.otherModule')} />;
+  const data = q.data as { items?: Record<string, unknown>[]; people?: Record<string, unknown>[] } | undefined;
+  const items = data?.items ?? data?.people ?? [];
+  const keys = Object.keys(items[0] ?? {}).filter((k) => !/id$|Id$|allowed|particulars|body/.test(k)).slice(0, 9);
+  return (
+    <Table
+      size="small"
+      rowKey={(r) => String(r.id ?? r.staffId ?? JSON.stringify(r))}
+      loading={q.isLoading}
+      dataSource={items}
+      pagination={false}
+      data-testid="drill-records"
+      columns={keys.map((k) => ({ title: t(`supervision.field.${k}`), dataIndex: k, render: (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : Array.isArray(v) ? v.join('、') : String(v)) }))}
+    />
+  );
+}
+
+export function Standing({ orgId, year }: { orgId: string; year: number }) {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const q = useStanding(orgId, year);
+  const s = q.data;
+  if (!s) return null;
+  const tab = (params.get('tab') as StandardColumn | null) ?? s.gaps[0]?.column ?? 'staff';
+  const apiOf = (col: StandardColumn) => s.columns.find((c) => c.key === col)?.api?.replace('{orgId}', orgId) ?? null;
+  return (
+    <>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 3, xl: 4 }} style={{ marginBottom: 16 }}>
+        {s.columns.map((c) => (
+          <Descriptions.Item key={c.key} label={c.zh}>
+            <Tag color={STATUS_COLOR[s.row.cells[c.key].status]?.fg} data-testid={`standing-${c.key}`}>
+              {s.row.cells[c.key].value}
+            </Tag>
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {s.gaps.length === 0 ? (
+        <Alert type="success" showIcon message={t('supervision.township.allMet')} style={{ marginBottom: 16 }} />
+      ) : (
+        <Card size="small" title={t('supervision.township.gaps')} style={{ marginBottom: 16 }}>
+          <List
+            size="small"
+            dataSource={s.gaps}
+            data-testid="gaps"
+            renderItem={(g) => (
+              <List.Item>
+                <Tag color={STATUS_COLOR[g.status]?.fg}>{g.label}</Tag> {g.value} — {g.advice}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams((p) => ({ ...Object.fromEntries(p), tab: k }))}
+        items={s.columns.map((c) => ({ key: c.key, label: c.zh, children: c.key === tab ? <Records apiPath={apiOf(c.key)} /> : null }))}
+      />
+    </>
+  );
+}
+
+export default function TownshipPage() {
+  const t = useT();
+  const { orgId } = useParams();
+  const [params] = useSearchParams();
+  const year = Number(params.get('year') ?? new Date().getFullYear());
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const q = useStanding(orgId, year);
+  return (
+    <>
+      <PageHeader title={q.data ? `${q.data.township.name} · ${t('supervision.township.title')}` : t('supervision.township.title')} subtitle={`${year}`} extra={can('supervision.read') ? <a onClick={() => navigate('/supervision')}>{t('supervision.backToDashboard')}</a> : null} />
+      {orgId ? <Standing orgId={orgId} year={year} /> : null}
+    </>
+  );
+}
