@@ -2,7 +2,10 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { connect } from '../../src/db/client.ts';
 import type { App } from '../../src/platform/app-types.ts';
 import type { Database } from '../../src/db/client.ts';
 import { as, login, tableDigest, testApp, type Session } from '../helpers.ts';
@@ -167,6 +170,32 @@ describe('live inbox (server-sent events)', () => {
     expect(e9.events.join('')).not.toContain('delivery.created');
     e8.close();
     e9.close();
+  });
+
+  it('travels between server processes through LISTEN/NOTIFY: dispatched on one, received on another', async () => {
+    const db2 = connect(database.url, 'external', 4);
+    afterAll(() => db2.close());
+    const second = await buildApp({ config: loadConfig({ dataDir, webDist: undefined }), database: db2 });
+    const address = await second.listen({ port: 0, host: '127.0.0.1' });
+    const s10 = await login(second, 'town10.clerk');
+    const chunks: string[] = [];
+    const ready = new Promise<void>((resolve) => {
+      const req = http.get(`${address}/api/events`, { headers: { cookie: s10.cookie } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          chunks.push(c);
+          if (c.includes('event: ready')) resolve();
+        });
+      });
+      afterAll(() => req.destroy());
+    });
+    await ready;
+    const id = await signedNotice(a, [townships[9]!], { number: true });
+    await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' });
+    const deadline = Date.now() + 5000;
+    while (!chunks.join('').includes(id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(chunks.join('')).toContain(`"documentId":"${id}"`);
+    await second.close();
   });
 });
 
