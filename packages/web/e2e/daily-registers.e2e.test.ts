@@ -45,7 +45,8 @@ describeBrowser('daily registers', () => {
     await page.getByText('已转督办').first().waitFor();
     await screenshot(page, 'meetings-minutes-record', { fullPage: true });
 
-    await page.goto('/meetings/follow-ups');
+    await page.getByTestId('meeting-follow-ups').click();
+    await page.waitForURL(/\/meetings\/follow-ups\?meetingId=/);
     const row = page.locator('tr', { hasText: '成立森林防火专班' }).filter({ hasText: '党委会（浏览器测试）' }).first();
     await row.getByRole('button', { name: /办\s*结/ }).click();
     await dialog(page).getByTestId('followup-text').fill('专班已成立并开展巡查');

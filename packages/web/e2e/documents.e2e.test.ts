@@ -13,6 +13,8 @@ import { describeBrowser, loginAs, logout, menuTopLevel, openBrowser, screenshot
 /** Ant Design puts a space between two Chinese characters on a button ("签 收"). */
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
+/** A cold server (first LISTEN, first queries) answers slower than expect.poll's one-second default. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -66,7 +68,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await loginAs(t, 'town01.clerk');
     clerkName = (await t.getByTestId('current-user').innerText()).split('\n')[0]!.trim();
     await t.goto('/documents/inbox');
-    await expect.poll(() => t.getByTestId('live-status').innerText()).toBe('实时接收中');
+    await poll(() => t.getByTestId('live-status').innerText()).toBe('实时接收中');
 
     const c = county.page;
     await loginAs(c, 'county.clerk');
@@ -90,12 +92,12 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await c.getByTestId('draft-save').click();
     await c.waitForURL(/\/documents\/outgoing\/[0-9a-f-]{36}$/);
     slipUrl = new URL(c.url()).pathname;
-    await expect.poll(() => c.getByTestId('slip-title').innerText()).toBe(title);
+    await poll(() => c.getByTestId('slip-title').innerText()).toBe(title);
     expect(await c.getByTestId('slip-main').innerText()).toContain('各乡镇（18个）');
     expect(await c.getByTestId('slip-body').innerText()).toContain('（一）值班人员须在岗在位');
     expect(await c.getByTestId('slip-body').innerText()).toContain('二、及时报告重要情况');
     await button(c.getByTestId('action-bar'), '提交核稿').click();
-    await expect.poll(() => c.getByTestId('document-slip').innerText()).toContain('核稿中');
+    await poll(() => c.getByTestId('document-slip').innerText()).toContain('核稿中');
 
     // 核稿 by the county admin.
     await switchUser(c, 'county.admin');
@@ -103,7 +105,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(c.getByTestId('action-bar'), '核稿').click();
     await dialog(c).getByTestId('review-comment').fill('文字规范，同意报签。');
     await button(dialog(c), '核稿通过').click();
-    await expect.poll(() => c.getByTestId('slip-review').innerText()).toContain('文字规范，同意报签。');
+    await poll(() => c.getByTestId('slip-review').innerText()).toContain('文字规范，同意报签。');
 
     // 签发 by the county leader, whose menu puts 待我签发 first.
     await switchUser(c, 'county.leader');
@@ -113,18 +115,18 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(c.getByTestId('action-bar'), '签发').click();
     await dialog(c).getByTestId('signoff-modal-text').fill('同意印发。');
     await button(dialog(c), '签发').click();
-    await expect.poll(() => c.getByTestId('slip-signoff').innerText()).toContain('同意印发。');
+    await poll(() => c.getByTestId('slip-signoff').innerText()).toContain('同意印发。');
     expect(await c.getByTestId('slip-writtenDate').innerText()).toMatch(/^\d{4}年[1-9]\d?月[1-9]\d?日$/);
 
     // 编号 and 网上分发 by the county clerk.
     await switchUser(c, 'county.clerk');
     await c.goto(slipUrl);
     await button(c.getByTestId('action-bar'), '编号').click();
-    await expect.poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
+    await poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
     await screenshot(c, 'documents-slip-numbered', { fullPage: true });
     await button(c.getByTestId('action-bar'), '网上分发').click();
     await button(c.locator('.ant-modal-confirm:visible'), '确定').click();
-    await expect.poll(() => c.getByTestId('receipt-count').innerText()).toBe('0/18 已签收');
+    await poll(() => c.getByTestId('receipt-count').innerText()).toBe('0/18 已签收');
 
     const { bytes: pdf } = await saved(c, () => button(c.getByTestId('action-bar'), '下载 PDF').click());
     await expectPdf(pdf);
@@ -145,7 +147,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(t.getByTestId('action-bar'), '拟办').click();
     await dialog(t).getByTestId('propose-modal-text').fill('拟请镇长阅示，由党政办抓好落实。');
     await button(dialog(t), '确定').click();
-    await expect.poll(() => t.getByTestId('proc-proposal').innerText()).toContain('拟请镇长阅示');
+    await poll(() => t.getByTestId('proc-proposal').innerText()).toContain('拟请镇长阅示');
 
     await switchUser(t, 'town01.leader');
     expect((await menuTopLevel(t)).slice(0, 2)).toEqual(['待我签发', '待我批示']);
@@ -157,21 +159,21 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await t.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: clerkName }).click();
     await t.keyboard.press('Escape');
     await button(dialog(t), '确定').click();
-    await expect.poll(() => t.getByTestId('proc-handlers').innerText()).toBe(clerkName);
+    await poll(() => t.getByTestId('proc-handlers').innerText()).toBe(clerkName);
 
     await switchUser(t, 'town01.clerk');
     await t.goto(incomingUrl);
     await button(t.getByTestId('action-bar'), '办结').click();
     await dialog(t).getByTestId('close-modal-text').fill('已排定春节值班表并报县委办。');
     await button(dialog(t), '确定').click();
-    await expect.poll(() => t.getByTestId('processing-slip').innerText()).toContain('已办结');
+    await poll(() => t.getByTestId('processing-slip').innerText()).toContain('已办结');
     await screenshot(t, 'documents-processing-slip', { fullPage: true });
   });
 
   it("shows the county's receipt table at 1/18 acknowledged", async () => {
     const c = county.page;
     await c.goto(slipUrl);
-    await expect.poll(() => c.getByTestId('receipt-count').innerText()).toBe('1/18 已签收');
+    await poll(() => c.getByTestId('receipt-count').innerText()).toBe('1/18 已签收');
     const row = c.locator('.ant-table-row', { hasText: '已签收' });
     expect(await row.innerText()).toContain(clerkName);
     await c.getByTestId('receipt-table').scrollIntoViewIfNeeded();

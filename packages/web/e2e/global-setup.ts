@@ -1,8 +1,12 @@
 /**
  * Browser tests: find Debian's Chromium, build the web app, start the product on a throwaway
  * seeded database, and hand `baseUrl` (null when there is no Chromium) to the tests.
- * REQUIRE_BROWSER=1 (set by .ci/run) turns a missing Chromium into a failure.
+ * REQUIRE_BROWSER=1 (set by .ci/run) turns a missing Chromium into a failure. E2E_BASE_URL=http://…
+ * uses a server that is already running (e2e/serve.ts) instead of building and starting one.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, findChromium, startTestServer, type TestServer } from './test-server.ts';
 
@@ -24,14 +28,28 @@ export default async function setup(project: TestProject) {
     project.provide('chromiumPath', null);
     return;
   }
+  // A server already running (e.g. e2e/serve.ts) makes iterating on one test file quick.
+  if (process.env.E2E_BASE_URL) {
+    console.log(`[browser] using the running server at ${process.env.E2E_BASE_URL} (E2E_BASE_URL)`);
+    project.provide('baseUrl', process.env.E2E_BASE_URL);
+    project.provide('chromiumPath', chromium);
+    return;
+  }
   const t0 = Date.now();
-  buildWeb();
+  const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'township-web-'));
+  try {
+    buildWeb(webDist);
+  } catch (err) {
+    fs.rmSync(webDist, { recursive: true, force: true });
+    throw err;
+  }
   const built = Date.now();
-  server = await startTestServer({ log: (m) => console.log(`[browser] ${m}`) });
+  server = await startTestServer({ log: (m) => console.log(`[browser] ${m}`), webDist });
   console.log(`[browser] web built in ${built - t0} ms; server at ${server.baseUrl} after ${Date.now() - t0} ms`);
   project.provide('baseUrl', server.baseUrl);
   project.provide('chromiumPath', chromium);
   return async () => {
     await server?.stop();
+    fs.rmSync(webDist, { recursive: true, force: true });
   };
 }

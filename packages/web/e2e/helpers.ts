@@ -58,12 +58,18 @@ export async function openBrowser(opts: { viewport?: { width: number; height: nu
   };
 }
 
-/** Sign in through the login page and wait for the layout. */
-export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+/** Fill and submit the login form (dropping any session first); does not wait for what follows. */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.context().clearCookies();
   await page.goto('/login');
   await page.getByLabel(/用户名|用戶名|User name/).fill(username);
   await page.getByLabel(/^(密码|密碼|Password)$/).fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** Sign in through the login page and wait for the layout. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, username, password);
   await page.getByTestId('main-menu').waitFor();
 }
 

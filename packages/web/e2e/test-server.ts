@@ -32,8 +32,15 @@ export function findChromium(): string | null {
   return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
 }
 
-export function buildWeb(): void {
-  execSync('npm run build -w @township-office/web', { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Build the web app. Browser-test runs build into a folder of their own: several developers run
+ * them at once in one checkout, and a build replacing packages/web/dist under a running server
+ * (which lists its files at start) would blank that server's pages.
+ */
+export function buildWeb(outDir = WEB_DIST): void {
+  // Vite refuses a second build of one project at a time; builds into separate folders do not collide.
+  const args = outDir === WEB_DIST ? '' : ` -- --outDir ${JSON.stringify(outDir)} --emptyOutDir --bypass-lock`;
+  execSync(`npm run build -w @township-office/web${args}`, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 export interface TestServer {
@@ -45,9 +52,11 @@ export interface TestServerOptions {
   log?: (m: string) => void;
   /** 'foundation': orgs and accounts only (for looking at the shell while a module's seed is broken). */
   seed?: 'demo' | 'foundation';
+  /** The built web app to serve (default packages/web/dist). */
+  webDist?: string;
 }
 
-export async function startTestServer({ log = () => {}, seed = 'demo' }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ log = () => {}, seed = 'demo', webDist = WEB_DIST }: TestServerOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-e2e-'));
   const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
   const cleanup: (() => Promise<void>)[] = [
@@ -68,7 +77,7 @@ export async function startTestServer({ log = () => {}, seed = 'demo' }: TestSer
     await seedDemo(database.db, { foundationOnly: seed === 'foundation' });
     log(`demo county (${seed}) seeded in ${Date.now() - t0} ms`);
     // Every browser test logs in from 127.0.0.1: lift the per-IP login limit for this private server.
-    const config = loadConfig({ dataDir: dir, webDist: WEB_DIST, loginRatePerMinute: 100_000, logLevel: 'warn' });
+    const config = loadConfig({ dataDir: dir, webDist, loginRatePerMinute: 100_000, logLevel: 'warn' });
     const app = await buildApp({ config, database });
     cleanup.unshift(() => app.close());
     const port = await freePort();

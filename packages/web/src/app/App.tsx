@@ -6,7 +6,7 @@ import { setApiHandlers } from '../lib/api.ts';
 import { setMessageInstance } from '../lib/notify.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { createQueryClient } from './query-client.ts';
-import { ME_KEY } from './session.tsx';
+import { ME_KEY, noteSessionEnd } from './session.tsx';
 import { AppRoutes } from './router.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
@@ -26,11 +26,11 @@ function Bridges() {
   useEffect(() => {
     setApiHandlers({
       onUnauthorized: (code) => {
+        if (location.pathname.startsWith('/login')) return;
+        noteSessionEnd(code);
+        navigate('/login', { replace: true, state: { reason: code, from: location.pathname + location.search } });
         qc.setQueryData(ME_KEY, null);
         qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-        if (!location.pathname.startsWith('/login')) {
-          navigate('/login', { replace: true, state: { reason: code, from: location.pathname + location.search } });
-        }
       },
       onPasswordChangeRequired: () => navigate('/change-password', { replace: true }),
     });

@@ -5,7 +5,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useT } from './i18n/I18nProvider.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NAV, visibleEntries, type NavEntry } from './nav.tsx';
-import { SessionProvider, useMeQuery } from './session.tsx';
+import { lastSessionEnd, SessionProvider, useMeQuery } from './session.tsx';
 import { ViewOrgProvider } from './view-org.tsx';
 
 function Loading() {
@@ -42,7 +42,10 @@ export function AppRoutes() {
   const me = useMeQuery();
   if (me.isPending) return <Loading />;
   if (me.isError) return <Result status="warning" title={me.error.message} extra={<Button onClick={() => void me.refetch()}>{'重试 / Retry'}</Button>} />;
-  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me.data) {
+    const reason = lastSessionEnd() ?? undefined;
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason }} />;
+  }
   if (me.data.mustChangePassword) return <Navigate to="/change-password" replace />;
 
   const visible = new Set(visibleEntries(me.data.allowedActions).map((e) => e.key));

@@ -16,6 +16,20 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+let sessionEnd: string | null = null;
+
+/**
+ * Why a session ended while in use (the 401's code), so the login page can say "登录已过期"; a
+ * first visit without a session leaves it null and the login page says nothing.
+ */
+export function lastSessionEnd(): string | null {
+  return sessionEnd;
+}
+
+export function noteSessionEnd(code: string | null): void {
+  sessionEnd = code;
+}
+
 export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/me', undefined, { noAuthRedirect: true });
@@ -23,6 +37,7 @@ export async function fetchMe(): Promise<Me | null> {
     return me;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
+      if (err.code === 'SESSION_IDLE_TIMEOUT') sessionEnd = err.code;
       setCsrfToken(null);
       return null;
     }

@@ -41,9 +41,9 @@ export function AppHeader() {
     mutationFn: () => api.post('/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
       sessionStorage.removeItem('viewOrgId');
       navigate('/login', { replace: true, state: { reason: 'LOGGED_OUT' } });
+      qc.clear();
     },
     meta: { silentError: true },
   });

@@ -8,7 +8,7 @@ import { ApiError, api } from '../../lib/api.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
 import { Brand } from '../layout/Brand.tsx';
-import { useSetMe } from '../session.tsx';
+import { noteSessionEnd, useSetMe } from '../session.tsx';
 
 interface LoginForm {
   username: string;
@@ -29,6 +29,7 @@ export default function LoginPage() {
     mutationFn: (v: LoginForm) => api.post<Me>('/api/auth/login', { username: v.username, password: v.password, ...(needTotp && v.totp ? { totp: v.totp } : {}) }, { noAuthRedirect: true }),
     meta: { silentError: true },
     onSuccess: (me) => {
+      noteSessionEnd(null);
       setMe(me);
       if (me.mustChangePassword) navigate('/change-password', { replace: true });
       else navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });

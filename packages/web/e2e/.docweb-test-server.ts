@@ -1,0 +1,86 @@
+/**
+ * The whole product on a throwaway database: the built web app served by the real server on a
+ * free loopback port, over a fresh embedded PostgreSQL with the demo county seeded. Used by the
+ * browser tests' global setup and by `serve.ts` for looking at pages by hand.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { buildApp } from '../../server/src/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { connect } from '../../server/src/db/client.ts';
+import { freePort, startEmbedded } from '../../server/src/db/embedded.ts';
+import { migrate } from '../../server/src/db/migrate.ts';
+import { seedDemo } from '../../server/src/seed/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_ROOT = path.resolve(here, '..');
+export const REPO_ROOT = path.resolve(WEB_ROOT, '../..');
+export const WEB_DIST = path.join(WEB_ROOT, 'dist');
+
+/** Debian's Chromium (`command -v chromium`), else /usr/bin/chromium, else null. */
+export function findChromium(): string | null {
+  try {
+    const found = execSync('command -v chromium', { shell: '/bin/sh', encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (found) return found;
+  } catch {
+    // not on PATH
+  }
+  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+}
+
+export function buildWeb(): void {
+  execSync('npm run build -w @township-office/web', { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export interface TestServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  log?: (m: string) => void;
+  /** 'foundation': orgs and accounts only (for looking at the shell while a module's seed is broken). */
+  seed?: 'demo' | 'foundation';
+}
+
+export async function startTestServer({ log = () => {}, seed = 'demo' }: TestServerOptions = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-e2e-'));
+  const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  const cleanup: (() => Promise<void>)[] = [
+    async () => {
+      await cluster.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  ];
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE e2e TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    await admin.end();
+    const database = connect(cluster.url('e2e'), 'embedded', 10);
+    cleanup.unshift(() => database.close());
+    await migrate(database.pool);
+    const t0 = Date.now();
+    await seedDemo(database.db, { foundationOnly: seed === 'foundation' });
+    log(`demo county (${seed}) seeded in ${Date.now() - t0} ms`);
+    // Every browser test logs in from 127.0.0.1: lift the per-IP login limit for this private server.
+    const config = loadConfig({ dataDir: dir, webDist: process.env.DOCWEB_DIST ?? WEB_DIST, loginRatePerMinute: 100_000, logLevel: 'warn' });
+    const app = await buildApp({ config, database });
+    cleanup.unshift(() => app.close());
+    const port = await freePort();
+    await app.listen({ port, host: '127.0.0.1' });
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      stop: async () => {
+        for (const step of cleanup) await step().catch((e: unknown) => log(`cleanup: ${String(e)}`));
+      },
+    };
+  } catch (err) {
+    for (const step of cleanup) await step().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const base = process.argv[2];
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('requestfailed', (r) => console.log('failed', r.url(), r.failure()?.errorText));
+p.on('response', (r) => { if (r.url().includes('/api/') || r.status() >= 400 || r.url().includes('Inbox')) console.log('resp', r.status(), r.url()); }); p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto(base + '/login');
+await p.getByLabel(/用户名/).fill('town01.clerk');
+await p.getByLabel(/^密码$/).fill('Demo#2026');
+await p.getByTestId('login-submit').click();
+await p.getByTestId('main-menu').waitFor();
+await p.goto(base + '/documents/inbox');
+await p.waitForTimeout(4000);
+console.log('LIVE', await p.getByTestId('live-status').innerText());
+await p.screenshot({ path: '/tmp/probe.png' });
+await b.close();

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { baseUrl, describeBrowser, loginAs, logout, openBrowser, screenshot, submitLogin, type BrowserSession } from './helpers.ts';
+
+/** Picks an option of an Ant Design Select found by its form label. */
+async function choose(b: BrowserSession, label: string, text: string, search = false) {
+  const input = b.page.getByLabel(label, { exact: true });
+  await input.click();
+  if (search) await input.fill(text);
+  await b.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+describeBrowser('the system pages of the 三员', () => {
+  let b: BrowserSession;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('lets the system administrator create an account that must change its password at first sign-in', async () => {
+    const { page } = b;
+    const username = `e2e.clerk${Date.now() % 100_000}`;
+    await loginAs(page, 'sysadmin');
+    await page.waitForURL(/\/system\/users/);
+    await page.getByTestId('create-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill(username);
+    await dialog.getByLabel('姓名').fill('测试员');
+    await choose(b, '单位', '城关镇', true);
+    await choose(b, '角色', '乡镇办公室工作人员');
+    await dialog.getByLabel('初始密码').fill('Init#2026x');
+    await screenshot(page, 'system-create-user');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.locator('tr', { hasText: username });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('待改密');
+    await screenshot(page, 'system-users');
+    await logout(page);
+
+    await submitLogin(page, username, 'Init#2026x');
+    await page.waitForURL(/\/change-password/);
+    await screenshot(page, 'system-forced-password-change');
+    await page.getByLabel('原密码').fill('Init#2026x');
+    await page.getByLabel('新密码', { exact: true }).fill('Mine#2026y');
+    await page.getByLabel('确认新密码').fill('Mine#2026y');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByTestId('main-menu').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByTestId('current-role').innerText()).toContain('乡镇办公室工作人员');
+    await logout(page);
+  });
+
+  it('lets the security administrator unlock an account locked by wrong passwords', async () => {
+    const { page } = b;
+    for (let i = 0; i < 5; i++) {
+      const res = await page.request.post(`${baseUrl()}/api/auth/login`, { data: { username: 'town02.clerk', password: 'wrong-Password1' } });
+      expect([401, 423]).toContain(res.status());
+    }
+    await loginAs(page, 'secadmin');
+    await page.waitForURL(/\/system\/roles/);
+    const row = page.locator('tr', { hasText: 'town02.clerk' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('已锁定');
+    await screenshot(page, 'system-roles-locked');
+    await row.getByRole('button', { name: '解锁' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => row.innerText()).not.toContain('已锁定');
+    await logout(page);
+    // Unlocked means the owner can sign in again.
+    await loginAs(page, 'town02.clerk');
+    await logout(page);
+  });
+
+  it('shows the audit administrator the log, filtered, and a verified chain', async () => {
+    const { page } = b;
+    await loginAs(page, 'auditor');
+    await page.waitForURL(/\/system\/audit/);
+    await page.getByLabel('操作人').fill('sysadmin');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const created = page.locator('tr', { hasText: 'user.create' });
+    await created.first().waitFor();
+    expect(await page.locator('tbody tr.ant-table-row').filter({ hasNotText: 'sysadmin' }).count()).toBe(0);
+    await page.getByTestId('audit-verify').click();
+    const result = page.getByTestId('audit-verify-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('审计日志完整');
+    await screenshot(page, 'system-audit-verified');
+  });
+
+  it('sends a user whose session ended back to the login page, saying so', async () => {
+    const { page, context } = b;
+    await loginAs(page, 'town01.clerk');
+    await page.getByTestId('current-user').click();
+    await page.waitForURL(/\/account/);
+    await context.clearCookies({ name: 'township_sid' });
+    await page.getByTestId('totp-setup').click(); // the server answers 401: no session any more
+    await page.waitForURL(/\/login/);
+    expect(await page.getByTestId('login-notice').innerText()).toContain('登录已过期');
+  });
+});
