@@ -2,6 +2,7 @@
 import { Button, Checkbox, DatePicker, Form, Input, Modal, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -14,13 +15,15 @@ export default function FollowUpsPage() {
   const { orgId } = useViewOrg();
   const [page, setPage] = useState(1);
   const [overdue, setOverdue] = useState(false);
-  const q = { orgId, page, pageSize: 20, ...(overdue ? { overdue: 'true' } : {}) };
+  // Opened from a meeting's record: only that meeting's follow-ups.
+  const meetingId = useSearchParams()[0].get('meetingId') ?? undefined;
+  const q = { orgId, meetingId, page, pageSize: 20, ...(overdue ? { overdue: 'true' } : {}) };
   const list = useFollowUps(q);
   const close = useCloseFollowUp();
   const progress = useFollowUpProgress();
   const [target, setTarget] = useState<{ f: FollowUp; mode: 'close' | 'progress' } | null>(null);
   const [form] = Form.useForm();
-  const exportQ = { orgId, ...(overdue ? { overdue: 'true' } : {}) };
+  const exportQ = { orgId, meetingId, ...(overdue ? { overdue: 'true' } : {}) };
   return (
     <>
       <PageHeader title={t('meetings.followUps.title')} extra={<Space>

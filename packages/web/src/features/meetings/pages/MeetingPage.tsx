@@ -2,7 +2,7 @@
 import { Button, DatePicker, Descriptions, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { openPdf } from '../../../lib/api.ts';
@@ -63,6 +63,7 @@ export default function MeetingPage() {
         {can('confirm') ? <Button type="primary" data-testid="meeting-confirm" onClick={() => step.mutate({ id, step: 'confirm' })}>{t('meetings.record.confirm')}</Button> : null}
         {can('amend') ? <Button onClick={() => setAmending(true)}>{t('meetings.record.amend')}</Button> : null}
         <Button onClick={() => openPdf(`/api/meetings/${id}`, { format: 'pdf' })}>{t('meetings.record.print')}</Button>
+        {m.followUps.length ? <Link to={`/meetings/follow-ups?meetingId=${id}`} data-testid="meeting-follow-ups">{t('meetings.followUps.title')}（{m.followUps.length}）</Link> : null}
       </Space>
       <Modal open={!!target} title={t('meetings.record.followUp')} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setTarget(null)} okButtonProps={{ 'data-testid': 'follow-save' } as never}
         onOk={async () => {

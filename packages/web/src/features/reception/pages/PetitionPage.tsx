@@ -49,7 +49,7 @@ export default function PetitionPage() {
         </Descriptions>
         {full ? <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('reception.petitions.revealed')} /> : null}
         <h4 style={{ marginTop: 16 }}>{t('reception.petitions.history')}</h4>
-        <Timeline items={p.events.map((e) => ({ children: `${e.on} ${e.byName} ${e.kind}${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={p.events.map((e) => ({ children: `${e.on} ${e.byName} ${t(`reception.event.${e.kind}`)}${e.note ? `：${e.note}` : ''}` }))} />
       </div>
       <Space style={{ marginTop: 16 }}>
         {(['accept', 'reject', 'extend', 'close'] as const).filter((a) => p.actions.includes(a)).map((a) => (
