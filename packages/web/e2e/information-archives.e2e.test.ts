@@ -61,7 +61,7 @@ describeBrowser('信息调研 and 档案', () => {
     await dialog(c).getByLabel('市委信息刊物').check();
     await screenshot(c, 'information-review-levels');
     await button(dialog(c), '确定').click();
-    await expect.poll(() => row.innerText()).toContain('已采用');
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('已采用');
     expect(await row.innerText()).toContain('县委信息刊物 +5');
     expect(await row.innerText()).toContain('市委信息刊物 +20');
 
@@ -72,12 +72,12 @@ describeBrowser('信息调研 and 档案', () => {
     expect(rowAfter.rank).toBeLessThanOrEqual(rowBefore.rank);
     await c.goto('/information/ranking');
     await c.getByTestId('ranking-chart').locator('canvas').waitFor();
-    await expect.poll(async () => c.getByTestId('ranking-table').locator('.ant-table-row', { hasText: '北岭乡' }).innerText()).toContain(String(rowAfter.points));
+    await expect.poll(async () => c.getByTestId('ranking-table').locator('.ant-table-row', { hasText: '北岭乡' }).innerText(), { timeout: 15_000 }).toContain(String(rowAfter.points));
     await screenshot(c, 'information-ranking-county');
 
     // The township sees its own row and where it stands.
     await t.goto('/information/ranking');
-    await expect.poll(() => t.getByTestId('ranking-mine').innerText()).toContain(`${rowAfter.points} 分，第 ${rowAfter.rank} 名`);
+    await expect.poll(() => t.getByTestId('ranking-mine').innerText(), { timeout: 15_000 }).toContain(`${rowAfter.points} 分，第 ${rowAfter.rank} 名`);
     await screenshot(t, 'information-ranking-township');
 
     // Compile a bulletin from the item and print it.
@@ -107,9 +107,12 @@ describeBrowser('信息调研 and 档案', () => {
   it('archives: the catalogue of last year with Excel and print, a year-end filing, a stamped item, a loan', async () => {
     const c = county.page;
     await c.goto('/archives/catalogue');
+    // the county office's notices are kept 30 years
+    await c.getByTestId('catalogue-retention').click();
+    await c.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '定期30年' }).click();
     const rows = c.getByTestId('catalogue-table').locator('.ant-table-row');
     await rows.first().waitFor();
-    expect(await rows.first().innerText()).toMatch(new RegExp(`Z\\d+-WS·${year - 1}-Y-BGS-0001`));
+    expect(await rows.first().innerText()).toMatch(new RegExp(`Z\\d+-WS·${year - 1}-D30-BGS-0001`));
     await screenshot(c, 'archives-catalogue');
     const [xlsx] = await Promise.all([c.waitForEvent('download'), c.getByTestId('catalogue-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/归档文件目录.*\.xlsx$/);

@@ -33,7 +33,7 @@ export default function CataloguePage() {
       />
       <Space style={{ marginBottom: 12 }} wrap>
         <InputNumber value={year} min={1949} max={2100} onChange={(v) => v && setYear(v)} />
-        <Select style={{ width: 120 }} value={retention} onChange={setRetention} options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))} />
+        <Select style={{ width: 120 }} value={retention} onChange={setRetention} data-testid="catalogue-retention" options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))} />
         <Select style={{ width: 180 }} value={chosen} onChange={setClassKey} options={classes.map((c) => ({ value: `${c.kind}:${c.code}`, label: `${c.kind === 'unit' ? '机构' : '问题'}：${c.name}（${c.code}）` }))} />
       </Space>
       {q.error instanceof ApiError ? <Alert type="warning" showIcon message={q.error.message} style={{ marginBottom: 12 }} /> : null}
