@@ -40,7 +40,10 @@ export const TENURE_BANDS = ['under1', '1to3', '3to5', '5plus'] as const;
 export type TenureBand = (typeof TENURE_BANDS)[number];
 export const TENURE_BAND_LABELS: Record<TenureBand, string> = { under1: '不满1年', '1to3': '1–3年', '3to5': '3–5年', '5plus': '5年以上' };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / use YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
 export const isoDateSchema = isoDate;
 
 /** Full years between two ISO dates (birthday arithmetic on calendar days, no time zones). */
@@ -102,7 +105,7 @@ export const staffParticularsSchema = z
     major: z.string().trim().max(60).default(''),
     post: z.string().trim().min(1).max(40),
     officeRole: z.string().trim().min(1).max(40),
-    phone: z.string().trim().regex(/^[0-9-]{7,20}$/, 'phone'),
+    phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / phone'),
     startDate: isoDate,
   })
   .strict();

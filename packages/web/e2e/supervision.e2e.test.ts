@@ -30,7 +30,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await loginAs(p, 'county.admin');
     await p.goto('/supervision');
     const rows = p.getByTestId('standard-grid').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(18);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(18);
     const headline = async (k: string) => (await p.getByTestId(`headline-${k}`).innerText()).replace(/\s+/g, ' ');
     expect(await headline('townships')).toContain('18');
     expect(await headline('leaders')).toContain('18/18');
@@ -48,7 +48,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await p.getByTestId('cell-T01-staff').click();
     await p.waitForURL(/\/supervision\/townships\/.+tab=staff/);
     const records = p.getByTestId('drill-records').locator('tbody tr.ant-table-row');
-    await expect.poll(() => records.count()).toBe(3);
+    await expect.poll(() => records.count(), { timeout: 20_000 }).toBe(3);
     expect(await p.getByTestId('drill-records').innerText()).toContain('城关镇');
     await screenshot(p, 'supervision-drill-staff');
   });
@@ -62,18 +62,18 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await t.getByTestId('file-phone').fill('0745-2345678');
     await t.getByTestId('file-submit').click();
     const myFilings = t.getByTestId('my-filings');
-    await expect.poll(() => myFilings.innerText()).toContain('待确认');
+    await expect.poll(() => myFilings.innerText(), { timeout: 20_000 }).toContain('待确认');
     await screenshot(t, 'supervision-township-filed');
 
     const p = county.page;
     await p.goto('/supervision/team');
     const pending = p.getByTestId('pending-filings');
-    await expect.poll(() => pending.innerText()).toContain('东坪镇');
+    await expect.poll(() => pending.innerText(), { timeout: 20_000 }).toContain('东坪镇');
     await pending.locator('tr', { hasText: '东坪镇' }).getByRole('button', { name: /确认备案/ }).click();
-    await expect.poll(() => pending.innerText()).not.toContain('东坪镇');
+    await expect.poll(() => pending.innerText(), { timeout: 20_000 }).not.toContain('东坪镇');
 
     await t.reload();
-    await expect.poll(() => t.getByTestId('my-filings').innerText()).toContain('已确认');
+    await expect.poll(() => t.getByTestId('my-filings').innerText(), { timeout: 20_000 }).toContain('已确认');
     await screenshot(t, 'supervision-township-acknowledged');
   });
 
@@ -82,7 +82,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await p.goto('/supervision/team');
     await p.getByTestId('run-planner').click();
     const proposal = p.getByTestId('proposal').locator('tbody tr.ant-table-row');
-    await expect.poll(() => proposal.count()).toBe(3);
+    await expect.poll(() => proposal.count(), { timeout: 20_000 }).toBe(3);
     const names = await proposal.allInnerTexts();
     const townships = names.map((n) => n.split('\t')[1]);
     expect(new Set(townships).size).toBe(3);

@@ -1,9 +1,13 @@
 /**
- * Figures other modules measure (documents, duty, meetings, petitions, archives). Each is read
- * through that module's own metrics service; a module not yet present in this deployment, or
- * whose metrics fail, shows as "no data yet" instead of breaking the county's dashboard.
+ * Figures other modules measure (documents, duty, meetings, petitions), read through each
+ * module's own metrics service, never its tables. A source that fails is logged and shown as
+ * "no data yet" (暂无数据) instead of breaking the county's whole dashboard.
  */
 import type { Db } from '../../db/client.ts';
+import { onlineShareByOrgMonth } from '../documents/documents.metrics.ts';
+import { dutyLogDaysKept } from '../duty/duty.metrics.ts';
+import { exchangeMeetingsInYear, overdueFollowUpsByOrg } from '../meetings/meetings.metrics.ts';
+import { overduePetitionsByOrg } from '../reception/petitions.metrics.ts';
 
 export interface Sources {
   onlineShareByOrgMonth?: (db: Db, year: number) => Promise<{ orgId: string; month: number; online: number; total: number }[]>;
@@ -11,32 +15,13 @@ export interface Sources {
   exchangeMeetingsInYear?: (db: Db, year: number) => Promise<{ meetingId: string; date: string; townshipOrgIds: string[] }[]>;
   overdueFollowUpsByOrg?: (db: Db, today: string) => Promise<{ orgId: string; overdue: number }[]>;
   overduePetitionsByOrg?: (db: Db, today: string) => Promise<{ orgId: string; overdue: number }[]>;
-  archivedShareByOrg?: (db: Db, year: number) => Promise<{ orgId: string; share?: number; archived?: number; total?: number }[]>;
 }
 
-const SPECS: { file: string; names: (keyof Sources)[] }[] = [
-  { file: '../documents/documents.metrics.ts', names: ['onlineShareByOrgMonth'] },
-  { file: '../duty/duty.metrics.ts', names: ['dutyLogDaysKept'] },
-  { file: '../meetings/meetings.metrics.ts', names: ['exchangeMeetingsInYear', 'overdueFollowUpsByOrg'] },
-  { file: '../reception/petitions.metrics.ts', names: ['overduePetitionsByOrg'] },
-  { file: '../archives/archives.metrics.ts', names: ['archivedShareByOrg'] },
-];
+const SOURCES: Sources = { onlineShareByOrgMonth, dutyLogDaysKept, exchangeMeetingsInYear, overdueFollowUpsByOrg, overduePetitionsByOrg };
 
-let loaded: Promise<Sources> | undefined;
-
-/** Loaded once per process; the paths are variables so a module that is absent is simply skipped. */
-export function loadSources(): Promise<Sources> {
-  loaded ??= (async () => {
-    const out: Sources = {};
-    for (const spec of SPECS) {
-      const url = new URL(spec.file, import.meta.url).href;
-      const mod = (await import(/* @vite-ignore */ url).catch(() => null)) as Record<string, unknown> | null;
-      if (!mod) continue;
-      for (const name of spec.names) if (typeof mod[name] === 'function') (out as Record<string, unknown>)[name] = mod[name];
-    }
-    return out;
-  })();
-  return loaded;
+/** Every source is optional in the type, so a deployment without a module can leave it out here. */
+export async function loadSources(): Promise<Sources> {
+  return SOURCES;
 }
 
 /** Call one source; a failure is logged and shown as "no data yet" rather than a 5xx on the dashboard. */
