@@ -135,7 +135,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await t.getByText('收到新公文').waitFor();
     await t.locator('.ant-table-row', { hasText: title }).waitFor();
     await screenshot(t, 'documents-inbox-live');
-  });
+   }, 300_000);
 
   it('the township acknowledges, proposes, its leader instructs and a handler closes it', async () => {
     const t = town.page;
