@@ -29,7 +29,6 @@ export const meetingsSeed: SeedStep = {
   async run(s: SeedContext) {
     const r = s.rng;
     const today = countyToday(s.today);
-    const start = `${s.year - 1}-01-01`;
     const user = (n: string) => s.users.get(n)!;
     const meetingRows: (typeof meetings.$inferInsert)[] = [];
     const followRows: (typeof followUps.$inferInsert)[] = [];

@@ -38,7 +38,7 @@ export default function PetitionPage() {
           <Descriptions.Item label={t('reception.petitions.channel')}>{t(`reception.channel.${p.channel}`)}</Descriptions.Item>
           {who.map((x, i) => (
             <Descriptions.Item key={i} label={t('reception.petitions.petitioner')} span={3}>
-              <span data-testid="petitioner">{x.name}　{t('reception.petitions.idNumber')}：{x.idNumber ?? '—'}　{t('reception.petitions.phone')}：{x.phone ?? '—'}　{x.address ?? ''}</span>
+              <span data-testid="petitioner">{[x.name, `${t('reception.petitions.idNumber')}：${x.idNumber ?? '—'}`, `${t('reception.petitions.phone')}：${x.phone ?? '—'}`, x.address ?? ''].filter(Boolean).join(' · ')}</span>
             </Descriptions.Item>
           ))}
           <Descriptions.Item label={t('reception.petitions.category')}>{t(`reception.category.${p.category}`)}</Descriptions.Item>
