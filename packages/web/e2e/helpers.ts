@@ -79,6 +79,14 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
+/** Pick 简体中文 / 繁體中文 / English in the header (or login page) language switch. */
+export async function switchLanguage(page: Page, label: '简体中文' | '繁體中文' | 'English'): Promise<void> {
+  await page.getByTestId('lang-switch').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => {});
+  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, null, { timeout: 5_000 }).catch(() => {});
+}
+
 /** The texts of the left menu's top-level items (groups and single pages), in order. */
 export async function menuTopLevel(page: Page): Promise<string[]> {
   const menu = page.getByTestId('main-menu');

@@ -26,7 +26,8 @@ function Bridges() {
   useEffect(() => {
     setApiHandlers({
       onUnauthorized: (code) => {
-        if (location.pathname.startsWith('/login')) return;
+        // window.location, not the render's location: a logout has navigated away already.
+        if (window.location.pathname.startsWith('/login')) return;
         noteSessionEnd(code);
         navigate('/login', { replace: true, state: { reason: code, from: location.pathname + location.search } });
         qc.setQueryData(ME_KEY, null);

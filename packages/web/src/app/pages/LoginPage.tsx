@@ -2,13 +2,19 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
+import { matchPath, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@township-office/domain/auth';
 import { ApiError, api } from '../../lib/api.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
 import { Brand } from '../layout/Brand.tsx';
+import { visibleEntries } from '../nav.tsx';
 import { noteSessionEnd, useSetMe } from '../session.tsx';
+
+function mayOpen(me: Me, path: string): boolean {
+  const pathname = path.split('?')[0]!;
+  return pathname !== '/login' && visibleEntries(me.allowedActions).some((e) => matchPath(e.path, pathname));
+}
 
 interface LoginForm {
   username: string;
@@ -32,7 +38,8 @@ export default function LoginPage() {
       noteSessionEnd(null);
       setMe(me);
       if (me.mustChangePassword) navigate('/change-password', { replace: true });
-      else navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
+      // Back to where the session ended, if this user may open it (another user may sign in here).
+      else navigate(state.from && mayOpen(me, state.from) ? state.from : '/', { replace: true });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') setNeedTotp(true);
