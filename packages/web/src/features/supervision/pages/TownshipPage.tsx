@@ -4,7 +4,30 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
+import { EDUCATION_LABELS, FILING_KIND_LABELS, GENDER_LABELS, POLITICAL_LABELS } from '@township-office/domain/personnel';
+import { POST_LABELS, ROOM_KIND_LABELS, ROOM_STATUS_LABELS, RULE_KIND_LABELS } from '@township-office/domain/environment';
+import { ROTATION_RATING_LABELS, ROTATION_TOPIC_LABELS } from '@township-office/domain/training';
 import { useRecords, useStanding, type StandardColumn } from '../api/supervision.ts';
+
+/** Stored codes shown as the words people use (性别 male → 男). */
+const LABELS: Record<string, Record<string, string>> = {
+  gender: GENDER_LABELS,
+  politicalStatus: POLITICAL_LABELS,
+  education: EDUCATION_LABELS,
+  post: POST_LABELS,
+  rating: ROTATION_RATING_LABELS,
+  topics: ROTATION_TOPIC_LABELS,
+  status: { ...ROOM_STATUS_LABELS, active: '在岗', left: '已离岗' },
+  state: { submitted: '待确认', acknowledged: '已确认', returned: '已退回', confirmed: '已安排', completed: '已结束', cancelled: '已取消' },
+};
+const KIND_LABELS: Record<string, string> = { ...FILING_KIND_LABELS, ...ROOM_KIND_LABELS, ...RULE_KIND_LABELS };
+function show(key: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  const map = key === 'kind' ? KIND_LABELS : LABELS[key];
+  if (Array.isArray(v)) return v.map((x) => map?.[String(x)] ?? String(x)).join('、');
+  return map?.[String(v)] ?? String(v);
+}
 import { STATUS_COLOR } from '../components/StandardGrid.tsx';
 
 /** The list behind a cell, shown as a plain table of its records' readable fields. */
@@ -23,7 +46,7 @@ function Records({ apiPath }: { apiPath: string | null }) {
       dataSource={items}
       pagination={false}
       data-testid="drill-records"
-      columns={keys.map((k) => ({ title: t(`supervision.field.${k}`), dataIndex: k, render: (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : Array.isArray(v) ? v.join('、') : String(v)) }))}
+      columns={keys.map((k) => ({ title: t(`supervision.field.${k}`), dataIndex: k, render: (v: unknown) => show(k, v) }))}
     />
   );
 }
