@@ -78,9 +78,10 @@ describeBrowser('the system pages of the 三员', () => {
     await page.waitForURL(/\/system\/audit/);
     await page.getByLabel('操作人').fill('sysadmin');
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    const created = page.locator('tr', { hasText: 'user.create' });
-    await created.first().waitFor();
-    expect(await page.locator('tbody tr.ant-table-row').filter({ hasNotText: 'sysadmin' }).count()).toBe(0);
+    // The unfiltered rows stay on screen until the filtered page arrives: wait for the filter to show.
+    const rows = page.locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.filter({ hasNotText: 'sysadmin' }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => rows.filter({ hasText: 'user.create' }).count()).toBeGreaterThan(0);
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');
     await result.waitFor();
