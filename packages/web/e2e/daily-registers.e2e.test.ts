@@ -26,6 +26,7 @@ describeBrowser('daily registers', () => {
 
   it('records a meeting, turns a decision into a follow-up and closes it', async () => {
     await page.goto('/meetings');
+    await page.locator('.ant-table-row').first().waitFor();
     await page.getByTestId('meeting-new').click();
     const d = dialog(page);
     await d.getByTestId('meeting-title').fill('党委会（浏览器测试）');
@@ -69,7 +70,7 @@ describeBrowser('daily registers', () => {
     await dialog(page).getByTestId('log-unit').fill('县应急管理局');
     await dialog(page).getByTestId('log-content').fill('通知明日上午召开防汛视频会议（浏览器测试）');
     await dialog(page).getByTestId('log-save').click();
-    await page.getByText('通知明日上午召开防汛视频会议（浏览器测试）').waitFor();
+    await page.getByRole('cell', { name: '通知明日上午召开防汛视频会议（浏览器测试）' }).waitFor();
     await screenshot(page, 'duty-log');
 
     const me = await page.evaluate(async () => (await (await fetch('/api/me')).json()).displayName as string);

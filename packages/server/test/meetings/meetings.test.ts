@@ -113,6 +113,11 @@ describe('register export', () => {
     const pdf = await clerk.get('/api/follow-ups?format=pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The minutes themselves print as the standard form.
+    const one = (await clerk.get('/api/meetings?pageSize=1')).json().items[0].id;
+    const form = await clerk.get(`/api/meetings/${one}?format=pdf`);
+    expect(form.statusCode).toBe(200);
+    expect(form.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

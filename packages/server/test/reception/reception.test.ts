@@ -18,6 +18,9 @@ describe('visitor reception (来客接待)', () => {
     expect(res.json()).toMatchObject({ totalCost: 300.5, visitorCount: 3, actions: ['edit', 'void'] });
     const id = res.json().id;
     expect((await clerk.post('/api/visits', { visitDate: '2026-03-12', visitingUnit: 'x', visitorNames: ['a', 'b'], visitorCount: 1, purpose: 'x', hostName: 'x' })).statusCode).toBe(400);
+    const slip = await clerk.get(`/api/visits/${id}?format=pdf`);
+    expect(slip.statusCode).toBe(200);
+    expect(slip.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const x = await clerk.get('/api/visits?format=xlsx');
     expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await (await as(app, 'town07.clerk')).get(`/api/visits/${id}`)).statusCode).toBe(404);
