@@ -49,7 +49,7 @@ export default function CataloguePage() {
         data-testid="catalogue-table"
         columns={[
           { title: t('archives.col.seq'), dataIndex: 'seq', width: 56, align: 'center' },
-          { title: t('archives.col.archivalCode'), dataIndex: 'archivalCode', width: 210 },
+          { title: t('archives.col.archivalCode'), dataIndex: 'archivalCode', width: 235, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
           { title: t('archives.col.docNumber'), dataIndex: 'docNumber', width: 170 },
           { title: t('archives.col.responsible'), dataIndex: 'responsible', width: 150, ellipsis: true },
           { title: t('archives.col.title'), dataIndex: 'title', ellipsis: true },
