@@ -3,9 +3,9 @@ import type { RouteModule } from '../platform/app-types.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { orgsRoutes } from './orgs/orgs.routes.ts';
-import { archivesRoutes } from './archives/archives.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
+import { archivesRoutes } from './archives/archives.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { dutyRoutes } from './duty/duty.routes.ts';
 import { receptionRoutes } from './reception/reception.routes.ts';
@@ -14,4 +14,4 @@ import { trainingRoutes } from './training/training.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
-export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, receptionRoutes, accountsRoutes, orgsRoutes, auditRoutes, informationRoutes, documentsRoutes, personnelRoutes, trainingRoutes, environmentRoutes, dashboardRoutes, archivesRoutes];
+export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, receptionRoutes, accountsRoutes, orgsRoutes, auditRoutes, documentsRoutes, informationRoutes, archivesRoutes, personnelRoutes, trainingRoutes, environmentRoutes, dashboardRoutes];

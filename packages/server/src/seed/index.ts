@@ -6,13 +6,13 @@ import { rng, type SeedContext, type SeedStep } from './seed-context.ts';
 import { meetingsSeed } from '../modules/meetings/meetings.seed.ts';
 import { dutySeed } from '../modules/duty/duty.seed.ts';
 import { receptionSeed } from '../modules/reception/reception.seed.ts';
-import { archivesSeed } from './archives.seed.ts';
 import { documentsSeed } from '../modules/documents/documents.seed.ts';
 import { informationSeed } from './information.seed.ts';
+import { archivesSeed } from './archives.seed.ts';
 import { supervisionSeed } from './supervision.seed.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
-export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, supervisionSeed, archivesSeed, meetingsSeed, dutySeed, receptionSeed];
+export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, archivesSeed, supervisionSeed, meetingsSeed, dutySeed, receptionSeed];
 
 export interface SeedReport {
   orgs: number;
