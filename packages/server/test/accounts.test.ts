@@ -66,6 +66,8 @@ describe('account administration under 三员分立', () => {
     const businessGets = Object.entries(doc.paths)
       .filter(([, ops]) => ops.get && !(ops.get.tags ?? []).some((t) => platformTags.has(t)))
       .map(([p]) => p.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'));
+    // The modules' business endpoints are all in the document; the check is not vacuous.
+    expect(businessGets.length).toBeGreaterThan(30);
     for (const username of ['sysadmin', 'secadmin', 'auditor']) {
       const c = await as(app, username);
       for (const url of businessGets) {
@@ -98,5 +100,14 @@ describe('optional TOTP second factor', () => {
     expect(without.json().error.code).toBe('TOTP_REQUIRED');
     const withCode = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'town12.leader', password: 'Demo#2026', totp: await totpNow(secret) }, remoteAddress: '10.200.0.2' });
     expect(withCode.statusCode).toBe(200);
+  });
+});
+
+describe('colleagues', () => {
+  it('lists the active business accounts of the caller’s own org only', async () => {
+    const c = await as(app, 'town03.clerk');
+    const items = (await c.get('/api/people')).json().items as { displayName: string; role: string }[];
+    expect(items.map((p) => p.role).sort()).toEqual(['leader_in_charge', 'office_staff']);
+    expect((await (await as(app, 'auditor')).get('/api/people')).statusCode).toBe(403);
   });
 });

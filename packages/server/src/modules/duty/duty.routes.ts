@@ -8,7 +8,6 @@ import { holidayPeriodSchema, isoDaySchema } from '@township-office/domain/holid
 import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { filterSummary } from '../../platform/print/register.ts';
-import { meetingsRepository } from '../meetings/meetings.repository.ts';
 import { registerOrgName } from '../meetings/register-print.ts';
 import * as log from './duty.log.service.ts';
 import { dutyLogByDay, dutyLogDaysKept } from './duty.metrics.ts';
@@ -100,7 +99,6 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
   app.post('/api/duty/handovers/:id/confirm', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
     presentHandover(req.ctx.actor, await log.confirmHandover(db, req.ctx, req.params.id)),
   );
-  app.get('/api/duty/people', { config: { action: 'duty.keep' }, schema: { tags, querystring: empty } }, async (req) => ({ items: await meetingsRepository.orgPeople(db, req.ctx.actor.orgId) }));
 
   // For the county: per township and day, whether the log was kept.
   app.get('/api/duty/completeness', { config: { action: 'supervision.read' }, schema: { tags, querystring: completenessQuerySchema } }, async (req) => ({

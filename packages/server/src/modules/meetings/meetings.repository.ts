@@ -118,14 +118,6 @@ export const meetingsRepository = {
   progress(db: DbOrTx, followUpId: string) {
     return db.select().from(followUpProgress).where(eq(followUpProgress.followUpId, followUpId)).orderBy(asc(followUpProgress.createdAt));
   },
-  /** Active accounts of one org, to choose a host or recorder from. */
-  orgPeople(db: DbOrTx, orgId: string) {
-    return db
-      .select({ id: users.id, displayName: users.displayName, role: users.role })
-      .from(users)
-      .where(and(eq(users.orgId, orgId), sql`${users.disabledAt} IS NULL`, inArray(users.role, ['office_staff', 'leader_in_charge', 'county_admin', 'county_staff'])))
-      .orderBy(asc(users.displayName));
-  },
   /** Exchange meetings (业务交流会) held in a year, by the county's local calendar. */
   exchangeMeetingsInYear(db: DbOrTx, year: number) {
     return db

@@ -12,7 +12,6 @@ import { registerOrgName } from './register-print.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { exchangeMeetingsInYear, overdueFollowUpsByOrg } from './meetings.metrics.ts';
 import { presentFollowUp, presentMeeting, presentMeetingSummary } from './meetings.presenter.ts';
-import { meetingsRepository } from './meetings.repository.ts';
 import * as svc from './meetings.service.ts';
 import { sendMeetingRegister, sendFollowUpRegister, sendMinutesForm } from './meetings.print.ts';
 
@@ -39,10 +38,6 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     const row = await svc.createMeeting(db, req.ctx, req.body);
     return reply.code(201).send(await detail(req, row.id));
   });
-  /** The caller's colleagues, to choose the host and the recorder. */
-  app.get('/api/meetings/people', { config: { action: 'meetings.record' }, schema: { tags, querystring: noQuery } }, async (req) => ({
-    items: await meetingsRepository.orgPeople(db, req.ctx.actor.orgId),
-  }));
   app.get('/api/meetings/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, querystring: z.object({ format: z.enum(['pdf']).optional() }).strict() } }, async (req, reply) => {
     if (req.query.format === 'pdf') {
       const r = await svc.getMeeting(db, req.ctx, req.params.id);

@@ -35,7 +35,7 @@ export function useIncoming(id: string | undefined) {
  * endpoint of its own yet; the meetings module's lists exactly the org's staff and leaders.
  */
 export function usePeople() {
-  return useQuery({ queryKey: ['documents', 'people'], queryFn: () => api.get<{ items: Person[] }>('/api/meetings/people'), staleTime: 10 * 60_000, select: (d) => d.items });
+  return useQuery({ queryKey: ['documents', 'people'], queryFn: () => api.get<{ items: Person[] }>('/api/people'), staleTime: 10 * 60_000, select: (d) => d.items });
 }
 
 function useInvalidating<B, R>(fn: (b: B) => Promise<R>) {

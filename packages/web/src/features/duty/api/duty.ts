@@ -9,7 +9,7 @@ export interface Handover { id: string; day: string; outgoingName: string; incom
 export const useRoster = (q: Query) => useQuery({ queryKey: ['duty', 'roster', q], queryFn: () => api.get<{ items: RosterDay[] }>('/api/duty/roster', q) });
 export const useDutyLog = (q: Query) => useQuery({ queryKey: ['duty', 'log', q], queryFn: () => api.get<{ items: LogEntry[]; total: number }>('/api/duty/log', q) });
 export const useHandovers = (q: Query) => useQuery({ queryKey: ['duty', 'handovers', q], queryFn: () => api.get<{ items: Handover[] }>('/api/duty/handovers', q) });
-export const useDutyPeople = () => useQuery({ queryKey: ['duty', 'people'], queryFn: () => api.get<{ items: { id: string; displayName: string }[] }>('/api/duty/people') });
+export const useDutyPeople = () => useQuery({ queryKey: ['duty', 'people'], queryFn: () => api.get<{ items: { id: string; displayName: string }[] }>('/api/people') });
 
 function useInvalidating<I, O>(fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();

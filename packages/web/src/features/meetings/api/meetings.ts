@@ -10,7 +10,7 @@ export interface Page<T> { items: T[]; total: number; page: number; pageSize: nu
 
 export const useMeetings = (q: Query) => useQuery({ queryKey: ['meetings', 'list', q], queryFn: () => api.get<Page<MeetingSummary>>('/api/meetings', q) });
 export const useMeeting = (id: string) => useQuery({ queryKey: ['meetings', 'one', id], queryFn: () => api.get<Meeting>(`/api/meetings/${id}`) });
-export const usePeople = () => useQuery({ queryKey: ['meetings', 'people'], queryFn: () => api.get<{ items: { id: string; displayName: string; role: string }[] }>('/api/meetings/people') });
+export const usePeople = () => useQuery({ queryKey: ['meetings', 'people'], queryFn: () => api.get<{ items: { id: string; displayName: string; role: string }[] }>('/api/people') });
 export const useFollowUps = (q: Query) => useQuery({ queryKey: ['meetings', 'followUps', q], queryFn: () => api.get<Page<FollowUp>>('/api/follow-ups', q) });
 
 function useInvalidating<I, O>(fn: (input: I) => Promise<O>) {
