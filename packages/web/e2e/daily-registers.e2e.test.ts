@@ -8,10 +8,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, loginAs, logout, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
 
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
+/** Picks an option and checks it took: on a busy machine the options may still be loading at the first click. */
 const pickOption = async (page: Page, select: ReturnType<Page['locator']>, text?: string | RegExp) => {
-  await select.click();
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await (text ? options.filter({ hasText: text }).first() : options.first()).click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const option = text ? options.filter({ hasText: text }).first() : options.first();
+    await option.waitFor();
+    await option.click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
+    // The chosen name shows in the select once the pick took (these selects have no placeholder).
+    if ((await select.innerText()).trim().length > 0) return;
+  }
+  throw new Error('the select kept no option after three tries');
 };
 
 describeBrowser('daily registers', () => {

@@ -43,6 +43,8 @@ export async function openBrowser(opts: { viewport?: { width: number; height: nu
     args: FLAGS,
     viewport: opts.viewport ?? { width: 1366, height: 768 },
     locale: opts.locale ?? 'zh-CN',
+    // The users' clocks are in China; times in tables and screenshots read as they would there.
+    timezoneId: 'Asia/Shanghai',
     baseURL: url,
   });
   context.setDefaultTimeout(15_000);
