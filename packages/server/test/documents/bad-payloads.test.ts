@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/platform/app-types.ts';
 import type { Database } from '../../src/db/client.ts';
+import { failOn5xx, fillId, refusedGets, survivingLists, type See } from '../bad-payloads.ts';
 import { as, tableDigest, testApp } from '../helpers.ts';
 import { countyActors, orgIds, signedNotice, type Client } from './fixtures.ts';
 
@@ -50,34 +51,19 @@ const LISTS = ['/api/documents', '/api/inbox', '/api/incoming', '/api/registers/
 it('answers every generated bad request with a 4xx (or an empty 200 list) and changes no row', async () => {
   const before = await tableDigest(database);
   const statuses = new Map<number, number>();
-  const see = (url: string, res: { statusCode: number; body: string }) => {
+  const see: See = (url, res) => {
     statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-    if (res.statusCode >= 500) throw new Error(`${url} → ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    failOn5xx(url, res);
   };
-  const fill = (t: string, id: string) => t.replace(/:id/g, encodeURIComponent(id));
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...POSTS), idArb(), bodyArb, async (t, id, body) => {
-      const url = fill(t, id);
+      const url = fillId(t, id);
       see(url, await town02.post(url, body));
     }),
     { numRuns: 300 },
   );
-  await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...GETS), idArb(), async (t, id) => {
-      const url = fill(t, id);
-      const res = await town02.get(url);
-      see(url, res);
-      expect(res.statusCode).not.toBe(200);
-    }),
-    { numRuns: 100 },
-  );
-  await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...LISTS), queryArb, async (path, q) => {
-      const url = `${path}?${new URLSearchParams(q).toString()}`;
-      see(url, await town02.get(url));
-    }),
-    { numRuns: 150 },
-  );
+  await refusedGets(town02, GETS, idArb(), see, 100);
+  await survivingLists(town02, LISTS, queryArb, see, 150);
   await fc.assert(
     fc.asyncProperty(fc.constantFrom('/api/documents', '/api/incoming'), bodyArb, async (url, body) => {
       see(url, await county.post(url, body));
