@@ -2,11 +2,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { baseUrl, describeBrowser, loginAs, logout, openBrowser, screenshot, submitLogin, type BrowserSession } from './helpers.ts';
 
 /** Picks an option of an Ant Design Select found by its form label. */
+/** Picks an option and checks it took: on a busy machine the options may still be loading at the first click. */
 async function choose(b: BrowserSession, label: string, text: string, search = false) {
   const input = b.page.getByLabel(label, { exact: true });
-  await input.click();
-  if (search) await input.fill(text);
-  await b.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const select = b.page.locator('.ant-form-item', { has: b.page.getByText(label, { exact: true }) }).locator('.ant-select').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    if (search) await input.fill(text);
+    await b.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    await b.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
+    if ((await select.innerText()).includes(text)) return;
+  }
+  throw new Error(`the ${label} select kept no ${text} after three tries`);
 }
 
 describeBrowser('the system pages of the 三员', () => {
