@@ -37,6 +37,11 @@ describe('denied requests are audited', () => {
     const rows = await rowsOf('access.denied', 'town02.clerk');
     expect(rows).toHaveLength(1);
     expect(rows[0].after).toMatchObject({ method: 'GET', path: '/api/users', status: 403, code: 'FORBIDDEN_ROLE' });
+    // The route's role gate itself (the onRequest hook, before any service runs) is covered too.
+    expect((await clerk.get('/api/audit?action=auth')).statusCode).toBe(403);
+    const gated = await rowsOf('access.denied', 'town02.clerk');
+    expect(gated).toHaveLength(2);
+    expect(gated[1].after).toMatchObject({ path: '/api/audit', route: '/api/audit', status: 403, code: 'FORBIDDEN_ROLE' });
   });
 
   it('a flood is recorded in full only up to the per-minute limit, then as one flood row', async () => {
