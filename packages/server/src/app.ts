@@ -13,7 +13,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { routeModules } from './modules/index.ts';
 import type { App } from './platform/app-types.ts';
+import { setCheckpointEvery } from './platform/audit-checkpoints.ts';
 import { registerHttpPlatform, sendError } from './platform/http.ts';
+import { keysDirOf, openKeyStore, setActiveKeyStore } from './platform/keys.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -22,6 +24,9 @@ export interface BuildOptions {
 }
 
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
+  // The key store (audit signing key, data key) lives in files outside the database: open or create it first.
+  setActiveKeyStore(openKeyStore(keysDirOf(config), logger ? (m) => console.log(`[township-office] ${m}`) : undefined));
+  setCheckpointEvery(config.auditCheckpointRows);
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { backupDatabase, restoreDatabase } from './platform/backup.ts';
 import { verifyAudit } from './platform/audit.ts';
+import { keysDirOf, openKeyStore, type KeyStore } from './platform/keys.ts';
 import { systemContext } from './platform/context.ts';
 import { progressBar } from './platform/progress.ts';
 import { orgsRepository } from './modules/orgs/orgs.repository.ts';
@@ -82,17 +83,28 @@ export function buildCli(): Command {
   const audit = program.command('audit').description('the audit trail');
   audit
     .command('verify')
-    .description('walk the SM3 hash chains and name the first broken row')
+    .description('walk the SM3 hash chains, check the SM2-signed checkpoints against the key store, and name the first broken row')
     .action(() =>
       withDatabase(async ({ database }) => {
+        const dir = keysDirOf(loadConfig());
+        let keys: KeyStore | null = null;
+        try {
+          keys = openKeyStore(dir, log, { create: false });
+        } catch (err) {
+          console.error(`township-office: ${(err as Error).message}: the checkpoint signatures cannot be checked`);
+        }
         const bar = progressBar('verifying the audit chain');
-        const result = await verifyAudit(database.db, (d, t) => bar.update(d, t));
+        const result = await verifyAudit(database.db, (d, t) => bar.update(d, t), keys);
         bar.stop();
-        if (result.ok) log(`audit chain intact: ${result.rowsChecked} rows in ${result.chains} chains`);
-        else {
+        if (!result.ok) {
           const b = result.firstBroken!;
           console.error(`audit chain BROKEN at row id ${b.id} (chain ${b.chain}, position ${b.seq}): ${b.reason}`);
           process.exitCode = 2;
+        } else if (!keys) {
+          console.error(`audit chain links hold (${result.rowsChecked} rows in ${result.chains} chains) but the signatures were NOT checked: a recomputed chain would pass`);
+          process.exitCode = 3;
+        } else {
+          log(`audit chain intact: ${result.rowsChecked} rows in ${result.chains} chains, ${result.checkpointsChecked} signed checkpoints verified (key ${keys.fingerprint.slice(0, 16)}…), ${result.unsignedRows} rows after the latest checkpoints`);
         }
       }),
     );

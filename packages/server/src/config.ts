@@ -4,6 +4,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The key store (audit signing key, data key): outside the database and its backups. Default DATA_DIR/keys. */
+  keysDir: string | undefined;
+  /** Sign a checkpoint of an audit chain every this many rows, and at least every auditCheckpointMinutes. */
+  auditCheckpointRows: number;
+  auditCheckpointMinutes: number;
   databaseUrl: string | undefined;
   /** Idle timeout of a session, ms (等保: 30 minutes). */
   sessionIdleMs: number;
@@ -31,6 +36,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     host: process.env.HOST || '127.0.0.1',
     dataDir: path.resolve(process.env.DATA_DIR || './data'),
     databaseUrl: process.env.DATABASE_URL || undefined,
+    keysDir: process.env.KEYS_DIR ? path.resolve(process.env.KEYS_DIR) : undefined,
+    auditCheckpointRows: Math.max(1, int('AUDIT_CHECKPOINT_ROWS', 100)),
+    auditCheckpointMinutes: Math.max(1, int('AUDIT_CHECKPOINT_MINUTES', 60)),
     sessionIdleMs: int('SESSION_IDLE_MINUTES', 30) * 60_000,
     lockoutThreshold: 5,
     lockoutMs: 15 * 60_000,

@@ -8,6 +8,8 @@ import { buildApp } from './app.ts';
 import { databaseIsEmpty, seedDemo } from './seed/index.ts';
 import { DEMO_PASSWORD, isDemoSeeded } from './seed/demo-county.ts';
 import { progressBar } from './platform/progress.ts';
+import { startCheckpointTimer } from './platform/audit-checkpoints.ts';
+import { sealPlaintextTotpSecrets } from './modules/accounts/totp-secrets.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -25,7 +27,10 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
     log(`demo county seeded: ${report.orgs} orgs, ${report.users} accounts${report.steps.length ? `, ${report.steps.join(', ')}` : ''}`);
   }
   const app = await buildApp({ config, database, logger: true });
+  const sealed = await sealPlaintextTotpSecrets(database.db);
+  if (sealed) log(`sealed ${sealed} TOTP secret(s) stored before encryption at rest`);
   await app.listen({ port: config.port, host: config.host });
+  const stopCheckpoints = startCheckpointTimer(database.db, config.auditCheckpointMinutes, log);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   if (await isDemoSeeded(database.db)) {
     log(`demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, town01.clerk … town18.clerk, town01.leader … town18.leader, sysadmin, secadmin, auditor`);
@@ -36,6 +41,7 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    stopCheckpoints();
     await app.close();
     await opened.close();
     process.exit(0);

@@ -1,5 +1,8 @@
 /** Test helpers: a database of one's own, the app on top of it, and signed-in API calls. */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { afterAll } from 'vitest';
@@ -36,9 +39,12 @@ export async function testDatabase(template: 'demo' | 'bare' = 'demo'): Promise<
   return database;
 }
 
+/** One key store per test file (process): every app of the file signs and seals with the same keys. */
+export const TEST_KEYS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'township-keys-'));
+
 export async function testApp(opts: { template?: 'demo' | 'bare'; config?: Partial<Config> } = {}): Promise<{ app: App; database: Database; config: Config }> {
   const database = await testDatabase(opts.template ?? 'demo');
-  const config = loadConfig({ dataDir: '/nonexistent', webDist: undefined, ...opts.config });
+  const config = loadConfig({ dataDir: '/nonexistent', keysDir: TEST_KEYS_DIR, webDist: undefined, ...opts.config });
   const app = await buildApp({ config, database });
   afterAll(() => app.close());
   return { app, database, config };

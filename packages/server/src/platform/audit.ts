@@ -3,11 +3,15 @@
  * and the record before and after, in the same transaction as the change. Each row carries
  * SM3(previous row's hash ‖ this row's canonical content); one chain per org, its head row locked
  * for the length of the writing transaction, so a dispatch in one township never waits on another.
+ * A chain has no secret of its own: signed checkpoints (audit-checkpoints.ts) pin it to a key
+ * kept outside the database, so a superuser who rewrites rows and recomputes hashes is caught.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
+import { chainCheckpoints, checkpointDue, checkpointMessage, signCheckpoint } from './audit-checkpoints.ts';
 import type { RequestContext } from './context.ts';
+import { activeKeyStore, type KeyStore } from './keys.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -73,10 +77,10 @@ export async function writeAudit(tx: Tx, ctx: Pick<RequestContext, 'ip'> & { act
   const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
   const chain = orgId ?? 'system';
   await tx.execute(sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`);
-  const head = await tx.execute<{ last_seq: number; last_hash: string }>(
-    sql`SELECT last_seq, last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`,
+  const head = await tx.execute<{ last_seq: number; last_hash: string; checkpoint_seq: number }>(
+    sql`SELECT last_seq, last_hash, checkpoint_seq FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`,
   );
-  const { last_seq: lastSeq, last_hash: prevHash } = head.rows[0]!;
+  const { last_seq: lastSeq, last_hash: prevHash, checkpoint_seq: checkpointSeq } = head.rows[0]!;
   const content: HashedContent = {
     chain,
     seq: Number(lastSeq) + 1,
@@ -99,22 +103,67 @@ export async function writeAudit(tx: Tx, ctx: Pick<RequestContext, 'ip'> & { act
             ${content.ip}, ${content.action}, ${content.entity}, ${content.entityId}, ${JSON.stringify(content.before)}::jsonb,
             ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`);
   await tx.execute(sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${chain}`);
+  // One signature per `every` rows, decided on the head row this transaction holds already.
+  if (checkpointDue(content.seq, Number(checkpointSeq))) await signCheckpoint(tx, chain, content.seq, hash);
 }
 
 export interface VerifyResult {
   ok: boolean;
   rowsChecked: number;
   chains: number;
+  /** Signed checkpoints whose signature and row hash both held. */
+  checkpointsChecked: number;
+  /** Rows after the last valid checkpoint of their chain: protected by the hash chain only, until the next checkpoint. */
+  unsignedRows: number;
+  /** Whether the signatures could be checked (they need the key store's public keys). */
+  signatures: 'checked' | 'not checked: no key store';
   firstBroken?: { id: number; chain: string; seq: number; reason: string };
 }
 
-/** Walk every chain in order and name the first row whose hash or link does not hold. */
-export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+type Broken = NonNullable<VerifyResult['firstBroken']>;
+
+function contentOf(r: Record<string, unknown>, seq: number): HashedContent {
+  return {
+    chain: String(r.chain),
+    seq,
+    at: String(r.at),
+    actorUserId: (r.actor_user_id as string | null) ?? null,
+    actorUsername: (r.actor_username as string | null) ?? null,
+    actorRole: (r.actor_role as string | null) ?? null,
+    orgId: (r.org_id as string | null) ?? null,
+    ip: (r.ip as string | null) ?? null,
+    action: String(r.action),
+    entity: String(r.entity),
+    entityId: (r.entity_id as string | null) ?? null,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  };
+}
+
+/**
+ * Walk every chain in order and name the first row whose hash or link does not hold; then check
+ * each signed checkpoint against the key store. A chain rewritten with recomputed hashes passes
+ * the first test and fails the second: since no one can tell which of the rows after the last
+ * valid checkpoint was changed, the first of them is named.
+ */
+export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total: number) => void, keys: KeyStore | null = activeKeyStore()): Promise<VerifyResult> {
   const total = Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log`)).rows[0]!.n);
   const heads = (await db.execute<{ chain: string; last_seq: number; last_hash: string }>(sql`SELECT chain, last_seq, last_hash FROM audit_chain_heads ORDER BY chain`)).rows;
   let checked = 0;
+  let checkpointsChecked = 0;
+  let unsignedRows = 0;
+  const signatures = keys ? ('checked' as const) : ('not checked: no key store' as const);
+  const fail = (firstBroken: Broken): VerifyResult => ({ ok: false, rowsChecked: checked, chains: heads.length, checkpointsChecked, unsignedRows, signatures, firstBroken });
   const batch = 5000;
   for (const head of heads) {
+    const checkpoints = await chainCheckpoints(db, head.chain);
+    let nextCheckpoint = 0;
+    let lastValidSeq = 0;
+    const rowAfterLastValid = async (reason: string): Promise<VerifyResult> => {
+      const seq = lastValidSeq + 1;
+      const row = (await db.execute<{ id: number }>(sql`SELECT id FROM audit_log WHERE chain = ${head.chain} AND seq = ${seq}`)).rows[0];
+      return fail({ id: row ? Number(row.id) : -1, chain: head.chain, seq, reason });
+    };
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let lastId = -1;
@@ -128,25 +177,19 @@ export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total:
       for (const r of rows) {
         const id = Number(r.id);
         const seq = Number(r.seq);
-        const broken = (reason: string): VerifyResult => ({ ok: false, rowsChecked: checked, chains: heads.length, firstBroken: { id, chain: head.chain, seq, reason } });
-        if (seq !== expectedSeq) return { ok: false, rowsChecked: checked, chains: heads.length, firstBroken: { id: lastId, chain: head.chain, seq: expectedSeq, reason: `row ${expectedSeq} of the chain is missing` } };
+        const broken = (reason: string): VerifyResult => fail({ id, chain: head.chain, seq, reason });
+        if (seq !== expectedSeq) return fail({ id: lastId, chain: head.chain, seq: expectedSeq, reason: `row ${expectedSeq} of the chain is missing` });
         if (r.prev_hash !== prevHash) return broken('its link to the previous row does not match');
-        const content: HashedContent = {
-          chain: String(r.chain),
-          seq,
-          at: String(r.at),
-          actorUserId: (r.actor_user_id as string | null) ?? null,
-          actorUsername: (r.actor_username as string | null) ?? null,
-          actorRole: (r.actor_role as string | null) ?? null,
-          orgId: (r.org_id as string | null) ?? null,
-          ip: (r.ip as string | null) ?? null,
-          action: String(r.action),
-          entity: String(r.entity),
-          entityId: (r.entity_id as string | null) ?? null,
-          before: r.before ?? null,
-          after: r.after ?? null,
-        };
-        if (chainHash(prevHash, content) !== r.hash) return broken('its content was changed after it was written');
+        if (chainHash(prevHash, contentOf(r, seq)) !== r.hash) return broken('its content was changed after it was written');
+        for (; nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.seq === seq; nextCheckpoint++) {
+          const cp = checkpoints[nextCheckpoint]!;
+          const verdict = keys ? keys.verify(cp.key, checkpointMessage(cp), cp.signature) : 'valid';
+          if (verdict === 'unknown-key') return rowAfterLastValid(`the checkpoint at position ${seq} is signed by a key the key store does not trust (forged, or a rotated key missing from the trusted folder)`);
+          if (verdict === 'invalid') return rowAfterLastValid(`the checkpoint at position ${seq} has a signature that does not verify (forged or altered)`);
+          if (cp.hash !== r.hash) return rowAfterLastValid(`rows ${lastValidSeq + 1}–${seq} no longer match the checkpoint signed at position ${seq} (${cp.at}): one of them was changed and the chain recomputed`);
+          lastValidSeq = seq;
+          checkpointsChecked++;
+        }
         prevHash = String(r.hash);
         expectedSeq = seq + 1;
         lastId = id;
@@ -155,10 +198,15 @@ export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total:
       }
       if (rows.length < batch) break;
     }
-    if (expectedSeq - 1 !== Number(head.last_seq) || prevHash !== head.last_hash) {
-      return { ok: false, rowsChecked: checked, chains: heads.length, firstBroken: { id: lastId, chain: head.chain, seq: expectedSeq, reason: 'rows at the end of the chain were removed' } };
+    if (nextCheckpoint < checkpoints.length) {
+      return rowAfterLastValid(`the chain ends at position ${expectedSeq - 1} but a checkpoint was signed at position ${checkpoints[nextCheckpoint]!.seq}: rows were removed`);
     }
+    if (expectedSeq - 1 !== Number(head.last_seq) || prevHash !== head.last_hash) {
+      return fail({ id: lastId, chain: head.chain, seq: expectedSeq, reason: 'rows at the end of the chain were removed' });
+    }
+    unsignedRows += expectedSeq - 1 - lastValidSeq;
   }
   onProgress?.(checked, total);
-  return { ok: checked === total, rowsChecked: checked, chains: heads.length, ...(checked === total ? {} : { firstBroken: { id: -1, chain: '?', seq: -1, reason: 'rows exist outside any chain' } }) };
+  const ok = checked === total;
+  return { ok, rowsChecked: checked, chains: heads.length, checkpointsChecked, unsignedRows, signatures, ...(ok ? {} : { firstBroken: { id: -1, chain: '?', seq: -1, reason: 'rows exist outside any chain' } }) };
 }

@@ -10,6 +10,7 @@ import { roleMay, type Action } from '@township-office/domain/permissions';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { actorOf, resolveSession, type LiveSession } from '../modules/accounts/auth.service.ts';
+import { registerDeniedRequestAudit } from './audit-denied.ts';
 import type { RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { messageFor, pickLocale } from './i18n.ts';
@@ -74,6 +75,8 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
     if (config.action && !roleMay(session.user.role, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
     req.ctx = { actor: actorOf(session.user), ip: req.ip, requestId: req.id, locale: req.locale };
   });
+
+  registerDeniedRequestAudit(app, deps.db);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return sendError(reply, err.def, err.params, err.details);

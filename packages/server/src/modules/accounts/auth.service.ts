@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { openSecret, sealSecret } from '../../platform/keys.ts';
 import { newTotpSecret, totpUri, totpValid } from '../../platform/totp.ts';
 import type { OrgRow } from '../orgs/orgs.tables.ts';
 import { accountsRepository } from './accounts.repository.ts';
@@ -44,7 +45,7 @@ export async function login(db: Db, config: Config, body: LoginBody, meta: Meta)
 
   const passwordOk = await verifyPassword(user.passwordHash, body.password);
   const secondFactorMissing = passwordOk && user.totpEnabled && !body.totp;
-  const secondFactorOk = !user.totpEnabled || (body.totp !== undefined && (await totpValid(user.totpSecret!, body.totp)));
+  const secondFactorOk = !user.totpEnabled || (body.totp !== undefined && (await totpValid(openSecret(user.totpSecret!), body.totp)));
 
   if (secondFactorMissing) throw new AppError(CommonErrors.TOTP_REQUIRED);
   if (!passwordOk || !secondFactorOk) {
@@ -134,14 +135,14 @@ export function totpSetup(ctx: RequestContext): { secret: string; uri: string } 
 export async function totpEnable(db: Db, ctx: RequestContext, secret: string, code: string): Promise<void> {
   if (!(await totpValid(secret, code))) throw new AppError(CommonErrors.TOTP_INVALID);
   await db.transaction(async (tx) => {
-    await accountsRepository.updateUser(tx, ctx.actor.userId, { totpSecret: secret, totpEnabled: true });
+    await accountsRepository.updateUser(tx, ctx.actor.userId, { totpSecret: sealSecret(secret), totpEnabled: true });
     await writeAudit(tx, ctx, { action: 'auth.totp_enabled', entity: 'user', entityId: ctx.actor.userId, before: { totpEnabled: false }, after: { totpEnabled: true } });
   });
 }
 
 export async function totpDisable(db: Db, ctx: RequestContext, code: string): Promise<void> {
   const user = (await accountsRepository.userById(db, ctx.actor.userId))!;
-  if (!user.totpEnabled || !(await totpValid(user.totpSecret!, code))) throw new AppError(CommonErrors.TOTP_INVALID);
+  if (!user.totpEnabled || !(await totpValid(openSecret(user.totpSecret!), code))) throw new AppError(CommonErrors.TOTP_INVALID);
   await db.transaction(async (tx) => {
     await accountsRepository.updateUser(tx, user.id, { totpSecret: null, totpEnabled: false });
     await writeAudit(tx, ctx, { action: 'auth.totp_disabled', entity: 'user', entityId: user.id, before: { totpEnabled: true }, after: { totpEnabled: false } });

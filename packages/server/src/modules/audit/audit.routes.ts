@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@township-office/domain/common';
 import type { RouteModule } from '../../platform/app-types.ts';
-import { verifyAudit } from '../../platform/audit.ts';
-import { auditRepository } from './audit.repository.ts';
+import { browseAudit, verifyAuditTrail } from './audit.service.ts';
 
 const auditQuery = pageQuerySchema
   .extend({
@@ -34,7 +33,7 @@ const auditItem = z.object({
 /** The audit administrator's view: read-only, filterable, and a check of the chain. */
 export const auditRoutes: RouteModule = (app, { db }) => {
   app.get('/api/audit', { config: { action: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuery, response: { 200: z.object({ items: z.array(auditItem), total: z.number(), page: z.number(), pageSize: z.number() }) } } }, async (req) => {
-    const { rows, total } = await auditRepository.page(db, req.query);
+    const { rows, total } = await browseAudit(db, req.ctx, req.query);
     return {
       items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorUsername: r.actorUsername, actorRole: r.actorRole, orgId: r.orgId, ip: r.ip, action: r.action, entity: r.entity, entityId: r.entityId, before: r.before, after: r.after, hash: r.hash })),
       total,
@@ -42,5 +41,5 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       pageSize: req.query.pageSize,
     };
   });
-  app.get('/api/audit/verify', { config: { action: 'audit.read' }, schema: { tags: ['audit'] } }, async () => verifyAudit(db));
+  app.get('/api/audit/verify', { config: { action: 'audit.read' }, schema: { tags: ['audit'] } }, async (req) => verifyAuditTrail(db, req.ctx));
 };
