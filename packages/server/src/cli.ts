@@ -7,6 +7,9 @@ import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { backupDatabase, restoreDatabase } from './platform/backup.ts';
+import { AppError } from './platform/errors.ts';
+import { fileStorageFor } from './platform/files.ts';
+import { messageFor } from './platform/i18n.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { keysDirOf, openKeyStore, type KeyStore } from './platform/keys.ts';
 import { systemContext } from './platform/context.ts';
@@ -112,28 +115,27 @@ export function buildCli(): Command {
   program
     .command('backup')
     .argument('<file>', 'the backup file to write')
-    .description('write a consistent snapshot of the whole database (gzip, restorable with "restore")')
+    .description('write a consistent snapshot of the whole database and the file store (gzip with a SHA-256 trailer, restorable with "restore")')
     .action((file: string) =>
       withDatabase(async ({ database }) => {
         const bar = progressBar('backup');
-        const r = await backupDatabase(database.pool, path.resolve(file), (d, t, l) => bar.update(d, t, l));
+        const r = await backupDatabase(database.pool, fileStorageFor(loadConfig()), path.resolve(file), (d, t, l) => bar.update(d, t, l));
         bar.stop();
-        log(`backup of ${r.tables} tables written to ${path.resolve(file)} (${r.bytes} bytes)`);
+        log(`backup of ${r.tables} tables and ${r.files} stored files written to ${path.resolve(file)} (${r.bytes} bytes)`);
       }),
     );
 
   program
     .command('restore')
     .argument('<file>', 'a file written by "township-office backup"')
-    .description('replace the whole database with a backup, in one transaction')
+    .description('replace the whole database and restore the stored files from a backup; the file is checked whole first, the running servers keep serving')
     .action((file: string) => {
       if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
       return withDatabase(async ({ database }) => {
         const bar = progressBar('restore');
-        const r = await restoreDatabase(database.pool, path.resolve(file), (d, t, l) => bar.update(d, t, l));
+        const r = await restoreDatabase(database.pool, fileStorageFor(loadConfig()), path.resolve(file), { onProgress: (d, t, l) => bar.update(d, t, l) });
         bar.stop();
-        await migrate(database.pool, log);
-        log(`restored ${r.tables} tables from ${path.resolve(file)}`);
+        log(`restored ${r.tables} tables and ${r.files} stored files from ${path.resolve(file)}`);
       });
     });
 
@@ -144,7 +146,9 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    console.error(`township-office: ${(err as Error).message}`);
+    // A catalogued error is the operator's to act on: both languages, no stack.
+    const message = err instanceof AppError ? `${messageFor(err.def, 'zh-CN', err.params)} / ${messageFor(err.def, 'en', err.params)}` : (err as Error).message;
+    console.error(`township-office: ${message}`);
     process.exit(1);
   }
 }

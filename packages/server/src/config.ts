@@ -9,6 +9,8 @@ export interface Config {
   /** Sign a checkpoint of an audit chain every this many rows, and at least every auditCheckpointMinutes. */
   auditCheckpointRows: number;
   auditCheckpointMinutes: number;
+  /** The file store (attachments): FILES_DIR, default DATA_DIR/files; shared by every server. */
+  filesDir: string;
   databaseUrl: string | undefined;
   /** Idle timeout of a session, ms (等保: 30 minutes). */
   sessionIdleMs: number;
@@ -31,7 +33,7 @@ function int(name: string, fallback: number): number {
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
-  return {
+  const config: Omit<Config, 'filesDir'> = {
     port: int('PORT', 3000),
     host: process.env.HOST || '127.0.0.1',
     dataDir: path.resolve(process.env.DATA_DIR || './data'),
@@ -49,4 +51,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.LOG_LEVEL || 'info',
     ...overrides,
   };
+  // Follows DATA_DIR (also an overridden one) unless FILES_DIR names another place.
+  const filesDir = overrides.filesDir ?? (process.env.FILES_DIR ? path.resolve(process.env.FILES_DIR) : path.join(config.dataDir, 'files'));
+  return { ...config, filesDir };
 }

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { documentsRepository } from './documents.repository.ts';
 import { readableDocument, wrongState } from './documents.service.ts';
-import { sha256Of, type FileStorage } from './documents.storage.ts';
+import { sha256Of, type FileStorage } from '../../platform/files.ts';
 import { documentAttachments, storedFiles, type AttachmentRow } from './documents.tables.ts';
 
 const EDITABLE = new Set(['draft', 'returned', 'reviewed', 'signed_off']);
