@@ -39,7 +39,7 @@ function serializeErrorInner(err: Error, depth: number, seen: WeakSet<object>): 
   seen.add(err);
   const out: SerializedError = { type: err.constructor?.name ?? 'Error', message: cleanMessage(err.message ?? ''), stack: cleanMessage(err.stack ?? '') };
   for (const [k, v] of Object.entries(err)) {
-    if (k === 'message' || k === 'stack') continue;
+    if (k === 'message' || k === 'stack' || k === 'cause') continue;
     out[k] = DROPPED_KEYS.has(k) ? '[redacted]' : clean(v, depth + 1, seen);
   }
   if (err.cause !== undefined) out.cause = clean(err.cause, depth + 1, seen);
