@@ -44,8 +44,8 @@ describeBrowser('content security policy', () => {
   it('runs a township clerk’s pages without a console error or a policy violation', async () => {
     await loginAs(page, 'town02.clerk');
     await visit('/', (p) => p.getByTestId('main-menu').waitFor());
-    await visit('/reception/petitions', (p) => p.locator('.ant-table').first().waitFor());
-    await visit('/supervision/my-office?tab=staff', (p) => p.getByTestId('drill-records').waitFor());
+    await visit('/reception/petitions', (p) => p.locator('.ant-table').first().waitFor({ timeout: 30_000 }));
+    await visit('/supervision/my-office?tab=staff', (p) => p.getByTestId('drill-records').waitFor({ timeout: 30_000 }));
     const masked = page.getByTestId('staff-id-masked').first();
     await masked.waitFor();
     expect(await masked.innerText()).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
