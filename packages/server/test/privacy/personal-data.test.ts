@@ -17,7 +17,7 @@ const petition = created.json() as { id: string; serial: string };
 type Listed = { total: number; items: { id: string; petitioners: { name: string; address: string | null; idNumber: string | null }[] }[] };
 const search = async (who: Awaited<ReturnType<typeof as>>, q: string) => (await who.get(`/api/petitions?pageSize=200&q=${encodeURIComponent(q)}`)).json() as Listed;
 const hits = async (who: Awaited<ReturnType<typeof as>>, q: string) => (await search(who, q)).items.filter((p) => p.id === petition.id).length;
-const auditRows = async (action: string) => (await database.pool.query(`SELECT actor_username, entity_id, after FROM audit_log WHERE action = $1 ORDER BY seq`, [action])).rows;
+const auditRows = async (action: string) => (await database.pool.query(`SELECT actor_username, entity_id, after FROM audit_log WHERE action = $1 ORDER BY at, seq`, [action])).rows;
 
 describe('petition search cannot recover an ID number or phone', () => {
   it('finds nothing by ID or phone prefix for the county administrator, a non-handler of the township, or the county staff', async () => {
@@ -104,7 +104,7 @@ describe('register exports', () => {
     const before = (await auditRows('register.export')).length;
     const res = await handler.get('/api/visits?format=pdf&from=2026-01-01');
     expect(res.statusCode).toBe(200);
-    const rows = await database.pool.query(`SELECT actor_username, org_id, after FROM audit_log WHERE action = 'register.export' ORDER BY seq`);
+    const rows = await database.pool.query(`SELECT actor_username, org_id, after FROM audit_log WHERE action = 'register.export' ORDER BY at, seq`);
     expect(rows.rows).toHaveLength(before + 1);
     const row = rows.rows.at(-1)!;
     expect(row.actor_username).toBe('town06.clerk');
