@@ -16,19 +16,67 @@ import type { App } from './platform/app-types.ts';
 import { setCheckpointEvery } from './platform/audit-checkpoints.ts';
 import { registerHttpPlatform, sendError } from './platform/http.ts';
 import { keysDirOf, openKeyStore, setActiveKeyStore } from './platform/keys.ts';
+import { logSerializers } from './platform/log-redact.ts';
 
 export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** Where the log goes (default stdout); tests capture it to check what a log line carries. */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
+/**
+ * The app's Content-Security-Policy. Scripts only from our origin: the built index.html has no
+ * inline script (Vite emits <script type="module" src>). style-src needs 'unsafe-inline' because
+ * Ant Design 6's CSS-in-JS injects <style> elements at run time and React renders style=""
+ * attributes; a nonce cannot cover a static index.html served without templating. img-src takes
+ * data: (the favicon, antd's inline SVG images) and blob: (previews); object-src and frame-src
+ * take blob: so a PDF opened from a blob URL (lib/api.ts openPdf), which inherits this policy,
+ * still shows in the browser's viewer.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'self' blob:",
+  "frame-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Swagger UI (/api/docs) ships its scripts as files too, but sets style attributes and draws
+ * images from data: URLs; its online validator badge is off (validatorUrl: null), so nothing leaves.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Vite's content-hashed bundles: a new build gets new names, so each file may be kept for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function buildApp({ config, database, logger = false, logStream }: BuildOptions): Promise<App> {
   // The key store (audit signing key, data key) lives in files outside the database: open or create it first.
   setActiveKeyStore(openKeyStore(keysDirOf(config), logger ? (m) => console.log(`[township-office] ${m}`) : undefined));
   setCheckpointEvery(config.auditCheckpointRows);
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    // The serializers keep SQL parameters and long digit runs (ID numbers, phones) out of the log.
+    logger: logger ? { level: config.logLevel, serializers: logSerializers, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID().slice(0, 8),
     trustProxy: process.env.TRUST_PROXY === 'true',
@@ -41,15 +89,21 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     openapi: { info: { title: 'township-office API', description: '乡镇办公室规范化工作平台', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
+  app.decorate('db', database.db);
   registerHttpPlatform(app, { db: database.db, config });
 
-  // Security headers for every response (等保: no framing, no sniffing).
-  app.addHook('onSend', async (_req, reply) => {
+  // Security headers for every response (等保: no framing, no sniffing, a content policy, TLS only).
+  app.addHook('onSend', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
+    const isDocs = req.url === '/api/docs' || req.url.startsWith('/api/docs/');
+    reply.header('Content-Security-Policy', isDocs ? DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+    if (config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // API answers carry personal data: no browser or proxy may keep a copy.
+    if (req.url.startsWith('/api/') || req.url === '/api') reply.header('Cache-Control', 'no-store');
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) }) } } }, async () => {
@@ -63,7 +117,14 @@ export async function buildApp({ config, database, logger = false }: BuildOption
 
   const webDist = config.webDist;
   const hasWeb = webDist !== undefined && fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    const assets = path.join(webDist, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: ['index.html'], cacheControl: false,
+      // index.html names the current bundles, so it is revalidated on every visit; the bundles never change.
+      setHeaders: (res, file) => res.header('Cache-Control', file.startsWith(assets) ? IMMUTABLE : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) return sendError(reply, CommonErrors.ROUTE_NOT_FOUND);
     // The single-page app owns every other path.

@@ -41,12 +41,13 @@ describe('staff filing', () => {
     const county = await as(app, 'county.clerk');
     const pending = (await county.get('/api/personnel/filings?state=submitted')).json().items;
     const mine = pending.find((f: { id: string }) => f.id === res.json().id);
-    expect(mine.allowed).toEqual(['acknowledge', 'return']);
+    expect(mine.allowed).toEqual(['acknowledge', 'return', 'revealIdNumber']);
     const ack = await county.post(`/api/personnel/filings/${mine.id}/decision`, { decision: 'acknowledge' });
     expect(ack.statusCode, ack.body).toBe(200);
     expect(ack.json().state).toBe('acknowledged');
     const staff = (await clerk.get('/api/personnel/staff')).json().items;
-    expect(staff.map((s: { idNumber: string }) => s.idNumber)).toContain(p.idNumber);
+    // Listed masked (110101********1234); the whole number only through the audited reveal.
+    expect(staff.map((s: { idNumber: string }) => s.idNumber)).toContain(`${p.idNumber.slice(0, 6)}********${p.idNumber.slice(-4)}`);
     const again = await county.post(`/api/personnel/filings/${mine.id}/decision`, { decision: 'acknowledge' });
     expect(again.statusCode).toBe(409);
   });
@@ -163,7 +164,8 @@ describe('Excel import and export', () => {
 
   it('refuses duplicate ID numbers, within the sheet and against the database', async () => {
     const admin = await as(app, 'county.admin');
-    const existing = (await admin.get('/api/personnel/staff')).json().items[0].idNumber;
+    const first = (await admin.get('/api/personnel/staff')).json().items[0];
+    const existing = (await admin.post(`/api/personnel/staff/${first.id}/reveal`)).json().idNumber;
     const dup = idNumberWithCheck('43102119880506903');
     const before = await tableDigest(database);
     const res = await admin.post('/api/personnel/import', { fileName: 'a.xlsx', contentBase64: await sheet([row('T11', '甲某某', dup), row('T13', '乙某某', dup), row('T14', '丙某某', existing)]) });

@@ -1,18 +1,33 @@
 import type { FilingRow, LeaderRow, StaffRow } from './personnel.tables.ts';
 import type { Actor } from '../../platform/context.ts';
-import { filingPolicy } from './personnel.policy.ts';
+import { filingPolicy, mayRevealStaffIdNumber } from './personnel.policy.ts';
+
+/** 110101********1234: the region code and the last four stay, the birth date and serial are starred. */
+export function maskStaffIdNumber(id: string | null | undefined): string | null {
+  if (!id) return id ?? null;
+  if (id.length <= 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+/** A filing's particulars as sent: the ID number masked like the staff list's. */
+function maskedParticulars(particulars: unknown) {
+  if (!particulars || typeof particulars !== 'object') return particulars;
+  const p = particulars as { idNumber?: string };
+  return p.idNumber ? { ...p, idNumber: maskStaffIdNumber(p.idNumber) } : p;
+}
 
 export function presentLeader(row: LeaderRow, orgName: string) {
   return { id: row.id, orgId: row.orgId, orgName, name: row.name, position: row.position, since: row.since, until: row.until, familiar: row.familiar, basis: row.basis };
 }
 
-export function presentStaff(row: StaffRow, org: { orgName: string; orgCode?: string }) {
+export function presentStaff(row: StaffRow, org: { orgName: string; orgCode?: string }, actor: Actor) {
   return {
     id: row.id,
     orgId: row.orgId,
     orgName: org.orgName,
     name: row.name,
-    idNumber: row.idNumber,
+    // Masked for everyone; the full number only through the audited reveal.
+    idNumber: maskStaffIdNumber(row.idNumber),
     gender: row.gender,
     birthDate: row.birthDate,
     ethnicity: row.ethnicity,
@@ -26,6 +41,7 @@ export function presentStaff(row: StaffRow, org: { orgName: string; orgCode?: st
     status: row.status,
     leftOn: row.leftOn,
     designationReason: row.designationReason,
+    allowed: mayRevealStaffIdNumber(actor, row.orgId) ? ['revealIdNumber'] : [],
   };
 }
 
@@ -40,7 +56,7 @@ export function presentFiling(row: FilingRow, extra: { orgName: string; staffNam
     kind: row.kind,
     changeDate: row.changeDate,
     filedAt: row.filedAt.toISOString(),
-    particulars: row.particulars,
+    particulars: maskedParticulars(row.particulars),
     toOrgId: row.toOrgId,
     reason: row.reason,
     state: row.state,

@@ -31,12 +31,20 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
 
   const staffQuery = orgQuery.extend({ status: z.enum(['active', 'left']).optional() }).strict();
   app.get('/api/personnel/staff', { config: read, schema: { tags: ['personnel'], querystring: staffQuery } }, async (req) => ({
-    items: (await svc.listStaff(db, req.ctx, req.query)).map((r) => presentStaff(r.staff, r)),
+    items: (await svc.listStaff(db, req.ctx, req.query)).map((r) => presentStaff(r.staff, r, req.ctx.actor)),
   }));
   app.get('/api/personnel/staff/:id', { config: read, schema: { tags: ['personnel'], params: idParamSchema } }, async (req) => {
     const h = await svc.staffHistory(db, req.ctx, req.params.id);
-    return { person: presentStaff(h.person, { orgName: '' }), filings: h.filings.map((f) => presentFiling(f.filing, f, req.ctx.actor)) };
+    return { person: presentStaff(h.person, { orgName: '' }, req.ctx.actor), filings: h.filings.map((f) => presentFiling(f.filing, f, req.ctx.actor)) };
   });
+  // The full ID number of one record, on an audited click (the lists and pages show it masked).
+  const empty = z.object({}).strict().optional();
+  app.post('/api/personnel/staff/:id/reveal', { config: read, schema: { tags: ['personnel'], params: idParamSchema, body: empty } }, async (req) => ({
+    idNumber: await svc.revealStaffIdNumber(db, req.ctx, req.params.id),
+  }));
+  app.post('/api/personnel/filings/:id/reveal', { config: read, schema: { tags: ['personnel'], params: idParamSchema, body: empty } }, async (req) => ({
+    idNumber: await svc.revealFilingIdNumber(db, req.ctx, req.params.id),
+  }));
   app.get('/api/personnel/structure', { config: read, schema: { tags: ['personnel'], querystring: orgQuery } }, async (req) => svc.staffStructure(db, req.ctx, req.query));
 
   const filingQuery = orgQuery.extend({ state: z.enum(['submitted', 'acknowledged', 'returned']).optional(), late: bool.optional() }).strict();

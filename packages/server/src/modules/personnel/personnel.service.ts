@@ -23,7 +23,8 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, PgCode, forbiddenRole, pgErrorCode } from '../../platform/errors.ts';
+import { mayRevealStaffIdNumber } from './personnel.policy.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { endPostsOfStaff } from '../environment/environment.service.ts';
 import { personnelRepository as repo } from './personnel.repository.ts';
@@ -192,6 +193,31 @@ export async function staffHistory(db: Db, ctx: RequestContext, staffId: string)
   assertReadableOrg(ctx.actor, person.orgId);
   const filings = await repo.listFilings(db, { kind: 'all' }, { staffId, limit: 500 });
   return { person, filings };
+}
+
+/**
+ * One staff member's full ID number, for the roles that manage filing (personnel.policy.ts); each
+ * reveal is audited (which record, which field — never the number itself).
+ */
+export async function revealStaffIdNumber(db: Db, ctx: RequestContext, staffId: string): Promise<string> {
+  const person = await repo.staffById(db, staffId);
+  if (!person) throw new AppError(PersonnelErrors.STAFF_NOT_FOUND);
+  assertReadableOrg(ctx.actor, person.orgId);
+  if (!mayRevealStaffIdNumber(ctx.actor, person.orgId)) throw forbiddenRole();
+  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'personnel.staff.reveal', entity: 'staff', entityId: person.id, orgId: person.orgId, after: { fields: ['idNumber'] } }));
+  return person.idNumber;
+}
+
+/** The ID number a filing carries (a join, or a change of particulars), under the same rule. */
+export async function revealFilingIdNumber(db: Db, ctx: RequestContext, filingId: string): Promise<string> {
+  const filing = await repo.filingById(db, filingId);
+  if (!filing) throw new AppError(PersonnelErrors.FILING_NOT_FOUND);
+  assertReadableOrg(ctx.actor, filing.orgId);
+  if (!mayRevealStaffIdNumber(ctx.actor, filing.orgId)) throw forbiddenRole();
+  const idNumber = (filing.particulars as { idNumber?: string } | null)?.idNumber;
+  if (!idNumber) throw new AppError(CommonErrors.NOT_FOUND);
+  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'personnel.filing.reveal', entity: 'staff_filing', entityId: filing.id, orgId: filing.orgId, after: { fields: ['idNumber'] } }));
+  return idNumber;
 }
 
 /** The database's structure: age bands, education and tenure of the active staff. */

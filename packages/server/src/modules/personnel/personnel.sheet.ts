@@ -22,6 +22,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { mayRevealStaffIdNumber } from './personnel.policy.ts';
+import { maskStaffIdNumber } from './personnel.presenter.ts';
 import { personnelRepository as repo } from './personnel.repository.ts';
 import { filingDeadlineDays, listStaff, staffValues } from './personnel.service.ts';
 
@@ -151,14 +153,23 @@ export async function staffSheetTemplate(): Promise<Buffer> {
   return workbook([]);
 }
 
+/**
+ * The database as a sheet in the import's columns. ID numbers are whole only for the exporter who
+ * may reveal them (personnel.policy.ts), masked otherwise; every export is audited with its filter
+ * and row counts.
+ */
 export async function exportStaffSheet(db: Db, ctx: RequestContext, opts: { orgId?: string }): Promise<Buffer> {
   const rows = await listStaff(db, ctx, { ...opts, status: 'active' });
-  return workbook(
+  const whole = (orgId: string) => mayRevealStaffIdNumber(ctx.actor, orgId);
+  const masked = rows.filter(({ staff: s }) => !whole(s.orgId)).length;
+  const buffer = await workbook(
     rows.map(({ staff: s, orgCode }) => [
-      orgCode, s.name, s.idNumber, GENDER_LABELS[s.gender], s.birthDate, s.ethnicity, POLITICAL_LABELS[s.politicalStatus],
+      orgCode, s.name, (whole(s.orgId) ? s.idNumber : maskStaffIdNumber(s.idNumber)) ?? '', GENDER_LABELS[s.gender], s.birthDate, s.ethnicity, POLITICAL_LABELS[s.politicalStatus],
       EDUCATION_LABELS[s.education], s.major, s.post, s.officeRole, s.phone, s.startDate,
     ]),
   );
+  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'personnel.export', entity: 'staff', after: { filters: { orgId: opts.orgId ?? null, status: 'active' }, rows: rows.length, maskedIdNumbers: masked } }));
+  return buffer;
 }
 
 async function workbook(rows: string[][]): Promise<Buffer> {

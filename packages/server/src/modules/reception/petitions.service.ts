@@ -11,6 +11,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listHolidays } from '../duty/duty.roster.service.ts';
+import { roleMay } from '@township-office/domain/permissions';
+import { isCountyPetitionStaff, mayRevealPetitioners } from './reception.policy.ts';
 import { receptionRepository, type PetitionFilter } from './reception.repository.ts';
 import type { PetitionRow } from './reception.tables.ts';
 
@@ -27,8 +29,28 @@ export async function countOptions(db: Db | Tx, dayCount: PetitionRow['dayCount'
   return { count: 'working', calendar: calendarFromPeriods(await listHolidays(db as Db)) };
 }
 
-export function listPetitions(db: Db, ctx: RequestContext, f: PetitionFilter, page: { page: number; pageSize: number }) {
-  return receptionRepository.petitions(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+/** Digits never enter the audit trail: a searched ID number or phone shows as stars of its length. */
+export const auditSafeQuery = (q: string) => q.replace(/\d/g, '*').replace(/(?<=\*{17})[Xx]/g, '*');
+
+/** The non-personal filters of a petition list, for audit rows (the keyword with its digits starred). */
+export function petitionFilterForAudit(f: PetitionFilter) {
+  const { q, ...rest } = f;
+  return { ...rest, ...(q ? { q: auditSafeQuery(q) } : {}) };
+}
+
+/**
+ * The petitions list. A keyword search (`q`) is audited — who searched, the non-personal filters,
+ * the hit count — so enumeration by repeated searches leaves a trace; plain paging is not.
+ * Exports are audited once by the register mechanism instead (`auditSearch: false`).
+ */
+export async function listPetitions(db: Db, ctx: RequestContext, f: PetitionFilter, page: { page: number; pageSize: number }, opts: { auditSearch?: boolean } = {}) {
+  const a = ctx.actor;
+  const viewer = { userId: a.userId, orgId: a.orgId, seesAllNames: isCountyPetitionStaff(a), mayHandle: roleMay(a.role, 'petitions.handle') };
+  const r = await receptionRepository.petitions(db, orgScope(a), viewer, f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+  if (f.q && opts.auditSearch !== false) {
+    await db.transaction((tx) => writeAudit(tx, ctx, { action: 'petition.search', entity: 'petition', after: { filters: petitionFilterForAudit(f), page: page.page, total: r.total } }));
+  }
+  return r;
 }
 
 export async function getPetition(db: Db, ctx: RequestContext, id: string) {
@@ -191,7 +213,7 @@ export async function revealPetitioners(db: Db, ctx: RequestContext, id: string)
   const p = await receptionRepository.petitionById(db, id);
   if (!p) throw new AppError(CommonErrors.NOT_FOUND);
   assertReadableOrg(ctx.actor, p.orgId);
-  if (!p.handlerUserIds.includes(ctx.actor.userId)) throw new AppError(ReceptionErrors.PETITION_NOT_HANDLER);
+  if (!mayRevealPetitioners(ctx.actor, p)) throw new AppError(ReceptionErrors.PETITION_NOT_HANDLER);
   await db.transaction((tx) => writeAudit(tx, ctx, { action: 'petition.reveal', entity: 'petition', entityId: id, orgId: p.orgId, after: { fields: ['idNumber', 'phone'], petitioners: p.petitioners.length } }));
   return p.petitioners;
 }

@@ -2,6 +2,7 @@ import { deadlineState } from '@township-office/domain/deadlines';
 import { maskIdNumber, maskPhone, type Petitioner } from '@township-office/domain/petitions';
 import { roleMay } from '@township-office/domain/permissions';
 import type { Actor } from '../../platform/context.ts';
+import { mayRevealPetitioners, seesPetitionerIdentity } from './reception.policy.ts';
 import type { PetitionEventRow, PetitionRow, VisitRow } from './reception.tables.ts';
 
 export function presentVisit(actor: Actor, v: VisitRow) {
@@ -15,8 +16,18 @@ export function presentVisit(actor: Actor, v: VisitRow) {
 
 export const petitionSerial = (p: Pick<PetitionRow, 'year' | 'seq'>) => `${p.year}-${String(p.seq).padStart(4, '0')}`;
 
+/** 张** : the surname only, with a fixed number of stars so the name's length is not told either. */
+export const maskName = (name: string) => `${Array.from(name)[0] ?? ''}**`;
+
 export function maskPetitioners(list: Petitioner[]) {
   return list.map((x) => ({ name: x.name, idNumber: maskIdNumber(x.idNumber), phone: maskPhone(x.phone), address: x.address ?? null }));
+}
+
+/** The petitioners as this actor may see them (reception.policy.ts): ID and phone always masked here. */
+export function petitionersFor(actor: Actor, p: Pick<PetitionRow, 'orgId' | 'petitioners'>) {
+  const masked = maskPetitioners(p.petitioners);
+  if (seesPetitionerIdentity(actor, p)) return masked;
+  return masked.map((x) => ({ ...x, name: maskName(x.name), address: null }));
 }
 
 const NEXT: Record<PetitionRow['status'], string[]> = {
@@ -33,14 +44,14 @@ const NEXT: Record<PetitionRow['status'], string[]> = {
 export function petitionActions(actor: Actor, p: PetitionRow): string[] {
   if (p.orgId !== actor.orgId || !roleMay(actor.role, 'petitions.handle')) return [];
   const out = NEXT[p.status].filter((a) => !(a === 'extend' && p.extensionDays));
-  if (p.handlerUserIds.includes(actor.userId)) out.push('reveal');
+  if (mayRevealPetitioners(actor, p)) out.push('reveal');
   return out;
 }
 
-/** Lists and exports: ID numbers and phones masked, whoever asks. */
+/** Lists and exports: ID numbers and phones masked, whoever asks; names and addresses per the policy. */
 export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: string) {
   return {
-    id: p.id, orgId: p.orgId, serial: petitionSerial(p), receivedOn: p.receivedOn, channel: p.channel, petitioners: maskPetitioners(p.petitioners),
+    id: p.id, orgId: p.orgId, serial: petitionSerial(p), receivedOn: p.receivedOn, channel: p.channel, petitioners: petitionersFor(actor, p),
     subject: p.subject, category: p.category, status: p.status, dueKind: p.dueKind, dueOn: p.dueOn,
     deadlineState: p.dueOn ? deadlineState(p.dueOn, today) : null, overdue: !!p.dueOn && p.dueOn < today,
     extensionDays: p.extensionDays, closedOn: p.closedOn,

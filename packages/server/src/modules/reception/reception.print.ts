@@ -4,7 +4,8 @@ import { PETITION_CATEGORY_LABELS, PETITION_CHANNEL_LABELS, PETITION_STATUS_LABE
 import { COST_CATEGORY_LABELS } from '@township-office/domain/reception';
 import type { RegisterFileFormat } from '@township-office/domain/print';
 import { sendFormSpec, sendRegisterSpec } from '../meetings/register-print.ts';
-import { maskPetitioners, petitionSerial } from './reception.presenter.ts';
+import type { Actor } from '../../platform/context.ts';
+import { petitionersFor, petitionSerial } from './reception.presenter.ts';
 import type { PetitionRow, VisitRow } from './reception.tables.ts';
 
 const yuan = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -51,7 +52,7 @@ export function sendVisitForm(reply: FastifyReply, v: VisitRow, orgName: string)
   });
 }
 
-export function sendPetitionRegister(reply: FastifyReply, rows: PetitionRow[], format: RegisterFileFormat, orgName: string, summary: string, today: string) {
+export function sendPetitionRegister(reply: FastifyReply, actor: Actor, rows: PetitionRow[], format: RegisterFileFormat, orgName: string, summary: string, today: string) {
   return sendRegisterSpec(reply, format, '来信来访登记簿', {
     title: '来信来访登记簿', orgName, filterSummary: summary, footer: `合计 ${rows.length} 件`,
     columns: [
@@ -67,9 +68,9 @@ export function sendPetitionRegister(reply: FastifyReply, rows: PetitionRow[], f
       { key: 'due', header: '期限', width: 11 },
       { key: 'closed', header: '办结日期', width: 11 },
     ],
-    // Exports carry masked ID numbers and phones, like the lists.
+    // Exports carry what the lists show: masked ID numbers and phones, names per the policy.
     rows: rows.map((p) => {
-      const who = maskPetitioners(p.petitioners);
+      const who = petitionersFor(actor, p);
       return {
         serial: petitionSerial(p), received: p.receivedOn, channel: PETITION_CHANNEL_LABELS[p.channel], petitioner: who.map((x) => x.name).join('、'),
         id: who.map((x) => x.idNumber ?? '').filter(Boolean).join('；'), phone: who.map((x) => x.phone ?? '').filter(Boolean).join('；'),

@@ -17,6 +17,36 @@ export interface VisitFilter {
   includeVoid?: boolean;
 }
 
+/** Who is searching: the search matches only the personal fields this caller may see (reception.policy.ts). */
+export interface PetitionViewer {
+  userId: string;
+  orgId: string;
+  /** Sees every township's petitioner names (the county's petition staff). */
+  seesAllNames: boolean;
+  /** May match a full ID number, in the cases they handle. */
+  mayHandle: boolean;
+}
+
+const FULL_ID_NUMBER = /^\d{17}[\dXx]$/;
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * The petitions' keyword search. Subject and case number (2026-0001) for everyone; petitioner
+ * names only in the cases whose names the caller sees; an ID number only whole, exactly, and only
+ * in the caller's own cases as handler. ID and phone prefixes never match: otherwise anyone who
+ * lists petitions could recover a full ID number digit by digit from the hit counts.
+ */
+function petitionSearch(q: string, v: PetitionViewer): SQL {
+  const like = `%${likeEscape(q)}%`;
+  const serial = sql`(${petitions.year}::text || '-' || lpad(${petitions.seq}::text, 4, '0')) ILIKE ${like}`;
+  const seesNames = v.seesAllNames ? sql`true` : sql`${petitions.orgId} = ${v.orgId}`;
+  const name = sql`(${seesNames} AND EXISTS (SELECT 1 FROM jsonb_array_elements(${petitions.petitioners}) AS e WHERE e->>'name' ILIKE ${like}))`;
+  const id = v.mayHandle && FULL_ID_NUMBER.test(q)
+    ? sql`(${petitions.handlerUserIds} @> ARRAY[${v.userId}]::uuid[] AND EXISTS (SELECT 1 FROM jsonb_array_elements(${petitions.petitioners}) AS e WHERE upper(e->>'idNumber') = ${q.toUpperCase()}))`
+    : undefined;
+  return or(ilike(petitions.subject, like), serial, name, id)!;
+}
+
 export interface PetitionFilter {
   status?: PetitionRow['status'];
   channel?: PetitionRow['channel'];
@@ -52,7 +82,7 @@ export const receptionRepository = {
   updateVisit: (db: DbOrTx, id: string, v: Partial<typeof visits.$inferInsert>) =>
     db.update(visits).set({ ...v, updatedAt: new Date() }).where(eq(visits.id, id)).returning().then((r) => r[0]!),
 
-  async petitions(db: DbOrTx, scope: OrgScope, f: PetitionFilter, page: Page) {
+  async petitions(db: DbOrTx, scope: OrgScope, viewer: PetitionViewer, f: PetitionFilter, page: Page) {
     const where = and(
       scoped(petitions.orgId, scope, f.orgId),
       f.status ? eq(petitions.status, f.status) : undefined,
@@ -60,7 +90,7 @@ export const receptionRepository = {
       f.category ? eq(petitions.category, f.category) : undefined,
       f.from ? gte(petitions.receivedOn, f.from) : undefined,
       f.to ? lte(petitions.receivedOn, f.to) : undefined,
-      f.q ? or(ilike(petitions.subject, `%${f.q}%`), sql`${petitions.petitioners}::text ILIKE ${`%${f.q}%`}`) : undefined,
+      f.q ? petitionSearch(f.q, viewer) : undefined,
       f.overdueOn ? lt(petitions.dueOn, f.overdueOn) : undefined,
     );
     const [rows, [total]] = await Promise.all([

@@ -53,9 +53,10 @@ export const receptionRoutes: RouteModule = (app, { db }) => {
     const today = countyToday();
     const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
     if (format !== 'json') {
-      const all = await petitions.listPetitions(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
-      const summary = filterSummary([['状态', f.status && PETITION_STATUS_LABELS[f.status]], ['方式', f.channel && PETITION_CHANNEL_LABELS[f.channel]], ['类别', f.category && PETITION_CATEGORY_LABELS[f.category]], ['自', f.from], ['至', f.to], ['仅逾期', overdue === 'true' ? '是' : undefined]]);
-      return sendPetitionRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary, today);
+      const all = await petitions.listPetitions(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS }, { auditSearch: false });
+      // The keyword goes on the sheet (and so into the export's audit row) with its digits starred.
+      const summary = filterSummary([['状态', f.status && PETITION_STATUS_LABELS[f.status]], ['方式', f.channel && PETITION_CHANNEL_LABELS[f.channel]], ['类别', f.category && PETITION_CATEGORY_LABELS[f.category]], ['自', f.from], ['至', f.to], ['仅逾期', overdue === 'true' ? '是' : undefined], ['关键词', f.q && petitions.auditSafeQuery(f.q)]]);
+      return sendPetitionRegister(reply, req.ctx.actor, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary, today);
     }
     const r = await petitions.listPetitions(db, req.ctx, f, { page, pageSize });
     return { items: r.rows.map((p) => presentPetitionSummary(req.ctx.actor, p, today)), total: r.total, page, pageSize };

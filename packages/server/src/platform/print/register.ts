@@ -12,9 +12,18 @@ import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { isoDate } from '@township-office/domain/dates';
 import type { RegisterCell, RegisterColumn, RegisterFileFormat, RegisterSpec } from '@township-office/domain/print';
+import type { Db } from '../../db/client.ts';
+import { writeAudit } from '../audit.ts';
 import type { FontConfig } from './fonts.ts';
 import { charWidth, MM, newPdf, pdfBuffer, textWidth, wrapText, type Pdf } from './pdf.ts';
 import { MIME, sendFile } from './send.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The database, for platform code that has only the reply at hand (the export audit); set in app.ts. */
+    db: Db;
+  }
+}
 
 export { exportFormatSchema, MAX_EXPORT_ROWS, type ExportFormat, type RegisterSpec, type RegisterColumn } from '@township-office/domain/print';
 
@@ -45,7 +54,24 @@ export async function renderRegister(spec: RegisterSpec, format: RegisterFileFor
  */
 export async function sendRegister(reply: FastifyReply, spec: RegisterSpec, format: RegisterFileFormat, fileBaseName: string, fonts?: FontConfig) {
   const body = await renderRegister(spec, format, fonts);
+  await auditRegisterExport(reply, spec, format, fileBaseName);
   return sendFile(reply, body, `${fileBaseName}.${format}`, MIME[format]);
+}
+
+/**
+ * Every register export is audited here, once for all registers: who, which register, the filters
+ * printed on it and the row count (registers carry personal data: petitioners, visitors, staff).
+ * Written after rendering and before sending, so a file never leaves without its audit row.
+ */
+async function auditRegisterExport(reply: FastifyReply, spec: RegisterSpec, format: RegisterFileFormat, fileBaseName: string) {
+  const req = reply.request;
+  const ctx = req.ctx ?? { actor: null, ip: req.ip };
+  await reply.server.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'register.export', entity: 'register', entityId: spec.title,
+      after: { register: spec.title, file: `${fileBaseName}.${format}`, format, orgName: spec.orgName, filters: spec.filterSummary ?? '', rows: spec.rows.length },
+    }),
+  );
 }
 
 // ---- PDF ----------------------------------------------------------------------------------

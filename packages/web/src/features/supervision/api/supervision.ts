@@ -38,7 +38,7 @@ export interface Filing {
   state: 'submitted' | 'acknowledged' | 'returned';
   late: boolean;
   returnReason: string | null;
-  allowed: ('acknowledge' | 'return')[];
+  allowed: ('acknowledge' | 'return' | 'revealIdNumber')[];
 }
 export interface Staff {
   id: string;
@@ -52,6 +52,9 @@ export interface Staff {
   phone: string;
   startDate: string;
   status: string;
+  /** Masked (110101********1234); the whole number comes from the audited reveal. */
+  idNumber: string | null;
+  allowed: 'revealIdNumber'[];
 }
 export interface Proposal {
   year: number;
@@ -100,3 +103,6 @@ export const useExpenses = (year: number) =>
   useQuery({ queryKey: ['supervision', 'expenses', year], queryFn: () => api.get<{ average: number | null; previousAverage: number | null; yearOnYear: number | null; townships: { orgId: string; orgName: string; total: number; byCategory: Record<string, number> }[] }>('/api/environment/expenses', { year }) });
 export const useRooms = () => useQuery({ queryKey: ['supervision', 'rooms'], queryFn: () => api.get<{ items: { id: string; orgName: string; kind: string; status: string; areaM2: number | null }[] }>('/api/environment/rooms') });
 export const useRules = () => useQuery({ queryKey: ['supervision', 'rules'], queryFn: () => api.get<{ items: { id: string; orgName: string; kind: string; title: string; adoptedOn: string }[] }>('/api/environment/rules') });
+
+/** A staff member's (or a filing's) full ID number: one audited reveal per click. */
+export const useRevealIdNumber = () => useMutation({ mutationFn: (path: string) => api.post<{ idNumber: string }>(path) });

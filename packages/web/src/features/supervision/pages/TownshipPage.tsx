@@ -1,5 +1,6 @@
 /** /supervision/townships/:orgId — a township's standing, its gaps with what to do, and the records behind a standard. */
-import { Alert, Card, Descriptions, Empty, List, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, List, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
@@ -7,7 +8,7 @@ import { useSession } from '../../../app/session.tsx';
 import { EDUCATION_LABELS, FILING_KIND_LABELS, GENDER_LABELS, POLITICAL_LABELS } from '@township-office/domain/personnel';
 import { POST_LABELS, ROOM_KIND_LABELS, ROOM_STATUS_LABELS, RULE_KIND_LABELS } from '@township-office/domain/environment';
 import { ROTATION_RATING_LABELS, ROTATION_TOPIC_LABELS } from '@township-office/domain/training';
-import { useRecords, useStanding, type StandardColumn } from '../api/supervision.ts';
+import { useRecords, useRevealIdNumber, useStanding, type StandardColumn } from '../api/supervision.ts';
 
 /** Stored codes shown as the words people use (性别 male → 男). */
 const LABELS: Record<string, Record<string, string>> = {
@@ -30,6 +31,24 @@ function show(key: string, v: unknown): string {
 }
 import { STATUS_COLOR } from '../components/StandardGrid.tsx';
 
+/** A masked staff ID number with, for those who manage filing, a click that fetches the whole one (audited server-side). */
+function IdNumber({ masked, staffId, mayReveal }: { masked: string; staffId: string; mayReveal: boolean }) {
+  const t = useT();
+  const reveal = useRevealIdNumber();
+  const [full, setFull] = useState<string | null>(null);
+  if (full) return <Tooltip title={t('supervision.revealedIdNumber')}><span data-testid="staff-id-full">{full}</span></Tooltip>;
+  return (
+    <>
+      <span data-testid="staff-id-masked">{masked}</span>
+      {mayReveal ? (
+        <Button type="link" size="small" loading={reveal.isPending} data-testid="staff-id-reveal" onClick={async () => setFull((await reveal.mutateAsync(`/api/personnel/staff/${staffId}/reveal`)).idNumber)}>
+          {t('supervision.revealIdNumber')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
 /** The list behind a cell, shown as a plain table of its records' readable fields. */
 function Records({ apiPath }: { apiPath: string | null }) {
   const t = useT();
@@ -46,7 +65,12 @@ function Records({ apiPath }: { apiPath: string | null }) {
       dataSource={items}
       pagination={false}
       data-testid="drill-records"
-      columns={keys.map((k) => ({ title: t(`supervision.field.${k}`), dataIndex: k, render: (v: unknown) => show(k, v) }))}
+      columns={keys.map((k) => ({
+        title: t(`supervision.field.${k}`),
+        dataIndex: k,
+        render: (v: unknown, r: Record<string, unknown>) =>
+          k === 'idNumber' && typeof v === 'string' ? <IdNumber masked={v} staffId={String(r.id)} mayReveal={Array.isArray(r.allowed) && r.allowed.includes('revealIdNumber')} /> : show(k, v),
+      }))}
     />
   );
 }
