@@ -23,18 +23,33 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
- * How long a request waits for a connection (a new one, or a free slot of a busy pool) before it
- * fails with the catalogued 503 instead of hanging. Generous, because 200 concurrent requests
- * queueing for 10 slots is normal load, not a fault; a refused connection fails at once anyway.
+ * How long opening a new connection may take before it fails (a database that does not answer at
+ * all: a dead host, a dropped route). A refused connection fails at once anyway.
  */
-export const CONNECTION_TIMEOUT_MS = 10_000;
+export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a free slot of the pool before it gives up with the catalogued 503
+ * instead of hanging (a pool drained by leaked clients hung every request, /api/health included).
+ * Generous, because 200 requests queueing for 10 slots is normal load, not a fault: the numbering
+ * test's 200 concurrent requests wait up to ~15 s on a busy 2-core machine.
+ */
+export const POOL_WAIT_TIMEOUT_MS = 30_000;
 
 export interface ConnectOptions {
+  /** Overrides POOL_WAIT_TIMEOUT_MS (and caps the connect timeout), e.g. for tests. */
   connectionTimeoutMillis?: number;
 }
 
 export function connect(url: string, kind: Database['kind'], max = 10, opts: ConnectOptions = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'township-office', connectionTimeoutMillis: opts.connectionTimeoutMillis ?? CONNECTION_TIMEOUT_MS });
+  const waitMs = opts.connectionTimeoutMillis ?? POOL_WAIT_TIMEOUT_MS;
+  const connectMs = Math.min(CONNECT_TIMEOUT_MS, waitMs);
+  // pg-pool uses one setting for both waits; its clients get the shorter connect timeout of their own.
+  class TimedClient extends pg.Client {
+    constructor(config: pg.ClientConfig = {}) {
+      super({ ...config, connectionTimeoutMillis: connectMs });
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'township-office', connectionTimeoutMillis: waitMs, Client: TimedClient });
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
   const db = drizzle(pool, { schema });
   return { db, pool, kind, url, close: () => pool.end() };
