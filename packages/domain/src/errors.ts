@@ -49,4 +49,7 @@ export const CommonErrors = defineErrors({
   CANNOT_CHANGE_SELF: { status: 409, zh: '不能修改自己的角色或停用自己的账户。', en: 'You cannot change your own role or disable your own account.' },
   ORG_NOT_FOUND: { status: 404, zh: '单位不存在：{id}。', en: 'No such organisation: {id}.' },
   INTERNAL: { status: 503, zh: '系统内部错误，已记录（编号 {requestId}），请稍后再试或联系管理员。', en: 'An internal error occurred and was logged (id {requestId}). Try again later or contact the administrator.' },
+  // --- Faults (issue 9): the database cannot be reached (refused, shut down, connection lost, pool timeout).
+  DB_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试。', en: 'The database is unavailable; try again shortly.' },
+  // --- end of faults entries
 });

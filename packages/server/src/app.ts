@@ -10,13 +10,16 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
+import { databaseAnswers, type Database } from './db/client.ts';
 import { routeModules } from './modules/index.ts';
 import type { App } from './platform/app-types.ts';
 import { setCheckpointEvery } from './platform/audit-checkpoints.ts';
 import { registerHttpPlatform, sendError } from './platform/http.ts';
 import { keysDirOf, openKeyStore, setActiveKeyStore } from './platform/keys.ts';
 import { logSerializers } from './platform/log-redact.ts';
+import { messageFor } from './platform/i18n.ts';
+
+const HEALTH_TIMEOUT_MS = 2000;
 
 export interface BuildOptions {
   config: Config;
@@ -106,9 +109,14 @@ export async function buildApp({ config, database, logger = false, logStream }: 
     if (req.url.startsWith('/api/') || req.url === '/api') reply.header('Cache-Control', 'no-store');
   });
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) }) } } }, async () => {
-    await database.pool.query('SELECT 1');
-    return { status: 'ok' as const, database: database.kind };
+  // Health answers within HEALTH_TIMEOUT_MS whatever the database does (a balancer or monitor
+  // must never hang on it): 200 when a query goes through, else 503 with the catalogued message.
+  const healthUp = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) });
+  const healthDown = z.object({ status: z.literal('unavailable'), database: z.literal('unavailable'), error: z.object({ code: z.string(), message: z.string() }) });
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: healthUp, 503: healthDown } } }, async (req, reply) => {
+    if (await databaseAnswers(database.pool, HEALTH_TIMEOUT_MS)) return { status: 'ok' as const, database: database.kind };
+    const def = CommonErrors.DB_UNAVAILABLE;
+    return reply.code(503).send({ status: 'unavailable' as const, database: 'unavailable' as const, error: { code: def.code, message: messageFor(def, req.locale) } });
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -17,7 +17,7 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const t0 = Date.now();
   const config = loadConfig({ webDist: WEB_DIST, ...opts.config });
   const log = (m: string) => console.log(`[township-office] ${m}`);
-  const opened = await openDatabase(config, log);
+  const opened = await openDatabase(config, log, { role: 'serve' });
   const { database } = opened;
   await migrate(database.pool, log);
   if (opts.demo && (await databaseIsEmpty(database.db))) {

@@ -22,9 +22,67 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 // `date` columns are calendar days, not instants: keep them as 'YYYY-MM-DD'.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export function connect(url: string, kind: Database['kind'], max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'township-office' });
+/**
+ * How long opening a new connection may take before it fails (a database that does not answer at
+ * all: a dead host, a dropped route). A refused connection fails at once anyway.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a free slot of the pool before it gives up with the catalogued 503
+ * instead of hanging (a pool drained by leaked clients hung every request, /api/health included).
+ * Generous, because 200 requests queueing for 10 slots is normal load, not a fault: the numbering
+ * test's 200 concurrent requests wait up to ~15 s on a busy 2-core machine.
+ */
+export const POOL_WAIT_TIMEOUT_MS = 30_000;
+
+export interface ConnectOptions {
+  /** Overrides POOL_WAIT_TIMEOUT_MS (and caps the connect timeout), e.g. for tests. */
+  connectionTimeoutMillis?: number;
+}
+
+export function connect(url: string, kind: Database['kind'], max = 10, opts: ConnectOptions = {}): Database {
+  const waitMs = opts.connectionTimeoutMillis ?? POOL_WAIT_TIMEOUT_MS;
+  const connectMs = Math.min(CONNECT_TIMEOUT_MS, waitMs);
+  // pg-pool uses one setting for both waits; its clients get the shorter connect timeout of their own.
+  class TimedClient extends pg.Client {
+    constructor(config: pg.ClientConfig = {}) {
+      super({ ...config, connectionTimeoutMillis: connectMs });
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'township-office', connectionTimeoutMillis: waitMs, Client: TimedClient });
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
   const db = drizzle(pool, { schema });
   return { db, pool, kind, url, close: () => pool.end() };
+}
+
+/** Whether the database answers `SELECT 1` within `timeoutMs` (never waits longer, whatever the pool does). */
+export async function databaseAnswers(pool: pg.Pool, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([pool.query('SELECT 1').then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+// 08xxx connection exceptions; 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now
+// (starting or stopping); 53300 too_many_connections.
+const SQLSTATES = /^(08...|57P0[123]|53300)$/;
+// node-postgres and pg-pool raise these as plain Errors without a code.
+const MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+
+/**
+ * Whether an error means "the database cannot be reached right now" (as opposed to a bug or a
+ * rule): the error handler answers these with DB_UNAVAILABLE (503). Follows `cause` (Drizzle wraps
+ * query errors) and AggregateError's `errors` (a refused dual-stack connect).
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATES.test(e.code))) return true;
+  if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
 }

@@ -99,9 +99,11 @@ export interface StartOptions {
   log?: (message: string) => void;
   /** Extra postgres -c settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string>;
+  /** The port to listen on (default: a free one). A restart on the same port looks, to the clients, like a database server coming back. */
+  port?: number;
 }
 
-export async function startEmbedded({ pgData, log = () => {}, settings = {} }: StartOptions): Promise<EmbeddedCluster> {
+export async function startEmbedded({ pgData, log = () => {}, settings = {}, port: wantedPort }: StartOptions): Promise<EmbeddedCluster> {
   const credFile = path.join(path.dirname(pgData), `${path.basename(pgData)}.credentials`);
   const fresh = !fs.existsSync(path.join(pgData, 'PG_VERSION'));
   if (fresh) {
@@ -115,7 +117,7 @@ export async function startEmbedded({ pgData, log = () => {}, settings = {} }: S
   ensureTraversable(binDir, log);
   await stopOrphan(pgData, log);
 
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const flags = Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...settings }).flatMap(
     ([k, v]) => ['-c', `${k}=${v}`],
   );

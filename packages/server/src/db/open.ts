@@ -1,7 +1,14 @@
 /**
  * Opens the database: DATABASE_URL when set (the production path, a pooled connection to a real
- * server), else the embedded cluster under DATA_DIR/pg. A second process on the same DATA_DIR
- * (the CLI while the server runs) attaches to the running cluster instead of starting another.
+ * server), else the embedded cluster under DATA_DIR/pg.
+ *
+ * One DATA_DIR, one owner: `DATA_DIR/pg.owner` names the process that started the cluster (its pid,
+ * then `serve` or `cli`), written before the cluster starts, removed when it stops. A CLI command
+ * (backup, audit verify, migrate…) run while the owner is alive attaches to the running cluster.
+ * A second *server* refuses to start: the owner picks a fresh port on every start, so an attached
+ * server would answer ECONNREFUSED for ever after the owner restarted, and stopping the owner
+ * would take the second server's database away. Several servers share one database through
+ * DATABASE_URL instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +18,9 @@ import { connect, type Database } from './client.ts';
 import { embeddedBinDir, startEmbedded } from './embedded.ts';
 
 export const DB_NAME = 'township';
+
+/** Who is opening the database: the server refuses a DATA_DIR another live process owns. */
+export type DatabaseRole = 'serve' | 'cli';
 
 export interface OpenedDatabase {
   database: Database;
@@ -25,19 +35,55 @@ function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** If another live process of ours owns the cluster, return the running cluster's port. */
-function runningOwnedCluster(pgData: string, ownerFile: string): number | undefined {
+interface Owner {
+  pid: number;
+  role: DatabaseRole | 'unknown';
+}
+
+/** The live owner of the cluster other than this process (older files hold only the pid). */
+function otherLiveOwner(ownerFile: string): Owner | undefined {
+  if (!fs.existsSync(ownerFile)) return undefined;
+  const [pidLine = '', roleLine = ''] = fs.readFileSync(ownerFile, 'utf8').split('\n');
+  const pid = Number(pidLine.trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return undefined;
+  const role = roleLine.trim();
+  return { pid, role: role === 'serve' || role === 'cli' ? role : 'unknown' };
+}
+
+/** The port of the running cluster, if its postmaster is alive. */
+function runningClusterPort(pgData: string): number | undefined {
   const pidFile = path.join(pgData, 'postmaster.pid');
-  if (!fs.existsSync(pidFile) || !fs.existsSync(ownerFile)) return undefined;
+  if (!fs.existsSync(pidFile)) return undefined;
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
-  const owner = Number(fs.readFileSync(ownerFile, 'utf8'));
-  if (!alive(Number(lines[0])) || !Number.isInteger(owner) || owner === process.pid || !alive(owner)) return undefined;
-  return Number(lines[3]);
+  const port = Number(lines[3]);
+  return alive(Number(lines[0])) && Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+/** The owner may still be starting its cluster (initdb takes a while on first start). */
+async function waitForClusterPort(pgData: string, owner: Owner, timeoutMs: number): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const port = runningClusterPort(pgData);
+    if (port || Date.now() > deadline || !alive(owner.pid)) return port;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Bilingual, because it is read by whoever runs the server (often a county IT person), not a browser. */
+export function dataDirInUseMessage(owner: Owner, dataDir: string): string {
+  if (owner.role === 'cli') {
+    return `另一个 township-office 命令（pid ${owner.pid}）正在使用数据目录 ${dataDir}；请等它结束后再启动服务。 / Another township-office command (pid ${owner.pid}) is using DATA_DIR ${dataDir}; wait for it to finish, then start the server.`;
+  }
+  return (
+    `另一个服务进程（pid ${owner.pid}）正在使用数据目录 ${dataDir}；请停止它，或让每个服务都设置 DATABASE_URL 连接同一个 PostgreSQL 数据库。` +
+    ` / Another server (pid ${owner.pid}) is using DATA_DIR ${dataDir}; stop it, or give every server DATABASE_URL pointing at one PostgreSQL database.`
+  );
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -51,7 +97,8 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-export async function openDatabase(config: Config, log: (m: string) => void = () => {}): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, log: (m: string) => void = () => {}, opts: { role?: DatabaseRole } = {}): Promise<OpenedDatabase> {
+  const role = opts.role ?? 'cli';
   if (config.databaseUrl) {
     const database = connect(config.databaseUrl, 'external', 20);
     return { database, binDir: embeddedBinDir(), adminUrl: config.databaseUrl, close: () => database.close() };
@@ -59,27 +106,40 @@ export async function openDatabase(config: Config, log: (m: string) => void = ()
   const pgData = path.join(config.dataDir, 'pg');
   const ownerFile = path.join(config.dataDir, 'pg.owner');
   const credFile = `${pgData}.credentials`;
-  const attachPort = runningOwnedCluster(pgData, ownerFile);
-  if (attachPort) {
+  const owner = otherLiveOwner(ownerFile);
+  if (owner) {
+    if (role === 'serve') throw new Error(dataDirInUseMessage(owner, config.dataDir));
+    const attachPort = await waitForClusterPort(pgData, owner, 60_000);
+    if (!attachPort) throw new Error(`process ${owner.pid} owns DATA_DIR ${config.dataDir} but its database is not running; stop that process and try again`);
     const password = fs.readFileSync(credFile, 'utf8').trim();
     const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${attachPort}`;
     const database = connect(`${base}/${DB_NAME}`, 'embedded', 4);
-    log(`attached to the embedded PostgreSQL already running on port ${attachPort}`);
+    log(`attached to the embedded PostgreSQL of process ${owner.pid}, running on port ${attachPort}`);
     return { database, binDir: embeddedBinDir(), adminUrl: `${base}/postgres`, close: () => database.close() };
   }
   const started = Date.now();
-  const cluster = await startEmbedded({ pgData, log: (m) => (/ready to accept|initdb|stopping|allowed/.test(m) ? log(m) : undefined) });
-  fs.writeFileSync(ownerFile, String(process.pid));
-  await ensureDatabase(cluster.url(), DB_NAME);
+  // Claimed before the cluster starts, so a second process started meanwhile sees the owner.
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(ownerFile, `${process.pid}\n${role}\n`);
+  let cluster;
+  try {
+    cluster = await startEmbedded({ pgData, log: (m) => (/ready to accept|initdb|stopping|allowed/.test(m) ? log(m) : undefined) });
+    await ensureDatabase(cluster.url(), DB_NAME);
+  } catch (err) {
+    await cluster?.stop().catch(() => {});
+    fs.rmSync(ownerFile, { force: true });
+    throw err;
+  }
   log(`embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${pgData})`);
   const database = connect(cluster.url(DB_NAME), 'embedded', 10);
+  const stopped = cluster;
   return {
     database,
     binDir: cluster.binDir,
     adminUrl: cluster.url(),
     close: async () => {
       await database.close();
-      await cluster.stop();
+      await stopped.stop();
       fs.rmSync(ownerFile, { force: true });
     },
   };

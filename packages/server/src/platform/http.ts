@@ -8,7 +8,7 @@ import { CommonErrors, type ErrorDef } from '@township-office/domain/errors';
 import type { Locale } from '@township-office/domain/common';
 import { roleMay, type Action } from '@township-office/domain/permissions';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import { isDatabaseUnavailable, type Db } from '../db/client.ts';
 import { actorOf, resolveSession, type LiveSession } from '../modules/accounts/auth.service.ts';
 import { registerDeniedRequestAudit } from './audit-denied.ts';
 import type { RequestContext } from './context.ts';
@@ -94,6 +94,12 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendError(reply, CommonErrors.VALIDATION_FAILED, { detail: err.message.slice(0, 200) });
+    }
+    // Faults (issue 9): the database cannot be reached (refused, shut down, connection lost, pool
+    // timeout). Not a bug of the request: a catalogued 503 the clerk can retry, logged as a warning.
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ reqId: req.id, cause: err.message }, 'database unavailable');
+      return sendError(reply, CommonErrors.DB_UNAVAILABLE);
     }
     req.log.error({ err, reqId: req.id }, 'unhandled error');
     const def = CommonErrors.INTERNAL;
