@@ -1,9 +1,11 @@
 import type { Me, User } from '@township-office/domain/auth';
 import { actionsForRole } from '@township-office/domain/permissions';
+import type { Config } from '../../config.ts';
 import type { OrgRow } from '../orgs/orgs.tables.ts';
+import type { IdentityDuties } from './identity.ts';
 import type { UserRow } from './accounts.tables.ts';
 
-export function presentMe(user: UserRow, org: OrgRow, csrfToken: string): Me {
+export function presentMe(user: UserRow, org: OrgRow, csrfToken: string, identity: IdentityDuties, config: Pick<Config, 'sessionIdleMs'>): Me {
   return {
     id: user.id,
     username: user.username,
@@ -11,9 +13,14 @@ export function presentMe(user: UserRow, org: OrgRow, csrfToken: string): Me {
     role: user.role,
     org: { id: org.id, name: org.name, kind: org.kind },
     csrfToken,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: identity.mustChangePassword,
     totpEnabled: user.totpEnabled,
     allowedActions: actionsForRole(user.role),
+    passwordExpiresAt: identity.passwordExpiresAt?.toISOString() ?? null,
+    passwordExpiresSoon: identity.passwordExpiresSoon,
+    passwordExpired: identity.passwordExpired,
+    mustEnrolTotp: identity.mustEnrolTotp,
+    sessionIdleMinutes: Math.round(config.sessionIdleMs / 60_000),
   };
 }
 
