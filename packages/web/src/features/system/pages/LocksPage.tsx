@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
@@ -12,6 +13,7 @@ export default function LocksPage() {
   const { message } = App.useApp();
   const locks = useLocks();
   const lift = useLiftLock();
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const nameOf = (l: LoginLock) => l.displayName ?? l.username;
   const liftOne = (l: LoginLock, address?: string) =>
     lift.mutate({ username: l.username, ...(address ? { address } : {}) }, { onSuccess: () => message.success(t('system.locks.lifted', { name: nameOf(l) })) });
@@ -84,7 +86,9 @@ export default function LocksPage() {
           pagination={false}
           scroll={{ x: 900 }}
           expandable={{
-            defaultExpandAllRows: true,
+            // Open by default (the addresses are the point), also for rows that arrive with a refresh.
+            expandedRowKeys: (locks.data ?? []).map((l) => l.username).filter((u) => !collapsed.has(u)),
+            onExpand: (open, l) => setCollapsed((prev) => (open ? new Set([...prev].filter((u) => u !== l.username)) : new Set(prev).add(l.username))),
             expandedRowRender: (l) => <Table<AddressRow> rowKey="address" size="small" columns={addressColumns(l)} dataSource={l.addresses} pagination={false} />,
           }}
           data-testid="locks-table"
