@@ -110,7 +110,12 @@ describe('sign-in locks for the security administrator (issue 9)', () => {
     // A guesser on a name that is no account shows too.
     expect(items.find((l) => l.username === 'no.such.person')).toMatchObject({ known: false, addresses: [{ address: '10.77.0.3', failures: 5 }] });
 
+    // The account list shows it too (a clerk locked out of their own PC is looked up by name).
+    const listed = () => sec.get('/api/users?q=town14.clerk').then((r) => (r.json().items as { lockedUntil: string | null }[])[0]!.lockedUntil);
+    expect(await listed()).not.toBeNull();
+
     expect((await sec.post('/api/users/locks/lift', { username: 'town14.clerk', address: '10.77.0.1' })).statusCode).toBe(200);
+    expect(await listed()).toBeNull();
     expect((await attempt('town14.clerk', 'Demo#2026', '10.77.0.1')).statusCode).toBe(200);
     const after = (await sec.get('/api/users/locks')).json().items as Lock[];
     expect(after.find((l) => l.username === 'town14.clerk')).toBeUndefined();

@@ -24,7 +24,10 @@ export function presentMe(user: UserRow, org: OrgRow, csrfToken: string, identit
   };
 }
 
-export function presentUser(user: UserRow, org: OrgRow): User {
+/** `lockedUntil`: the account's own lock, or the latest lock of one of its sign-in addresses (details under 登录锁定). */
+export function presentUser(user: UserRow, org: OrgRow, addressLockedUntil: Date | null = null): User {
+  const now = new Date();
+  const locks = [user.lockedUntil, addressLockedUntil].filter((d): d is Date => d !== null && d > now).sort((a, b) => b.getTime() - a.getTime());
   return {
     id: user.id,
     username: user.username,
@@ -33,7 +36,7 @@ export function presentUser(user: UserRow, org: OrgRow): User {
     orgId: org.id,
     orgName: org.name,
     disabled: user.disabledAt !== null,
-    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    lockedUntil: locks[0]?.toISOString() ?? null,
     mustChangePassword: user.mustChangePassword,
     totpEnabled: user.totpEnabled,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

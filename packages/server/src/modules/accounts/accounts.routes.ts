@@ -80,7 +80,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
   const listQuery = z.object({ orgId: z.string().uuid().optional(), q: z.string().trim().max(40).optional() }).strict();
   app.get('/api/users', { schema: { tags: ['users'], querystring: listQuery, response: { 200: z.object({ items: z.array(userSchema) }) } } }, async (req) => {
     const rows = await users.listUsers(db, req.ctx, req.query);
-    return { items: rows.map((r) => presentUser(r.user, r.org)) };
+    return { items: rows.map((r) => presentUser(r.user, r.org, r.addressLockedUntil)) };
   });
   app.post('/api/users', { config: { action: 'users.manage' }, schema: { tags: ['users'], body: userCreateSchema, response: { 201: userSchema } } }, async (req, reply) => {
     const row = await users.createUser(db, req.ctx, req.body);

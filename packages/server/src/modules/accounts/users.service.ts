@@ -19,7 +19,7 @@ import { auditUser } from './accounts.presenter.ts';
 import { lockoutRepository } from './lockout.repository.ts';
 import type { UserRow } from './accounts.tables.ts';
 
-export function listUsers(db: Db, ctx: RequestContext, filter: { orgId?: string; q?: string }): Promise<UserWithOrg[]> {
+export function listUsers(db: Db, ctx: RequestContext, filter: { orgId?: string; q?: string }): Promise<(UserWithOrg & { addressLockedUntil: Date | null })[]> {
   if (!['system_admin', 'security_admin'].includes(ctx.actor.role)) assertMay(ctx.actor, 'users.manage');
   return accountsRepository.listUsers(db, filter);
 }
