@@ -28,7 +28,7 @@ export const CommonErrors = defineErrors({
   BODY_TOO_LARGE: { status: 413, zh: '提交的内容过大（上限 {limit}），请精简后重试。', en: 'The request is too large (limit {limit}). Reduce it and try again.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的提交格式，请使用 JSON。', en: 'Unsupported content type; send JSON.' },
   NOT_AUTHENTICATED: { status: 401, zh: '尚未登录或登录已过期，请重新登录。', en: 'You are not signed in or your session has expired. Please sign in again.' },
-  SESSION_IDLE_TIMEOUT: { status: 401, zh: '超过 30 分钟未操作，已自动退出，请重新登录。', en: 'You were signed out after 30 minutes without activity. Please sign in again.' },
+  SESSION_IDLE_TIMEOUT: { status: 401, zh: '超过 {minutes} 分钟未操作，已自动退出，请重新登录。', en: 'You were signed out after {minutes} minutes without activity. Please sign in again.' },
   BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误。连续错误 5 次将锁定账户 15 分钟。', en: 'Wrong user name or password. After 5 failures the account is locked for 15 minutes.' },
   ACCOUNT_LOCKED: { status: 423, zh: '账户因多次密码错误已锁定，请于 {minutes} 分钟后再试，或联系安全保密管理员解锁。', en: 'The account is locked after repeated wrong passwords. Try again in {minutes} minutes or ask the security administrator to unlock it.' },
   ACCOUNT_DISABLED: { status: 403, zh: '账户已停用，请联系系统管理员。', en: 'This account is disabled. Contact the system administrator.' },
@@ -36,7 +36,7 @@ export const CommonErrors = defineErrors({
   TOTP_INVALID: { status: 401, zh: '动态口令不正确或已过期，请重新输入。', en: 'The one-time code is wrong or expired. Enter a new one.' },
   TOO_MANY_ATTEMPTS: { status: 429, zh: '登录尝试过于频繁，请 {seconds} 秒后再试。', en: 'Too many sign-in attempts. Try again in {seconds} seconds.' },
   CSRF_MISSING: { status: 403, zh: '页面安全令牌缺失或已失效，请刷新页面后重试。', en: 'The page security token is missing or stale. Reload the page and try again.' },
-  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录须先修改密码。', en: 'You must change your password before continuing.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '须先修改密码（首次登录或密码已过期）后才能继续。', en: 'You must change your password (first sign-in or expired password) before continuing.' },
   PASSWORD_TOO_WEAK: { status: 400, zh: '密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类。', en: 'The password needs at least 8 characters from at least three of: upper case, lower case, digits, symbols.' },
   PASSWORD_WRONG: { status: 400, zh: '原密码不正确。', en: 'The current password is wrong.' },
   PASSWORD_REUSED: { status: 400, zh: '新密码不能与原密码相同。', en: 'The new password must differ from the current one.' },
@@ -48,6 +48,10 @@ export const CommonErrors = defineErrors({
   ROLE_NOT_ALLOWED_FOR_ORG: { status: 409, zh: '角色“{role}”不能设在该单位。', en: 'The role "{role}" cannot be held in this organisation.' },
   CANNOT_CHANGE_SELF: { status: 409, zh: '不能修改自己的角色或停用自己的账户。', en: 'You cannot change your own role or disable your own account.' },
   ORG_NOT_FOUND: { status: 404, zh: '单位不存在：{id}。', en: 'No such organisation: {id}.' },
+  // ---- Identity (issue 9): forced second-factor enrolment ----
+  TOTP_ENROLMENT_REQUIRED: { status: 403, zh: '您的角色须使用动态口令登录，请先绑定身份验证器后再继续。', en: 'Your role signs in with a one-time code: set up your authenticator app before continuing.' },
+  TOTP_REQUIRED_FOR_ROLE: { status: 409, zh: '您的角色须使用动态口令登录，不能关闭。', en: 'Your role must sign in with a one-time code; it cannot be turned off.' },
+  // ---- end identity ----
   INTERNAL: { status: 503, zh: '系统内部错误，已记录（编号 {requestId}），请稍后再试或联系管理员。', en: 'An internal error occurred and was logged (id {requestId}). Try again later or contact the administrator.' },
   // --- Faults (issue 9): the database cannot be reached (refused, shut down, connection lost, pool timeout).
   DB_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试。', en: 'The database is unavailable; try again shortly.' },

@@ -22,6 +22,12 @@ export interface Config {
   secureCookies: boolean;
   webDist: string | undefined;
   logLevel: string;
+  /** Days a password lives before the next sign-in must change it; 0 = never (等保: 定期更换). */
+  passwordMaxAgeDays: number;
+  /** Days before expiry from which sign-in and /api/me warn. */
+  passwordWarnDays: number;
+  /** 三员 and county_admin must sign in with a TOTP code (demo-seeded accounts are exempt). */
+  requireAdminMfa: boolean;
 }
 
 function int(name: string, fallback: number): number {
@@ -30,6 +36,14 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -49,6 +63,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: process.env.SECURE_COOKIES === 'true',
     webDist: undefined,
     logLevel: process.env.LOG_LEVEL || 'info',
+    passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', 90),
+    passwordWarnDays: 7,
+    requireAdminMfa: bool('REQUIRE_ADMIN_MFA', true),
     ...overrides,
   };
   // Follows DATA_DIR (also an overridden one) unless FILES_DIR names another place.

@@ -88,6 +88,62 @@ describe('account administration under 三员分立', () => {
   });
 });
 
+describe('sign-in locks for the security administrator (issue 9)', () => {
+  const attempt = (username: string, password: string, ip: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  type Lock = { username: string; known: boolean; lockedForEveryone: boolean; displayName: string | null; addresses: { address: string; failures: number; lockedUntil: string | null }[] };
+
+  it('shows each lock with the addresses that caused it and lifts it, audited', async () => {
+    for (let i = 0; i < 5; i++) await attempt('town14.clerk', 'Wrong#2026', '10.77.0.1');
+    for (let i = 0; i < 2; i++) await attempt('town14.clerk', 'Wrong#2026', '10.77.0.2');
+    for (let i = 0; i < 5; i++) await attempt('no.such.person', 'Wrong#2026', '10.77.0.3');
+    expect((await attempt('town14.clerk', 'Demo#2026', '10.77.0.1')).statusCode).toBe(423);
+
+    const sec = await as(app, 'secadmin');
+    const items = (await sec.get('/api/users/locks')).json().items as Lock[];
+    const lock = items.find((l) => l.username === 'town14.clerk')!;
+    expect(lock).toMatchObject({ known: true, lockedForEveryone: false });
+    expect(lock.displayName).toBeTruthy();
+    expect(lock.addresses.map((a) => [a.address, a.failures, a.lockedUntil !== null])).toEqual([
+      ['10.77.0.1', 5, true],
+      ['10.77.0.2', 2, false],
+    ]);
+    // A guesser on a name that is no account shows too.
+    expect(items.find((l) => l.username === 'no.such.person')).toMatchObject({ known: false, addresses: [{ address: '10.77.0.3', failures: 5 }] });
+
+    // The account list shows it too (a clerk locked out of their own PC is looked up by name).
+    const listed = () => sec.get('/api/users?q=town14.clerk').then((r) => (r.json().items as { lockedUntil: string | null }[])[0]!.lockedUntil);
+    expect(await listed()).not.toBeNull();
+
+    expect((await sec.post('/api/users/locks/lift', { username: 'town14.clerk', address: '10.77.0.1' })).statusCode).toBe(200);
+    expect(await listed()).toBeNull();
+    expect((await attempt('town14.clerk', 'Demo#2026', '10.77.0.1')).statusCode).toBe(200);
+    const after = (await sec.get('/api/users/locks')).json().items as Lock[];
+    expect(after.find((l) => l.username === 'town14.clerk')).toBeUndefined();
+    const { rows } = await database.pool.query(`SELECT actor_username, before FROM audit_log WHERE action = 'auth.lock_lifted' AND before->>'username' = 'town14.clerk'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_username: 'secadmin', before: { address: '10.77.0.1', counters: [{ address: '10.77.0.1', failures: 5 }] } });
+    // Nothing to lift is a 404, and bad input a 400.
+    expect((await sec.post('/api/users/locks/lift', { username: 'town14.clerk', address: '10.77.0.1' })).statusCode).toBe(404);
+    expect((await sec.post('/api/users/locks/lift', { username: '' })).statusCode).toBe(400);
+  });
+
+  it('lifts a lock for everyone through the account unlock too', async () => {
+    for (const ip of ['10.78.0.1', '10.78.0.2', '10.78.0.3']) for (let i = 0; i < 5; i++) await attempt('town15.leader', 'Wrong#2026', ip);
+    expect((await attempt('town15.leader', 'Demo#2026', '10.78.0.9')).statusCode).toBe(423);
+    const sec = await as(app, 'secadmin');
+    const lock = ((await sec.get('/api/users/locks')).json().items as (Lock & { userId: string })[]).find((l) => l.username === 'town15.leader')!;
+    expect(lock.lockedForEveryone).toBe(true);
+    expect(lock.addresses).toHaveLength(3);
+    expect((await sec.post(`/api/users/${lock.userId}/unlock`)).statusCode).toBe(200);
+    expect((await attempt('town15.leader', 'Demo#2026', '10.78.0.1')).statusCode).toBe(200);
+  });
+
+  it('shows the locks to the security administrator only', async () => {
+    expect((await (await as(app, 'sysadmin')).get('/api/users/locks')).statusCode).toBe(403);
+    expect((await (await as(app, 'town03.clerk')).get('/api/users/locks')).statusCode).toBe(403);
+  });
+});
+
 describe('optional TOTP second factor', () => {
   it('asks for the code once enabled and accepts a valid one', async () => {
     const c = await as(app, 'town12.leader');

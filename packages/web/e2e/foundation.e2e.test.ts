@@ -61,7 +61,7 @@ describeBrowser('the app shell', () => {
     { user: 'town01.clerk', role: '乡镇办公室工作人员', top: [...BUSINESS_GROUPS, '督查', '系统'], system: ['我的账户'] },
     { user: 'town01.leader', role: '分管领导', top: [...BUSINESS_GROUPS, '系统'], system: ['我的账户'], pinned: ['待我签发', '待我批示'] },
     { user: 'sysadmin', role: '系统管理员', top: ['系统'], system: ['账户管理', '我的账户'] },
-    { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '我的账户'] },
+    { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '登录锁定', '我的账户'] },
     { user: 'auditor', role: '安全审计员', top: ['系统'], system: ['审计日志', '我的账户'] },
   ];
   for (const c of cases) {

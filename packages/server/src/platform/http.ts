@@ -26,6 +26,8 @@ declare module 'fastify' {
     action?: Action;
     /** Reachable while the account must still change its first password. */
     duringPasswordChange?: boolean;
+    /** Reachable while an account whose role requires a second factor has not enrolled one yet. */
+    duringTotpEnrolment?: boolean;
   }
   interface FastifyRequest {
     locale: Locale;
@@ -65,13 +67,18 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
     if (token) {
       const found = await resolveSession(deps.db, deps.config, token);
       if (found.status === 'ok') req.session = found.session;
-      else if (!config.public) return sendError(reply, found.status === 'idle' ? CommonErrors.SESSION_IDLE_TIMEOUT : CommonErrors.NOT_AUTHENTICATED);
+      else if (!config.public) {
+        // The configured minutes, in the message and as details for the web's login page.
+        const idle = { minutes: Math.round(deps.config.sessionIdleMs / 60_000) };
+        return found.status === 'idle' ? sendError(reply, CommonErrors.SESSION_IDLE_TIMEOUT, idle, idle) : sendError(reply, CommonErrors.NOT_AUTHENTICATED);
+      }
     }
     if (config.public) return;
     const session = req.session;
     if (!session) return sendError(reply, CommonErrors.NOT_AUTHENTICATED);
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) return sendError(reply, CommonErrors.CSRF_MISSING);
-    if (session.user.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
+    if (session.identity.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
+    if (session.identity.mustEnrolTotp && !config.duringTotpEnrolment) return sendError(reply, CommonErrors.TOTP_ENROLMENT_REQUIRED);
     if (config.action && !roleMay(session.user.role, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
     req.ctx = { actor: actorOf(session.user), ip: req.ip, requestId: req.id, locale: req.locale };
   });

@@ -88,11 +88,13 @@ export function demoAccounts(r: Rng): DemoAccount[] {
 
 export async function seedAccounts(db: Db, ctx: RequestContext, orgs: Map<string, OrgRow>, accounts: DemoAccount[], onEach: () => void): Promise<Map<string, UserRow>> {
   const users = new Map<string, UserRow>();
-  // argon2 runs on libuv's thread pool: a few at a time keeps both cores busy.
+  // argon2 runs on libuv's thread pool: a few at a time keeps both cores busy. Demo accounts are
+  // exempt from the administrators' required second factor (REQUIRE_ADMIN_MFA), so the demo signs
+  // in with the password alone; their password date is the seed time, so they do not expire mid-demo.
   for (let i = 0; i < accounts.length; i += 4) {
     const rows = await Promise.all(
       accounts.slice(i, i + 4).map((a) =>
-        insertAccount(db, ctx, { username: a.username, displayName: a.displayName, role: a.role, orgId: orgs.get(a.orgCode)!.id, password: DEMO_PASSWORD, mustChangePassword: false }),
+        insertAccount(db, ctx, { username: a.username, displayName: a.displayName, role: a.role, orgId: orgs.get(a.orgCode)!.id, password: DEMO_PASSWORD, mustChangePassword: false, mfaExempt: true }),
       ),
     );
     for (const row of rows) {

@@ -10,10 +10,11 @@ import { ME_KEY, noteSessionEnd } from './session.tsx';
 import { AppRoutes } from './router.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
+import EnrolTotpPage from './pages/EnrolTotpPage.tsx';
 
 const queryClient = createQueryClient();
 
-/** Wires the API's 401 / password-change answers and the global messages to the router and Ant Design. */
+/** Wires the API's 401 / password-change / TOTP-enrolment answers and the global messages to the router and Ant Design. */
 function Bridges() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -25,15 +26,16 @@ function Bridges() {
   }, [message]);
   useEffect(() => {
     setApiHandlers({
-      onUnauthorized: (code) => {
+      onUnauthorized: (code, details) => {
         // window.location, not the render's location: a logout has navigated away already.
         if (window.location.pathname.startsWith('/login')) return;
-        noteSessionEnd(code);
+        noteSessionEnd(code, details);
         navigate('/login', { replace: true, state: { reason: code, from: location.pathname + location.search } });
         qc.setQueryData(ME_KEY, null);
         qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       },
       onPasswordChangeRequired: () => navigate('/change-password', { replace: true }),
+      onTotpEnrolmentRequired: () => navigate('/enrol-totp', { replace: true }),
     });
   }, [navigate, location, qc]);
   return null;
@@ -50,6 +52,7 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/change-password" element={<ChangePasswordPage />} />
+                <Route path="/enrol-totp" element={<EnrolTotpPage />} />
                 <Route path="/*" element={<AppRoutes />} />
               </Routes>
             </Suspense>

@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
+  LockOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -62,6 +63,7 @@ const Workbench = lazy(() => import('./pages/WorkbenchPage.tsx'));
 const UsersPage = lazy(() => import('../features/system/pages/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../features/system/pages/RolesPage.tsx'));
 const AuditPage = lazy(() => import('../features/system/pages/AuditPage.tsx'));
+const LocksPage = lazy(() => import('../features/system/pages/LocksPage.tsx'));
 const MyAccountPage = lazy(() => import('../features/system/pages/MyAccountPage.tsx'));
 
 export const NAV: NavEntry[] = [
@@ -108,6 +110,7 @@ export const NAV: NavEntry[] = [
   // 系统 (三员 each see only their part)
   { key: 'system.users', path: '/system/users', labelKey: 'nav.system.users', icon: <UserOutlined />, action: 'users.manage', group: 'system', page: UsersPage },
   { key: 'system.roles', path: '/system/roles', labelKey: 'nav.system.roles', icon: <SafetyCertificateOutlined />, action: 'users.assignRole', group: 'system', page: RolesPage },
+  { key: 'system.locks', path: '/system/locks', labelKey: 'nav.system.locks', icon: <LockOutlined />, action: 'users.unlock', group: 'system', page: LocksPage },
   { key: 'system.audit', path: '/system/audit', labelKey: 'nav.system.audit', icon: <AuditOutlined />, action: 'audit.read', group: 'system', page: AuditPage },
   { key: 'system.account', path: '/account', labelKey: 'nav.system.account', icon: <BankOutlined />, action: null, group: 'system', page: MyAccountPage },
 ];

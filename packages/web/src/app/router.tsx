@@ -47,6 +47,7 @@ export function AppRoutes() {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason }} />;
   }
   if (me.data.mustChangePassword) return <Navigate to="/change-password" replace />;
+  if (me.data.mustEnrolTotp) return <Navigate to="/enrol-totp" replace />;
 
   const visible = new Set(visibleEntries(me.data.allowedActions).map((e) => e.key));
   const home = visibleEntries(me.data.allowedActions).find((e) => e.menu !== false && !e.path.includes(':'));

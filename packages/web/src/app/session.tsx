@@ -17,6 +17,7 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 let sessionEnd: string | null = null;
+let idleMinutes: number | null = null;
 
 /**
  * Why a session ended while in use (the 401's code), so the login page can say "登录已过期"; a
@@ -26,8 +27,15 @@ export function lastSessionEnd(): string | null {
   return sessionEnd;
 }
 
-export function noteSessionEnd(code: string | null): void {
+/** The server's configured idle timeout, from the idle 401's details (for the login page's message). */
+export function lastIdleMinutes(): number | null {
+  return idleMinutes;
+}
+
+export function noteSessionEnd(code: string | null, details?: unknown): void {
   sessionEnd = code;
+  const minutes = (details as { minutes?: unknown } | undefined)?.minutes;
+  idleMinutes = typeof minutes === 'number' ? minutes : null;
 }
 
 export async function fetchMe(): Promise<Me | null> {
@@ -37,7 +45,7 @@ export async function fetchMe(): Promise<Me | null> {
     return me;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
-      if (err.code === 'SESSION_IDLE_TIMEOUT') sessionEnd = err.code;
+      if (err.code === 'SESSION_IDLE_TIMEOUT') noteSessionEnd(err.code, err.details);
       setCsrfToken(null);
       return null;
     }

@@ -2,7 +2,8 @@
  * The one way to call the server: JSON in and out, the session cookie (same origin), the CSRF
  * token on unsafe methods, and `{ error: { code, message, requestId } }` turned into an ApiError
  * whose message the user reads. A 401 sends the user to the login page, a 403
- * PASSWORD_CHANGE_REQUIRED to the change-password page (handlers set by the app shell).
+ * PASSWORD_CHANGE_REQUIRED to the change-password page, TOTP_ENROLMENT_REQUIRED to the enrolment
+ * page (handlers set by the app shell).
  */
 export class ApiError extends Error {
   constructor(
@@ -21,13 +22,15 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 interface Handlers {
-  /** The session is gone (401 on anything but login). */
-  onUnauthorized(code: string): void;
+  /** The session is gone (401 on anything but login); details carry e.g. the idle minutes. */
+  onUnauthorized(code: string, details?: unknown): void;
   onPasswordChangeRequired(): void;
+  /** An administrator's required second factor is not enrolled yet (403 TOTP_ENROLMENT_REQUIRED). */
+  onTotpEnrolmentRequired(): void;
 }
 
 let csrfToken: string | null = null;
-let handlers: Handlers = { onUnauthorized: () => {}, onPasswordChangeRequired: () => {} };
+let handlers: Handlers = { onUnauthorized: () => {}, onPasswordChangeRequired: () => {}, onTotpEnrolmentRequired: () => {} };
 
 /** Remember the token from GET /api/me or the login response. */
 export function setCsrfToken(token: string | null): void {
@@ -89,8 +92,9 @@ export async function request(method: Method, path: string, opts: RequestOptions
   }
   if (res.ok) return res;
   const error = await errorFrom(res);
-  if (res.status === 401 && !opts.noAuthRedirect) handlers.onUnauthorized(error.code);
+  if (res.status === 401 && !opts.noAuthRedirect) handlers.onUnauthorized(error.code, error.details);
   if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
+  if (res.status === 403 && error.code === 'TOTP_ENROLMENT_REQUIRED') handlers.onTotpEnrolmentRequired();
   throw error;
 }
 

@@ -1,9 +1,11 @@
 import type { Me, User } from '@township-office/domain/auth';
 import { actionsForRole } from '@township-office/domain/permissions';
+import type { Config } from '../../config.ts';
 import type { OrgRow } from '../orgs/orgs.tables.ts';
+import type { IdentityDuties } from './identity.ts';
 import type { UserRow } from './accounts.tables.ts';
 
-export function presentMe(user: UserRow, org: OrgRow, csrfToken: string): Me {
+export function presentMe(user: UserRow, org: OrgRow, csrfToken: string, identity: IdentityDuties, config: Pick<Config, 'sessionIdleMs'>): Me {
   return {
     id: user.id,
     username: user.username,
@@ -11,13 +13,21 @@ export function presentMe(user: UserRow, org: OrgRow, csrfToken: string): Me {
     role: user.role,
     org: { id: org.id, name: org.name, kind: org.kind },
     csrfToken,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: identity.mustChangePassword,
     totpEnabled: user.totpEnabled,
     allowedActions: actionsForRole(user.role),
+    passwordExpiresAt: identity.passwordExpiresAt?.toISOString() ?? null,
+    passwordExpiresSoon: identity.passwordExpiresSoon,
+    passwordExpired: identity.passwordExpired,
+    mustEnrolTotp: identity.mustEnrolTotp,
+    sessionIdleMinutes: Math.round(config.sessionIdleMs / 60_000),
   };
 }
 
-export function presentUser(user: UserRow, org: OrgRow): User {
+/** `lockedUntil`: the account's own lock, or the latest lock of one of its sign-in addresses (details under 登录锁定). */
+export function presentUser(user: UserRow, org: OrgRow, addressLockedUntil: Date | null = null): User {
+  const now = new Date();
+  const locks = [user.lockedUntil, addressLockedUntil].filter((d): d is Date => d !== null && d > now).sort((a, b) => b.getTime() - a.getTime());
   return {
     id: user.id,
     username: user.username,
@@ -26,7 +36,7 @@ export function presentUser(user: UserRow, org: OrgRow): User {
     orgId: org.id,
     orgName: org.name,
     disabled: user.disabledAt !== null,
-    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    lockedUntil: locks[0]?.toISOString() ?? null,
     mustChangePassword: user.mustChangePassword,
     totpEnabled: user.totpEnabled,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

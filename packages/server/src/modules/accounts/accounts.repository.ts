@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { BUSINESS_ROLES } from '@township-office/domain/roles';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs, type OrgRow } from '../orgs/orgs.tables.ts';
-import { sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
+import { loginFailures, sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
 
 export type UserWithOrg = { user: UserRow; org: OrgRow };
 
@@ -20,12 +20,14 @@ export const accountsRepository = {
     const [row] = await db.select({ user: users, org: orgs }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
     return row;
   },
-  listUsers(db: DbOrTx, filter: { orgId?: string; q?: string }): Promise<UserWithOrg[]> {
+  /** With the latest live address lock on each name, so the account lists show a user locked out of their own PC. */
+  listUsers(db: DbOrTx, filter: { orgId?: string; q?: string }): Promise<(UserWithOrg & { addressLockedUntil: Date | null })[]> {
     const conds = [];
     if (filter.orgId) conds.push(eq(users.orgId, filter.orgId));
     if (filter.q) conds.push(sql`(${users.username} ILIKE ${'%' + filter.q + '%'} OR ${users.displayName} ILIKE ${'%' + filter.q + '%'})`);
+    const addressLockedUntil = sql<Date | null>`(SELECT max(f.locked_until) FROM ${loginFailures} f WHERE f.username = ${users.username} AND f.locked_until > now())`.mapWith((v: string | null) => (v === null ? null : new Date(v)));
     return db
-      .select({ user: users, org: orgs })
+      .select({ user: users, org: orgs, addressLockedUntil })
       .from(users)
       .innerJoin(orgs, eq(orgs.id, users.orgId))
       .where(conds.length ? and(...conds) : undefined)

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   changePasswordBodySchema,
+  liftLockBodySchema,
   loginBodySchema,
+  loginLockSchema,
   meSchema,
   totpCodeSchema,
   totpEnableSchema,
@@ -19,6 +21,8 @@ import { WindowLimiter } from '../../platform/rate-limit.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { presentMe, presentUser } from './accounts.presenter.ts';
 import * as auth from './auth.service.ts';
+import { identityDuties } from './identity.ts';
+import * as lockout from './lockout.service.ts';
 import * as users from './users.service.ts';
 
 const okSchema = z.object({ ok: z.literal(true) });
@@ -34,34 +38,35 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     }
     const result = await auth.login(db, config, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
     reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies || req.protocol === 'https' });
-    return presentMe(result.user, result.org, result.csrfToken);
+    return presentMe(result.user, result.org, result.csrfToken, result.identity, config);
   });
 
-  app.post('/api/auth/logout', { config: { duringPasswordChange: true }, schema: { tags: ['auth'], response: { 200: okSchema } } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: okSchema } } }, async (req, reply) => {
     await auth.logout(db, req.ctx, currentSession(req).id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
-  app.get('/api/me', { config: { duringPasswordChange: true }, schema: { tags: ['auth'], response: { 200: meSchema } } }, async (req) => {
+  app.get('/api/me', { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: meSchema } } }, async (req) => {
     const s = currentSession(req);
-    return presentMe(s.user, s.org, s.csrfToken);
+    return presentMe(s.user, s.org, s.csrfToken, s.identity, config);
   });
 
-  app.post('/api/auth/password', { config: { duringPasswordChange: true }, schema: { tags: ['auth'], body: changePasswordBodySchema, response: { 200: meSchema } } }, async (req) => {
+  app.post('/api/auth/password', { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], body: changePasswordBodySchema, response: { 200: meSchema } } }, async (req) => {
     const s = currentSession(req);
     await auth.changePassword(db, req.ctx, s.id, req.body);
     const fresh = (await accountsRepository.userWithOrg(db, s.user.id))!;
-    return presentMe(fresh.user, fresh.org, s.csrfToken);
+    return presentMe(fresh.user, fresh.org, s.csrfToken, identityDuties(fresh.user, config), config);
   });
 
-  app.post('/api/auth/totp/setup', { schema: { tags: ['auth'], response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => auth.totpSetup(req.ctx));
-  app.post('/api/auth/totp/enable', { schema: { tags: ['auth'], body: totpEnableSchema, response: { 200: okSchema } } }, async (req) => {
+  // Reachable during the forced enrolment of an administrator's second factor (and otherwise).
+  app.post('/api/auth/totp/setup', { config: { duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => auth.totpSetup(req.ctx));
+  app.post('/api/auth/totp/enable', { config: { duringTotpEnrolment: true }, schema: { tags: ['auth'], body: totpEnableSchema, response: { 200: okSchema } } }, async (req) => {
     await auth.totpEnable(db, req.ctx, req.body.secret, req.body.code);
     return { ok: true as const };
   });
   app.post('/api/auth/totp/disable', { schema: { tags: ['auth'], body: totpCodeSchema, response: { 200: okSchema } } }, async (req) => {
-    await auth.totpDisable(db, req.ctx, req.body.code);
+    await auth.totpDisable(db, config, req.ctx, req.body.code);
     return { ok: true as const };
   });
 
@@ -75,7 +80,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
   const listQuery = z.object({ orgId: z.string().uuid().optional(), q: z.string().trim().max(40).optional() }).strict();
   app.get('/api/users', { schema: { tags: ['users'], querystring: listQuery, response: { 200: z.object({ items: z.array(userSchema) }) } } }, async (req) => {
     const rows = await users.listUsers(db, req.ctx, req.query);
-    return { items: rows.map((r) => presentUser(r.user, r.org)) };
+    return { items: rows.map((r) => presentUser(r.user, r.org, r.addressLockedUntil)) };
   });
   app.post('/api/users', { config: { action: 'users.manage' }, schema: { tags: ['users'], body: userCreateSchema, response: { 201: userSchema } } }, async (req, reply) => {
     const row = await users.createUser(db, req.ctx, req.body);
@@ -89,6 +94,14 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
   app.post('/api/users/:id/role', { config: { action: 'users.assignRole' }, schema: { tags: ['users'], params: idParamSchema, body: userRoleChangeSchema, response: { 200: userSchema } } }, async (req) => {
     await users.assignRole(db, req.ctx, req.params.id, req.body.role);
     return present(req.params.id);
+  });
+  // The security administrator's view of sign-in locks: which names, from which addresses, and the lift.
+  app.get('/api/users/locks', { config: { action: 'users.unlock' }, schema: { tags: ['users'], response: { 200: z.object({ items: z.array(loginLockSchema) }) } } }, async (req) => ({
+    items: await lockout.listLocks(db, req.ctx, config),
+  }));
+  app.post('/api/users/locks/lift', { config: { action: 'users.unlock' }, schema: { tags: ['users'], body: liftLockBodySchema, response: { 200: okSchema } } }, async (req) => {
+    await lockout.liftLock(db, req.ctx, req.body);
+    return { ok: true as const };
   });
   app.post('/api/users/:id/unlock', { config: { action: 'users.unlock' }, schema: { tags: ['users'], params: idParamSchema, response: { 200: userSchema } } }, async (req) => {
     await users.unlockUser(db, req.ctx, req.params.id);

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '@township-office/domain/roles';
 import { orgs } from '../orgs/orgs.tables.ts';
 
@@ -17,6 +17,8 @@ export const users = pgTable('users', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** Set only by the demo seed: the demo's administrators sign in with the password alone. */
+  mfaExempt: boolean('mfa_exempt').notNull().default(false),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -37,3 +39,18 @@ export const sessions = pgTable('sessions', {
   endReason: text('end_reason'),
 });
 export type SessionRow = typeof sessions.$inferSelect;
+
+/** Sign-in failures per (name as typed, client address); names need not exist (0500_identity.sql). */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] })],
+);
+export type LoginFailureRow = typeof loginFailures.$inferSelect;

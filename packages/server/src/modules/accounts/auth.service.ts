@@ -3,7 +3,7 @@ import type { ChangePasswordBody, LoginBody } from '@township-office/domain/auth
 import { CommonErrors } from '@township-office/domain/errors';
 import { isPasswordComplex } from '@township-office/domain/password';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -12,6 +12,8 @@ import { openSecret, sealSecret } from '../../platform/keys.ts';
 import { newTotpSecret, totpUri, totpValid } from '../../platform/totp.ts';
 import type { OrgRow } from '../orgs/orgs.tables.ts';
 import { accountsRepository } from './accounts.repository.ts';
+import { identityDuties, mfaRequired, type IdentityDuties } from './identity.ts';
+import { forgetAddress, lockFor, pruneStale, recordFailure, type Lock } from './lockout.service.ts';
 import type { UserRow } from './accounts.tables.ts';
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -25,60 +27,64 @@ export interface LoginResult {
   csrfToken: string;
   user: UserRow;
   org: OrgRow;
+  identity: IdentityDuties;
 }
 
 type Meta = { ip: string | null; userAgent: string | null; requestId: string };
 
 /**
- * Sign in. Wrong passwords count per account: the fifth locks it for 15 minutes (等保 2.0 登录失败处理).
- * Unknown names cost the same argon2 time as known ones.
+ * Sign in. Failures count per (name, address) and lock as lockout.service.ts says; an unknown name
+ * is answered exactly like a known one: the same lock check, an argon2 verify against a dummy hash,
+ * the same counting, the same 401 then 423, and an audit row (system chain, never the password).
  */
 export async function login(db: Db, config: Config, body: LoginBody, meta: Meta): Promise<LoginResult> {
+  const address = (meta.ip ?? 'unknown').slice(0, 64);
   const user = await accountsRepository.userByUsername(db, body.username);
-  if (!user) {
-    await verifyPassword(await dummyHash(), body.password);
-    throw new AppError(CommonErrors.BAD_CREDENTIALS);
-  }
-  const ctx = { actor: actorOf(user), ip: meta.ip };
-  const lockedFor = (u: UserRow) => (u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.getTime() - Date.now() : 0);
-  if (lockedFor(user) > 0) throw new AppError(CommonErrors.ACCOUNT_LOCKED, { minutes: Math.ceil(lockedFor(user) / 60_000) });
+  const ctx = user ? { actor: actorOf(user), ip: meta.ip } : { actor: null, ip: meta.ip };
+  // Unknown names join the system chain; known ones their account's org chain.
+  const audit = (tx: Tx, action: string, after: Record<string, unknown>) =>
+    writeAudit(tx, ctx, user ? { action, entity: 'user', entityId: user.id, after: { address, ...after } } : { action, entity: 'user', entityId: null, orgId: null, after: { username: body.username, known: false, address, ...after } });
+  const lockedError = (lock: Lock) => new AppError(CommonErrors.ACCOUNT_LOCKED, { minutes: Math.max(1, Math.ceil((lock.until.getTime() - Date.now()) / 60_000)) });
 
-  const passwordOk = await verifyPassword(user.passwordHash, body.password);
-  const secondFactorMissing = passwordOk && user.totpEnabled && !body.totp;
-  const secondFactorOk = !user.totpEnabled || (body.totp !== undefined && (await totpValid(openSecret(user.totpSecret!), body.totp)));
+  const lock = await lockFor(db, body.username, address, user, new Date());
+  if (lock) {
+    await db.transaction((tx) => audit(tx, user ? 'auth.login_refused_locked' : 'auth.login_unknown_user', { refused: 'locked', lockedUntil: lock.until, forEveryone: lock.forEveryone }));
+    throw lockedError(lock);
+  }
+
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), body.password);
+  const known = user !== undefined && passwordOk;
+  const secondFactorMissing = known && user.totpEnabled && !body.totp;
+  const secondFactorOk = !user?.totpEnabled || (body.totp !== undefined && (await totpValid(openSecret(user.totpSecret!), body.totp)));
 
   if (secondFactorMissing) throw new AppError(CommonErrors.TOTP_REQUIRED);
-  if (!passwordOk || !secondFactorOk) {
-    const locked = await db.transaction(async (tx) => {
-      const current = (await accountsRepository.userById(tx, user.id, { forUpdate: true }))!;
-      if (lockedFor(current) > 0) return true;
-      const attempts = current.failedAttempts + 1;
-      const lock = attempts >= config.lockoutThreshold;
-      const updated = await accountsRepository.updateUser(tx, user.id, lock ? { failedAttempts: 0, lockedUntil: new Date(Date.now() + config.lockoutMs) } : { failedAttempts: attempts });
-      await writeAudit(tx, ctx, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        entity: 'user',
-        entityId: user.id,
-        before: { failedAttempts: current.failedAttempts },
-        after: { failedAttempts: updated.failedAttempts, lockedUntil: updated.lockedUntil },
-      });
-      return lock;
+  if (!user || !passwordOk || !secondFactorOk) {
+    const now = new Date();
+    const outcome = await db.transaction(async (tx) => {
+      const o = await recordFailure(tx, config, body.username, address, now);
+      if (user && o.lockedEveryoneNow) await accountsRepository.updateUser(tx, user.id, { lockedUntil: o.lock!.until });
+      const action = !user ? 'auth.login_unknown_user' : o.lockedEveryoneNow ? 'auth.locked' : o.lock ? 'auth.address_locked' : 'auth.login_failed';
+      await audit(tx, action, { failures: o.failures, lockedUntil: o.lock?.until ?? null, forEveryone: o.lock?.forEveryone ?? false });
+      return o;
     });
-    if (locked) throw new AppError(CommonErrors.ACCOUNT_LOCKED, { minutes: Math.ceil(config.lockoutMs / 60_000) });
-    throw new AppError(passwordOk ? CommonErrors.TOTP_INVALID : CommonErrors.BAD_CREDENTIALS);
+    await pruneStale(db, config, now);
+    if (outcome.lock) throw lockedError(outcome.lock);
+    throw new AppError(user && passwordOk ? CommonErrors.TOTP_INVALID : CommonErrors.BAD_CREDENTIALS);
   }
   if (user.disabledAt) throw new AppError(CommonErrors.ACCOUNT_DISABLED);
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const result = await db.transaction(async (tx) => {
-    const updated = await accountsRepository.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() });
+    const updated = await accountsRepository.updateUser(tx, user.id, { failedAttempts: 0, lastLoginAt: new Date() });
+    await forgetAddress(tx, user.username, address);
     await accountsRepository.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
-    await writeAudit(tx, ctx, { action: 'auth.login', entity: 'user', entityId: user.id, after: { ip: meta.ip } });
-    return updated;
+    const identity = identityDuties(updated, config);
+    await writeAudit(tx, ctx, { action: 'auth.login', entity: 'user', entityId: user.id, after: { ip: meta.ip, passwordExpired: identity.passwordExpired, mustEnrolTotp: identity.mustEnrolTotp } });
+    return { updated, identity };
   });
   const org = (await accountsRepository.userWithOrg(db, user.id))!.org;
-  return { token, csrfToken, user: result, org };
+  return { token, csrfToken, user: result.updated, org, identity: result.identity };
 }
 
 export interface LiveSession {
@@ -86,6 +92,8 @@ export interface LiveSession {
   csrfToken: string;
   user: UserRow;
   org: OrgRow;
+  /** Computed per request: an expiry or a newly required second factor applies at once. */
+  identity: IdentityDuties;
 }
 
 export type SessionLookup = { status: 'ok'; session: LiveSession } | { status: 'none' } | { status: 'idle' };
@@ -102,7 +110,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   }
   // Write the heartbeat at most every 30 s, not on every request.
   if (now - row.lastSeenAt.getTime() > 30_000) await accountsRepository.touchSession(db, id, new Date(now - 30_000));
-  return { status: 'ok', session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org } };
+  return { status: 'ok', session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now) } };
 }
 
 export async function logout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {
@@ -140,8 +148,9 @@ export async function totpEnable(db: Db, ctx: RequestContext, secret: string, co
   });
 }
 
-export async function totpDisable(db: Db, ctx: RequestContext, code: string): Promise<void> {
+export async function totpDisable(db: Db, config: Config, ctx: RequestContext, code: string): Promise<void> {
   const user = (await accountsRepository.userById(db, ctx.actor.userId))!;
+  if (mfaRequired(user, config)) throw new AppError(CommonErrors.TOTP_REQUIRED_FOR_ROLE);
   if (!user.totpEnabled || !(await totpValid(openSecret(user.totpSecret!), code))) throw new AppError(CommonErrors.TOTP_INVALID);
   await db.transaction(async (tx) => {
     await accountsRepository.updateUser(tx, user.id, { totpSecret: null, totpEnabled: false });

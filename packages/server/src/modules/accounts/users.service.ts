@@ -16,9 +16,10 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { requireOrg } from '../orgs/orgs.service.ts';
 import { accountsRepository, type UserWithOrg } from './accounts.repository.ts';
 import { auditUser } from './accounts.presenter.ts';
+import { lockoutRepository } from './lockout.repository.ts';
 import type { UserRow } from './accounts.tables.ts';
 
-export function listUsers(db: Db, ctx: RequestContext, filter: { orgId?: string; q?: string }): Promise<UserWithOrg[]> {
+export function listUsers(db: Db, ctx: RequestContext, filter: { orgId?: string; q?: string }): Promise<(UserWithOrg & { addressLockedUntil: Date | null })[]> {
   if (!['system_admin', 'security_admin'].includes(ctx.actor.role)) assertMay(ctx.actor, 'users.manage');
   return accountsRepository.listUsers(db, filter);
 }
@@ -30,6 +31,8 @@ interface NewAccount {
   role: Role;
   password: string;
   mustChangePassword: boolean;
+  /** Only the demo seed sets it: demo administrators sign in with the password alone. */
+  mfaExempt?: boolean;
 }
 
 /** Shared by the API, the CLI and the demo seed: validates the rules every account obeys. */
@@ -47,6 +50,7 @@ export async function insertAccount(db: Db, ctx: RequestContext, input: NewAccou
         role: input.role,
         passwordHash,
         mustChangePassword: input.mustChangePassword,
+        mfaExempt: input.mfaExempt ?? false,
       });
       await writeAudit(tx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, orgId: row.orgId, after: auditUser(row) });
       return row;
@@ -91,7 +95,13 @@ export async function assignRole(db: Db, ctx: RequestContext, id: string, role: 
 export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
   assertMay(ctx.actor, 'users.unlock');
   const user = await loadTarget(db, ctx, id);
-  return updateAudited(db, ctx, user, 'user.unlocked', { lockedUntil: null, failedAttempts: 0 });
+  return db.transaction(async (tx) => {
+    // Every address's lock on the name goes too, or the account would stay locked for them.
+    const counters = await lockoutRepository.deleteCounters(tx, user.username);
+    const after = await accountsRepository.updateUser(tx, user.id, { lockedUntil: null, failedAttempts: 0 });
+    await writeAudit(tx, ctx, { action: 'user.unlocked', entity: 'user', entityId: user.id, orgId: user.orgId, before: { ...auditUser(user), loginFailures: counters.map((c) => ({ address: c.address, failures: c.failures, lockedUntil: c.lockedUntil })) }, after: auditUser(after) });
+    return after;
+  });
 }
 
 export async function setUserDisabled(db: Db, ctx: RequestContext, id: string, disabled: boolean): Promise<UserRow> {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, QRCode, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { ChangePasswordForm } from '../../../app/pages/ChangePasswordForm.tsx';
+import { TotpEnrolForm } from '../../../app/pages/TotpEnrolForm.tsx';
 import { fetchMe, useSession, useSetMe } from '../../../app/session.tsx';
 import { StatusTag } from '../../../lib/format.tsx';
 import { api } from '../../../lib/api.ts';
@@ -14,20 +15,8 @@ function TotpCard() {
   const { me } = useSession();
   const setMe = useSetMe();
   const [form] = Form.useForm<{ code: string }>();
-  const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
   const refresh = async () => setMe(await fetchMe());
-  const start = useMutation({ mutationFn: () => api.post<{ secret: string; uri: string }>('/api/auth/totp/setup'), onSuccess: setSetup });
-  const enable = useMutation({
-    mutationFn: (code: string) => api.post('/api/auth/totp/enable', { secret: setup!.secret, code }),
-    meta: { silentError: true },
-    onSuccess: async () => {
-      setSetup(null);
-      form.resetFields();
-      message.success(t('system.account.totpEnabled'));
-      await refresh();
-    },
-    onError: (err) => form.setFields([{ name: 'code', errors: [err.message] }]),
-  });
   const disable = useMutation({
     mutationFn: (code: string) => api.post('/api/auth/totp/disable', { code }),
     meta: { silentError: true },
@@ -53,30 +42,19 @@ function TotpCard() {
             {t('system.account.totpDisable')}
           </Button>
         </Form>
-      ) : setup ? (
-        <Form form={form} layout="vertical" onFinish={(v) => enable.mutate(v.code)} requiredMark={false}>
-          <Typography.Paragraph>{t('system.account.totpScan')}</Typography.Paragraph>
-          <Space align="start" size={16} wrap>
-            <QRCode value={setup.uri} size={148} bordered />
-            <div>
-              <Typography.Text type="secondary">{t('system.account.totpSecret')}</Typography.Text>
-              <Typography.Paragraph copyable code style={{ fontSize: 13 }}>
-                {setup.secret}
-              </Typography.Paragraph>
-              {codeField}
-              <Space>
-                <Button type="primary" htmlType="submit" loading={enable.isPending}>
-                  {t('system.account.totpConfirm')}
-                </Button>
-                <Button onClick={() => setSetup(null)}>{t('common.cancel')}</Button>
-              </Space>
-            </div>
-          </Space>
-        </Form>
+      ) : enrolling ? (
+        <TotpEnrolForm
+          onDone={async () => {
+            setEnrolling(false);
+            message.success(t('system.account.totpEnabled'));
+            await refresh();
+          }}
+          onCancel={() => setEnrolling(false)}
+        />
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t('system.account.totpHelp')}</Typography.Paragraph>
-          <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} data-testid="totp-setup">
+          <Button type="primary" onClick={() => setEnrolling(true)} data-testid="totp-setup">
             {t('system.account.totpStart')}
           </Button>
         </>
