@@ -48,5 +48,12 @@ export const CommonErrors = defineErrors({
   ROLE_NOT_ALLOWED_FOR_ORG: { status: 409, zh: '角色“{role}”不能设在该单位。', en: 'The role "{role}" cannot be held in this organisation.' },
   CANNOT_CHANGE_SELF: { status: 409, zh: '不能修改自己的角色或停用自己的账户。', en: 'You cannot change your own role or disable your own account.' },
   ORG_NOT_FOUND: { status: 404, zh: '单位不存在：{id}。', en: 'No such organisation: {id}.' },
+  // --- Bad input at the edge (issue 9): text PostgreSQL cannot store, refused before any write. ---
+  UNSTORABLE_TEXT: {
+    status: 400,
+    zh: '文本中含有无法保存的字符（字段“{field}”），如空字符（U+0000）或残缺的 Unicode 字符。请删除这些字符后重新提交。',
+    en: 'The text contains characters that cannot be stored (field "{field}"), such as a NUL (U+0000) or a broken Unicode character. Remove them and try again.',
+  },
+  // --- end of issue 9 entries ---
   INTERNAL: { status: 503, zh: '系统内部错误，已记录（编号 {requestId}），请稍后再试或联系管理员。', en: 'An internal error occurred and was logged (id {requestId}). Try again later or contact the administrator.' },
 });

@@ -14,8 +14,8 @@ import { presentAttachment } from './documents.presenter.ts';
 import { LocalFileStorage } from './documents.storage.ts';
 
 const tags = ['documents'];
-const params = z.object({ id: z.string().uuid() }).strict();
-const attParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }).strict();
+const params = z.object({ id: z.uuid() }).strict();
+const attParams = z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict();
 
 export const attachmentRoutes: RouteModule = (app, { db, config }) => {
   const storage = new LocalFileStorage(path.join(config.dataDir, 'files'));
