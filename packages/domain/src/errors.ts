@@ -54,6 +54,7 @@ export const CommonErrors = defineErrors({
     zh: '文本中含有无法保存的字符（字段“{field}”），如空字符（U+0000）或残缺的 Unicode 字符。请删除这些字符后重新提交。',
     en: 'The text contains characters that cannot be stored (field "{field}"), such as a NUL (U+0000) or a broken Unicode character. Remove them and try again.',
   },
+  ORG_CODE_TAKEN: { status: 409, zh: '单位代码“{code}”已被其他单位使用，请换一个。', en: 'The organisation code "{code}" is already used by another organisation; choose another.' },
   // --- end of issue 9 entries ---
   INTERNAL: { status: 503, zh: '系统内部错误，已记录（编号 {requestId}），请稍后再试或联系管理员。', en: 'An internal error occurred and was logged (id {requestId}). Try again later or contact the administrator.' },
 });

@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentOut } from '@township-office/domain/documents.api';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
-import { CommonErrors } from '@township-office/domain/errors';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendFile } from '../../platform/print/send.ts';
@@ -33,7 +32,7 @@ export const attachmentRoutes: RouteModule = (app, { db, config }) => {
       } catch (err) {
         // busboy reports a malformed body (no boundary, cut short) as a plain Error: the caller's fault.
         if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
-        throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: `multipart: ${(err as Error).message}`.slice(0, 120) });
+        throw new AppError(DocumentErrors.UPLOAD_MALFORMED);
       }
       if (bytes.length === 0) throw new AppError(DocumentErrors.FILE_MISSING);
       const fileName = (file.filename || 'file').normalize('NFC').replace(/[\\/\r\n"]/g, '_').slice(0, 255);
