@@ -14,7 +14,7 @@ import type { Database } from './db/client.ts';
 import { routeModules } from './modules/index.ts';
 import type { App } from './platform/app-types.ts';
 import { registerHttpPlatform, sendError } from './platform/http.ts';
-import { relaxOptionalBodies } from './platform/input.ts';
+import { relaxOptionalBodies, withRouteGate } from './platform/input.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -35,7 +35,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'township-office API', description: '乡镇办公室规范化工作平台', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
+    transform: withRouteGate(jsonSchemaTransform),
     transformObject: relaxOptionalBodies,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });

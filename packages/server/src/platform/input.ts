@@ -132,3 +132,20 @@ export function relaxOptionalBodies(document: { openapiObject: unknown } | { swa
   }
   return openapiObject as never;
 }
+
+/**
+ * Wraps the zod → JSON schema transform so each operation also says who may call it:
+ * `x-action` (the role gate's action) and `x-public`. Clients and the whole-API tests read it.
+ */
+export function withRouteGate<T extends (document: never) => unknown>(transform: T): T {
+  const wrapped = (document: { route?: { config?: unknown } }) => {
+    const out = (transform as unknown as (d: unknown) => { schema?: Record<string, unknown> })(document);
+    const config = (document.route?.config ?? {}) as { action?: string; public?: boolean };
+    if (out.schema && !out.schema.hide) {
+      if (config.action) out.schema['x-action'] = config.action;
+      if (config.public) out.schema['x-public'] = true;
+    }
+    return out;
+  };
+  return wrapped as unknown as T;
+}
