@@ -14,4 +14,16 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Every string a client sends must refuse what PostgreSQL cannot store (NUL, lone surrogates):
+    // schemas use safeString() from packages/domain/src/common.ts, its one definition.
+    files: ['packages/domain/src/**/*.ts', 'packages/server/src/modules/**/*.ts', 'packages/server/src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: 'Use safeString() from @township-office/domain/common (or z.uuid()): plain z.string() lets NUL and lone surrogates reach PostgreSQL.' },
+        { selector: "MemberExpression[object.object.name='z'][object.property.name='coerce'][property.name='string']", message: 'Use safeString(): z.coerce.string() lets NUL and lone surrogates reach PostgreSQL.' },
+      ],
+    },
+  },
 );

@@ -13,4 +13,9 @@ export const ArchiveErrors = defineErrors({
   ARCHIVE_LOAN_DUE_PAST: { status: 400, zh: '归还日期不能早于今天。', en: 'The due date cannot be in the past.' },
   ARCHIVE_TRANSFER_EMPTY: { status: 409, zh: '{year}年度没有可移交的永久或定期30年档案，或已全部移交。', en: 'Year {year} has no permanent or 30-year items left to transfer.' },
   ARCHIVE_CLASSIFIED_SOURCE: { status: 409, zh: '涉密文件仅有纸质原件登记，请按纸质档案手工著录归档。', en: 'Classified documents exist here only as paper register entries; file them as manual items.' },
+  // Issue 9: were ad-hoc English VALIDATION_FAILED details, or a race answered with an empty parameter.
+  ARCHIVE_SOURCE_TWICE: { status: 400, zh: '同一份文件在本次归档中出现了两次，请去掉重复的文件后再归档。', en: 'The same document appears twice in this batch; remove the duplicate and try again.' },
+  ARCHIVE_SOURCE_WRONG_YEAR: { status: 400, zh: '《{title}》属于 {year} 年度，不能归入 {target} 年度，请选择该年度的文件。', en: '"{title}" belongs to {year}, not to {target}; choose documents of that year.' },
+  ARCHIVE_JUST_ARCHIVED: { status: 409, zh: '该文件刚刚由他人归档，请刷新页面查看档号。', en: 'Someone else has just archived this document. Reload the page to see its archival code.' },
+  ARCHIVE_JUST_LENT: { status: 409, zh: '该档案刚刚由他人借出，请刷新页面查看借阅人。', en: 'Someone else has just lent this item. Reload the page to see the borrower.' },
 });

@@ -4,6 +4,7 @@
  * stamp (归档章), the catalogue (归档文件目录), lending, retention expiry and transfer. Pure rules.
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 
 export const RETENTIONS = ['Y', 'D30', 'D10'] as const;
 export type Retention = (typeof RETENTIONS)[number];
@@ -100,16 +101,16 @@ export function orderComponents<T extends { role: ComponentRole }>(parts: readon
 }
 
 // ---- payloads ----
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'not a date');
+const isoDate = safeString().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
 const year = z.coerce.number().int().min(1949).max(2100);
-const classCode = z.string().trim().regex(CLASS_CODE_RE);
+const classCode = safeString().trim().regex(CLASS_CODE_RE);
 
 export const archiveConfigSchema = z
   .object({
-    fondsCode: z.string().trim().regex(FONDS_CODE_RE),
+    fondsCode: safeString().trim().regex(FONDS_CODE_RE),
     scheme: z.enum(CLASS_KINDS),
     classes: z
-      .array(z.object({ kind: z.enum(CLASS_KINDS), code: classCode, name: z.string().trim().min(1).max(30) }).strict())
+      .array(z.object({ kind: z.enum(CLASS_KINDS), code: classCode, name: safeString().trim().min(1).max(30) }).strict())
       .min(1)
       .max(100),
   })
@@ -123,19 +124,19 @@ export const archiveItemCreateSchema = z
     retention: z.enum(RETENTIONS),
     classCode,
     source: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('outgoing'), id: z.string().uuid() }).strict(),
-      z.object({ kind: z.literal('incoming'), id: z.string().uuid() }).strict(),
+      z.object({ kind: z.literal('outgoing'), id: z.uuid() }).strict(),
+      z.object({ kind: z.literal('incoming'), id: z.uuid() }).strict(),
       z
         .object({
           kind: z.literal('manual'),
           year,
-          docNumber: z.string().trim().max(60).optional(),
-          responsible: z.string().trim().min(1).max(60),
-          title: z.string().trim().min(2).max(200),
+          docNumber: safeString().trim().max(60).optional(),
+          responsible: safeString().trim().min(1).max(60),
+          title: safeString().trim().min(2).max(200),
           date: isoDate,
           classification: z.enum(CLASSIFICATION_LEVELS).default('none'),
           pages: z.number().int().min(1).max(2000),
-          remark: z.string().trim().max(200).optional(),
+          remark: safeString().trim().max(200).optional(),
         })
         .strict(),
     ]),
@@ -144,7 +145,7 @@ export const archiveItemCreateSchema = z
 export type ArchiveItemCreate = z.infer<typeof archiveItemCreateSchema>;
 
 export const archiveBatchSchema = z
-  .object({ year, retention: z.enum(RETENTIONS), classCode, sources: z.array(z.object({ kind: z.enum(['outgoing', 'incoming']), id: z.string().uuid() }).strict()).min(1).max(2000) })
+  .object({ year, retention: z.enum(RETENTIONS), classCode, sources: z.array(z.object({ kind: z.enum(['outgoing', 'incoming']), id: z.uuid() }).strict()).min(1).max(2000) })
   .strict();
 export type ArchiveBatch = z.infer<typeof archiveBatchSchema>;
 
@@ -155,12 +156,12 @@ export const catalogueQuerySchema = z
     retention: z.enum(RETENTIONS),
     unitCode: classCode.optional(),
     subjectCode: classCode.optional(),
-    orgId: z.string().uuid().optional(),
+    orgId: z.uuid().optional(),
     format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
   })
   .strict()
-  .refine((q) => !(q.unitCode && q.subjectCode), { message: '机构与问题只能选其一 (org unit or subject, not both)', path: ['subjectCode'] })
-  .refine((q) => q.unitCode || q.subjectCode, { message: '请指定机构或问题 (give an org unit or a subject)', path: ['unitCode'] });
+  .refine((q) => !(q.unitCode && q.subjectCode), { message: '机构与问题只能选其一 / give an org unit or a subject, not both', path: ['subjectCode'] })
+  .refine((q) => q.unitCode || q.subjectCode, { message: '请指定机构或问题 / give an org unit or a subject', path: ['unitCode'] });
 export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 
 export const archiveListQuerySchema = z
@@ -168,16 +169,16 @@ export const archiveListQuerySchema = z
     year: year.optional(),
     retention: z.enum(RETENTIONS).optional(),
     classCode: classCode.optional(),
-    orgId: z.string().uuid().optional(),
+    orgId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type ArchiveListQuery = z.infer<typeof archiveListQuerySchema>;
 
-export const annotationCreateSchema = z.object({ field: z.string().trim().max(30).optional(), note: z.string().trim().min(2).max(1000) }).strict();
+export const annotationCreateSchema = z.object({ field: safeString().trim().max(30).optional(), note: safeString().trim().min(2).max(1000) }).strict();
 export const loanCreateSchema = z
-  .object({ itemId: z.string().uuid(), borrower: z.string().trim().min(1).max(40), borrowerOrg: z.string().trim().max(60).optional(), purpose: z.string().trim().min(2).max(200), dueOn: isoDate })
+  .object({ itemId: z.uuid(), borrower: safeString().trim().min(1).max(40), borrowerOrg: safeString().trim().max(60).optional(), purpose: safeString().trim().min(2).max(200), dueOn: isoDate })
   .strict();
 export type LoanCreate = z.infer<typeof loanCreateSchema>;
-export const transferCreateSchema = z.object({ year, receiver: z.string().trim().min(2).max(60).default('县档案馆') }).strict();
+export const transferCreateSchema = z.object({ year, receiver: safeString().trim().min(2).max(60).default('县档案馆') }).strict();

@@ -3,6 +3,7 @@
  * measured figures, so the web, the PDF and the tests agree on what green means.
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { STAFF_MAX, STAFF_MIN } from './personnel.ts';
 import { RULE_KINDS } from './environment.ts';
 
@@ -85,16 +86,16 @@ export function overdueStatus(n: number | null): CellStatus {
 export const cellSchema = z.object({
   status: z.enum(CELL_STATUSES),
   /** Short display text, e.g. "3/3", "96%", "暂无数据". */
-  value: z.string(),
+  value: safeString(),
   /** The web page listing the records behind the cell. */
-  drill: z.string(),
+  drill: safeString(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
 export const townshipRowSchema = z.object({
-  orgId: z.string().uuid(),
-  code: z.string(),
-  name: z.string(),
+  orgId: z.uuid(),
+  code: safeString(),
+  name: safeString(),
   cells: z.record(z.enum(STANDARD_COLUMNS), cellSchema),
   gaps: z.number().int(),
 });
@@ -124,9 +125,9 @@ export const countyDashboardSchema = z.object({
   postsAssigned: z.number().int(),
   lateFilings: z.number().int(),
   /** Which other modules' metrics were available ("no data yet" for the rest). */
-  sources: z.record(z.string(), z.boolean()),
+  sources: z.record(safeString(), z.boolean()),
   /** `api`: the list behind a column's cells, with `{orgId}` to fill in (null: another module's page). */
-  columns: z.array(z.object({ key: z.enum(STANDARD_COLUMNS), zh: z.string(), en: z.string(), api: z.string().nullable() })),
+  columns: z.array(z.object({ key: z.enum(STANDARD_COLUMNS), zh: safeString(), en: safeString(), api: safeString().nullable() })),
   rows: z.array(townshipRowSchema),
 });
 export type CountyDashboard = z.infer<typeof countyDashboardSchema>;

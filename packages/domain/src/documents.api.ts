@@ -1,57 +1,58 @@
 /** Response shapes of the documents module's API (the web builds on these). */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { CHANNELS, CLASSIFICATIONS, DELIVERY_STATUSES, DOCUMENT_STATUSES, INCOMING_STATUSES, URGENCIES } from './documents.ts';
 
-const iso = z.string();
-const id = z.string().uuid();
+const iso = safeString();
+const id = z.uuid();
 
-export const attachmentOut = z.object({ id, fileName: z.string(), mime: z.string(), size: z.number().int(), createdAt: iso });
+export const attachmentOut = z.object({ id, fileName: safeString(), mime: safeString(), size: z.number().int(), createdAt: iso });
 
 export const documentOut = z.object({
   id,
   orgId: id,
-  orgName: z.string(),
-  docType: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  attachmentNote: z.string().nullable(),
-  remark: z.string().nullable(),
+  orgName: safeString(),
+  docType: safeString(),
+  title: safeString(),
+  body: safeString().nullable(),
+  attachmentNote: safeString().nullable(),
+  remark: safeString().nullable(),
   urgency: z.enum(URGENCIES),
   classification: z.enum(CLASSIFICATIONS),
   status: z.enum(DOCUMENT_STATUSES),
   mainRecipientOrgIds: z.array(id),
   copyRecipientOrgIds: z.array(id),
   drafterId: id,
-  drafterName: z.string().nullable(),
+  drafterName: safeString().nullable(),
   draftedAt: iso,
-  reviewerName: z.string().nullable(),
+  reviewerName: safeString().nullable(),
   reviewedAt: iso.nullable(),
-  reviewComment: z.string().nullable(),
-  signerName: z.string().nullable(),
-  signOffOpinion: z.string().nullable(),
+  reviewComment: safeString().nullable(),
+  signerName: safeString().nullable(),
+  signOffOpinion: safeString().nullable(),
   signedAt: iso.nullable(),
   /** 成文日期 (YYYY-MM-DD) and as written on the document (2026年1月5日). */
-  writtenDate: z.string().nullable(),
-  writtenDateText: z.string().nullable(),
-  docNumber: z.string().nullable(),
+  writtenDate: safeString().nullable(),
+  writtenDateText: safeString().nullable(),
+  docNumber: safeString().nullable(),
   channel: z.enum(CHANNELS).nullable(),
   dispatchedAt: iso.nullable(),
   copies: z.number().int().nullable(),
-  copyNumbers: z.string().nullable(),
+  copyNumbers: safeString().nullable(),
   voidedAt: iso.nullable(),
-  voidReason: z.string().nullable(),
+  voidReason: safeString().nullable(),
   attachments: z.array(attachmentOut),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(safeString()),
 });
 
 export const documentListItem = z.object({
-  id, orgId: id, docType: z.string(), title: z.string(), status: z.enum(DOCUMENT_STATUSES), docNumber: z.string().nullable(),
-  urgency: z.enum(URGENCIES), classification: z.enum(CLASSIFICATIONS), draftedAt: iso, writtenDate: z.string().nullable(),
+  id, orgId: id, docType: safeString(), title: safeString(), status: z.enum(DOCUMENT_STATUSES), docNumber: safeString().nullable(),
+  urgency: z.enum(URGENCIES), classification: z.enum(CLASSIFICATIONS), draftedAt: iso, writtenDate: safeString().nullable(),
 });
 
 export const deliveryOut = z.object({
-  id, recipientOrgId: id, recipientOrgName: z.string(), recipientKind: z.enum(['main', 'copy']), status: z.enum(DELIVERY_STATUSES),
-  sentAt: iso, acknowledgedAt: iso.nullable(), acknowledgedBy: z.string().nullable(), returnedAt: iso.nullable(), returnReason: z.string().nullable(),
+  id, recipientOrgId: id, recipientOrgName: safeString(), recipientKind: z.enum(['main', 'copy']), status: z.enum(DELIVERY_STATUSES),
+  sentAt: iso, acknowledgedAt: iso.nullable(), acknowledgedBy: safeString().nullable(), returnedAt: iso.nullable(), returnReason: safeString().nullable(),
   withdrawnAt: iso.nullable(), remindedAt: iso.nullable(), reminderCount: z.number().int(), overdue: z.boolean(),
 });
 export const receiptTableOut = z.object({
@@ -60,25 +61,25 @@ export const receiptTableOut = z.object({
 });
 
 export const inboxItemOut = z.object({
-  id, documentId: id, title: z.string(), docNumber: z.string().nullable(), docType: z.string(), status: z.enum(DELIVERY_STATUSES),
-  urgency: z.enum(URGENCIES), senderOrgId: id, senderName: z.string(), recipientKind: z.enum(['main', 'copy']), sentAt: iso, acknowledgedAt: iso.nullable(),
+  id, documentId: id, title: safeString(), docNumber: safeString().nullable(), docType: safeString(), status: z.enum(DELIVERY_STATUSES),
+  urgency: z.enum(URGENCIES), senderOrgId: id, senderName: safeString(), recipientKind: z.enum(['main', 'copy']), sentAt: iso, acknowledgedAt: iso.nullable(),
 });
 export const inboxOut = z.object({ items: z.array(inboxItemOut), total: z.number().int(), pending: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const incomingOut = z.object({
-  id, orgId: id, serial: z.string(), channel: z.enum(CHANNELS), deliveryId: id.nullable(), documentId: id.nullable(), senderOrgId: id.nullable(),
-  senderName: z.string(), docNumber: z.string().nullable(), title: z.string(), docType: z.string().nullable(), urgency: z.enum(URGENCIES),
-  classification: z.enum(CLASSIFICATIONS), copies: z.number().int(), copyNumbers: z.string().nullable(), body: z.string().nullable(),
-  receivedDate: z.string(), receivedByName: z.string().nullable(), status: z.enum(INCOMING_STATUSES), mode: z.enum(['read', 'act']).nullable(),
-  returnReason: z.string().nullable(), proposal: z.string().nullable(), proposedByName: z.string().nullable(), instruction: z.string().nullable(),
-  instructedByName: z.string().nullable(), handlers: z.array(z.object({ id, name: z.string() })), deadline: z.string().nullable(), overdue: z.boolean(),
-  result: z.string().nullable(), closedAt: iso.nullable(), closedByName: z.string().nullable(), reply: z.string().nullable(), repliedAt: iso.nullable(),
-  circulation: z.array(z.object({ userId: id, name: z.string(), sentAt: iso, readAt: iso.nullable(), note: z.string().nullable() })),
-  reminders: z.array(z.object({ kind: z.string(), note: z.string().nullable(), sentAt: iso })),
-  allowedActions: z.array(z.string()),
+  id, orgId: id, serial: safeString(), channel: z.enum(CHANNELS), deliveryId: id.nullable(), documentId: id.nullable(), senderOrgId: id.nullable(),
+  senderName: safeString(), docNumber: safeString().nullable(), title: safeString(), docType: safeString().nullable(), urgency: z.enum(URGENCIES),
+  classification: z.enum(CLASSIFICATIONS), copies: z.number().int(), copyNumbers: safeString().nullable(), body: safeString().nullable(),
+  receivedDate: safeString(), receivedByName: safeString().nullable(), status: z.enum(INCOMING_STATUSES), mode: z.enum(['read', 'act']).nullable(),
+  returnReason: safeString().nullable(), proposal: safeString().nullable(), proposedByName: safeString().nullable(), instruction: safeString().nullable(),
+  instructedByName: safeString().nullable(), handlers: z.array(z.object({ id, name: safeString() })), deadline: safeString().nullable(), overdue: z.boolean(),
+  result: safeString().nullable(), closedAt: iso.nullable(), closedByName: safeString().nullable(), reply: safeString().nullable(), repliedAt: iso.nullable(),
+  circulation: z.array(z.object({ userId: id, name: safeString(), sentAt: iso, readAt: iso.nullable(), note: safeString().nullable() })),
+  reminders: z.array(z.object({ kind: safeString(), note: safeString().nullable(), sentAt: iso })),
+  allowedActions: z.array(safeString()),
 });
 export const incomingListItem = z.object({
-  id, orgId: id, serial: z.string(), channel: z.enum(CHANNELS), senderName: z.string(), docNumber: z.string().nullable(), title: z.string(),
-  urgency: z.enum(URGENCIES), classification: z.enum(CLASSIFICATIONS), receivedDate: z.string(), status: z.enum(INCOMING_STATUSES),
-  mode: z.enum(['read', 'act']).nullable(), deadline: z.string().nullable(),
+  id, orgId: id, serial: safeString(), channel: z.enum(CHANNELS), senderName: safeString(), docNumber: safeString().nullable(), title: safeString(),
+  urgency: z.enum(URGENCIES), classification: z.enum(CLASSIFICATIONS), receivedDate: safeString(), status: z.enum(INCOMING_STATUSES),
+  mode: z.enum(['read', 'act']).nullable(), deadline: safeString().nullable(),
 });

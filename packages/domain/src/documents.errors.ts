@@ -25,4 +25,8 @@ export const DocumentErrors = defineErrors({
   FILE_TOO_LARGE: { status: 413, zh: '文件超过大小上限 {limit}。', en: 'The file exceeds the size limit of {limit}.' },
   PDF_NOT_AVAILABLE: { status: 503, zh: '公文版式文件生成功能暂不可用，请稍后再试。', en: 'The official document PDF is not available yet; try again later.' },
   NUMBER_YEAR_RANGE: { status: 409, zh: '编号年度超出范围。', en: 'The numbering year is out of range.' },
+  // Issue 9: were ad-hoc VALIDATION_FAILED details (English, or a field name inside Chinese).
+  REVIEW_COMMENT_REQUIRED: { status: 400, zh: '退回时请写明修改意见。', en: 'Give your comments when returning the draft.' },
+  RETURN_REASON_REQUIRED: { status: 400, zh: '退回时请写明理由。', en: 'Give the reason for returning it.' },
+  UPLOAD_MALFORMED: { status: 400, zh: '上传的文件内容不完整或格式有误，请重新选择文件上传。', en: 'The upload was cut short or malformed; choose the file and upload it again.' },
 });

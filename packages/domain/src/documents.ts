@@ -3,6 +3,7 @@
  * documents module (outgoing drafting → dispatch, deliveries, incoming processing, registers).
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 
 /** The 15 document types of the 党政机关公文处理工作条例 (2012), by their Chinese names. */
 export const DOC_TYPES = ['决议', '决定', '命令(令)', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
@@ -86,19 +87,19 @@ export function formatChineseDate(isoDate: string): string {
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 100_000;
-const orgIds = z.array(z.string().uuid()).max(5000);
+const orgIds = z.array(z.uuid()).max(5000);
 
 export const documentDraftSchema = z
   .object({
     docType: z.enum(DOC_TYPES),
-    title: z.string().trim().min(1).max(TITLE_MAX),
-    body: z.string().max(BODY_MAX).nullable().optional(),
+    title: safeString().trim().min(1).max(TITLE_MAX),
+    body: safeString().max(BODY_MAX).nullable().optional(),
     mainRecipientOrgIds: orgIds.min(1),
     copyRecipientOrgIds: orgIds.default([]),
     urgency: z.enum(URGENCIES).default('none'),
     classification: z.enum(CLASSIFICATIONS).default('none'),
-    attachmentNote: z.string().trim().max(1000).nullable().optional(),
-    remark: z.string().trim().max(500).nullable().optional(),
+    attachmentNote: safeString().trim().max(1000).nullable().optional(),
+    remark: safeString().trim().max(500).nullable().optional(),
   })
   .strict();
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
@@ -106,46 +107,46 @@ export type DocumentDraft = z.infer<typeof documentDraftSchema>;
 export const documentUpdateSchema = z
   .object({
     docType: z.enum(DOC_TYPES).optional(),
-    title: z.string().trim().min(1).max(TITLE_MAX).optional(),
-    body: z.string().max(BODY_MAX).nullable().optional(),
+    title: safeString().trim().min(1).max(TITLE_MAX).optional(),
+    body: safeString().max(BODY_MAX).nullable().optional(),
     mainRecipientOrgIds: orgIds.min(1).optional(),
     copyRecipientOrgIds: orgIds.optional(),
     urgency: z.enum(URGENCIES).optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
-    attachmentNote: z.string().trim().max(1000).nullable().optional(),
-    remark: z.string().trim().max(500).nullable().optional(),
+    attachmentNote: safeString().trim().max(1000).nullable().optional(),
+    remark: safeString().trim().max(500).nullable().optional(),
   })
   .strict();
 export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
 
-export const reviewSchema = z.object({ decision: z.enum(['approve', 'return']), comment: z.string().trim().max(1000).default('') }).strict();
-export const signOffSchema = z.object({ opinion: z.string().trim().min(1).max(1000) }).strict();
+export const reviewSchema = z.object({ decision: z.enum(['approve', 'return']), comment: safeString().trim().max(1000).default('') }).strict();
+export const signOffSchema = z.object({ opinion: safeString().trim().min(1).max(1000) }).strict();
 export const dispatchSchema = z
   .object({
     channel: z.enum(CHANNELS),
     /** Paper: copies printed and their 份号 (e.g. "000001-000030"). */
     copies: z.number().int().min(1).max(100_000).optional(),
-    copyNumbers: z.string().trim().max(200).optional(),
-    sentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    copyNumbers: safeString().trim().max(200).optional(),
+    sentDate: safeString().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   })
   .strict();
-export const voidSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
-export const reasonSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
-export const noteSchema = z.object({ note: z.string().trim().max(500).default('') }).strict();
+export const voidSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
+export const reasonSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
+export const noteSchema = z.object({ note: safeString().trim().max(500).default('') }).strict();
 
 export const incomingPaperSchema = z
   .object({
-    senderOrgId: z.string().uuid().nullable().optional(),
-    senderName: z.string().trim().min(1).max(100),
-    docNumber: z.string().trim().max(60).nullable().optional(),
-    title: z.string().trim().min(1).max(TITLE_MAX),
+    senderOrgId: z.uuid().nullable().optional(),
+    senderName: safeString().trim().min(1).max(100),
+    docNumber: safeString().trim().max(60).nullable().optional(),
+    title: safeString().trim().min(1).max(TITLE_MAX),
     docType: z.enum(DOC_TYPES).nullable().optional(),
     urgency: z.enum(URGENCIES).default('none'),
     classification: z.enum(CLASSIFICATIONS).default('none'),
     copies: z.number().int().min(1).max(10_000).default(1),
-    copyNumbers: z.string().trim().max(200).nullable().optional(),
-    receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    body: z.string().max(BODY_MAX).nullable().optional(),
+    copyNumbers: safeString().trim().max(200).nullable().optional(),
+    receivedDate: safeString().regex(/^\d{4}-\d{2}-\d{2}$/),
+    body: safeString().max(BODY_MAX).nullable().optional(),
   })
   .strict();
 export type IncomingPaper = z.infer<typeof incomingPaperSchema>;
@@ -157,35 +158,35 @@ export const INCOMING_STATUS_LABELS: Record<IncomingStatus, string> = {
 };
 
 export const screenSchema = z
-  .object({ decision: z.enum(['read', 'act', 'return']), reason: z.string().trim().max(500).optional() })
+  .object({ decision: z.enum(['read', 'act', 'return']), reason: safeString().trim().max(500).optional() })
   .strict();
-export const circulateSchema = z.object({ userIds: z.array(z.string().uuid()).min(1).max(100) }).strict();
-export const proposeSchema = z.object({ proposal: z.string().trim().min(1).max(1000) }).strict();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const circulateSchema = z.object({ userIds: z.array(z.uuid()).min(1).max(100) }).strict();
+export const proposeSchema = z.object({ proposal: safeString().trim().min(1).max(1000) }).strict();
+const isoDate = safeString().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** 批示; naming the handlers here assigns them at once and notifies them. */
 export const instructSchema = z
-  .object({ instruction: z.string().trim().min(1).max(1000), handlerIds: z.array(z.string().uuid()).min(1).max(20).optional(), deadline: isoDate.nullable().optional() })
+  .object({ instruction: safeString().trim().min(1).max(1000), handlerIds: z.array(z.uuid()).min(1).max(20).optional(), deadline: isoDate.nullable().optional() })
   .strict();
 export const assignSchema = z
-  .object({ handlerIds: z.array(z.string().uuid()).min(1).max(20), deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() })
+  .object({ handlerIds: z.array(z.uuid()).min(1).max(20), deadline: safeString().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() })
   .strict();
-export const closeSchema = z.object({ result: z.string().trim().min(1).max(2000) }).strict();
-export const replySchema = z.object({ reply: z.string().trim().min(1).max(2000) }).strict();
+export const closeSchema = z.object({ result: safeString().trim().min(1).max(2000) }).strict();
+export const replySchema = z.object({ reply: safeString().trim().min(1).max(2000) }).strict();
 
-const dateQ = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const dateQ = safeString().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const registerFormat = z.enum(['json', 'xlsx', 'pdf']).default('json');
 export const outgoingRegisterQuery = z
   .object({
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
-    orgId: z.string().uuid().optional(),
+    orgId: z.uuid().optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     from: dateQ.optional(),
     to: dateQ.optional(),
     docType: z.enum(DOC_TYPES).optional(),
     channel: z.enum(CHANNELS).optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
-    q: z.string().trim().max(50).optional(),
+    q: safeString().trim().max(50).optional(),
     format: registerFormat,
   })
   .strict();

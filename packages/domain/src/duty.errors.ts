@@ -15,4 +15,6 @@ export const DutyErrors = defineErrors({
   HANDOVER_PERSON_NOT_IN_ORG: { status: 422, zh: '交班人和接班人须为本单位的账户。', en: 'Both people must be accounts of your organisation.' },
   HANDOVER_NOT_PARTY: { status: 403, zh: '只有交班人或接班人本人可以确认交接。', en: 'Only the outgoing or the incoming person may confirm the handover.' },
   HANDOVER_ALREADY_CONFIRMED: { status: 409, zh: '您已确认过此次交接，需由另一方确认。', en: 'You have already confirmed this handover; the other person must confirm.' },
+  // Issue 9: was an ad-hoc English VALIDATION_FAILED detail.
+  HOLIDAY_EXISTS: { status: 409, zh: '节假日“{name}”（{startsOn} 起）已在日历中，无需重复添加。', en: 'The holiday "{name}" starting {startsOn} is already in the calendar.' },
 });

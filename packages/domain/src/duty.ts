@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { daysInclusive, eachDay, isoDaySchema } from './holidays.ts';
 import { EXPORT_FORMATS } from './print.ts';
 
@@ -13,8 +14,8 @@ export type RotationMode = (typeof ROTATION_MODES)[number];
 /** Holiday rosters reach the county office at least this many days before the holiday. */
 export const HOLIDAY_ROSTER_LEAD_DAYS = 5;
 
-const name = z.string().trim().min(1).max(40);
-const text = (max: number) => z.string().trim().min(1).max(max);
+const name = safeString().trim().min(1).max(40);
+const text = (max: number) => safeString().trim().min(1).max(max);
 const page = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -32,12 +33,12 @@ export const rosterGenerateSchema = z
     overwrite: z.boolean().default(false),
   })
   .strict()
-  .refine((g) => g.from <= g.to && daysInclusive(g.from, g.to) <= 366, { message: 'from ≤ to, at most 366 days', path: ['to'] });
+  .refine((g) => g.from <= g.to && daysInclusive(g.from, g.to) <= 366, { message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days', path: ['to'] });
 export type RosterGenerate = z.infer<typeof rosterGenerateSchema>;
 
 /** leaderName may arrive empty: the service answers ROSTER_NEEDS_LEADER, which says what to do. */
 export const rosterDayUpdateSchema = z
-  .object({ leaderName: z.string().trim().max(40), staffNames: z.array(name).max(5), note: z.string().trim().max(200).optional() })
+  .object({ leaderName: safeString().trim().max(40), staffNames: z.array(name).max(5), note: safeString().trim().max(200).optional() })
   .strict();
 export type RosterDayUpdate = z.infer<typeof rosterDayUpdateSchema>;
 
@@ -71,28 +72,28 @@ function mondayOf(day: string): string {
 }
 
 export const rosterQuerySchema = z
-  .object({ from: isoDaySchema, to: isoDaySchema, orgId: z.string().uuid().optional(), format: z.enum(EXPORT_FORMATS).default('json') })
+  .object({ from: isoDaySchema, to: isoDaySchema, orgId: z.uuid().optional(), format: z.enum(EXPORT_FORMATS).default('json') })
   .strict()
-  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, { message: 'from ≤ to, at most 366 days', path: ['to'] });
+  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, { message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days', path: ['to'] });
 
 export const swapCreateSchema = z
   .object({ day: isoDaySchema, role: z.enum(['leader', 'staff']), fromName: name, toName: name, reason: text(200) })
   .strict()
-  .refine((s) => s.fromName !== s.toName, { message: 'a swap needs two different people', path: ['toName'] });
+  .refine((s) => s.fromName !== s.toName, { message: '换班须为两个不同的人 / a swap needs two different people', path: ['toName'] });
 export type SwapCreate = z.infer<typeof swapCreateSchema>;
 
-export const holidayRosterSubmitSchema = z.object({ note: z.string().trim().max(200).optional() }).strict();
+export const holidayRosterSubmitSchema = z.object({ note: safeString().trim().max(200).optional() }).strict();
 
 export const dutyLogCreateSchema = z
   .object({
     at: z.iso.datetime({ offset: true }),
     kind: z.enum(DUTY_LOG_KINDS),
-    callerUnit: z.string().trim().max(100).optional(),
-    callerName: z.string().trim().max(40).optional(),
-    callerPhone: z.string().trim().regex(/^[\d-]{3,20}$/).optional(),
+    callerUnit: safeString().trim().max(100).optional(),
+    callerName: safeString().trim().max(40).optional(),
+    callerPhone: safeString().trim().regex(/^[\d-]{3,20}$/).optional(),
     content: text(2000),
-    handling: z.string().trim().max(2000).optional(),
-    result: z.string().trim().max(1000).optional(),
+    handling: safeString().trim().max(2000).optional(),
+    result: safeString().trim().max(1000).optional(),
     /** Flag an incident for reporting upward: the county office's staff on duty are notified. */
     reportUpward: z.boolean().default(false),
   })
@@ -104,7 +105,7 @@ export const dutyLogQuerySchema = z
     from: isoDaySchema.optional(),
     to: isoDaySchema.optional(),
     kind: z.enum(DUTY_LOG_KINDS).optional(),
-    orgId: z.string().uuid().optional(),
+    orgId: z.uuid().optional(),
     reportedUpward: z.enum(['true', 'false']).optional(),
     ...page,
     format: z.enum(EXPORT_FORMATS).default('json'),
@@ -112,11 +113,11 @@ export const dutyLogQuerySchema = z
   .strict();
 
 export const handoverCreateSchema = z
-  .object({ day: isoDaySchema, outgoingUserId: z.string().uuid(), incomingUserId: z.string().uuid(), outstanding: z.string().trim().max(2000).default('') })
+  .object({ day: isoDaySchema, outgoingUserId: z.uuid(), incomingUserId: z.uuid(), outstanding: safeString().trim().max(2000).default('') })
   .strict();
 export type HandoverCreate = z.infer<typeof handoverCreateSchema>;
 
 export const completenessQuerySchema = z
   .object({ from: isoDaySchema, to: isoDaySchema })
   .strict()
-  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, { message: 'from ≤ to, at most 366 days', path: ['to'] });
+  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, { message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days', path: ['to'] });

@@ -2,6 +2,7 @@
  * Work environment (规范工作环境): three rooms, equipment, funding, rules; and posts to persons.
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { isoDateSchema } from './personnel.ts';
 
 export const ROOM_KINDS = ['office', 'reception', 'archive'] as const;
@@ -37,52 +38,52 @@ export const POST_LABELS: Record<Post, string> = { writing: '文秘写作', duty
 
 export const roomUpsertSchema = z
   .object({
-    orgId: z.string().uuid(),
+    orgId: z.uuid(),
     kind: z.enum(ROOM_KINDS),
     status: z.enum(ROOM_STATUSES),
     areaM2: z.number().positive().max(10_000).nullable(),
     inUseSince: isoDateSchema.nullable().default(null),
-    note: z.string().trim().max(500).default(''),
+    note: safeString().trim().max(500).default(''),
   })
   .strict()
-  .refine((r) => r.status === 'missing' || r.areaM2 !== null, { message: '已建成的房间须填写面积 / area required', path: ['areaM2'] });
+  .refine((r) => r.status === 'missing' || r.areaM2 !== null, { message: '已建成的房间须填写面积 / give the area of a room that exists', path: ['areaM2'] });
 
 export const equipmentUpsertSchema = z
   .object({
-    orgId: z.string().uuid(),
+    orgId: z.uuid(),
     computers: z.number().int().min(0).max(1000),
     printers: z.number().int().min(0).max(1000),
     docSystemAccess: z.boolean(),
-    note: z.string().trim().max(500).default(''),
+    note: safeString().trim().max(500).default(''),
   })
   .strict();
 
 export const expenseUpsertSchema = z
   .object({
-    orgId: z.string().uuid(),
+    orgId: z.uuid(),
     year: z.number().int().min(2000).max(2100),
     category: z.enum(EXPENSE_CATEGORIES),
     amountYuan: z.number().min(0, '金额不能为负 / amount cannot be negative').max(100_000_000).multipleOf(0.01),
-    note: z.string().trim().max(500).default(''),
+    note: safeString().trim().max(500).default(''),
   })
   .strict();
 
 export const ruleAdoptSchema = z
   .object({
-    orgId: z.string().uuid(),
+    orgId: z.uuid(),
     kind: z.enum(RULE_KINDS),
-    title: z.string().trim().min(2).max(100),
-    body: z.string().trim().min(10).max(50_000),
+    title: safeString().trim().min(2).max(100),
+    body: safeString().trim().min(10).max(50_000),
     adoptedOn: isoDateSchema,
   })
   .strict();
 
 export const ruleDocumentCreateSchema = z
-  .object({ title: z.string().trim().min(2).max(100), body: z.string().trim().min(10).max(50_000), issuedOn: isoDateSchema })
+  .object({ title: safeString().trim().min(2).max(100), body: safeString().trim().min(10).max(50_000), issuedOn: isoDateSchema })
   .strict();
 
 export const postAssignSchema = z
-  .object({ orgId: z.string().uuid(), post: z.enum(POSTS), staffId: z.string().uuid(), since: isoDateSchema })
+  .object({ orgId: z.uuid(), post: z.enum(POSTS), staffId: z.uuid(), since: isoDateSchema })
   .strict();
 
 export function equipmentOk(e: { computers: number; printers: number; docSystemAccess: boolean } | null | undefined): boolean {

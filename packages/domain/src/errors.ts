@@ -52,6 +52,14 @@ export const CommonErrors = defineErrors({
   TOTP_ENROLMENT_REQUIRED: { status: 403, zh: '您的角色须使用动态口令登录，请先绑定身份验证器后再继续。', en: 'Your role signs in with a one-time code: set up your authenticator app before continuing.' },
   TOTP_REQUIRED_FOR_ROLE: { status: 409, zh: '您的角色须使用动态口令登录，不能关闭。', en: 'Your role must sign in with a one-time code; it cannot be turned off.' },
   // ---- end identity ----
+  // --- Bad input at the edge (issue 9): text PostgreSQL cannot store, refused before any write. ---
+  UNSTORABLE_TEXT: {
+    status: 400,
+    zh: '文本中含有无法保存的字符（字段“{field}”），如空字符（U+0000）或残缺的 Unicode 字符。请删除这些字符后重新提交。',
+    en: 'The text contains characters that cannot be stored (field "{field}"), such as a NUL (U+0000) or a broken Unicode character. Remove them and try again.',
+  },
+  ORG_CODE_TAKEN: { status: 409, zh: '单位代码“{code}”已被其他单位使用，请换一个。', en: 'The organisation code "{code}" is already used by another organisation; choose another.' },
+  // --- end of issue 9 entries ---
   INTERNAL: { status: 503, zh: '系统内部错误，已记录（编号 {requestId}），请稍后再试或联系管理员。', en: 'An internal error occurred and was logged (id {requestId}). Try again later or contact the administrator.' },
   // --- Faults (issue 9): the database cannot be reached (refused, shut down, connection lost, pool timeout).
   DB_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试。', en: 'The database is unavailable; try again shortly.' },

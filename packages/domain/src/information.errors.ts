@@ -13,4 +13,6 @@ export const InfoErrors = defineErrors({
   RESEARCH_REPORT_EXISTS: { status: 409, zh: '本单位已就该课题提交过调研报告。', en: 'Your organisation already submitted a report on this topic.' },
   RESEARCH_ALREADY_EVALUATED: { status: 409, zh: '该调研报告已评定（{grade}），不能重复评定。', en: 'This report was already evaluated ({grade}).' },
   INFO_OWN_ORG_ONLY: { status: 403, zh: '县委办账户不报送乡镇信息；请用乡镇账户报送。', en: 'County office accounts do not submit township information; use a township account.' },
+  // Issue 9: a race on the unique index used to answer with empty parameters.
+  INFO_BULLETIN_ITEM_JUST_TAKEN: { status: 409, zh: '所选信息中有信息刚刚被编入另一期简报，请刷新页面后重新选择。', en: 'One of the chosen items has just been put in another bulletin. Reload the page and choose again.' },
 });

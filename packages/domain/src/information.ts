@@ -4,6 +4,7 @@
  * issues (信息专报) and research topics with their reports. Pure rules and payload schemas.
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 
 export const INFO_KINDS = ['key_situation', 'news', 'good_practice', 'problem_suggestion', 'other'] as const;
 export type InfoKind = (typeof INFO_KINDS)[number];
@@ -125,7 +126,7 @@ export function isLongPiece(content: string, cfg: Pick<ScoringConfig, 'longPiece
 }
 
 // ---- payloads ----
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const text = (min: number, max: number) => safeString().trim().min(min).max(max);
 const year = z.coerce.number().int().min(2000).max(2100);
 
 export const infoItemCreateSchema = z
@@ -151,7 +152,7 @@ export const infoListQuerySchema = z
   .object({
     year: year.optional(),
     month: z.coerce.number().int().min(1).max(12).optional(),
-    orgId: z.string().uuid().optional(),
+    orgId: z.uuid().optional(),
     status: z.enum(INFO_STATUSES).optional(),
     kind: z.enum(INFO_KINDS).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -177,9 +178,9 @@ export const scoringConfigSchema = z
 export type ScoringConfigInput = z.infer<typeof scoringConfigSchema>;
 
 export const bulletinCreateSchema = z
-  .object({ title: text(2, 100).optional(), itemIds: z.array(z.string().uuid()).min(1).max(50) })
+  .object({ title: text(2, 100).optional(), itemIds: z.array(z.uuid()).min(1).max(50) })
   .strict()
-  .refine((v) => new Set(v.itemIds).size === v.itemIds.length, { message: 'an item appears twice', path: ['itemIds'] });
+  .refine((v) => new Set(v.itemIds).size === v.itemIds.length, { message: '同一条信息出现了两次 / an item appears twice', path: ['itemIds'] });
 export type BulletinCreate = z.infer<typeof bulletinCreateSchema>;
 
 /** 信息专报 numbering: 2026年第3期. */
@@ -192,7 +193,7 @@ export const RESEARCH_GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type ResearchGrade = (typeof RESEARCH_GRADES)[number];
 export const RESEARCH_GRADE_LABELS: Record<ResearchGrade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'not a date');
+const isoDate = safeString().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
 
 export const researchTopicCreateSchema = z.object({ title: text(2, 100), description: text(0, 5000).default(''), deadline: isoDate }).strict();
 export type ResearchTopicCreate = z.infer<typeof researchTopicCreateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { isoDaySchema } from './holidays.ts';
 import { EXPORT_FORMATS } from './print.ts';
 
@@ -14,13 +15,13 @@ export const MEETING_STATUSES = ['draft', 'finalised', 'confirmed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = { draft: '记录中', finalised: '待主持人确认', confirmed: '已确认' };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 const name = text(40);
 
 export const agendaItemSchema = z
   .object({
     title: text(200),
-    discussion: z.string().trim().max(10_000).default(''),
+    discussion: safeString().trim().max(10_000).default(''),
     decisions: z.array(text(2000)).max(30).default([]),
   })
   .strict();
@@ -31,13 +32,13 @@ const meetingFields = {
   title: text(200),
   startsAt: z.iso.datetime({ offset: true }),
   place: text(100),
-  hostUserId: z.string().uuid(),
-  recorderUserId: z.string().uuid(),
+  hostUserId: z.uuid(),
+  recorderUserId: z.uuid(),
   attendees: z.array(name).max(200).default([]),
   absentees: z.array(z.object({ name, reason: text(200) }).strict()).max(100).default([]),
   nonVoting: z.array(name).max(100).default([]),
   /** For the county's 业务交流会: the townships that attended. */
-  attendingOrgIds: z.array(z.string().uuid()).max(500).default([]),
+  attendingOrgIds: z.array(z.uuid()).max(500).default([]),
   items: z.array(agendaItemSchema).max(50).default([]),
 };
 
@@ -55,7 +56,7 @@ export const meetingUpdateSchema = z
     attendees: z.array(name).max(200).optional(),
     absentees: z.array(z.object({ name, reason: text(200) }).strict()).max(100).optional(),
     nonVoting: z.array(name).max(100).optional(),
-    attendingOrgIds: z.array(z.string().uuid()).max(500).optional(),
+    attendingOrgIds: z.array(z.uuid()).max(500).optional(),
     items: z.array(agendaItemSchema).max(50).optional(),
   })
   .strict();
@@ -71,7 +72,7 @@ export const meetingAmendSchema = z
     items: z.array(agendaItemSchema).max(50).optional(),
   })
   .strict()
-  .refine((a) => a.attendees || a.absentees || a.nonVoting || a.items, { message: 'an amendment changes at least one field' });
+  .refine((a) => a.attendees || a.absentees || a.nonVoting || a.items, { message: '更正至少须修改一项内容 / an amendment changes at least one field' });
 export type MeetingAmend = z.infer<typeof meetingAmendSchema>;
 
 export const meetingListQuerySchema = z
@@ -80,8 +81,8 @@ export const meetingListQuerySchema = z
     status: z.enum(MEETING_STATUSES).optional(),
     from: isoDaySchema.optional(),
     to: isoDaySchema.optional(),
-    orgId: z.string().uuid().optional(),
-    q: z.string().trim().max(40).optional(),
+    orgId: z.uuid().optional(),
+    q: safeString().trim().max(40).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
     format: z.enum(EXPORT_FORMATS).default('json'),
@@ -94,11 +95,11 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 export const followUpCreateSchema = z
   .object({
     /** The decision it follows up: its agenda item and position in that item's decisions (0-based). */
-    meetingId: z.string().uuid(),
+    meetingId: z.uuid(),
     itemIndex: z.number().int().min(0).max(49),
     decisionIndex: z.number().int().min(0).max(29),
     ownerName: name,
-    ownerUnit: z.string().trim().max(100).optional(),
+    ownerUnit: safeString().trim().max(100).optional(),
     deadline: isoDaySchema,
   })
   .strict();
@@ -110,8 +111,8 @@ export const followUpListQuerySchema = z
   .object({
     status: z.enum(FOLLOW_UP_STATUSES).optional(),
     overdue: z.enum(['true', 'false']).optional(),
-    meetingId: z.string().uuid().optional(),
-    orgId: z.string().uuid().optional(),
+    meetingId: z.uuid().optional(),
+    orgId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
     format: z.enum(EXPORT_FORMATS).default('json'),
@@ -124,4 +125,4 @@ export function followUpOverdue(f: { status: FollowUpStatus; deadline: string },
 }
 
 /** Drafting a 纪要 from finalised minutes: who it goes to. */
-export const summaryDraftSchema = z.object({ mainRecipientOrgIds: z.array(z.string().uuid()).min(1).max(100) }).strict();
+export const summaryDraftSchema = z.object({ mainRecipientOrgIds: z.array(z.uuid()).min(1).max(100) }).strict();

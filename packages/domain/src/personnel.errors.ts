@@ -17,4 +17,7 @@ export const PersonnelErrors = defineErrors({
   IMPORT_WRONG_COLUMNS: { status: 422, zh: '表头与模板不一致：应为“{expected}”。请下载模板后重新填写。', en: 'The header row does not match the template: expected "{expected}". Download the template and fill it in again.' },
   IMPORT_INVALID_ROWS: { status: 422, zh: '表格中有 {count} 行不符合要求，未导入任何人员。请按校验报告逐行修改后重新导入。', en: '{count} rows are invalid; nothing was imported. Fix each row named in the report and import again.' },
   IMPORT_EMPTY: { status: 422, zh: '表格中没有人员数据。', en: 'The sheet holds no staff rows.' },
+  // Issue 9: concurrent writes that a unique index decides.
+  LEADER_CHANGED: { status: 409, zh: '该乡镇的分管领导刚刚由他人调整过，请刷新页面，核对当前分管领导后再操作。', en: 'Someone else has just changed the leader in charge of this township. Reload the page, check the current leader and try again.' },
+  IMPORT_ID_NUMBER_FILED: { status: 409, zh: '表格中有身份证号已在人员信息库中或已有待确认的备案（可能刚被他人录入），未导入任何人员。请核对后重新导入。', en: 'An ID number in the sheet is already in the personnel database or in a pending filing (perhaps just entered by someone else); nothing was imported. Check the sheet and import again.' },
 });

@@ -3,6 +3,7 @@
  * contracts shared by server and web.
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 
 export const GENDERS = ['male', 'female'] as const;
 export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary', 'junior'] as const;
@@ -40,8 +41,7 @@ export const TENURE_BANDS = ['under1', '1to3', '3to5', '5plus'] as const;
 export type TenureBand = (typeof TENURE_BANDS)[number];
 export const TENURE_BAND_LABELS: Record<TenureBand, string> = { under1: '不满1年', '1to3': '1–3年', '3to5': '3–5年', '5plus': '5年以上' };
 
-const isoDate = z
-  .string()
+const isoDate = safeString()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / use YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
 export const isoDateSchema = isoDate;
@@ -95,43 +95,43 @@ export function idNumberWithCheck(first17: string): string {
 
 export const staffParticularsSchema = z
   .object({
-    name: z.string().trim().min(2).max(30),
-    idNumber: z.string().trim().toUpperCase().refine(isValidIdNumber, '身份证号码无效 / invalid ID number'),
+    name: safeString().trim().min(2).max(30),
+    idNumber: safeString().trim().toUpperCase().refine(isValidIdNumber, '身份证号码无效 / invalid ID number'),
     gender: z.enum(GENDERS),
     birthDate: isoDate,
-    ethnicity: z.string().trim().min(1).max(20),
+    ethnicity: safeString().trim().min(1).max(20),
     politicalStatus: z.enum(POLITICAL_STATUSES),
     education: z.enum(EDUCATION_LEVELS),
-    major: z.string().trim().max(60).default(''),
-    post: z.string().trim().min(1).max(40),
-    officeRole: z.string().trim().min(1).max(40),
-    phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / phone'),
+    major: safeString().trim().max(60).default(''),
+    post: safeString().trim().min(1).max(40),
+    officeRole: safeString().trim().min(1).max(40),
+    phone: safeString().trim().regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / a phone number is 7–20 digits or hyphens'),
     startDate: isoDate,
   })
   .strict();
 export type StaffParticulars = z.infer<typeof staffParticularsSchema>;
 
 export const filingCreateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('join'), changeDate: isoDate, particulars: staffParticularsSchema, reason: z.string().trim().min(2).max(500).optional() }).strict(),
-  z.object({ kind: z.literal('leave'), changeDate: isoDate, staffId: z.string().uuid(), reason: z.string().trim().min(2).max(500) }).strict(),
-  z.object({ kind: z.literal('transfer'), changeDate: isoDate, staffId: z.string().uuid(), toOrgId: z.string().uuid(), reason: z.string().trim().max(500).optional() }).strict(),
-  z.object({ kind: z.literal('particulars'), changeDate: isoDate, staffId: z.string().uuid(), particulars: staffParticularsSchema.omit({ idNumber: true }).partial().strict() }).strict(),
+  z.object({ kind: z.literal('join'), changeDate: isoDate, particulars: staffParticularsSchema, reason: safeString().trim().min(2).max(500).optional() }).strict(),
+  z.object({ kind: z.literal('leave'), changeDate: isoDate, staffId: z.uuid(), reason: safeString().trim().min(2).max(500) }).strict(),
+  z.object({ kind: z.literal('transfer'), changeDate: isoDate, staffId: z.uuid(), toOrgId: z.uuid(), reason: safeString().trim().max(500).optional() }).strict(),
+  z.object({ kind: z.literal('particulars'), changeDate: isoDate, staffId: z.uuid(), particulars: staffParticularsSchema.omit({ idNumber: true }).partial().strict() }).strict(),
 ]);
 export type FilingCreate = z.infer<typeof filingCreateSchema>;
 
 export const filingDecisionSchema = z.union([
   z.object({ decision: z.literal('acknowledge') }).strict(),
-  z.object({ decision: z.literal('return'), reason: z.string().trim().min(2).max(500) }).strict(),
+  z.object({ decision: z.literal('return'), reason: safeString().trim().min(2).max(500) }).strict(),
 ]);
 
 export const leaderAssignSchema = z
   .object({
-    orgId: z.string().uuid(),
-    name: z.string().trim().min(2).max(30),
-    position: z.string().trim().min(2).max(40),
+    orgId: z.uuid(),
+    name: safeString().trim().min(2).max(30),
+    position: safeString().trim().min(2).max(40),
     since: isoDate,
     familiar: z.boolean(),
-    basis: z.string().trim().max(500).default(''),
+    basis: safeString().trim().max(500).default(''),
   })
   .strict()
   .refine((v) => !v.familiar || v.basis.length >= 2, { message: '熟悉办公室业务须写明依据 / state the basis for "familiar"', path: ['basis'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { dueDate, deadlineState, type CountOptions, type DeadlineState } from './deadlines.ts';
 import { isoDaySchema } from './holidays.ts';
 import { EXPORT_FORMATS } from './print.ts';
@@ -128,14 +129,14 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => safeString().trim().min(1).max(max);
+const optText = (max: number) => safeString().trim().max(max).optional();
 
 export const petitionerSchema = z
   .object({
     name: text(40),
-    idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/).optional(),
-    phone: z.string().trim().regex(/^[\d-]{7,20}$/).optional(),
+    idNumber: safeString().trim().regex(/^\d{17}[\dXx]$/).optional(),
+    phone: safeString().trim().regex(/^[\d-]{7,20}$/).optional(),
     address: optText(200),
   })
   .strict();
@@ -149,14 +150,14 @@ export const petitionCreateSchema = z
     subject: text(200),
     content: text(5000),
     category: z.enum(PETITION_CATEGORIES),
-    handlerUserIds: z.array(z.string().uuid()).max(10).optional(),
+    handlerUserIds: z.array(z.uuid()).max(10).optional(),
     /** A matter raised before: refused if that one was already re-reviewed (第三十七条). */
-    previousPetitionId: z.string().uuid().optional(),
+    previousPetitionId: z.uuid().optional(),
   })
   .strict();
 export type PetitionCreate = z.infer<typeof petitionCreateSchema>;
 
-export const petitionAcceptSchema = z.object({ decidedOn: isoDaySchema, notifiedOn: isoDaySchema, handlerUserIds: z.array(z.string().uuid()).max(10).optional() }).strict();
+export const petitionAcceptSchema = z.object({ decidedOn: isoDaySchema, notifiedOn: isoDaySchema, handlerUserIds: z.array(z.uuid()).max(10).optional() }).strict();
 export const petitionRejectSchema = z.object({ decidedOn: isoDaySchema, notifiedOn: isoDaySchema, reason: text(1000) }).strict();
 export const petitionExtendSchema = z
   .object({ days: z.number().int().min(1).max(366), reason: text(1000), approvedBy: text(40), approvedOn: isoDaySchema, notifiedOn: isoDaySchema })
@@ -172,8 +173,8 @@ export const petitionListQuerySchema = z
     from: isoDaySchema.optional(),
     to: isoDaySchema.optional(),
     overdue: z.enum(['true', 'false']).optional(),
-    orgId: z.string().uuid().optional(),
-    q: z.string().trim().max(40).optional(),
+    orgId: z.uuid().optional(),
+    q: safeString().trim().max(40).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
     format: z.enum(EXPORT_FORMATS).default('json'),

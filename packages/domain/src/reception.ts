@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { isoDaySchema } from './holidays.ts';
 import { EXPORT_FORMATS } from './print.ts';
 
@@ -11,10 +12,10 @@ export const COST_CATEGORIES = ['meals', 'accommodation', 'transport', 'venue', 
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 export const COST_CATEGORY_LABELS: Record<CostCategory, string> = { meals: '用餐', accommodation: '住宿', transport: '交通', venue: '场地', other: '其他' };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 
 export const costItemSchema = z
-  .object({ category: z.enum(COST_CATEGORIES), description: z.string().trim().max(100).default(''), amount: z.number().min(0).max(1_000_000).multipleOf(0.01) })
+  .object({ category: z.enum(COST_CATEGORIES), description: safeString().trim().max(100).default(''), amount: z.number().min(0).max(1_000_000).multipleOf(0.01) })
   .strict();
 
 const visitFields = {
@@ -23,16 +24,16 @@ const visitFields = {
   visitorNames: z.array(text(40)).min(1).max(100),
   visitorCount: z.number().int().min(1).max(1000),
   purpose: text(500),
-  letterRef: z.string().trim().max(100).optional(),
+  letterRef: safeString().trim().max(100).optional(),
   hostName: text(40),
-  arrangements: z.string().trim().max(2000).default(''),
+  arrangements: safeString().trim().max(2000).default(''),
   costItems: z.array(costItemSchema).max(30).default([]),
 };
 
 export const visitCreateSchema = z
   .object(visitFields)
   .strict()
-  .refine((v) => v.visitorCount >= v.visitorNames.length, { message: 'visitorCount is at least the number of names', path: ['visitorCount'] });
+  .refine((v) => v.visitorCount >= v.visitorNames.length, { message: '来访人数不能少于所填姓名数 / the visitor count cannot be less than the number of names', path: ['visitorCount'] });
 export type VisitCreate = z.infer<typeof visitCreateSchema>;
 
 export const visitUpdateSchema = z
@@ -44,7 +45,7 @@ export const visitUpdateSchema = z
     purpose: visitFields.purpose.optional(),
     letterRef: visitFields.letterRef,
     hostName: visitFields.hostName.optional(),
-    arrangements: z.string().trim().max(2000).optional(),
+    arrangements: safeString().trim().max(2000).optional(),
     costItems: z.array(costItemSchema).max(30).optional(),
   })
   .strict();
@@ -56,8 +57,8 @@ export const visitListQuerySchema = z
   .object({
     from: isoDaySchema.optional(),
     to: isoDaySchema.optional(),
-    q: z.string().trim().max(40).optional(),
-    orgId: z.string().uuid().optional(),
+    q: safeString().trim().max(40).optional(),
+    orgId: z.uuid().optional(),
     includeVoid: z.enum(['true', 'false']).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),

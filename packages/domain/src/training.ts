@@ -2,6 +2,7 @@
  * Training (业务知识培训班) and rotation (跟班学习): contracts, coverage and the fair planner.
  */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 import { isoDateSchema } from './personnel.ts';
 
 export const ROTATION_TOPICS = ['info_research', 'documents_meetings', 'follow_up', 'duty_petitions'] as const;
@@ -23,11 +24,11 @@ export const TRAINING_WINDOW_YEARS = 3;
 export const trainingSessionCreateSchema = z
   .object({
     heldOn: isoDateSchema,
-    topic: z.string().trim().min(2).max(100),
-    organiser: z.string().trim().min(2).max(60),
-    materials: z.string().trim().max(2000).default(''),
-    staffIds: z.array(z.string().uuid()).max(500).default([]),
-    leaderIds: z.array(z.string().uuid()).max(500).default([]),
+    topic: safeString().trim().min(2).max(100),
+    organiser: safeString().trim().min(2).max(60),
+    materials: safeString().trim().max(2000).default(''),
+    staffIds: z.array(z.uuid()).max(500).default([]),
+    leaderIds: z.array(z.uuid()).max(500).default([]),
   })
   .strict();
 
@@ -37,14 +38,14 @@ export const rotationConfirmSchema = z
   .object({
     year: z.number().int().min(2000).max(2100),
     quarter: z.number().int().min(1).max(4),
-    staffIds: z.array(z.string().uuid()).min(1).max(ROTATION_PER_QUARTER_MAX),
+    staffIds: z.array(z.uuid()).min(1).max(ROTATION_PER_QUARTER_MAX),
   })
   .strict();
 
 export const rotationCompleteSchema = z
   .object({
     topics: z.array(z.enum(ROTATION_TOPICS)).min(1).max(4),
-    evaluation: z.string().trim().min(2).max(2000),
+    evaluation: safeString().trim().min(2).max(2000),
     rating: z.enum(ROTATION_RATINGS),
   })
   .strict();

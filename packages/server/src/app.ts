@@ -20,6 +20,7 @@ import { logSerializers } from './platform/log-redact.ts';
 import { messageFor } from './platform/i18n.ts';
 
 const HEALTH_TIMEOUT_MS = 2000;
+import { relaxOptionalBodies, withRouteGate } from './platform/input.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -90,7 +91,8 @@ export async function buildApp({ config, database, logger = false, logStream }: 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'township-office API', description: '乡镇办公室规范化工作平台', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
+    transform: withRouteGate(jsonSchemaTransform),
+    transformObject: relaxOptionalBodies,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { client, login, tableDigest, testApp, uniqueIp } from './helpers.ts';
+import { as, client, login, tableDigest, testApp, uniqueIp } from './helpers.ts';
 
 const { app, database } = await testApp();
 const sysSession = await login(app, 'sysadmin');
@@ -77,5 +77,64 @@ describe('generated bad payloads on auth and account endpoints', () => {
     const res = await app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
+
+describe('text PostgreSQL cannot store, field errors, bodies, constraint races (issue 9)', () => {
+  it('refuses NUL in the unauthenticated login with UNSTORABLE_TEXT naming the field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000', password: 'x' }, remoteAddress: uniqueIp() });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('UNSTORABLE_TEXT');
+    expect(res.json().error.message).toContain('username');
+  });
+
+  it('refuses a lone surrogate in a body field and NUL in a query string, writing nothing', async () => {
+    const clerk = await as(app, 'county.clerk');
+    const before = await tableDigest(database);
+    const res = await clerk.post('/api/documents', { docType: '通知', title: 'x\uD800y', body: 'b', mainRecipientOrgIds: [], copyRecipientOrgIds: [], urgency: 'none', classification: 'none' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('UNSTORABLE_TEXT');
+    const q = await clerk.get('/api/documents?q=a%00b');
+    expect(q.json().error.code).toBe('UNSTORABLE_TEXT');
+    expect(await tableDigest(database)).toBe(before);
+  });
+
+  it('words zod field errors in the request language, without zod English or a pattern', async () => {
+    const sys = client(app, sysSession);
+    const zh = await sys.post('/api/users', { username: 'X', displayName: 'd', orgId: someUser.id, role: 'office_staff', password: 'x' });
+    expect(zh.json().error.message).toContain('“username”格式不正确');
+    expect(zh.json().error.message).not.toMatch(/\/\^|Invalid|pattern/);
+    const en = await sys.post('/api/users', { username: 'X' }, { 'accept-language': 'en' });
+    expect(en.json().error.message).toMatch(/"displayName" is required/);
+  });
+
+  it('runs an input-less action sent with no body and no content type (curl-style submit → 200)', async () => {
+    const clerk = await as(app, 'county.clerk');
+    const orgs = (await clerk.get('/api/orgs')).json().items as { id: string; kind: string }[];
+    const d = await clerk.post('/api/documents', { docType: '通知', title: '关于测试空请求体的通知', body: '正文', mainRecipientOrgIds: [orgs.find((o) => o.kind === 'township')!.id], copyRecipientOrgIds: [], urgency: 'none', classification: 'none' });
+    expect(d.statusCode).toBe(201);
+    const s = await login(app, 'county.clerk');
+    const res = await app.inject({ method: 'POST', url: `/api/documents/${d.json().id}/submit`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken } });
+    expect(res.statusCode, res.body).toBe(200);
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/documents/{id}/submit'].post.requestBody.required).toBe(false);
+    expect(doc.paths['/api/documents'].post.requestBody.required).toBe(true);
+  });
+
+  it('answers 10 concurrent leader assignments for one township with 201 or 409, never 500', async () => {
+    const admin = await as(app, 'county.admin');
+    const orgs = (await admin.get('/api/orgs')).json().items as { id: string; kind: string }[];
+    const orgId = orgs.filter((o) => o.kind === 'township')[3]!.id;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => admin.post('/api/personnel/leaders', { orgId, name: `王${'一二三四五六七八九十'[i]}明`, position: '党委副书记', since: '2026-03-01', familiar: false })),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c >= 500), results.map((r) => r.body.slice(0, 120)).join('\n')).toEqual([]);
+    expect(codes.every((c) => c === 201 || c === 409), codes.join(',')).toBe(true);
+    expect(codes.filter((c) => c === 201).length).toBeGreaterThanOrEqual(1);
+    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('LEADER_CHANGED');
+    const current = await database.pool.query('SELECT count(*)::int AS n FROM leaders_in_charge WHERE org_id = $1 AND until IS NULL', [orgId]);
+    expect(current.rows[0].n).toBe(1);
+    console.log(`concurrent leader assignments: ${codes.join(',')}`);
   });
 });

@@ -46,3 +46,33 @@ export function pgConstraint(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** What a known constraint means to the clerk: a catalogued error, or one already built with its params. */
+export type ConstraintErrors = Record<string, ErrorDef | AppError>;
+
+/**
+ * The one place a PostgreSQL constraint violation becomes a catalogued error. A service names the
+ * constraints its write can break (usually a unique index two concurrent requests race for) and
+ * the error each means; a violation of one of them is rethrown as that AppError, anything else
+ * (another constraint, another error) is rethrown unchanged and stays a logged 500.
+ *
+ *   try { … } catch (err) { mapPgError(err, { leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }); }
+ */
+export function mapPgError(err: unknown, constraints: ConstraintErrors): never {
+  const code = pgErrorCode(err);
+  const constraint = pgConstraint(err);
+  if (code && code.startsWith('23') && constraint !== undefined && Object.hasOwn(constraints, constraint)) {
+    const mapped = constraints[constraint]!;
+    throw mapped instanceof AppError ? mapped : new AppError(mapped);
+  }
+  throw err;
+}
+
+/** `await withPgErrors(map, () => db.transaction(…))`: mapPgError around one operation. */
+export async function withPgErrors<T>(constraints: ConstraintErrors, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    mapPgError(err, constraints);
+  }
+}

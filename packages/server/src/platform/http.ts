@@ -13,6 +13,7 @@ import { actorOf, resolveSession, type LiveSession } from '../modules/accounts/a
 import { registerDeniedRequestAudit } from './audit-denied.ts';
 import type { RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
+import { registerInputGuards, validationFailure } from './input.ts';
 import { messageFor, pickLocale } from './i18n.ts';
 
 export const SESSION_COOKIE = 'township_sid';
@@ -42,22 +43,11 @@ export function sendError(reply: FastifyReply, def: ErrorDef, params?: Record<st
   return reply.code(def.status).send({ error: { code: def.code, message: messageFor(def, req.locale ?? 'zh-CN', params), ...(details ? { details } : {}) } });
 }
 
-function zodDetail(err: FastifyError): string {
-  const issues = (err.validation ?? []) as unknown as { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[]; message?: string } } }[];
-  return issues
-    .slice(0, 3)
-    .map((i) => {
-      const path = i.params?.issue?.path?.join('.') ?? i.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
-      const msg = i.params?.issue?.message ?? i.message ?? 'invalid';
-      return path ? `${path}: ${msg}` : msg;
-    })
-    .join('; ');
-}
-
 export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; config: Config }) {
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', null as unknown as RequestContext);
+  registerInputGuards(app);
 
   app.addHook('onRequest', async (req, reply) => {
     req.locale = pickLocale(req.cookies?.lang, req.headers['accept-language']);
@@ -87,7 +77,10 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return sendError(reply, err.def, err.params, err.details);
-    if (hasZodFastifySchemaValidationErrors(err)) return sendError(reply, CommonErrors.VALIDATION_FAILED, { detail: zodDetail(err) });
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const failure = validationFailure(err, req.locale);
+      return sendError(reply, failure.def, failure.params);
+    }
     switch (err.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

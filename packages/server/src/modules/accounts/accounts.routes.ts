@@ -13,7 +13,7 @@ import {
   userStatusChangeSchema,
 } from '@township-office/domain/auth';
 import { CommonErrors } from '@township-office/domain/errors';
-import { idParamSchema } from '@township-office/domain/common';
+import { idParamSchema, safeString } from '@township-office/domain/common';
 import { isPasswordComplex, PASSWORD_MAX_LENGTH } from '@township-office/domain/password';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { currentSession, SESSION_COOKIE, sendError } from '../../platform/http.ts';
@@ -60,7 +60,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
   });
 
   // Reachable during the forced enrolment of an administrator's second factor (and otherwise).
-  app.post('/api/auth/totp/setup', { config: { duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => auth.totpSetup(req.ctx));
+  app.post('/api/auth/totp/setup', { config: { duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: z.object({ secret: safeString(), uri: safeString() }) } } }, async (req) => auth.totpSetup(req.ctx));
   app.post('/api/auth/totp/enable', { config: { duringTotpEnrolment: true }, schema: { tags: ['auth'], body: totpEnableSchema, response: { 200: okSchema } } }, async (req) => {
     await auth.totpEnable(db, req.ctx, req.body.secret, req.body.code);
     return { ok: true as const };
@@ -71,13 +71,13 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
   });
 
   // The caller's colleagues in their own org (handlers, readers, hosts); no account details beyond the name.
-  const personSchema = z.object({ id: z.string().uuid(), displayName: z.string(), role: z.string() });
+  const personSchema = z.object({ id: z.uuid(), displayName: safeString(), role: safeString() });
   app.get('/api/people', { config: { action: 'business.read' }, schema: { tags: ['people'], response: { 200: z.object({ items: z.array(personSchema) }) } } }, async (req) => ({
     items: await accountsRepository.colleagues(db, req.ctx.actor.orgId),
   }));
 
   // Account administration (三员: system_admin manages accounts, security_admin roles and locks).
-  const listQuery = z.object({ orgId: z.string().uuid().optional(), q: z.string().trim().max(40).optional() }).strict();
+  const listQuery = z.object({ orgId: z.uuid().optional(), q: safeString().trim().max(40).optional() }).strict();
   app.get('/api/users', { schema: { tags: ['users'], querystring: listQuery, response: { 200: z.object({ items: z.array(userSchema) }) } } }, async (req) => {
     const rows = await users.listUsers(db, req.ctx, req.query);
     return { items: rows.map((r) => presentUser(r.user, r.org, r.addressLockedUntil)) };
@@ -111,7 +111,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     await users.setUserDisabled(db, req.ctx, req.params.id, req.body.disabled);
     return present(req.params.id);
   });
-  const resetBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH).refine(isPasswordComplex, 'too weak') }).strict();
+  const resetBody = z.object({ password: safeString().min(1).max(PASSWORD_MAX_LENGTH).refine(isPasswordComplex, '密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类 / at least 8 characters from three of: upper case, lower case, digits, symbols') }).strict();
   app.post('/api/users/:id/password', { config: { action: 'users.manage' }, schema: { tags: ['users'], params: idParamSchema, body: resetBody, response: { 200: userSchema } } }, async (req) => {
     await users.resetPassword(db, req.ctx, req.params.id, req.body.password);
     return present(req.params.id);

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { requireOrg } from '../orgs/orgs.service.ts';
 import { accountsRepository, type UserWithOrg } from './accounts.repository.ts';
@@ -56,8 +56,7 @@ export async function insertAccount(db: Db, ctx: RequestContext, input: NewAccou
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(CommonErrors.USERNAME_TAKEN, { username: input.username });
-    throw err;
+    mapPgError(err, { users_username_key: new AppError(CommonErrors.USERNAME_TAKEN, { username: input.username }) });
   }
 }
 

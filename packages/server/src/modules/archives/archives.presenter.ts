@@ -1,28 +1,29 @@
 import { z } from 'zod';
+import { safeString } from '@township-office/domain/common';
 import { CLASS_KINDS, RETENTIONS } from '@township-office/domain/archives';
 import type { ArchiveAnnotationRow, ArchiveItemRow, ArchiveLoanRow, ArchiveTransferRow } from './archives.tables.ts';
 
 export const itemOut = z.object({
-  id: z.string().uuid(),
-  orgId: z.string().uuid(),
-  archivalCode: z.string(),
-  fondsCode: z.string(),
+  id: z.uuid(),
+  orgId: z.uuid(),
+  archivalCode: safeString(),
+  fondsCode: safeString(),
   year: z.number().int(),
   retention: z.enum(RETENTIONS),
   classKind: z.enum(CLASS_KINDS),
-  classCode: z.string(),
+  classCode: safeString(),
   itemNo: z.number().int(),
   sourceKind: z.enum(['outgoing', 'incoming', 'manual']),
-  sourceId: z.string().uuid().nullable(),
-  docNumber: z.string().nullable(),
-  responsible: z.string(),
-  title: z.string(),
-  docDate: z.string(),
-  classification: z.string(),
+  sourceId: z.uuid().nullable(),
+  docNumber: safeString().nullable(),
+  responsible: safeString(),
+  title: safeString(),
+  docDate: safeString(),
+  classification: safeString(),
   pages: z.number().int(),
-  remark: z.string().nullable(),
-  components: z.array(z.object({ role: z.string(), label: z.string(), title: z.string(), pages: z.number() })),
-  archivedAt: z.string(),
+  remark: safeString().nullable(),
+  components: z.array(z.object({ role: safeString(), label: safeString(), title: safeString(), pages: z.number() })),
+  archivedAt: safeString(),
 });
 
 export function presentItem(r: ArchiveItemRow): z.infer<typeof itemOut> {
@@ -50,20 +51,20 @@ export function presentItem(r: ArchiveItemRow): z.infer<typeof itemOut> {
   };
 }
 
-export const annotationOut = z.object({ id: z.string().uuid(), field: z.string().nullable(), note: z.string(), createdAt: z.string() });
+export const annotationOut = z.object({ id: z.uuid(), field: safeString().nullable(), note: safeString(), createdAt: safeString() });
 export const presentAnnotation = (a: ArchiveAnnotationRow) => ({ id: a.id, field: a.field, note: a.note, createdAt: a.createdAt.toISOString() });
 
 export const loanOut = z.object({
-  id: z.string().uuid(),
-  itemId: z.string().uuid(),
-  archivalCode: z.string(),
-  title: z.string(),
-  borrower: z.string(),
-  borrowerOrg: z.string().nullable(),
-  purpose: z.string(),
-  lentAt: z.string(),
-  dueOn: z.string(),
-  returnedAt: z.string().nullable(),
+  id: z.uuid(),
+  itemId: z.uuid(),
+  archivalCode: safeString(),
+  title: safeString(),
+  borrower: safeString(),
+  borrowerOrg: safeString().nullable(),
+  purpose: safeString(),
+  lentAt: safeString(),
+  dueOn: safeString(),
+  returnedAt: safeString().nullable(),
   overdue: z.boolean(),
 });
 export function presentLoan(l: ArchiveLoanRow, item: { archivalCode: string; title: string }, today: string): z.infer<typeof loanOut> {
@@ -82,5 +83,5 @@ export function presentLoan(l: ArchiveLoanRow, item: { archivalCode: string; tit
   };
 }
 
-export const transferOut = z.object({ id: z.string().uuid(), year: z.number(), receiver: z.string(), itemCount: z.number(), createdAt: z.string() });
+export const transferOut = z.object({ id: z.uuid(), year: z.number(), receiver: safeString(), itemCount: z.number(), createdAt: safeString() });
 export const presentTransfer = (t: ArchiveTransferRow) => ({ id: t.id, year: t.year, receiver: t.receiver, itemCount: t.itemCount, createdAt: t.createdAt.toISOString() });

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { archivesRepository as repo } from './archives.repository.ts';
 
@@ -78,8 +78,7 @@ export async function lend(db: Db, ctx: RequestContext, input: LoanCreate, today
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(ArchiveErrors.ARCHIVE_ITEM_ON_LOAN, { borrower: '' });
-    throw err;
+    mapPgError(err, { archive_loans_open_uq: ArchiveErrors.ARCHIVE_JUST_LENT });
   }
 }
 

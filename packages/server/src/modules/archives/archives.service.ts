@@ -4,12 +4,11 @@
  */
 import { CLASS_KIND_LABELS, formatArchivalCode, type ArchiveBatch, type ArchiveConfigInput, type ArchiveItemCreate, type ClassKind } from '@township-office/domain/archives';
 import { ArchiveErrors } from '@township-office/domain/archives.errors';
-import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound, PgCode, pgConstraint, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { archiveSources, type ArchiveDraft } from './archives.sources.ts';
 import { archivesRepository as repo } from './archives.repository.ts';
 import type { ArchiveItemRow } from './archives.tables.ts';
@@ -97,11 +96,7 @@ async function fileItem(tx: DbOrTx, ctx: RequestContext, draft: Awaited<ReturnTy
 }
 
 function translate(err: unknown): never {
-  const code = pgErrorCode(err);
-  const constraint = pgConstraint(err) ?? '';
-  if (code === PgCode.checkViolation && constraint.includes('last_no')) throw new AppError(ArchiveErrors.ARCHIVE_GROUP_FULL);
-  if (code === PgCode.uniqueViolation && constraint === 'archive_items_source_uq') throw new AppError(ArchiveErrors.ARCHIVE_ALREADY_ARCHIVED, { code: '' });
-  throw err;
+  mapPgError(err, { archive_counters_last_no_check: ArchiveErrors.ARCHIVE_GROUP_FULL, archive_items_source_uq: ArchiveErrors.ARCHIVE_JUST_ARCHIVED });
 }
 
 export async function archiveItem(db: Db, ctx: RequestContext, input: ArchiveItemCreate): Promise<ArchiveItemRow> {
@@ -123,11 +118,11 @@ export async function archiveItem(db: Db, ctx: RequestContext, input: ArchiveIte
 export async function archiveBatch(db: Db, ctx: RequestContext, input: ArchiveBatch): Promise<ArchiveItemRow[]> {
   assertMay(ctx.actor, 'archives.manage');
   const config = await requireClass(db, ctx.actor.orgId, input.classCode);
-  if (new Set(input.sources.map((s) => s.id)).size !== input.sources.length) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'a document appears twice' });
+  if (new Set(input.sources.map((s) => s.id)).size !== input.sources.length) throw new AppError(ArchiveErrors.ARCHIVE_SOURCE_TWICE);
   const drafts: Awaited<ReturnType<typeof resolveDraft>>[] = [];
   for (const s of input.sources) {
     const d = await resolveDraft(db, ctx, s);
-    if (d.year !== input.year) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: `《${d.title}》 belongs to ${d.year}` });
+    if (d.year !== input.year) throw new AppError(ArchiveErrors.ARCHIVE_SOURCE_WRONG_YEAR, { title: d.title, year: d.year, target: input.year });
     drafts.push(d);
   }
   // File in date order, so 件号 follow the documents' own order.

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { pageQuerySchema } from '@township-office/domain/common';
+import { pageQuerySchema, safeString } from '@township-office/domain/common';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { browseAudit, verifyAuditTrail } from './audit.service.ts';
 
 const auditQuery = pageQuerySchema
   .extend({
-    actor: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
-    entity: z.string().trim().max(64).optional(),
-    entityId: z.string().trim().max(64).optional(),
-    orgId: z.string().uuid().optional(),
+    actor: safeString().trim().max(64).optional(),
+    action: safeString().trim().max(64).optional(),
+    entity: safeString().trim().max(64).optional(),
+    entityId: safeString().trim().max(64).optional(),
+    orgId: z.uuid().optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
   })
@@ -17,17 +17,17 @@ const auditQuery = pageQuerySchema
 
 const auditItem = z.object({
   id: z.number(),
-  at: z.string(),
-  actorUsername: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  orgId: z.string().nullable(),
-  ip: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
+  at: safeString(),
+  actorUsername: safeString().nullable(),
+  actorRole: safeString().nullable(),
+  orgId: safeString().nullable(),
+  ip: safeString().nullable(),
+  action: safeString(),
+  entity: safeString(),
+  entityId: safeString().nullable(),
   before: z.unknown(),
   after: z.unknown(),
-  hash: z.string(),
+  hash: safeString(),
 });
 
 /** The audit administrator's view: read-only, filterable, and a check of the chain. */

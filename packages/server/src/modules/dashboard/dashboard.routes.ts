@@ -17,7 +17,7 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
   app.get('/api/dashboard/county/charts', { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema } }, async (req) =>
     svc.countyCharts(db, req.ctx, req.query.year ?? currentYear()),
   );
-  const townshipParams = z.object({ orgId: z.string().uuid() }).strict();
+  const townshipParams = z.object({ orgId: z.uuid() }).strict();
   app.get('/api/dashboard/townships/:orgId', { config: { action: 'business.read' }, schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema } }, async (req) =>
     svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? currentYear()),
   );

@@ -15,8 +15,8 @@ import * as svc from './attachments.service.ts';
 import { presentAttachment } from './documents.presenter.ts';
 
 const tags = ['documents'];
-const params = z.object({ id: z.string().uuid() }).strict();
-const attParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }).strict();
+const params = z.object({ id: z.uuid() }).strict();
+const attParams = z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict();
 
 /** "50 MB", or "200 KB" for a small configured limit (a test's). */
 export function sizeLabel(bytes: number): string {

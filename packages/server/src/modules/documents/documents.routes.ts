@@ -1,6 +1,6 @@
 /** 办文 HTTP routes: thin — validate, call the service, present. */
 import { z } from 'zod';
-import { idParamSchema } from '@township-office/domain/common';
+import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
   CLASSIFICATION_LABELS, DELIVERY_STATUSES, DOCUMENT_STATUSES, UPWARD_DOC_TYPES, dispatchSchema, type DocType, documentDraftSchema, documentUpdateSchema, isClassified, noteSchema, reasonSchema, reviewSchema, signOffSchema, voidSchema,
 } from '@township-office/domain/documents';
@@ -27,7 +27,7 @@ import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
 
 const tags = ['documents'];
-const statusOut = z.object({ id: z.string().uuid(), status: z.enum(DOCUMENT_STATUSES) });
+const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
 
 export async function presentFull(db: Db, actor: Actor, doc: DocumentRow) {
@@ -81,11 +81,11 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     const row = await service.reviewDocument(db, req.ctx, req.params.id, req.body);
     return { id: row.id, status: row.status };
   });
-  app.post('/api/documents/:id/sign-off', { config: { action: 'documents.signOff' }, schema: { tags, summary: '签发 (成文日期 = today)', params: idParams, body: signOffSchema, response: { 200: statusOut.extend({ writtenDate: z.string() }) } } }, async (req) => {
+  app.post('/api/documents/:id/sign-off', { config: { action: 'documents.signOff' }, schema: { tags, summary: '签发 (成文日期 = today)', params: idParams, body: signOffSchema, response: { 200: statusOut.extend({ writtenDate: safeString() }) } } }, async (req) => {
     const row = await service.signOffDocument(db, req.ctx, req.params.id, req.body);
     return { id: row.id, status: row.status, writtenDate: row.writtenDate! };
   });
-  app.post('/api/documents/:id/number', { config: { action: 'documents.number' }, schema: { tags, summary: '编号 发文字号', params: idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ docNumber: z.string() }) } } }, async (req) => {
+  app.post('/api/documents/:id/number', { config: { action: 'documents.number' }, schema: { tags, summary: '编号 发文字号', params: idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ docNumber: safeString() }) } } }, async (req) => {
     const row = await service.numberDocument(db, req.ctx, req.params.id);
     return { docNumber: row.docNumber! };
   });
@@ -112,11 +112,11 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     const r = await deliveriesService.inbox(db, req.ctx, req.query);
     return { items: r.rows.map(presentInboxItem), total: r.total, pending: r.pending, page: req.query.page, pageSize: req.query.pageSize };
   });
-  app.post('/api/deliveries/:id/acknowledge', { config: { action: 'documents.receive' }, schema: { tags, summary: '签收 → incoming register entry', params: idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ incomingId: z.string().uuid(), serial: z.string() }) } } }, async (req) => {
+  app.post('/api/deliveries/:id/acknowledge', { config: { action: 'documents.receive' }, schema: { tags, summary: '签收 → incoming register entry', params: idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ incomingId: z.uuid(), serial: safeString() }) } } }, async (req) => {
     const r = await deliveriesService.acknowledgeDelivery(db, req.ctx, req.params.id);
     return { incomingId: r.incoming.id, serial: r.incoming.serial };
   });
-  const deliveryStatusOut = z.object({ id: z.string().uuid(), status: z.enum(DELIVERY_STATUSES) });
+  const deliveryStatusOut = z.object({ id: z.uuid(), status: z.enum(DELIVERY_STATUSES) });
   app.post('/api/deliveries/:id/return', { config: { action: 'documents.receive' }, schema: { tags, summary: '退回 with a reason', params: idParams, body: reasonSchema, response: { 200: deliveryStatusOut } } }, async (req) => {
     const r = await deliveriesService.returnDelivery(db, req.ctx, req.params.id, req.body.reason);
     return { id: r.id, status: r.status };
@@ -130,7 +130,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     return { id: r.id, status: r.status, reminderCount: r.reminderCount };
   });
 
-  app.get('/api/metrics/online-share', { config: { action: 'business.read' }, schema: { tags, summary: 'online share of exchanges per sending org and month', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict(), response: { 200: z.object({ items: z.array(z.object({ orgId: z.string(), month: z.number().int(), online: z.number().int(), total: z.number().int() })) }) } } }, async (req) => {
+  app.get('/api/metrics/online-share', { config: { action: 'business.read' }, schema: { tags, summary: 'online share of exchanges per sending org and month', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict(), response: { 200: z.object({ items: z.array(z.object({ orgId: safeString(), month: z.number().int(), online: z.number().int(), total: z.number().int() })) }) } } }, async (req) => {
     const scope = orgScope(req.ctx.actor);
     const rows = await onlineShareByOrgMonth(db, req.query.year);
     return { items: scope.kind === 'all' ? rows : rows.filter((r) => scope.orgIds.includes(r.orgId)) };

@@ -4,7 +4,6 @@
  */
 import { CLASSIFICATION_LABELS, DOCUMENT_STATUS_LABELS, formatDocNumber, isClassified, type DocumentDraft, type DocumentUpdate } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
-import { CommonErrors } from '@township-office/domain/errors';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -134,7 +133,7 @@ export async function reviewDocument(db: Db, ctx: RequestContext, id: string, in
     const doc = await ownLocked(tx, ctx.actor, id);
     if (doc.status !== 'in_review') throw wrongState(doc, 'review');
     if (doc.drafterId === ctx.actor.userId) throw new AppError(DocumentErrors.REVIEWER_IS_DRAFTER);
-    if (input.decision === 'return' && !input.comment) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'comment: 退回时请写明修改意见' });
+    if (input.decision === 'return' && !input.comment) throw new AppError(DocumentErrors.REVIEW_COMMENT_REQUIRED);
     const row = await repo.update(tx, id, {
       status: input.decision === 'approve' ? 'reviewed' : 'returned', reviewerId: ctx.actor.userId, reviewedAt: new Date(), reviewComment: input.comment || null,
     });

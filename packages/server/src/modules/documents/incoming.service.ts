@@ -85,7 +85,7 @@ export async function registerPaper(db: Db, ctx: RequestContext, input: Incoming
 /** 初审: to read (传阅), to act on (批办), or back to the sender with the reasons. */
 export function screen(db: Db, ctx: RequestContext, id: string, input: { decision: 'read' | 'act' | 'return'; reason?: string }) {
   assertMay(ctx.actor, 'documents.receive');
-  if (input.decision === 'return' && !input.reason) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'reason: 退回时请写明理由' });
+  if (input.decision === 'return' && !input.reason) throw new AppError(DocumentErrors.RETURN_REASON_REQUIRED);
   return change(
     db, ctx, id, `screen.${input.decision}`,
     async (_tx, row) => {

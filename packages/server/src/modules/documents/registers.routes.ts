@@ -1,5 +1,6 @@
 /** GET /api/registers/outgoing and /incoming: JSON pages, or the whole selection as xlsx/pdf. */
 import { z } from 'zod';
+import { safeString } from '@township-office/domain/common';
 import { CHANNELS, CLASSIFICATION_LABELS, URGENCY_LABELS, incomingRegisterQuery, outgoingRegisterQuery, type Classification, type Urgency } from '@township-office/domain/documents';
 import { MAX_EXPORT_ROWS, type RegisterSpec } from '@township-office/domain/print';
 import type { RouteModule } from '../../platform/app-types.ts';
@@ -30,14 +31,14 @@ async function orgLabel(db: Parameters<RouteModule>[1]['db'], orgIds: string[] |
 }
 
 const outgoingItem = z.object({
-  id: z.string(), orgId: z.string(), docNumber: z.string(), title: z.string(), docType: z.string(), classification: z.string(), urgency: z.string(),
-  drafter: z.string().nullable(), signer: z.string().nullable(), writtenDate: z.string().nullable(), mainRecipients: z.string().nullable(),
-  copyRecipients: z.string().nullable(), copies: z.number().nullable(), channel: z.enum(CHANNELS).nullable(), void: z.boolean(), remark: z.string().nullable(),
+  id: safeString(), orgId: safeString(), docNumber: safeString(), title: safeString(), docType: safeString(), classification: safeString(), urgency: safeString(),
+  drafter: safeString().nullable(), signer: safeString().nullable(), writtenDate: safeString().nullable(), mainRecipients: safeString().nullable(),
+  copyRecipients: safeString().nullable(), copies: z.number().nullable(), channel: z.enum(CHANNELS).nullable(), void: z.boolean(), remark: safeString().nullable(),
 });
 const incomingItem = z.object({
-  id: z.string(), orgId: z.string(), serial: z.string(), receivedDate: z.string(), senderName: z.string(), docNumber: z.string().nullable(), title: z.string(),
-  classification: z.string(), copies: z.number(), urgency: z.string(), proposal: z.string().nullable(), instruction: z.string().nullable(),
-  handlers: z.string().nullable(), deadline: z.string().nullable(), closedAt: z.string().nullable(), archived: z.boolean(), channel: z.enum(CHANNELS), status: z.string(),
+  id: safeString(), orgId: safeString(), serial: safeString(), receivedDate: safeString(), senderName: safeString(), docNumber: safeString().nullable(), title: safeString(),
+  classification: safeString(), copies: z.number(), urgency: safeString(), proposal: safeString().nullable(), instruction: safeString().nullable(),
+  handlers: safeString().nullable(), deadline: safeString().nullable(), closedAt: safeString().nullable(), archived: z.boolean(), channel: z.enum(CHANNELS), status: safeString(),
 });
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 

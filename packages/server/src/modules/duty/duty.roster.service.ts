@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError } from '../../platform/errors.ts';
 import { dutyRepository } from './duty.repository.ts';
 
 export function getRoster(db: Db, ctx: RequestContext, q: { from: string; to: string; orgId?: string }) {
@@ -97,8 +97,7 @@ export async function createHoliday(db: Db, ctx: RequestContext, input: HolidayP
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'this holiday is already in the calendar' });
-    throw err;
+    mapPgError(err, { holiday_periods_starts_on_name_key: new AppError(DutyErrors.HOLIDAY_EXISTS, { name: input.name, startsOn: input.startsOn }) });
   }
 }
 
@@ -126,8 +125,7 @@ export async function submitHolidayRoster(db: Db, ctx: RequestContext, holidayId
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(DutyErrors.HOLIDAY_ALREADY_SUBMITTED);
-    throw err;
+    mapPgError(err, { duty_holiday_submissions_org_id_holiday_id_key: DutyErrors.HOLIDAY_ALREADY_SUBMITTED });
   }
 }
 

@@ -16,7 +16,7 @@ import { sendDutyLogRegister, sendRosterRegister } from './duty.print.ts';
 import * as roster from './duty.roster.service.ts';
 
 const empty = z.object({}).strict();
-const orgQuery = z.object({ orgId: z.string().uuid().optional() }).strict();
+const orgQuery = z.object({ orgId: z.uuid().optional() }).strict();
 
 export const dutyRoutes: RouteModule = (app, { db }) => {
   const tags = ['duty'];

@@ -4,7 +4,7 @@ import { equipmentUpsertSchema, expenseUpsertSchema, postAssignSchema, roomUpser
 import type { RouteModule } from '../../platform/app-types.ts';
 import * as svc from './environment.service.ts';
 
-const orgQuery = z.object({ orgId: z.string().uuid().optional() }).strict();
+const orgQuery = z.object({ orgId: z.uuid().optional() }).strict();
 const yearQuery = orgQuery.extend({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -21,7 +21,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { personnelRepository } from '../personnel/personnel.repository.ts';
 import { environmentRepository as repo } from './environment.repository.ts';
@@ -117,13 +117,14 @@ export async function listRuleDocuments(db: Db, ctx: RequestContext, orgId?: str
 /** Adopting a rule of a kind supersedes the township's earlier rule of that kind (kept as history). */
 export async function adoptRule(db: Db, ctx: RequestContext, input: z.infer<typeof ruleAdoptSchema>) {
   await assertEditableTownship(db, ctx, input.orgId);
-  return db.transaction(async (tx) => {
+  // Two adoptions of one kind at once: the in-force unique index decides, the loser gets RULE_CHANGED.
+  return withPgErrors({ township_rules_in_force_uq: EnvironmentErrors.RULE_CHANGED }, () => db.transaction(async (tx) => {
     const before = await repo.currentRule(tx, input.orgId, input.kind);
     if (before) await repo.supersedeRule(tx, before.id);
     const [row] = await repo.insertRules(tx, [{ ...input, createdBy: ctx.actor.userId }]);
     await writeAudit(tx, ctx, { action: 'environment.rule.adopt', entity: 'township_rule', entityId: row!.id, orgId: input.orgId, before: before ?? null, after: row });
     return row!;
-  });
+  }));
 }
 
 export function listRules(db: Db, ctx: RequestContext, orgId?: string) {
@@ -144,8 +145,7 @@ export async function assignPost(db: Db, ctx: RequestContext, input: z.infer<typ
       return row!;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: 'post changed concurrently' });
-    throw err;
+    mapPgError(err, { post_assignments_current_uq: EnvironmentErrors.POST_CHANGED });
   }
 }
 

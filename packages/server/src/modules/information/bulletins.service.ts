@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { informationRepository as repo } from './information.repository.ts';
 import { localYear } from './information.service.ts';
@@ -39,8 +39,7 @@ export async function compileBulletin(db: Db, ctx: RequestContext, input: Bullet
     });
   } catch (err) {
     // Two compiles racing for the same item: the unique index on the item decides.
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(InfoErrors.INFO_BULLETIN_ITEM_IN_OTHER, { title: '', number: '' });
-    throw err;
+    mapPgError(err, { info_bulletin_items_item_id_key: InfoErrors.INFO_BULLETIN_ITEM_JUST_TAKEN });
   }
 }
 

@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import { safeString } from '@township-office/domain/common';
 import { ADOPTION_LEVELS, INFO_KINDS, INFO_STATUSES, INFO_URGENCIES, RESEARCH_GRADES, formatBulletinNumber } from '@township-office/domain/information';
 import type { Actor } from '../../platform/context.ts';
 import { itemActions, reportActions } from './information.policy.ts';
 import type { InfoAdoptionRow, InfoBulletinRow, InfoItemRow, ResearchReportRow, ResearchTopicRow } from './information.tables.ts';
 
-export const adoptionOut = z.object({ level: z.enum(ADOPTION_LEVELS), points: z.number().int(), note: z.string().nullable(), adoptedAt: z.string() });
+export const adoptionOut = z.object({ level: z.enum(ADOPTION_LEVELS), points: z.number().int(), note: safeString().nullable(), adoptedAt: safeString() });
 export const itemOut = z.object({
-  id: z.string().uuid(),
-  orgId: z.string().uuid(),
-  orgName: z.string(),
-  title: z.string(),
-  content: z.string(),
+  id: z.uuid(),
+  orgId: z.uuid(),
+  orgName: safeString(),
+  title: safeString(),
+  content: safeString(),
   kind: z.enum(INFO_KINDS),
   urgency: z.enum(INFO_URGENCIES),
   status: z.enum(INFO_STATUSES),
-  submittedAt: z.string(),
-  submitterName: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewNote: z.string().nullable(),
+  submittedAt: safeString(),
+  submitterName: safeString().nullable(),
+  reviewedAt: safeString().nullable(),
+  reviewNote: safeString().nullable(),
   adoptions: z.array(adoptionOut),
   points: z.number().int(),
   actions: z.array(z.enum(['withdraw', 'review', 'addAdoption'])),
@@ -44,14 +45,14 @@ export function presentItem(actor: Actor, row: InfoItemRow & { orgName: string; 
 }
 
 export const bulletinOut = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   year: z.number().int(),
   number: z.number().int(),
-  numberText: z.string(),
-  title: z.string(),
-  compiledAt: z.string(),
-  documentId: z.string().uuid().nullable(),
-  dispatchedAt: z.string().nullable(),
+  numberText: safeString(),
+  title: safeString(),
+  compiledAt: safeString(),
+  documentId: z.uuid().nullable(),
+  dispatchedAt: safeString().nullable(),
   itemCount: z.number().int(),
 });
 export function presentBulletin(row: InfoBulletinRow & { itemCount: number }): z.infer<typeof bulletinOut> {
@@ -68,22 +69,22 @@ export function presentBulletin(row: InfoBulletinRow & { itemCount: number }): z
   };
 }
 
-export const topicOut = z.object({ id: z.string().uuid(), year: z.number().int(), title: z.string(), description: z.string(), deadline: z.string(), reports: z.number().int(), evaluated: z.number().int() });
+export const topicOut = z.object({ id: z.uuid(), year: z.number().int(), title: safeString(), description: safeString(), deadline: safeString(), reports: z.number().int(), evaluated: z.number().int() });
 export function presentTopic(row: ResearchTopicRow & { reports?: number; evaluated?: number }): z.infer<typeof topicOut> {
   return { id: row.id, year: row.year, title: row.title, description: row.description, deadline: row.deadline, reports: row.reports ?? 0, evaluated: row.evaluated ?? 0 };
 }
 
 export const reportOut = z.object({
-  id: z.string().uuid(),
-  topicId: z.string().uuid(),
-  orgId: z.string().uuid(),
-  orgName: z.string(),
-  title: z.string(),
-  content: z.string(),
-  submittedAt: z.string(),
+  id: z.uuid(),
+  topicId: z.uuid(),
+  orgId: z.uuid(),
+  orgName: safeString(),
+  title: safeString(),
+  content: safeString(),
+  submittedAt: safeString(),
   grade: z.enum(RESEARCH_GRADES).nullable(),
-  comment: z.string().nullable(),
-  evaluatedAt: z.string().nullable(),
+  comment: safeString().nullable(),
+  evaluatedAt: safeString().nullable(),
   actions: z.array(z.literal('evaluate')),
 });
 export function presentReport(actor: Actor, row: ResearchReportRow & { orgName?: string }): z.infer<typeof reportOut> {

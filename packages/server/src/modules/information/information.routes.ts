@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParamSchema } from '@township-office/domain/common';
+import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
   bulletinCreateSchema,
   infoAdoptionAddSchema,
@@ -23,10 +23,10 @@ import { renderBulletinPdf, documentsDraftFromContent } from './information.seam
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
-const rankingRow = z.object({ orgId: z.string(), orgName: z.string(), points: z.number(), adoptionPoints: z.number(), basePoints: z.number(), items: z.number(), adopted: z.number(), rank: z.number() });
+const rankingRow = z.object({ orgId: safeString(), orgName: safeString(), points: z.number(), adoptionPoints: z.number(), basePoints: z.number(), items: z.number(), adopted: z.number(), rank: z.number() });
 const configOut = scoringConfigSchema.extend({ year: z.number().int() });
-const dispatchBody = z.object({ recipientOrgIds: z.array(z.string().uuid()).min(1).max(500) }).strict();
-const reportsQuery = z.object({ topicId: z.string().uuid().optional() }).strict();
+const dispatchBody = z.object({ recipientOrgIds: z.array(z.uuid()).min(1).max(500) }).strict();
+const reportsQuery = z.object({ topicId: z.uuid().optional() }).strict();
 
 export const informationRoutes: RouteModule = (app, { db }) => {
   const tags = ['information'];

@@ -25,7 +25,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { informationRepository as repo, TZ } from './information.repository.ts';
 import type { InfoAdoptionRow, InfoItemRow } from './information.tables.ts';
@@ -116,8 +116,7 @@ async function insertAdoptionsChecked(tx: DbOrTx, ctx: RequestContext, item: Inf
     );
   } catch (err) {
     // Two reviewers adding the same level at once: the unique index decides, the loser gets the clerk's message.
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, { level: levels.map(levelLabel).join('、') });
-    throw err;
+    mapPgError(err, { info_adoptions_item_id_level_key: new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, { level: levels.map(levelLabel).join('、') }) });
   }
 }
 

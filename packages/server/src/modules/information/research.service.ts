@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { localYear } from './information.service.ts';
 import { researchRepository as repo } from './research.repository.ts';
@@ -46,8 +46,7 @@ export async function submitReport(db: Db, ctx: RequestContext, topicId: string,
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(InfoErrors.RESEARCH_REPORT_EXISTS);
-    throw err;
+    mapPgError(err, { research_reports_topic_id_org_id_key: InfoErrors.RESEARCH_REPORT_EXISTS });
   }
 }
 

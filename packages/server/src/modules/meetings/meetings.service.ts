@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { draftDocument } from '../documents/documents.service.ts';
 import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
@@ -160,8 +160,7 @@ export async function createFollowUp(db: Db, ctx: RequestContext, input: FollowU
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(MeetingErrors.FOLLOW_UP_EXISTS);
-    throw err;
+    mapPgError(err, { follow_ups_meeting_id_item_index_decision_index_key: MeetingErrors.FOLLOW_UP_EXISTS });
   }
 }
 

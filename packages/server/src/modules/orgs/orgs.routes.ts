@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { safeString } from '@township-office/domain/common';
 import { orgCreateSchema, orgSchema } from '@township-office/domain/orgs';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { presentOrg } from './orgs.presenter.ts';
 import { createOrg, listOrgs } from './orgs.service.ts';
 
-const orgOut = orgSchema.extend({ shortName: z.string().nullable(), code: z.string() });
+const orgOut = orgSchema.extend({ shortName: safeString().nullable(), code: safeString() });
 
 export const orgsRoutes: RouteModule = (app, { db }) => {
   app.get('/api/orgs', { schema: { tags: ['orgs'], response: { 200: z.object({ items: z.array(orgOut) }) } } }, async () => ({

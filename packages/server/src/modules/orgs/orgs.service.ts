@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError } from '../../platform/errors.ts';
 import { orgsRepository } from './orgs.repository.ts';
 import type { OrgRow } from './orgs.tables.ts';
 
@@ -37,8 +37,6 @@ export async function createOrg(db: Db, ctx: RequestContext, input: OrgCreate): 
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation)
-      throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: `code ${code} is taken` });
-    throw err;
+    mapPgError(err, { orgs_code_key: new AppError(CommonErrors.ORG_CODE_TAKEN, { code }) });
   }
 }

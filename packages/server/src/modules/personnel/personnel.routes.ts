@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParamSchema } from '@township-office/domain/common';
+import { idParamSchema, safeString } from '@township-office/domain/common';
 import { PersonnelErrors } from '@township-office/domain/personnel.errors';
 import { STAFF_IMPORT_MAX_BYTES, filingCreateSchema, filingDeadlineSchema, filingDecisionSchema, leaderAssignSchema } from '@township-office/domain/personnel';
 import type { RouteModule } from '../../platform/app-types.ts';
@@ -9,7 +9,7 @@ import { presentFiling, presentLeader, presentStaff } from './personnel.presente
 import * as svc from './personnel.service.ts';
 import { exportStaffSheet, importStaffSheet, staffSheetTemplate } from './personnel.sheet.ts';
 
-const orgQuery = z.object({ orgId: z.string().uuid().optional() }).strict();
+const orgQuery = z.object({ orgId: z.uuid().optional() }).strict();
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** Base64 inflates by 4/3; the JSON envelope adds a little. */
 const IMPORT_BODY_LIMIT = Math.ceil((STAFF_IMPORT_MAX_BYTES * 4) / 3) + 4096;
@@ -60,7 +60,7 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
     return presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor);
   });
 
-  const importBody = z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().max(IMPORT_BODY_LIMIT).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64') }).strict();
+  const importBody = z.object({ fileName: safeString().trim().min(1).max(200), contentBase64: safeString().max(IMPORT_BODY_LIMIT).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确 / the file content is not base64') }).strict();
   app.post(
     '/api/personnel/import',
     {

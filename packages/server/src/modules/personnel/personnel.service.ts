@@ -23,7 +23,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, forbiddenRole, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, forbiddenRole, mapPgError, withPgErrors } from '../../platform/errors.ts';
 import { mayRevealStaffIdNumber } from './personnel.policy.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { endPostsOfStaff } from '../environment/environment.service.ts';
@@ -54,14 +54,15 @@ async function requireTownship(db: Db, orgId: string) {
 export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<typeof leaderAssignSchema>) {
   assertMay(ctx.actor, 'personnel.manage');
   await requireTownship(db, input.orgId);
-  return db.transaction(async (tx) => {
+  // Two assignments for one township at once: the current-leader unique index decides, the loser gets LEADER_CHANGED.
+  return withPgErrors({ leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }, () => db.transaction(async (tx) => {
     const previous = await repo.currentLeader(tx, input.orgId);
     // The previous leader's term ends the day the new one starts; history is never overwritten.
     if (previous) await repo.endLeader(tx, previous.id, input.since < previous.since ? previous.since : input.since);
     const row = await repo.insertLeader(tx, { ...input, createdBy: ctx.actor.userId });
     await writeAudit(tx, ctx, { action: 'personnel.leader.assign', entity: 'leader_in_charge', entityId: row.id, orgId: input.orgId, before: previous ?? null, after: row });
     return row;
-  });
+  }));
 }
 
 export function listLeaders(db: Db, ctx: RequestContext, opts: { orgId?: string; history?: boolean }) {
@@ -69,10 +70,6 @@ export function listLeaders(db: Db, ctx: RequestContext, opts: { orgId?: string;
   return repo.listLeaders(db, orgScope(ctx.actor), opts);
 }
 
-function filingErrorFromPg(err: unknown): never {
-  if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(PersonnelErrors.FILING_OPEN);
-  throw err;
-}
 
 /** A township files a change in its own office; the filing waits for the county's acknowledgement. */
 export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCreate, today = chinaToday()): Promise<FilingRow> {
@@ -114,7 +111,11 @@ export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCre
       return row!;
     });
   } catch (err) {
-    filingErrorFromPg(err);
+    // Two filings racing for one person (or one new ID number): the open-filing unique indexes decide.
+    mapPgError(err, {
+      staff_filings_open_staff_uq: PersonnelErrors.FILING_OPEN,
+      staff_filings_open_join_uq: new AppError(PersonnelErrors.ID_NUMBER_FILED, { idNumber: input.kind === 'join' ? input.particulars.idNumber : '' }),
+    });
   }
 }
 
@@ -171,8 +172,7 @@ export async function decideFiling(db: Db, ctx: RequestContext, id: string, deci
       return row;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(PersonnelErrors.ID_NUMBER_FILED, { idNumber: String((filing.particulars as { idNumber?: string }).idNumber ?? '') });
-    throw err;
+    mapPgError(err, { staff_id_number_key: new AppError(PersonnelErrors.ID_NUMBER_FILED, { idNumber: String((filing.particulars as { idNumber?: string }).idNumber ?? '') }) });
   }
 }
 

@@ -20,7 +20,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { mayRevealStaffIdNumber } from './personnel.policy.ts';
 import { maskStaffIdNumber } from './personnel.presenter.ts';
@@ -144,8 +144,7 @@ export async function importStaffSheet(db: Db, ctx: RequestContext, buffer: Buff
       return { imported: inserted.length };
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(PersonnelErrors.ID_NUMBER_FILED, { idNumber: '' });
-    throw err;
+    mapPgError(err, { staff_id_number_key: PersonnelErrors.IMPORT_ID_NUMBER_FILED, staff_filings_open_join_uq: PersonnelErrors.IMPORT_ID_NUMBER_FILED });
   }
 }
 

@@ -69,7 +69,7 @@ export const receptionRoutes: RouteModule = (app, { db }) => {
     const r = await petitions.getPetition(db, ctx, id);
     return presentPetition(ctx.actor, r.petition, r.events, countyToday());
   };
-  app.get('/api/petitions/stats', { config: { action: 'business.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100), orgId: z.string().uuid().optional() }).strict() } }, async (req) => {
+  app.get('/api/petitions/stats', { config: { action: 'business.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100), orgId: z.uuid().optional() }).strict() } }, async (req) => {
     const rows = await petitions.petitionStats(db, req.ctx, req.query.year, req.query.orgId);
     const sum = (key: 'category' | 'channel' | 'month') => {
       const m = new Map<string | number, number>();

@@ -5,7 +5,7 @@ import type { RouteModule } from '../../platform/app-types.ts';
 import * as svc from './training.service.ts';
 import type { RotationRow } from './training.tables.ts';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), orgId: z.string().uuid().optional() }).strict();
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), orgId: z.uuid().optional() }).strict();
 
 function presentRotation(r: RotationRow, extra: { staffName?: string; orgName?: string } = {}) {
   return { id: r.id, orgId: r.orgId, orgName: extra.orgName ?? null, staffId: r.staffId, staffName: extra.staffName ?? null, year: r.year, quarter: r.quarter, periodStart: r.periodStart, periodEnd: r.periodEnd, state: r.state, topics: r.topics, evaluation: r.evaluation, rating: r.rating };

@@ -17,7 +17,7 @@ import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, PgCode, pgErrorCode } from '../../platform/errors.ts';
+import { AppError, mapPgError } from '../../platform/errors.ts';
 import { personnelRepository } from '../personnel/personnel.repository.ts';
 import { trainingRepository as repo } from './training.repository.ts';
 
@@ -95,8 +95,7 @@ export async function confirmRotations(db: Db, ctx: RequestContext, input: { yea
       return rows;
     });
   } catch (err) {
-    if (pgErrorCode(err) === PgCode.uniqueViolation) throw new AppError(TrainingErrors.ROTATION_DUPLICATE);
-    throw err;
+    mapPgError(err, { rotations_staff_quarter_uq: TrainingErrors.ROTATION_DUPLICATE });
   }
 }
 
