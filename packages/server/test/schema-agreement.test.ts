@@ -35,8 +35,8 @@ function normalise(sqlType: string): string {
 }
 
 const drizzleTables = Object.values(schema)
-  .filter((v): v is PgTable => v instanceof PgTable)
-  .map((t) => getTableConfig(t));
+  .filter((v) => v instanceof PgTable)
+  .map((t) => getTableConfig(t as PgTable));
 
 describe('Drizzle tables and the SQL migrations', () => {
   it('agree on every table, column, type and nullability', async () => {
