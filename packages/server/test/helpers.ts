@@ -107,7 +107,7 @@ export async function tableCounts(database: Database, exclude: string[] = ['sess
 }
 
 /** A digest of every row of every business table, for "no row changed" assertions (sign-in state: sessions, counters, the account's lock, left out). */
-export async function tableDigest(database: Database, exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads', 'users', 'login_failures']): Promise<string> {
+export async function tableDigest(database: Database, exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads', 'audit_checkpoints', 'users', 'login_failures']): Promise<string> {
   const tables = (await database.pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
   const parts: string[] = [];
   for (const t of tables) {

@@ -6,6 +6,7 @@ import type { RegisterSpec } from '@township-office/domain/print';
 import { renderRegister, sendRegister, exportFormatSchema, filterSummary } from '../../src/platform/print/register.ts';
 import { contentDisposition } from '../../src/platform/print/send.ts';
 import { readPdf, type ReadPage } from './pdf-reader.ts';
+import { testDatabase } from '../helpers.ts';
 
 const rows = Array.from({ length: 120 }, (_, i) => ({
   number: `清委办发〔2026〕${i + 1}号`,
@@ -103,8 +104,11 @@ describe('register Excel', () => {
 });
 
 describe('sending a register', () => {
-  it('answers with the content type and the Chinese file name plus an ASCII fallback', async () => {
+  it('answers with the content type and the Chinese file name plus an ASCII fallback, and audits each export', async () => {
+    // sendRegister audits every export through the app's database (app.ts decorates it).
+    const database = await testDatabase('bare');
     const app = Fastify();
+    app.decorate('db', database.db);
     app.get('/r', async (req, reply) => {
       const { format } = exportFormatSchema.parse(req.query);
       if (format === 'json') return { items: spec.rows.length };
@@ -121,6 +125,13 @@ describe('sending a register', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await app.inject({ url: '/r' })).json()).toEqual({ items: 120 });
     expect(() => exportFormatSchema.parse({ format: 'csv' })).toThrow();
+    const audited = await database.pool.query<{ file: string; rows: number }>(
+      "SELECT after->>'file' AS file, (after->>'rows')::int AS rows FROM audit_log WHERE action = 'register.export' ORDER BY id",
+    );
+    expect(audited.rows).toEqual([
+      { file: '发文登记本-2026.xlsx', rows: 3 },
+      { file: '发文登记本-2026.pdf', rows: 3 },
+    ]);
     await app.close();
   });
 
