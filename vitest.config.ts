@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // expect.poll waits on page state as long as any Playwright step does (openBrowser's
+          // default timeout), not vitest's one-second default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginAs, logout, menuTopLevel, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+import { describeBrowser, navigate, loginAs, logout, menuTopLevel, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("签 收"). */
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
-/** A cold server (first LISTEN, first queries) answers slower than expect.poll's one-second default. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -67,12 +65,12 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     const t = town.page;
     await loginAs(t, 'town01.clerk');
     clerkName = (await t.getByTestId('current-user').innerText()).split('\n')[0]!.trim();
-    await t.goto('/documents/inbox');
-    await poll(() => t.getByTestId('live-status').innerText()).toBe('实时接收中');
+    await navigate(t, '/documents/inbox');
+    await expect.poll(() => t.getByTestId('live-status').innerText()).toBe('实时接收中');
 
     const c = county.page;
     await loginAs(c, 'county.clerk');
-    await c.goto('/documents/outgoing');
+    await navigate(c, '/documents/outgoing');
     await c.getByTestId('new-draft').click();
     await c.waitForURL(/\/documents\/outgoing\/new$/);
     await c.getByTestId('title').fill(title);
@@ -84,28 +82,27 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
       [3, '一、', '及时报告重要情况'],
     ] as const) {
       await c.getByTestId('add-paragraph').click();
-      await c.getByTestId('body-editor').locator('.ant-select').nth(i).click();
-      await c.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: level }).first().click();
+      await selectOption(c, c.getByTestId('body-editor').locator('.ant-select').nth(i), level);
       await c.getByTestId(`paragraph-${i}`).fill(text);
     }
     await screenshot(c, 'documents-draft-form', { fullPage: true });
     await c.getByTestId('draft-save').click();
     await c.waitForURL(/\/documents\/outgoing\/[0-9a-f-]{36}$/);
     slipUrl = new URL(c.url()).pathname;
-    await poll(() => c.getByTestId('slip-title').innerText()).toBe(title);
+    await expect.poll(() => c.getByTestId('slip-title').innerText()).toBe(title);
     expect(await c.getByTestId('slip-main').innerText()).toContain('各乡镇（18个）');
     expect(await c.getByTestId('slip-body').innerText()).toContain('（一）值班人员须在岗在位');
     expect(await c.getByTestId('slip-body').innerText()).toContain('二、及时报告重要情况');
     await button(c.getByTestId('action-bar'), '提交核稿').click();
-    await poll(() => c.getByTestId('document-slip').innerText()).toContain('核稿中');
+    await expect.poll(() => c.getByTestId('document-slip').innerText()).toContain('核稿中');
 
     // 核稿 by the county admin.
     await switchUser(c, 'county.admin');
-    await c.goto(slipUrl);
+    await navigate(c, slipUrl);
     await button(c.getByTestId('action-bar'), '核稿').click();
     await dialog(c).getByTestId('review-comment').fill('文字规范，同意报签。');
     await button(dialog(c), '核稿通过').click();
-    await poll(() => c.getByTestId('slip-review').innerText()).toContain('文字规范，同意报签。');
+    await expect.poll(() => c.getByTestId('slip-review').innerText()).toContain('文字规范，同意报签。');
 
     // 签发 by the county leader, whose menu puts 待我签发 first.
     await switchUser(c, 'county.leader');
@@ -115,26 +112,25 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(c.getByTestId('action-bar'), '签发').click();
     await dialog(c).getByTestId('signoff-modal-text').fill('同意印发。');
     await button(dialog(c), '签发').click();
-    await poll(() => c.getByTestId('slip-signoff').innerText()).toContain('同意印发。');
+    await expect.poll(() => c.getByTestId('slip-signoff').innerText()).toContain('同意印发。');
     expect(await c.getByTestId('slip-writtenDate').innerText()).toMatch(/^\d{4}年[1-9]\d?月[1-9]\d?日$/);
 
     // 编号 and 网上分发 by the county clerk.
     await switchUser(c, 'county.clerk');
-    await c.goto(slipUrl);
+    await navigate(c, slipUrl);
     await button(c.getByTestId('action-bar'), '编号').click();
-    await poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
+    await expect.poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
     await screenshot(c, 'documents-slip-numbered', { fullPage: true });
     await button(c.getByTestId('action-bar'), '网上分发').click();
-    await button(c.locator('.ant-modal-confirm:visible'), '确定').click();
-    await poll(() => c.getByTestId('receipt-count').innerText()).toBe('0/18 已签收');
+    // The township's open inbox shows it without a reload, with a notification. The notification
+    // goes after a few seconds, so its wait starts before the dispatch that sends it.
+    await Promise.all([t.getByText('收到新公文').waitFor(), button(c.locator('.ant-modal-confirm:visible'), '确定').click()]);
+    await t.locator('.ant-table-row', { hasText: title }).waitFor();
+    await screenshot(t, 'documents-inbox-live');
+    await expect.poll(() => c.getByTestId('receipt-count').innerText()).toBe('0/18 已签收');
 
     const { bytes: pdf } = await saved(c, () => button(c.getByTestId('action-bar'), '下载 PDF').click());
     await expectPdf(pdf);
-
-    // The township's open inbox shows it without a reload, with a notification.
-    await t.getByText('收到新公文').waitFor();
-    await t.locator('.ant-table-row', { hasText: title }).waitFor();
-    await screenshot(t, 'documents-inbox-live');
    }, 300_000);
 
   it('the township acknowledges, proposes, its leader instructs and a handler closes it', async () => {
@@ -147,7 +143,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(t.getByTestId('action-bar'), '拟办').click();
     await dialog(t).getByTestId('propose-modal-text').fill('拟请镇长阅示，由党政办抓好落实。');
     await button(dialog(t), '确定').click();
-    await poll(() => t.getByTestId('proc-proposal').innerText()).toContain('拟请镇长阅示');
+    await expect.poll(() => t.getByTestId('proc-proposal').innerText()).toContain('拟请镇长阅示');
 
     await switchUser(t, 'town01.leader');
     expect((await menuTopLevel(t)).slice(0, 2)).toEqual(['待我签发', '待我批示']);
@@ -155,25 +151,23 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await t.getByRole('link', { name: title }).click();
     await button(t.getByTestId('action-bar'), '批示').click();
     await dialog(t).getByTestId('instruct-modal-text').fill('同意。请党政办按要求排好值班表，春节前报县委办。');
-    await dialog(t).locator('.ant-form-item', { hasText: '承办人' }).locator('.ant-select').click();
-    await t.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: clerkName }).click();
-    await t.keyboard.press('Escape');
+    await selectOption(t, dialog(t).getByTestId('handlerIds-select'), clerkName);
     await button(dialog(t), '确定').click();
-    await poll(() => t.getByTestId('proc-handlers').innerText()).toBe(clerkName);
+    await expect.poll(() => t.getByTestId('proc-handlers').innerText()).toBe(clerkName);
 
     await switchUser(t, 'town01.clerk');
-    await t.goto(incomingUrl);
+    await navigate(t, incomingUrl);
     await button(t.getByTestId('action-bar'), '办结').click();
     await dialog(t).getByTestId('close-modal-text').fill('已排定春节值班表并报县委办。');
     await button(dialog(t), '确定').click();
-    await poll(() => t.getByTestId('processing-slip').innerText()).toContain('已办结');
+    await expect.poll(() => t.getByTestId('processing-slip').innerText()).toContain('已办结');
     await screenshot(t, 'documents-processing-slip', { fullPage: true });
   });
 
   it("shows the county's receipt table at 1/18 acknowledged", async () => {
     const c = county.page;
-    await c.goto(slipUrl);
-    await poll(() => c.getByTestId('receipt-count').innerText()).toBe('1/18 已签收');
+    await navigate(c, slipUrl);
+    await expect.poll(() => c.getByTestId('receipt-count').innerText()).toBe('1/18 已签收');
     const row = c.locator('.ant-table-row', { hasText: '已签收' });
     expect(await row.innerText()).toContain(clerkName);
     await c.getByTestId('receipt-table').scrollIntoViewIfNeeded();
@@ -182,14 +176,14 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
 
   it('exports both registers to Excel and prints them to PDF', async () => {
     const c = county.page;
-    await c.goto('/documents/registers/outgoing');
+    await navigate(c, '/documents/registers/outgoing');
     await c.locator('.ant-table-row', { hasText: title }).waitFor();
     await screenshot(c, 'documents-register-outgoing');
     await expectXlsxWith((await saved(c, () => c.getByTestId('register-export').click())).bytes, title);
     await expectPdf((await saved(c, () => c.getByTestId('register-print').click())).bytes);
 
     const t = town.page;
-    await t.goto('/documents/registers/incoming');
+    await navigate(t, '/documents/registers/incoming');
     await t.locator('.ant-table-row', { hasText: title }).waitFor();
     await expectXlsxWith((await saved(t, () => t.getByTestId('register-export').click())).bytes, title);
     await expectPdf((await saved(t, () => t.getByTestId('register-print').click())).bytes);
@@ -197,7 +191,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
 
   it('refuses a classified document with a body, and lists a paper-registered classified one', async () => {
     const c = county.page;
-    await c.goto('/documents/outgoing/new');
+    await navigate(c, '/documents/outgoing/new');
     await c.getByTestId('paragraph-0').fill('这段正文不应保存。');
     await c.getByTestId('draft-form').locator('label.ant-radio-button-wrapper', { hasText: '机密' }).click();
     expect(await c.getByTestId('classified-alert').innerText()).toContain('涉密文件不得在本系统中存储或网上传输');
@@ -222,7 +216,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
 
     const t = town.page;
     const paperTitle = `关于印发保密工作要点的通知（纸质${Date.now() % 100000}）`;
-    await t.goto('/documents/inbox');
+    await navigate(t, '/documents/inbox');
     await t.getByTestId('register-paper').click();
     await t.getByTestId('paper-sender').fill('清溪县委保密委员会');
     await t.getByTestId('paper-number').fill('清保委发〔2026〕2号');
@@ -232,7 +226,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(dialog(t), '确定').click();
     await t.waitForURL(/\/documents\/incoming\/[0-9a-f-]{36}$/);
     expect(await t.getByTestId('proc-channel').innerText()).toBe('纸质');
-    await t.goto('/documents/registers/incoming');
+    await navigate(t, '/documents/registers/incoming');
     const row = t.locator('.ant-table-row', { hasText: paperTitle });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/机密[\s\S]*纸质/);

@@ -1,12 +1,14 @@
 /**
  * Browser-test helpers: Debian's Chromium through playwright-core, signing in as a demo account,
- * screenshots. Every test file wraps its tests in `describeBrowser(...)`, which skips them when
- * the global setup found no Chromium (baseUrl null).
+ * choosing select options by keyboard (`selectOption`), screenshots. Every test file wraps its
+ * tests in `describeBrowser(...)`, which skips them when the global setup found no Chromium
+ * (baseUrl null). Every step waits on state the app shows (an element, a URL, a response, an
+ * ARIA attribute), never on a fixed time, and never clicks again in case the first did not take.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type ElementHandle, type Locator, type Page } from 'playwright-core';
 import { describe, inject } from 'vitest';
 import { REPO_ROOT } from './test-server.ts';
 
@@ -14,6 +16,9 @@ export const DEMO_PASSWORD = 'Demo#2026';
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Poll page state every 50 ms rather than per animation frame, which a hidden page may not get. */
+const POLL = { polling: 50 } as const;
 
 /** The running server's address, or null when the browser tests are skipped. */
 export function baseUrl(): string | null {
@@ -69,6 +74,24 @@ export async function submitLogin(page: Page, username: string, password = DEMO_
   await page.getByTestId('login-submit').click();
 }
 
+/**
+ * Go to a path of the loaded app the way its own links do (history.pushState plus the popstate
+ * its router listens to): a full page load parses the whole bundle again, several seconds on a
+ * busy machine. A page without the app (signed out, blank) gets page.goto, the current path a
+ * reload, so each call still lands on a freshly mounted page.
+ */
+export async function navigate(page: Page, to: string): Promise<void> {
+  const how = await page.evaluate((p) => {
+    if (!document.querySelector('[data-testid="main-menu"]')) return 'load';
+    if (location.pathname + location.search === p) return 'reload';
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    return 'pushed';
+  }, to);
+  if (how === 'load') await page.goto(to);
+  else if (how === 'reload') await page.reload();
+}
+
 /** Sign in through the login page and wait for the layout. */
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await submitLogin(page, username, password);
@@ -83,10 +106,8 @@ export async function logout(page: Page): Promise<void> {
 
 /** Pick 简体中文 / 繁體中文 / English in the header (or login page) language switch. */
 export async function switchLanguage(page: Page, label: '简体中文' | '繁體中文' | 'English'): Promise<void> {
-  await page.getByTestId('lang-switch').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => {});
-  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, null, { timeout: 5_000 }).catch(() => {});
+  // The switch shows the label once the language state changed, in the same render as every string.
+  await selectOption(page, page.getByTestId('lang-switch'), label);
 }
 
 /** The texts of the left menu's top-level items (groups and single pages), in order. */
@@ -112,7 +133,146 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   // Let fonts and lazy chunks settle so the picture shows the page, not a spinner.
   await page.evaluate(() => document.fonts.ready);
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, { timeout: 10_000 }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, POLL);
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ant Design selects, by keyboard. Every step waits on state the select exposes through ARIA: the
+// combobox's aria-expanded, its aria-activedescendant (the highlighted option, which exists only
+// once the options have arrived) and the chosen label shown in the select. Nothing is clicked in
+// the dropdown, so no step depends on where it is drawn or on its opening animation: a busy
+// machine makes a pick slower, never different.
+
+/** An option label: a string is matched exactly (trimmed); a RegExp is tested. */
+export type OptionText = string | RegExp;
+
+interface Matcher {
+  text: string;
+  source: string | null;
+  flags: string;
+}
+const matcher = (text: OptionText): Matcher => (typeof text === 'string' ? { text, source: null, flags: '' } : { text: '', source: text.source, flags: text.flags });
+
+interface ActiveOption {
+  id: string;
+  label: string;
+  /** Another option beside it in the list, i.e. ArrowDown moves somewhere else. */
+  hasNeighbour: boolean;
+}
+
+/** The combobox input of the select: the locator itself when it is that input, else the one inside. */
+async function comboboxOf(select: Locator): Promise<ElementHandle<HTMLInputElement>> {
+  const handle = await select.elementHandle();
+  if (!handle) throw new Error('selectOption: the select is not on the page');
+  const input = await handle.evaluateHandle((el) => (el.matches('[role="combobox"]') ? el : el.querySelector('[role="combobox"]')));
+  const element = input.asElement();
+  if (!element) throw new Error('selectOption: no combobox input inside the given locator (pass the .ant-select, its form item or its input)');
+  return element as ElementHandle<HTMLInputElement>;
+}
+
+/** Runs in the page: the highlighted option of an open select, or null while there is none (closed, or options not loaded). */
+function readActive(input: HTMLInputElement): ActiveOption | null {
+  if (input.getAttribute('aria-expanded') !== 'true') return null;
+  const id = input.getAttribute('aria-activedescendant');
+  const el = id ? document.getElementById(id) : null;
+  if (!id || !el) return null;
+  const index = Number(id.slice(id.lastIndexOf('_') + 1));
+  const list = id.slice(0, id.lastIndexOf('_'));
+  const label = (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? '').trim();
+  return { id, label, hasNeighbour: !!(document.getElementById(`${list}_${index - 1}`) || document.getElementById(`${list}_${index + 1}`)) };
+}
+
+function matches(label: string, m: Matcher): boolean {
+  return m.source === null ? label.trim() === m.text : new RegExp(m.source, m.flags).test(label);
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw new Error(`selectOption: ${what}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Choose the option labelled `text` in an Ant Design Select (single or multiple) by keyboard:
+ * focus it, open it (ArrowDown), wait until the options are rendered and one is highlighted; in a
+ * searchable select type the text and wait until the filter has highlighted a match; move down
+ * with ArrowDown (each press waits for the highlight to move) until the highlighted option is the
+ * wanted one; press Enter; wait until the select shows the label (and, in single mode, is closed;
+ * a multiple select is closed with Escape). Fails with the labels it saw when there is no such
+ * option. `select` is the `.ant-select` element, a form item holding one, or its combobox input.
+ */
+export async function selectOption(page: Page, select: Locator, text: OptionText): Promise<void> {
+  const m = matcher(text);
+  const input = await comboboxOf(select);
+  const shown = `"${String(text)}"`;
+  await input.focus();
+  const state = await input.evaluate((el) => ({ expanded: el.getAttribute('aria-expanded') === 'true', searchable: !el.readOnly, multiple: !!el.closest('.ant-select-multiple') }));
+  if (!state.expanded) await input.press('ArrowDown');
+  await waitFor(`options of ${shown} never rendered`, () => page.waitForFunction(readActive, input, POLL));
+
+  if (state.searchable && m.source === null) {
+    await input.fill(m.text);
+    await waitFor(`typing ${shown} highlighted no matching option`, () =>
+      page.waitForFunction(([el, t]) => {
+        const id = el.getAttribute('aria-activedescendant');
+        const label = id ? document.getElementById(id)?.getAttribute('aria-label') ?? document.getElementById(id)?.getAttribute('title') : null;
+        return !!label && label.toLowerCase().includes(t.toLowerCase());
+      }, [input, m.text] as const, POLL),
+    );
+  }
+
+  const seen = new Map<string, string>();
+  for (;;) {
+    const active = await input.evaluate(readActive);
+    if (!active) throw new Error(`selectOption: the ${shown} select closed while choosing`);
+    if (matches(active.label, m)) break;
+    if (seen.has(active.id) || !active.hasNeighbour) throw new Error(`selectOption: no option ${shown}; the options are ${JSON.stringify([...seen.values(), active.label])}`);
+    seen.set(active.id, active.label);
+    await input.press('ArrowDown');
+    await waitFor(`ArrowDown did not move the highlight off "${active.label}"`, () =>
+      page.waitForFunction(([el, id]) => el.getAttribute('aria-activedescendant') !== id, [input, active.id] as const, POLL),
+    );
+  }
+
+  await input.press('Enter');
+  await waitFor(`the select does not show ${shown} after Enter`, () =>
+    page.waitForFunction(([el, mm, multiple]) => {
+      const root = el.closest('.ant-select');
+      if (!root) return false;
+      const labels = multiple
+        ? [...root.querySelectorAll('.ant-select-selection-item-content')].map((x) => x.textContent ?? '')
+        : [root.querySelector('.ant-select-content')?.textContent ?? ''];
+      const ok = labels.some((l) => (mm.source === null ? l.trim() === mm.text : new RegExp(mm.source, mm.flags).test(l)));
+      return ok && (multiple || el.getAttribute('aria-expanded') === 'false');
+    }, [input, m, state.multiple] as const, POLL),
+  );
+  if (state.multiple) {
+    await input.press('Escape');
+    await waitFor(`the ${shown} select did not close on Escape`, () => page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', input, POLL));
+  }
+  await input.dispose();
+}
+
+/**
+ * The labels of a select's options as its open list renders them (the first screenful: the
+ * list is virtual), opened and closed again by keyboard.
+ */
+export async function optionLabels(page: Page, select: Locator): Promise<string[]> {
+  const input = await comboboxOf(select);
+  await input.focus();
+  if ((await input.getAttribute('aria-expanded')) !== 'true') await input.press('ArrowDown');
+  await waitFor('the options never rendered', () => page.waitForFunction(readActive, input, POLL));
+  const labels = await input.evaluate((el) => {
+    const list = document.getElementById(el.getAttribute('aria-controls') ?? '');
+    const popup = list?.closest('.ant-select-dropdown');
+    return [...(popup?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) => (o.getAttribute('title') ?? o.textContent ?? '').trim());
+  });
+  await input.press('Escape');
+  await waitFor('the select did not close on Escape', () => page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', input, POLL));
+  await input.dispose();
+  return labels;
 }

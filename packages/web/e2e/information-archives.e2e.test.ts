@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginAs, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+import { describeBrowser, navigate, loginAs, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
 
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
@@ -40,7 +40,7 @@ describeBrowser('信息调研 and 档案', () => {
   it('a township submits, the county adopts at two levels, the ranking moves, a bulletin is compiled and printed', async () => {
     const t = town.page;
     await loginAs(t, 'town05.clerk');
-    await t.goto('/information/submissions');
+    await navigate(t, '/information/submissions');
     await t.getByTestId('info-new').click();
     await dialog(t).getByLabel('标题').fill(title);
     await dialog(t).getByLabel('正文').fill('今年以来，我乡在各村推行“院坝议事会”，由村干部、老党员、群众代表共同议事，已化解矛盾纠纷37起。');
@@ -54,14 +54,14 @@ describeBrowser('信息调研 and 档案', () => {
     const before = await ranking(c, year, month);
     const rowBefore = before.items.find((r) => r.orgName === '北岭乡')!;
 
-    await c.goto('/information/submissions');
+    await navigate(c, '/information/submissions');
     const row = c.locator('.ant-table-row', { hasText: title });
     await row.waitFor();
     await row.getByRole('button', { name: /审\s*核/ }).click();
     await dialog(c).getByLabel('市委信息刊物').check();
     await screenshot(c, 'information-review-levels');
     await button(dialog(c), '确定').click();
-    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('已采用');
+    await expect.poll(() => row.innerText()).toContain('已采用');
     expect(await row.innerText()).toContain('县委信息刊物 +5');
     expect(await row.innerText()).toContain('市委信息刊物 +20');
 
@@ -70,23 +70,23 @@ describeBrowser('信息调研 and 档案', () => {
     expect(rowAfter.adoptionPoints).toBe(rowBefore.adoptionPoints + 25);
     expect(rowAfter.points).toBeGreaterThanOrEqual(rowBefore.points + 25);
     expect(rowAfter.rank).toBeLessThanOrEqual(rowBefore.rank);
-    await c.goto('/information/ranking');
+    await navigate(c, '/information/ranking');
     await c.getByTestId('ranking-chart').locator('canvas').waitFor();
-    await expect.poll(async () => c.getByTestId('ranking-table').locator('.ant-table-row', { hasText: '北岭乡' }).innerText(), { timeout: 15_000 }).toContain(String(rowAfter.points));
+    await expect.poll(async () => c.getByTestId('ranking-table').locator('.ant-table-row', { hasText: '北岭乡' }).innerText()).toContain(String(rowAfter.points));
     await screenshot(c, 'information-ranking-county');
 
     // The township sees its own row and where it stands.
-    await t.goto('/information/ranking');
-    await expect.poll(() => t.getByTestId('ranking-mine').innerText(), { timeout: 15_000 }).toContain(`${rowAfter.points} 分，第 ${rowAfter.rank} 名`);
+    await navigate(t, '/information/ranking');
+    await expect.poll(() => t.getByTestId('ranking-mine').innerText()).toContain(`${rowAfter.points} 分，第 ${rowAfter.rank} 名`);
     await screenshot(t, 'information-ranking-township');
 
     // Compile a bulletin from the item and print it.
-    await c.goto('/information/submissions');
+    await navigate(c, '/information/submissions');
     await row.locator('.ant-checkbox-input').check();
     await c.getByTestId('info-compile').click();
     await c.waitForURL(/\/information\/bulletins$/);
     const first = c.getByTestId('bulletin-number').first();
-    await expect.poll(async () => ((await first.count()) ? (await first.innerText()).trim() : ''), { timeout: 15_000 }).not.toBe('');
+    await expect.poll(async () => ((await first.count()) ? (await first.innerText()).trim() : '')).not.toBe('');
     const numberText = (await first.innerText()).trim();
     expect(numberText).toMatch(new RegExp(`^${year}年第\\d+期$`));
     await screenshot(c, 'information-bulletins');
@@ -106,10 +106,9 @@ describeBrowser('信息调研 and 档案', () => {
 
   it('archives: the catalogue of last year with Excel and print, a year-end filing, a stamped item, a loan', async () => {
     const c = county.page;
-    await c.goto('/archives/catalogue');
+    await navigate(c, '/archives/catalogue');
     // the county office's notices are kept 30 years
-    await c.getByTestId('catalogue-retention').click();
-    await c.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '定期30年' }).click();
+    await selectOption(c, c.getByTestId('catalogue-retention'), '定期30年');
     const rows = c.getByTestId('catalogue-table').locator('.ant-table-row');
     await rows.first().waitFor();
     expect(await rows.first().innerText()).toMatch(new RegExp(`Z\\d+-WS·${year - 1}-D30-BGS-0001`));
@@ -119,7 +118,7 @@ describeBrowser('信息调研 and 档案', () => {
     const [pdfTab] = await Promise.all([c.context().waitForEvent('page'), c.getByTestId('catalogue-pdf').click()]);
     await pdfTab.close();
 
-    await c.goto('/archives/filing');
+    await navigate(c, '/archives/filing');
     const yearInput = c.locator('[data-testid="filing-year"] input, input[data-testid="filing-year"]').first();
     await yearInput.fill(String(year));
     await yearInput.press('Enter');
@@ -145,7 +144,7 @@ describeBrowser('信息调研 and 档案', () => {
       return res.status;
     }, `${year + 1}-01-20`);
     expect(lent).toBe(201);
-    await c.goto('/archives/lending');
+    await navigate(c, '/archives/lending');
     await c.locator('.ant-table-row', { hasText: '王建国' }).waitFor();
     await screenshot(c, 'archives-lending');
   });

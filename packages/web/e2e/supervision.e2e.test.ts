@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STAFF_SHEET_COLUMNS, idNumberWithCheck } from '@township-office/domain/personnel';
-import { describeBrowser, loginAs, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+import { describeBrowser, navigate, loginAs, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
 
 describeBrowser('督查: county dashboard, staff filing, rotation planner, staff import', () => {
   let county: BrowserSession;
@@ -28,9 +28,9 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
   it('shows 18 townships and the article’s figures, and a cell drills down to its records', async () => {
     const p = county.page;
     await loginAs(p, 'county.admin');
-    await p.goto('/supervision');
+    await navigate(p, '/supervision');
     const rows = p.getByTestId('standard-grid').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(18);
+    await expect.poll(() => rows.count()).toBe(18);
     const headline = async (k: string) => (await p.getByTestId(`headline-${k}`).innerText()).replace(/\s+/g, ' ');
     expect(await headline('townships')).toContain('18');
     expect(await headline('leaders')).toContain('18/18');
@@ -48,7 +48,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await p.getByTestId('cell-T01-staff').click();
     await p.waitForURL(/\/supervision\/townships\/.+tab=staff/);
     const records = p.getByTestId('drill-records').locator('tbody tr.ant-table-row');
-    await expect.poll(() => records.count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => records.count()).toBe(3);
     expect(await p.getByTestId('drill-records').innerText()).toContain('城关镇');
     await screenshot(p, 'supervision-drill-staff');
   });
@@ -56,33 +56,37 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
   it('a township clerk files a staff change and sees it acknowledged by the county', async () => {
     const t = town.page;
     await loginAs(t, 'town02.clerk');
-    await t.goto('/supervision/my-office');
-    await t.getByTestId('file-staff').click();
-    await t.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await navigate(t, '/supervision/my-office');
+    // One of the township's own active staff, as the form's name select lists them.
+    const staffName = await t.evaluate(async () => {
+      const me = await (await fetch('/api/me')).json();
+      return (await (await fetch(`/api/personnel/staff?orgId=${me.org.id}&status=active`)).json()).items[0].name as string;
+    });
+    await selectOption(t, t.getByTestId('file-staff'), staffName);
     await t.getByTestId('file-phone').fill('0745-2345678');
     await t.getByTestId('file-submit').click();
     const myFilings = t.getByTestId('my-filings');
-    await expect.poll(() => myFilings.innerText(), { timeout: 20_000 }).toContain('待确认');
+    await expect.poll(() => myFilings.innerText()).toContain('待确认');
     await screenshot(t, 'supervision-township-filed');
 
     const p = county.page;
-    await p.goto('/supervision/team');
+    await navigate(p, '/supervision/team');
     const pending = p.getByTestId('pending-filings');
-    await expect.poll(() => pending.innerText(), { timeout: 20_000 }).toContain('东坪镇');
+    await expect.poll(() => pending.innerText()).toContain('东坪镇');
     await pending.locator('tr', { hasText: '东坪镇' }).getByRole('button', { name: /确认备案/ }).click();
-    await expect.poll(() => pending.innerText(), { timeout: 20_000 }).not.toContain('东坪镇');
+    await expect.poll(() => pending.innerText()).not.toContain('东坪镇');
 
     await t.reload();
-    await expect.poll(() => t.getByTestId('my-filings').innerText(), { timeout: 20_000 }).toContain('已确认');
+    await expect.poll(() => t.getByTestId('my-filings').innerText()).toContain('已确认');
     await screenshot(t, 'supervision-township-acknowledged');
   });
 
   it('runs the rotation planner and confirms its proposal', async () => {
     const p = county.page;
-    await p.goto('/supervision/team');
+    await navigate(p, '/supervision/team');
     await p.getByTestId('run-planner').click();
     const proposal = p.getByTestId('proposal').locator('tbody tr.ant-table-row');
-    await expect.poll(() => proposal.count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => proposal.count()).toBe(3);
     const names = await proposal.allInnerTexts();
     const townships = names.map((n) => n.split('\t')[1]);
     expect(new Set(townships).size).toBe(3);
@@ -103,7 +107,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-')), '人员导入.xlsx');
     await wb.xlsx.writeFile(file);
     const before = await p.evaluate(async () => (await (await fetch('/api/personnel/staff?status=active')).json()).items.length);
-    await p.goto('/supervision/team');
+    await navigate(p, '/supervision/team');
     await p.locator('input[type=file]').setInputFiles(file);
     const report = p.getByTestId('import-report');
     await report.waitFor();

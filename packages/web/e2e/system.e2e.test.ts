@@ -1,20 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { baseUrl, describeBrowser, loginAs, logout, openBrowser, screenshot, submitLogin, type BrowserSession } from './helpers.ts';
-
-/** Picks an option of an Ant Design Select found by its form label. */
-/** Picks an option and checks it took: on a busy machine the options may still be loading at the first click. */
-async function choose(b: BrowserSession, label: string, text: string, search = false) {
-  const input = b.page.getByLabel(label, { exact: true });
-  const select = b.page.locator('.ant-form-item', { has: b.page.getByText(label, { exact: true }) }).locator('.ant-select').first();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await input.click();
-    if (search) await input.fill(text);
-    await b.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    await b.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
-    if ((await select.innerText()).includes(text)) return;
-  }
-  throw new Error(`the ${label} select kept no ${text} after three tries`);
-}
+import { baseUrl, describeBrowser, loginAs, logout, openBrowser, screenshot, selectOption, submitLogin, type BrowserSession } from './helpers.ts';
 
 describeBrowser('the system pages of the 三员', () => {
   let b: BrowserSession;
@@ -34,11 +19,16 @@ describeBrowser('the system pages of the 三员', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill('测试员');
-    await choose(b, '单位', '城关镇', true);
-    await choose(b, '角色', '乡镇办公室工作人员');
+    await selectOption(page, dialog.getByLabel('单位', { exact: true }), '城关镇');
+    // The role options follow the chosen org's kind: a township's roles once 城关镇 is set.
+    await selectOption(page, dialog.getByLabel('角色', { exact: true }), '乡镇办公室工作人员');
     await dialog.getByLabel('初始密码').fill('Init#2026x');
     await screenshot(page, 'system-create-user');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: /保\s*存/ }).click(),
+    ]);
+    expect(created.status()).toBe(201);
     const row = page.locator('tr', { hasText: username });
     await row.waitFor();
     expect(await row.innerText()).toContain('待改密');
@@ -72,7 +62,7 @@ describeBrowser('the system pages of the 三员', () => {
     await screenshot(page, 'system-roles-locked');
     await row.getByRole('button', { name: '解锁' }).click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await expect.poll(() => row.innerText()).not.toContain('已锁定');
+    await row.getByText('已锁定').waitFor({ state: 'detached' });
     await logout(page);
     // Unlocked means the owner can sign in again.
     await loginAs(page, 'town02.clerk');
@@ -84,10 +74,17 @@ describeBrowser('the system pages of the 三员', () => {
     await loginAs(page, 'auditor');
     await page.waitForURL(/\/system\/audit/);
     await page.getByLabel('操作人').fill('auditor'); // the auditor's own sign-in is always there
-    await page.getByRole('button', { name: /查\s*询/ }).click();
-    // The unfiltered rows stay on screen until the filtered page arrives: wait for the filter to show.
+    const [filtered] = await Promise.all([
+      page.waitForResponse((r) => {
+        const u = new URL(r.url());
+        return u.pathname === '/api/audit' && u.searchParams.get('actor') === 'auditor';
+      }),
+      page.getByRole('button', { name: /查\s*询/ }).click(),
+    ]);
+    expect(filtered.status()).toBe(200);
+    // The unfiltered rows stay on screen until the filtered page renders: wait for the filter to show.
     const rows = page.locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.filter({ hasNotText: 'auditor' }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => rows.filter({ hasNotText: 'auditor' }).count()).toBe(0);
     await expect.poll(() => rows.filter({ hasText: 'auth.login' }).count()).toBeGreaterThan(0);
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');

@@ -43,6 +43,25 @@ export function buildWeb(outDir = WEB_DIST): void {
   execSync(`npm run build -w @township-office/web${args}`, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** What a web build is made from: a build newer than all of it is current. */
+const WEB_INPUTS = ['src', 'index.html', 'vite.config.ts', 'vite-plugin-zh-tw.ts', 'package.json'].map((p) => path.join(WEB_ROOT, p)).concat([path.join(REPO_ROOT, 'packages/domain/src'), path.join(REPO_ROOT, 'package-lock.json')]);
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, name) => Math.max(m, newestMtime(path.join(p, name))), st.mtimeMs);
+}
+
+/**
+ * True when `dir` holds a build newer than every file it is made from (as after `npm run build`),
+ * so the browser tests can serve a copy of it instead of building the same app again.
+ */
+export function webBuildIsCurrent(dir = WEB_DIST): boolean {
+  const index = path.join(dir, 'index.html');
+  return fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...WEB_INPUTS.map(newestMtime));
+}
+
 export interface TestServer {
   baseUrl: string;
   stop(): Promise<void>;
