@@ -178,6 +178,8 @@ function readActive(input: HTMLInputElement): ActiveOption | null {
   const id = input.getAttribute('aria-activedescendant');
   const el = id ? document.getElementById(id) : null;
   if (!id || !el) return null;
+  // Two selects whose option ids collide would send the highlight into the other's list.
+  if (document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1) throw new Error(`two elements have the id ${id}: give each select its own id`);
   const index = Number(id.slice(id.lastIndexOf('_') + 1));
   const list = id.slice(0, id.lastIndexOf('_'));
   const label = (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? '').trim();

@@ -19,6 +19,8 @@ function OrgSwitcher() {
   const townships = (orgs.data ?? []).filter((o) => o.kind === 'township');
   return (
     <Select
+      // Explicit ids: the select's option ids derive from it, and two header selects must never share them.
+      id="org-switcher"
       data-testid="org-switcher"
       aria-label={t('header.viewOrg')}
       value={orgId ?? ALL}
@@ -54,6 +56,7 @@ export function AppHeader() {
         <Space size={12} align="center">
           <OrgSwitcher />
           <Select
+            id="lang-switch"
             data-testid="lang-switch"
             aria-label={t('header.language')}
             value={lang}

@@ -57,7 +57,7 @@ export default function LoginPage() {
     <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #eef2f7 0%, #f7f8fa 60%)' }}>
       <div style={{ position: 'fixed', top: 0, left: 0, right: 0, height: 4, background: '#b4232a' }} />
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
-        <Select data-testid="lang-switch" value={lang} onChange={setLang} variant="borderless" style={{ width: 112 }} options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))} />
+        <Select id="login-lang-switch" data-testid="lang-switch" value={lang} onChange={setLang} variant="borderless" style={{ width: 112 }} options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))} />
       </div>
       <div style={{ marginBottom: 28 }}>
         <Brand />
