@@ -40,7 +40,9 @@ export function findChromium(): string | null {
 export function buildWeb(outDir = WEB_DIST): void {
   // Vite refuses a second build of one project at a time; builds into separate folders do not collide.
   const args = outDir === WEB_DIST ? '' : ` -- --outDir ${JSON.stringify(outDir)} --emptyOutDir --bypass-lock`;
-  execSync(`npm run build -w @township-office/web${args}`, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // NODE_ENV=production as `npm run build` has it: vitest sets NODE_ENV=test, and a bundle built with
+  // it makes rc-util's useId return 'test-id' for every select, so their option ids collide.
+  execSync(`npm run build -w @township-office/web${args}`, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** What a web build is made from: a build newer than all of it is current. */
