@@ -31,7 +31,10 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   if (sealed) log(`sealed ${sealed} TOTP secret(s) stored before encryption at rest`);
   await app.listen({ port: config.port, host: config.host });
   const stopCheckpoints = startCheckpointTimer(database.db, config.auditCheckpointMinutes, log);
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  // The port actually bound (PORT=0 lets the system choose one, as tests do).
+  const bound = app.server.address();
+  const port = bound && typeof bound === 'object' ? bound.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   if (await isDemoSeeded(database.db)) {
     log(`demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, town01.clerk … town18.clerk, town01.leader … town18.leader, sysadmin, secadmin, auditor`);
   }

@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../src/db/embedded.ts';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/township-office.mjs');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-cli-'));
@@ -23,8 +22,12 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startServer(port: number, args: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `serve` on PORT=0: the system picks a free port at listen and the server prints it. (A port chosen
+ * beforehand could be taken in between, e.g. by the PostgreSQL the restart itself starts.)
+ */
+async function startServer(args: string[] = []): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
@@ -34,7 +37,7 @@ async function startServer(port: number, args: string[] = []): Promise<{ child: 
     if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, output: () => out };
+  return { child, port: Number(/ready in \d+ ms at http:\/\/[^:]+:(\d+)/.exec(out)![1]), output: () => out };
 }
 
 function cli(...args: string[]) {
@@ -50,8 +53,8 @@ async function signIn(port: number, username: string, password = 'Demo#2026') {
 
 describe('township-office serve on the embedded database', () => {
   it('seeds the demo county on first start, prints the demo accounts, and loses no acknowledged write to SIGKILL', async () => {
-    const port = await freePort();
-    const first = await startServer(port);
+    const first = await startServer();
+    const port = first.port;
     server = first.child;
     expect(first.output(), first.output()).toContain('Demo#2026');
     expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok', database: 'embedded' });
@@ -68,8 +71,8 @@ describe('township-office serve on the embedded database', () => {
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
 
-    const port2 = await freePort();
-    const second = await startServer(port2);
+    const second = await startServer();
+    const port2 = second.port;
     server = second.child;
     expect(second.output()).not.toContain('seeding the demo county');
     const again = await signIn(port2, 'durable.clerk', 'Durable#2026');
@@ -81,8 +84,8 @@ describe('township-office serve on the embedded database', () => {
   });
 
   it('backs up and restores the whole system (rows and stored files) while a server runs; a cut backup is refused in seconds and the server keeps answering', async () => {
-    const port = await freePort();
-    const s = await startServer(port);
+    const s = await startServer();
+    const port = s.port;
     server = s.child;
     const base = `http://127.0.0.1:${port}`;
     const clerk = await signIn(port, 'county.clerk');
@@ -135,8 +138,8 @@ describe('township-office serve on the embedded database', () => {
     expect(restore.status, restore.out).toBe(0);
     expect(restore.out).toMatch(/and [1-9]\d* stored files/);
 
-    const port2 = await freePort();
-    const s2 = await startServer(port2);
+    const s2 = await startServer();
+    const port2 = s2.port;
     server = s2.child;
     expect((await signIn(port2, 'late.admin', 'Admin#2026x')).status).toBe(401);
     expect((await signIn(port2, 'durable.clerk', 'Durable#2026')).status).toBe(200);
