@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
@@ -21,8 +24,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: 'Use safeString() from @township-office/domain/common (or z.uuid()): plain z.string() lets NUL and lone surrogates reach PostgreSQL.' },
-        { selector: "MemberExpression[object.object.name='z'][object.property.name='coerce'][property.name='string']", message: 'Use safeString(): z.coerce.string() lets NUL and lone surrogates reach PostgreSQL.' },
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message:
+            'Use safeString() from @township-office/domain/common (or z.uuid()): plain z.string() lets NUL and lone surrogates reach PostgreSQL.',
+        },
+        {
+          selector: "MemberExpression[object.object.name='z'][object.property.name='coerce'][property.name='string']",
+          message: 'Use safeString(): z.coerce.string() lets NUL and lone surrogates reach PostgreSQL.',
+        },
       ],
     },
   },

@@ -49,8 +49,11 @@ export async function fill(pool: pg.Pool, year: number) {
   }
   // Training: three sessions a year; each active or then-serving staff member attends one a year.
   const county = (await q(`SELECT id FROM orgs WHERE kind = 'county_office'`)).rows[0].id;
-  await q(`INSERT INTO training_sessions (org_id, held_on, topic, organiser)
-    SELECT $1, make_date(y, 1 + 4 * s, 15), '业务培训' || y || '-' || s, '县委办' FROM generate_series(${first}, ${year}) y, generate_series(0, 2) s`, [county]);
+  await q(
+    `INSERT INTO training_sessions (org_id, held_on, topic, organiser)
+    SELECT $1, make_date(y, 1 + 4 * s, 15), '业务培训' || y || '-' || s, '县委办' FROM generate_series(${first}, ${year}) y, generate_series(0, 2) s`,
+    [county],
+  );
   await q(`INSERT INTO training_attendance (session_id, org_id, staff_id)
     SELECT DISTINCT ON (ts.id, st.id) ts.id, st.org_id, st.id FROM staff st JOIN training_sessions ts
       ON ts.held_on >= st.start_date AND (st.left_on IS NULL OR ts.held_on < st.left_on) AND extract(month FROM ts.held_on)::int = 1 + 4 * (abs(hashtext(st.id::text)) % 3)`);
@@ -68,7 +71,12 @@ export async function fill(pool: pg.Pool, year: number) {
   await q(`INSERT INTO expenses (org_id, year, category, amount_yuan)
     SELECT id, y, c, 1500 + (n * 37 + y) % 1500 + (y - ${first}) * 80 FROM t, generate_series(${first}, ${year}) y,
       unnest(ARRAY['telephone','printing','office_supplies','equipment_repair','other']) c`);
-  const doc = (await q(`INSERT INTO rule_documents (org_id, title, body, issued_on) VALUES ($1, '十条禁令', '一、严禁……', make_date(${first}, 1, 1)) RETURNING id`, [county])).rows[0].id;
+  const doc = (
+    await q(
+      `INSERT INTO rule_documents (org_id, title, body, issued_on) VALUES ($1, '十条禁令', '一、严禁……', make_date(${first}, 1, 1)) RETURNING id`,
+      [county],
+    )
+  ).rows[0].id;
   await q(`INSERT INTO rule_acknowledgements (document_id, org_id) SELECT $1, id FROM t WHERE n % 25 <> 0`, [doc]);
   await q(`INSERT INTO township_rules (org_id, kind, title, body, adopted_on, state, superseded_at)
     SELECT id, k, k || '制度（旧）', '第一条 ……本制度自印发之日起施行。', make_date(${first}, 1, 1), 'superseded', now() FROM t,
@@ -80,8 +88,10 @@ export async function fill(pool: pg.Pool, year: number) {
     SELECT DISTINCT ON (s.org_id, p) s.org_id, p, s.id, make_date(${year - 2}, 1, 1) FROM staff s, unnest(ARRAY['writing','duty_reception','archives']) p
     WHERE s.status = 'active' ORDER BY s.org_id, p, s.id`);
   await q('ANALYZE');
-  const counts = (await q(`SELECT (SELECT count(*) FROM staff)::int AS staff, (SELECT count(*) FROM staff_filings)::int AS filings,
-    (SELECT count(*) FROM training_attendance)::int AS attendance, (SELECT count(*) FROM rotations)::int AS rotations, (SELECT count(*) FROM expenses)::int AS expenses`)).rows[0];
+  const counts = (
+    await q(`SELECT (SELECT count(*) FROM staff)::int AS staff, (SELECT count(*) FROM staff_filings)::int AS filings,
+    (SELECT count(*) FROM training_attendance)::int AS attendance, (SELECT count(*) FROM rotations)::int AS rotations, (SELECT count(*) FROM expenses)::int AS expenses`)
+  ).rows[0];
   return counts as Record<string, number>;
 }
 
@@ -97,21 +107,36 @@ export const scenarios: BenchScenario[] = [
       const fillMs = Date.now() - t0;
       const app = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
       try {
-        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county.admin', password: 'Demo#2026' } });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'county.admin', password: 'Demo#2026' },
+        });
         const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
         const times: number[] = [];
         let townships = 0;
         for (let i = 0; i < RUNS + 3; i++) {
           progress(`request ${i + 1} of ${RUNS + 3}`);
-          const { ms, value: res } = await timed(() => app.inject({ method: 'GET', url: `/api/dashboard/county?year=${year}`, headers: { cookie } }));
+          const { ms, value: res } = await timed(() =>
+            app.inject({ method: 'GET', url: `/api/dashboard/county?year=${year}`, headers: { cookie } }),
+          );
           if (res.statusCode !== 200) throw new Error(`dashboard answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
           townships = res.json().townships;
           if (i >= 3) times.push(ms);
         }
-        const note = `${townships} townships × ${YEARS} years: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; generated in ${fillMs} ms; through HTTP (app.inject) with JSON`;
+        const note = `${townships} townships × ${YEARS} years: ${Object.entries(counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}; generated in ${fillMs} ms; through HTTP (app.inject) with JSON`;
         const p95 = percentile(times, 95);
         return [
-          { metric: 'GET /api/dashboard/county (median)', value: Math.round(median(times)), unit: 'ms', goal: '≤ 300 ms', pass: median(times) <= 300 && townships === TOWNSHIPS, note },
+          {
+            metric: 'GET /api/dashboard/county (median)',
+            value: Math.round(median(times)),
+            unit: 'ms',
+            goal: '≤ 300 ms',
+            pass: median(times) <= 300 && townships === TOWNSHIPS,
+            note,
+          },
           { metric: 'GET /api/dashboard/county (p95)', value: Math.round(p95), unit: 'ms', goal: '≤ 300 ms', pass: p95 <= 300 },
         ];
       } finally {

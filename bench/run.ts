@@ -24,7 +24,10 @@ function withDb(url: string, name: string) {
 }
 
 async function loadScenarios(): Promise<BenchScenario[]> {
-  const files = fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = fs
+    .readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   const out: BenchScenario[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(path.join(here, f)).href)) as { scenarios?: BenchScenario[] };
@@ -40,7 +43,10 @@ async function main() {
   if (scenarios.length === 0) throw new Error(`no scenario matches "${filter ?? ''}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-bench-'));
   console.log(`[bench] starting a throwaway PostgreSQL in ${dir}`);
-  const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { max_connections: '300', shared_buffers: '512MB', max_wal_size: '4GB' } });
+  const cluster = await startEmbedded({
+    pgData: path.join(dir, 'pg'),
+    settings: { max_connections: '300', shared_buffers: '512MB', max_wal_size: '4GB' },
+  });
   const adminUrl = cluster.url('postgres');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -59,7 +65,11 @@ async function main() {
       console.log(`[bench] ${s.module}/${s.name}`);
       const t0 = Date.now();
       try {
-        results.push({ scenario: `${s.module}/${s.name}`, results: await s.run({ database, progress }), seconds: (Date.now() - t0) / 1000 });
+        results.push({
+          scenario: `${s.module}/${s.name}`,
+          results: await s.run({ database, progress }),
+          seconds: (Date.now() - t0) / 1000,
+        });
       } finally {
         process.stdout.write('\r\x1b[2K');
         await database.close();
@@ -84,7 +94,11 @@ async function main() {
     })),
   );
   console.table(rows);
-  const out = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, results };
+  const out = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    results,
+  };
   fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`[bench] wrote bench/results.json`);
   if (rows.some((r) => r.pass === 'NO')) process.exitCode = 1;

@@ -19,7 +19,9 @@ function newestMtime(dir) {
   return newest;
 }
 
-const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(newestMtime(web), newestMtime(path.join(root, 'packages', 'domain', 'src')));
+const stale =
+  !fs.existsSync(built) ||
+  fs.statSync(built).mtimeMs < Math.max(newestMtime(web), newestMtime(path.join(root, 'packages', 'domain', 'src')));
 if (stale) {
   console.log('[township-office] building the web app (first start or changed sources)…');
   const r = spawnSync('npm', ['run', 'build', '-w', '@township-office/web'], { cwd: root, stdio: 'inherit' });

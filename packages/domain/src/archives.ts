@@ -101,7 +101,9 @@ export function orderComponents<T extends { role: ComponentRole }>(parts: readon
 }
 
 // ---- payloads ----
-const isoDate = safeString().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
+const isoDate = safeString()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
 const year = z.coerce.number().int().min(1949).max(2100);
 const classCode = safeString().trim().regex(CLASS_CODE_RE);
 
@@ -145,7 +147,15 @@ export const archiveItemCreateSchema = z
 export type ArchiveItemCreate = z.infer<typeof archiveItemCreateSchema>;
 
 export const archiveBatchSchema = z
-  .object({ year, retention: z.enum(RETENTIONS), classCode, sources: z.array(z.object({ kind: z.enum(['outgoing', 'incoming']), id: z.uuid() }).strict()).min(1).max(2000) })
+  .object({
+    year,
+    retention: z.enum(RETENTIONS),
+    classCode,
+    sources: z
+      .array(z.object({ kind: z.enum(['outgoing', 'incoming']), id: z.uuid() }).strict())
+      .min(1)
+      .max(2000),
+  })
   .strict();
 export type ArchiveBatch = z.infer<typeof archiveBatchSchema>;
 
@@ -160,7 +170,10 @@ export const catalogueQuerySchema = z
     format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
   })
   .strict()
-  .refine((q) => !(q.unitCode && q.subjectCode), { message: '机构与问题只能选其一 / give an org unit or a subject, not both', path: ['subjectCode'] })
+  .refine((q) => !(q.unitCode && q.subjectCode), {
+    message: '机构与问题只能选其一 / give an org unit or a subject, not both',
+    path: ['subjectCode'],
+  })
   .refine((q) => q.unitCode || q.subjectCode, { message: '请指定机构或问题 / give an org unit or a subject', path: ['unitCode'] });
 export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 
@@ -176,9 +189,17 @@ export const archiveListQuerySchema = z
   .strict();
 export type ArchiveListQuery = z.infer<typeof archiveListQuerySchema>;
 
-export const annotationCreateSchema = z.object({ field: safeString().trim().max(30).optional(), note: safeString().trim().min(2).max(1000) }).strict();
+export const annotationCreateSchema = z
+  .object({ field: safeString().trim().max(30).optional(), note: safeString().trim().min(2).max(1000) })
+  .strict();
 export const loanCreateSchema = z
-  .object({ itemId: z.uuid(), borrower: safeString().trim().min(1).max(40), borrowerOrg: safeString().trim().max(60).optional(), purpose: safeString().trim().min(2).max(200), dueOn: isoDate })
+  .object({
+    itemId: z.uuid(),
+    borrower: safeString().trim().min(1).max(40),
+    borrowerOrg: safeString().trim().max(60).optional(),
+    purpose: safeString().trim().min(2).max(200),
+    dueOn: isoDate,
+  })
   .strict();
 export type LoanCreate = z.infer<typeof loanCreateSchema>;
 export const transferCreateSchema = z.object({ year, receiver: safeString().trim().min(2).max(60).default('县档案馆') }).strict();

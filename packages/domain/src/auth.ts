@@ -8,7 +8,9 @@ export const loginBodySchema = z
   .object({
     username: safeString().trim().min(1).max(64),
     password: safeString().min(1).max(PASSWORD_MAX_LENGTH),
-    totp: safeString().regex(/^\d{6}$/).optional(),
+    totp: safeString()
+      .regex(/^\d{6}$/)
+      .optional(),
   })
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
@@ -45,7 +47,9 @@ export const loginResponseSchema = meSchema;
 
 export const userCreateSchema = z
   .object({
-    username: safeString().trim().regex(/^[a-z][a-z0-9._-]{2,31}$/),
+    username: safeString()
+      .trim()
+      .regex(/^[a-z][a-z0-9._-]{2,31}$/),
     displayName: safeString().trim().min(1).max(40),
     orgId: z.uuid(),
     role: z.enum(BUSINESS_ROLES),

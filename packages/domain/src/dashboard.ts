@@ -10,7 +10,20 @@ import { RULE_KINDS } from './environment.ts';
 export const CELL_STATUSES = ['ok', 'warn', 'gap', 'nodata'] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
-export const STANDARD_COLUMNS = ['leader', 'staff', 'filings', 'training', 'rotation', 'posts', 'rooms', 'equipment', 'rules', 'onlineShare', 'dutyLogs', 'overdue'] as const;
+export const STANDARD_COLUMNS = [
+  'leader',
+  'staff',
+  'filings',
+  'training',
+  'rotation',
+  'posts',
+  'rooms',
+  'equipment',
+  'rules',
+  'onlineShare',
+  'dutyLogs',
+  'overdue',
+] as const;
 export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
 
 export const COLUMN_LABELS: Record<StandardColumn, { zh: string; en: string }> = {
@@ -30,16 +43,46 @@ export const COLUMN_LABELS: Record<StandardColumn, { zh: string; en: string }> =
 
 /** What a township does to close each gap (shown on its own page and in the grid's tooltip). */
 export const GAP_ADVICE: Record<StandardColumn, { zh: string; en: string }> = {
-  leader: { zh: '请乡镇党委明确一名熟悉办公室业务的班子成员分管办公室，并在“分管领导”中登记及写明依据。', en: 'Have the township committee name a leadership member who knows office work, and record them with the basis.' },
-  staff: { zh: `请明确 ${STAFF_MIN}–${STAFF_MAX} 名办公室专职人员，并通过“人员备案”报县委办。`, en: `Name ${STAFF_MIN}–${STAFF_MAX} dedicated office staff and file them with the county office.` },
-  filings: { zh: '人员变动须在变动后规定天数内报备；请尽快补报，待确认的备案请联系县委办。', en: 'File staff changes within the deadline; file what is missing and follow up pending filings with the county office.' },
-  training: { zh: '尚有人员近三年未参加业务培训，请安排其参加下一期业务知识培训班。', en: 'Some staff had no training in three years; send them to the next training session.' },
-  rotation: { zh: '近三年本乡镇无人到县委办跟班学习，可向县委办申请列入下季度人选。', en: 'Nobody from this township rotated in three years; ask to be in next quarter’s rotation.' },
-  posts: { zh: '请将文秘写作、值班接待、档案管理岗位逐一明确到已备案的工作人员。', en: 'Assign each post (writing, duty reception, archives) to a filed staff member.' },
-  rooms: { zh: '请按规定建设或改造办公室、接待室、档案室，并登记状态和面积。', en: 'Build or renovate the office, reception and archive rooms and record their status and area.' },
-  equipment: { zh: '须配备 1 台以上办公电脑、打印设备，并开通电子公文传输系统。', en: 'Provide at least one office computer, a printer and access to the electronic document system.' },
-  rules: { zh: '请签收“十条禁令”，并制定上班、值班、来信来访接待、学习、保密、信息报送六项制度。', en: 'Acknowledge the ten prohibitions and adopt all six internal rules.' },
-  onlineShare: { zh: '除涉密材料外，上报材料一律通过电子公文系统传输，请减少纸质报送。', en: 'Send everything except classified material through the electronic system.' },
+  leader: {
+    zh: '请乡镇党委明确一名熟悉办公室业务的班子成员分管办公室，并在“分管领导”中登记及写明依据。',
+    en: 'Have the township committee name a leadership member who knows office work, and record them with the basis.',
+  },
+  staff: {
+    zh: `请明确 ${STAFF_MIN}–${STAFF_MAX} 名办公室专职人员，并通过“人员备案”报县委办。`,
+    en: `Name ${STAFF_MIN}–${STAFF_MAX} dedicated office staff and file them with the county office.`,
+  },
+  filings: {
+    zh: '人员变动须在变动后规定天数内报备；请尽快补报，待确认的备案请联系县委办。',
+    en: 'File staff changes within the deadline; file what is missing and follow up pending filings with the county office.',
+  },
+  training: {
+    zh: '尚有人员近三年未参加业务培训，请安排其参加下一期业务知识培训班。',
+    en: 'Some staff had no training in three years; send them to the next training session.',
+  },
+  rotation: {
+    zh: '近三年本乡镇无人到县委办跟班学习，可向县委办申请列入下季度人选。',
+    en: 'Nobody from this township rotated in three years; ask to be in next quarter’s rotation.',
+  },
+  posts: {
+    zh: '请将文秘写作、值班接待、档案管理岗位逐一明确到已备案的工作人员。',
+    en: 'Assign each post (writing, duty reception, archives) to a filed staff member.',
+  },
+  rooms: {
+    zh: '请按规定建设或改造办公室、接待室、档案室，并登记状态和面积。',
+    en: 'Build or renovate the office, reception and archive rooms and record their status and area.',
+  },
+  equipment: {
+    zh: '须配备 1 台以上办公电脑、打印设备，并开通电子公文传输系统。',
+    en: 'Provide at least one office computer, a printer and access to the electronic document system.',
+  },
+  rules: {
+    zh: '请签收“十条禁令”，并制定上班、值班、来信来访接待、学习、保密、信息报送六项制度。',
+    en: 'Acknowledge the ten prohibitions and adopt all six internal rules.',
+  },
+  onlineShare: {
+    zh: '除涉密材料外，上报材料一律通过电子公文系统传输，请减少纸质报送。',
+    en: 'Send everything except classified material through the electronic system.',
+  },
   dutyLogs: { zh: '请每日填写值班日志并完成交接班。', en: 'Keep the duty log every day and record each handover.' },
   overdue: { zh: '有逾期未办结的督办事项或信访件，请尽快办结并反馈。', en: 'Close the overdue follow-ups and petitions and report back.' },
 };

@@ -19,7 +19,8 @@ export function calendarDate(date: Date | string): CalendarDate {
     if (!m) throw new RangeError(`not a date: "${date}"`);
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const check = new Date(Date.UTC(year, month - 1, day));
-    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw new RangeError(`not a date: "${date}"`);
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+      throw new RangeError(`not a date: "${date}"`);
     return { year, month, day };
   }
   if (Number.isNaN(date.getTime())) throw new RangeError('invalid Date');

@@ -20,7 +20,7 @@ export function dueDate(from: string, days: number, opts: CountOptions = {}): st
   if ((opts.count ?? 'calendar') === 'calendar') return shiftDay(from, days);
   const cal = opts.calendar ?? EMPTY_CALENDAR;
   let d = from;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     d = shiftDay(d, 1);
     if (isWorkingDay(d, cal)) left--;
   }

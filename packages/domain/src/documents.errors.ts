@@ -2,31 +2,91 @@ import { defineErrors } from './errors.ts';
 
 /** Errors of the documents module (办文): what went wrong and what the clerk can do about it. */
 export const DocumentErrors = defineErrors({
-  WRONG_STATE: { status: 409, zh: '公文当前状态为“{status}”，不能{action}。', en: 'The document is "{status}"; it cannot be {action} now.' },
-  CLASSIFIED_NO_CONTENT: { status: 422, zh: '涉密公文（{level}）只登记纸质原件的信息，不得在本系统中存储正文或附件。请删除正文和附件后再保存。', en: 'A classified document ({level}) is registered as its paper original only: this system may not store its body or attachments.' },
-  CLASSIFIED_NOT_ONLINE: { status: 422, zh: '涉密公文（{level}）不得网上传输，只能登记为纸质分发。', en: 'A classified document ({level}) may not be sent online; record it as dispatched on paper.' },
-  RECIPIENT_NOT_FOUND: { status: 422, zh: '收文单位不存在或已停用：{id}。', en: 'The recipient organisation does not exist or is disabled: {id}.' },
-  RECIPIENT_DUPLICATE: { status: 422, zh: '同一单位不能既是主送又是抄送，也不能重复：{id}。', en: 'An organisation may appear only once among main and copy recipients: {id}.' },
+  WRONG_STATE: {
+    status: 409,
+    zh: '公文当前状态为“{status}”，不能{action}。',
+    en: 'The document is "{status}"; it cannot be {action} now.',
+  },
+  CLASSIFIED_NO_CONTENT: {
+    status: 422,
+    zh: '涉密公文（{level}）只登记纸质原件的信息，不得在本系统中存储正文或附件。请删除正文和附件后再保存。',
+    en: 'A classified document ({level}) is registered as its paper original only: this system may not store its body or attachments.',
+  },
+  CLASSIFIED_NOT_ONLINE: {
+    status: 422,
+    zh: '涉密公文（{level}）不得网上传输，只能登记为纸质分发。',
+    en: 'A classified document ({level}) may not be sent online; record it as dispatched on paper.',
+  },
+  RECIPIENT_NOT_FOUND: {
+    status: 422,
+    zh: '收文单位不存在或已停用：{id}。',
+    en: 'The recipient organisation does not exist or is disabled: {id}.',
+  },
+  RECIPIENT_DUPLICATE: {
+    status: 422,
+    zh: '同一单位不能既是主送又是抄送，也不能重复：{id}。',
+    en: 'An organisation may appear only once among main and copy recipients: {id}.',
+  },
   RECIPIENT_SELF: { status: 422, zh: '不能把公文发给本单位。', en: 'A document cannot be sent to its own organisation.' },
-  REVIEWER_IS_DRAFTER: { status: 409, zh: '核稿须由拟稿人以外的人员进行。', en: 'The review must be done by someone other than the drafter.' },
-  NOT_DRAFTER: { status: 403, zh: '只有拟稿人或本单位办公室人员可以修改和提交草稿。', en: 'Only the drafter or the office staff may change or submit the draft.' },
-  NO_NUMBER_PREFIX: { status: 409, zh: '本单位尚未设置机关代字，无法编号。请联系系统管理员设置。', en: 'Your organisation has no number prefix yet; ask the system administrator to set one.' },
+  REVIEWER_IS_DRAFTER: {
+    status: 409,
+    zh: '核稿须由拟稿人以外的人员进行。',
+    en: 'The review must be done by someone other than the drafter.',
+  },
+  NOT_DRAFTER: {
+    status: 403,
+    zh: '只有拟稿人或本单位办公室人员可以修改和提交草稿。',
+    en: 'Only the drafter or the office staff may change or submit the draft.',
+  },
+  NO_NUMBER_PREFIX: {
+    status: 409,
+    zh: '本单位尚未设置机关代字，无法编号。请联系系统管理员设置。',
+    en: 'Your organisation has no number prefix yet; ask the system administrator to set one.',
+  },
   PAPER_NEEDS_COPIES: { status: 422, zh: '纸质分发须填写份数。', en: 'A paper dispatch needs the number of copies.' },
-  DELIVERY_WRONG_STATE: { status: 409, zh: '该份分发当前为“{status}”，不能{action}。', en: 'This delivery is "{status}"; it cannot be {action}.' },
-  REMIND_TOO_SOON: { status: 409, zh: '已于 1 小时内催收过，请稍后再催。', en: 'A reminder was sent within the last hour; try again later.' },
-  INCOMING_WRONG_STATE: { status: 409, zh: '收文当前状态为“{status}”，不能{action}。', en: 'The incoming document is "{status}"; it cannot be {action}.' },
+  DELIVERY_WRONG_STATE: {
+    status: 409,
+    zh: '该份分发当前为“{status}”，不能{action}。',
+    en: 'This delivery is "{status}"; it cannot be {action}.',
+  },
+  REMIND_TOO_SOON: {
+    status: 409,
+    zh: '已于 1 小时内催收过，请稍后再催。',
+    en: 'A reminder was sent within the last hour; try again later.',
+  },
+  INCOMING_WRONG_STATE: {
+    status: 409,
+    zh: '收文当前状态为“{status}”，不能{action}。',
+    en: 'The incoming document is "{status}"; it cannot be {action}.',
+  },
   DEADLINE_REQUIRED: { status: 422, zh: '紧急公文承办必须设定办理时限。', en: 'An urgent document must have a handling deadline.' },
   USER_NOT_IN_ORG: { status: 422, zh: '所选人员不属于本单位：{id}。', en: 'The chosen person is not in your organisation: {id}.' },
   NOT_A_HANDLER: { status: 403, zh: '只有承办人或本单位办公室人员可以办结。', en: 'Only a handler or the office staff may close it.' },
   NOT_CIRCULATED_TO_YOU: { status: 409, zh: '该文件没有传阅给您。', en: 'This document was not circulated to you.' },
-  NO_SENDER_TO_REPLY: { status: 409, zh: '该收文没有系统内的来文单位，无法在线答复。', en: 'This incoming document has no sender in the system to reply to.' },
-  FILE_TYPE_NOT_ALLOWED: { status: 415, zh: '不支持该文件类型（识别为 {type}）。允许：PDF、OFD、DOC/DOCX、WPS、XLS/XLSX、JPG、PNG。', en: 'This file type is not allowed (detected {type}). Allowed: PDF, OFD, DOC/DOCX, WPS, XLS/XLSX, JPG, PNG.' },
+  NO_SENDER_TO_REPLY: {
+    status: 409,
+    zh: '该收文没有系统内的来文单位，无法在线答复。',
+    en: 'This incoming document has no sender in the system to reply to.',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '不支持该文件类型（识别为 {type}）。允许：PDF、OFD、DOC/DOCX、WPS、XLS/XLSX、JPG、PNG。',
+    en: 'This file type is not allowed (detected {type}). Allowed: PDF, OFD, DOC/DOCX, WPS, XLS/XLSX, JPG, PNG.',
+  },
   FILE_MISSING: { status: 400, zh: '请选择要上传的文件。', en: 'Choose a file to upload.' },
   FILE_TOO_LARGE: { status: 413, zh: '文件超过大小上限 {limit}。', en: 'The file exceeds the size limit of {limit}.' },
-  PDF_NOT_AVAILABLE: { status: 503, zh: '公文版式文件生成功能暂不可用，请稍后再试。', en: 'The official document PDF is not available yet; try again later.' },
+  PDF_NOT_AVAILABLE: {
+    status: 503,
+    zh: '公文版式文件生成功能暂不可用，请稍后再试。',
+    en: 'The official document PDF is not available yet; try again later.',
+  },
   NUMBER_YEAR_RANGE: { status: 409, zh: '编号年度超出范围。', en: 'The numbering year is out of range.' },
   // Issue 9: were ad-hoc VALIDATION_FAILED details (English, or a field name inside Chinese).
   REVIEW_COMMENT_REQUIRED: { status: 400, zh: '退回时请写明修改意见。', en: 'Give your comments when returning the draft.' },
   RETURN_REASON_REQUIRED: { status: 400, zh: '退回时请写明理由。', en: 'Give the reason for returning it.' },
-  UPLOAD_MALFORMED: { status: 400, zh: '上传的文件内容不完整或格式有误，请重新选择文件上传。', en: 'The upload was cut short or malformed; choose the file and upload it again.' },
+  UPLOAD_MALFORMED: {
+    status: 400,
+    zh: '上传的文件内容不完整或格式有误，请重新选择文件上传。',
+    en: 'The upload was cut short or malformed; choose the file and upload it again.',
+  },
 });

@@ -6,7 +6,23 @@ import { z } from 'zod';
 import { safeString } from './common.ts';
 
 /** The 15 document types of the 党政机关公文处理工作条例 (2012), by their Chinese names. */
-export const DOC_TYPES = ['决议', '决定', '命令(令)', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
+export const DOC_TYPES = [
+  '决议',
+  '决定',
+  '命令(令)',
+  '公报',
+  '公告',
+  '通告',
+  '意见',
+  '通知',
+  '通报',
+  '报告',
+  '请示',
+  '批复',
+  '议案',
+  '函',
+  '纪要',
+] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** Upward documents carry 签发人 in the masthead. */
@@ -28,7 +44,14 @@ export function isClassified(c: Classification): boolean {
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
-  draft: '拟稿', in_review: '核稿中', returned: '退回修改', reviewed: '待签发', signed_off: '已签发', numbered: '已编号', dispatched: '已分发', void: '已作废',
+  draft: '拟稿',
+  in_review: '核稿中',
+  returned: '退回修改',
+  reviewed: '待签发',
+  signed_off: '已签发',
+  numbered: '已编号',
+  dispatched: '已分发',
+  void: '已作废',
 };
 
 export const CHANNELS = ['online', 'paper'] as const;
@@ -119,7 +142,9 @@ export const documentUpdateSchema = z
   .strict();
 export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
 
-export const reviewSchema = z.object({ decision: z.enum(['approve', 'return']), comment: safeString().trim().max(1000).default('') }).strict();
+export const reviewSchema = z
+  .object({ decision: z.enum(['approve', 'return']), comment: safeString().trim().max(1000).default('') })
+  .strict();
 export const signOffSchema = z.object({ opinion: safeString().trim().min(1).max(1000) }).strict();
 export const dispatchSchema = z
   .object({
@@ -127,7 +152,9 @@ export const dispatchSchema = z
     /** Paper: copies printed and their 份号 (e.g. "000001-000030"). */
     copies: z.number().int().min(1).max(100_000).optional(),
     copyNumbers: safeString().trim().max(200).optional(),
-    sentDate: safeString().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    sentDate: safeString()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   })
   .strict();
 export const voidSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
@@ -151,10 +178,26 @@ export const incomingPaperSchema = z
   .strict();
 export type IncomingPaper = z.infer<typeof incomingPaperSchema>;
 
-export const INCOMING_STATUSES = ['received', 'returned', 'circulating', 'accepted', 'proposed', 'instructed', 'in_progress', 'closed'] as const;
+export const INCOMING_STATUSES = [
+  'received',
+  'returned',
+  'circulating',
+  'accepted',
+  'proposed',
+  'instructed',
+  'in_progress',
+  'closed',
+] as const;
 export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
 export const INCOMING_STATUS_LABELS: Record<IncomingStatus, string> = {
-  received: '待初审', returned: '已退回', circulating: '传阅中', accepted: '待拟办', proposed: '已拟办', instructed: '已批示', in_progress: '承办中', closed: '已办结',
+  received: '待初审',
+  returned: '已退回',
+  circulating: '传阅中',
+  accepted: '待拟办',
+  proposed: '已拟办',
+  instructed: '已批示',
+  in_progress: '承办中',
+  closed: '已办结',
 };
 
 export const screenSchema = z
@@ -165,10 +208,20 @@ export const proposeSchema = z.object({ proposal: safeString().trim().min(1).max
 const isoDate = safeString().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** 批示; naming the handlers here assigns them at once and notifies them. */
 export const instructSchema = z
-  .object({ instruction: safeString().trim().min(1).max(1000), handlerIds: z.array(z.uuid()).min(1).max(20).optional(), deadline: isoDate.nullable().optional() })
+  .object({
+    instruction: safeString().trim().min(1).max(1000),
+    handlerIds: z.array(z.uuid()).min(1).max(20).optional(),
+    deadline: isoDate.nullable().optional(),
+  })
   .strict();
 export const assignSchema = z
-  .object({ handlerIds: z.array(z.uuid()).min(1).max(20), deadline: safeString().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() })
+  .object({
+    handlerIds: z.array(z.uuid()).min(1).max(20),
+    deadline: safeString()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .optional(),
+  })
   .strict();
 export const closeSchema = z.object({ result: safeString().trim().min(1).max(2000) }).strict();
 export const replySchema = z.object({ reply: safeString().trim().min(1).max(2000) }).strict();
@@ -191,5 +244,8 @@ export const outgoingRegisterQuery = z
   })
   .strict();
 export type OutgoingRegisterQuery = z.infer<typeof outgoingRegisterQuery>;
-export const incomingRegisterQuery = outgoingRegisterQuery.omit({ docType: true }).extend({ status: z.enum(INCOMING_STATUSES).optional() }).strict();
+export const incomingRegisterQuery = outgoingRegisterQuery
+  .omit({ docType: true })
+  .extend({ status: z.enum(INCOMING_STATUSES).optional() })
+  .strict();
 export type IncomingRegisterQuery = z.infer<typeof incomingRegisterQuery>;

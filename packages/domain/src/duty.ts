@@ -6,7 +6,13 @@ import { EXPORT_FORMATS } from './print.ts';
 /** Duty (值班): the roster, the duty log (值班日志), handovers (交接班), holiday rosters. */
 export const DUTY_LOG_KINDS = ['phone', 'visit', 'document', 'incident', 'other'] as const;
 export type DutyLogKind = (typeof DUTY_LOG_KINDS)[number];
-export const DUTY_LOG_KIND_LABELS: Record<DutyLogKind, string> = { phone: '来电', visit: '来访', document: '来文', incident: '突发事件', other: '其他' };
+export const DUTY_LOG_KIND_LABELS: Record<DutyLogKind, string> = {
+  phone: '来电',
+  visit: '来访',
+  document: '来文',
+  incident: '突发事件',
+  other: '其他',
+};
 
 export const ROTATION_MODES = ['daily', 'weekly'] as const;
 export type RotationMode = (typeof ROTATION_MODES)[number];
@@ -33,7 +39,10 @@ export const rosterGenerateSchema = z
     overwrite: z.boolean().default(false),
   })
   .strict()
-  .refine((g) => g.from <= g.to && daysInclusive(g.from, g.to) <= 366, { message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days', path: ['to'] });
+  .refine((g) => g.from <= g.to && daysInclusive(g.from, g.to) <= 366, {
+    message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days',
+    path: ['to'],
+  });
 export type RosterGenerate = z.infer<typeof rosterGenerateSchema>;
 
 /** leaderName may arrive empty: the service answers ROSTER_NEEDS_LEADER, which says what to do. */
@@ -74,7 +83,10 @@ function mondayOf(day: string): string {
 export const rosterQuerySchema = z
   .object({ from: isoDaySchema, to: isoDaySchema, orgId: z.uuid().optional(), format: z.enum(EXPORT_FORMATS).default('json') })
   .strict()
-  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, { message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days', path: ['to'] });
+  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, {
+    message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days',
+    path: ['to'],
+  });
 
 export const swapCreateSchema = z
   .object({ day: isoDaySchema, role: z.enum(['leader', 'staff']), fromName: name, toName: name, reason: text(200) })
@@ -90,7 +102,10 @@ export const dutyLogCreateSchema = z
     kind: z.enum(DUTY_LOG_KINDS),
     callerUnit: safeString().trim().max(100).optional(),
     callerName: safeString().trim().max(40).optional(),
-    callerPhone: safeString().trim().regex(/^[\d-]{3,20}$/).optional(),
+    callerPhone: safeString()
+      .trim()
+      .regex(/^[\d-]{3,20}$/)
+      .optional(),
     content: text(2000),
     handling: safeString().trim().max(2000).optional(),
     result: safeString().trim().max(1000).optional(),
@@ -120,4 +135,7 @@ export type HandoverCreate = z.infer<typeof handoverCreateSchema>;
 export const completenessQuerySchema = z
   .object({ from: isoDaySchema, to: isoDaySchema })
   .strict()
-  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, { message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days', path: ['to'] });
+  .refine((q) => q.from <= q.to && daysInclusive(q.from, q.to) <= 366, {
+    message: '结束日期不能早于开始日期，且跨度不超过 366 天 / the end cannot be before the start, and the span is at most 366 days',
+    path: ['to'],
+  });

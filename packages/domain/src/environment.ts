@@ -46,7 +46,10 @@ export const roomUpsertSchema = z
     note: safeString().trim().max(500).default(''),
   })
   .strict()
-  .refine((r) => r.status === 'missing' || r.areaM2 !== null, { message: '已建成的房间须填写面积 / give the area of a room that exists', path: ['areaM2'] });
+  .refine((r) => r.status === 'missing' || r.areaM2 !== null, {
+    message: '已建成的房间须填写面积 / give the area of a room that exists',
+    path: ['areaM2'],
+  });
 
 export const equipmentUpsertSchema = z
   .object({
@@ -82,9 +85,7 @@ export const ruleDocumentCreateSchema = z
   .object({ title: safeString().trim().min(2).max(100), body: safeString().trim().min(10).max(50_000), issuedOn: isoDateSchema })
   .strict();
 
-export const postAssignSchema = z
-  .object({ orgId: z.uuid(), post: z.enum(POSTS), staffId: z.uuid(), since: isoDateSchema })
-  .strict();
+export const postAssignSchema = z.object({ orgId: z.uuid(), post: z.enum(POSTS), staffId: z.uuid(), since: isoDateSchema }).strict();
 
 export function equipmentOk(e: { computers: number; printers: number; docSystemAccess: boolean } | null | undefined): boolean {
   return !!e && e.computers >= 1 && e.printers >= 1 && e.docSystemAccess;

@@ -7,7 +7,12 @@ import { formatISO, getISODay, parseISO } from 'date-fns';
  * General Office) and the weekend days turned into working days to make up for them (调休上班).
  * The county office maintains it; working-day counting and holiday duty rosters read it.
  */
-export const isoDaySchema = safeString().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(parseISO(s).getTime()) && formatISO(parseISO(s), { representation: 'date' }) === s, '不是有效日期 / not a calendar date');
+export const isoDaySchema = safeString()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (s) => !Number.isNaN(parseISO(s).getTime()) && formatISO(parseISO(s), { representation: 'date' }) === s,
+    '不是有效日期 / not a calendar date',
+  );
 
 export const holidayPeriodSchema = z
   .object({
@@ -17,8 +22,14 @@ export const holidayPeriodSchema = z
     makeupWorkdays: z.array(isoDaySchema).max(10).default([]),
   })
   .strict()
-  .refine((p) => p.startsOn <= p.endsOn, { message: '结束日期不能早于开始日期 / the last day cannot be before the first', path: ['endsOn'] })
-  .refine((p) => daysInclusive(p.startsOn, p.endsOn) <= 31, { message: '节假日最长 31 天 / a holiday lasts at most 31 days', path: ['endsOn'] });
+  .refine((p) => p.startsOn <= p.endsOn, {
+    message: '结束日期不能早于开始日期 / the last day cannot be before the first',
+    path: ['endsOn'],
+  })
+  .refine((p) => daysInclusive(p.startsOn, p.endsOn) <= 31, {
+    message: '节假日最长 31 天 / a holiday lasts at most 31 days',
+    path: ['endsOn'],
+  });
 export type HolidayPeriod = z.infer<typeof holidayPeriodSchema>;
 
 export interface HolidayCalendar {

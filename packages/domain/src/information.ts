@@ -76,7 +76,15 @@ export interface ScoringConfig {
 }
 
 export function defaultScoringConfig(year: number): ScoringConfig {
-  return { year, points: { ...DEFAULT_POINT_TABLE }, monthlyQuota: 8, monthlyBasePoints: 2, quarterlyLongQuota: 1, quarterlyBasePoints: 2, longPieceMinChars: 1500 };
+  return {
+    year,
+    points: { ...DEFAULT_POINT_TABLE },
+    monthlyQuota: 8,
+    monthlyBasePoints: 2,
+    quarterlyLongQuota: 1,
+    quarterlyBasePoints: 2,
+    longPieceMinChars: 1500,
+  };
 }
 
 /** Points of one item: the sum of the table's points over the distinct levels it was adopted at. */
@@ -96,7 +104,12 @@ export interface PeriodActivity {
  * each quarter whose long pieces reach the quarterly one. A month ranking passes its month, and its
  * quarter only when the month closes the quarter; a year ranking passes every month and quarter.
  */
-export function quotaPoints(activity: PeriodActivity, cfg: ScoringConfig, months: readonly number[], quarters: readonly number[]): { points: number; monthsMet: number; quartersMet: number } {
+export function quotaPoints(
+  activity: PeriodActivity,
+  cfg: ScoringConfig,
+  months: readonly number[],
+  quarters: readonly number[],
+): { points: number; monthsMet: number; quartersMet: number } {
   const monthsMet = months.filter((m) => (activity.itemsByMonth[m] ?? 0) >= cfg.monthlyQuota).length;
   const quartersMet = quarters.filter((q) => (activity.longByQuarter[q] ?? 0) >= cfg.quarterlyLongQuota).length;
   return { points: monthsMet * cfg.monthlyBasePoints + quartersMet * cfg.quarterlyBasePoints, monthsMet, quartersMet };
@@ -140,7 +153,13 @@ export const infoItemCreateSchema = z
 export type InfoItemCreate = z.infer<typeof infoItemCreateSchema>;
 
 export const infoReviewSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('adopt'), levels: z.array(z.enum(ADOPTION_LEVELS)).min(1).max(ADOPTION_LEVELS.length), note: text(0, 500).optional() }).strict(),
+  z
+    .object({
+      decision: z.literal('adopt'),
+      levels: z.array(z.enum(ADOPTION_LEVELS)).min(1).max(ADOPTION_LEVELS.length),
+      note: text(0, 500).optional(),
+    })
+    .strict(),
   z.object({ decision: z.literal('reject'), note: text(2, 500) }).strict(),
 ]);
 export type InfoReview = z.infer<typeof infoReviewSchema>;
@@ -180,7 +199,10 @@ export type ScoringConfigInput = z.infer<typeof scoringConfigSchema>;
 export const bulletinCreateSchema = z
   .object({ title: text(2, 100).optional(), itemIds: z.array(z.uuid()).min(1).max(50) })
   .strict()
-  .refine((v) => new Set(v.itemIds).size === v.itemIds.length, { message: '同一条信息出现了两次 / an item appears twice', path: ['itemIds'] });
+  .refine((v) => new Set(v.itemIds).size === v.itemIds.length, {
+    message: '同一条信息出现了两次 / an item appears twice',
+    path: ['itemIds'],
+  });
 export type BulletinCreate = z.infer<typeof bulletinCreateSchema>;
 
 /** 信息专报 numbering: 2026年第3期. */
@@ -193,9 +215,13 @@ export const RESEARCH_GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type ResearchGrade = (typeof RESEARCH_GRADES)[number];
 export const RESEARCH_GRADE_LABELS: Record<ResearchGrade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
-const isoDate = safeString().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
+const isoDate = safeString()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
 
-export const researchTopicCreateSchema = z.object({ title: text(2, 100), description: text(0, 5000).default(''), deadline: isoDate }).strict();
+export const researchTopicCreateSchema = z
+  .object({ title: text(2, 100), description: text(0, 5000).default(''), deadline: isoDate })
+  .strict();
 export type ResearchTopicCreate = z.infer<typeof researchTopicCreateSchema>;
 
 export const researchReportCreateSchema = z.object({ title: text(2, 100), content: text(10, 50000) }).strict();

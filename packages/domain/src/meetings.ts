@@ -7,7 +7,11 @@ import { EXPORT_FORMATS } from './print.ts';
 export const MEETING_KINDS = ['party_committee', 'executive', 'topical', 'exchange', 'other'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  party_committee: '党委会', executive: '政府常务会/办公会', topical: '专题会', exchange: '业务交流会', other: '其他会议',
+  party_committee: '党委会',
+  executive: '政府常务会/办公会',
+  topical: '专题会',
+  exchange: '业务交流会',
+  other: '其他会议',
 };
 
 /** draft → finalised (by the recorder) → confirmed (by the host); after finalising, only amendments. */
@@ -35,7 +39,10 @@ const meetingFields = {
   hostUserId: z.uuid(),
   recorderUserId: z.uuid(),
   attendees: z.array(name).max(200).default([]),
-  absentees: z.array(z.object({ name, reason: text(200) }).strict()).max(100).default([]),
+  absentees: z
+    .array(z.object({ name, reason: text(200) }).strict())
+    .max(100)
+    .default([]),
   nonVoting: z.array(name).max(100).default([]),
   /** For the county's 业务交流会: the townships that attended. */
   attendingOrgIds: z.array(z.uuid()).max(500).default([]),
@@ -54,7 +61,10 @@ export const meetingUpdateSchema = z
     hostUserId: meetingFields.hostUserId.optional(),
     recorderUserId: meetingFields.recorderUserId.optional(),
     attendees: z.array(name).max(200).optional(),
-    absentees: z.array(z.object({ name, reason: text(200) }).strict()).max(100).optional(),
+    absentees: z
+      .array(z.object({ name, reason: text(200) }).strict())
+      .max(100)
+      .optional(),
     nonVoting: z.array(name).max(100).optional(),
     attendingOrgIds: z.array(z.uuid()).max(500).optional(),
     items: z.array(agendaItemSchema).max(50).optional(),
@@ -67,12 +77,17 @@ export const meetingAmendSchema = z
   .object({
     reason: text(500),
     attendees: z.array(name).max(200).optional(),
-    absentees: z.array(z.object({ name, reason: text(200) }).strict()).max(100).optional(),
+    absentees: z
+      .array(z.object({ name, reason: text(200) }).strict())
+      .max(100)
+      .optional(),
     nonVoting: z.array(name).max(100).optional(),
     items: z.array(agendaItemSchema).max(50).optional(),
   })
   .strict()
-  .refine((a) => a.attendees || a.absentees || a.nonVoting || a.items, { message: '更正至少须修改一项内容 / an amendment changes at least one field' });
+  .refine((a) => a.attendees || a.absentees || a.nonVoting || a.items, {
+    message: '更正至少须修改一项内容 / an amendment changes at least one field',
+  });
 export type MeetingAmend = z.infer<typeof meetingAmendSchema>;
 
 export const meetingListQuerySchema = z

@@ -19,7 +19,10 @@ export const orgCreateSchema = z
     kind: z.enum(['township', 'county_department']),
     parentId: z.uuid(),
     numberPrefix: safeString().trim().min(2).max(20).optional(),
-    code: safeString().trim().regex(/^[A-Z0-9]{2,10}$/).optional(),
+    code: safeString()
+      .trim()
+      .regex(/^[A-Z0-9]{2,10}$/)
+      .optional(),
   })
   .strict();
 export type OrgCreate = z.infer<typeof orgCreateSchema>;

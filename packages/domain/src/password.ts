@@ -11,9 +11,5 @@ export function passwordClasses(password: string): number {
 }
 
 export function isPasswordComplex(password: string): boolean {
-  return (
-    password.length >= PASSWORD_MIN_LENGTH &&
-    password.length <= PASSWORD_MAX_LENGTH &&
-    passwordClasses(password) >= 3
-  );
+  return password.length >= PASSWORD_MIN_LENGTH && password.length <= PASSWORD_MAX_LENGTH && passwordClasses(password) >= 3;
 }

@@ -25,7 +25,12 @@ export const POLITICAL_LABELS: Record<(typeof POLITICAL_STATUSES)[number], strin
 };
 export const FILING_KINDS = ['join', 'leave', 'transfer', 'particulars'] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
-export const FILING_KIND_LABELS: Record<FilingKind, string> = { join: '新进', leave: '调离/离岗', transfer: '乡镇间调动', particulars: '信息变更' };
+export const FILING_KIND_LABELS: Record<FilingKind, string> = {
+  join: '新进',
+  leave: '调离/离岗',
+  transfer: '乡镇间调动',
+  particulars: '信息变更',
+};
 export const FILING_STATES = ['submitted', 'acknowledged', 'returned'] as const;
 
 /** The article's rule: each township names 2–3 dedicated office staff. */
@@ -36,14 +41,22 @@ export const DEFAULT_FILING_DEADLINE_DAYS = 15;
 
 export const AGE_BANDS = ['under30', '30to39', '40to49', '50plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, string> = { under30: '30岁以下', '30to39': '30–39岁', '40to49': '40–49岁', '50plus': '50岁及以上' };
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  under30: '30岁以下',
+  '30to39': '30–39岁',
+  '40to49': '40–49岁',
+  '50plus': '50岁及以上',
+};
 export const TENURE_BANDS = ['under1', '1to3', '3to5', '5plus'] as const;
 export type TenureBand = (typeof TENURE_BANDS)[number];
 export const TENURE_BAND_LABELS: Record<TenureBand, string> = { under1: '不满1年', '1to3': '1–3年', '3to5': '3–5年', '5plus': '5年以上' };
 
 const isoDate = safeString()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期 / not a calendar date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    '不是有效日期 / not a calendar date',
+  );
 export const isoDateSchema = isoDate;
 
 /** Full years between two ISO dates (birthday arithmetic on calendar days, no time zones). */
@@ -105,17 +118,41 @@ export const staffParticularsSchema = z
     major: safeString().trim().max(60).default(''),
     post: safeString().trim().min(1).max(40),
     officeRole: safeString().trim().min(1).max(40),
-    phone: safeString().trim().regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / a phone number is 7–20 digits or hyphens'),
+    phone: safeString()
+      .trim()
+      .regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / a phone number is 7–20 digits or hyphens'),
     startDate: isoDate,
   })
   .strict();
 export type StaffParticulars = z.infer<typeof staffParticularsSchema>;
 
 export const filingCreateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('join'), changeDate: isoDate, particulars: staffParticularsSchema, reason: safeString().trim().min(2).max(500).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('join'),
+      changeDate: isoDate,
+      particulars: staffParticularsSchema,
+      reason: safeString().trim().min(2).max(500).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('leave'), changeDate: isoDate, staffId: z.uuid(), reason: safeString().trim().min(2).max(500) }).strict(),
-  z.object({ kind: z.literal('transfer'), changeDate: isoDate, staffId: z.uuid(), toOrgId: z.uuid(), reason: safeString().trim().max(500).optional() }).strict(),
-  z.object({ kind: z.literal('particulars'), changeDate: isoDate, staffId: z.uuid(), particulars: staffParticularsSchema.omit({ idNumber: true }).partial().strict() }).strict(),
+  z
+    .object({
+      kind: z.literal('transfer'),
+      changeDate: isoDate,
+      staffId: z.uuid(),
+      toOrgId: z.uuid(),
+      reason: safeString().trim().max(500).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('particulars'),
+      changeDate: isoDate,
+      staffId: z.uuid(),
+      particulars: staffParticularsSchema.omit({ idNumber: true }).partial().strict(),
+    })
+    .strict(),
 ]);
 export type FilingCreate = z.infer<typeof filingCreateSchema>;
 
@@ -134,7 +171,10 @@ export const leaderAssignSchema = z
     basis: safeString().trim().max(500).default(''),
   })
   .strict()
-  .refine((v) => !v.familiar || v.basis.length >= 2, { message: '熟悉办公室业务须写明依据 / state the basis for "familiar"', path: ['basis'] });
+  .refine((v) => !v.familiar || v.basis.length >= 2, {
+    message: '熟悉办公室业务须写明依据 / state the basis for "familiar"',
+    path: ['basis'],
+  });
 
 export const filingDeadlineSchema = z.object({ days: z.number().int().min(1).max(365) }).strict();
 

@@ -26,20 +26,55 @@ export const PETITION_PERIODS = {
 
 export const PETITION_CHANNELS = ['letter', 'visit', 'phone', 'online'] as const;
 export type PetitionChannel = (typeof PETITION_CHANNELS)[number];
-export const PETITION_CHANNEL_LABELS: Record<PetitionChannel, string> = { letter: '来信', visit: '来访', phone: '来电', online: '网上信访' };
-
-export const PETITION_CATEGORIES = ['land', 'labour', 'social_security', 'urban_rural', 'environment', 'law_enforcement', 'rural_affairs', 'other'] as const;
-export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
-export const PETITION_CATEGORY_LABELS: Record<PetitionCategory, string> = {
-  land: '土地征收', labour: '劳动工资', social_security: '社会保障', urban_rural: '城乡建设', environment: '生态环境',
-  law_enforcement: '政法', rural_affairs: '农村农业', other: '其他',
+export const PETITION_CHANNEL_LABELS: Record<PetitionChannel, string> = {
+  letter: '来信',
+  visit: '来访',
+  phone: '来电',
+  online: '网上信访',
 };
 
-export const PETITION_STATUSES = ['registered', 'accepted', 'not_accepted', 'closed', 'review_requested', 'reviewed', 'rereview_requested', 'rereviewed'] as const;
+export const PETITION_CATEGORIES = [
+  'land',
+  'labour',
+  'social_security',
+  'urban_rural',
+  'environment',
+  'law_enforcement',
+  'rural_affairs',
+  'other',
+] as const;
+export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
+export const PETITION_CATEGORY_LABELS: Record<PetitionCategory, string> = {
+  land: '土地征收',
+  labour: '劳动工资',
+  social_security: '社会保障',
+  urban_rural: '城乡建设',
+  environment: '生态环境',
+  law_enforcement: '政法',
+  rural_affairs: '农村农业',
+  other: '其他',
+};
+
+export const PETITION_STATUSES = [
+  'registered',
+  'accepted',
+  'not_accepted',
+  'closed',
+  'review_requested',
+  'reviewed',
+  'rereview_requested',
+  'rereviewed',
+] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 export const PETITION_STATUS_LABELS: Record<PetitionStatus, string> = {
-  registered: '待受理', accepted: '办理中', not_accepted: '不予受理', closed: '已办结',
-  review_requested: '复查中', reviewed: '已复查', rereview_requested: '复核中', rereviewed: '已复核（终结）',
+  registered: '待受理',
+  accepted: '办理中',
+  not_accepted: '不予受理',
+  closed: '已办结',
+  review_requested: '复查中',
+  reviewed: '已复查',
+  rereview_requested: '复核中',
+  rereviewed: '已复核（终结）',
 };
 
 /** The dates that drive the deadlines; null until the step happened. */
@@ -105,7 +140,12 @@ export function extensionProblem(d: PetitionDates, days: number, onDay: string, 
 export type ReviewProblem = 'wrong_state' | 'final' | 'too_late' | 'before_answer';
 
 /** Whether a 复查 / 复核 request received on `requestedOn` may be recorded (第三十六条, 第三十七条). */
-export function reviewRequestProblem(d: PetitionDates, stage: 'review' | 'rereview', requestedOn: string, opts?: CountOptions): ReviewProblem | null {
+export function reviewRequestProblem(
+  d: PetitionDates,
+  stage: 'review' | 'rereview',
+  requestedOn: string,
+  opts?: CountOptions,
+): ReviewProblem | null {
   if (d.status === 'rereviewed' || d.status === 'rereview_requested') return 'final';
   const answeredOn = stage === 'review' ? d.closedOn : d.reviewAnsweredOn;
   const expected = stage === 'review' ? 'closed' : 'reviewed';
@@ -135,8 +175,14 @@ const optText = (max: number) => safeString().trim().max(max).optional();
 export const petitionerSchema = z
   .object({
     name: text(40),
-    idNumber: safeString().trim().regex(/^\d{17}[\dXx]$/).optional(),
-    phone: safeString().trim().regex(/^[\d-]{7,20}$/).optional(),
+    idNumber: safeString()
+      .trim()
+      .regex(/^\d{17}[\dXx]$/)
+      .optional(),
+    phone: safeString()
+      .trim()
+      .regex(/^[\d-]{7,20}$/)
+      .optional(),
     address: optText(200),
   })
   .strict();
@@ -157,14 +203,26 @@ export const petitionCreateSchema = z
   .strict();
 export type PetitionCreate = z.infer<typeof petitionCreateSchema>;
 
-export const petitionAcceptSchema = z.object({ decidedOn: isoDaySchema, notifiedOn: isoDaySchema, handlerUserIds: z.array(z.uuid()).max(10).optional() }).strict();
+export const petitionAcceptSchema = z
+  .object({ decidedOn: isoDaySchema, notifiedOn: isoDaySchema, handlerUserIds: z.array(z.uuid()).max(10).optional() })
+  .strict();
 export const petitionRejectSchema = z.object({ decidedOn: isoDaySchema, notifiedOn: isoDaySchema, reason: text(1000) }).strict();
 export const petitionExtendSchema = z
-  .object({ days: z.number().int().min(1).max(366), reason: text(1000), approvedBy: text(40), approvedOn: isoDaySchema, notifiedOn: isoDaySchema })
+  .object({
+    days: z.number().int().min(1).max(366),
+    reason: text(1000),
+    approvedBy: text(40),
+    approvedOn: isoDaySchema,
+    notifiedOn: isoDaySchema,
+  })
   .strict();
 export const petitionCloseSchema = z.object({ closedOn: isoDaySchema, result: text(5000), answerNotifiedOn: isoDaySchema }).strict();
-export const petitionReviewRequestSchema = z.object({ stage: z.enum(['review', 'rereview']), requestedOn: isoDaySchema, organ: text(100) }).strict();
-export const petitionReviewAnswerSchema = z.object({ stage: z.enum(['review', 'rereview']), answeredOn: isoDaySchema, result: text(5000) }).strict();
+export const petitionReviewRequestSchema = z
+  .object({ stage: z.enum(['review', 'rereview']), requestedOn: isoDaySchema, organ: text(100) })
+  .strict();
+export const petitionReviewAnswerSchema = z
+  .object({ stage: z.enum(['review', 'rereview']), answeredOn: isoDaySchema, result: text(5000) })
+  .strict();
 export const petitionListQuerySchema = z
   .object({
     status: z.enum(PETITION_STATUSES).optional(),

@@ -10,12 +10,22 @@ import { EXPORT_FORMATS } from './print.ts';
  */
 export const COST_CATEGORIES = ['meals', 'accommodation', 'transport', 'venue', 'other'] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
-export const COST_CATEGORY_LABELS: Record<CostCategory, string> = { meals: '用餐', accommodation: '住宿', transport: '交通', venue: '场地', other: '其他' };
+export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
+  meals: '用餐',
+  accommodation: '住宿',
+  transport: '交通',
+  venue: '场地',
+  other: '其他',
+};
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 
 export const costItemSchema = z
-  .object({ category: z.enum(COST_CATEGORIES), description: safeString().trim().max(100).default(''), amount: z.number().min(0).max(1_000_000).multipleOf(0.01) })
+  .object({
+    category: z.enum(COST_CATEGORIES),
+    description: safeString().trim().max(100).default(''),
+    amount: z.number().min(0).max(1_000_000).multipleOf(0.01),
+  })
   .strict();
 
 const visitFields = {
@@ -33,7 +43,10 @@ const visitFields = {
 export const visitCreateSchema = z
   .object(visitFields)
   .strict()
-  .refine((v) => v.visitorCount >= v.visitorNames.length, { message: '来访人数不能少于所填姓名数 / the visitor count cannot be less than the number of names', path: ['visitorCount'] });
+  .refine((v) => v.visitorCount >= v.visitorNames.length, {
+    message: '来访人数不能少于所填姓名数 / the visitor count cannot be less than the number of names',
+    path: ['visitorCount'],
+  });
 export type VisitCreate = z.infer<typeof visitCreateSchema>;
 
 export const visitUpdateSchema = z

@@ -14,7 +14,12 @@ export const ROTATION_TOPIC_LABELS: Record<RotationTopic, string> = {
   duty_petitions: '值班接访',
 };
 export const ROTATION_RATINGS = ['excellent', 'good', 'pass', 'fail'] as const;
-export const ROTATION_RATING_LABELS: Record<(typeof ROTATION_RATINGS)[number], string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+export const ROTATION_RATING_LABELS: Record<(typeof ROTATION_RATINGS)[number], string> = {
+  excellent: '优秀',
+  good: '良好',
+  pass: '合格',
+  fail: '不合格',
+};
 /** The article: 2–3 township cadres each quarter. */
 export const ROTATION_PER_QUARTER_MIN = 2;
 export const ROTATION_PER_QUARTER_MAX = 3;
@@ -32,7 +37,9 @@ export const trainingSessionCreateSchema = z
   })
   .strict();
 
-export const quarterSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100), quarter: z.coerce.number().int().min(1).max(4) }).strict();
+export const quarterSchema = z
+  .object({ year: z.coerce.number().int().min(2000).max(2100), quarter: z.coerce.number().int().min(1).max(4) })
+  .strict();
 
 export const rotationConfirmSchema = z
   .object({
@@ -73,7 +80,11 @@ export interface PlannerCandidate {
  * earliest last rotation, then the longest-serving), at most one per township, and never a
  * township's only staff member (its office would stand empty for the quarter).
  */
-export function proposeRotation(candidates: PlannerCandidate[], count: number, excludeOrgIds: ReadonlySet<string> = new Set()): PlannerCandidate[] {
+export function proposeRotation(
+  candidates: PlannerCandidate[],
+  count: number,
+  excludeOrgIds: ReadonlySet<string> = new Set(),
+): PlannerCandidate[] {
   const eligible = candidates.filter((c) => c.townshipStaffCount >= 2 && !excludeOrgIds.has(c.orgId));
   const sorted = [...eligible].sort((a, b) => {
     if (a.lastRotation !== b.lastRotation) {

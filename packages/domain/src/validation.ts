@@ -75,7 +75,14 @@ export function describeIssue(issue: IssueLike, lang: IssueLanguage): string {
     case 'too_small': {
       const min = num(issue.minimum);
       const strict = issue.inclusive === false;
-      if (issue.origin === 'string') return min === '1' && !strict ? (zh ? `${f}不能为空` : `${f} cannot be empty`) : zh ? `${f}至少 ${min} 个字` : `${f} needs at least ${min} characters`;
+      if (issue.origin === 'string')
+        return min === '1' && !strict
+          ? zh
+            ? `${f}不能为空`
+            : `${f} cannot be empty`
+          : zh
+            ? `${f}至少 ${min} 个字`
+            : `${f} needs at least ${min} characters`;
       if (issue.origin === 'array' || issue.origin === 'set') return zh ? `${f}至少 ${min} 项` : `${f} needs at least ${min} items`;
       if (issue.origin === 'date') return zh ? `${f}不能早于 ${min}` : `${f} cannot be before ${min}`;
       return zh ? `${f}${strict ? '应大于' : '不能小于'} ${min}` : `${f} must be ${strict ? 'greater than' : 'at least'} ${min}`;
@@ -95,7 +102,13 @@ export function describeIssue(issue: IssueLike, lang: IssueLanguage): string {
       return zh ? `${f}应为以下之一：${list(issue.values ?? [], lang)}` : `${f} must be one of: ${list(issue.values ?? [], lang)}`;
     case 'unrecognized_keys': {
       const keys = list(issue.keys ?? [], lang);
-      return issue.path.length ? (zh ? `${f}中有不认识的字段：${keys}` : `${f} has unknown fields: ${keys}`) : zh ? `有不认识的字段：${keys}` : `unknown fields: ${keys}`;
+      return issue.path.length
+        ? zh
+          ? `${f}中有不认识的字段：${keys}`
+          : `${f} has unknown fields: ${keys}`
+        : zh
+          ? `有不认识的字段：${keys}`
+          : `unknown fields: ${keys}`;
     }
     case 'invalid_union':
       return zh ? `${f}不符合任何一种允许的写法` : `${f} matches none of the allowed forms`;

@@ -1,11 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogueQuerySchema, componentPages, formatArchivalCode, isRetentionExpired, orderComponents, parseArchivalCode, retentionExpiryYear, RETENTIONS } from '../src/archives.ts';
+import {
+  catalogueQuerySchema,
+  componentPages,
+  formatArchivalCode,
+  isRetentionExpired,
+  orderComponents,
+  parseArchivalCode,
+  retentionExpiryYear,
+  RETENTIONS,
+} from '../src/archives.ts';
 
 describe('archival code (档号)', () => {
   it('formats the example of the rule', () => {
-    expect(formatArchivalCode({ fondsCode: 'Z109', year: 2026, retention: 'Y', classCode: 'BGS', itemNo: 1 })).toBe('Z109-WS·2026-Y-BGS-0001');
-    expect(formatArchivalCode({ fondsCode: 'Z109', year: 2025, retention: 'D30', classCode: 'DJ', itemNo: 123 })).toBe('Z109-WS·2025-D30-DJ-0123');
+    expect(formatArchivalCode({ fondsCode: 'Z109', year: 2026, retention: 'Y', classCode: 'BGS', itemNo: 1 })).toBe(
+      'Z109-WS·2026-Y-BGS-0001',
+    );
+    expect(formatArchivalCode({ fondsCode: 'Z109', year: 2025, retention: 'D30', classCode: 'DJ', itemNo: 123 })).toBe(
+      'Z109-WS·2025-D30-DJ-0123',
+    );
   });
   it('parses what it formats, and only that', () => {
     fc.assert(
@@ -21,7 +34,15 @@ describe('archival code (档号)', () => {
         },
       ),
     );
-    for (const bad of ['Z109-WS2026-Y-BGS-0001', 'Z109-WS·2026-D20-BGS-0001', 'Z109-WS·2026-Y-BGS-1', 'Z109-WS·2026-Y-BGS-0000', 'z109-WS·2026-Y-BGS-0001', 'Z109-WS·26-Y-BGS-0001', 'Z109-WS·2026-Y-办公室-0001'])
+    for (const bad of [
+      'Z109-WS2026-Y-BGS-0001',
+      'Z109-WS·2026-D20-BGS-0001',
+      'Z109-WS·2026-Y-BGS-1',
+      'Z109-WS·2026-Y-BGS-0000',
+      'z109-WS·2026-Y-BGS-0001',
+      'Z109-WS·26-Y-BGS-0001',
+      'Z109-WS·2026-Y-办公室-0001',
+    ])
       expect(parseArchivalCode(bad), bad).toBeNull();
   });
   it('refuses parts it cannot write', () => {
@@ -44,7 +65,10 @@ describe('components and catalogue group', () => {
   it('files reply first, final before the slip, slip before the incoming document', () => {
     const parts = orderComponents([{ role: 'document' as const }, { role: 'processing_slip' as const }, { role: 'reply' as const }]);
     expect(parts.map((p) => p.role)).toEqual(['reply', 'processing_slip', 'document']);
-    expect(orderComponents([{ role: 'drafting_slip' as const }, { role: 'final' as const }]).map((p) => p.role)).toEqual(['final', 'drafting_slip']);
+    expect(orderComponents([{ role: 'drafting_slip' as const }, { role: 'final' as const }]).map((p) => p.role)).toEqual([
+      'final',
+      'drafting_slip',
+    ]);
   });
   it('counts pages on the 22 x 28 grid', () => {
     expect(componentPages(2, ['字'.repeat(28 * 19)])).toBe(1); // 2 + 20 lines

@@ -2,16 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { daysLeft, deadlineState, dueDate } from '../src/deadlines.ts';
 import { calendarFromPeriods, isWorkingDay } from '../src/holidays.ts';
 import {
-  acceptBy, currentDeadline, extensionProblem, handleBy, maskIdNumber, maskPhone, reviewRequestProblem, type PetitionDates,
+  acceptBy,
+  currentDeadline,
+  extensionProblem,
+  handleBy,
+  maskIdNumber,
+  maskPhone,
+  reviewRequestProblem,
+  type PetitionDates,
 } from '../src/petitions.ts';
 
 // 2026 Spring Festival as published by the State Council's General Office (国办发明电〔2025〕7号):
 // 2月15日至23日放假调休，共9天；2月14日（周六）、2月28日（周六）上班。
-const springFestival = calendarFromPeriods([{ startsOn: '2026-02-15', endsOn: '2026-02-23', makeupWorkdays: ['2026-02-14', '2026-02-28'] }]);
+const springFestival = calendarFromPeriods([
+  { startsOn: '2026-02-15', endsOn: '2026-02-23', makeupWorkdays: ['2026-02-14', '2026-02-28'] },
+]);
 
 const base: PetitionDates = {
-  receivedOn: '2026-03-02', decidedOn: null, status: 'registered', extensionDays: null, closedOn: null,
-  reviewRequestedOn: null, reviewAnsweredOn: null, rereviewRequestedOn: null, rereviewAnsweredOn: null,
+  receivedOn: '2026-03-02',
+  decidedOn: null,
+  status: 'registered',
+  extensionDays: null,
+  closedOn: null,
+  reviewRequestedOn: null,
+  reviewAnsweredOn: null,
+  rereviewRequestedOn: null,
+  rereviewAnsweredOn: null,
 };
 
 describe('day counting', () => {
@@ -73,7 +89,13 @@ describe('信访工作条例 (2022) periods', () => {
   });
 
   it('takes a 复核 request likewise, and nothing after the 复核 (第三十七条)', () => {
-    const reviewed: PetitionDates = { ...base, status: 'reviewed', closedOn: '2026-04-01', reviewRequestedOn: '2026-04-20', reviewAnsweredOn: '2026-05-15' };
+    const reviewed: PetitionDates = {
+      ...base,
+      status: 'reviewed',
+      closedOn: '2026-04-01',
+      reviewRequestedOn: '2026-04-20',
+      reviewAnsweredOn: '2026-05-15',
+    };
     expect(reviewRequestProblem(reviewed, 'rereview', '2026-06-14')).toBeNull();
     expect(reviewRequestProblem(reviewed, 'rereview', '2026-06-15')).toBe('too_late');
     const inRereview: PetitionDates = { ...reviewed, status: 'rereview_requested', rereviewRequestedOn: '2026-06-01' };

@@ -16,7 +16,16 @@ describe('发文字号', () => {
     expect(parseDocNumber('清委办发〔2026〕12号')).toEqual({ prefix: '清委办发', year: 2026, seq: 12 });
   });
   it('rejects square or round brackets, leading zeros and 第', () => {
-    for (const bad of ['清委办发[2026]12号', '清委办发（2026）12号', '清委办发〔2026〕012号', '清委办发〔2026〕第12号', '清委办发〔2026〕0号', '清委办发〔26〕12号', '清委办发〔2026〕12', '〔2026〕12号'])
+    for (const bad of [
+      '清委办发[2026]12号',
+      '清委办发（2026）12号',
+      '清委办发〔2026〕012号',
+      '清委办发〔2026〕第12号',
+      '清委办发〔2026〕0号',
+      '清委办发〔26〕12号',
+      '清委办发〔2026〕12',
+      '〔2026〕12号',
+    ])
       expect(parseDocNumber(bad), bad).toBeNull();
   });
   it('round-trips any valid number', () => {

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POINT_TABLE, defaultScoringConfig, formatBulletinNumber, infoReviewSchema, isLongPiece, itemPoints, periodOf, quotaPoints, rankByPoints } from '../src/information.ts';
+import {
+  DEFAULT_POINT_TABLE,
+  defaultScoringConfig,
+  formatBulletinNumber,
+  infoReviewSchema,
+  isLongPiece,
+  itemPoints,
+  periodOf,
+  quotaPoints,
+  rankByPoints,
+} from '../src/information.ts';
 
 describe('points', () => {
   it('has the default table of the issue: county 5/10/30, city 20/50/80', () => {
-    expect([DEFAULT_POINT_TABLE.county_bulletin, DEFAULT_POINT_TABLE.county_special, DEFAULT_POINT_TABLE.county_instruction]).toEqual([5, 10, 30]);
-    expect([DEFAULT_POINT_TABLE.city_bulletin, DEFAULT_POINT_TABLE.city_special, DEFAULT_POINT_TABLE.city_instruction]).toEqual([20, 50, 80]);
+    expect([DEFAULT_POINT_TABLE.county_bulletin, DEFAULT_POINT_TABLE.county_special, DEFAULT_POINT_TABLE.county_instruction]).toEqual([
+      5, 10, 30,
+    ]);
+    expect([DEFAULT_POINT_TABLE.city_bulletin, DEFAULT_POINT_TABLE.city_special, DEFAULT_POINT_TABLE.city_instruction]).toEqual([
+      20, 50, 80,
+    ]);
   });
   it('adds up across levels and counts a level once', () => {
     expect(itemPoints(['county_bulletin', 'city_bulletin'], DEFAULT_POINT_TABLE)).toBe(25);
@@ -32,8 +46,18 @@ describe('quota', () => {
 
 describe('ranking', () => {
   it('shares a rank on ties and skips the next (1, 2, 2, 4)', () => {
-    const r = rankByPoints([{ id: 'a', points: 5 }, { id: 'b', points: 30 }, { id: 'c', points: 10 }, { id: 'd', points: 10 }]);
-    expect(r.map((x) => [x.id, x.rank])).toEqual([['b', 1], ['c', 2], ['d', 2], ['a', 4]]);
+    const r = rankByPoints([
+      { id: 'a', points: 5 },
+      { id: 'b', points: 30 },
+      { id: 'c', points: 10 },
+      { id: 'd', points: 10 },
+    ]);
+    expect(r.map((x) => [x.id, x.rank])).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['d', 2],
+      ['a', 4],
+    ]);
   });
 });
 

@@ -12,7 +12,10 @@ describe('三员 separation in the permission table', () => {
   it('lets none of them read business records', () => {
     for (const r of THREE_OFFICER_ROLES) {
       const actions: string[] = actionsForRole(r);
-      expect(actions.filter((a) => !/^(orgs|users|audit)\./.test(a)), r).toEqual([]);
+      expect(
+        actions.filter((a) => !/^(orgs|users|audit)\./.test(a)),
+        r,
+      ).toEqual([]);
     }
   });
   it('keeps the audit log to the audit administrator', () => {

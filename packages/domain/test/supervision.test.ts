@@ -30,9 +30,25 @@ describe('personnel rules', () => {
 });
 
 describe('rotation planner', () => {
-  const c = (staffId: string, orgId: string, lastRotation: string | null, townshipStaffCount = 2, startDate = '2015-01-01'): PlannerCandidate => ({ staffId, orgId, lastRotation, townshipStaffCount, startDate });
+  const c = (
+    staffId: string,
+    orgId: string,
+    lastRotation: string | null,
+    townshipStaffCount = 2,
+    startDate = '2015-01-01',
+  ): PlannerCandidate => ({ staffId, orgId, lastRotation, townshipStaffCount, startDate });
   it('puts the never-rotated first, then the longest waiting, one per township, never an only staff member', () => {
-    const picked = proposeRotation([c('a', 'T1', '2025-01-01'), c('b', 'T1', null), c('c', 'T2', '2024-04-01'), c('d', 'T3', null, 1), c('e', 'T4', '2025-07-01'), c('f', 'T2', '2023-01-01')], 3);
+    const picked = proposeRotation(
+      [
+        c('a', 'T1', '2025-01-01'),
+        c('b', 'T1', null),
+        c('c', 'T2', '2024-04-01'),
+        c('d', 'T3', null, 1),
+        c('e', 'T4', '2025-07-01'),
+        c('f', 'T2', '2023-01-01'),
+      ],
+      3,
+    );
     expect(picked.map((p) => p.staffId)).toEqual(['b', 'f', 'e']);
   });
   it('leaves out townships already in the quarter', () => {

@@ -114,12 +114,24 @@ export async function buildApp({ config, database, logger = false, logStream }: 
   // Health answers within HEALTH_TIMEOUT_MS whatever the database does (a balancer or monitor
   // must never hang on it): 200 when a query goes through, else 503 with the catalogued message.
   const healthUp = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) });
-  const healthDown = z.object({ status: z.literal('unavailable'), database: z.literal('unavailable'), error: z.object({ code: z.string(), message: z.string() }) });
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: healthUp, 503: healthDown } } }, async (req, reply) => {
-    if (await databaseAnswers(database.pool, HEALTH_TIMEOUT_MS)) return { status: 'ok' as const, database: database.kind };
-    const def = CommonErrors.DB_UNAVAILABLE;
-    return reply.code(503).send({ status: 'unavailable' as const, database: 'unavailable' as const, error: { code: def.code, message: messageFor(def, req.locale) } });
+  const healthDown = z.object({
+    status: z.literal('unavailable'),
+    database: z.literal('unavailable'),
+    error: z.object({ code: z.string(), message: z.string() }),
   });
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['platform'], response: { 200: healthUp, 503: healthDown } } },
+    async (req, reply) => {
+      if (await databaseAnswers(database.pool, HEALTH_TIMEOUT_MS)) return { status: 'ok' as const, database: database.kind };
+      const def = CommonErrors.DB_UNAVAILABLE;
+      return reply.code(503).send({
+        status: 'unavailable' as const,
+        database: 'unavailable' as const,
+        error: { code: def.code, message: messageFor(def, req.locale) },
+      });
+    },
+  );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   const deps = { db: database.db, database, config };
@@ -130,7 +142,10 @@ export async function buildApp({ config, database, logger = false, logStream }: 
   if (hasWeb) {
     const assets = path.join(webDist, 'assets') + path.sep;
     await app.register(fastifyStatic, {
-      root: webDist, wildcard: false, index: ['index.html'], cacheControl: false,
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
       // index.html names the current bundles, so it is revalidated on every visit; the bundles never change.
       setHeaders: (res, file) => res.header('Cache-Control', file.startsWith(assets) ? IMMUTABLE : 'no-cache'),
     });

@@ -40,7 +40,10 @@ export function buildCli(): Command {
     .option('--no-demo', 'do not seed the demo county on first start')
     .action(async (o: { demo: boolean }) => serve({ demo: o.demo }));
 
-  program.command('migrate').description('apply pending database migrations').action(() => withDatabase(async () => log('database is up to date')));
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(() => withDatabase(async () => log('database is up to date')));
 
   program
     .command('seed')
@@ -65,12 +68,19 @@ export function buildCli(): Command {
     .option('--password-env <var>', 'read the password from this environment variable', 'ADMIN_PASSWORD')
     .action((o: { username: string; role: string; displayName?: string; passwordEnv: string }) =>
       withDatabase(async ({ database }) => {
-        if (!(THREE_OFFICER_ROLES as readonly string[]).includes(o.role)) throw new Error(`--role must be one of ${THREE_OFFICER_ROLES.join(', ')}`);
+        if (!(THREE_OFFICER_ROLES as readonly string[]).includes(o.role))
+          throw new Error(`--role must be one of ${THREE_OFFICER_ROLES.join(', ')}`);
         const password = process.env[o.passwordEnv];
         if (!password) throw new Error(`set the password in the environment variable ${o.passwordEnv}`);
         const office = (await orgsRepository.byCode(database.db, 'XWB')) ?? (await orgsRepository.root(database.db));
         if (!office) throw new Error('there is no org yet: seed the county first');
-        const actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system:cli', displayName: 'CLI', role: 'system_admin' as Role, orgId: office.id };
+        const actor = {
+          userId: '00000000-0000-0000-0000-000000000000',
+          username: 'system:cli',
+          displayName: 'CLI',
+          role: 'system_admin' as Role,
+          orgId: office.id,
+        };
         const user = await insertAccount(database.db, systemContext(actor, 'cli'), {
           username: o.username,
           displayName: o.displayName ?? o.username,
@@ -104,10 +114,14 @@ export function buildCli(): Command {
           console.error(`audit chain BROKEN at row id ${b.id} (chain ${b.chain}, position ${b.seq}): ${b.reason}`);
           process.exitCode = 2;
         } else if (!keys) {
-          console.error(`audit chain links hold (${result.rowsChecked} rows in ${result.chains} chains) but the signatures were NOT checked: a recomputed chain would pass`);
+          console.error(
+            `audit chain links hold (${result.rowsChecked} rows in ${result.chains} chains) but the signatures were NOT checked: a recomputed chain would pass`,
+          );
           process.exitCode = 3;
         } else {
-          log(`audit chain intact: ${result.rowsChecked} rows in ${result.chains} chains, ${result.checkpointsChecked} signed checkpoints verified (key ${keys.fingerprint.slice(0, 16)}…), ${result.unsignedRows} rows after the latest checkpoints`);
+          log(
+            `audit chain intact: ${result.rowsChecked} rows in ${result.chains} chains, ${result.checkpointsChecked} signed checkpoints verified (key ${keys.fingerprint.slice(0, 16)}…), ${result.unsignedRows} rows after the latest checkpoints`,
+          );
         }
       }),
     );
@@ -115,7 +129,9 @@ export function buildCli(): Command {
   program
     .command('backup')
     .argument('<file>', 'the backup file to write')
-    .description('write a consistent snapshot of the whole database and the file store (gzip with a SHA-256 trailer, restorable with "restore")')
+    .description(
+      'write a consistent snapshot of the whole database and the file store (gzip with a SHA-256 trailer, restorable with "restore")',
+    )
     .action((file: string) =>
       withDatabase(async ({ database }) => {
         const bar = progressBar('backup');
@@ -128,12 +144,16 @@ export function buildCli(): Command {
   program
     .command('restore')
     .argument('<file>', 'a file written by "township-office backup"')
-    .description('replace the whole database and restore the stored files from a backup; the file is checked whole first, the running servers keep serving')
+    .description(
+      'replace the whole database and restore the stored files from a backup; the file is checked whole first, the running servers keep serving',
+    )
     .action((file: string) => {
       if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
       return withDatabase(async ({ database }) => {
         const bar = progressBar('restore');
-        const r = await restoreDatabase(database.pool, fileStorageFor(loadConfig()), path.resolve(file), { onProgress: (d, t, l) => bar.update(d, t, l) });
+        const r = await restoreDatabase(database.pool, fileStorageFor(loadConfig()), path.resolve(file), {
+          onProgress: (d, t, l) => bar.update(d, t, l),
+        });
         bar.stop();
         log(`restored ${r.tables} tables and ${r.files} stored files from ${path.resolve(file)}`);
       });
@@ -147,7 +167,10 @@ export async function runCli(argv: string[]): Promise<void> {
     await buildCli().parseAsync(argv);
   } catch (err) {
     // A catalogued error is the operator's to act on: both languages, no stack.
-    const message = err instanceof AppError ? `${messageFor(err.def, 'zh-CN', err.params)} / ${messageFor(err.def, 'en', err.params)}` : (err as Error).message;
+    const message =
+      err instanceof AppError
+        ? `${messageFor(err.def, 'zh-CN', err.params)} / ${messageFor(err.def, 'en', err.params)}`
+        : (err as Error).message;
     console.error(`township-office: ${message}`);
     process.exit(1);
   }

@@ -10,7 +10,13 @@ const office = orgs.find((o) => o.kind === 'county_office')!;
 describe('account administration under 三员分立', () => {
   it('lets the system administrator create an account that must change its password at first sign-in', async () => {
     const sys = await as(app, 'sysadmin');
-    const res = await sys.post('/api/users', { username: 'town02.newclerk', displayName: '新文书', orgId: township.id, role: 'office_staff', password: 'Start#2026' });
+    const res = await sys.post('/api/users', {
+      username: 'town02.newclerk',
+      displayName: '新文书',
+      orgId: township.id,
+      role: 'office_staff',
+      password: 'Start#2026',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ mustChangePassword: true, role: 'office_staff' });
 
@@ -31,7 +37,13 @@ describe('account administration under 三员分立', () => {
   it('refuses to create an administrator account through the API (三员 only through the CLI)', async () => {
     const sys = await as(app, 'sysadmin');
     const before = await tableCounts(database);
-    const res = await sys.post('/api/users', { username: 'another.admin', displayName: 'x', orgId: office.id, role: 'security_admin', password: 'Start#2026' });
+    const res = await sys.post('/api/users', {
+      username: 'another.admin',
+      displayName: 'x',
+      orgId: office.id,
+      role: 'security_admin',
+      password: 'Start#2026',
+    });
     expect(res.statusCode).toBe(400);
     expect(await tableCounts(database)).toEqual(before);
   });
@@ -49,7 +61,9 @@ describe('account administration under 三员分立', () => {
     const sys = await as(app, 'sysadmin');
     const sec = await as(app, 'secadmin');
     const aud = await as(app, 'auditor');
-    const target = ((await sys.get('/api/users')).json().items as { id: string; username: string }[]).find((u) => u.username === 'town10.clerk')!;
+    const target = ((await sys.get('/api/users')).json().items as { id: string; username: string }[]).find(
+      (u) => u.username === 'town10.clerk',
+    )!;
     expect((await sys.post(`/api/users/${target.id}/role`, { role: 'leader_in_charge' })).statusCode).toBe(403);
     expect((await sec.post(`/api/users/${target.id}/status`, { disabled: true })).statusCode).toBe(403);
     expect((await aud.get('/api/users')).statusCode).toBe(403);
@@ -89,8 +103,15 @@ describe('account administration under 三员分立', () => {
 });
 
 describe('sign-in locks for the security administrator (issue 9)', () => {
-  const attempt = (username: string, password: string, ip: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
-  type Lock = { username: string; known: boolean; lockedForEveryone: boolean; displayName: string | null; addresses: { address: string; failures: number; lockedUntil: string | null }[] };
+  const attempt = (username: string, password: string, ip: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  type Lock = {
+    username: string;
+    known: boolean;
+    lockedForEveryone: boolean;
+    displayName: string | null;
+    addresses: { address: string; failures: number; lockedUntil: string | null }[];
+  };
 
   it('shows each lock with the addresses that caused it and lifts it, audited', async () => {
     for (let i = 0; i < 5; i++) await attempt('town14.clerk', 'Wrong#2026', '10.77.0.1');
@@ -108,10 +129,14 @@ describe('sign-in locks for the security administrator (issue 9)', () => {
       ['10.77.0.2', 2, false],
     ]);
     // A guesser on a name that is no account shows too.
-    expect(items.find((l) => l.username === 'no.such.person')).toMatchObject({ known: false, addresses: [{ address: '10.77.0.3', failures: 5 }] });
+    expect(items.find((l) => l.username === 'no.such.person')).toMatchObject({
+      known: false,
+      addresses: [{ address: '10.77.0.3', failures: 5 }],
+    });
 
     // The account list shows it too (a clerk locked out of their own PC is looked up by name).
-    const listed = () => sec.get('/api/users?q=town14.clerk').then((r) => (r.json().items as { lockedUntil: string | null }[])[0]!.lockedUntil);
+    const listed = () =>
+      sec.get('/api/users?q=town14.clerk').then((r) => (r.json().items as { lockedUntil: string | null }[])[0]!.lockedUntil);
     expect(await listed()).not.toBeNull();
 
     expect((await sec.post('/api/users/locks/lift', { username: 'town14.clerk', address: '10.77.0.1' })).statusCode).toBe(200);
@@ -119,9 +144,14 @@ describe('sign-in locks for the security administrator (issue 9)', () => {
     expect((await attempt('town14.clerk', 'Demo#2026', '10.77.0.1')).statusCode).toBe(200);
     const after = (await sec.get('/api/users/locks')).json().items as Lock[];
     expect(after.find((l) => l.username === 'town14.clerk')).toBeUndefined();
-    const { rows } = await database.pool.query(`SELECT actor_username, before FROM audit_log WHERE action = 'auth.lock_lifted' AND before->>'username' = 'town14.clerk'`);
+    const { rows } = await database.pool.query(
+      `SELECT actor_username, before FROM audit_log WHERE action = 'auth.lock_lifted' AND before->>'username' = 'town14.clerk'`,
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_username: 'secadmin', before: { address: '10.77.0.1', counters: [{ address: '10.77.0.1', failures: 5 }] } });
+    expect(rows[0]).toMatchObject({
+      actor_username: 'secadmin',
+      before: { address: '10.77.0.1', counters: [{ address: '10.77.0.1', failures: 5 }] },
+    });
     // Nothing to lift is a 404, and bad input a 400.
     expect((await sec.post('/api/users/locks/lift', { username: 'town14.clerk', address: '10.77.0.1' })).statusCode).toBe(404);
     expect((await sec.post('/api/users/locks/lift', { username: '' })).statusCode).toBe(400);
@@ -131,7 +161,9 @@ describe('sign-in locks for the security administrator (issue 9)', () => {
     for (const ip of ['10.78.0.1', '10.78.0.2', '10.78.0.3']) for (let i = 0; i < 5; i++) await attempt('town15.leader', 'Wrong#2026', ip);
     expect((await attempt('town15.leader', 'Demo#2026', '10.78.0.9')).statusCode).toBe(423);
     const sec = await as(app, 'secadmin');
-    const lock = ((await sec.get('/api/users/locks')).json().items as (Lock & { userId: string })[]).find((l) => l.username === 'town15.leader')!;
+    const lock = ((await sec.get('/api/users/locks')).json().items as (Lock & { userId: string })[]).find(
+      (l) => l.username === 'town15.leader',
+    )!;
     expect(lock.lockedForEveryone).toBe(true);
     expect(lock.addresses).toHaveLength(3);
     expect((await sec.post(`/api/users/${lock.userId}/unlock`)).statusCode).toBe(200);
@@ -151,10 +183,20 @@ describe('optional TOTP second factor', () => {
     expect((await c.post('/api/auth/totp/enable', { secret, code: '000000' })).statusCode).toBe(401);
     expect((await c.post('/api/auth/totp/enable', { secret, code: await totpNow(secret) })).statusCode).toBe(200);
 
-    const without = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'town12.leader', password: 'Demo#2026' }, remoteAddress: '10.200.0.1' });
+    const without = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'town12.leader', password: 'Demo#2026' },
+      remoteAddress: '10.200.0.1',
+    });
     expect(without.statusCode).toBe(401);
     expect(without.json().error.code).toBe('TOTP_REQUIRED');
-    const withCode = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'town12.leader', password: 'Demo#2026', totp: await totpNow(secret) }, remoteAddress: '10.200.0.2' });
+    const withCode = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'town12.leader', password: 'Demo#2026', totp: await totpNow(secret) },
+      remoteAddress: '10.200.0.2',
+    });
     expect(withCode.statusCode).toBe(200);
   });
 });

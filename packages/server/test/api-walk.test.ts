@@ -30,7 +30,10 @@ describe('the whole API from its OpenAPI document', () => {
     expect(ops.length).toBeGreaterThan(100);
     const ungated = ops.filter((o) => !o.public && !o.action).map((o) => `${o.method} ${o.path}`);
     // Only the account's own session operations need no action beyond being signed in.
-    expect(ungated.every((p) => p.includes('/api/auth/')), ungated.join(', ')).toBe(true);
+    expect(
+      ungated.every((p) => p.includes('/api/auth/')),
+      ungated.join(', '),
+    ).toBe(true);
   });
 
   it('answers generated bad payloads at every write operation with a 4xx and changes no row', async () => {
@@ -64,12 +67,21 @@ describe('the whole API from its OpenAPI document', () => {
     }
     expect(await fingerprint(database)).toBe(before);
     expect(kinds.size).toBeGreaterThan(10);
-    console.log(`bad payloads: ${[...kinds.values()].reduce((a, b) => a + b, 0)} requests over ${ops.length} write operations in ${Date.now() - started} ms`);
+    console.log(
+      `bad payloads: ${[...kinds.values()].reduce((a, b) => a + b, 0)} requests over ${ops.length} write operations in ${Date.now() - started} ms`,
+    );
   });
 
   it('accepts a POST with no body and no content type wherever the body has no required fields', async () => {
     const optional = ops.filter((o) => o.method === 'POST' && !o.needsFields && !o.multipart && !SESSION_ENDING.has(o.path));
-    expect(optional.map((o) => o.path)).toEqual(expect.arrayContaining(['/api/documents/{id}/submit', '/api/documents/{id}/number', '/api/deliveries/{id}/acknowledge', '/api/deliveries/{id}/withdraw']));
+    expect(optional.map((o) => o.path)).toEqual(
+      expect.arrayContaining([
+        '/api/documents/{id}/submit',
+        '/api/documents/{id}/number',
+        '/api/deliveries/{id}/acknowledge',
+        '/api/deliveries/{id}/withdraw',
+      ]),
+    );
     for (const op of optional) {
       const res = await app.inject({ method: 'POST', url: urlOf(op), headers: await headersFor(op), remoteAddress: uniqueIp() });
       const where = `POST ${op.path} → ${res.statusCode} ${res.body.slice(0, 200)}`;

@@ -20,9 +20,16 @@ describe('the SM3 hash-chained audit trail', () => {
   it('records every write with actor, org, IP, before and after, in the same transaction', async () => {
     const sys = await as(app, 'sysadmin');
     const orgs = (await sys.get('/api/orgs')).json().items as { id: string; name: string }[];
-    const res = await sys.post('/api/users', { username: 'audit.probe', displayName: '审计探针', orgId: orgs.find((o) => o.name === '南山乡')!.id, role: 'office_staff', password: 'Probe#2026' });
+    const res = await sys.post('/api/users', {
+      username: 'audit.probe',
+      displayName: '审计探针',
+      orgId: orgs.find((o) => o.name === '南山乡')!.id,
+      role: 'office_staff',
+      password: 'Probe#2026',
+    });
     expect(res.statusCode).toBe(201);
-    const row = (await database.pool.query(`SELECT * FROM audit_log WHERE action = 'user.create' AND entity_id = $1`, [res.json().id])).rows[0];
+    const row = (await database.pool.query(`SELECT * FROM audit_log WHERE action = 'user.create' AND entity_id = $1`, [res.json().id]))
+      .rows[0];
     expect(row).toMatchObject({ actor_username: 'sysadmin', actor_role: 'system_admin', entity: 'user' });
     expect(row.ip).toBeTruthy();
     expect(row.after.username).toBe('audit.probe');
@@ -36,7 +43,9 @@ describe('the SM3 hash-chained audit trail', () => {
 
   it('verifies intact, then names the first row whose content was edited', async () => {
     expect((await verifyAudit(database.db)).ok).toBe(true);
-    const victim = (await database.pool.query(`SELECT id, chain, seq FROM audit_log WHERE action = 'user.create' ORDER BY id LIMIT 1 OFFSET 3`)).rows[0];
+    const victim = (
+      await database.pool.query(`SELECT id, chain, seq FROM audit_log WHERE action = 'user.create' ORDER BY id LIMIT 1 OFFSET 3`)
+    ).rows[0];
     await tamper(`UPDATE audit_log SET after = jsonb_set(after, '{displayName}', '"篡改"') WHERE id = ${victim.id}`);
     const result = await verifyAudit(database.db);
     expect(result.ok).toBe(false);
@@ -46,7 +55,8 @@ describe('the SM3 hash-chained audit trail', () => {
   });
 
   it('detects a deleted row', async () => {
-    const victim = (await database.pool.query(`SELECT id, chain, seq FROM audit_log WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`)).rows[0];
+    const victim = (await database.pool.query(`SELECT id, chain, seq FROM audit_log WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`))
+      .rows[0];
     const before = (await database.pool.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
     await tamper(`DELETE FROM audit_log WHERE id = ${victim.id}`);
     expect((await database.pool.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n).toBe(before - 1);

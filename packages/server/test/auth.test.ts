@@ -6,7 +6,13 @@ const { app, database } = await testApp();
 const DIGEST_EXCLUDE = ['sessions', 'audit_log', 'audit_chain_heads', 'users', 'login_failures'];
 
 const attempt = (username: string, password: string, ip: string, lang = 'zh-CN') =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'accept-language': lang }, remoteAddress: ip });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    headers: { 'accept-language': lang },
+    remoteAddress: ip,
+  });
 
 describe('sign in', () => {
   it('returns the session cookie, the CSRF token and the caller', async () => {
@@ -19,7 +25,12 @@ describe('sign in', () => {
   });
 
   it('sets the cookie httpOnly and SameSite=Lax', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county.clerk', password: 'Demo#2026' }, remoteAddress: uniqueIp() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'county.clerk', password: 'Demo#2026' },
+      remoteAddress: uniqueIp(),
+    });
     const cookie = res.cookies.find((c) => c.name === 'township_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -38,7 +49,13 @@ describe('sign in', () => {
   });
 
   it('answers in English when asked', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { 'accept-language': 'en-US,en' }, remoteAddress: uniqueIp() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+      headers: { 'accept-language': 'en-US,en' },
+      remoteAddress: uniqueIp(),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toMatch(/Wrong user name or password/);
   });
@@ -48,7 +65,12 @@ describe('sign in', () => {
     let last = 0;
     let retryAfter: string | undefined;
     for (let i = 0; i < 61; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: ip });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `nobody${i}`, password: 'x' },
+        remoteAddress: ip,
+      });
       last = res.statusCode;
       retryAfter = res.headers['retry-after'] as string | undefined;
     }
@@ -129,7 +151,9 @@ describe('CSRF and sessions', () => {
 
   it('signs out after 30 idle minutes', async () => {
     const s = await login(app, 'town06.clerk');
-    await database.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM users WHERE username = 'town06.clerk')`);
+    await database.pool.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM users WHERE username = 'town06.clerk')`,
+    );
     const res = await client(app, s).get('/api/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_IDLE_TIMEOUT');

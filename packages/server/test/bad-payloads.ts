@@ -48,8 +48,14 @@ export function survivingLists(c: Client, lists: string[], queries: fc.Arbitrary
 // ---------------------------------------------------------------------------------------------
 // The whole-API walk: every write operation of the OpenAPI document, as a role allowed to call it.
 
-
-type JsonSchema = { type?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] };
+type JsonSchema = {
+  type?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+};
 
 export interface Operation {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,7 +73,10 @@ export interface Operation {
 /** Every POST/PUT/PATCH/DELETE the app documents, with its role gate (`x-action`, see platform/input.ts). */
 export async function writeOperations(app: App): Promise<Operation[]> {
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { 'x-action'?: Action; 'x-public'?: boolean; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+    paths: Record<
+      string,
+      Record<string, { 'x-action'?: Action; 'x-public'?: boolean; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+    >;
   };
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -77,7 +86,16 @@ export async function writeOperations(app: App): Promise<Operation[]> {
       const content = op.requestBody?.content ?? {};
       const body = content['application/json']?.schema;
       const needsFields = !!body && (body.type !== 'object' || (body.required ?? []).length > 0);
-      ops.push({ method: method as Operation['method'], path, action: op['x-action'], public: op['x-public'] === true, body, needsFields, pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!), multipart: 'multipart/form-data' in content });
+      ops.push({
+        method: method as Operation['method'],
+        path,
+        action: op['x-action'],
+        public: op['x-public'] === true,
+        body,
+        needsFields,
+        pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!),
+        multipart: 'multipart/form-data' in content,
+      });
     }
   }
   return ops;
@@ -93,7 +111,15 @@ export const USER_OF_ROLE: Record<Role, string> = {
   security_admin: 'secadmin',
   audit_admin: 'auditor',
 };
-const ROLE_ORDER: Role[] = ['county_staff', 'county_admin', 'office_staff', 'leader_in_charge', 'system_admin', 'security_admin', 'audit_admin'];
+const ROLE_ORDER: Role[] = [
+  'county_staff',
+  'county_admin',
+  'office_staff',
+  'leader_in_charge',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+];
 
 /** The account to call an operation as: null for a public one. */
 export function userFor(op: Operation): string | null {
@@ -104,7 +130,8 @@ export function userFor(op: Operation): string | null {
 }
 
 /** The URL of an operation with each path parameter filled (a random uuid reaches validation, then a 404). */
-export const urlOf = (op: Operation, fill = '7d0c5a51-9b9e-4c47-8f4e-3b0f3c6f2a10') => op.path.replace(/\{\w+\}/g, encodeURIComponent(fill));
+export const urlOf = (op: Operation, fill = '7d0c5a51-9b9e-4c47-8f4e-3b0f3c6f2a10') =>
+  op.path.replace(/\{\w+\}/g, encodeURIComponent(fill));
 
 export interface BadRequest {
   kind: string;
@@ -130,21 +157,46 @@ export function badRequests(op: Operation): fc.Arbitrary<BadRequest> {
   const field = fields.length > 0 ? fc.constantFrom(...fields) : fc.constant('note');
   const json = (v: unknown) => JSON.stringify(v);
   const kinds: fc.Arbitrary<BadRequest>[] = [
-    fc.tuple(field, fc.constantFrom('a\u0000b', '\u0000', '中文\u0000')).map(([f, v]) => ({ kind: 'nul', payload: json({ [f]: v }), contentType: 'application/json' })),
-    fc.tuple(field, fc.constantFrom('\uD800', 'x\uDFFFy', '\uDBFF\uDBFF')).map(([f, v]) => ({ kind: 'lone surrogate', payload: json({ [f]: v }), contentType: 'application/json' })),
+    fc
+      .tuple(field, fc.constantFrom('a\u0000b', '\u0000', '中文\u0000'))
+      .map(([f, v]) => ({ kind: 'nul', payload: json({ [f]: v }), contentType: 'application/json' })),
+    fc
+      .tuple(field, fc.constantFrom('\uD800', 'x\uDFFFy', '\uDBFF\uDBFF'))
+      .map(([f, v]) => ({ kind: 'lone surrogate', payload: json({ [f]: v }), contentType: 'application/json' })),
     // Every field NUL at once: a schema's own check, or the edge guard, must catch the first.
-    fc.constant({ kind: 'all fields nul', payload: json(Object.fromEntries((fields.length ? fields : ['x']).map((f) => [f, 'v\u0000']))), contentType: 'application/json' }),
+    fc.constant({
+      kind: 'all fields nul',
+      payload: json(Object.fromEntries((fields.length ? fields : ['x']).map((f) => [f, 'v\u0000']))),
+      contentType: 'application/json',
+    }),
     field.map((f) => ({ kind: '1 MB string', payload: json({ [f]: 'x'.repeat(1_100_000) }), contentType: 'application/json' })),
     fc.constant({ kind: '1,000-deep nesting', payload: '{"a":'.repeat(1000) + '1' + '}'.repeat(1000), contentType: 'application/json' }),
-    field.map((f) => ({ kind: '100k-item array', payload: `{"${f}":[${new Array(100_000).fill('0').join(',')}]}`, contentType: 'application/json' })),
-    fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data').map((ct) => ({ kind: `content type ${ct}`, payload: 'a=1&b=2', contentType: ct })),
-    fc.constantFrom('null', '[]', '"text"', '42', '{', '{"a":1,}').map((p) => ({ kind: `json ${p}`, payload: p, contentType: 'application/json' })),
-    field.map((f) => ({ kind: 'wrong type', payload: json({ [f]: wrongValue(op.body?.properties?.[f]) }), contentType: 'application/json' })),
+    field.map((f) => ({
+      kind: '100k-item array',
+      payload: `{"${f}":[${new Array(100_000).fill('0').join(',')}]}`,
+      contentType: 'application/json',
+    })),
+    fc
+      .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data')
+      .map((ct) => ({ kind: `content type ${ct}`, payload: 'a=1&b=2', contentType: ct })),
+    fc
+      .constantFrom('null', '[]', '"text"', '42', '{', '{"a":1,}')
+      .map((p) => ({ kind: `json ${p}`, payload: p, contentType: 'application/json' })),
+    field.map((f) => ({
+      kind: 'wrong type',
+      payload: json({ [f]: wrongValue(op.body?.properties?.[f]) }),
+      contentType: 'application/json',
+    })),
   ];
   // Nothing at all is a valid call of an input-less action; without an id to miss it would really
   // run (and write), so it is only generated where fields are required or an id is in the path.
   if (op.needsFields || op.pathParams.length > 0) {
-    kinds.push(fc.constantFrom<BadRequest>({ kind: 'no body', payload: undefined, contentType: undefined }, { kind: 'empty json body', payload: '', contentType: 'application/json' }));
+    kinds.push(
+      fc.constantFrom<BadRequest>(
+        { kind: 'no body', payload: undefined, contentType: undefined },
+        { kind: 'empty json body', payload: '', contentType: 'application/json' },
+      ),
+    );
   }
   return fc.oneof(...kinds);
 }
@@ -155,6 +207,7 @@ export function badRequests(op: Operation): fc.Arbitrary<BadRequest> {
  * so those rows are the one thing a refused bad payload may add.
  */
 export async function fingerprint(database: Database): Promise<string> {
-  const audit = (await database.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action NOT LIKE 'access.denied%'")).rows[0].n as number;
+  const audit = (await database.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action NOT LIKE 'access.denied%'")).rows[0]
+    .n as number;
   return `${await tableDigest(database)}\naudit:${audit}`;
 }

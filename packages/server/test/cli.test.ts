@@ -41,12 +41,20 @@ async function startServer(args: string[] = []): Promise<{ child: ChildProcess; 
 }
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ADMIN_PASSWORD: 'Admin#2026x' }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...env, ADMIN_PASSWORD: 'Admin#2026x' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 async function signIn(port: number, username: string, password = 'Demo#2026') {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = (await res.json()) as { csrfToken: string; mustChangePassword?: boolean };
   return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '', csrf: body.csrfToken as string, body };
 }
@@ -60,11 +68,21 @@ describe('township-office serve on the embedded database', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok', database: 'embedded' });
 
     const admin = await signIn(port, 'sysadmin');
-    const orgs = ((await (await fetch(`http://127.0.0.1:${port}/api/orgs`, { headers: { cookie: admin.cookie } })).json()) as { items: { id: string; kind: string }[] }).items;
+    const orgs = (
+      (await (await fetch(`http://127.0.0.1:${port}/api/orgs`, { headers: { cookie: admin.cookie } })).json()) as {
+        items: { id: string; kind: string }[];
+      }
+    ).items;
     const created = await fetch(`http://127.0.0.1:${port}/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-      body: JSON.stringify({ username: 'durable.clerk', displayName: '持久', orgId: orgs.find((o) => o.kind === 'township')!.id, role: 'office_staff', password: 'Durable#2026' }),
+      body: JSON.stringify({
+        username: 'durable.clerk',
+        displayName: '持久',
+        orgId: orgs.find((o) => o.kind === 'township')!.id,
+        role: 'office_staff',
+        password: 'Durable#2026',
+      }),
     });
     expect(created.status).toBe(201);
 
@@ -89,15 +107,34 @@ describe('township-office serve on the embedded database', () => {
     server = s.child;
     const base = `http://127.0.0.1:${port}`;
     const clerk = await signIn(port, 'county.clerk');
-    const orgs = ((await (await fetch(`${base}/api/orgs`, { headers: { cookie: clerk.cookie } })).json()) as { items: { id: string; kind: string }[] }).items;
+    const orgs = (
+      (await (await fetch(`${base}/api/orgs`, { headers: { cookie: clerk.cookie } })).json()) as { items: { id: string; kind: string }[] }
+    ).items;
     const unsafe = { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf };
-    const draft = await fetch(`${base}/api/documents`, { method: 'POST', headers: { ...unsafe, 'content-type': 'application/json' }, body: JSON.stringify({ docType: '通知', title: '备份附件', body: '见附件', mainRecipientOrgIds: [orgs.find((o) => o.kind === 'township')!.id] }) });
+    const draft = await fetch(`${base}/api/documents`, {
+      method: 'POST',
+      headers: { ...unsafe, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        docType: '通知',
+        title: '备份附件',
+        body: '见附件',
+        mainRecipientOrgIds: [orgs.find((o) => o.kind === 'township')!.id],
+      }),
+    });
     expect(draft.status).toBe(201);
     const docId = ((await draft.json()) as { id: string }).id;
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100_000, 'Z')]);
     const boundary = '----cli' + Date.now();
-    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const up = await fetch(`${base}/api/documents/${docId}/attachments`, { method: 'POST', headers: { ...unsafe, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n`),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await fetch(`${base}/api/documents/${docId}/attachments`, {
+      method: 'POST',
+      headers: { ...unsafe, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
     expect(up.status).toBe(201);
     const attId = ((await up.json()) as { id: string }).id;
 

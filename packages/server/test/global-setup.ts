@@ -42,7 +42,10 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-test-'));
-    cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' } });
+    cluster = await startEmbedded({
+      pgData: path.join(dir, 'pg'),
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    });
     adminUrl = cluster.url('postgres');
   }
   const t0 = Date.now();

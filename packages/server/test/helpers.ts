@@ -42,7 +42,9 @@ export async function testDatabase(template: 'demo' | 'bare' = 'demo'): Promise<
 /** One key store per test file (process): every app of the file signs and seals with the same keys. */
 export const TEST_KEYS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'township-keys-'));
 
-export async function testApp(opts: { template?: 'demo' | 'bare'; config?: Partial<Config> } = {}): Promise<{ app: App; database: Database; config: Config }> {
+export async function testApp(
+  opts: { template?: 'demo' | 'bare'; config?: Partial<Config> } = {},
+): Promise<{ app: App; database: Database; config: Config }> {
   const database = await testDatabase(opts.template ?? 'demo');
   const config = loadConfig({ dataDir: '/nonexistent', keysDir: TEST_KEYS_DIR, webDist: undefined, ...opts.config });
   const app = await buildApp({ config, database });
@@ -96,8 +98,13 @@ export async function as(app: App, username: string) {
 }
 
 /** Row counts of every table, for "nothing was written" assertions. */
-export async function tableCounts(database: Database, exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads']): Promise<Record<string, number>> {
-  const tables = (await database.pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
+export async function tableCounts(
+  database: Database,
+  exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads'],
+): Promise<Record<string, number>> {
+  const tables = (
+    await database.pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+  ).rows.map((r) => r.t);
   const out: Record<string, number> = {};
   for (const t of tables) {
     if (exclude.includes(t)) continue;
@@ -107,8 +114,13 @@ export async function tableCounts(database: Database, exclude: string[] = ['sess
 }
 
 /** A digest of every row of every business table, for "no row changed" assertions (sign-in state: sessions, counters, the account's lock, left out). */
-export async function tableDigest(database: Database, exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads', 'audit_checkpoints', 'users', 'login_failures']): Promise<string> {
-  const tables = (await database.pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
+export async function tableDigest(
+  database: Database,
+  exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads', 'audit_checkpoints', 'users', 'login_failures'],
+): Promise<string> {
+  const tables = (
+    await database.pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+  ).rows.map((r) => r.t);
   const parts: string[] = [];
   for (const t of tables) {
     if (exclude.includes(t)) continue;

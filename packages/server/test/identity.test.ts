@@ -10,7 +10,12 @@ const { app, database } = await testApp();
 const other = await testApp({ config: { requireAdminMfa: false, sessionIdleMs: 5 * 60_000, passwordMaxAgeDays: 0 } });
 const sql = (text: string) => database.pool.query(text);
 const signIn = (username: string, password = DEMO_PASSWORD, totp?: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(totp ? { totp } : {}) }, remoteAddress: uniqueIp() });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totp ? { totp } : {}) },
+    remoteAddress: uniqueIp(),
+  });
 
 describe('password expiry (PASSWORD_MAX_AGE_DAYS, default 90)', () => {
   it('carries the expiry date, and no warning for a fresh password', async () => {
@@ -78,8 +83,21 @@ describe('second factor required for 三员 and county_admin (REQUIRE_ADMIN_MFA)
 
   it('never exempts an administrator made outside the demo seed (as the CLI does)', async () => {
     const office = (await sql(`SELECT id FROM orgs WHERE kind = 'county_office'`)).rows[0].id as string;
-    const actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system:cli', displayName: 'CLI', role: 'system_admin' as const, orgId: office };
-    await insertAccount(database.db, systemContext(actor, 'cli'), { username: 'real.auditor', displayName: '审计员', orgId: office, role: 'audit_admin', password: 'Audit#2026x', mustChangePassword: false });
+    const actor = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      username: 'system:cli',
+      displayName: 'CLI',
+      role: 'system_admin' as const,
+      orgId: office,
+    };
+    await insertAccount(database.db, systemContext(actor, 'cli'), {
+      username: 'real.auditor',
+      displayName: '审计员',
+      orgId: office,
+      role: 'audit_admin',
+      password: 'Audit#2026x',
+      mustChangePassword: false,
+    });
     const s = await login(app, 'real.auditor', 'Audit#2026x');
     expect(s.me.mustEnrolTotp).toBe(true);
     expect((await client(app, s).get('/api/audit')).json().error.code).toBe('TOTP_ENROLMENT_REQUIRED');
@@ -99,9 +117,13 @@ describe('settings off and other minutes', () => {
   it('names the configured idle minutes (SESSION_IDLE_MINUTES=5) in the message and its details', async () => {
     const s = await login(other.app, 'town18.clerk');
     const c = client(other.app, s);
-    await other.database.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '4 minutes' WHERE user_id = (SELECT id FROM users WHERE username = 'town18.clerk')`);
+    await other.database.pool.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '4 minutes' WHERE user_id = (SELECT id FROM users WHERE username = 'town18.clerk')`,
+    );
     expect((await c.get('/api/me')).statusCode).toBe(200);
-    await other.database.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '6 minutes' WHERE user_id = (SELECT id FROM users WHERE username = 'town18.clerk')`);
+    await other.database.pool.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '6 minutes' WHERE user_id = (SELECT id FROM users WHERE username = 'town18.clerk')`,
+    );
     const res = await c.get('/api/me', { 'accept-language': 'en' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({ code: 'SESSION_IDLE_TIMEOUT', details: { minutes: 5 } });

@@ -41,7 +41,13 @@ const drizzleTables = Object.values(schema)
 describe('Drizzle tables and the SQL migrations', () => {
   it('agree on every table, column, type and nullability', async () => {
     const database = await testDatabase('bare');
-    const { rows } = await database.pool.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: 'YES' | 'NO' }>(
+    const { rows } = await database.pool.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: 'YES' | 'NO';
+    }>(
       `SELECT c.table_name, c.column_name, c.data_type, c.udt_name, c.is_nullable
          FROM information_schema.columns c
          JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
@@ -70,12 +76,18 @@ describe('Drizzle tables and the SQL migrations', () => {
           continue;
         }
         const drizzleType = normalise(col.getSQLType());
-        const sqlType = found.data_type === 'ARRAY' ? `${normalise(found.udt_name.replace(/^_/, ''))}[]` : found.data_type === 'USER-DEFINED' ? found.udt_name : found.data_type;
+        const sqlType =
+          found.data_type === 'ARRAY'
+            ? `${normalise(found.udt_name.replace(/^_/, ''))}[]`
+            : found.data_type === 'USER-DEFINED'
+              ? found.udt_name
+              : found.data_type;
         const drizzleArray = drizzleType.endsWith('[]') ? `${normalise(drizzleType.slice(0, -2))}[]` : drizzleType;
         if (drizzleArray !== sqlType) problems.push(`${table.name}.${col.name}: Drizzle ${col.getSQLType()}, SQL ${sqlType}`);
         // A column Drizzle thinks nullable but SQL forbids is harmless for reads and caught by the
         // database on writes; the other way round would let Drizzle type a NULL as never-null.
-        if (col.notNull && found.is_nullable === 'YES' && !col.primary) problems.push(`${table.name}.${col.name}: NOT NULL in Drizzle, nullable in SQL`);
+        if (col.notNull && found.is_nullable === 'YES' && !col.primary)
+          problems.push(`${table.name}.${col.name}: NOT NULL in Drizzle, nullable in SQL`);
       }
     }
     const described = new Set(drizzleTables.map((t) => t.name));

@@ -16,7 +16,9 @@ describeBrowser('content security policy', () => {
     page = s.page;
     // Violations are reported through the console, so one listener sees them on every page load.
     await s.context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      );
     });
     page.on('console', (m) => {
       // antd's deprecation notices (List → Listy in 6.6) go through console.error too; they are about

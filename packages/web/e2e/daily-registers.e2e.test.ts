@@ -89,7 +89,10 @@ describeBrowser('daily registers', () => {
     await logout(page);
     await loginAs(page, 'town01.leader');
     await navigate(page, '/duty/handover');
-    await page.locator('tr', { hasText: '滑坡点夜间巡查（浏览器测试）' }).getByRole('button', { name: /确认交接/ }).click();
+    await page
+      .locator('tr', { hasText: '滑坡点夜间巡查（浏览器测试）' })
+      .getByRole('button', { name: /确认交接/ })
+      .click();
     await page.locator('tr', { hasText: '滑坡点夜间巡查（浏览器测试）' }).getByText('已交接').waitFor();
     await screenshot(page, 'duty-handover');
     await logout(page);
@@ -140,7 +143,11 @@ describeBrowser('daily registers', () => {
     const second = await page.evaluate(async (pid) => {
       const me = await (await fetch('/api/me')).json();
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const res = await fetch(`/api/petitions/${pid}/extend`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ days: 5, reason: '再延', approvedBy: '王镇长', approvedOn: today, notifiedOn: today }) });
+      const res = await fetch(`/api/petitions/${pid}/extend`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ days: 5, reason: '再延', approvedBy: '王镇长', approvedOn: today, notifiedOn: today }),
+      });
       return { status: res.status, body: await res.json() };
     }, id);
     expect(second.status).toBe(409);

@@ -8,10 +8,21 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, navigate, loginAs, logout, menuTopLevel, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
+import {
+  describeBrowser,
+  navigate,
+  loginAs,
+  logout,
+  menuTopLevel,
+  openBrowser,
+  screenshot,
+  selectOption,
+  type BrowserSession,
+} from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("签 收"). */
-const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
+const button = (scope: Page | ReturnType<Page['locator']>, text: string) =>
+  scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
 
 async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
@@ -131,7 +142,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
 
     const { bytes: pdf } = await saved(c, () => button(c.getByTestId('action-bar'), '下载 PDF').click());
     await expectPdf(pdf);
-   }, 300_000);
+  }, 300_000);
 
   it('the township acknowledges, proposes, its leader instructs and a handler closes it', async () => {
     const t = town.page;
@@ -206,7 +217,13 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
       const res = await fetch('/api/documents', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: JSON.stringify({ docType: '通知', title: '涉密测试', body: '正文', mainRecipientOrgIds: [township.id], classification: 'secret' }),
+        body: JSON.stringify({
+          docType: '通知',
+          title: '涉密测试',
+          body: '正文',
+          mainRecipientOrgIds: [township.id],
+          classification: 'secret',
+        }),
       });
       return { status: res.status, body: await res.json() };
     });

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginAs, logout, menuGroupItems, menuTopLevel, openBrowser, optionLabels, screenshot, switchLanguage, type BrowserSession } from './helpers.ts';
+import {
+  describeBrowser,
+  loginAs,
+  logout,
+  menuGroupItems,
+  menuTopLevel,
+  openBrowser,
+  optionLabels,
+  screenshot,
+  switchLanguage,
+  type BrowserSession,
+} from './helpers.ts';
 
 const BUSINESS_GROUPS = ['工作台', '办文', '办会', '信息调研', '接待', '值班', '档案'];
 
@@ -30,7 +41,9 @@ describeBrowser('the app shell', () => {
     expect(offered).toContain('城关镇');
 
     await switchLanguage(page, 'English');
-    await expect.poll(() => menuTopLevel(page)).toEqual(['Workbench', 'Documents', 'Meetings', 'Information', 'Reception', 'Duty', 'Archives', 'Supervision', 'System']);
+    await expect
+      .poll(() => menuTopLevel(page))
+      .toEqual(['Workbench', 'Documents', 'Meetings', 'Information', 'Reception', 'Duty', 'Archives', 'Supervision', 'System']);
     expect(await page.getByTestId('logout').innerText()).toContain('Sign out');
     await screenshot(page, 'foundation-workbench-en');
 

@@ -50,7 +50,9 @@ export default async function setup(project: TestProject) {
   }
   const built = Date.now();
   server = await startTestServer({ log: (m) => console.log(`[browser] ${m}`), webDist });
-  console.log(`[browser] web ${reuse ? 'copied from the current packages/web/dist' : 'built'} in ${built - t0} ms; server at ${server.baseUrl} after ${Date.now() - t0} ms`);
+  console.log(
+    `[browser] web ${reuse ? 'copied from the current packages/web/dist' : 'built'} in ${built - t0} ms; server at ${server.baseUrl} after ${Date.now() - t0} ms`,
+  );
   project.provide('baseUrl', server.baseUrl);
   project.provide('chromiumPath', chromium);
   return async () => {

@@ -15,7 +15,16 @@ import { REPO_ROOT } from './test-server.ts';
 export const DEMO_PASSWORD = 'Demo#2026';
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Poll page state every 50 ms rather than per animation frame, which a hidden page may not get. */
 const POLL = { polling: 50 } as const;
@@ -120,7 +129,9 @@ export async function menuTopLevel(page: Page): Promise<string[]> {
 /** Open a menu group (click its title if closed) and return its items' texts. */
 export async function menuGroupItems(page: Page, groupLabel: string): Promise<string[]> {
   const menu = page.getByTestId('main-menu');
-  const sub = menu.locator(':scope > li.ant-menu-submenu').filter({ has: page.locator('.ant-menu-submenu-title', { hasText: groupLabel }) });
+  const sub = menu
+    .locator(':scope > li.ant-menu-submenu')
+    .filter({ has: page.locator('.ant-menu-submenu-title', { hasText: groupLabel }) });
   if (!(await sub.evaluate((el) => el.classList.contains('ant-menu-submenu-open')))) await sub.locator('.ant-menu-submenu-title').click();
   const items = sub.locator('li.ant-menu-item');
   await items.first().waitFor();
@@ -153,7 +164,8 @@ interface Matcher {
   source: string | null;
   flags: string;
 }
-const matcher = (text: OptionText): Matcher => (typeof text === 'string' ? { text, source: null, flags: '' } : { text: '', source: text.source, flags: text.flags });
+const matcher = (text: OptionText): Matcher =>
+  typeof text === 'string' ? { text, source: null, flags: '' } : { text: '', source: text.source, flags: text.flags };
 
 interface ActiveOption {
   id: string;
@@ -168,7 +180,8 @@ async function comboboxOf(select: Locator): Promise<ElementHandle<HTMLInputEleme
   if (!handle) throw new Error('selectOption: the select is not on the page');
   const input = await handle.evaluateHandle((el) => (el.matches('[role="combobox"]') ? el : el.querySelector('[role="combobox"]')));
   const element = input.asElement();
-  if (!element) throw new Error('selectOption: no combobox input inside the given locator (pass the .ant-select, its form item or its input)');
+  if (!element)
+    throw new Error('selectOption: no combobox input inside the given locator (pass the .ant-select, its form item or its input)');
   return element as ElementHandle<HTMLInputElement>;
 }
 
@@ -179,11 +192,16 @@ function readActive(input: HTMLInputElement): ActiveOption | null {
   const el = id ? document.getElementById(id) : null;
   if (!id || !el) return null;
   // Two selects whose option ids collide would send the highlight into the other's list.
-  if (document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1) throw new Error(`two elements have the id ${id}: give each select its own id`);
+  if (document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1)
+    throw new Error(`two elements have the id ${id}: give each select its own id`);
   const index = Number(id.slice(id.lastIndexOf('_') + 1));
   const list = id.slice(0, id.lastIndexOf('_'));
   const label = (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? '').trim();
-  return { id, label, hasNeighbour: !!(document.getElementById(`${list}_${index - 1}`) || document.getElementById(`${list}_${index + 1}`)) };
+  return {
+    id,
+    label,
+    hasNeighbour: !!(document.getElementById(`${list}_${index - 1}`) || document.getElementById(`${list}_${index + 1}`)),
+  };
 }
 
 function matches(label: string, m: Matcher): boolean {
@@ -212,18 +230,28 @@ export async function selectOption(page: Page, select: Locator, text: OptionText
   const input = await comboboxOf(select);
   const shown = `"${String(text)}"`;
   await input.focus();
-  const state = await input.evaluate((el) => ({ expanded: el.getAttribute('aria-expanded') === 'true', searchable: !el.readOnly, multiple: !!el.closest('.ant-select-multiple') }));
+  const state = await input.evaluate((el) => ({
+    expanded: el.getAttribute('aria-expanded') === 'true',
+    searchable: !el.readOnly,
+    multiple: !!el.closest('.ant-select-multiple'),
+  }));
   if (!state.expanded) await input.press('ArrowDown');
   await waitFor(`options of ${shown} never rendered`, () => page.waitForFunction(readActive, input, POLL));
 
   if (state.searchable && m.source === null) {
     await input.fill(m.text);
     await waitFor(`typing ${shown} highlighted no matching option`, () =>
-      page.waitForFunction(([el, t]) => {
-        const id = el.getAttribute('aria-activedescendant');
-        const label = id ? document.getElementById(id)?.getAttribute('aria-label') ?? document.getElementById(id)?.getAttribute('title') : null;
-        return !!label && label.toLowerCase().includes(t.toLowerCase());
-      }, [input, m.text] as const, POLL),
+      page.waitForFunction(
+        ([el, t]) => {
+          const id = el.getAttribute('aria-activedescendant');
+          const label = id
+            ? (document.getElementById(id)?.getAttribute('aria-label') ?? document.getElementById(id)?.getAttribute('title'))
+            : null;
+          return !!label && label.toLowerCase().includes(t.toLowerCase());
+        },
+        [input, m.text] as const,
+        POLL,
+      ),
     );
   }
 
@@ -232,7 +260,8 @@ export async function selectOption(page: Page, select: Locator, text: OptionText
     const active = await input.evaluate(readActive);
     if (!active) throw new Error(`selectOption: the ${shown} select closed while choosing`);
     if (matches(active.label, m)) break;
-    if (seen.has(active.id) || !active.hasNeighbour) throw new Error(`selectOption: no option ${shown}; the options are ${JSON.stringify([...seen.values(), active.label])}`);
+    if (seen.has(active.id) || !active.hasNeighbour)
+      throw new Error(`selectOption: no option ${shown}; the options are ${JSON.stringify([...seen.values(), active.label])}`);
     seen.set(active.id, active.label);
     await input.press('ArrowDown');
     await waitFor(`ArrowDown did not move the highlight off "${active.label}"`, () =>
@@ -242,19 +271,25 @@ export async function selectOption(page: Page, select: Locator, text: OptionText
 
   await input.press('Enter');
   await waitFor(`the select does not show ${shown} after Enter`, () =>
-    page.waitForFunction(([el, mm, multiple]) => {
-      const root = el.closest('.ant-select');
-      if (!root) return false;
-      const labels = multiple
-        ? [...root.querySelectorAll('.ant-select-selection-item-content')].map((x) => x.textContent ?? '')
-        : [root.querySelector('.ant-select-content')?.textContent ?? ''];
-      const ok = labels.some((l) => (mm.source === null ? l.trim() === mm.text : new RegExp(mm.source, mm.flags).test(l)));
-      return ok && (multiple || el.getAttribute('aria-expanded') === 'false');
-    }, [input, m, state.multiple] as const, POLL),
+    page.waitForFunction(
+      ([el, mm, multiple]) => {
+        const root = el.closest('.ant-select');
+        if (!root) return false;
+        const labels = multiple
+          ? [...root.querySelectorAll('.ant-select-selection-item-content')].map((x) => x.textContent ?? '')
+          : [root.querySelector('.ant-select-content')?.textContent ?? ''];
+        const ok = labels.some((l) => (mm.source === null ? l.trim() === mm.text : new RegExp(mm.source, mm.flags).test(l)));
+        return ok && (multiple || el.getAttribute('aria-expanded') === 'false');
+      },
+      [input, m, state.multiple] as const,
+      POLL,
+    ),
   );
   if (state.multiple) {
     await input.press('Escape');
-    await waitFor(`the ${shown} select did not close on Escape`, () => page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', input, POLL));
+    await waitFor(`the ${shown} select did not close on Escape`, () =>
+      page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', input, POLL),
+    );
   }
   await input.dispose();
 }
@@ -271,10 +306,14 @@ export async function optionLabels(page: Page, select: Locator): Promise<string[
   const labels = await input.evaluate((el) => {
     const list = document.getElementById(el.getAttribute('aria-controls') ?? '');
     const popup = list?.closest('.ant-select-dropdown');
-    return [...(popup?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) => (o.getAttribute('title') ?? o.textContent ?? '').trim());
+    return [...(popup?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) =>
+      (o.getAttribute('title') ?? o.textContent ?? '').trim(),
+    );
   });
   await input.press('Escape');
-  await waitFor('the select did not close on Escape', () => page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', input, POLL));
+  await waitFor('the select did not close on Escape', () =>
+    page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'false', input, POLL),
+  );
   await input.dispose();
   return labels;
 }

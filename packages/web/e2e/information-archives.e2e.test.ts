@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, navigate, loginAs, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
 
-const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
+const button = (scope: Page | ReturnType<Page['locator']>, text: string) =>
+  scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
 
 interface RankRow {
@@ -43,7 +44,9 @@ describeBrowser('信息调研 and 档案', () => {
     await navigate(t, '/information/submissions');
     await t.getByTestId('info-new').click();
     await dialog(t).getByLabel('标题').fill(title);
-    await dialog(t).getByLabel('正文').fill('今年以来，我乡在各村推行“院坝议事会”，由村干部、老党员、群众代表共同议事，已化解矛盾纠纷37起。');
+    await dialog(t)
+      .getByLabel('正文')
+      .fill('今年以来，我乡在各村推行“院坝议事会”，由村干部、老党员、群众代表共同议事，已化解矛盾纠纷37起。');
     await screenshot(t, 'information-submit-form');
     await button(dialog(t), '确定').click();
     await t.locator('.ant-table-row', { hasText: title }).waitFor();
@@ -72,7 +75,9 @@ describeBrowser('信息调研 and 档案', () => {
     expect(rowAfter.rank).toBeLessThanOrEqual(rowBefore.rank);
     await navigate(c, '/information/ranking');
     await c.getByTestId('ranking-chart').locator('canvas').waitFor();
-    await expect.poll(async () => c.getByTestId('ranking-table').locator('.ant-table-row', { hasText: '北岭乡' }).innerText()).toContain(String(rowAfter.points));
+    await expect
+      .poll(async () => c.getByTestId('ranking-table').locator('.ant-table-row', { hasText: '北岭乡' }).innerText())
+      .toContain(String(rowAfter.points));
     await screenshot(c, 'information-ranking-county');
 
     // The township sees its own row and where it stands.
@@ -128,25 +133,33 @@ describeBrowser('信息调研 and 档案', () => {
     await c.getByTestId('archive-selected').click();
     await c.getByText(/已归档 1 件/).waitFor();
     await screenshot(c, 'archives-filing');
-    const [stamped] = await Promise.all([c.context().waitForEvent('page'), c.getByRole('button', { name: /打印（带归档章）/ }).first().click()]);
+    const [stamped] = await Promise.all([
+      c.context().waitForEvent('page'),
+      c
+        .getByRole('button', { name: /打印（带归档章）/ })
+        .first()
+        .click(),
+    ]);
     expect(stamped.url()).toMatch(/^blob:/);
     await stamped.close();
 
     // The loan goes in through the API (the date picker is not what this test is about), then the register shows it.
-    const lent = await c.evaluate(async (due) => {
-      const me = await (await fetch('/api/me')).json();
-      const items = await (await fetch(`/api/archives/items?pageSize=1`)).json();
-      const res = await fetch('/api/archives/loans', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ itemId: items.items[0].id, borrower: '王建国', purpose: '编写大事记查阅', dueOn: due }),
-      });
-      return res.status;
-    }, `${year + 1}-01-20`);
+    const lent = await c.evaluate(
+      async (due) => {
+        const me = await (await fetch('/api/me')).json();
+        const items = await (await fetch(`/api/archives/items?pageSize=1`)).json();
+        const res = await fetch('/api/archives/loans', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ itemId: items.items[0].id, borrower: '王建国', purpose: '编写大事记查阅', dueOn: due }),
+        });
+        return res.status;
+      },
+      `${year + 1}-01-20`,
+    );
     expect(lent).toBe(201);
     await navigate(c, '/archives/lending');
     await c.locator('.ant-table-row', { hasText: '王建国' }).waitFor();
     await screenshot(c, 'archives-lending');
   });
 });
-

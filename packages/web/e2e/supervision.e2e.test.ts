@@ -73,7 +73,10 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await navigate(p, '/supervision/team');
     const pending = p.getByTestId('pending-filings');
     await expect.poll(() => pending.innerText()).toContain('东坪镇');
-    await pending.locator('tr', { hasText: '东坪镇' }).getByRole('button', { name: /确认备案/ }).click();
+    await pending
+      .locator('tr', { hasText: '东坪镇' })
+      .getByRole('button', { name: /确认备案/ })
+      .click();
     await expect.poll(() => pending.innerText()).not.toContain('东坪镇');
 
     await t.reload();
@@ -100,7 +103,21 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('人员');
     ws.addRow(STAFF_SHEET_COLUMNS.map((c) => c.header));
-    const row = (code: string, name: string, id: string, birth = '1990-02-03') => [code, name, id, '女', birth, '汉族', '中共党员', '大学本科', '法学', '科员', '办公室工作人员', '0745-2234000', '2016-03-01'];
+    const row = (code: string, name: string, id: string, birth = '1990-02-03') => [
+      code,
+      name,
+      id,
+      '女',
+      birth,
+      '汉族',
+      '中共党员',
+      '大学本科',
+      '法学',
+      '科员',
+      '办公室工作人员',
+      '0745-2234000',
+      '2016-03-01',
+    ];
     ws.addRow(row('T05', '测试甲', idNumberWithCheck('43102119900203771')));
     ws.addRow(row('T08', '测试乙', idNumberWithCheck('43102119900203772'), '1990-02-30'));
     ws.addRow(row('T11', '测试丙', idNumberWithCheck('43102119900203773')));

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { baseUrl, describeBrowser, loginAs, logout, openBrowser, screenshot, selectOption, submitLogin, type BrowserSession } from './helpers.ts';
+import {
+  baseUrl,
+  describeBrowser,
+  loginAs,
+  logout,
+  openBrowser,
+  screenshot,
+  selectOption,
+  submitLogin,
+  type BrowserSession,
+} from './helpers.ts';
 
 describeBrowser('the system pages of the 三员', () => {
   let b: BrowserSession;
@@ -51,7 +61,9 @@ describeBrowser('the system pages of the 三员', () => {
   it('lets the security administrator unlock an account locked by wrong passwords', async () => {
     const { page } = b;
     for (let i = 0; i < 5; i++) {
-      const res = await page.request.post(`${baseUrl()}/api/auth/login`, { data: { username: 'town02.clerk', password: 'wrong-Password1' } });
+      const res = await page.request.post(`${baseUrl()}/api/auth/login`, {
+        data: { username: 'town02.clerk', password: 'wrong-Password1' },
+      });
       expect([401, 423]).toContain(res.status());
     }
     await loginAs(page, 'secadmin');
@@ -61,7 +73,10 @@ describeBrowser('the system pages of the 三员', () => {
     expect(await row.innerText()).toContain('已锁定');
     await screenshot(page, 'system-roles-locked');
     await row.getByRole('button', { name: '解锁' }).click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await row.getByText('已锁定').waitFor({ state: 'detached' });
     await logout(page);
     // Unlocked means the owner can sign in again.

@@ -42,11 +42,17 @@ export function buildWeb(outDir = WEB_DIST): void {
   const args = outDir === WEB_DIST ? '' : ` -- --outDir ${JSON.stringify(outDir)} --emptyOutDir --bypass-lock`;
   // NODE_ENV=production as `npm run build` has it: vitest sets NODE_ENV=test, and a bundle built with
   // it makes rc-util's useId return 'test-id' for every select, so their option ids collide.
-  execSync(`npm run build -w @township-office/web${args}`, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  execSync(`npm run build -w @township-office/web${args}`, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** What a web build is made from: a build newer than all of it is current. */
-const WEB_INPUTS = ['src', 'index.html', 'vite.config.ts', 'vite-plugin-zh-tw.ts', 'package.json'].map((p) => path.join(WEB_ROOT, p)).concat([path.join(REPO_ROOT, 'packages/domain/src'), path.join(REPO_ROOT, 'package-lock.json')]);
+const WEB_INPUTS = ['src', 'index.html', 'vite.config.ts', 'vite-plugin-zh-tw.ts', 'package.json']
+  .map((p) => path.join(WEB_ROOT, p))
+  .concat([path.join(REPO_ROOT, 'packages/domain/src'), path.join(REPO_ROOT, 'package-lock.json')]);
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -79,7 +85,10 @@ export interface TestServerOptions {
 
 export async function startTestServer({ log = () => {}, seed = 'demo', webDist = WEB_DIST }: TestServerOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-e2e-'));
-  const cluster = await startEmbedded({ pgData: path.join(dir, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  const cluster = await startEmbedded({
+    pgData: path.join(dir, 'pg'),
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+  });
   const cleanup: (() => Promise<void>)[] = [
     async () => {
       await cluster.stop();

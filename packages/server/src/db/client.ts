@@ -49,7 +49,13 @@ export function connect(url: string, kind: Database['kind'], max = 10, opts: Con
       super({ ...config, connectionTimeoutMillis: connectMs });
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'township-office', connectionTimeoutMillis: waitMs, Client: TimedClient });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'township-office',
+    connectionTimeoutMillis: waitMs,
+    Client: TimedClient,
+  });
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
   const db = drizzle(pool, { schema });
   return { db, pool, kind, url, close: () => pool.end() };
@@ -60,18 +66,34 @@ export async function databaseAnswers(pool: pg.Pool, timeoutMs: number): Promise
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
-    return await Promise.race([pool.query('SELECT 1').then(() => true, () => false), late]);
+    return await Promise.race([
+      pool.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 // 08xxx connection exceptions; 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now
 // (starting or stopping); 53300 too_many_connections.
 const SQLSTATES = /^(08...|57P0[123]|53300)$/;
 // node-postgres and pg-pool raise these as plain Errors without a code.
-const MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+const MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 
 /**
  * Whether an error means "the database cannot be reached right now" (as opposed to a bug or a

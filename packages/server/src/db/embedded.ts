@@ -118,9 +118,10 @@ export async function startEmbedded({ pgData, log = () => {}, settings = {}, por
   await stopOrphan(pgData, log);
 
   const port = wantedPort ?? (await freePort());
-  const flags = Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...settings }).flatMap(
-    ([k, v]) => ['-c', `${k}=${v}`],
-  );
+  const flags = Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...settings }).flatMap(([k, v]) => [
+    '-c',
+    `${k}=${v}`,
+  ]);
   const pg = new EmbeddedPostgres({
     databaseDir: pgData,
     user: 'postgres',
@@ -142,8 +143,7 @@ export async function startEmbedded({ pgData, log = () => {}, settings = {}, por
   }
   return {
     binDir,
-    url: (database = 'postgres') =>
-      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database = 'postgres') => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
   };
 }

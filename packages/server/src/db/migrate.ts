@@ -30,9 +30,10 @@ export async function migrate(pool: pg.Pool, log: (m: string) => void = () => {}
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [
+        r.name,
+        r.checksum,
+      ]),
     );
     for (const file of migrationFiles()) {
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');

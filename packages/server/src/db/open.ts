@@ -91,13 +91,18 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    if (exists.rowCount === 0)
+      await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   } finally {
     await client.end();
   }
 }
 
-export async function openDatabase(config: Config, log: (m: string) => void = () => {}, opts: { role?: DatabaseRole } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: (m: string) => void = () => {},
+  opts: { role?: DatabaseRole } = {},
+): Promise<OpenedDatabase> {
   const role = opts.role ?? 'cli';
   if (config.databaseUrl) {
     const database = connect(config.databaseUrl, 'external', 20);
@@ -110,7 +115,10 @@ export async function openDatabase(config: Config, log: (m: string) => void = ()
   if (owner) {
     if (role === 'serve') throw new Error(dataDirInUseMessage(owner, config.dataDir));
     const attachPort = await waitForClusterPort(pgData, owner, 60_000);
-    if (!attachPort) throw new Error(`process ${owner.pid} owns DATA_DIR ${config.dataDir} but its database is not running; stop that process and try again`);
+    if (!attachPort)
+      throw new Error(
+        `process ${owner.pid} owns DATA_DIR ${config.dataDir} but its database is not running; stop that process and try again`,
+      );
     const password = fs.readFileSync(credFile, 'utf8').trim();
     const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${attachPort}`;
     const database = connect(`${base}/${DB_NAME}`, 'embedded', 4);

@@ -14,4 +14,18 @@ import { trainingRoutes } from './training/training.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
-export const routeModules: RouteModule[] = [meetingsRoutes, dutyRoutes, receptionRoutes, accountsRoutes, orgsRoutes, auditRoutes, documentsRoutes, informationRoutes, archivesRoutes, personnelRoutes, trainingRoutes, environmentRoutes, dashboardRoutes];
+export const routeModules: RouteModule[] = [
+  meetingsRoutes,
+  dutyRoutes,
+  receptionRoutes,
+  accountsRoutes,
+  orgsRoutes,
+  auditRoutes,
+  documentsRoutes,
+  informationRoutes,
+  archivesRoutes,
+  personnelRoutes,
+  trainingRoutes,
+  environmentRoutes,
+  dashboardRoutes,
+];

@@ -32,7 +32,13 @@ export function checkpointMessage(c: CheckpointFields): string {
 }
 
 /** Sign the chain's position `seq` (whose row hash is `hash`); a no-op without a key store or if that position is signed already. */
-export async function signCheckpoint(tx: Tx, chain: string, seq: number, hash: string, store: KeyStore | null = activeKeyStore()): Promise<boolean> {
+export async function signCheckpoint(
+  tx: Tx,
+  chain: string,
+  seq: number,
+  hash: string,
+  store: KeyStore | null = activeKeyStore(),
+): Promise<boolean> {
   if (!store) return false;
   const fields: CheckpointFields = { chain, seq, hash, at: new Date().toISOString(), key: store.fingerprint };
   const signature = store.sign(checkpointMessage(fields));
@@ -51,7 +57,9 @@ export async function signCheckpoint(tx: Tx, chain: string, seq: number, hash: s
  */
 export async function checkpointAllChains(db: Db, store: KeyStore | null = activeKeyStore()): Promise<{ signed: number }> {
   if (!store) return { signed: 0 };
-  const pending = (await db.execute<{ chain: string }>(sql`SELECT chain FROM audit_chain_heads WHERE last_seq > checkpoint_seq ORDER BY chain`)).rows;
+  const pending = (
+    await db.execute<{ chain: string }>(sql`SELECT chain FROM audit_chain_heads WHERE last_seq > checkpoint_seq ORDER BY chain`)
+  ).rows;
   let signed = 0;
   for (const { chain } of pending) {
     const did = await db.transaction(async (tx) => {

@@ -67,10 +67,21 @@ export function registerDeniedRequestAudit(app: FastifyInstance, db: Db): void {
     const path = req.url.split('?')[0]!.slice(0, 300);
     const after =
       decision.kind === 'row'
-        ? { method: req.method, path, route: req.routeOptions.url ?? null, status, code, ...(decision.carried ? { suppressedBefore: decision.carried } : {}) }
+        ? {
+            method: req.method,
+            path,
+            route: req.routeOptions.url ?? null,
+            status,
+            code,
+            ...(decision.carried ? { suppressedBefore: decision.carried } : {}),
+          }
         : { method: req.method, path, status, code, limitPerMinute: DENIED_ROWS_PER_MINUTE };
     await db.transaction((tx) =>
-      writeAudit(tx, { actor: { userId, username, displayName, role, orgId }, ip: req.ip }, { action: decision.kind === 'row' ? 'access.denied' : 'access.denied_flood', entity: 'request', entityId: null, after }),
+      writeAudit(
+        tx,
+        { actor: { userId, username, displayName, role, orgId }, ip: req.ip },
+        { action: decision.kind === 'row' ? 'access.denied' : 'access.denied_flood', entity: 'request', entityId: null, after },
+      ),
     );
   }
 

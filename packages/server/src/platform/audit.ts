@@ -73,10 +73,16 @@ function redact(value: unknown): unknown {
   return out;
 }
 
-export async function writeAudit(tx: Tx, ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null }, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  tx: Tx,
+  ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
+  entry: AuditEntry,
+): Promise<void> {
   const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
   const chain = orgId ?? 'system';
-  await tx.execute(sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`);
+  await tx.execute(
+    sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`,
+  );
   const head = await tx.execute<{ last_seq: number; last_hash: string; checkpoint_seq: number }>(
     sql`SELECT last_seq, last_hash, checkpoint_seq FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`,
   );
@@ -146,14 +152,30 @@ function contentOf(r: Record<string, unknown>, seq: number): HashedContent {
  * the first test and fails the second: since no one can tell which of the rows after the last
  * valid checkpoint was changed, the first of them is named.
  */
-export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total: number) => void, keys: KeyStore | null = activeKeyStore()): Promise<VerifyResult> {
+export async function verifyAudit(
+  db: DbOrTx,
+  onProgress?: (done: number, total: number) => void,
+  keys: KeyStore | null = activeKeyStore(),
+): Promise<VerifyResult> {
   const total = Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log`)).rows[0]!.n);
-  const heads = (await db.execute<{ chain: string; last_seq: number; last_hash: string }>(sql`SELECT chain, last_seq, last_hash FROM audit_chain_heads ORDER BY chain`)).rows;
+  const heads = (
+    await db.execute<{ chain: string; last_seq: number; last_hash: string }>(
+      sql`SELECT chain, last_seq, last_hash FROM audit_chain_heads ORDER BY chain`,
+    )
+  ).rows;
   let checked = 0;
   let checkpointsChecked = 0;
   let unsignedRows = 0;
   const signatures = keys ? ('checked' as const) : ('not checked: no key store' as const);
-  const fail = (firstBroken: Broken): VerifyResult => ({ ok: false, rowsChecked: checked, chains: heads.length, checkpointsChecked, unsignedRows, signatures, firstBroken });
+  const fail = (firstBroken: Broken): VerifyResult => ({
+    ok: false,
+    rowsChecked: checked,
+    chains: heads.length,
+    checkpointsChecked,
+    unsignedRows,
+    signatures,
+    firstBroken,
+  });
   const batch = 5000;
   for (const head of heads) {
     const checkpoints = await chainCheckpoints(db, head.chain);
@@ -178,15 +200,23 @@ export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total:
         const id = Number(r.id);
         const seq = Number(r.seq);
         const broken = (reason: string): VerifyResult => fail({ id, chain: head.chain, seq, reason });
-        if (seq !== expectedSeq) return fail({ id: lastId, chain: head.chain, seq: expectedSeq, reason: `row ${expectedSeq} of the chain is missing` });
+        if (seq !== expectedSeq)
+          return fail({ id: lastId, chain: head.chain, seq: expectedSeq, reason: `row ${expectedSeq} of the chain is missing` });
         if (r.prev_hash !== prevHash) return broken('its link to the previous row does not match');
         if (chainHash(prevHash, contentOf(r, seq)) !== r.hash) return broken('its content was changed after it was written');
         for (; nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.seq === seq; nextCheckpoint++) {
           const cp = checkpoints[nextCheckpoint]!;
           const verdict = keys ? keys.verify(cp.key, checkpointMessage(cp), cp.signature) : 'valid';
-          if (verdict === 'unknown-key') return rowAfterLastValid(`the checkpoint at position ${seq} is signed by a key the key store does not trust (forged, or a rotated key missing from the trusted folder)`);
-          if (verdict === 'invalid') return rowAfterLastValid(`the checkpoint at position ${seq} has a signature that does not verify (forged or altered)`);
-          if (cp.hash !== r.hash) return rowAfterLastValid(`rows ${lastValidSeq + 1}–${seq} no longer match the checkpoint signed at position ${seq} (${cp.at}): one of them was changed and the chain recomputed`);
+          if (verdict === 'unknown-key')
+            return rowAfterLastValid(
+              `the checkpoint at position ${seq} is signed by a key the key store does not trust (forged, or a rotated key missing from the trusted folder)`,
+            );
+          if (verdict === 'invalid')
+            return rowAfterLastValid(`the checkpoint at position ${seq} has a signature that does not verify (forged or altered)`);
+          if (cp.hash !== r.hash)
+            return rowAfterLastValid(
+              `rows ${lastValidSeq + 1}–${seq} no longer match the checkpoint signed at position ${seq} (${cp.at}): one of them was changed and the chain recomputed`,
+            );
           lastValidSeq = seq;
           checkpointsChecked++;
         }
@@ -199,7 +229,9 @@ export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total:
       if (rows.length < batch) break;
     }
     if (nextCheckpoint < checkpoints.length) {
-      return rowAfterLastValid(`the chain ends at position ${expectedSeq - 1} but a checkpoint was signed at position ${checkpoints[nextCheckpoint]!.seq}: rows were removed`);
+      return rowAfterLastValid(
+        `the chain ends at position ${expectedSeq - 1} but a checkpoint was signed at position ${checkpoints[nextCheckpoint]!.seq}: rows were removed`,
+      );
     }
     if (expectedSeq - 1 !== Number(head.last_seq) || prevHash !== head.last_hash) {
       return fail({ id: lastId, chain: head.chain, seq: expectedSeq, reason: 'rows at the end of the chain were removed' });
@@ -208,5 +240,13 @@ export async function verifyAudit(db: DbOrTx, onProgress?: (done: number, total:
   }
   onProgress?.(checked, total);
   const ok = checked === total;
-  return { ok, rowsChecked: checked, chains: heads.length, checkpointsChecked, unsignedRows, signatures, ...(ok ? {} : { firstBroken: { id: -1, chain: '?', seq: -1, reason: 'rows exist outside any chain' } }) };
+  return {
+    ok,
+    rowsChecked: checked,
+    chains: heads.length,
+    checkpointsChecked,
+    unsignedRows,
+    signatures,
+    ...(ok ? {} : { firstBroken: { id: -1, chain: '?', seq: -1, reason: 'rows exist outside any chain' } }),
+  };
 }

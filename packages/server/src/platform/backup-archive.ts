@@ -187,7 +187,8 @@ function parseHeader(line: Buffer | undefined): Header {
   if (!header || header.format !== FORMAT) throw damaged('no backup header: not a township-office backup');
   if (header.version === 1) throw new AppError(FileErrors.BACKUP_OLD_FORMAT, { version: 1 });
   if (header.version !== VERSION) throw damaged(`unknown format version ${String(header.version)}`);
-  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables) || !Number.isInteger(header.files)) throw damaged('the header is incomplete');
+  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables) || !Number.isInteger(header.files))
+    throw damaged('the header is incomplete');
   return header as unknown as Header;
 }
 

@@ -31,7 +31,9 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Tables of `schema` in an order where every referenced table comes first (self-references load in one COPY). */
 async function tablesInDependencyOrder(client: pg.PoolClient, schema = 'public'): Promise<TableSpec[]> {
-  const tables = (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 ORDER BY 1`, [schema])).rows.map((r) => r.t).filter((t) => !SKIP.has(t));
+  const tables = (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 ORDER BY 1`, [schema])).rows
+    .map((r) => r.t)
+    .filter((t) => !SKIP.has(t));
   const deps = (
     await client.query<{ child: string; parent: string }>(
       `SELECT cc.relname AS child, pc.relname AS parent
@@ -73,7 +75,12 @@ async function storedBytes(storage: FileStorage, sha: string, size: number): Pro
   }
 }
 
-export async function backupDatabase(pool: pg.Pool, storage: FileStorage, file: string, onProgress?: Progress): Promise<{ tables: number; files: number; bytes: number }> {
+export async function backupDatabase(
+  pool: pg.Pool,
+  storage: FileStorage,
+  file: string,
+  onProgress?: Progress,
+): Promise<{ tables: number; files: number; bytes: number }> {
   const client = await pool.connect();
   const tmp = `${file}.partial`;
   let out: ArchiveWriter | undefined;
@@ -83,7 +90,14 @@ export async function backupDatabase(pool: pg.Pool, storage: FileStorage, file: 
     const tables = await tablesInDependencyOrder(client);
     // Every file a row of the snapshot names: files are written before their row and never deleted.
     const files = (await client.query<{ sha256: string; size: number }>('SELECT sha256, size FROM stored_files ORDER BY sha256')).rows;
-    const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations, tables, files: files.length };
+    const header: Header = {
+      format: FORMAT,
+      version: VERSION,
+      createdAt: new Date().toISOString(),
+      migrations,
+      tables,
+      files: files.length,
+    };
     const total = tables.length + files.length;
     out = new ArchiveWriter(tmp);
     await out.write(JSON.stringify(header) + '\n');
@@ -107,7 +121,11 @@ export async function backupDatabase(pool: pg.Pool, storage: FileStorage, file: 
       await out.write('\n');
     }
     // A backup without some attachments would restore rows whose downloads fail: refuse it whole.
-    if (missing.length) throw new AppError(FileErrors.BACKUP_FILES_MISSING, { count: missing.length, list: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '') });
+    if (missing.length)
+      throw new AppError(FileErrors.BACKUP_FILES_MISSING, {
+        count: missing.length,
+        list: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : ''),
+      });
     await out.finish();
     await client.query('COMMIT');
     fs.renameSync(tmp, file);
@@ -137,7 +155,12 @@ export interface RestoreOptions {
   swapAttempts?: number;
 }
 
-export async function restoreDatabase(pool: pg.Pool, storage: FileStorage, file: string, opts: RestoreOptions = {}): Promise<{ tables: number; files: number }> {
+export async function restoreDatabase(
+  pool: pg.Pool,
+  storage: FileStorage,
+  file: string,
+  opts: RestoreOptions = {},
+): Promise<{ tables: number; files: number }> {
   const { onProgress } = opts;
   // 1. The whole file, checked, before the database is touched at all.
   onProgress?.(0, 1, 'verifying the backup file');
@@ -153,9 +176,12 @@ export async function restoreDatabase(pool: pg.Pool, storage: FileStorage, file:
   const client = await pool.connect();
   let schema: string | undefined;
   try {
-    if (!(await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RESTORE_LOCK])).rows[0]!.ok) throw new AppError(FileErrors.RESTORE_BUSY);
+    if (!(await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RESTORE_LOCK])).rows[0]!.ok)
+      throw new AppError(FileErrors.RESTORE_BUSY);
     // Left by a restore that was killed: with the lock held no other restore is using them.
-    const leftovers = await client.query<{ s: string }>(`SELECT nspname AS s FROM pg_namespace WHERE nspname ~ '^(restore|replaced)_[0-9a-f]{12}$'`);
+    const leftovers = await client.query<{ s: string }>(
+      `SELECT nspname AS s FROM pg_namespace WHERE nspname ~ '^(restore|replaced)_[0-9a-f]{12}$'`,
+    );
     for (const { s } of leftovers.rows) await client.query(`DROP SCHEMA ${ident(s)} CASCADE`);
 
     // 2. Build the restored database beside the live one. Only pg_catalog besides the new schema
@@ -164,7 +190,9 @@ export async function restoreDatabase(pool: pg.Pool, storage: FileStorage, file:
     await client.query('BEGIN');
     await client.query(`CREATE SCHEMA ${schema}`);
     await client.query(`SET LOCAL search_path = ${schema}`);
-    await client.query('CREATE TABLE schema_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE schema_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const replay = async (m: string) => {
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, m), 'utf8');
       await client.query(sql);
@@ -193,10 +221,11 @@ export async function restoreDatabase(pool: pg.Pool, storage: FileStorage, file:
         });
         return {
           write: async (rows) => {
-            if (!sink.write(rows)) await new Promise<void>((resolve, reject) => {
-              sink.once('drain', resolve);
-              sink.once('error', reject);
-            });
+            if (!sink.write(rows))
+              await new Promise<void>((resolve, reject) => {
+                sink.once('drain', resolve);
+                sink.once('error', reject);
+              });
           },
           end: async () => {
             sink.end();
@@ -217,7 +246,9 @@ export async function restoreDatabase(pool: pg.Pool, storage: FileStorage, file:
       [schema],
     );
     for (const s of seqs.rows) {
-      const seq = (await client.query<{ q: string }>('SELECT pg_get_serial_sequence($1, $2) AS q', [`${ident(schema)}.${ident(s.tbl)}`, s.col])).rows[0]!.q;
+      const seq = (
+        await client.query<{ q: string }>('SELECT pg_get_serial_sequence($1, $2) AS q', [`${ident(schema)}.${ident(s.tbl)}`, s.col])
+      ).rows[0]!.q;
       await client.query(`SELECT setval($1, coalesce((SELECT max(${ident(s.col)}) FROM ${ident(s.tbl)}), 0) + 1, false)`, [seq]);
     }
     if (replica) await client.query('SET LOCAL session_replication_role = origin');
@@ -257,13 +288,17 @@ async function swapIn(client: pg.PoolClient, schema: string, lockTimeoutMs: numb
     await client.query(`SET LOCAL lock_timeout = ${timeout}`);
     // lock_timeout bounds each table's wait; statement_timeout bounds them all together.
     await client.query(`SET LOCAL statement_timeout = ${timeout}`);
-    const live = (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => `public.${ident(r.t)}`);
+    const live = (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map(
+      (r) => `public.${ident(r.t)}`,
+    );
     if (live.length) await client.query(`LOCK TABLE ${live.join(', ')} IN ACCESS EXCLUSIVE MODE`);
     await client.query('SET LOCAL statement_timeout = 0');
     await client.query(`ALTER SCHEMA public RENAME TO ${replaced}`);
     await client.query(`ALTER SCHEMA ${schema} RENAME TO public`);
     // Extensions (pg_trgm) were created in the old public; move them, or dropping it would take them.
-    const exts = await client.query<{ e: string }>('SELECT extname AS e FROM pg_extension WHERE extnamespace = $1::regnamespace', [replaced]);
+    const exts = await client.query<{ e: string }>('SELECT extname AS e FROM pg_extension WHERE extnamespace = $1::regnamespace', [
+      replaced,
+    ]);
     for (const { e } of exts.rows) await client.query(`ALTER EXTENSION ${ident(e)} SET SCHEMA public`);
     // As PostgreSQL 15 creates public: every role may use it (the tables keep their own grants).
     await client.query('GRANT USAGE ON SCHEMA public TO PUBLIC');

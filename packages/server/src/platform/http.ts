@@ -40,7 +40,9 @@ declare module 'fastify' {
 
 export function sendError(reply: FastifyReply, def: ErrorDef, params?: Record<string, string | number>, details?: unknown) {
   const req = reply.request;
-  return reply.code(def.status).send({ error: { code: def.code, message: messageFor(def, req.locale ?? 'zh-CN', params), ...(details ? { details } : {}) } });
+  return reply
+    .code(def.status)
+    .send({ error: { code: def.code, message: messageFor(def, req.locale ?? 'zh-CN', params), ...(details ? { details } : {}) } });
 }
 
 export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; config: Config }) {
@@ -60,7 +62,9 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
       else if (!config.public) {
         // The configured minutes, in the message and as details for the web's login page.
         const idle = { minutes: Math.round(deps.config.sessionIdleMs / 60_000) };
-        return found.status === 'idle' ? sendError(reply, CommonErrors.SESSION_IDLE_TIMEOUT, idle, idle) : sendError(reply, CommonErrors.NOT_AUTHENTICATED);
+        return found.status === 'idle'
+          ? sendError(reply, CommonErrors.SESSION_IDLE_TIMEOUT, idle, idle)
+          : sendError(reply, CommonErrors.NOT_AUTHENTICATED);
       }
     }
     if (config.public) return;
@@ -103,7 +107,9 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
     }
     req.log.error({ err, reqId: req.id }, 'unhandled error');
     const def = CommonErrors.INTERNAL;
-    return reply.code(500).send({ error: { code: def.code, message: messageFor(def, req.locale, { requestId: req.id }), requestId: req.id } });
+    return reply
+      .code(500)
+      .send({ error: { code: def.code, message: messageFor(def, req.locale, { requestId: req.id }), requestId: req.id } });
   });
 }
 

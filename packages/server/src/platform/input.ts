@@ -105,7 +105,10 @@ export function validationFailure(err: FastifyError, locale: Locale): { def: Err
 }
 
 type JsonSchema = { $ref?: string; required?: unknown; type?: unknown; properties?: Record<string, unknown> };
-type OpenApiDoc = { paths?: Record<string, Record<string, { requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> } }>>; components?: { schemas?: Record<string, JsonSchema> } };
+type OpenApiDoc = {
+  paths?: Record<string, Record<string, { requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> } }>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
 
 /**
  * @fastify/swagger marks every request body required ("Fastify requires a body when schema.body is

@@ -19,7 +19,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCipheriv, createDecipheriv, createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 const PRIVATE_FILE = 'audit-signing.key.pem';
 const PUBLIC_FILE = 'audit-signing.pub.pem';
@@ -45,7 +58,10 @@ export function keysDirOf(config: { dataDir: string; keysDir?: string | undefine
   return path.resolve(config.keysDir ?? path.join(config.dataDir, 'keys'));
 }
 
-export const fingerprintOf = (publicKey: KeyObject): string => createHash('sm3').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+export const fingerprintOf = (publicKey: KeyObject): string =>
+  createHash('sm3')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 
 /** Create the file only if it does not exist yet: two processes starting at once keep the first one's key. */
 function writeOnce(file: string, content: string): void {
@@ -71,13 +87,17 @@ function isSm2(key: KeyObject): boolean {
   // Node 20 reports no asymmetricKeyType for OpenSSL's SM2 type (a later Node may say 'sm2');
   // the curve's OID (1.2.156.10197.1.301) must be in the public key either way.
   const type = key.asymmetricKeyType as string | undefined;
-  return (type === undefined || type === 'sm2') && createPublicKey(key).export({ type: 'spki', format: 'der' }).includes(Buffer.from('06082a811ccf5501822d', 'hex'));
+  return (
+    (type === undefined || type === 'sm2') &&
+    createPublicKey(key).export({ type: 'spki', format: 'der' }).includes(Buffer.from('06082a811ccf5501822d', 'hex'))
+  );
 }
 
 /** Open the key store in `dir`, creating the folder and any missing key on first start. */
 export function openKeyStore(dir: string, log: (m: string) => void = () => {}, opts: { create?: boolean } = {}): KeyStore {
   const privateFile = path.join(dir, PRIVATE_FILE);
-  if (opts.create === false && !fs.existsSync(privateFile)) throw new Error(`no key store at ${dir} (set KEYS_DIR to the folder that holds ${PRIVATE_FILE})`);
+  if (opts.create === false && !fs.existsSync(privateFile))
+    throw new Error(`no key store at ${dir} (set KEYS_DIR to the folder that holds ${PRIVATE_FILE})`);
   fs.mkdirSync(path.join(dir, TRUSTED_DIR), { recursive: true, mode: 0o700 });
   if (!fs.existsSync(privateFile)) {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
@@ -88,7 +108,8 @@ export function openKeyStore(dir: string, log: (m: string) => void = () => {}, o
   const publicKey = createPublicKey(privateKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
   const publicFile = path.join(dir, PUBLIC_FILE);
-  if (!fs.existsSync(publicFile) || fs.readFileSync(publicFile, 'utf8') !== publicKeyPem) fs.writeFileSync(publicFile, publicKeyPem, { mode: 0o644 });
+  if (!fs.existsSync(publicFile) || fs.readFileSync(publicFile, 'utf8') !== publicKeyPem)
+    fs.writeFileSync(publicFile, publicKeyPem, { mode: 0o644 });
   const fingerprint = fingerprintOf(publicKey);
 
   const trusted = new Map<string, KeyObject>([[fingerprint, createPublicKey(publicKeyPem)]]);
@@ -104,7 +125,8 @@ export function openKeyStore(dir: string, log: (m: string) => void = () => {}, o
 
   const signWith = (message: string) => sign('sm3', Buffer.from(message, 'utf8'), privateKey).toString('base64');
   // Self-test at start: a key that cannot verify its own signature must not sign the trail.
-  if (!verify('sm3', Buffer.from('self-test'), trusted.get(fingerprint)!, Buffer.from(signWith('self-test'), 'base64'))) throw new Error(`the signing key in ${dir} fails its self-test`);
+  if (!verify('sm3', Buffer.from('self-test'), trusted.get(fingerprint)!, Buffer.from(signWith('self-test'), 'base64')))
+    throw new Error(`the signing key in ${dir} fails its self-test`);
 
   const sealer = secretSealer(dataKey);
   return {
@@ -152,7 +174,8 @@ function secretSealer(dataKey: Buffer) {
       if (id !== keyId) throw new Error(`a secret was sealed with another data key (${id}); restore that key store's data.key`);
       const expected = mac(stored.slice(0, stored.lastIndexOf(':')));
       const given = Buffer.from(tag, 'base64url');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('a sealed secret fails its integrity check');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new Error('a sealed secret fails its integrity check');
       const decipher = createDecipheriv('sm4-ctr', encKey, Buffer.from(iv, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
     },

@@ -37,7 +37,11 @@ type SerializedError = { [key: string]: unknown; type: string; message: string; 
 
 function serializeErrorInner(err: Error, depth: number, seen: WeakSet<object>): SerializedError {
   seen.add(err);
-  const out: SerializedError = { type: err.constructor?.name ?? 'Error', message: cleanMessage(err.message ?? ''), stack: cleanMessage(err.stack ?? '') };
+  const out: SerializedError = {
+    type: err.constructor?.name ?? 'Error',
+    message: cleanMessage(err.message ?? ''),
+    stack: cleanMessage(err.stack ?? ''),
+  };
   for (const [k, v] of Object.entries(err)) {
     if (k === 'message' || k === 'stack' || k === 'cause') continue;
     out[k] = DROPPED_KEYS.has(k) ? '[redacted]' : clean(v, depth + 1, seen);
@@ -48,7 +52,8 @@ function serializeErrorInner(err: Error, depth: number, seen: WeakSet<object>): 
 
 /** The `err` serializer: the error, its own fields and its cause chain, without parameters. */
 export function serializeError(err: unknown): SerializedError {
-  if (!(err instanceof Error)) return { type: typeof err, message: maskLongDigits(String(err)), stack: '', value: clean(err, 0, new WeakSet()) };
+  if (!(err instanceof Error))
+    return { type: typeof err, message: maskLongDigits(String(err)), stack: '', value: clean(err, 0, new WeakSet()) };
   return serializeErrorInner(err, 0, new WeakSet());
 }
 

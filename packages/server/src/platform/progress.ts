@@ -3,7 +3,10 @@ import cliProgress from 'cli-progress';
 /** A progress bar on a terminal, plain periodic lines elsewhere (CI logs, files). */
 export function progressBar(title: string) {
   if (process.stdout.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: `${title} [{bar}] {percentage}% {value}/{total} {label}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: `${title} [{bar}] {percentage}% {value}/{total} {label}`, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       update(done: number, total: number, label = '') {

@@ -29,7 +29,11 @@ export const archivesSeed: SeedStep = {
       { org_id: o.id, kind: 'subject', code: 'ZH', name: '综合' },
     ]);
     const drafts = (await archiveSources.closedDrafts(s.db, year)).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-    const types = new Map((await s.db.execute<{ id: string; doc_type: string }>(sql`SELECT id, doc_type FROM documents WHERE number_year = ${year}`)).rows.map((r) => [r.id, r.doc_type]));
+    const types = new Map(
+      (await s.db.execute<{ id: string; doc_type: string }>(sql`SELECT id, doc_type FROM documents WHERE number_year = ${year}`)).rows.map(
+        (r) => [r.id, r.doc_type],
+      ),
+    );
     const fonds = new Map(configs.map((c) => [c.org_id, c.fonds_code]));
     const counters = new Map<string, number>();
     const archiver = s.users.get('county.clerk')!.id;
@@ -65,10 +69,16 @@ export const archivesSeed: SeedStep = {
       });
     s.progress(`${items.length} items of ${year}`);
     await s.db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO archive_configs (org_id, fonds_code, scheme) SELECT * FROM json_to_recordset(${JSON.stringify(configs)}::json) AS x(org_id uuid, fonds_code text, scheme text)`);
-      await tx.execute(sql`INSERT INTO archive_classes (org_id, kind, code, name) SELECT * FROM json_to_recordset(${JSON.stringify(classes)}::json) AS x(org_id uuid, kind text, code text, name text)`);
+      await tx.execute(
+        sql`INSERT INTO archive_configs (org_id, fonds_code, scheme) SELECT * FROM json_to_recordset(${JSON.stringify(configs)}::json) AS x(org_id uuid, fonds_code text, scheme text)`,
+      );
+      await tx.execute(
+        sql`INSERT INTO archive_classes (org_id, kind, code, name) SELECT * FROM json_to_recordset(${JSON.stringify(classes)}::json) AS x(org_id uuid, kind text, code text, name text)`,
+      );
       const usedOrgs = [...new Set(items.map((i) => i.org_id))];
-      await tx.execute(sql`INSERT INTO archive_year_schemes (org_id, year, class_kind) SELECT unnest(string_to_array(${usedOrgs.join(",")}, ',')::uuid[]), ${year}, 'unit'`);
+      await tx.execute(
+        sql`INSERT INTO archive_year_schemes (org_id, year, class_kind) SELECT unnest(string_to_array(${usedOrgs.join(',')}, ',')::uuid[]), ${year}, 'unit'`,
+      );
       const counterRows = [...counters].map(([k, n]) => ({ org_id: k.split('|')[0], retention: k.split('|')[1], last_no: n }));
       await tx.execute(sql`INSERT INTO archive_counters (org_id, year, retention, class_code, last_no)
         SELECT org_id, ${year}, retention, 'BGS', last_no FROM json_to_recordset(${JSON.stringify(counterRows)}::json) AS x(org_id uuid, retention text, last_no int)`);
@@ -79,7 +89,12 @@ export const archivesSeed: SeedStep = {
         FROM json_to_recordset(${JSON.stringify(items)}::json) AS x(org_id uuid, fonds_code text, year int, retention text, class_kind text, class_code text, item_no int,
           archival_code text, source_kind text, source_id uuid, doc_number text, responsible text, title text, doc_date date, classification text, pages int,
           components jsonb, archived_by uuid, archived_at timestamptz)`);
-      await writeAudit(tx, s.ctx, { action: 'seed.archives', entity: 'archive_item', orgId: s.orgs.get('XWB')!.id, after: { year, items: items.length, orgs: configs.length } });
+      await writeAudit(tx, s.ctx, {
+        action: 'seed.archives',
+        entity: 'archive_item',
+        orgId: s.orgs.get('XWB')!.id,
+        after: { year, items: items.length, orgs: configs.length },
+      });
     });
   },
 };

@@ -17,8 +17,24 @@ export const DEMO_PASSWORD = 'Demo#2026';
 export const COUNTY_NAME = '清溪县';
 
 export const TOWNSHIP_NAMES = [
-  '城关镇', '东坪镇', '西河镇', '南山乡', '北岭乡', '石门镇', '桃源乡', '柳林镇', '青石乡',
-  '白沙镇', '龙泉镇', '凤鸣乡', '高桥镇', '梅溪乡', '松岗镇', '金盆乡', '沙湾镇', '清溪经济开发区',
+  '城关镇',
+  '东坪镇',
+  '西河镇',
+  '南山乡',
+  '北岭乡',
+  '石门镇',
+  '桃源乡',
+  '柳林镇',
+  '青石乡',
+  '白沙镇',
+  '龙泉镇',
+  '凤鸣乡',
+  '高桥镇',
+  '梅溪乡',
+  '松岗镇',
+  '金盆乡',
+  '沙湾镇',
+  '清溪经济开发区',
 ] as const;
 
 const DEPARTMENTS = [
@@ -28,8 +44,70 @@ const DEPARTMENTS = [
   { code: 'D04', name: '清溪县信访局', short: '县信访局', prefix: '清信发' },
 ];
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高', '郑', '梁', '谢', '宋', '唐', '韩', '冯', '邓', '曹', '彭'];
-const GIVEN = ['建国', '海燕', '志强', '丽娟', '文斌', '春梅', '国华', '晓东', '秀英', '明辉', '红霞', '德胜', '雪莲', '永刚', '玉兰', '俊杰', '慧敏', '振宇', '桂芳', '成龙', '思远', '晓静', '家豪', '美玲', '子涵', '亚楠', '立新', '婷婷', '宏伟', '文静'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+];
+const GIVEN = [
+  '建国',
+  '海燕',
+  '志强',
+  '丽娟',
+  '文斌',
+  '春梅',
+  '国华',
+  '晓东',
+  '秀英',
+  '明辉',
+  '红霞',
+  '德胜',
+  '雪莲',
+  '永刚',
+  '玉兰',
+  '俊杰',
+  '慧敏',
+  '振宇',
+  '桂芳',
+  '成龙',
+  '思远',
+  '晓静',
+  '家豪',
+  '美玲',
+  '子涵',
+  '亚楠',
+  '立新',
+  '婷婷',
+  '宏伟',
+  '文静',
+];
 
 export function personName(r: Rng): string {
   return r.pick(SURNAMES) + r.pick(GIVEN);
@@ -47,15 +125,45 @@ export async function seedOrgs(db: Db, ctx: RequestContext): Promise<Map<string,
     byCode.set('QX', county);
     byCode.set(
       'XWB',
-      await orgsRepository.insert(tx, { kind: 'county_office', parentId: county.id, name: '中共清溪县委办公室', shortName: '县委办', code: 'XWB', numberPrefix: '清委办发', sortOrder: 1 }),
+      await orgsRepository.insert(tx, {
+        kind: 'county_office',
+        parentId: county.id,
+        name: '中共清溪县委办公室',
+        shortName: '县委办',
+        code: 'XWB',
+        numberPrefix: '清委办发',
+        sortOrder: 1,
+      }),
     );
     for (const [i, name] of TOWNSHIP_NAMES.entries()) {
       const code = `T${String(i + 1).padStart(2, '0')}`;
       const short = townshipShort(name);
-      byCode.set(code, await orgsRepository.insert(tx, { kind: 'township', parentId: county.id, name, shortName: short, code, numberPrefix: `${short}委办发`, sortOrder: 10 + i }));
+      byCode.set(
+        code,
+        await orgsRepository.insert(tx, {
+          kind: 'township',
+          parentId: county.id,
+          name,
+          shortName: short,
+          code,
+          numberPrefix: `${short}委办发`,
+          sortOrder: 10 + i,
+        }),
+      );
     }
     for (const [i, d] of DEPARTMENTS.entries()) {
-      byCode.set(d.code, await orgsRepository.insert(tx, { kind: 'county_department', parentId: county.id, name: d.name, shortName: d.short, code: d.code, numberPrefix: d.prefix, sortOrder: 40 + i }));
+      byCode.set(
+        d.code,
+        await orgsRepository.insert(tx, {
+          kind: 'county_department',
+          parentId: county.id,
+          name: d.name,
+          shortName: d.short,
+          code: d.code,
+          numberPrefix: d.prefix,
+          sortOrder: 40 + i,
+        }),
+      );
     }
     await writeAudit(tx, ctx, { action: 'seed.orgs', entity: 'org', orgId: county.id, after: { count: byCode.size } });
     return byCode;
@@ -86,7 +194,13 @@ export function demoAccounts(r: Rng): DemoAccount[] {
   return list;
 }
 
-export async function seedAccounts(db: Db, ctx: RequestContext, orgs: Map<string, OrgRow>, accounts: DemoAccount[], onEach: () => void): Promise<Map<string, UserRow>> {
+export async function seedAccounts(
+  db: Db,
+  ctx: RequestContext,
+  orgs: Map<string, OrgRow>,
+  accounts: DemoAccount[],
+  onEach: () => void,
+): Promise<Map<string, UserRow>> {
   const users = new Map<string, UserRow>();
   // argon2 runs on libuv's thread pool: a few at a time keeps both cores busy. Demo accounts are
   // exempt from the administrators' required second factor (REQUIRE_ADMIN_MFA), so the demo signs
@@ -94,7 +208,15 @@ export async function seedAccounts(db: Db, ctx: RequestContext, orgs: Map<string
   for (let i = 0; i < accounts.length; i += 4) {
     const rows = await Promise.all(
       accounts.slice(i, i + 4).map((a) =>
-        insertAccount(db, ctx, { username: a.username, displayName: a.displayName, role: a.role, orgId: orgs.get(a.orgCode)!.id, password: DEMO_PASSWORD, mustChangePassword: false, mfaExempt: true }),
+        insertAccount(db, ctx, {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          orgId: orgs.get(a.orgCode)!.id,
+          password: DEMO_PASSWORD,
+          mustChangePassword: false,
+          mfaExempt: true,
+        }),
       ),
     );
     for (const row of rows) {
@@ -106,7 +228,9 @@ export async function seedAccounts(db: Db, ctx: RequestContext, orgs: Map<string
 }
 
 export async function markDemoSeeded(db: Db): Promise<void> {
-  await db.execute(sql`INSERT INTO app_settings (key, value) VALUES ('demo', ${JSON.stringify({ seededAt: new Date().toISOString() })}::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
+  await db.execute(
+    sql`INSERT INTO app_settings (key, value) VALUES ('demo', ${JSON.stringify({ seededAt: new Date().toISOString() })}::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+  );
 }
 
 export async function isDemoSeeded(db: Db): Promise<boolean> {

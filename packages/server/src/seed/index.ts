@@ -44,7 +44,13 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedRepo
   let done = 0;
   const tick = (label: string) => opts.onProgress?.(++done, total, label);
 
-  const seedActor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system:seed', displayName: '演示数据', role: 'system_admin' as const, orgId: '' };
+  const seedActor = {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'system:seed',
+    displayName: '演示数据',
+    role: 'system_admin' as const,
+    orgId: '',
+  };
   const bootCtx = systemContext(seedActor, 'seed');
   const orgs = await seedOrgs(db, bootCtx);
   seedActor.orgId = orgs.get('QX')!.id;

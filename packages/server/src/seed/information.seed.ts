@@ -9,7 +9,23 @@ import { DEFAULT_POINT_TABLE, INFO_KINDS, type AdoptionLevel } from '@township-o
 import { writeAudit } from '../platform/audit.ts';
 import type { SeedContext, SeedStep } from './seed-context.ts';
 
-const SUBJECTS = ['春耕生产', '人居环境整治', '防汛备汛', '乡村振兴', '基层治理', '矛盾纠纷排查', '安全生产检查', '森林防火', '农村饮水安全', '产业园区建设', '营商环境', '秸秆禁烧', '文明实践', '党建引领', '民生实事'];
+const SUBJECTS = [
+  '春耕生产',
+  '人居环境整治',
+  '防汛备汛',
+  '乡村振兴',
+  '基层治理',
+  '矛盾纠纷排查',
+  '安全生产检查',
+  '森林防火',
+  '农村饮水安全',
+  '产业园区建设',
+  '营商环境',
+  '秸秆禁烧',
+  '文明实践',
+  '党建引领',
+  '民生实事',
+];
 const VERBS = ['扎实推进', '多措并举抓好', '全力做好', '创新开展', '强化落实', '持续深化'];
 const PARAS = [
   '今年以来，我镇坚持问题导向，细化工作方案，明确责任分工，确保各项任务落地见效。',
@@ -33,7 +49,8 @@ function pickLevels(r: SeedContext['rng']): Level[] {
 }
 
 /** A local (China time) moment as an ISO string. */
-const at = (y: number, m: number, d: number, h: number, min = 0) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00+08:00`;
+const at = (y: number, m: number, d: number, h: number, min = 0) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00+08:00`;
 
 export const informationSeed: SeedStep = {
   name: 'information',
@@ -57,7 +74,9 @@ export const informationSeed: SeedStep = {
             const id = crypto.randomUUID();
             const long = k === 0 && month % 3 === 2 && r.chance(0.8);
             const subject = r.pick(SUBJECTS);
-            const content = long ? Array.from({ length: 30 }, (_, i) => PARAS[i % PARAS.length]).join('\n') : `${town.name}${r.pick(VERBS)}${subject}。\n${PARAS[r.int(0, 3)]}\n${PARAS[4]}`;
+            const content = long
+              ? Array.from({ length: 30 }, (_, i) => PARAS[i % PARAS.length]).join('\n')
+              : `${town.name}${r.pick(VERBS)}${subject}。\n${PARAS[r.int(0, 3)]}\n${PARAS[4]}`;
             const ageDays = (todayMs - Date.parse(submitted)) / 86_400_000;
             const pending = ageDays < 10;
             const adopted = !pending && r.chance(0.5);
@@ -74,10 +93,21 @@ export const informationSeed: SeedStep = {
               submitted_at: submitted,
               reviewed_by: pending ? null : reviewer.id,
               reviewed_at: reviewedAt,
-              review_note: pending || adopted ? null : r.pick(['内容较为常规，暂不采用。', '与已采用信息重复。', '缺少具体数据和成效，请补充后再报。']),
+              review_note:
+                pending || adopted
+                  ? null
+                  : r.pick(['内容较为常规，暂不采用。', '与已采用信息重复。', '缺少具体数据和成效，请补充后再报。']),
             });
             if (adopted) {
-              for (const level of pickLevels(r)) adoptions.push({ org_id: town.id, item_id: id, level, points: DEFAULT_POINT_TABLE[level], adopted_by: reviewer.id, adopted_at: reviewedAt });
+              for (const level of pickLevels(r))
+                adoptions.push({
+                  org_id: town.id,
+                  item_id: id,
+                  level,
+                  points: DEFAULT_POINT_TABLE[level],
+                  adopted_by: reviewer.id,
+                  adopted_at: reviewedAt,
+                });
               const key = `${year}-${month}`;
               monthlyAdopted.set(key, [...(monthlyAdopted.get(key) ?? []), id]);
             }
@@ -106,14 +136,27 @@ export const informationSeed: SeedStep = {
         const number = (lastNumber.get(y) ?? 0) + 1;
         lastNumber.set(y, number);
         const id = crypto.randomUUID();
-        bulletins.push({ id, org_id: office.id, year: y, number, title: `信息专报（${y}年第${number}期）`, compiled_by: reviewer.id, compiled_at: at(y, m, 28, 16) });
-        ids.slice(0, 6).forEach((itemId, i) => bulletinItems.push({ org_id: items.find((x) => x.id === itemId)!.org_id, bulletin_id: id, item_id: itemId, position: i + 1 }));
+        bulletins.push({
+          id,
+          org_id: office.id,
+          year: y,
+          number,
+          title: `信息专报（${y}年第${number}期）`,
+          compiled_by: reviewer.id,
+          compiled_at: at(y, m, 28, 16),
+        });
+        ids
+          .slice(0, 6)
+          .forEach((itemId, i) =>
+            bulletinItems.push({ org_id: items.find((x) => x.id === itemId)!.org_id, bulletin_id: id, item_id: itemId, position: i + 1 }),
+          );
       }
       await tx.execute(sql`INSERT INTO info_bulletins (id, org_id, year, number, title, compiled_by, compiled_at)
         SELECT * FROM json_to_recordset(${JSON.stringify(bulletins)}::json) AS x(id uuid, org_id uuid, year int, number int, title text, compiled_by uuid, compiled_at timestamptz)`);
       await tx.execute(sql`INSERT INTO info_bulletin_items (org_id, bulletin_id, item_id, position)
         SELECT * FROM json_to_recordset(${JSON.stringify(bulletinItems)}::json) AS x(org_id uuid, bulletin_id uuid, item_id uuid, position int)`);
-      for (const [y, n] of lastNumber) await tx.execute(sql`INSERT INTO info_bulletin_counters (org_id, year, last_number) VALUES (${office.id}, ${y}, ${n})`);
+      for (const [y, n] of lastNumber)
+        await tx.execute(sql`INSERT INTO info_bulletin_counters (org_id, year, last_number) VALUES (${office.id}, ${y}, ${n})`);
 
       // Research: two topics a year; most townships report, the closed ones are graded.
       const topics: Record<string, unknown>[] = [];
@@ -124,7 +167,16 @@ export const informationSeed: SeedStep = {
         const created = at(y, i % 2 ? 8 : 3, 10, 10);
         if (Date.parse(created) > todayMs) continue;
         const id = crypto.randomUUID();
-        topics.push({ id, org_id: office.id, year: y, title, description: `请各乡镇围绕“${title.replace('调研', '')}”开展专题调研，形成不少于3000字的调研报告。`, deadline, created_by: reviewer.id, created_at: created });
+        topics.push({
+          id,
+          org_id: office.id,
+          year: y,
+          title,
+          description: `请各乡镇围绕“${title.replace('调研', '')}”开展专题调研，形成不少于3000字的调研报告。`,
+          deadline,
+          created_by: reviewer.id,
+          created_at: created,
+        });
         const closed = Date.parse(`${deadline}T23:59:59+08:00`) < todayMs;
         for (const [ti, town] of s.townships.entries()) {
           if (!r.chance(0.85)) continue;
@@ -137,7 +189,9 @@ export const informationSeed: SeedStep = {
             submitted_by: s.users.get(`town${String(ti + 1).padStart(2, '0')}.clerk`)!.id,
             submitted_at: submittedAt,
             grade: closed ? r.pick(['excellent', 'good', 'good', 'pass']) : null,
-            comment: closed ? r.pick(['情况掌握全面，对策建议具体可行。', '数据翔实，分析较为深入。', '结构完整，建议进一步提炼经验。']) : null,
+            comment: closed
+              ? r.pick(['情况掌握全面，对策建议具体可行。', '数据翔实，分析较为深入。', '结构完整，建议进一步提炼经验。'])
+              : null,
             evaluated_by: closed ? reviewer.id : null,
             evaluated_at: closed ? `${deadline}T18:00:00+08:00` : null,
           });
@@ -152,7 +206,13 @@ export const informationSeed: SeedStep = {
         action: 'seed.information',
         entity: 'info_item',
         orgId: office.id,
-        after: { items: items.length, adoptions: adoptions.length, bulletins: bulletins.length, topics: topics.length, reports: reports.length },
+        after: {
+          items: items.length,
+          adoptions: adoptions.length,
+          bulletins: bulletins.length,
+          topics: topics.length,
+          reports: reports.length,
+        },
       });
     });
   },

@@ -56,7 +56,14 @@ export const supervisionSeed: SeedStep = {
       const leaders: { id: string; orgId: string }[] = [];
       for (const [i, t] of townships.entries()) {
         if (i % 3 === 0) {
-          const old = await personnelRepository.insertLeader(tx, { orgId: t.id, name: personName(r), position: '党委委员', since: `${Y - 5}-03-01`, familiar: false, basis: '' });
+          const old = await personnelRepository.insertLeader(tx, {
+            orgId: t.id,
+            name: personName(r),
+            position: '党委委员',
+            since: `${Y - 5}-03-01`,
+            familiar: false,
+            basis: '',
+          });
           await personnelRepository.endLeader(tx, old.id, `${Y - 3}-0${1 + (i % 6)}-15`);
         }
         const since = i % 3 === 0 ? `${Y - 3}-0${1 + (i % 6)}-15` : `${Y - 4 + (i % 2)}-0${3 + (i % 5)}-01`;
@@ -66,7 +73,12 @@ export const supervisionSeed: SeedStep = {
           position: r.pick(['党委委员、党政办主任', '党委委员、组织委员', '党委副书记', '党委委员、宣传委员']),
           since,
           familiar: true,
-          basis: r.pick(['曾任乡镇党政办主任三年', '曾在县委办跟班学习并从事文秘工作', '长期从事办公室文字综合工作', '曾任县直单位办公室主任']),
+          basis: r.pick([
+            '曾任乡镇党政办主任三年',
+            '曾在县委办跟班学习并从事文秘工作',
+            '长期从事办公室文字综合工作',
+            '曾任县直单位办公室主任',
+          ]),
         });
         leaders.push({ id: row.id, orgId: t.id });
       }
@@ -100,7 +112,10 @@ export const supervisionSeed: SeedStep = {
           orgOf.push(t.id);
         }
       }
-      const staffRows = await personnelRepository.insertStaff(tx, people.map((p, i) => ({ ...p, orgId: orgOf[i]! })));
+      const staffRows = await personnelRepository.insertStaff(
+        tx,
+        people.map((p, i) => ({ ...p, orgId: orgOf[i]! })),
+      );
       await personnelRepository.insertFilings(
         tx,
         staffRows.map((st, i) => {
@@ -127,7 +142,19 @@ export const supervisionSeed: SeedStep = {
         changed.map((st, i) => {
           const changeDate = `${Y}-${pad(Math.min(Number(today.slice(5, 7)), 1 + i * 2))}-05`;
           const filedOn = addDays(changeDate, 6) > today ? today : addDays(changeDate, 6);
-          return { orgId: st.orgId, staffId: st.id, kind: 'particulars' as const, changeDate, filedAt: new Date(`${filedOn}T09:00:00+08:00`), particulars: { phone: st.phone }, state: 'acknowledged' as const, deadlineDays: 15, late: false, decidedAt: new Date(`${filedOn}T16:00:00+08:00`), decidedBy: admin.id };
+          return {
+            orgId: st.orgId,
+            staffId: st.id,
+            kind: 'particulars' as const,
+            changeDate,
+            filedAt: new Date(`${filedOn}T09:00:00+08:00`),
+            particulars: { phone: st.phone },
+            state: 'acknowledged' as const,
+            deadlineDays: 15,
+            late: false,
+            decidedAt: new Date(`${filedOn}T16:00:00+08:00`),
+            decidedBy: admin.id,
+          };
         }),
       );
 
@@ -136,7 +163,13 @@ export const supervisionSeed: SeedStep = {
         tx,
         townships.flatMap((t) => {
           const mine = staffRows.filter((x) => x.orgId === t.id);
-          return POSTS.map((post, k) => ({ orgId: t.id, post, staffId: mine[k % mine.length]!.id, since: `${Y - 2}-01-01`, createdBy: admin.id }));
+          return POSTS.map((post, k) => ({
+            orgId: t.id,
+            post,
+            staffId: mine[k % mine.length]!.id,
+            since: `${Y - 2}-01-01`,
+            createdBy: admin.id,
+          }));
         }),
       );
 
@@ -145,9 +178,19 @@ export const supervisionSeed: SeedStep = {
       const sessionDates = [`${Y - 2}-04-16`, `${Y - 1}-04-15`, thirdOn];
       const topics = ['乡镇办公室公文处理与办文办会规范', '信息报送与调研文章写作', '值班接访、督促检查与档案管理实务'];
       for (const [k, heldOn] of sessionDates.entries()) {
-        const session = await trainingRepository.insertSession(tx, { orgId: county.id, heldOn, topic: `第${k + 1}期业务知识培训班：${topics[k]}`, organiser: '县委办秘书科', materials: `培训讲义《${topics[k]}》`, createdBy: admin.id });
+        const session = await trainingRepository.insertSession(tx, {
+          orgId: county.id,
+          heldOn,
+          topic: `第${k + 1}期业务知识培训班：${topics[k]}`,
+          organiser: '县委办秘书科',
+          materials: `培训讲义《${topics[k]}》`,
+          createdBy: admin.id,
+        });
         await trainingRepository.insertAttendance(tx, [
-          ...staffRows.filter((st, i) => i % 3 === k || (st.startDate <= heldOn && r.chance(0.35) && i % 3 !== k)).filter((st) => st.startDate <= heldOn).map((st) => ({ sessionId: session.id, orgId: st.orgId, staffId: st.id })),
+          ...staffRows
+            .filter((st, i) => i % 3 === k || (st.startDate <= heldOn && r.chance(0.35) && i % 3 !== k))
+            .filter((st) => st.startDate <= heldOn)
+            .map((st) => ({ sessionId: session.id, orgId: st.orgId, staffId: st.id })),
           ...leaders.filter((_, i) => i % 3 === k || r.chance(0.3)).map((l) => ({ sessionId: session.id, orgId: l.orgId, leaderId: l.id })),
         ]);
       }
@@ -158,7 +201,13 @@ export const supervisionSeed: SeedStep = {
       for (const st of staffRows) count.set(st.orgId, (count.get(st.orgId) ?? 0) + 1);
       for (let y = Y - 2; y <= Y; y++) {
         for (let q = 1; q <= 4; q++) {
-          const candidates: PlannerCandidate[] = staffRows.map((st) => ({ staffId: st.id, orgId: st.orgId, lastRotation: last.get(st.id)!, startDate: st.startDate, townshipStaffCount: count.get(st.orgId)! }));
+          const candidates: PlannerCandidate[] = staffRows.map((st) => ({
+            staffId: st.id,
+            orgId: st.orgId,
+            lastRotation: last.get(st.id)!,
+            startDate: st.startDate,
+            townshipStaffCount: count.get(st.orgId)!,
+          }));
           const picked = proposeRotation(candidates, (y + q) % 2 === 0 ? 3 : 2);
           const period = quarterPeriod(y, q);
           const done = period.end < today;
@@ -174,7 +223,17 @@ export const supervisionSeed: SeedStep = {
               confirmedBy: admin.id,
               confirmedAt: new Date(`${addDays(period.start, -20)}T10:00:00+08:00`),
               ...(done
-                ? { state: 'completed' as const, topics: [...ROTATION_TOPICS], evaluation: r.pick(['熟悉了县委办各项业务流程，公文处理能力明显提高。', '学习认真，综合文字能力有较大进步。', '掌握了值班接访和督查工作要求，表现良好。']), rating: r.pick(['excellent', 'good', 'good'] as const), completedAt: new Date(`${period.end}T17:00:00+08:00`) }
+                ? {
+                    state: 'completed' as const,
+                    topics: [...ROTATION_TOPICS],
+                    evaluation: r.pick([
+                      '熟悉了县委办各项业务流程，公文处理能力明显提高。',
+                      '学习认真，综合文字能力有较大进步。',
+                      '掌握了值班接访和督查工作要求，表现良好。',
+                    ]),
+                    rating: r.pick(['excellent', 'good', 'good'] as const),
+                    completedAt: new Date(`${period.end}T17:00:00+08:00`),
+                  }
                 : {}),
             })),
           );
@@ -185,16 +244,30 @@ export const supervisionSeed: SeedStep = {
       // Environment: the three rooms built or renovated, equipment in place, expenses rising each year.
       for (const t of townships) {
         for (const kind of ROOM_KINDS) {
-          await environmentRepository.upsertRoom(tx, { orgId: t.id, kind, status: r.chance(0.6) ? 'renovated' : 'built', areaM2: kind === 'office' ? r.int(30, 60) : r.int(18, 40), inUseSince: `${Y - 3}-${pad(r.int(1, 12))}-01`, updatedBy: admin.id });
+          await environmentRepository.upsertRoom(tx, {
+            orgId: t.id,
+            kind,
+            status: r.chance(0.6) ? 'renovated' : 'built',
+            areaM2: kind === 'office' ? r.int(30, 60) : r.int(18, 40),
+            inUseSince: `${Y - 3}-${pad(r.int(1, 12))}-01`,
+            updatedBy: admin.id,
+          });
         }
-        await environmentRepository.upsertEquipment(tx, { orgId: t.id, computers: r.int(2, 5), printers: r.int(1, 3), docSystemAccess: true, updatedBy: admin.id });
+        await environmentRepository.upsertEquipment(tx, {
+          orgId: t.id,
+          computers: r.int(2, 5),
+          printers: r.int(1, 3),
+          docSystemAccess: true,
+          updatedBy: admin.id,
+        });
       }
       for (const [k, average] of AVERAGES.entries()) {
         const year = Y - 2 + k;
         const totals = totalsAround(average, townships.length, 1800, r);
         for (const [i, t] of townships.entries()) {
           const parts = splitIntoCategories(totals[i]!, r);
-          for (const [c, category] of EXPENSE_CATEGORIES.entries()) await environmentRepository.upsertExpense(tx, { orgId: t.id, year, category, amountYuan: parts[c]!, recordedBy: admin.id });
+          for (const [c, category] of EXPENSE_CATEGORIES.entries())
+            await environmentRepository.upsertExpense(tx, { orgId: t.id, year, category, amountYuan: parts[c]!, recordedBy: admin.id });
         }
       }
 
@@ -202,10 +275,21 @@ export const supervisionSeed: SeedStep = {
       const ten = await environmentRepository.insertRuleDocument(tx, {
         orgId: county.id,
         title: '关于加强干部作风建设的十条禁令',
-        body: Array.from({ length: 10 }, (_, i) => `${'一二三四五六七八九十'[i]}、${['严禁上班时间擅离岗位', '严禁推诿扯皮、敷衍塞责', '严禁泄露工作秘密', '严禁迟报、漏报、瞒报信息', '严禁值班脱岗', '严禁刁难来信来访群众', '严禁公车私用', '严禁工作日中午饮酒', '严禁违规收受礼品礼金', '严禁上班时间从事与工作无关的活动'][i]}。`).join('\n'),
+        body: Array.from(
+          { length: 10 },
+          (_, i) =>
+            `${'一二三四五六七八九十'[i]}、${['严禁上班时间擅离岗位', '严禁推诿扯皮、敷衍塞责', '严禁泄露工作秘密', '严禁迟报、漏报、瞒报信息', '严禁值班脱岗', '严禁刁难来信来访群众', '严禁公车私用', '严禁工作日中午饮酒', '严禁违规收受礼品礼金', '严禁上班时间从事与工作无关的活动'][i]}。`,
+        ).join('\n'),
         issuedOn: `${Y - 3}-02-20`,
       });
-      await environmentRepository.insertAcknowledgements(tx, townships.map((t, i) => ({ documentId: ten.id, orgId: t.id, acknowledgedAt: new Date(`${Y - 3}-03-${pad(1 + (i % 20))}T10:00:00+08:00`) })));
+      await environmentRepository.insertAcknowledgements(
+        tx,
+        townships.map((t, i) => ({
+          documentId: ten.id,
+          orgId: t.id,
+          acknowledgedAt: new Date(`${Y - 3}-03-${pad(1 + (i % 20))}T10:00:00+08:00`),
+        })),
+      );
       await environmentRepository.insertRules(
         tx,
         townships.flatMap((t, i) =>

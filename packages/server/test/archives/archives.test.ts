@@ -36,14 +36,25 @@ describe('filing and the archival code', () => {
     expect(res.statusCode, res.body).toBe(201);
     const item = res.json();
     expect(item.archivalCode).toMatch(new RegExp(`^Z109-WS·${year}-Y-BGS-\\d{4}$`));
-    expect(parseArchivalCode(item.archivalCode)).toMatchObject({ fondsCode: 'Z109', year, retention: 'Y', classCode: 'BGS', itemNo: item.itemNo });
+    expect(parseArchivalCode(item.archivalCode)).toMatchObject({
+      fondsCode: 'Z109',
+      year,
+      retention: 'Y',
+      classCode: 'BGS',
+      itemNo: item.itemNo,
+    });
   });
 
   it('200 concurrent archive requests yield gap-free item numbers', async () => {
     await configure();
     const first = (await town.post('/api/archives/items', { ...manual('并发前一件'), retention: 'D10' })).json().itemNo as number;
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => town.post('/api/archives/items', { ...manual(`并发归档第${i + 1}件`), retention: 'D10' })));
-    expect(results.every((r) => r.statusCode === 201), results.find((r) => r.statusCode !== 201)?.body).toBe(true);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => town.post('/api/archives/items', { ...manual(`并发归档第${i + 1}件`), retention: 'D10' })),
+    );
+    expect(
+      results.every((r) => r.statusCode === 201),
+      results.find((r) => r.statusCode !== 201)?.body,
+    ).toBe(true);
     const numbers = results.map((r) => r.json().itemNo as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => first + 1 + i));
     const codes = new Set(results.map((r) => r.json().archivalCode));
@@ -86,7 +97,7 @@ describe('filing and the archival code', () => {
     await configure();
   });
 
-  it('hides another org\'s item', async () => {
+  it("hides another org's item", async () => {
     await configure();
     const item = (await town.post('/api/archives/items', manual('本乡的一件'))).json();
     expect((await town2.get(`/api/archives/items/${item.id}`)).statusCode).toBe(404);
@@ -118,7 +129,10 @@ describe('closed documents of the demo county', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ARCHIVE_ALREADY_ARCHIVED');
     // a township cannot file the county's document
-    expect((await town.post('/api/archives/items', { retention: 'D30', classCode: 'BGS', source: { kind: cands[1].kind, id: cands[1].id } })).statusCode).toBe(404);
+    expect(
+      (await town.post('/api/archives/items', { retention: 'D30', classCode: 'BGS', source: { kind: cands[1].kind, id: cands[1].id } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('prints a stamped item: the 归档章 in the top margin of page one, and the catalogue as xlsx and pdf', async () => {
@@ -131,7 +145,9 @@ describe('closed documents of the demo county', () => {
     const page = await doc.getPage(1);
     const height = page.getViewport({ scale: 1 }).height;
     const texts = (await page.getTextContent()).items as { str: string; transform: number[] }[];
-    const stamp = texts.filter((t) => [item.fondsCode, String(item.year), '永久', String(item.itemNo), '办公室', String(item.pages)].includes(t.str));
+    const stamp = texts.filter((t) =>
+      [item.fondsCode, String(item.year), '永久', String(item.itemNo), '办公室', String(item.pages)].includes(t.str),
+    );
     expect(stamp.length).toBeGreaterThanOrEqual(6);
     // top margin: above 37 mm from the top edge
     for (const t of stamp) expect(height - t.transform[5]!).toBeLessThan((37 * 72) / 25.4);
@@ -149,17 +165,30 @@ describe('lending, expiry, transfer', () => {
   it('lends once, refuses a second loan, returns once', async () => {
     await configure();
     const item = (await town.post('/api/archives/items', manual('借阅用的一件'))).json();
-    const loan = await town.post('/api/archives/loans', { itemId: item.id, borrower: '张三', purpose: '查阅历史文件', dueOn: `${year + 1}-01-15` });
+    const loan = await town.post('/api/archives/loans', {
+      itemId: item.id,
+      borrower: '张三',
+      purpose: '查阅历史文件',
+      dueOn: `${year + 1}-01-15`,
+    });
     expect(loan.statusCode, loan.body).toBe(201);
-    expect((await town.post('/api/archives/loans', { itemId: item.id, borrower: '李四', purpose: '查阅', dueOn: `${year + 1}-01-15` })).statusCode).toBe(409);
+    expect(
+      (await town.post('/api/archives/loans', { itemId: item.id, borrower: '李四', purpose: '查阅', dueOn: `${year + 1}-01-15` }))
+        .statusCode,
+    ).toBe(409);
     expect((await town.post(`/api/archives/loans/${loan.json().id}/return`)).json().returnedAt).not.toBeNull();
     expect((await town.post(`/api/archives/loans/${loan.json().id}/return`)).statusCode).toBe(409);
-    expect((await town.post('/api/archives/loans', { itemId: item.id, borrower: '王五', purpose: '过期', dueOn: '2000-01-01' })).statusCode).toBe(400);
+    expect(
+      (await town.post('/api/archives/loans', { itemId: item.id, borrower: '王五', purpose: '过期', dueOn: '2000-01-01' })).statusCode,
+    ).toBe(400);
   });
 
   it('lists expired retention and transfers permanent and 30-year items once', async () => {
     await configure();
-    await town.post('/api/archives/items', { ...manual('十年前的一件', { year: year - 12, date: `${year - 12}-05-01` }), retention: 'D10' });
+    await town.post('/api/archives/items', {
+      ...manual('十年前的一件', { year: year - 12, date: `${year - 12}-05-01` }),
+      retention: 'D10',
+    });
     const exp = (await town.get('/api/archives/expiring')).json().items;
     expect(exp.some((i: { title: string }) => i.title === '十年前的一件')).toBe(true);
     const t = await town.post('/api/archives/transfers', { year, receiver: '清溪县档案馆' });
@@ -176,8 +205,31 @@ describe('bad payloads', () => {
     const junk = fc.oneof(
       fc.constant(null),
       fc.string(),
-      fc.dictionary(fc.constantFrom('retention', 'classCode', 'source', 'kind', 'id', 'year', 'itemId', 'borrower', 'purpose', 'dueOn', 'fondsCode', 'scheme', 'classes', 'note', 'sources'), fc.anything()),
-      fc.record({ retention: fc.constantFrom('Y', 'D20', ''), classCode: fc.constantFrom('BGS', 'NOPE', '办公室'), source: fc.record({ kind: fc.constantFrom('manual', 'outgoing', 'x'), id: fc.uuid() }) }),
+      fc.dictionary(
+        fc.constantFrom(
+          'retention',
+          'classCode',
+          'source',
+          'kind',
+          'id',
+          'year',
+          'itemId',
+          'borrower',
+          'purpose',
+          'dueOn',
+          'fondsCode',
+          'scheme',
+          'classes',
+          'note',
+          'sources',
+        ),
+        fc.anything(),
+      ),
+      fc.record({
+        retention: fc.constantFrom('Y', 'D20', ''),
+        classCode: fc.constantFrom('BGS', 'NOPE', '办公室'),
+        source: fc.record({ kind: fc.constantFrom('manual', 'outgoing', 'x'), id: fc.uuid() }),
+      }),
     );
     const targets = [
       (b: unknown) => town.post('/api/archives/items', b),
@@ -195,7 +247,12 @@ describe('bad payloads', () => {
       }),
       { numRuns: 150 },
     );
-    for (const q of ['year=x&retention=Y&unitCode=BGS', `year=${year}&retention=Q&unitCode=BGS`, `year=${year}&retention=Y`, `year=${year}&retention=Y&unitCode=bgs`])
+    for (const q of [
+      'year=x&retention=Y&unitCode=BGS',
+      `year=${year}&retention=Q&unitCode=BGS`,
+      `year=${year}&retention=Y`,
+      `year=${year}&retention=Y&unitCode=bgs`,
+    ])
       expect((await town.get(`/api/archives/catalogue?${q}`)).statusCode).toBe(400);
     expect(await tableDigest(database)).toBe(before);
   });

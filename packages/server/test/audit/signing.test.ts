@@ -34,7 +34,13 @@ async function asSuperuser(fn: (q: (sql: string, params?: unknown[]) => Promise<
 async function freshChain(n: number): Promise<string> {
   const orgId = randomUUID();
   for (let i = 0; i < n; i++) {
-    await database.db.transaction((tx) => writeAudit(tx, { actor: null, ip: '10.9.9.9' }, { action: 'probe.write', entity: 'probe', entityId: String(i), orgId, after: { i, note: `row ${i}` } }));
+    await database.db.transaction((tx) =>
+      writeAudit(
+        tx,
+        { actor: null, ip: '10.9.9.9' },
+        { action: 'probe.write', entity: 'probe', entityId: String(i), orgId, after: { i, note: `row ${i}` } },
+      ),
+    );
   }
   return orgId;
 }
@@ -53,9 +59,19 @@ async function editAndRecompute(chain: string, seq: number) {
     let prev = rows[0]!.prev_hash as string;
     for (const r of rows) {
       const content: HashedContent = {
-        chain: String(r.chain), seq: Number(r.seq), at: String(r.at), actorUserId: r.actor_user_id as string | null, actorUsername: r.actor_username as string | null,
-        actorRole: r.actor_role as string | null, orgId: r.org_id as string | null, ip: r.ip as string | null, action: String(r.action), entity: String(r.entity),
-        entityId: r.entity_id as string | null, before: r.before ?? null, after: r.after ?? null,
+        chain: String(r.chain),
+        seq: Number(r.seq),
+        at: String(r.at),
+        actorUserId: r.actor_user_id as string | null,
+        actorUsername: r.actor_username as string | null,
+        actorRole: r.actor_role as string | null,
+        orgId: r.org_id as string | null,
+        ip: r.ip as string | null,
+        action: String(r.action),
+        entity: String(r.entity),
+        entityId: r.entity_id as string | null,
+        before: r.before ?? null,
+        after: r.after ?? null,
       };
       const hash = chainHash(prev, content);
       await q(`UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3`, [prev, hash, r.id]);
@@ -65,7 +81,8 @@ async function editAndRecompute(chain: string, seq: number) {
   });
 }
 
-const idAt = async (chain: string, seq: number) => Number((await database.pool.query(`SELECT id FROM audit_log WHERE chain = $1 AND seq = $2`, [chain, seq])).rows[0].id);
+const idAt = async (chain: string, seq: number) =>
+  Number((await database.pool.query(`SELECT id FROM audit_log WHERE chain = $1 AND seq = $2`, [chain, seq])).rows[0].id);
 
 describe('the key store', () => {
   it('signs real SM2 signatures that OpenSSL verifies (empty distinguishing ID), from a key in files', () => {
@@ -74,7 +91,24 @@ describe('the key store', () => {
     const message = checkpointMessage({ chain: 'c', seq: 1, hash: 'a'.repeat(64), at: '2026-01-01T00:00:00.000Z', key: store.fingerprint });
     fs.writeFileSync(path.join(dir, 'msg'), message);
     fs.writeFileSync(path.join(dir, 'sig'), Buffer.from(store.sign(message), 'base64'));
-    const r = spawnSync('openssl', ['pkeyutl', '-verify', '-rawin', '-digest', 'sm3', '-pubin', '-inkey', path.join(dir, 'audit-signing.pub.pem'), '-in', path.join(dir, 'msg'), '-sigfile', path.join(dir, 'sig')], { encoding: 'utf8' });
+    const r = spawnSync(
+      'openssl',
+      [
+        'pkeyutl',
+        '-verify',
+        '-rawin',
+        '-digest',
+        'sm3',
+        '-pubin',
+        '-inkey',
+        path.join(dir, 'audit-signing.pub.pem'),
+        '-in',
+        path.join(dir, 'msg'),
+        '-sigfile',
+        path.join(dir, 'sig'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout + r.stderr).toMatch(/Signature Verified Successfully/);
     // The same store opened again keeps its key; a second folder has another one.
     expect(openKeyStore(dir).fingerprint).toBe(store.fingerprint);
@@ -92,7 +126,10 @@ describe('the key store', () => {
     const withoutOld = await verifyAudit(database.db, undefined, rotated);
     expect(withoutOld.ok).toBe(false);
     expect(withoutOld.firstBroken!.reason).toMatch(/does not trust/);
-    fs.copyFileSync(path.join(TEST_KEYS_DIR, 'audit-signing.pub.pem'), path.join(dir, 'trusted', `${keys.fingerprint.slice(0, 16)}.pub.pem`));
+    fs.copyFileSync(
+      path.join(TEST_KEYS_DIR, 'audit-signing.pub.pem'),
+      path.join(dir, 'trusted', `${keys.fingerprint.slice(0, 16)}.pub.pem`),
+    );
     expect((await verifyAudit(database.db, undefined, openKeyStore(dir))).ok).toBe(true);
   });
 });
@@ -100,7 +137,11 @@ describe('the key store', () => {
 describe('signed checkpoints of the audit chains', () => {
   it('signs a checkpoint inside the writing transaction every N rows of a chain, with a key kept outside the database', async () => {
     const chain = await freshChain(2 * EVERY + 3);
-    const cps = (await database.pool.query(`SELECT seq, key_fingerprint, public_key, signature FROM audit_checkpoints WHERE chain = $1 ORDER BY seq`, [chain])).rows;
+    const cps = (
+      await database.pool.query(`SELECT seq, key_fingerprint, public_key, signature FROM audit_checkpoints WHERE chain = $1 ORDER BY seq`, [
+        chain,
+      ])
+    ).rows;
     expect(cps.map((c) => Number(c.seq))).toEqual([EVERY, 2 * EVERY]);
     expect(cps[0].key_fingerprint).toBe(keys.fingerprint);
     // The database holds the signature and the public key, never the private key.
@@ -130,9 +171,10 @@ describe('signed checkpoints of the audit chains', () => {
     const forger = openKeyStore(fs.mkdtempSync(path.join(os.tmpdir(), 'forger-keys-')));
     const row = (await database.pool.query(`SELECT hash FROM audit_log WHERE chain = $1 AND seq = $2`, [chain, EVERY + 5])).rows[0];
     const fields = { chain, seq: EVERY + 5, hash: row.hash as string, at: new Date().toISOString(), key: forger.fingerprint };
-    await database.pool.query(`INSERT INTO audit_checkpoints (chain, seq, row_hash, at, key_fingerprint, public_key, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      chain, fields.seq, fields.hash, fields.at, fields.key, forger.publicKeyPem, forger.sign(checkpointMessage(fields)),
-    ]);
+    await database.pool.query(
+      `INSERT INTO audit_checkpoints (chain, seq, row_hash, at, key_fingerprint, public_key, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [chain, fields.seq, fields.hash, fields.at, fields.key, forger.publicKeyPem, forger.sign(checkpointMessage(fields))],
+    );
     const result = await verifyAudit(database.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken).toMatchObject({ chain, seq: EVERY + 1, id: await idAt(chain, EVERY + 1) });
@@ -140,7 +182,12 @@ describe('signed checkpoints of the audit chains', () => {
 
     // Claiming the trusted fingerprint does not help: the signature does not verify under it.
     await asSuperuser(async (q) => {
-      await q(`UPDATE audit_checkpoints SET key_fingerprint = $1, signature = $2 WHERE chain = $3 AND seq = $4`, [keys.fingerprint, forger.sign(checkpointMessage({ ...fields, key: keys.fingerprint })), chain, fields.seq]);
+      await q(`UPDATE audit_checkpoints SET key_fingerprint = $1, signature = $2 WHERE chain = $3 AND seq = $4`, [
+        keys.fingerprint,
+        forger.sign(checkpointMessage({ ...fields, key: keys.fingerprint })),
+        chain,
+        fields.seq,
+      ]);
     });
     const again = await verifyAudit(database.db);
     expect(again.firstBroken).toMatchObject({ chain, seq: EVERY + 1 });
@@ -160,6 +207,8 @@ describe('signed checkpoints of the audit chains', () => {
     const result = await verifyAudit(database.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken).toMatchObject({ chain, seq: EVERY + 1, id: await idAt(chain, EVERY + 1) });
-    expect(result.firstBroken!.reason).toMatch(new RegExp(`rows ${EVERY + 1}–${2 * EVERY} no longer match the checkpoint signed at position ${2 * EVERY}`));
+    expect(result.firstBroken!.reason).toMatch(
+      new RegExp(`rows ${EVERY + 1}–${2 * EVERY} no longer match the checkpoint signed at position ${2 * EVERY}`),
+    );
   });
 });

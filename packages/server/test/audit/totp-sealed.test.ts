@@ -10,9 +10,15 @@ import { as, testApp, uniqueIp } from '../helpers.ts';
 
 const { app, database } = await testApp();
 
-const storedSecret = async (username: string): Promise<string> => (await database.pool.query(`SELECT totp_secret FROM users WHERE username = $1`, [username])).rows[0].totp_secret;
+const storedSecret = async (username: string): Promise<string> =>
+  (await database.pool.query(`SELECT totp_secret FROM users WHERE username = $1`, [username])).rows[0].totp_secret;
 const signIn = async (username: string, totp?: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo#2026', ...(totp ? { totp } : {}) }, remoteAddress: uniqueIp() });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: 'Demo#2026', ...(totp ? { totp } : {}) },
+    remoteAddress: uniqueIp(),
+  });
 
 describe('TOTP secrets sealed at rest with SM4', () => {
   it('stores a newly enabled secret sealed, and sign-in with the code still works', async () => {

@@ -17,7 +17,34 @@ const junk = fc.oneof(
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }),
 );
-const keys = ['kind', 'changeDate', 'particulars', 'staffId', 'toOrgId', 'reason', 'orgId', 'year', 'quarter', 'staffIds', 'category', 'amountYuan', 'status', 'areaM2', 'decision', 'days', 'fileName', 'contentBase64', 'heldOn', 'topic', 'topics', 'rating', 'evaluation', 'post', 'title', 'body'];
+const keys = [
+  'kind',
+  'changeDate',
+  'particulars',
+  'staffId',
+  'toOrgId',
+  'reason',
+  'orgId',
+  'year',
+  'quarter',
+  'staffIds',
+  'category',
+  'amountYuan',
+  'status',
+  'areaM2',
+  'decision',
+  'days',
+  'fileName',
+  'contentBase64',
+  'heldOn',
+  'topic',
+  'topics',
+  'rating',
+  'evaluation',
+  'post',
+  'title',
+  'body',
+];
 const payload = fc.dictionary(fc.constantFrom(...keys), junk, { maxKeys: 6 });
 
 const endpoints: [method: 'post' | 'put', url: string, user: string][] = [
@@ -49,7 +76,14 @@ describe('bad payloads over the supervision endpoints', () => {
       }),
       { numRuns: 300 },
     );
-    const queries = ['/api/dashboard/county?year=abc', '/api/dashboard/county?year=1999', '/api/dashboard/county?x=1', '/api/personnel/staff?status=gone', '/api/training/coverage?year=-1', '/api/environment/expenses'];
+    const queries = [
+      '/api/dashboard/county?year=abc',
+      '/api/dashboard/county?year=1999',
+      '/api/dashboard/county?x=1',
+      '/api/personnel/staff?status=gone',
+      '/api/training/coverage?year=-1',
+      '/api/environment/expenses',
+    ];
     for (const q of queries) {
       const res = await clients.get('county.admin')!.get(q);
       expect(res.statusCode, q).toBe(400);

@@ -6,7 +6,9 @@ import { as, testApp } from '../helpers.ts';
 const { app } = await testApp();
 const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 // Online share is the documents module's measurement of its own seeded records.
-const documentsSeeded = fs.existsSync(new URL('../../src/modules/documents/documents.metrics.ts', import.meta.url)) && seedSteps.some((s) => /document/i.test(s.name));
+const documentsSeeded =
+  fs.existsSync(new URL('../../src/modules/documents/documents.metrics.ts', import.meta.url)) &&
+  seedSteps.some((s) => /document/i.test(s.name));
 
 describe('GET /api/dashboard/county for the demo county', () => {
   it('reproduces the article’s figures from the records', async () => {
@@ -43,10 +45,24 @@ describe('GET /api/dashboard/county for the demo county', () => {
   it('gives one row per township with a status and a drill-down target in every standard column', async () => {
     const d = (await (await as(app, 'county.admin')).get(`/api/dashboard/county?year=${year}`)).json();
     expect(d.rows).toHaveLength(18);
-    const keys = ['leader', 'staff', 'filings', 'training', 'rotation', 'posts', 'rooms', 'equipment', 'rules', 'onlineShare', 'dutyLogs', 'overdue'];
+    const keys = [
+      'leader',
+      'staff',
+      'filings',
+      'training',
+      'rotation',
+      'posts',
+      'rooms',
+      'equipment',
+      'rules',
+      'onlineShare',
+      'dutyLogs',
+      'overdue',
+    ];
     for (const row of d.rows) {
       expect(Object.keys(row.cells).sort()).toEqual([...keys].sort());
-      for (const k of ['leader', 'staff', 'filings', 'training', 'posts', 'rooms', 'equipment', 'rules']) expect(row.cells[k].status, `${row.name} ${k}`).toBe('ok');
+      for (const k of ['leader', 'staff', 'filings', 'training', 'posts', 'rooms', 'equipment', 'rules'])
+        expect(row.cells[k].status, `${row.name} ${k}`).toBe('ok');
       expect(row.cells.staff.drill).toContain(row.orgId);
     }
     // A cell's API lists exactly the records it counts.

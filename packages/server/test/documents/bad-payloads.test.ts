@@ -31,22 +31,109 @@ beforeAll(async () => {
   county = a.clerk;
 });
 
-const idArb = () => fc.oneof(fc.constantFrom(...ids), fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom('', '..', '%00', '1 OR 1=1', "'; DROP TABLE documents; --"));
+const idArb = () =>
+  fc.oneof(
+    fc.constantFrom(...ids),
+    fc.uuid(),
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('', '..', '%00', '1 OR 1=1', "'; DROP TABLE documents; --"),
+  );
 const bodyArb = fc.oneof(
   fc.jsonValue(),
-  fc.dictionary(fc.constantFrom('docType', 'title', 'body', 'mainRecipientOrgIds', 'copyRecipientOrgIds', 'urgency', 'classification', 'decision', 'comment', 'opinion', 'channel', 'copies', 'reason', 'note', 'userIds', 'handlerIds', 'deadline', 'proposal', 'instruction', 'result', 'reply', 'senderName', 'receivedDate', 'extra'), fc.jsonValue()),
-  fc.record({ docType: fc.string(), title: fc.string({ maxLength: 300 }), mainRecipientOrgIds: fc.array(fc.uuid(), { maxLength: 3 }), classification: fc.string() }),
+  fc.dictionary(
+    fc.constantFrom(
+      'docType',
+      'title',
+      'body',
+      'mainRecipientOrgIds',
+      'copyRecipientOrgIds',
+      'urgency',
+      'classification',
+      'decision',
+      'comment',
+      'opinion',
+      'channel',
+      'copies',
+      'reason',
+      'note',
+      'userIds',
+      'handlerIds',
+      'deadline',
+      'proposal',
+      'instruction',
+      'result',
+      'reply',
+      'senderName',
+      'receivedDate',
+      'extra',
+    ),
+    fc.jsonValue(),
+  ),
+  fc.record({
+    docType: fc.string(),
+    title: fc.string({ maxLength: 300 }),
+    mainRecipientOrgIds: fc.array(fc.uuid(), { maxLength: 3 }),
+    classification: fc.string(),
+  }),
 );
-const queryArb = fc.dictionary(fc.constantFrom('page', 'pageSize', 'status', 'format', 'year', 'orgId', 'from', 'to', 'docType', 'channel', 'classification', 'q', 'zzz'), fc.string({ maxLength: 20 }));
+const queryArb = fc.dictionary(
+  fc.constantFrom(
+    'page',
+    'pageSize',
+    'status',
+    'format',
+    'year',
+    'orgId',
+    'from',
+    'to',
+    'docType',
+    'channel',
+    'classification',
+    'q',
+    'zzz',
+  ),
+  fc.string({ maxLength: 20 }),
+);
 
 const POSTS = [
-  '/api/documents/:id/submit', '/api/documents/:id/review', '/api/documents/:id/sign-off', '/api/documents/:id/number', '/api/documents/:id/dispatch',
-  '/api/documents/:id/void', '/api/deliveries/:id/acknowledge', '/api/deliveries/:id/return', '/api/deliveries/:id/withdraw', '/api/deliveries/:id/remind',
-  '/api/incoming/:id/screen', '/api/incoming/:id/circulate', '/api/incoming/:id/read', '/api/incoming/:id/propose', '/api/incoming/:id/instruct',
-  '/api/incoming/:id/assign', '/api/incoming/:id/remind', '/api/incoming/:id/close', '/api/incoming/:id/reply', '/api/documents/:id/attachments/:id/remove',
+  '/api/documents/:id/submit',
+  '/api/documents/:id/review',
+  '/api/documents/:id/sign-off',
+  '/api/documents/:id/number',
+  '/api/documents/:id/dispatch',
+  '/api/documents/:id/void',
+  '/api/deliveries/:id/acknowledge',
+  '/api/deliveries/:id/return',
+  '/api/deliveries/:id/withdraw',
+  '/api/deliveries/:id/remind',
+  '/api/incoming/:id/screen',
+  '/api/incoming/:id/circulate',
+  '/api/incoming/:id/read',
+  '/api/incoming/:id/propose',
+  '/api/incoming/:id/instruct',
+  '/api/incoming/:id/assign',
+  '/api/incoming/:id/remind',
+  '/api/incoming/:id/close',
+  '/api/incoming/:id/reply',
+  '/api/documents/:id/attachments/:id/remove',
 ];
-const GETS = ['/api/documents/:id', '/api/documents/:id/slip', '/api/incoming/:id/slip', '/api/documents/:id/deliveries', '/api/documents/:id/pdf', '/api/incoming/:id', '/api/documents/:id/attachments/:id'];
-const LISTS = ['/api/documents', '/api/inbox', '/api/incoming', '/api/registers/outgoing', '/api/registers/incoming', '/api/metrics/online-share'];
+const GETS = [
+  '/api/documents/:id',
+  '/api/documents/:id/slip',
+  '/api/incoming/:id/slip',
+  '/api/documents/:id/deliveries',
+  '/api/documents/:id/pdf',
+  '/api/incoming/:id',
+  '/api/documents/:id/attachments/:id',
+];
+const LISTS = [
+  '/api/documents',
+  '/api/inbox',
+  '/api/incoming',
+  '/api/registers/outgoing',
+  '/api/registers/incoming',
+  '/api/metrics/online-share',
+];
 
 it('answers every generated bad request with a 4xx (or an empty 200 list) and changes no row', async () => {
   const before = await tableDigest(database);

@@ -30,7 +30,15 @@ export function expectStatus(res: { statusCode: number; body: string }, status: 
 
 /** Drafts a notice and takes it through review and sign-off (and numbering if asked). */
 export async function signedNotice(a: Actors, recipients: string[], opts: { number?: boolean; title?: string } = {}): Promise<string> {
-  const d = await a.clerk.post('/api/documents', { docType: '通知', title: opts.title ?? '关于做好春节期间值班工作的通知', body: '一、总体要求\n各乡镇要高度重视。', mainRecipientOrgIds: recipients, copyRecipientOrgIds: [], urgency: 'none', classification: 'none' });
+  const d = await a.clerk.post('/api/documents', {
+    docType: '通知',
+    title: opts.title ?? '关于做好春节期间值班工作的通知',
+    body: '一、总体要求\n各乡镇要高度重视。',
+    mainRecipientOrgIds: recipients,
+    copyRecipientOrgIds: [],
+    urgency: 'none',
+    classification: 'none',
+  });
   expectStatus(d, 201);
   const id = d.json().id as string;
   expectStatus(await a.clerk.post(`/api/documents/${id}/submit`), 200);

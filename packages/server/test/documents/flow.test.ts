@@ -22,8 +22,13 @@ beforeAll(async () => {
 describe('outgoing → incoming, the whole flow through HTTP', () => {
   it('drafts, reviews, signs off, numbers and dispatches a notice to all 18 townships; a township acknowledges and processes it', async () => {
     const d = await a.clerk.post('/api/documents', {
-      docType: '通知', title: '关于开展乡镇办公室规范化建设的通知', body: '一、工作目标\n（一）规范队伍建设。\n二、工作要求',
-      mainRecipientOrgIds: townships, copyRecipientOrgIds: [], urgency: 'urgent', classification: 'none',
+      docType: '通知',
+      title: '关于开展乡镇办公室规范化建设的通知',
+      body: '一、工作目标\n（一）规范队伍建设。\n二、工作要求',
+      mainRecipientOrgIds: townships,
+      copyRecipientOrgIds: [],
+      urgency: 'urgent',
+      classification: 'none',
     });
     expectStatus(d, 201);
     expect(d.json()).toMatchObject({ status: 'draft' });
@@ -60,7 +65,10 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     const disp = await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' });
     expectStatus(disp, 200);
     expect(disp.json().deliveries).toBe(18);
-    const audits = await database.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'document.dispatch' AND entity_id = $1", [id]);
+    const audits = await database.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'document.dispatch' AND entity_id = $1",
+      [id],
+    );
     expect(audits.rows[0].n).toBe(1);
 
     // the township sees it in its inbox
@@ -103,8 +111,17 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     const leaderId = town01Leader && (await town01Leader.get('/api/me')).json().id;
     const clerkId = (await town01.get('/api/me')).json().id;
     // urgent: a deadline is required
-    expectStatus(await town01Leader.post(`/api/incoming/${incId}/instruct`, { instruction: '请党政办抓好落实。', handlerIds: [clerkId] }), 422);
-    inc = (await town01Leader.post(`/api/incoming/${incId}/instruct`, { instruction: '请党政办抓好落实。', handlerIds: [clerkId], deadline: '2099-12-31' })).json();
+    expectStatus(
+      await town01Leader.post(`/api/incoming/${incId}/instruct`, { instruction: '请党政办抓好落实。', handlerIds: [clerkId] }),
+      422,
+    );
+    inc = (
+      await town01Leader.post(`/api/incoming/${incId}/instruct`, {
+        instruction: '请党政办抓好落实。',
+        handlerIds: [clerkId],
+        deadline: '2099-12-31',
+      })
+    ).json();
     expect(inc).toMatchObject({ status: 'in_progress', deadline: '2099-12-31' });
     expectStatus(await town01.post(`/api/incoming/${incId}/remind`, { note: '请按时办结' }), 200);
     inc = (await town01.post(`/api/incoming/${incId}/close`, { result: '已按要求完成' })).json();
@@ -115,9 +132,16 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
 
     // registers
     const out = (await a.clerk.get(`/api/registers/outgoing?q=${encodeURIComponent(num.json().docNumber)}`)).json();
-    expect(out.items.find((r: { id: string }) => r.id === id)).toMatchObject({ docNumber: num.json().docNumber, channel: 'online', signer: expect.any(String) });
+    expect(out.items.find((r: { id: string }) => r.id === id)).toMatchObject({
+      docNumber: num.json().docNumber,
+      channel: 'online',
+      signer: expect.any(String),
+    });
     const incReg = (await town01.get(`/api/registers/incoming?q=${encodeURIComponent(num.json().docNumber)}`)).json();
-    expect(incReg.items.find((r: { id: string }) => r.id === incId)).toMatchObject({ serial: ack.json().serial, instruction: '请党政办抓好落实。' });
+    expect(incReg.items.find((r: { id: string }) => r.id === incId)).toMatchObject({
+      serial: ack.json().serial,
+      instruction: '请党政办抓好落实。',
+    });
     const xlsx = await a.clerk.get('/api/registers/outgoing?format=xlsx');
     expectStatus(xlsx, 200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
@@ -154,9 +178,23 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
   });
 
   it('registers a classified paper document as metadata only and shows it with channel paper', async () => {
-    const refused = await town01.post('/api/incoming', { senderName: '县保密局', title: '某涉密文件', classification: 'secret', receivedDate: '2026-03-02', body: '正文' });
+    const refused = await town01.post('/api/incoming', {
+      senderName: '县保密局',
+      title: '某涉密文件',
+      classification: 'secret',
+      receivedDate: '2026-03-02',
+      body: '正文',
+    });
     expectStatus(refused, 422);
-    const ok = await town01.post('/api/incoming', { senderName: '县保密局', docNumber: '清保发〔2026〕3号', title: '关于某事项的通知', classification: 'secret', copies: 2, copyNumbers: '000011-000012', receivedDate: '2026-03-02' });
+    const ok = await town01.post('/api/incoming', {
+      senderName: '县保密局',
+      docNumber: '清保发〔2026〕3号',
+      title: '关于某事项的通知',
+      classification: 'secret',
+      copies: 2,
+      copyNumbers: '000011-000012',
+      receivedDate: '2026-03-02',
+    });
     expectStatus(ok, 201);
     expect(ok.json()).toMatchObject({ channel: 'paper', classification: 'secret', body: null });
     const reg = (await town01.get('/api/registers/incoming?channel=paper')).json();
@@ -167,7 +205,17 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
 describe('API description', () => {
   it('documents every route of the module in /api/openapi.json', async () => {
     const spec = (await a.clerk.get('/api/openapi.json')).json();
-    for (const p of ['/api/documents', '/api/documents/{id}', '/api/documents/{id}/number', '/api/inbox', '/api/deliveries/{id}/acknowledge', '/api/incoming/{id}/instruct', '/api/registers/outgoing', '/api/metrics/online-share', '/api/documents/{id}/attachments'])
+    for (const p of [
+      '/api/documents',
+      '/api/documents/{id}',
+      '/api/documents/{id}/number',
+      '/api/inbox',
+      '/api/deliveries/{id}/acknowledge',
+      '/api/incoming/{id}/instruct',
+      '/api/registers/outgoing',
+      '/api/metrics/online-share',
+      '/api/documents/{id}/attachments',
+    ])
       expect(Object.keys(spec.paths), p).toContain(p);
     expect(JSON.stringify(spec.paths['/api/documents/{id}'].get.responses['200'])).toContain('allowedActions');
   });
@@ -191,7 +239,12 @@ describe('metrics', () => {
 
 describe('wrong transitions write nothing', () => {
   it('refuses sign-off before review, numbering before sign-off, dispatch twice', async () => {
-    const d = await a.clerk.post('/api/documents', { docType: '函', title: '关于商请支持的函', body: '函正文', mainRecipientOrgIds: [townships[0]] });
+    const d = await a.clerk.post('/api/documents', {
+      docType: '函',
+      title: '关于商请支持的函',
+      body: '函正文',
+      mainRecipientOrgIds: [townships[0]],
+    });
     const id = d.json().id;
     let before = await tableDigest(database);
     expectStatus(await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意' }), 409);
@@ -209,7 +262,7 @@ describe('wrong transitions write nothing', () => {
     expect(await tableDigest(database)).toBe(before);
   });
 
-  it('hides another org\'s delivery and an undelivered document (404), and refuses a clerk signing off (403)', async () => {
+  it("hides another org's delivery and an undelivered document (404), and refuses a clerk signing off (403)", async () => {
     const id = await signedNotice(a, [townships[0]!], { number: true });
     await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' });
     const delivery = (await town01.get('/api/inbox')).json().items.find((i: { documentId: string }) => i.documentId === id);

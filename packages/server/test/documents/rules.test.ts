@@ -28,10 +28,13 @@ describe('numbering', () => {
     await database.pool.query("UPDATE orgs SET number_prefix = '测试发' WHERE code = 'XWB'");
     const ids: string[] = [];
     // Signed-off documents made in bulk (the HTTP path to sign-off is tested elsewhere).
-    const r = await database.pool.query(`
+    const r = await database.pool.query(
+      `
       INSERT INTO documents (org_id, doc_type, title, body, main_recipient_org_ids, drafter_id, status, signer_id, signer_name, signed_at, written_date)
       SELECT o.id, '通知', '并发编号 ' || g, '正文', ARRAY[$1::uuid], u.id, 'signed_off', u.id, u.display_name, now(), now()::date
-      FROM generate_series(1, 200) g, orgs o, users u WHERE o.code = 'XWB' AND u.username = 'county.leader' RETURNING id`, [townships[0]]);
+      FROM generate_series(1, 200) g, orgs o, users u WHERE o.code = 'XWB' AND u.username = 'county.leader' RETURNING id`,
+      [townships[0]],
+    );
     for (const row of r.rows) ids.push(row.id);
     const results = await Promise.all(ids.map((id) => a.clerk.post(`/api/documents/${id}/number`)));
     expect(results.every((x) => x.statusCode === 200)).toBe(true);
@@ -56,12 +59,23 @@ describe('numbering', () => {
 describe('classified documents are metadata of a paper original only', () => {
   it('refuses a body, and the online channel, with a clear 422', async () => {
     const before = await tableDigest(database);
-    const res = await a.clerk.post('/api/documents', { docType: '通知', title: '涉密通知', body: '正文', mainRecipientOrgIds: [townships[0]], classification: 'secret' });
+    const res = await a.clerk.post('/api/documents', {
+      docType: '通知',
+      title: '涉密通知',
+      body: '正文',
+      mainRecipientOrgIds: [townships[0]],
+      classification: 'secret',
+    });
     expectStatus(res, 422);
     expect(res.json().error.message).toContain('涉密');
     expect(await tableDigest(database)).toBe(before);
 
-    const d = await a.clerk.post('/api/documents', { docType: '通知', title: '涉密通知（登记）', mainRecipientOrgIds: [townships[0]], classification: 'confidential' });
+    const d = await a.clerk.post('/api/documents', {
+      docType: '通知',
+      title: '涉密通知（登记）',
+      mainRecipientOrgIds: [townships[0]],
+      classification: 'confidential',
+    });
     expectStatus(d, 201);
     const id = d.json().id;
     expectStatus(await a.clerk.patch(`/api/documents/${id}`, { body: '补写正文' }), 422);
@@ -81,27 +95,52 @@ describe('classified documents are metadata of a paper original only', () => {
   });
 
   it('the database refuses a body, an attachment or an online delivery of a classified document', async () => {
-    const q = (text: string, params: unknown[] = []) => database.pool.query(text, params).then(() => 'ok', (e: { code: string }) => e.code);
+    const q = (text: string, params: unknown[] = []) =>
+      database.pool.query(text, params).then(
+        () => 'ok',
+        (e: { code: string }) => e.code,
+      );
     const base = `INSERT INTO documents (org_id, doc_type, title, main_recipient_org_ids, drafter_id, classification, body)
       SELECT o.id, '通知', 't', ARRAY[o.id], u.id, 'secret', $1 FROM orgs o, users u WHERE o.code = 'XWB' AND u.username = 'county.clerk'`;
     expect(await q(base, ['正文'])).toBe('23514');
     const ok = await database.pool.query(`${base} RETURNING id`, [null]);
     const docId = ok.rows[0].id;
-    expect(await q(`INSERT INTO deliveries (org_id, sender_org_id, document_id, document_classification, recipient_kind) SELECT id, id, $1, 'secret', 'main' FROM orgs WHERE code = 'T01'`, [docId])).toBe('23514');
-    expect(await q(`INSERT INTO deliveries (org_id, sender_org_id, document_id, document_classification, recipient_kind) SELECT id, id, $1, 'none', 'main' FROM orgs WHERE code = 'T01'`, [docId])).toBe('23503');
+    expect(
+      await q(
+        `INSERT INTO deliveries (org_id, sender_org_id, document_id, document_classification, recipient_kind) SELECT id, id, $1, 'secret', 'main' FROM orgs WHERE code = 'T01'`,
+        [docId],
+      ),
+    ).toBe('23514');
+    expect(
+      await q(
+        `INSERT INTO deliveries (org_id, sender_org_id, document_id, document_classification, recipient_kind) SELECT id, id, $1, 'none', 'main' FROM orgs WHERE code = 'T01'`,
+        [docId],
+      ),
+    ).toBe('23503');
     expect(await q(`UPDATE documents SET channel = 'online', status = 'dispatched' WHERE id = $1`, [docId])).toBe('23514');
-    await database.pool.query(`INSERT INTO stored_files (sha256, org_id, size, mime) SELECT repeat('a', 64), id, 1, 'application/pdf' FROM orgs WHERE code = 'XWB' ON CONFLICT DO NOTHING`);
-    expect(await q(`INSERT INTO document_attachments (org_id, document_id, document_classification, sha256, file_name, mime, size, uploaded_by)
-      SELECT o.id, $1, 'secret', repeat('a', 64), 'a.pdf', 'application/pdf', 1, u.id FROM orgs o, users u WHERE o.code = 'XWB' AND u.username = 'county.clerk'`, [docId])).toBe('23514');
-    expect(await q(`INSERT INTO incoming (org_id, serial_year, serial_seq, serial, channel, sender_name, title, classification, body, received_date, received_by)
-      SELECT o.id, 2026, 99999, 'x', 'paper', 's', 't', 'secret', '正文', '2026-01-01', u.id FROM orgs o, users u WHERE o.code = 'T01' AND u.username = 'town01.clerk'`)).toBe('23514');
+    await database.pool.query(
+      `INSERT INTO stored_files (sha256, org_id, size, mime) SELECT repeat('a', 64), id, 1, 'application/pdf' FROM orgs WHERE code = 'XWB' ON CONFLICT DO NOTHING`,
+    );
+    expect(
+      await q(
+        `INSERT INTO document_attachments (org_id, document_id, document_classification, sha256, file_name, mime, size, uploaded_by)
+      SELECT o.id, $1, 'secret', repeat('a', 64), 'a.pdf', 'application/pdf', 1, u.id FROM orgs o, users u WHERE o.code = 'XWB' AND u.username = 'county.clerk'`,
+        [docId],
+      ),
+    ).toBe('23514');
+    expect(
+      await q(`INSERT INTO incoming (org_id, serial_year, serial_seq, serial, channel, sender_name, title, classification, body, received_date, received_by)
+      SELECT o.id, 2026, 99999, 'x', 'paper', 's', 't', 'secret', '正文', '2026-01-01', u.id FROM orgs o, users u WHERE o.code = 'T01' AND u.username = 'town01.clerk'`),
+    ).toBe('23514');
   });
 });
 
 async function upload(c: ReturnType<typeof import('../helpers.ts').client>, id: string, name: string, bytes: Buffer) {
   const boundary = '----docs' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -111,7 +150,12 @@ async function upload(c: ReturnType<typeof import('../helpers.ts').client>, id: 
 describe('attachments', () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
   it('stores by content, refuses a forbidden type and an oversized file, downloads under the Chinese name, and delivers it whole', async () => {
-    const d = await a.clerk.post('/api/documents', { docType: '通知', title: '附件测试', body: '见附件', mainRecipientOrgIds: [townships[5]] });
+    const d = await a.clerk.post('/api/documents', {
+      docType: '通知',
+      title: '附件测试',
+      body: '见附件',
+      mainRecipientOrgIds: [townships[5]],
+    });
     const id = d.json().id;
     const up = await upload(a.clerk, id, '附件1：统计表.pdf', pdf);
     expectStatus(up, 201);
@@ -141,7 +185,7 @@ describe('attachments', () => {
 });
 
 describe('live inbox (server-sent events)', () => {
-  it('a new delivery reaches the recipient org\'s open event stream, and not another org\'s', async () => {
+  it("a new delivery reaches the recipient org's open event stream, and not another org's", async () => {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const open = (s: Session) =>
       new Promise<{ events: string[]; close: () => void; ready: Promise<void> }>((resolve) => {
@@ -202,7 +246,8 @@ describe('live inbox (server-sent events)', () => {
 describe('automatic 催办', () => {
   it('reminds open entries due tomorrow or overdue, once per day, however often the job runs', async () => {
     const { runDeadlineReminders } = await import('../../src/modules/documents/documents.jobs.ts');
-    const r = await database.pool.query(`UPDATE incoming SET status = 'in_progress', deadline = now()::date - 3, handler_ids = ARRAY[received_by]
+    const r = await database.pool
+      .query(`UPDATE incoming SET status = 'in_progress', deadline = now()::date - 3, handler_ids = ARRAY[received_by]
       WHERE id = (SELECT id FROM incoming WHERE channel = 'online' ORDER BY serial_seq LIMIT 1) RETURNING id`);
     const id = r.rows[0].id;
     const first = await runDeadlineReminders(database.db);

@@ -3,7 +3,8 @@ import { as, tableDigest, testApp } from '../helpers.ts';
 
 const { app, database } = await testApp();
 const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const orgIdOf = async (code: string): Promise<string> => (await database.pool.query('SELECT id FROM orgs WHERE code = $1', [code])).rows[0].id;
+const orgIdOf = async (code: string): Promise<string> =>
+  (await database.pool.query('SELECT id FROM orgs WHERE code = $1', [code])).rows[0].id;
 
 describe('funding', () => {
   it('gives the average per township and the year-on-year change', async () => {
@@ -46,7 +47,13 @@ describe('rooms, equipment, rules, posts', () => {
     const clerk = await as(app, 'town02.clerk');
     const orgId = await orgIdOf('T02');
     expect((await clerk.get('/api/environment/rules')).json().items).toHaveLength(6);
-    const res = await clerk.post('/api/environment/rules', { orgId, kind: 'duty', title: '东坪镇党政办公室值班制度（修订）', body: '第一条 实行24小时值班和领导带班制度。', adoptedOn: `${year}-05-01` });
+    const res = await clerk.post('/api/environment/rules', {
+      orgId,
+      kind: 'duty',
+      title: '东坪镇党政办公室值班制度（修订）',
+      body: '第一条 实行24小时值班和领导带班制度。',
+      adoptedOn: `${year}-05-01`,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const rules = (await clerk.get('/api/environment/rules')).json().items;
     expect(rules).toHaveLength(6);
@@ -65,6 +72,9 @@ describe('rooms, equipment, rules, posts', () => {
 
   it('refuses equipment with negative counts', async () => {
     const clerk = await as(app, 'town02.clerk');
-    expect((await clerk.put('/api/environment/equipment', { orgId: await orgIdOf('T02'), computers: -1, printers: 1, docSystemAccess: true })).statusCode).toBe(400);
+    expect(
+      (await clerk.put('/api/environment/equipment', { orgId: await orgIdOf('T02'), computers: -1, printers: 1, docSystemAccess: true }))
+        .statusCode,
+    ).toBe(400);
   });
 });

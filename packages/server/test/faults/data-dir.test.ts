@@ -25,7 +25,10 @@ afterAll(() => {
 });
 
 function launch(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [bin, 'serve', '--no-demo'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--no-demo'], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
@@ -58,7 +61,9 @@ describe('a second server on a DATA_DIR another server owns', () => {
     const code = await Promise.race([second.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000))]);
     expect(code, second.output()).toBe(1);
     expect(second.output()).toContain(`另一个服务进程（pid ${owner.child.pid}）正在使用数据目录 ${dataDir}`);
-    expect(second.output()).toContain(`Another server (pid ${owner.child.pid}) is using DATA_DIR ${dataDir}; stop it, or give every server DATABASE_URL`);
+    expect(second.output()).toContain(
+      `Another server (pid ${owner.child.pid}) is using DATA_DIR ${dataDir}; stop it, or give every server DATABASE_URL`,
+    );
     expect(second.output()).not.toMatch(/ECONNREFUSED|ready in/);
 
     // A CLI command attaches to the owner's cluster and leaves it running.

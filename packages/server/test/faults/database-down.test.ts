@@ -40,7 +40,12 @@ afterAll(async () => {
 });
 
 const login = (lang?: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', headers: lang ? { 'accept-language': lang } : {}, payload: { username: 'nobody.here', password: 'Wrong#2026' } });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: lang ? { 'accept-language': lang } : {},
+    payload: { username: 'nobody.here', password: 'Wrong#2026' },
+  });
 
 describe('health and requests while the database is down', () => {
   it('503 with the message in zh-CN and English while stopped, 200 again once it is back; the listener reconnects and resyncs', async () => {
@@ -50,7 +55,11 @@ describe('health and requests while the database is down', () => {
     // A hub with a live subscriber, on the same database: it must notice the outage and recover.
     const warnings: string[] = [];
     const infos: string[] = [];
-    const hub = new EventHub({ url: database.url, pool: database.pool, log: { warn: (m) => warnings.push(m), info: (m) => infos.push(m) } });
+    const hub = new EventHub({
+      url: database.url,
+      pool: database.pool,
+      log: { warn: (m) => warnings.push(m), info: (m) => infos.push(m) },
+    });
     const received: LiveEvent[] = [];
     let resyncs = 0;
     await hub.subscribe({ orgId: 'org-a', send: (e) => received.push(e), resync: () => resyncs++ });
@@ -65,7 +74,11 @@ describe('health and requests while the database is down', () => {
     const zh = await app.inject({ method: 'GET', url: '/api/health' });
     expect(Date.now() - t0).toBeLessThan(2500);
     expect(zh.statusCode).toBe(503);
-    expect(zh.json()).toEqual({ status: 'unavailable', database: 'unavailable', error: { code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试。' } });
+    expect(zh.json()).toEqual({
+      status: 'unavailable',
+      database: 'unavailable',
+      error: { code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试。' },
+    });
     const en = await app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-language': 'en' } });
     expect(en.statusCode).toBe(503);
     expect(en.json().error.message).toBe('The database is unavailable; try again shortly.');

@@ -31,7 +31,10 @@ beforeAll(async () => {
 /** Resolves when the hub has lost its LISTEN and got it back (its own events, no sleeping). */
 function nextRecovery(hub: EventHub, timeoutMs = 20_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the listener did not come back within ${timeoutMs} ms (state ${hub.state})`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the listener did not come back within ${timeoutMs} ms (state ${hub.state})`)),
+      timeoutMs,
+    );
     hub.once('lost', () =>
       hub.once('listening', () => {
         clearTimeout(timer);
@@ -119,11 +122,20 @@ describe('requests while the pool cannot connect', () => {
     const stuck = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database: tight });
     try {
       const t0 = Date.now();
-      const zh = await stuck.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'town01.clerk', password: 'Demo#2026' } });
+      const zh = await stuck.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'town01.clerk', password: 'Demo#2026' },
+      });
       expect(Date.now() - t0).toBeLessThan(3000);
       expect(zh.statusCode).toBe(503);
       expect(zh.json()).toEqual({ error: { code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试。' } });
-      const en = await stuck.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'town01.clerk', password: 'Demo#2026' } });
+      const en = await stuck.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'accept-language': 'en' },
+        payload: { username: 'town01.clerk', password: 'Demo#2026' },
+      });
       expect(en.json().error.message).toBe('The database is unavailable; try again shortly.');
 
       const h0 = Date.now();
@@ -169,7 +181,7 @@ describe('requests while the pool cannot connect', () => {
     // A bug is still a bug.
     const syntax = await database.pool.query('SELEC 1').catch((e: unknown) => e);
     expect(isDatabaseUnavailable(syntax)).toBe(false);
-    const unique = await database.pool.query("INSERT INTO orgs (id) SELECT id FROM orgs LIMIT 1").catch((e: unknown) => e);
+    const unique = await database.pool.query('INSERT INTO orgs (id) SELECT id FROM orgs LIMIT 1').catch((e: unknown) => e);
     expect(isDatabaseUnavailable(unique)).toBe(false);
   });
 });

@@ -34,7 +34,9 @@ beforeAll(async () => {
   ({ app, database } = await testApp({ config: { filesDir } }));
   a = await countyActors(app);
   const townships = (await orgIds(a.clerk)).townships;
-  docId = (await a.clerk.post('/api/documents', { docType: '通知', title: '备份附件测试', body: '见附件', mainRecipientOrgIds: [townships[0]] })).json().id;
+  docId = (
+    await a.clerk.post('/api/documents', { docType: '通知', title: '备份附件测试', body: '见附件', mainRecipientOrgIds: [townships[0]] })
+  ).json().id;
   const up = await upload(a.clerk, docId, [{ name: '附件：统计表.pdf', bytes: attachment }]);
   expect(up.statusCode, up.body).toBe(201);
   attachmentId = up.json().id;
@@ -57,7 +59,8 @@ async function refusal(p: string, db: Database = database): Promise<{ error: App
   expect(err).toBeInstanceOf(AppError);
   return { error: err as AppError, ms: Date.now() - started };
 }
-const leftoverSchemas = async (db: Database) => (await db.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname ~ '^(restore|replaced)_'`)).rowCount;
+const leftoverSchemas = async (db: Database) =>
+  (await db.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname ~ '^(restore|replaced)_'`)).rowCount;
 
 describe('a damaged backup is refused before the database is touched', () => {
   it('cut anywhere (head -c), cut at a line boundary, cut at a gzip member boundary, a changed stored file, a v1 file: each refused in seconds, nothing changed', async () => {
@@ -84,7 +87,9 @@ describe('a damaged backup is refused before the database is touched', () => {
       expect(String(error.params.detail), name).toMatch(detail);
       expect(ms, name).toBeLessThan(5000);
     }
-    const v1 = zlib.gzipSync(Buffer.from(JSON.stringify({ format: 'township-office-backup', version: 1, migrations: [], tables: [] }) + '\n'));
+    const v1 = zlib.gzipSync(
+      Buffer.from(JSON.stringify({ format: 'township-office-backup', version: 1, migrations: [], tables: [] }) + '\n'),
+    );
     expect((await refusal(variant('v1', v1))).error.def.code).toBe('BACKUP_OLD_FORMAT');
     expect(await tableDigest(database)).toBe(before);
     expect(await leftoverSchemas(database)).toBe(0);
@@ -124,7 +129,9 @@ describe('a whole backup: rows and stored files', () => {
     const aside = `${onDisk}.aside`;
     fs.renameSync(onDisk, aside);
     try {
-      const err = await backupDatabase(database.pool, new LocalFileStorage(filesDir), path.join(work, 'incomplete.backup')).catch((e: unknown) => e);
+      const err = await backupDatabase(database.pool, new LocalFileStorage(filesDir), path.join(work, 'incomplete.backup')).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).def.code).toBe('BACKUP_FILES_MISSING');
       expect(String((err as AppError).params.list)).toContain(sha);
@@ -139,7 +146,12 @@ describe('a whole backup: rows and stored files', () => {
 describe('restore over the live database', () => {
   it('swaps the restored schema in while requests keep being answered; triggers, sequences and pg_trgm work after', async () => {
     // A write after the backup, which the restore takes back.
-    const late = await a.clerk.post('/api/documents', { docType: '通知', title: '备份之后的草稿', body: '正文', mainRecipientOrgIds: [(await orgIds(a.clerk)).townships[1]] });
+    const late = await a.clerk.post('/api/documents', {
+      docType: '通知',
+      title: '备份之后的草稿',
+      body: '正文',
+      mainRecipientOrgIds: [(await orgIds(a.clerk)).townships[1]],
+    });
     expect(late.statusCode).toBe(201);
     const latencies: number[] = [];
     const failures: string[] = [];
@@ -155,9 +167,14 @@ describe('restore over the live database', () => {
     })();
     const started = Date.now();
     const phases: string[] = [];
-    await restoreDatabase(database.pool, new LocalFileStorage(filesDir), file, { lockTimeoutMs: 500, onProgress: (d, t, l) => phases.push(`${Date.now() - started}ms ${d}/${t} ${l}`) });
+    await restoreDatabase(database.pool, new LocalFileStorage(filesDir), file, {
+      lockTimeoutMs: 500,
+      onProgress: (d, t, l) => phases.push(`${Date.now() - started}ms ${d}/${t} ${l}`),
+    });
     const restoreMs = Date.now() - started;
-    console.log(`restore over the live database: ${restoreMs} ms, ${latencies.length} requests meanwhile, slowest ${Math.max(...latencies)} ms; phases: ${phases.filter((_, i) => i < 3 || i % 10 === 0 || i > phases.length - 4).join(' | ')}`);
+    console.log(
+      `restore over the live database: ${restoreMs} ms, ${latencies.length} requests meanwhile, slowest ${Math.max(...latencies)} ms; phases: ${phases.filter((_, i) => i < 3 || i % 10 === 0 || i > phases.length - 4).join(' | ')}`,
+    );
     running = false;
     await poll;
     expect(failures.slice(0, 3)).toEqual([]);
@@ -172,7 +189,12 @@ describe('restore over the live database', () => {
     expect(Number((await q(`SELECT similarity('乡镇办公室', '乡镇办公') AS s`)).rows[0].s)).toBeGreaterThan(0);
     await expect(q('UPDATE audit_log SET action = action')).rejects.toThrow(/append-only/);
     // The session survived (it was in the backup) and a new write gets the next audit id.
-    const next = await a.clerk.post('/api/documents', { docType: '通知', title: '恢复之后的草稿', body: '正文', mainRecipientOrgIds: [(await orgIds(a.clerk)).townships[2]] });
+    const next = await a.clerk.post('/api/documents', {
+      docType: '通知',
+      title: '恢复之后的草稿',
+      body: '正文',
+      mainRecipientOrgIds: [(await orgIds(a.clerk)).townships[2]],
+    });
     expect(next.statusCode, next.body).toBe(201);
     expect((await verifyAudit(database.db)).ok).toBe(true);
     const dl = await a.clerk.get(`/api/documents/${docId}/attachments/${attachmentId}`);

@@ -25,7 +25,10 @@ beforeAll(async () => {
   one = first.app;
   const pool2 = connect(first.database.url, first.database.kind, 4);
   afterAll(() => pool2.close());
-  two = await buildApp({ config: loadConfig({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'server-two-')), filesDir, webDist: undefined }), database: pool2 });
+  two = await buildApp({
+    config: loadConfig({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'server-two-')), filesDir, webDist: undefined }),
+    database: pool2,
+  });
   afterAll(() => two.close());
 });
 
@@ -34,7 +37,9 @@ describe('one FILES_DIR shared by two servers', () => {
     const clerkOne = await as(one, 'county.clerk');
     const clerkTwo = await as(two, 'county.clerk');
     const townships = (await orgIds(clerkOne)).townships;
-    const docId = (await clerkOne.post('/api/documents', { docType: '通知', title: '共享文件库', body: '见附件', mainRecipientOrgIds: [townships[0]] })).json().id;
+    const docId = (
+      await clerkOne.post('/api/documents', { docType: '通知', title: '共享文件库', body: '见附件', mainRecipientOrgIds: [townships[0]] })
+    ).json().id;
     const bytes = pdfOfSize(70_000, 'S');
     const up = await upload(clerkOne, docId, [{ name: '共享.pdf', bytes }]);
     expect(up.statusCode, up.body).toBe(201);
@@ -44,12 +49,19 @@ describe('one FILES_DIR shared by two servers', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(bytes)).toBe(true);
 
-    const stored = fs.readdirSync(filesDir, { recursive: true }).map(String).filter((f) => /[0-9a-f]{64}$/.test(f));
+    const stored = fs
+      .readdirSync(filesDir, { recursive: true })
+      .map(String)
+      .filter((f) => /[0-9a-f]{64}$/.test(f));
     expect(stored).toHaveLength(1);
     fs.rmSync(path.join(filesDir, stored[0]!));
     for (const [app, headers, message] of [
       [clerkTwo, {}, '附件文件缺失，请联系系统管理员从备份恢复。'],
-      [clerkOne, { 'accept-language': 'en' }, "The attachment's file is missing from the file store. Ask the system administrator to restore it from a backup."],
+      [
+        clerkOne,
+        { 'accept-language': 'en' },
+        "The attachment's file is missing from the file store. Ask the system administrator to restore it from a backup.",
+      ],
     ] as const) {
       const res = await app.get(url, headers);
       expect(res.statusCode).toBe(404);

@@ -22,17 +22,32 @@ let database: Database;
 let a: Actors;
 let docId: string;
 
-const storedNames = () => (fs.existsSync(filesDir) ? fs.readdirSync(filesDir, { recursive: true }).map(String).filter((f) => /[0-9a-f]{64}$/.test(f)) : []);
+const storedNames = () =>
+  fs.existsSync(filesDir)
+    ? fs
+        .readdirSync(filesDir, { recursive: true })
+        .map(String)
+        .filter((f) => /[0-9a-f]{64}$/.test(f))
+    : [];
 
 beforeAll(async () => {
   ({ app, database } = await testApp({ config: { filesDir, maxUploadBytes: LIMIT } }));
   a = await countyActors(app);
   const townships = (await orgIds(a.clerk)).townships;
-  const d = await a.clerk.post('/api/documents', { docType: '通知', title: '上传上限测试', body: '见附件', mainRecipientOrgIds: [townships[0]] });
+  const d = await a.clerk.post('/api/documents', {
+    docType: '通知',
+    title: '上传上限测试',
+    body: '见附件',
+    mainRecipientOrgIds: [townships[0]],
+  });
   docId = d.json().id;
 });
 
-async function expectNothingStored(run: () => Promise<{ statusCode: number; json: () => { error: { code: string; message: string } } }>, status: number, code: string) {
+async function expectNothingStored(
+  run: () => Promise<{ statusCode: number; json: () => { error: { code: string; message: string } } }>,
+  status: number,
+  code: string,
+) {
   const rows = await tableCounts(database);
   const files = storedNames();
   const res = await run();
@@ -70,23 +85,39 @@ describe('upload size limit (MAX_UPLOAD_MB)', () => {
   });
 
   it('limit + 1 MB: 413 with the BODY_TOO_LARGE message, nothing stored', async () => {
-    const res = await expectNothingStored(() => upload(a.clerk, docId, [{ name: '过大.pdf', bytes: pdfOfSize(LIMIT + 1048576, 'E') }]), 413, 'BODY_TOO_LARGE');
+    const res = await expectNothingStored(
+      () => upload(a.clerk, docId, [{ name: '过大.pdf', bytes: pdfOfSize(LIMIT + 1048576, 'E') }]),
+      413,
+      'BODY_TOO_LARGE',
+    );
     expect(res.json().error.message).toBe('提交的内容过大（上限 256 KB），请精简后重试。');
   });
 
   it('limit + 1 MB cut by busboy exactly at a chunk boundary: still 413, nothing stored (was 201 with the file cut at the limit)', async () => {
-    await expectNothingStored(() => uploadSplitAt(a.clerk, docId, '边界.pdf', pdfOfSize(LIMIT + 1048576, 'F'), LIMIT), 413, 'BODY_TOO_LARGE');
+    await expectNothingStored(
+      () => uploadSplitAt(a.clerk, docId, '边界.pdf', pdfOfSize(LIMIT + 1048576, 'F'), LIMIT),
+      413,
+      'BODY_TOO_LARGE',
+    );
   });
 
   it('limit + 1 byte: 413, nothing stored', async () => {
-    await expectNothingStored(() => upload(a.clerk, docId, [{ name: '多一字节.pdf', bytes: pdfOfSize(LIMIT + 1, 'G') }]), 413, 'BODY_TOO_LARGE');
+    await expectNothingStored(
+      () => upload(a.clerk, docId, [{ name: '多一字节.pdf', bytes: pdfOfSize(LIMIT + 1, 'G') }]),
+      413,
+      'BODY_TOO_LARGE',
+    );
   });
 });
 
 describe('one file per upload', () => {
   it('two files in one request: 400 ONE_FILE_PER_UPLOAD, neither stored', async () => {
     const res = await expectNothingStored(
-      () => upload(a.clerk, docId, [{ name: '一.pdf', bytes: pdfOfSize(1000, 'H') }, { name: '二.pdf', bytes: pdfOfSize(1000, 'I') }]),
+      () =>
+        upload(a.clerk, docId, [
+          { name: '一.pdf', bytes: pdfOfSize(1000, 'H') },
+          { name: '二.pdf', bytes: pdfOfSize(1000, 'I') },
+        ]),
       400,
       'ONE_FILE_PER_UPLOAD',
     );

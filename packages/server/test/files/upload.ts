@@ -10,12 +10,19 @@ export function pdfOfSize(size: number, fill = 'A'): Buffer {
   return Buffer.concat([head, Buffer.alloc(size - head.length, fill)]);
 }
 
-export function multipartBody(files: { name: string; bytes: Buffer }[]): { head: Buffer[]; tail: Buffer; boundary: string; parts: Buffer[] } {
+export function multipartBody(files: { name: string; bytes: Buffer }[]): {
+  head: Buffer[];
+  tail: Buffer;
+  boundary: string;
+  parts: Buffer[];
+} {
   const boundary = '----files' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
   const head: Buffer[] = [];
   files.forEach((f, i) => {
-    const h = Buffer.from(`${i ? '\r\n' : ''}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const h = Buffer.from(
+      `${i ? '\r\n' : ''}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
     head.push(h);
     parts.push(h, f.bytes);
   });
@@ -26,7 +33,9 @@ export function multipartBody(files: { name: string; bytes: Buffer }[]): { head:
 
 export function upload(c: Client, documentId: string, files: { name: string; bytes: Buffer }[]) {
   const { parts, boundary } = multipartBody(files);
-  return c.post(`/api/documents/${documentId}/attachments`, Buffer.concat(parts), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return c.post(`/api/documents/${documentId}/attachments`, Buffer.concat(parts), {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
 
 /**
@@ -37,5 +46,7 @@ export function upload(c: Client, documentId: string, files: { name: string; byt
 export function uploadSplitAt(c: Client, documentId: string, name: string, bytes: Buffer, firstBytes: number) {
   const { head, tail, boundary } = multipartBody([{ name, bytes }]);
   const chunks = [Buffer.concat([head[0]!, bytes.subarray(0, firstBytes)]), Buffer.concat([bytes.subarray(firstBytes), tail])];
-  return c.post(`/api/documents/${documentId}/attachments`, Readable.from(chunks, { objectMode: false }), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return c.post(`/api/documents/${documentId}/attachments`, Readable.from(chunks, { objectMode: false }), {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }

@@ -13,7 +13,12 @@ const county = await as(app, 'county.clerk');
 const admin = await as(app, 'county.admin');
 
 async function submit(c = town, title = '东坪镇开展防汛演练') {
-  const res = await c.post('/api/info/items', { title, content: '今日上午，镇防汛指挥部组织开展防汛应急演练，参演人员120余人。', kind: 'news', urgency: 'none' });
+  const res = await c.post('/api/info/items', {
+    title,
+    content: '今日上午，镇防汛指挥部组织开展防汛应急演练，参演人员120余人。',
+    kind: 'news',
+    urgency: 'none',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; orgId: string; status: string; actions: string[] };
 }
@@ -29,7 +34,12 @@ describe('submission and review', () => {
     const more = await county.post(`/api/info/items/${item.id}/adoptions`, { level: 'city_special' });
     expect(more.json().points).toBe(75);
     const own = await town.get(`/api/info/items/${item.id}`);
-    expect(own.json().adoptions.map((a: { level: string }) => a.level).sort()).toEqual(['city_bulletin', 'city_special', 'county_bulletin']);
+    expect(
+      own
+        .json()
+        .adoptions.map((a: { level: string }) => a.level)
+        .sort(),
+    ).toEqual(['city_bulletin', 'city_special', 'county_bulletin']);
   });
 
   it('refuses adopting twice at the same level with 409, nothing written', async () => {
@@ -60,11 +70,16 @@ describe('submission and review', () => {
     const item = await submit();
     const user = (await database.pool.query("SELECT id FROM users WHERE username = 'county.clerk'")).rows[0].id;
     await expect(
-      database.pool.query('INSERT INTO info_adoptions (org_id, item_id, level, points, adopted_by) VALUES ($1, $2, $3, 5, $4)', [item.orgId, item.id, 'county_bulletin', user]),
+      database.pool.query('INSERT INTO info_adoptions (org_id, item_id, level, points, adopted_by) VALUES ($1, $2, $3, 5, $4)', [
+        item.orgId,
+        item.id,
+        'county_bulletin',
+        user,
+      ]),
     ).rejects.toThrow(/not adopted/);
   });
 
-  it('hides another township\'s item (404) and keeps lists to the own org', async () => {
+  it("hides another township's item (404) and keeps lists to the own org", async () => {
     const item = await submit();
     expect((await town2.get(`/api/info/items/${item.id}`)).statusCode).toBe(404);
     const list = await town2.get('/api/info/items?pageSize=200');
@@ -75,14 +90,18 @@ describe('submission and review', () => {
   it('gates by role: a township cannot review, the county cannot submit', async () => {
     const item = await submit();
     expect((await town.post(`/api/info/items/${item.id}/review`, { decision: 'adopt', levels: ['county_bulletin'] })).statusCode).toBe(403);
-    expect((await county.post('/api/info/items', { title: '某某信息', content: '内容内容内容内容内容内容', kind: 'news' })).statusCode).toBe(403);
+    expect(
+      (await county.post('/api/info/items', { title: '某某信息', content: '内容内容内容内容内容内容', kind: 'news' })).statusCode,
+    ).toBe(403);
   });
 
   it('withdraws only while awaiting review', async () => {
     const item = await submit();
     expect((await town.post(`/api/info/items/${item.id}/withdraw`)).json().status).toBe('withdrawn');
     expect((await town.post(`/api/info/items/${item.id}/withdraw`)).statusCode).toBe(409);
-    expect((await county.post(`/api/info/items/${item.id}/review`, { decision: 'adopt', levels: ['county_bulletin'] })).statusCode).toBe(409);
+    expect((await county.post(`/api/info/items/${item.id}/review`, { decision: 'adopt', levels: ['county_bulletin'] })).statusCode).toBe(
+      409,
+    );
   });
 });
 
@@ -153,7 +172,10 @@ describe('bulletins', () => {
     const a = await submit();
     await county.post(`/api/info/items/${a.id}/review`, { decision: 'adopt', levels: ['county_bulletin'] });
     const b = (await county.post('/api/info/bulletins', { itemIds: [a.id] })).json();
-    const orgs = (await county.get('/api/orgs')).json().items.filter((o: { kind: string }) => o.kind === 'township').map((o: { id: string }) => o.id);
+    const orgs = (await county.get('/api/orgs'))
+      .json()
+      .items.filter((o: { kind: string }) => o.kind === 'township')
+      .map((o: { id: string }) => o.id);
     const res = await county.post(`/api/info/bulletins/${b.id}/dispatch`, { recipientOrgIds: orgs });
     expect(res.statusCode, res.body).toBe(200);
     const docId = res.json().documentId;
@@ -175,20 +197,35 @@ describe('bulletins', () => {
 
 describe('research', () => {
   it('topic, report, evaluation; no second report, no second grade', async () => {
-    const topic = await county.post('/api/research/topics', { title: '乡镇信息报送工作调研', description: '', deadline: `${year + 1}-01-31` });
+    const topic = await county.post('/api/research/topics', {
+      title: '乡镇信息报送工作调研',
+      description: '',
+      deadline: `${year + 1}-01-31`,
+    });
     expect(topic.statusCode, topic.body).toBe(201);
-    const rep = await town.post(`/api/research/topics/${topic.json().id}/reports`, { title: '关于信息报送工作的调研报告', content: '一、基本情况。二、存在问题。三、对策建议。' });
+    const rep = await town.post(`/api/research/topics/${topic.json().id}/reports`, {
+      title: '关于信息报送工作的调研报告',
+      content: '一、基本情况。二、存在问题。三、对策建议。',
+    });
     expect(rep.statusCode, rep.body).toBe(201);
-    expect((await town.post(`/api/research/topics/${topic.json().id}/reports`, { title: '再报一次', content: '一、基本情况。二、存在问题。' })).statusCode).toBe(409);
+    expect(
+      (await town.post(`/api/research/topics/${topic.json().id}/reports`, { title: '再报一次', content: '一、基本情况。二、存在问题。' }))
+        .statusCode,
+    ).toBe(409);
     expect((await town2.get(`/api/research/reports/${rep.json().id}`)).statusCode).toBe(404);
     const ev = await county.post(`/api/research/reports/${rep.json().id}/evaluate`, { grade: 'good', comment: '分析较为深入。' });
     expect(ev.json()).toMatchObject({ grade: 'good', actions: [] });
-    expect((await county.post(`/api/research/reports/${rep.json().id}/evaluate`, { grade: 'excellent', comment: '再评一次。' })).statusCode).toBe(409);
+    expect(
+      (await county.post(`/api/research/reports/${rep.json().id}/evaluate`, { grade: 'excellent', comment: '再评一次。' })).statusCode,
+    ).toBe(409);
   });
 
   it('refuses a report after the deadline', async () => {
     const topic = await county.post('/api/research/topics', { title: '过期课题', deadline: `${year - 1}-01-31` });
-    const res = await town.post(`/api/research/topics/${topic.json().id}/reports`, { title: '迟交的报告', content: '一、基本情况。二、存在问题。' });
+    const res = await town.post(`/api/research/topics/${topic.json().id}/reports`, {
+      title: '迟交的报告',
+      content: '一、基本情况。二、存在问题。',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('RESEARCH_TOPIC_CLOSED');
   });
@@ -202,8 +239,30 @@ describe('bad payloads', () => {
       fc.constant(null),
       fc.string(),
       fc.integer(),
-      fc.dictionary(fc.constantFrom('title', 'content', 'kind', 'urgency', 'decision', 'levels', 'level', 'note', 'itemIds', 'grade', 'comment', 'deadline', 'points', 'x'), fc.anything()),
-      fc.record({ decision: fc.constantFrom('adopt', 'reject', 'x'), levels: fc.array(fc.string(), { maxLength: 3 }), note: fc.oneof(fc.string({ maxLength: 1 }), fc.integer()) }),
+      fc.dictionary(
+        fc.constantFrom(
+          'title',
+          'content',
+          'kind',
+          'urgency',
+          'decision',
+          'levels',
+          'level',
+          'note',
+          'itemIds',
+          'grade',
+          'comment',
+          'deadline',
+          'points',
+          'x',
+        ),
+        fc.anything(),
+      ),
+      fc.record({
+        decision: fc.constantFrom('adopt', 'reject', 'x'),
+        levels: fc.array(fc.string(), { maxLength: 3 }),
+        note: fc.oneof(fc.string({ maxLength: 1 }), fc.integer()),
+      }),
     );
     const targets = [
       (b: unknown) => town.post('/api/info/items', b),

@@ -16,8 +16,14 @@ const leaderMe = await people('town02.leader');
 
 function draft(extra: Record<string, unknown> = {}) {
   return {
-    kind: 'party_committee', title: '党委会（第3次）', startsAt: '2026-03-10T09:00:00+08:00', place: '镇政府三楼会议室',
-    hostUserId: leaderMe.id, recorderUserId: clerkMe.id, attendees: ['王建国', '李海燕'], absentees: [{ name: '张志强', reason: '出差' }],
+    kind: 'party_committee',
+    title: '党委会（第3次）',
+    startsAt: '2026-03-10T09:00:00+08:00',
+    place: '镇政府三楼会议室',
+    hostUserId: leaderMe.id,
+    recorderUserId: clerkMe.id,
+    attendees: ['王建国', '李海燕'],
+    absentees: [{ name: '张志强', reason: '出差' }],
     items: [{ title: '春季防火工作', discussion: '讨论了春季森林防火部署。', decisions: ['成立防火专班，3月15日前到位', '开展隐患排查'] }],
     ...extra,
   };
@@ -28,7 +34,12 @@ describe('meeting minutes', () => {
     const created = await clerk.post('/api/meetings', draft());
     expect(created.statusCode).toBe(201);
     const m = created.json();
-    expect(m).toMatchObject({ status: 'draft', hostUserId: leaderMe.id, recorderName: expect.any(String), actions: expect.arrayContaining(['edit', 'finalise']) });
+    expect(m).toMatchObject({
+      status: 'draft',
+      hostUserId: leaderMe.id,
+      recorderName: expect.any(String),
+      actions: expect.arrayContaining(['edit', 'finalise']),
+    });
 
     expect((await clerk.patch(`/api/meetings/${m.id}`, { place: '镇政府二楼会议室' })).json().place).toBe('镇政府二楼会议室');
     // Only the recorder finalises; only the host confirms.
@@ -47,9 +58,21 @@ describe('meeting minutes', () => {
 
     const amended = await clerk.post(`/api/meetings/${m.id}/amendments`, { reason: '漏记列席人员', nonVoting: ['赵德胜'] });
     expect(amended.statusCode).toBe(201);
-    expect(amended.json()).toMatchObject({ nonVoting: ['赵德胜'], amendmentCount: 1, amendments: [{ reason: '漏记列席人员', before: { nonVoting: [] } }] });
-    const audit = await database.pool.query(`SELECT action FROM audit_log WHERE entity = 'meeting' AND entity_id = $1 ORDER BY seq`, [m.id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(['meeting.create', 'meeting.update', 'meeting.finalise', 'meeting.confirm', 'meeting.amend']);
+    expect(amended.json()).toMatchObject({
+      nonVoting: ['赵德胜'],
+      amendmentCount: 1,
+      amendments: [{ reason: '漏记列席人员', before: { nonVoting: [] } }],
+    });
+    const audit = await database.pool.query(`SELECT action FROM audit_log WHERE entity = 'meeting' AND entity_id = $1 ORDER BY seq`, [
+      m.id,
+    ]);
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'meeting.create',
+      'meeting.update',
+      'meeting.finalise',
+      'meeting.confirm',
+      'meeting.amend',
+    ]);
   });
 
   it('keeps another township out (404) and refuses a host from another org', async () => {
@@ -70,13 +93,44 @@ describe('meeting minutes', () => {
 describe('follow-up of decisions (督办)', () => {
   it('turns a decision into a follow-up, records progress, closes it; overdue ones are flagged', async () => {
     const m = (await clerk.post('/api/meetings', draft())).json();
-    expect((await clerk.post('/api/follow-ups', { meetingId: m.id, itemIndex: 0, decisionIndex: 0, ownerName: '王建国', deadline: '2026-03-15' })).json().error.code).toBe('FOLLOW_UP_NEEDS_FINAL');
+    expect(
+      (
+        await clerk.post('/api/follow-ups', {
+          meetingId: m.id,
+          itemIndex: 0,
+          decisionIndex: 0,
+          ownerName: '王建国',
+          deadline: '2026-03-15',
+        })
+      ).json().error.code,
+    ).toBe('FOLLOW_UP_NEEDS_FINAL');
     await clerk.post(`/api/meetings/${m.id}/finalise`);
-    expect((await clerk.post('/api/follow-ups', { meetingId: m.id, itemIndex: 0, decisionIndex: 5, ownerName: '王建国', deadline: '2026-03-15' })).statusCode).toBe(422);
-    const f = await clerk.post('/api/follow-ups', { meetingId: m.id, itemIndex: 0, decisionIndex: 0, ownerName: '王建国', ownerUnit: '应急办', deadline: '2020-03-15' });
+    expect(
+      (
+        await clerk.post('/api/follow-ups', {
+          meetingId: m.id,
+          itemIndex: 0,
+          decisionIndex: 5,
+          ownerName: '王建国',
+          deadline: '2026-03-15',
+        })
+      ).statusCode,
+    ).toBe(422);
+    const f = await clerk.post('/api/follow-ups', {
+      meetingId: m.id,
+      itemIndex: 0,
+      decisionIndex: 0,
+      ownerName: '王建国',
+      ownerUnit: '应急办',
+      deadline: '2020-03-15',
+    });
     expect(f.statusCode).toBe(201);
     expect(f.json()).toMatchObject({ decisionText: '成立防火专班，3月15日前到位', overdue: true, status: 'open' });
-    expect((await clerk.post('/api/follow-ups', { meetingId: m.id, itemIndex: 0, decisionIndex: 0, ownerName: 'x', deadline: '2026-03-15' })).json().error.code).toBe('FOLLOW_UP_EXISTS');
+    expect(
+      (
+        await clerk.post('/api/follow-ups', { meetingId: m.id, itemIndex: 0, decisionIndex: 0, ownerName: 'x', deadline: '2026-03-15' })
+      ).json().error.code,
+    ).toBe('FOLLOW_UP_EXISTS');
 
     const id = f.json().id;
     expect((await clerk.get('/api/follow-ups?overdue=true&pageSize=200')).json().items.some((x: { id: string }) => x.id === id)).toBe(true);
@@ -95,12 +149,32 @@ describe('the county 业务交流会', () => {
     const county = await as(app, 'county.clerk');
     const countyLeader = await people('county.leader');
     const countyClerk = await people('county.clerk');
-    const orgs = (await county.get('/api/orgs')).json().items.filter((o: { kind: string }) => o.kind === 'township').map((o: { id: string }) => o.id);
-    const res = await county.post('/api/meetings', draft({ kind: 'exchange', title: '全县乡镇办公室业务交流会', startsAt: '2031-06-18T09:00:00+08:00', hostUserId: countyLeader.id, recorderUserId: countyClerk.id, attendingOrgIds: orgs }));
+    const orgs = (await county.get('/api/orgs'))
+      .json()
+      .items.filter((o: { kind: string }) => o.kind === 'township')
+      .map((o: { id: string }) => o.id);
+    const res = await county.post(
+      '/api/meetings',
+      draft({
+        kind: 'exchange',
+        title: '全县乡镇办公室业务交流会',
+        startsAt: '2031-06-18T09:00:00+08:00',
+        hostUserId: countyLeader.id,
+        recorderUserId: countyClerk.id,
+        attendingOrgIds: orgs,
+      }),
+    );
     expect(res.statusCode).toBe(201);
     const year = await exchangeMeetingsInYear(database.db, 2031);
     expect(year).toEqual([{ meetingId: res.json().id, date: '2031-06-18', townshipOrgIds: orgs }]);
-    expect((await county.post('/api/meetings', draft({ kind: 'topical', hostUserId: countyLeader.id, recorderUserId: countyClerk.id, attendingOrgIds: orgs }))).statusCode).toBe(422);
+    expect(
+      (
+        await county.post(
+          '/api/meetings',
+          draft({ kind: 'topical', hostUserId: countyLeader.id, recorderUserId: countyClerk.id, attendingOrgIds: orgs }),
+        )
+      ).statusCode,
+    ).toBe(422);
   });
 });
 
@@ -125,7 +199,9 @@ describe('documents from the registers', () => {
   it('drafts a 纪要 from finalised minutes and an upward report from an incident, through the documents module', async () => {
     const m = (await clerk.post('/api/meetings', draft())).json();
     const county = (await clerk.get('/api/orgs')).json().items.find((o: { kind: string }) => o.kind === 'county_office').id;
-    expect((await clerk.post(`/api/meetings/${m.id}/draft-summary`, { mainRecipientOrgIds: [county] })).json().error.code).toBe('SUMMARY_NEEDS_FINAL');
+    expect((await clerk.post(`/api/meetings/${m.id}/draft-summary`, { mainRecipientOrgIds: [county] })).json().error.code).toBe(
+      'SUMMARY_NEEDS_FINAL',
+    );
     await clerk.post(`/api/meetings/${m.id}/finalise`);
     const doc = await clerk.post(`/api/meetings/${m.id}/draft-summary`, { mainRecipientOrgIds: [county] });
     expect(doc.statusCode).toBe(201);

@@ -72,7 +72,12 @@ describe('staff filing', () => {
     expect(res.json().error.code).toBe('STAFF_LIMIT_REASON_REQUIRED');
     expect(res.json().error.message).toContain('理由');
     expect(await tableDigest(database)).toBe(before);
-    const ok = await clerk.post('/api/personnel/filings', { kind: 'join', changeDate: daysAgo(1), particulars: particulars(), reason: '档案室整理任务繁重，临时增加一名' });
+    const ok = await clerk.post('/api/personnel/filings', {
+      kind: 'join',
+      changeDate: daysAgo(1),
+      particulars: particulars(),
+      reason: '档案室整理任务繁重，临时增加一名',
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -97,9 +102,23 @@ describe('staff filing', () => {
     const clerk = await as(app, 'town07.clerk'); // 桃源乡: three staff
     const mine = (await clerk.get('/api/personnel/staff?status=active')).json().items;
     const leaving = mine[mine.length - 1];
-    const res = await clerk.post('/api/personnel/filings', { kind: 'leave', changeDate: daysAgo(2), staffId: leaving.id, reason: '调任镇经济发展办' });
+    const res = await clerk.post('/api/personnel/filings', {
+      kind: 'leave',
+      changeDate: daysAgo(2),
+      staffId: leaving.id,
+      reason: '调任镇经济发展办',
+    });
     expect(res.statusCode).toBe(201);
-    expect((await clerk.post('/api/personnel/filings', { kind: 'particulars', changeDate: daysAgo(1), staffId: leaving.id, particulars: { phone: '0745-2111111' } })).statusCode).toBe(409);
+    expect(
+      (
+        await clerk.post('/api/personnel/filings', {
+          kind: 'particulars',
+          changeDate: daysAgo(1),
+          staffId: leaving.id,
+          particulars: { phone: '0745-2111111' },
+        })
+      ).statusCode,
+    ).toBe(409);
     await (await as(app, 'county.admin')).post(`/api/personnel/filings/${res.json().id}/decision`, { decision: 'acknowledge' });
     const history = (await clerk.get(`/api/personnel/staff/${leaving.id}`)).json();
     expect(history.person.status).toBe('left');
@@ -129,12 +148,30 @@ describe('staff filing', () => {
   it('keeps the leaders in charge with their history', async () => {
     const admin = await as(app, 'county.admin');
     const orgId = await orgIdOf('T10');
-    const res = await admin.post('/api/personnel/leaders', { orgId, name: '周明辉', position: '党委委员、党政办主任', since: daysAgo(1), familiar: true, basis: '曾任县委办秘书' });
+    const res = await admin.post('/api/personnel/leaders', {
+      orgId,
+      name: '周明辉',
+      position: '党委委员、党政办主任',
+      since: daysAgo(1),
+      familiar: true,
+      basis: '曾任县委办秘书',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const hist = (await admin.get(`/api/personnel/leaders?orgId=${orgId}&history=true`)).json().items;
     expect(hist.length).toBeGreaterThanOrEqual(2);
     expect(hist.filter((l: { until: string | null }) => l.until === null)).toHaveLength(1);
-    expect((await admin.post('/api/personnel/leaders', { orgId, name: '某某', position: '党委委员', since: daysAgo(1), familiar: true, basis: '' })).statusCode).toBe(400);
+    expect(
+      (
+        await admin.post('/api/personnel/leaders', {
+          orgId,
+          name: '某某',
+          position: '党委委员',
+          since: daysAgo(1),
+          familiar: true,
+          basis: '',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -146,14 +183,32 @@ async function sheet(rows: string[][], header: string[] = STAFF_SHEET_COLUMNS.ma
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 function row(code: string, name: string, id: string): string[] {
-  return [code, name, id, '男', '1988-05-06', '汉族', '中共党员', '大学本科', '法学', '科员', '办公室工作人员', '0745-2234000', '2015-03-01'];
+  return [
+    code,
+    name,
+    id,
+    '男',
+    '1988-05-06',
+    '汉族',
+    '中共党员',
+    '大学本科',
+    '法学',
+    '科员',
+    '办公室工作人员',
+    '0745-2234000',
+    '2015-03-01',
+  ];
 }
 
 describe('Excel import and export', () => {
   it('refuses a sheet with one bad row whole, naming the row', async () => {
     const admin = await as(app, 'county.admin');
     const before = await tableDigest(database);
-    const content = await sheet([row('T11', '甲某某', idNumberWithCheck('43102119880506901')), row('T12', '乙', '123'), row('T14', '丙某某', idNumberWithCheck('43102119880506902'))]);
+    const content = await sheet([
+      row('T11', '甲某某', idNumberWithCheck('43102119880506901')),
+      row('T12', '乙', '123'),
+      row('T14', '丙某某', idNumberWithCheck('43102119880506902')),
+    ]);
     const res = await admin.post('/api/personnel/import', { fileName: '人员.xlsx', contentBase64: content });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('IMPORT_INVALID_ROWS');
@@ -168,7 +223,10 @@ describe('Excel import and export', () => {
     const existing = (await admin.post(`/api/personnel/staff/${first.id}/reveal`)).json().idNumber;
     const dup = idNumberWithCheck('43102119880506903');
     const before = await tableDigest(database);
-    const res = await admin.post('/api/personnel/import', { fileName: 'a.xlsx', contentBase64: await sheet([row('T11', '甲某某', dup), row('T13', '乙某某', dup), row('T14', '丙某某', existing)]) });
+    const res = await admin.post('/api/personnel/import', {
+      fileName: 'a.xlsx',
+      contentBase64: await sheet([row('T11', '甲某某', dup), row('T13', '乙某某', dup), row('T14', '丙某某', existing)]),
+    });
     expect(res.statusCode).toBe(422);
     const rows = res.json().error.details.rows;
     expect(rows.map((r: { row: number }) => r.row)).toEqual([3, 4]);
@@ -183,7 +241,10 @@ describe('Excel import and export', () => {
     const wrong = await admin.post('/api/personnel/import', { fileName: 'a.xlsx', contentBase64: await sheet([], ['姓名', '身份证号']) });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.code).toBe('IMPORT_WRONG_COLUMNS');
-    const notXlsx = await admin.post('/api/personnel/import', { fileName: 'a.xlsx', contentBase64: Buffer.from('hello').toString('base64') });
+    const notXlsx = await admin.post('/api/personnel/import', {
+      fileName: 'a.xlsx',
+      contentBase64: Buffer.from('hello').toString('base64'),
+    });
     expect(notXlsx.statusCode).toBe(415);
     expect(await tableDigest(database)).toBe(before);
   });
@@ -198,7 +259,13 @@ describe('Excel import and export', () => {
 
   it('imports a valid sheet all at once, and exports the database in the same columns', async () => {
     const admin = await as(app, 'county.admin');
-    const res = await admin.post('/api/personnel/import', { fileName: 'ok.xlsx', contentBase64: await sheet([row('T15', '甲某某', idNumberWithCheck('43102119880506911')), row('T17', '乙某某', idNumberWithCheck('43102119880506912'))]) });
+    const res = await admin.post('/api/personnel/import', {
+      fileName: 'ok.xlsx',
+      contentBase64: await sheet([
+        row('T15', '甲某某', idNumberWithCheck('43102119880506911')),
+        row('T17', '乙某某', idNumberWithCheck('43102119880506912')),
+      ]),
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 2 });
     const exp = await admin.get('/api/personnel/export.xlsx');

@@ -20,13 +20,18 @@ describe('fonts', () => {
 
   it('embeds subsets of the role faces only', async () => {
     const names = embedded(await renderOfficialDocument(sampleNotice, { fontDir: null }));
-    expect(names).toEqual(new Set(['NotoSerifSC-Bold', 'NotoSerifSC-Light', 'NotoSansSC-Medium', 'NotoSerifSC-Medium', 'NotoSerifSC-Regular']));
+    expect(names).toEqual(
+      new Set(['NotoSerifSC-Bold', 'NotoSerifSC-Light', 'NotoSansSC-Medium', 'NotoSerifSC-Medium', 'NotoSerifSC-Regular']),
+    );
   });
 
   it('prints in a licensed face found in FONT_DIR by its usual file name', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fonts-'));
     // Stands in for 仿宋_GB2312: any other face under the name an org's file would have.
-    symlinkSync(resolveFonts({ fontDir: null }).heading.file.replace('500Medium/NotoSansSC_500Medium', '400Regular/NotoSansSC_400Regular'), path.join(dir, 'FangSong_GB2312.ttf'));
+    symlinkSync(
+      resolveFonts({ fontDir: null }).heading.file.replace('500Medium/NotoSansSC_500Medium', '400Regular/NotoSansSC_400Regular'),
+      path.join(dir, 'FangSong_GB2312.ttf'),
+    );
     const fonts = resolveFonts({ fontDir: dir });
     expect(fonts.body).toMatchObject({ file: path.join(dir, 'FangSong_GB2312.ttf'), substitute: false });
     expect(fonts.title.substitute).toBe(true);

@@ -14,8 +14,24 @@ describe('renderForm', () => {
     const texts = p.items.map((t) => t.str);
     const joined = texts.join('').replace(/\s/g, '');
     expect(joined.startsWith('发文笺')).toBe(true);
-    for (const label of ['文种', '紧急程度', '密级', '标题', '主送', '抄送', '拟稿单位', '拟稿人', '份数', '核稿意见', '会签意见', '签发意见', '附件']) expect(texts).toContain(label);
-    for (const value of ['通知', '加急', '关于做好2026年度全县乡镇办公室规范化建设工作的通知', '25', '同意印发。']) expect(texts).toContain(value);
+    for (const label of [
+      '文种',
+      '紧急程度',
+      '密级',
+      '标题',
+      '主送',
+      '抄送',
+      '拟稿单位',
+      '拟稿人',
+      '份数',
+      '核稿意见',
+      '会签意见',
+      '签发意见',
+      '附件',
+    ])
+      expect(texts).toContain(label);
+    for (const value of ['通知', '加急', '关于做好2026年度全县乡镇办公室规范化建设工作的通知', '25', '同意印发。'])
+      expect(texts).toContain(value);
     expect(joined).toContain('同意报签。签名：王明2026年1月4日');
     expect(joined).toContain('会签意见签名：年月日');
     expect(joined).toContain('同意印发。签名：李华2026年1月5日');

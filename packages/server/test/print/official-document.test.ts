@@ -125,7 +125,11 @@ describe('GB/T 9704-2012 elements', () => {
     const corner = bodyLines(p).slice(0, 2);
     expect(corner.map((l) => l.text)).toEqual(['000018', '加急']);
     expect(Math.abs(emTop(corner[0]!) - TOP)).toBeLessThanOrEqual(1 * MM);
-    expect(linesOf(p, 22).map((l) => l.text).join('')).toBe(sampleNotice.title);
+    expect(
+      linesOf(p, 22)
+        .map((l) => l.text)
+        .join(''),
+    ).toBe(sampleNotice.title);
   });
 
   it('right-aligns the date four characters in, with the signature centred over it', () => {
@@ -176,7 +180,9 @@ describe('GB/T 9704-2012 elements', () => {
   });
 
   it('prints 签发人 right of a left-aligned 发文字号 on upward documents', async () => {
-    const doc = await readPdf(await renderOfficialDocument({ ...sampleNotice, docNumber: '清溪发〔2026〕3号', signer: '李华', urgency: 'none', copyNo: null }));
+    const doc = await readPdf(
+      await renderOfficialDocument({ ...sampleNotice, docNumber: '清溪发〔2026〕3号', signer: '李华', urgency: 'none', copyNo: null }),
+    );
     const line = linesOf(doc[0]!, 16).find((l) => l.text.includes('签发人'))! as TextLine;
     expect(line.text).toBe('清溪发〔2026〕3号签发人：李华');
     expect(line.left).toBeCloseTo(LEFT + CELL, 0);

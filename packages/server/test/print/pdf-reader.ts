@@ -24,7 +24,8 @@ export interface ReadPage {
 }
 
 export async function readPdf(buf: Buffer): Promise<ReadPage[]> {
-  const pdf = await getDocument({ data: new Uint8Array(buf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(buf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false })
+    .promise;
   const pages: ReadPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);

@@ -68,7 +68,12 @@ describe('logs', () => {
     const database = await testDatabase('bare');
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-    const logged = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database, logger: true, logStream: stream });
+    const logged = await buildApp({
+      config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }),
+      database,
+      logger: true,
+      logStream: stream,
+    });
     // A query that fails with the ID number in its parameters and in PostgreSQL's message.
     logged.get('/api/test-fail', { config: { public: true } }, async () => database.db.execute(sql`SELECT ${ID}::int AS n`));
     await logged.ready();
@@ -84,8 +89,15 @@ describe('logs', () => {
   });
 
   it('drop params, parameters and query values and star long digit runs, through the cause chain', () => {
-    const cause = Object.assign(new Error(`Key (id_number)=(${ID}) already exists.`), { code: '23505', detail: `Key (id_number)=(${ID})`, parameters: [ID, '13812345678'] });
-    const err = Object.assign(new Error(`Failed query: insert into staff values ($1, $2)\nparams: ${ID},13812345678`, { cause }), { query: 'insert into staff values ($1, $2)', params: [ID] });
+    const cause = Object.assign(new Error(`Key (id_number)=(${ID}) already exists.`), {
+      code: '23505',
+      detail: `Key (id_number)=(${ID})`,
+      parameters: [ID, '13812345678'],
+    });
+    const err = Object.assign(new Error(`Failed query: insert into staff values ($1, $2)\nparams: ${ID},13812345678`, { cause }), {
+      query: 'insert into staff values ($1, $2)',
+      params: [ID],
+    });
     const s = serializeError(err);
     const text = JSON.stringify(s);
     expect(text).not.toContain(ID);

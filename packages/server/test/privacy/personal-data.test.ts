@@ -9,15 +9,22 @@ const PHONE = '13812345678';
 
 const handler = await as(app, 'town06.clerk');
 const created = await handler.post('/api/petitions', {
-  receivedOn: '2026-03-02', channel: 'visit', petitioners: [{ name: '赵秀英', idNumber: ID, phone: PHONE, address: '某村三组' }],
-  subject: '宅基地界址纠纷', content: '反映与邻居宅基地界址不清。', category: 'land',
+  receivedOn: '2026-03-02',
+  channel: 'visit',
+  petitioners: [{ name: '赵秀英', idNumber: ID, phone: PHONE, address: '某村三组' }],
+  subject: '宅基地界址纠纷',
+  content: '反映与邻居宅基地界址不清。',
+  category: 'land',
 });
 const petition = created.json() as { id: string; serial: string };
 
 type Listed = { total: number; items: { id: string; petitioners: { name: string; address: string | null; idNumber: string | null }[] }[] };
-const search = async (who: Awaited<ReturnType<typeof as>>, q: string) => (await who.get(`/api/petitions?pageSize=200&q=${encodeURIComponent(q)}`)).json() as Listed;
-const hits = async (who: Awaited<ReturnType<typeof as>>, q: string) => (await search(who, q)).items.filter((p) => p.id === petition.id).length;
-const auditRows = async (action: string) => (await database.pool.query(`SELECT actor_username, entity_id, after FROM audit_log WHERE action = $1 ORDER BY at, seq`, [action])).rows;
+const search = async (who: Awaited<ReturnType<typeof as>>, q: string) =>
+  (await who.get(`/api/petitions?pageSize=200&q=${encodeURIComponent(q)}`)).json() as Listed;
+const hits = async (who: Awaited<ReturnType<typeof as>>, q: string) =>
+  (await search(who, q)).items.filter((p) => p.id === petition.id).length;
+const auditRows = async (action: string) =>
+  (await database.pool.query(`SELECT actor_username, entity_id, after FROM audit_log WHERE action = $1 ORDER BY at, seq`, [action])).rows;
 
 describe('petition search cannot recover an ID number or phone', () => {
   it('finds nothing by ID or phone prefix for the county administrator, a non-handler of the township, or the county staff', async () => {
@@ -82,7 +89,12 @@ describe('petitioner names and addresses', () => {
     for (const u of ['town06.clerk', 'town06.leader', 'county.clerk']) {
       const who = await as(app, u);
       const detail = (await who.get(`/api/petitions/${petition.id}`)).json();
-      expect(detail.petitioners[0], u).toMatchObject({ name: '赵秀英', address: '某村三组', idNumber: '1101**********1234', phone: '138****5678' });
+      expect(detail.petitioners[0], u).toMatchObject({
+        name: '赵秀英',
+        address: '某村三组',
+        idNumber: '1101**********1234',
+        phone: '138****5678',
+      });
     }
   });
 
@@ -104,7 +116,9 @@ describe('register exports', () => {
     const before = (await auditRows('register.export')).length;
     const res = await handler.get('/api/visits?format=pdf&from=2026-01-01');
     expect(res.statusCode).toBe(200);
-    const rows = await database.pool.query(`SELECT actor_username, org_id, after FROM audit_log WHERE action = 'register.export' ORDER BY at, seq`);
+    const rows = await database.pool.query(
+      `SELECT actor_username, org_id, after FROM audit_log WHERE action = 'register.export' ORDER BY at, seq`,
+    );
     expect(rows.rows).toHaveLength(before + 1);
     const row = rows.rows.at(-1)!;
     expect(row.actor_username).toBe('town06.clerk');
@@ -136,7 +150,9 @@ describe('staff ID numbers', () => {
     expect(shown.statusCode, shown.body).toBe(200);
     expect(shown.json().idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(shown.json().idNumber.slice(-4)).toBe(person!.idNumber.slice(-4));
-    expect((await (await as(app, 'county.clerk')).post(`/api/personnel/staff/${person!.id}/reveal`)).json().idNumber).toBe(shown.json().idNumber);
+    expect((await (await as(app, 'county.clerk')).post(`/api/personnel/staff/${person!.id}/reveal`)).json().idNumber).toBe(
+      shown.json().idNumber,
+    );
     const rows = await auditRows('personnel.staff.reveal');
     expect(rows).toHaveLength(before + 2);
     expect(rows.at(-2)).toMatchObject({ actor_username: 'town02.clerk', entity_id: person!.id, after: { fields: ['idNumber'] } });
@@ -165,7 +181,10 @@ describe('staff ID numbers', () => {
     for (const id of countyIds) expect(id).toMatch(/^\d{17}[\dX]$/);
     const rows = await auditRows('personnel.export');
     expect(rows).toHaveLength(before + 2);
-    expect(rows.at(-2)).toMatchObject({ actor_username: 'town02.leader', after: { rows: leaderIds.length, maskedIdNumbers: leaderIds.length } });
+    expect(rows.at(-2)).toMatchObject({
+      actor_username: 'town02.leader',
+      after: { rows: leaderIds.length, maskedIdNumbers: leaderIds.length },
+    });
     expect(rows.at(-1)).toMatchObject({ actor_username: 'county.admin', after: { rows: countyIds.length, maskedIdNumbers: 0 } });
   });
 });

@@ -13,7 +13,8 @@ declare module '@tanstack/react-query' {
 function show(err: unknown, meta: { silentError?: boolean } | undefined) {
   if (meta?.silentError) return;
   // 401 sends the user to the login page, which says why; PASSWORD_CHANGE_REQUIRED and TOTP_ENROLMENT_REQUIRED likewise.
-  if (err instanceof ApiError && (err.status === 401 || err.code === 'PASSWORD_CHANGE_REQUIRED' || err.code === 'TOTP_ENROLMENT_REQUIRED')) return;
+  if (err instanceof ApiError && (err.status === 401 || err.code === 'PASSWORD_CHANGE_REQUIRED' || err.code === 'TOTP_ENROLMENT_REQUIRED'))
+    return;
   if (err instanceof ApiError) notifyError(err.requestId ? `${err.message}` : err.message);
   else if (err instanceof Error) notifyError(err.message);
 }

@@ -19,13 +19,27 @@ function Loading() {
 function NotAllowed() {
   const t = useT();
   const navigate = useNavigate();
-  return <Result status="403" title={t('app.forbidden.title')} subTitle={t('app.forbidden.text')} extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>} />;
+  return (
+    <Result
+      status="403"
+      title={t('app.forbidden.title')}
+      subTitle={t('app.forbidden.text')}
+      extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+    />
+  );
 }
 
 function NotFound() {
   const t = useT();
   const navigate = useNavigate();
-  return <Result status="404" title={t('app.notFound.title')} subTitle={t('app.notFound.text')} extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>} />;
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound.title')}
+      subTitle={t('app.notFound.text')}
+      extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+    />
+  );
 }
 
 function Page({ entry }: { entry: NavEntry }) {
@@ -41,7 +55,8 @@ export function AppRoutes() {
   const location = useLocation();
   const me = useMeQuery();
   if (me.isPending) return <Loading />;
-  if (me.isError) return <Result status="warning" title={me.error.message} extra={<Button onClick={() => void me.refetch()}>{'重试 / Retry'}</Button>} />;
+  if (me.isError)
+    return <Result status="warning" title={me.error.message} extra={<Button onClick={() => void me.refetch()}>{'重试 / Retry'}</Button>} />;
   if (!me.data) {
     const reason = lastSessionEnd() ?? undefined;
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason }} />;
@@ -65,7 +80,11 @@ export function AppRoutes() {
               ) : (
                 <NotAllowed />
               );
-              return entry.path === '/' ? <Route key={entry.key} index element={element} /> : <Route key={entry.key} path={entry.path.slice(1)} element={element} />;
+              return entry.path === '/' ? (
+                <Route key={entry.key} index element={element} />
+              ) : (
+                <Route key={entry.key} path={entry.path.slice(1)} element={element} />
+              );
             })}
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -25,13 +25,17 @@ const STORAGE_KEY = 'viewOrgId';
 export function ViewOrgProvider({ children }: { children: ReactNode }) {
   const { can } = useSession();
   const canSwitch = can('org.switch');
-  const [orgId, setState] = useState<string | undefined>(() => (canSwitch ? sessionStorage.getItem(STORAGE_KEY) ?? undefined : undefined));
+  const [orgId, setState] = useState<string | undefined>(() =>
+    canSwitch ? (sessionStorage.getItem(STORAGE_KEY) ?? undefined) : undefined,
+  );
   const setOrgId = (id: string | undefined) => {
     if (id) sessionStorage.setItem(STORAGE_KEY, id);
     else sessionStorage.removeItem(STORAGE_KEY);
     setState(id);
   };
-  return <ViewOrgContext.Provider value={{ orgId: canSwitch ? orgId : undefined, setOrgId, canSwitch }}>{children}</ViewOrgContext.Provider>;
+  return (
+    <ViewOrgContext.Provider value={{ orgId: canSwitch ? orgId : undefined, setOrgId, canSwitch }}>{children}</ViewOrgContext.Provider>
+  );
 }
 
 export function useViewOrg(): ViewOrgValue {
@@ -40,5 +44,10 @@ export function useViewOrg(): ViewOrgValue {
 
 /** GET /api/orgs: the orgs the caller may address. */
 export function useOrgs() {
-  return useQuery({ queryKey: ['orgs'], queryFn: () => api.get<{ items: OrgItem[] }>('/api/orgs'), staleTime: 10 * 60_000, select: (d) => d.items });
+  return useQuery({
+    queryKey: ['orgs'],
+    queryFn: () => api.get<{ items: OrgItem[] }>('/api/orgs'),
+    staleTime: 10 * 60_000,
+    select: (d) => d.items,
+  });
 }

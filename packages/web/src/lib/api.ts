@@ -88,7 +88,11 @@ export async function request(method: Method, path: string, opts: RequestOptions
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     const en = document.documentElement.lang === 'en';
-    throw new ApiError(0, 'NETWORK', en ? 'Cannot reach the server. Check the network and try again.' : '无法连接服务器，请检查网络后重试。');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      en ? 'Cannot reach the server. Check the network and try again.' : '无法连接服务器，请检查网络后重试。',
+    );
   }
   if (res.ok) return res;
   const error = await errorFrom(res);

@@ -29,7 +29,13 @@ export function formatYuan(v: number | null | undefined): string {
 
 /** UI.md's colours: draft grey, in progress blue, overdue red, done green. */
 export type StatusTone = 'draft' | 'inProgress' | 'overdue' | 'done' | 'warning';
-const TONE_COLOR: Record<StatusTone, string> = { draft: 'default', inProgress: 'processing', overdue: 'error', done: 'success', warning: 'warning' };
+const TONE_COLOR: Record<StatusTone, string> = {
+  draft: 'default',
+  inProgress: 'processing',
+  overdue: 'error',
+  done: 'success',
+  warning: 'warning',
+};
 
 /** A coloured status tag: `<StatusTag tone="overdue">已超期</StatusTag>`, or the shared words with `status` alone. */
 export function StatusTag({ tone, children }: { tone: StatusTone; children?: React.ReactNode }) {

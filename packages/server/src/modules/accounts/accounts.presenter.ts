@@ -5,7 +5,13 @@ import type { OrgRow } from '../orgs/orgs.tables.ts';
 import type { IdentityDuties } from './identity.ts';
 import type { UserRow } from './accounts.tables.ts';
 
-export function presentMe(user: UserRow, org: OrgRow, csrfToken: string, identity: IdentityDuties, config: Pick<Config, 'sessionIdleMs'>): Me {
+export function presentMe(
+  user: UserRow,
+  org: OrgRow,
+  csrfToken: string,
+  identity: IdentityDuties,
+  config: Pick<Config, 'sessionIdleMs'>,
+): Me {
   return {
     id: user.id,
     username: user.username,
@@ -27,7 +33,9 @@ export function presentMe(user: UserRow, org: OrgRow, csrfToken: string, identit
 /** `lockedUntil`: the account's own lock, or the latest lock of one of its sign-in addresses (details under 登录锁定). */
 export function presentUser(user: UserRow, org: OrgRow, addressLockedUntil: Date | null = null): User {
   const now = new Date();
-  const locks = [user.lockedUntil, addressLockedUntil].filter((d): d is Date => d !== null && d > now).sort((a, b) => b.getTime() - a.getTime());
+  const locks = [user.lockedUntil, addressLockedUntil]
+    .filter((d): d is Date => d !== null && d > now)
+    .sort((a, b) => b.getTime() - a.getTime());
   return {
     id: user.id,
     username: user.username,

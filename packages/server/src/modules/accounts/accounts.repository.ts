@@ -25,7 +25,10 @@ export const accountsRepository = {
     const conds = [];
     if (filter.orgId) conds.push(eq(users.orgId, filter.orgId));
     if (filter.q) conds.push(sql`(${users.username} ILIKE ${'%' + filter.q + '%'} OR ${users.displayName} ILIKE ${'%' + filter.q + '%'})`);
-    const addressLockedUntil = sql<Date | null>`(SELECT max(f.locked_until) FROM ${loginFailures} f WHERE f.username = ${users.username} AND f.locked_until > now())`.mapWith((v: string | null) => (v === null ? null : new Date(v)));
+    const addressLockedUntil =
+      sql<Date | null>`(SELECT max(f.locked_until) FROM ${loginFailures} f WHERE f.username = ${users.username} AND f.locked_until > now())`.mapWith(
+        (v: string | null) => (v === null ? null : new Date(v)),
+      );
     return db
       .select({ user: users, org: orgs, addressLockedUntil })
       .from(users)
@@ -63,18 +66,30 @@ export const accountsRepository = {
     return row ? { ...row.session, user: row.user, org: row.org } : undefined;
   },
   async touchSession(db: DbOrTx, id: string, olderThan: Date): Promise<void> {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, olderThan)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, olderThan)));
   },
   async endSession(db: DbOrTx, id: string, reason: string): Promise<void> {
-    await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+    await db
+      .update(sessions)
+      .set({ endedAt: new Date(), endReason: reason })
+      .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
   },
   async endUserSessions(db: DbOrTx, userId: string, reason: string, exceptId?: string): Promise<void> {
     const conds = [eq(sessions.userId, userId), isNull(sessions.endedAt)];
     if (exceptId) conds.push(sql`${sessions.id} <> ${exceptId}`);
-    await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(...conds));
+    await db
+      .update(sessions)
+      .set({ endedAt: new Date(), endReason: reason })
+      .where(and(...conds));
   },
   async countLiveSessions(db: DbOrTx, since: Date): Promise<number> {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(isNull(sessions.endedAt), gt(sessions.lastSeenAt, since)));
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(and(isNull(sessions.endedAt), gt(sessions.lastSeenAt, since)));
     return row?.n ?? 0;
   },
 };

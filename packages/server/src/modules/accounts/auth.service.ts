@@ -43,12 +43,25 @@ export async function login(db: Db, config: Config, body: LoginBody, meta: Meta)
   const ctx = user ? { actor: actorOf(user), ip: meta.ip } : { actor: null, ip: meta.ip };
   // Unknown names join the system chain; known ones their account's org chain.
   const audit = (tx: Tx, action: string, after: Record<string, unknown>) =>
-    writeAudit(tx, ctx, user ? { action, entity: 'user', entityId: user.id, after: { address, ...after } } : { action, entity: 'user', entityId: null, orgId: null, after: { username: body.username, known: false, address, ...after } });
-  const lockedError = (lock: Lock) => new AppError(CommonErrors.ACCOUNT_LOCKED, { minutes: Math.max(1, Math.ceil((lock.until.getTime() - Date.now()) / 60_000)) });
+    writeAudit(
+      tx,
+      ctx,
+      user
+        ? { action, entity: 'user', entityId: user.id, after: { address, ...after } }
+        : { action, entity: 'user', entityId: null, orgId: null, after: { username: body.username, known: false, address, ...after } },
+    );
+  const lockedError = (lock: Lock) =>
+    new AppError(CommonErrors.ACCOUNT_LOCKED, { minutes: Math.max(1, Math.ceil((lock.until.getTime() - Date.now()) / 60_000)) });
 
   const lock = await lockFor(db, body.username, address, user, new Date());
   if (lock) {
-    await db.transaction((tx) => audit(tx, user ? 'auth.login_refused_locked' : 'auth.login_unknown_user', { refused: 'locked', lockedUntil: lock.until, forEveryone: lock.forEveryone }));
+    await db.transaction((tx) =>
+      audit(tx, user ? 'auth.login_refused_locked' : 'auth.login_unknown_user', {
+        refused: 'locked',
+        lockedUntil: lock.until,
+        forEveryone: lock.forEveryone,
+      }),
+    );
     throw lockedError(lock);
   }
 
@@ -63,7 +76,13 @@ export async function login(db: Db, config: Config, body: LoginBody, meta: Meta)
     const outcome = await db.transaction(async (tx) => {
       const o = await recordFailure(tx, config, body.username, address, now);
       if (user && o.lockedEveryoneNow) await accountsRepository.updateUser(tx, user.id, { lockedUntil: o.lock!.until });
-      const action = !user ? 'auth.login_unknown_user' : o.lockedEveryoneNow ? 'auth.locked' : o.lock ? 'auth.address_locked' : 'auth.login_failed';
+      const action = !user
+        ? 'auth.login_unknown_user'
+        : o.lockedEveryoneNow
+          ? 'auth.locked'
+          : o.lock
+            ? 'auth.address_locked'
+            : 'auth.login_failed';
       await audit(tx, action, { failures: o.failures, lockedUntil: o.lock?.until ?? null, forEveryone: o.lock?.forEveryone ?? false });
       return o;
     });
@@ -78,9 +97,20 @@ export async function login(db: Db, config: Config, body: LoginBody, meta: Meta)
   const result = await db.transaction(async (tx) => {
     const updated = await accountsRepository.updateUser(tx, user.id, { failedAttempts: 0, lastLoginAt: new Date() });
     await forgetAddress(tx, user.username, address);
-    await accountsRepository.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+    await accountsRepository.insertSession(tx, {
+      id: sessionIdOf(token),
+      userId: user.id,
+      csrfToken,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
     const identity = identityDuties(updated, config);
-    await writeAudit(tx, ctx, { action: 'auth.login', entity: 'user', entityId: user.id, after: { ip: meta.ip, passwordExpired: identity.passwordExpired, mustEnrolTotp: identity.mustEnrolTotp } });
+    await writeAudit(tx, ctx, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      after: { ip: meta.ip, passwordExpired: identity.passwordExpired, mustEnrolTotp: identity.mustEnrolTotp },
+    });
     return { updated, identity };
   });
   const org = (await accountsRepository.userWithOrg(db, user.id))!.org;
@@ -110,7 +140,10 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   }
   // Write the heartbeat at most every 30 s, not on every request.
   if (now - row.lastSeenAt.getTime() > 30_000) await accountsRepository.touchSession(db, id, new Date(now - 30_000));
-  return { status: 'ok', session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now) } };
+  return {
+    status: 'ok',
+    session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now) },
+  };
 }
 
 export async function logout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {
@@ -130,7 +163,13 @@ export async function changePassword(db: Db, ctx: RequestContext, sessionId: str
     await accountsRepository.updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
     // Other devices signed in with the old password are signed out.
     await accountsRepository.endUserSessions(tx, user.id, 'password_changed', sessionId);
-    await writeAudit(tx, ctx, { action: 'auth.password_changed', entity: 'user', entityId: user.id, before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false } });
+    await writeAudit(tx, ctx, {
+      action: 'auth.password_changed',
+      entity: 'user',
+      entityId: user.id,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { mustChangePassword: false },
+    });
   });
 }
 
@@ -144,7 +183,13 @@ export async function totpEnable(db: Db, ctx: RequestContext, secret: string, co
   if (!(await totpValid(secret, code))) throw new AppError(CommonErrors.TOTP_INVALID);
   await db.transaction(async (tx) => {
     await accountsRepository.updateUser(tx, ctx.actor.userId, { totpSecret: sealSecret(secret), totpEnabled: true });
-    await writeAudit(tx, ctx, { action: 'auth.totp_enabled', entity: 'user', entityId: ctx.actor.userId, before: { totpEnabled: false }, after: { totpEnabled: true } });
+    await writeAudit(tx, ctx, {
+      action: 'auth.totp_enabled',
+      entity: 'user',
+      entityId: ctx.actor.userId,
+      before: { totpEnabled: false },
+      after: { totpEnabled: true },
+    });
   });
 }
 
@@ -154,6 +199,12 @@ export async function totpDisable(db: Db, config: Config, ctx: RequestContext, c
   if (!user.totpEnabled || !(await totpValid(openSecret(user.totpSecret!), code))) throw new AppError(CommonErrors.TOTP_INVALID);
   await db.transaction(async (tx) => {
     await accountsRepository.updateUser(tx, user.id, { totpSecret: null, totpEnabled: false });
-    await writeAudit(tx, ctx, { action: 'auth.totp_disabled', entity: 'user', entityId: user.id, before: { totpEnabled: true }, after: { totpEnabled: false } });
+    await writeAudit(tx, ctx, {
+      action: 'auth.totp_disabled',
+      entity: 'user',
+      entityId: user.id,
+      before: { totpEnabled: true },
+      after: { totpEnabled: false },
+    });
   });
 }

@@ -21,7 +21,12 @@ export const lockoutRepository = {
       .for('update');
     return row!;
   },
-  async updateCounter(db: DbOrTx, username: string, address: string, values: Partial<typeof loginFailures.$inferInsert>): Promise<LoginFailureRow> {
+  async updateCounter(
+    db: DbOrTx,
+    username: string,
+    address: string,
+    values: Partial<typeof loginFailures.$inferInsert>,
+  ): Promise<LoginFailureRow> {
     const [row] = await db
       .update(loginFailures)
       .set(values)
@@ -43,24 +48,43 @@ export const lockoutRepository = {
   },
   /** Counters no longer counting and no longer locking: the table stays the size of current trouble. */
   async prune(db: DbOrTx, windowStart: Date, now: Date): Promise<void> {
-    await db.delete(loginFailures).where(and(lt(loginFailures.lastFailedAt, windowStart), or(sql`${loginFailures.lockedUntil} IS NULL`, lt(loginFailures.lockedUntil, now))));
+    await db
+      .delete(loginFailures)
+      .where(
+        and(lt(loginFailures.lastFailedAt, windowStart), or(sql`${loginFailures.lockedUntil} IS NULL`, lt(loginFailures.lockedUntil, now))),
+      );
   },
   /**
    * Every counter of every name that is locked now (by an address lock or the account's own
    * lock), still within the window, with the account and its org when the name is an account.
    */
   async lockedNames(db: DbOrTx, windowStart: Date, now: Date) {
-    const lockedByAddress = db.selectDistinct({ username: loginFailures.username }).from(loginFailures).where(gt(loginFailures.lockedUntil, now));
-    const lockedAccounts = db.select({ username: users.username }).from(users).where(and(isNotNull(users.lockedUntil), gt(users.lockedUntil, now)));
+    const lockedByAddress = db
+      .selectDistinct({ username: loginFailures.username })
+      .from(loginFailures)
+      .where(gt(loginFailures.lockedUntil, now));
+    const lockedAccounts = db
+      .select({ username: users.username })
+      .from(users)
+      .where(and(isNotNull(users.lockedUntil), gt(users.lockedUntil, now)));
     const names = [...new Set([...(await lockedByAddress).map((r) => r.username), ...(await lockedAccounts).map((r) => r.username)])];
     if (names.length === 0) return { counters: [] as LoginFailureRow[], accounts: [] };
     const counters = await db
       .select()
       .from(loginFailures)
-      .where(and(inArray(loginFailures.username, names), or(gt(loginFailures.lockedUntil, now), gt(loginFailures.firstFailedAt, windowStart))))
+      .where(
+        and(inArray(loginFailures.username, names), or(gt(loginFailures.lockedUntil, now), gt(loginFailures.firstFailedAt, windowStart))),
+      )
       .orderBy(asc(loginFailures.username), asc(loginFailures.firstFailedAt));
     const accounts = await db
-      .select({ id: users.id, username: users.username, displayName: users.displayName, orgId: users.orgId, orgName: orgs.name, lockedUntil: users.lockedUntil })
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        orgId: users.orgId,
+        orgName: orgs.name,
+        lockedUntil: users.lockedUntil,
+      })
       .from(users)
       .innerJoin(orgs, eq(orgs.id, users.orgId))
       .where(inArray(users.username, names));

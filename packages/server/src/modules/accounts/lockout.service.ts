@@ -50,7 +50,8 @@ export async function lockFor(db: DbOrTx, username: string, address: string, use
   const own = live.find((r) => r.address === address)?.lockedUntil ?? null;
   // The account's own lock is the mirror of a lock for everyone (or the security administrator's record).
   const accountLock = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
-  const everyone = [everyoneUntil(live), accountLock].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const everyone =
+    [everyoneUntil(live), accountLock].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   return combine(own, everyone);
 }
 
@@ -68,7 +69,12 @@ export async function recordFailure(tx: DbOrTx, config: Config, username: string
   const restart = row.firstFailedAt.getTime() < now.getTime() - config.lockoutMs;
   const failures = restart ? 1 : row.failures + 1;
   const lockedUntil = failures >= config.lockoutThreshold ? new Date(now.getTime() + config.lockoutMs) : null;
-  await lockoutRepository.updateCounter(tx, username, address, { failures, firstFailedAt: restart ? now : row.firstFailedAt, lastFailedAt: now, lockedUntil });
+  await lockoutRepository.updateCounter(tx, username, address, {
+    failures,
+    firstFailedAt: restart ? now : row.firstFailedAt,
+    lastFailedAt: now,
+    lockedUntil,
+  });
   const live = await lockoutRepository.liveLocks(tx, username, now);
   const everyone = everyoneUntil(live);
   return { failures, lock: combine(lockedUntil, everyone), lockedEveryoneNow: everyone !== null && everyoneUntil(before) === null };
@@ -97,7 +103,8 @@ export async function listLocks(db: Db, ctx: RequestContext, config: Config): Pr
     const account = accounts.find((a) => a.username === username);
     const live = rows.filter((r) => r.lockedUntil && r.lockedUntil > now);
     const accountLock = account?.lockedUntil && account.lockedUntil > now ? account.lockedUntil : null;
-    const everyone = [everyoneUntil(live), accountLock].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const everyone =
+      [everyoneUntil(live), accountLock].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     const lastEnd = Math.max(everyone?.getTime() ?? 0, ...live.map((r) => r.lockedUntil!.getTime()));
     items.push({
       username,
@@ -143,7 +150,12 @@ export async function liftLock(db: Db, ctx: RequestContext, body: LiftLockBody):
       entity: 'user',
       entityId: user?.id ?? null,
       orgId: user?.orgId ?? null,
-      before: { username: body.username, address: body.address ?? null, counters: summary(removed), accountLockedUntil: user?.lockedUntil ?? null },
+      before: {
+        username: body.username,
+        address: body.address ?? null,
+        counters: summary(removed),
+        accountLockedUntil: user?.lockedUntil ?? null,
+      },
       after: { remainingLocks: summary(remaining) },
     });
   });

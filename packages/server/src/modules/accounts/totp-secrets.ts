@@ -17,8 +17,17 @@ export async function sealPlaintextTotpSecrets(db: Db): Promise<number> {
       .from(users)
       .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, 'sm4:%')))
       .for('update');
-    for (const u of plain) await tx.update(users).set({ totpSecret: sealSecret(u.secret!) }).where(eq(users.id, u.id));
-    if (plain.length) await writeAudit(tx, { actor: null, ip: null }, { action: 'system.totp_secrets_sealed', entity: 'user', orgId: null, after: { count: plain.length } });
+    for (const u of plain)
+      await tx
+        .update(users)
+        .set({ totpSecret: sealSecret(u.secret!) })
+        .where(eq(users.id, u.id));
+    if (plain.length)
+      await writeAudit(
+        tx,
+        { actor: null, ip: null },
+        { action: 'system.totp_secrets_sealed', entity: 'user', orgId: null, after: { count: plain.length } },
+      );
     return plain.length;
   });
 }

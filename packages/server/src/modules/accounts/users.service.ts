@@ -19,7 +19,11 @@ import { auditUser } from './accounts.presenter.ts';
 import { lockoutRepository } from './lockout.repository.ts';
 import type { UserRow } from './accounts.tables.ts';
 
-export function listUsers(db: Db, ctx: RequestContext, filter: { orgId?: string; q?: string }): Promise<(UserWithOrg & { addressLockedUntil: Date | null })[]> {
+export function listUsers(
+  db: Db,
+  ctx: RequestContext,
+  filter: { orgId?: string; q?: string },
+): Promise<(UserWithOrg & { addressLockedUntil: Date | null })[]> {
   if (!['system_admin', 'security_admin'].includes(ctx.actor.role)) assertMay(ctx.actor, 'users.manage');
   return accountsRepository.listUsers(db, filter);
 }
@@ -76,7 +80,14 @@ async function updateAudited(db: Db, ctx: RequestContext, before: UserRow, actio
   return db.transaction(async (tx) => {
     const after = await accountsRepository.updateUser(tx, before.id, values);
     if (values.disabledAt) await accountsRepository.endUserSessions(tx, before.id, 'disabled');
-    await writeAudit(tx, ctx, { action, entity: 'user', entityId: before.id, orgId: before.orgId, before: auditUser(before), after: auditUser(after) });
+    await writeAudit(tx, ctx, {
+      action,
+      entity: 'user',
+      entityId: before.id,
+      orgId: before.orgId,
+      before: auditUser(before),
+      after: auditUser(after),
+    });
     return after;
   });
 }
@@ -98,7 +109,17 @@ export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promi
     // Every address's lock on the name goes too, or the account would stay locked for them.
     const counters = await lockoutRepository.deleteCounters(tx, user.username);
     const after = await accountsRepository.updateUser(tx, user.id, { lockedUntil: null, failedAttempts: 0 });
-    await writeAudit(tx, ctx, { action: 'user.unlocked', entity: 'user', entityId: user.id, orgId: user.orgId, before: { ...auditUser(user), loginFailures: counters.map((c) => ({ address: c.address, failures: c.failures, lockedUntil: c.lockedUntil })) }, after: auditUser(after) });
+    await writeAudit(tx, ctx, {
+      action: 'user.unlocked',
+      entity: 'user',
+      entityId: user.id,
+      orgId: user.orgId,
+      before: {
+        ...auditUser(user),
+        loginFailures: counters.map((c) => ({ address: c.address, failures: c.failures, lockedUntil: c.lockedUntil })),
+      },
+      after: auditUser(after),
+    });
     return after;
   });
 }
@@ -114,5 +135,11 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: string, pas
   const user = await loadTarget(db, ctx, id);
   if (!isPasswordComplex(password)) throw new AppError(CommonErrors.PASSWORD_TOO_WEAK);
   const passwordHash = await hashPassword(password);
-  return updateAudited(db, ctx, user, 'user.password_reset', { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date() });
+  return updateAudited(db, ctx, user, 'user.password_reset', {
+    passwordHash,
+    mustChangePassword: true,
+    failedAttempts: 0,
+    lockedUntil: null,
+    passwordChangedAt: new Date(),
+  });
 }

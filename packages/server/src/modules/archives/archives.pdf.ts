@@ -14,7 +14,11 @@ const LINE = BLOCK.height / LINES_PER_PAGE;
 const SIZE = 16;
 
 /** 归档章: two rows of three boxes, 全宗号 年度 保管期限 / 件号 机构(问题) 页数, centred in the top margin. */
-export function drawStamp(doc: Pdf, item: Pick<ArchiveItemRow, 'fondsCode' | 'year' | 'retention' | 'itemNo' | 'classCode' | 'classKind' | 'pages'>, className: string) {
+export function drawStamp(
+  doc: Pdf,
+  item: Pick<ArchiveItemRow, 'fondsCode' | 'year' | 'retention' | 'itemNo' | 'classCode' | 'classKind' | 'pages'>,
+  className: string,
+) {
   const cellW = 22 * MM;
   const cellH = 8 * MM;
   const x0 = (doc.page.width - cellW * 3) / 2;
@@ -57,10 +61,21 @@ export async function renderArchivedItem(item: ArchiveItemRow, className: string
       if (pageNo === 1) drawStamp(doc, item, className);
       const pageLines = lines.slice(p * LINES_PER_PAGE, (p + 1) * LINES_PER_PAGE);
       pageLines.forEach((l, i) => {
-        doc.font(l.font).fontSize(l.font === 'title' ? 18 : SIZE).fillColor('black');
-        doc.text(l.text, BLOCK.left, BLOCK.top + i * LINE, { width: BLOCK.width, lineBreak: false, align: l.font === 'title' ? 'center' : 'left' });
+        doc
+          .font(l.font)
+          .fontSize(l.font === 'title' ? 18 : SIZE)
+          .fillColor('black');
+        doc.text(l.text, BLOCK.left, BLOCK.top + i * LINE, {
+          width: BLOCK.width,
+          lineBreak: false,
+          align: l.font === 'title' ? 'center' : 'left',
+        });
       });
-      doc.font('song').fontSize(14).fillColor('black').text(`— ${pageNo} —`, BLOCK.left, BLOCK.top + BLOCK.height + 7 * MM, { width: BLOCK.width, align: 'center', lineBreak: false });
+      doc
+        .font('song')
+        .fontSize(14)
+        .fillColor('black')
+        .text(`— ${pageNo} —`, BLOCK.left, BLOCK.top + BLOCK.height + 7 * MM, { width: BLOCK.width, align: 'center', lineBreak: false });
     }
   }
   return pdfBuffer(doc);

@@ -52,7 +52,12 @@ export function presentItem(r: ArchiveItemRow): z.infer<typeof itemOut> {
 }
 
 export const annotationOut = z.object({ id: z.uuid(), field: safeString().nullable(), note: safeString(), createdAt: safeString() });
-export const presentAnnotation = (a: ArchiveAnnotationRow) => ({ id: a.id, field: a.field, note: a.note, createdAt: a.createdAt.toISOString() });
+export const presentAnnotation = (a: ArchiveAnnotationRow) => ({
+  id: a.id,
+  field: a.field,
+  note: a.note,
+  createdAt: a.createdAt.toISOString(),
+});
 
 export const loanOut = z.object({
   id: z.uuid(),
@@ -83,5 +88,17 @@ export function presentLoan(l: ArchiveLoanRow, item: { archivalCode: string; tit
   };
 }
 
-export const transferOut = z.object({ id: z.uuid(), year: z.number(), receiver: safeString(), itemCount: z.number(), createdAt: safeString() });
-export const presentTransfer = (t: ArchiveTransferRow) => ({ id: t.id, year: t.year, receiver: t.receiver, itemCount: t.itemCount, createdAt: t.createdAt.toISOString() });
+export const transferOut = z.object({
+  id: z.uuid(),
+  year: z.number(),
+  receiver: safeString(),
+  itemCount: z.number(),
+  createdAt: safeString(),
+});
+export const presentTransfer = (t: ArchiveTransferRow) => ({
+  id: t.id,
+  year: t.year,
+  receiver: t.receiver,
+  itemCount: t.itemCount,
+  createdAt: t.createdAt.toISOString(),
+});

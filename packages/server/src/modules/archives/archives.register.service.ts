@@ -36,7 +36,10 @@ export async function catalogue(db: Db, ctx: RequestContext, q: CatalogueQuery) 
   const items = await repo.group(db, orgId, q.year, q.retention, classCode);
   const mixed = items.find((i) => i.classKind !== kind);
   if (mixed) throw new AppError(ArchiveErrors.ARCHIVE_SCHEME_MISMATCH, { year: q.year, existing: CLASS_KIND_LABELS[mixed.classKind] });
-  const notes = await repo.annotations(db, items.map((i) => i.id));
+  const notes = await repo.annotations(
+    db,
+    items.map((i) => i.id),
+  );
   const org = await orgsRepository.byId(db, orgId);
   const classes = await repo.classes(db, orgId);
   const className = classes.find((c) => c.kind === kind && c.code === classCode)?.name ?? classCode;
@@ -73,8 +76,21 @@ export async function lend(db: Db, ctx: RequestContext, input: LoanCreate, today
   if (open) throw new AppError(ArchiveErrors.ARCHIVE_ITEM_ON_LOAN, { borrower: open.borrower });
   try {
     return await db.transaction(async (tx) => {
-      const row = await repo.insertLoan(tx, { orgId: item.orgId, itemId: item.id, borrower: input.borrower, borrowerOrg: input.borrowerOrg ?? null, purpose: input.purpose, dueOn: input.dueOn, lentBy: ctx.actor.userId });
-      await writeAudit(tx, ctx, { action: 'archives.loan.lend', entity: 'archive_loan', entityId: row.id, after: { archivalCode: item.archivalCode, borrower: row.borrower, dueOn: row.dueOn } });
+      const row = await repo.insertLoan(tx, {
+        orgId: item.orgId,
+        itemId: item.id,
+        borrower: input.borrower,
+        borrowerOrg: input.borrowerOrg ?? null,
+        purpose: input.purpose,
+        dueOn: input.dueOn,
+        lentBy: ctx.actor.userId,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'archives.loan.lend',
+        entity: 'archive_loan',
+        entityId: row.id,
+        after: { archivalCode: item.archivalCode, borrower: row.borrower, dueOn: row.dueOn },
+      });
       return row;
     });
   } catch (err) {
@@ -90,7 +106,13 @@ export async function returnLoan(db: Db, ctx: RequestContext, id: string) {
     assertOwnOrg(ctx.actor, loan.orgId);
     if (loan.returnedAt) throw new AppError(ArchiveErrors.ARCHIVE_LOAN_RETURNED);
     const row = await repo.returnLoan(tx, id, ctx.actor.userId);
-    await writeAudit(tx, ctx, { action: 'archives.loan.return', entity: 'archive_loan', entityId: id, before: { returnedAt: null }, after: { returnedAt: row.returnedAt } });
+    await writeAudit(tx, ctx, {
+      action: 'archives.loan.return',
+      entity: 'archive_loan',
+      entityId: id,
+      before: { returnedAt: null },
+      after: { returnedAt: row.returnedAt },
+    });
     return row;
   });
 }
@@ -112,8 +134,17 @@ export async function transfer(db: Db, ctx: RequestContext, input: { year: numbe
   return db.transaction(async (tx) => {
     const items = await repo.transferable(tx, ctx.actor.orgId, input.year);
     if (!items.length) throw new AppError(ArchiveErrors.ARCHIVE_TRANSFER_EMPTY, { year: input.year });
-    const row = await repo.insertTransfer(tx, { orgId: ctx.actor.orgId, year: input.year, receiver: input.receiver, itemCount: items.length, createdBy: ctx.actor.userId }, items.map((i) => i.id));
-    await writeAudit(tx, ctx, { action: 'archives.transfer', entity: 'archive_transfer', entityId: row.id, after: { year: input.year, receiver: input.receiver, items: items.length } });
+    const row = await repo.insertTransfer(
+      tx,
+      { orgId: ctx.actor.orgId, year: input.year, receiver: input.receiver, itemCount: items.length, createdBy: ctx.actor.userId },
+      items.map((i) => i.id),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'archives.transfer',
+      entity: 'archive_transfer',
+      entityId: row.id,
+      after: { year: input.year, receiver: input.receiver, items: items.length },
+    });
     return { transfer: row, items };
   });
 }

@@ -17,8 +17,10 @@ import {
   type ArchiveTransferRow,
 } from './archives.tables.ts';
 
-const scoped = (scope: OrgScope, col: typeof archiveItems.orgId | typeof archiveLoans.orgId | typeof archiveTransfers.orgId): SQL | undefined =>
-  scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`;
+const scoped = (
+  scope: OrgScope,
+  col: typeof archiveItems.orgId | typeof archiveLoans.orgId | typeof archiveTransfers.orgId,
+): SQL | undefined => (scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`);
 
 export const archivesRepository = {
   async config(db: DbOrTx, orgId: string): Promise<ArchiveConfigRow | undefined> {
@@ -26,18 +28,36 @@ export const archivesRepository = {
     return row;
   },
   classes(db: DbOrTx, orgId: string): Promise<ArchiveClassRow[]> {
-    return db.select().from(archiveClasses).where(eq(archiveClasses.orgId, orgId)).orderBy(asc(archiveClasses.kind), asc(archiveClasses.code));
+    return db
+      .select()
+      .from(archiveClasses)
+      .where(eq(archiveClasses.orgId, orgId))
+      .orderBy(asc(archiveClasses.kind), asc(archiveClasses.code));
   },
   async saveConfig(db: DbOrTx, values: typeof archiveConfigs.$inferInsert, classes: (typeof archiveClasses.$inferInsert)[]): Promise<void> {
-    await db.insert(archiveConfigs).values(values).onConflictDoUpdate({ target: archiveConfigs.orgId, set: { fondsCode: values.fondsCode, scheme: values.scheme, updatedBy: values.updatedBy, updatedAt: new Date() } });
+    await db
+      .insert(archiveConfigs)
+      .values(values)
+      .onConflictDoUpdate({
+        target: archiveConfigs.orgId,
+        set: { fondsCode: values.fondsCode, scheme: values.scheme, updatedBy: values.updatedBy, updatedAt: new Date() },
+      });
     // Classes are only ever added or renamed: filed items refer to their codes.
-    for (const c of classes) await db.insert(archiveClasses).values(c).onConflictDoUpdate({ target: [archiveClasses.orgId, archiveClasses.kind, archiveClasses.code], set: { name: c.name } });
+    for (const c of classes)
+      await db
+        .insert(archiveClasses)
+        .values(c)
+        .onConflictDoUpdate({ target: [archiveClasses.orgId, archiveClasses.kind, archiveClasses.code], set: { name: c.name } });
   },
 
   /** Fixes the year's scheme on first use and returns the scheme the year holds. */
   async yearScheme(db: DbOrTx, orgId: string, year: number, kind: string): Promise<string> {
-    await db.execute(sql`INSERT INTO archive_year_schemes (org_id, year, class_kind) VALUES (${orgId}, ${year}, ${kind}) ON CONFLICT DO NOTHING`);
-    const r = await db.execute<{ class_kind: string }>(sql`SELECT class_kind FROM archive_year_schemes WHERE org_id = ${orgId} AND year = ${year}`);
+    await db.execute(
+      sql`INSERT INTO archive_year_schemes (org_id, year, class_kind) VALUES (${orgId}, ${year}, ${kind}) ON CONFLICT DO NOTHING`,
+    );
+    const r = await db.execute<{ class_kind: string }>(
+      sql`SELECT class_kind FROM archive_year_schemes WHERE org_id = ${orgId} AND year = ${year}`,
+    );
     return r.rows[0]!.class_kind;
   },
   /** The next 件号 of a group; the counter row stays locked until the transaction ends. */
@@ -57,14 +77,24 @@ export const archivesRepository = {
     return row;
   },
   async itemBySource(db: DbOrTx, kind: string, sourceId: string): Promise<ArchiveItemRow | undefined> {
-    const [row] = await db.select().from(archiveItems).where(and(eq(archiveItems.sourceKind, kind as 'outgoing'), eq(archiveItems.sourceId, sourceId)));
+    const [row] = await db
+      .select()
+      .from(archiveItems)
+      .where(and(eq(archiveItems.sourceKind, kind as 'outgoing'), eq(archiveItems.sourceId, sourceId)));
     return row;
   },
   async archivedSourceIds(db: DbOrTx, orgId: string): Promise<Set<string>> {
-    const rows = await db.select({ id: archiveItems.sourceId }).from(archiveItems).where(and(eq(archiveItems.orgId, orgId), sql`${archiveItems.sourceId} IS NOT NULL`));
+    const rows = await db
+      .select({ id: archiveItems.sourceId })
+      .from(archiveItems)
+      .where(and(eq(archiveItems.orgId, orgId), sql`${archiveItems.sourceId} IS NOT NULL`));
     return new Set(rows.map((r) => r.id!));
   },
-  async pageItems(db: DbOrTx, scope: OrgScope, f: { year?: number; retention?: string; classCode?: string; orgId?: string; page: number; pageSize: number }) {
+  async pageItems(
+    db: DbOrTx,
+    scope: OrgScope,
+    f: { year?: number; retention?: string; classCode?: string; orgId?: string; page: number; pageSize: number },
+  ) {
     const conds = [scoped(scope, archiveItems.orgId)];
     if (f.year) conds.push(eq(archiveItems.year, f.year));
     if (f.retention) conds.push(eq(archiveItems.retention, f.retention as 'Y'));
@@ -72,8 +102,17 @@ export const archivesRepository = {
     if (f.orgId) conds.push(eq(archiveItems.orgId, f.orgId));
     const where = and(...conds.filter(Boolean));
     const [rows, [count]] = await Promise.all([
-      db.select().from(archiveItems).where(where).orderBy(desc(archiveItems.year), asc(archiveItems.retention), asc(archiveItems.classCode), asc(archiveItems.itemNo)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(archiveItems).where(where),
+      db
+        .select()
+        .from(archiveItems)
+        .where(where)
+        .orderBy(desc(archiveItems.year), asc(archiveItems.retention), asc(archiveItems.classCode), asc(archiveItems.itemNo))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(archiveItems)
+        .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },
@@ -82,12 +121,23 @@ export const archivesRepository = {
     return db
       .select()
       .from(archiveItems)
-      .where(and(eq(archiveItems.orgId, orgId), eq(archiveItems.year, year), eq(archiveItems.retention, retention as 'Y'), eq(archiveItems.classCode, classCode)))
+      .where(
+        and(
+          eq(archiveItems.orgId, orgId),
+          eq(archiveItems.year, year),
+          eq(archiveItems.retention, retention as 'Y'),
+          eq(archiveItems.classCode, classCode),
+        ),
+      )
       .orderBy(asc(archiveItems.itemNo));
   },
   async annotations(db: DbOrTx, itemIds: string[]): Promise<ArchiveAnnotationRow[]> {
     if (!itemIds.length) return [];
-    return db.select().from(archiveAnnotations).where(inArray(archiveAnnotations.itemId, itemIds)).orderBy(asc(archiveAnnotations.createdAt));
+    return db
+      .select()
+      .from(archiveAnnotations)
+      .where(inArray(archiveAnnotations.itemId, itemIds))
+      .orderBy(asc(archiveAnnotations.createdAt));
   },
   async insertAnnotation(db: DbOrTx, values: typeof archiveAnnotations.$inferInsert): Promise<ArchiveAnnotationRow> {
     const [row] = await db.insert(archiveAnnotations).values(values).returning();
@@ -99,7 +149,10 @@ export const archivesRepository = {
     return row!;
   },
   async openLoan(db: DbOrTx, itemId: string): Promise<ArchiveLoanRow | undefined> {
-    const [row] = await db.select().from(archiveLoans).where(and(eq(archiveLoans.itemId, itemId), isNull(archiveLoans.returnedAt)));
+    const [row] = await db
+      .select()
+      .from(archiveLoans)
+      .where(and(eq(archiveLoans.itemId, itemId), isNull(archiveLoans.returnedAt)));
     return row;
   },
   async loanById(db: DbOrTx, id: string): Promise<ArchiveLoanRow | undefined> {
@@ -126,7 +179,13 @@ export const archivesRepository = {
     return db
       .select()
       .from(archiveItems)
-      .where(and(scoped(scope, archiveItems.orgId), sql`${archiveItems.retention} <> 'Y'`, sql`${archiveItems.year} + (CASE ${archiveItems.retention} WHEN 'D30' THEN 30 ELSE 10 END) < ${asOfYear}`))
+      .where(
+        and(
+          scoped(scope, archiveItems.orgId),
+          sql`${archiveItems.retention} <> 'Y'`,
+          sql`${archiveItems.year} + (CASE ${archiveItems.retention} WHEN 'D30' THEN 30 ELSE 10 END) < ${asOfYear}`,
+        ),
+      )
       .orderBy(asc(archiveItems.year), asc(archiveItems.archivalCode))
       .limit(2000);
   },
@@ -135,7 +194,14 @@ export const archivesRepository = {
     return db
       .select()
       .from(archiveItems)
-      .where(and(eq(archiveItems.orgId, orgId), eq(archiveItems.year, year), sql`${archiveItems.retention} IN ('Y', 'D30')`, sql`NOT EXISTS (SELECT 1 FROM archive_transfer_items t WHERE t.item_id = ${archiveItems.id})`))
+      .where(
+        and(
+          eq(archiveItems.orgId, orgId),
+          eq(archiveItems.year, year),
+          sql`${archiveItems.retention} IN ('Y', 'D30')`,
+          sql`NOT EXISTS (SELECT 1 FROM archive_transfer_items t WHERE t.item_id = ${archiveItems.id})`,
+        ),
+      )
       .orderBy(asc(archiveItems.retention), asc(archiveItems.classCode), asc(archiveItems.itemNo));
   },
   async insertTransfer(db: DbOrTx, values: typeof archiveTransfers.$inferInsert, itemIds: string[]): Promise<ArchiveTransferRow> {

@@ -15,7 +15,16 @@ import { MIME, sendFile } from '../../platform/print/send.ts';
 import { sendRegister } from '../../platform/print/register.ts';
 import { localToday } from '../information/research.service.ts';
 import { renderArchivedItem } from './archives.pdf.ts';
-import { annotationOut, itemOut, loanOut, presentAnnotation, presentItem, presentLoan, presentTransfer, transferOut } from './archives.presenter.ts';
+import {
+  annotationOut,
+  itemOut,
+  loanOut,
+  presentAnnotation,
+  presentItem,
+  presentLoan,
+  presentTransfer,
+  transferOut,
+} from './archives.presenter.ts';
 import * as archives from './archives.service.ts';
 import * as registers from './archives.register.service.ts';
 
@@ -25,70 +34,135 @@ const expiringQuery = z.object({ asOfYear: z.coerce.number().int().min(1949).max
 
 export const archivesRoutes: RouteModule = (app, { db }) => {
   const tags = ['archives'];
-  app.get('/api/archives/config', { config: { action: 'business.read' }, schema: { tags } }, async (req) => archives.getConfig(db, req.ctx));
-  app.put('/api/archives/config', { config: { action: 'archives.configure' }, schema: { tags, body: archiveConfigSchema } }, async (req) => archives.saveConfig(db, req.ctx, req.body));
+  app.get('/api/archives/config', { config: { action: 'business.read' }, schema: { tags } }, async (req) =>
+    archives.getConfig(db, req.ctx),
+  );
+  app.put('/api/archives/config', { config: { action: 'archives.configure' }, schema: { tags, body: archiveConfigSchema } }, async (req) =>
+    archives.saveConfig(db, req.ctx, req.body),
+  );
 
-  app.get('/api/archives/candidates', { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery } }, async (req) => ({ items: await archives.candidates(db, req.ctx, req.query.year) }));
-  app.post('/api/archives/items', { config: { action: 'archives.manage' }, schema: { tags, body: archiveItemCreateSchema, response: { 201: itemOut } } }, async (req, reply) =>
-    reply.code(201).send(presentItem(await archives.archiveItem(db, req.ctx, req.body))),
+  app.get('/api/archives/candidates', { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery } }, async (req) => ({
+    items: await archives.candidates(db, req.ctx, req.query.year),
+  }));
+  app.post(
+    '/api/archives/items',
+    { config: { action: 'archives.manage' }, schema: { tags, body: archiveItemCreateSchema, response: { 201: itemOut } } },
+    async (req, reply) => reply.code(201).send(presentItem(await archives.archiveItem(db, req.ctx, req.body))),
   );
-  app.post('/api/archives/batch', { config: { action: 'archives.manage' }, schema: { tags, body: archiveBatchSchema, response: { 201: z.object({ items: z.array(itemOut) }) } } }, async (req, reply) =>
-    reply.code(201).send({ items: (await archives.archiveBatch(db, req.ctx, req.body)).map(presentItem) }),
+  app.post(
+    '/api/archives/batch',
+    {
+      config: { action: 'archives.manage' },
+      schema: { tags, body: archiveBatchSchema, response: { 201: z.object({ items: z.array(itemOut) }) } },
+    },
+    async (req, reply) => reply.code(201).send({ items: (await archives.archiveBatch(db, req.ctx, req.body)).map(presentItem) }),
   );
-  app.get('/api/archives/items', { config: { action: 'business.read' }, schema: { tags, querystring: archiveListQuerySchema } }, async (req) => {
-    const { rows, total } = await archives.listItems(db, req.ctx, req.query);
-    return { items: rows.map(presentItem), total, page: req.query.page, pageSize: req.query.pageSize };
-  });
+  app.get(
+    '/api/archives/items',
+    { config: { action: 'business.read' }, schema: { tags, querystring: archiveListQuerySchema } },
+    async (req) => {
+      const { rows, total } = await archives.listItems(db, req.ctx, req.query);
+      return { items: rows.map(presentItem), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
   app.get('/api/archives/items/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) => {
     const item = await archives.getItem(db, req.ctx, req.params.id);
-    return { ...presentItem(item), annotations: item.annotations.map(presentAnnotation), onLoan: item.onLoan ? { borrower: item.onLoan.borrower, dueOn: item.onLoan.dueOn } : null };
+    return {
+      ...presentItem(item),
+      annotations: item.annotations.map(presentAnnotation),
+      onLoan: item.onLoan ? { borrower: item.onLoan.borrower, dueOn: item.onLoan.dueOn } : null,
+    };
   });
   // Filed items do not change: both verbs exist only to say so.
   for (const method of ['PUT', 'PATCH'] as const) {
-    app.route({ method, url: '/api/archives/items/:id', config: { action: 'archives.manage' }, schema: { tags, params: idParamSchema }, handler: async (req) => archives.refuseEdit(db, req.ctx, req.params.id) });
+    app.route({
+      method,
+      url: '/api/archives/items/:id',
+      config: { action: 'archives.manage' },
+      schema: { tags, params: idParamSchema },
+      handler: async (req) => archives.refuseEdit(db, req.ctx, req.params.id),
+    });
   }
-  app.post('/api/archives/items/:id/annotations', { config: { action: 'archives.manage' }, schema: { tags, params: idParamSchema, body: annotationCreateSchema, response: { 201: annotationOut } } }, async (req, reply) =>
-    reply.code(201).send(presentAnnotation(await archives.annotate(db, req.ctx, req.params.id, req.body))),
+  app.post(
+    '/api/archives/items/:id/annotations',
+    {
+      config: { action: 'archives.manage' },
+      schema: { tags, params: idParamSchema, body: annotationCreateSchema, response: { 201: annotationOut } },
+    },
+    async (req, reply) => reply.code(201).send(presentAnnotation(await archives.annotate(db, req.ctx, req.params.id, req.body))),
   );
-  app.get('/api/archives/items/:id/pdf', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req, reply) => {
-    const item = await archives.getItem(db, req.ctx, req.params.id);
-    const { classes } = await archives.getConfig(db, req.ctx, item.orgId);
-    const className = classes.find((c) => c.kind === item.classKind && c.code === item.classCode)?.name ?? item.classCode;
-    return sendFile(reply, await renderArchivedItem(item, className), `${item.archivalCode}.pdf`, MIME.pdf, 'inline');
-  });
+  app.get(
+    '/api/archives/items/:id/pdf',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } },
+    async (req, reply) => {
+      const item = await archives.getItem(db, req.ctx, req.params.id);
+      const { classes } = await archives.getConfig(db, req.ctx, item.orgId);
+      const className = classes.find((c) => c.kind === item.classKind && c.code === item.classCode)?.name ?? item.classCode;
+      return sendFile(reply, await renderArchivedItem(item, className), `${item.archivalCode}.pdf`, MIME.pdf, 'inline');
+    },
+  );
 
-  app.get('/api/archives/catalogue', { config: { action: 'business.read' }, schema: { tags, querystring: catalogueQuerySchema } }, async (req, reply) => {
-    const { rows, spec, fileBase } = await registers.catalogue(db, req.ctx, req.query);
-    if (req.query.format === 'json') return { items: rows, title: spec.title, filterSummary: spec.filterSummary, footer: spec.footer };
-    return sendRegister(reply, spec, req.query.format, fileBase);
-  });
+  app.get(
+    '/api/archives/catalogue',
+    { config: { action: 'business.read' }, schema: { tags, querystring: catalogueQuerySchema } },
+    async (req, reply) => {
+      const { rows, spec, fileBase } = await registers.catalogue(db, req.ctx, req.query);
+      if (req.query.format === 'json') return { items: rows, title: spec.title, filterSummary: spec.filterSummary, footer: spec.footer };
+      return sendRegister(reply, spec, req.query.format, fileBase);
+    },
+  );
 
-  app.get('/api/archives/loans', { config: { action: 'business.read' }, schema: { tags, querystring: loansQuery, response: { 200: z.object({ items: z.array(loanOut) }) } } }, async (req) => {
-    const today = localToday();
-    return { items: (await registers.loans(db, req.ctx, req.query.open === 'true')).map((r) => presentLoan(r.loan, r, today)) };
-  });
-  app.post('/api/archives/loans', { config: { action: 'archives.manage' }, schema: { tags, body: loanCreateSchema, response: { 201: loanOut } } }, async (req, reply) => {
-    const today = localToday();
-    const loan = await registers.lend(db, req.ctx, req.body, today);
-    const item = await archives.getItem(db, req.ctx, loan.itemId);
-    return reply.code(201).send(presentLoan(loan, item, today));
-  });
-  app.post('/api/archives/loans/:id/return', { config: { action: 'archives.manage' }, schema: { tags, params: idParamSchema, response: { 200: loanOut } } }, async (req) => {
-    const loan = await registers.returnLoan(db, req.ctx, req.params.id);
-    const item = await archives.getItem(db, req.ctx, loan.itemId);
-    return presentLoan(loan, item, localToday());
-  });
+  app.get(
+    '/api/archives/loans',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, querystring: loansQuery, response: { 200: z.object({ items: z.array(loanOut) }) } },
+    },
+    async (req) => {
+      const today = localToday();
+      return { items: (await registers.loans(db, req.ctx, req.query.open === 'true')).map((r) => presentLoan(r.loan, r, today)) };
+    },
+  );
+  app.post(
+    '/api/archives/loans',
+    { config: { action: 'archives.manage' }, schema: { tags, body: loanCreateSchema, response: { 201: loanOut } } },
+    async (req, reply) => {
+      const today = localToday();
+      const loan = await registers.lend(db, req.ctx, req.body, today);
+      const item = await archives.getItem(db, req.ctx, loan.itemId);
+      return reply.code(201).send(presentLoan(loan, item, today));
+    },
+  );
+  app.post(
+    '/api/archives/loans/:id/return',
+    { config: { action: 'archives.manage' }, schema: { tags, params: idParamSchema, response: { 200: loanOut } } },
+    async (req) => {
+      const loan = await registers.returnLoan(db, req.ctx, req.params.id);
+      const item = await archives.getItem(db, req.ctx, loan.itemId);
+      return presentLoan(loan, item, localToday());
+    },
+  );
 
   app.get('/api/archives/expiring', { config: { action: 'business.read' }, schema: { tags, querystring: expiringQuery } }, async (req) => ({
     items: (await registers.expiring(db, req.ctx, req.query.asOfYear ?? Number(localToday().slice(0, 4)))).map(presentItem),
   }));
-  app.get('/api/archives/transfers/candidates', { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery } }, async (req) => ({
-    items: (await registers.transferable(db, req.ctx, req.query.year)).map(presentItem),
-  }));
-  app.get('/api/archives/transfers', { config: { action: 'business.read' }, schema: { tags, response: { 200: z.object({ items: z.array(transferOut) }) } } }, async (req) => ({
-    items: (await registers.transfers(db, req.ctx)).map(presentTransfer),
-  }));
-  app.post('/api/archives/transfers', { config: { action: 'archives.manage' }, schema: { tags, body: transferCreateSchema, response: { 201: transferOut } } }, async (req, reply) =>
-    reply.code(201).send(presentTransfer((await registers.transfer(db, req.ctx, req.body)).transfer)),
+  app.get(
+    '/api/archives/transfers/candidates',
+    { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery } },
+    async (req) => ({
+      items: (await registers.transferable(db, req.ctx, req.query.year)).map(presentItem),
+    }),
+  );
+  app.get(
+    '/api/archives/transfers',
+    { config: { action: 'business.read' }, schema: { tags, response: { 200: z.object({ items: z.array(transferOut) }) } } },
+    async (req) => ({
+      items: (await registers.transfers(db, req.ctx)).map(presentTransfer),
+    }),
+  );
+  app.post(
+    '/api/archives/transfers',
+    { config: { action: 'archives.manage' }, schema: { tags, body: transferCreateSchema, response: { 201: transferOut } } },
+    async (req, reply) => reply.code(201).send(presentTransfer((await registers.transfer(db, req.ctx, req.body)).transfer)),
   );
 };

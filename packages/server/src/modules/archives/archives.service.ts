@@ -2,7 +2,14 @@
  * 归档: closed documents become items (件) of the org's archive, classified by year, retention and
  * org unit or subject, numbered gap-free per group, given their 档号, and never changed again.
  */
-import { CLASS_KIND_LABELS, formatArchivalCode, type ArchiveBatch, type ArchiveConfigInput, type ArchiveItemCreate, type ClassKind } from '@township-office/domain/archives';
+import {
+  CLASS_KIND_LABELS,
+  formatArchivalCode,
+  type ArchiveBatch,
+  type ArchiveConfigInput,
+  type ArchiveItemCreate,
+  type ClassKind,
+} from '@township-office/domain/archives';
 import { ArchiveErrors } from '@township-office/domain/archives.errors';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
@@ -24,7 +31,11 @@ export async function saveConfig(db: Db, ctx: RequestContext, input: ArchiveConf
   const orgId = ctx.actor.orgId;
   await db.transaction(async (tx) => {
     const before = { config: (await repo.config(tx, orgId)) ?? null, classes: await repo.classes(tx, orgId) };
-    await repo.saveConfig(tx, { orgId, fondsCode: input.fondsCode, scheme: input.scheme, updatedBy: ctx.actor.userId }, input.classes.map((c) => ({ orgId, ...c })));
+    await repo.saveConfig(
+      tx,
+      { orgId, fondsCode: input.fondsCode, scheme: input.scheme, updatedBy: ctx.actor.userId },
+      input.classes.map((c) => ({ orgId, ...c })),
+    );
     await writeAudit(tx, ctx, { action: 'archives.config.save', entity: 'archive_config', entityId: orgId, before, after: input });
   });
   return getConfig(db, ctx);
@@ -46,14 +57,39 @@ async function requireClass(db: DbOrTx, orgId: string, classCode: string) {
   const config = await repo.config(db, orgId);
   if (!config) throw new AppError(ArchiveErrors.ARCHIVE_NOT_CONFIGURED);
   const classes = await repo.classes(db, orgId);
-  if (!classes.some((c) => c.kind === config.scheme && c.code === classCode)) throw new AppError(ArchiveErrors.ARCHIVE_CLASS_UNKNOWN, { code: classCode, kind: CLASS_KIND_LABELS[config.scheme] });
+  if (!classes.some((c) => c.kind === config.scheme && c.code === classCode))
+    throw new AppError(ArchiveErrors.ARCHIVE_CLASS_UNKNOWN, { code: classCode, kind: CLASS_KIND_LABELS[config.scheme] });
   return config;
 }
 
-async function resolveDraft(db: DbOrTx, ctx: RequestContext, source: ArchiveItemCreate['source']): Promise<Omit<ArchiveDraft, 'kind' | 'id'> & { kind: 'outgoing' | 'incoming' | 'manual'; id: string | null; remark?: string }> {
+async function resolveDraft(
+  db: DbOrTx,
+  ctx: RequestContext,
+  source: ArchiveItemCreate['source'],
+): Promise<Omit<ArchiveDraft, 'kind' | 'id'> & { kind: 'outgoing' | 'incoming' | 'manual'; id: string | null; remark?: string }> {
   if (source.kind === 'manual') {
-    const components = [{ role: 'record' as const, label: '文件', title: source.title, fields: [['文号', source.docNumber ?? ''], ['责任者', source.responsible]] as [string, string][], pages: source.pages }];
-    return { ...source, id: null, orgId: ctx.actor.orgId, docNumber: source.docNumber ?? null, closed: true, status: 'closed', components, remark: source.remark };
+    const components = [
+      {
+        role: 'record' as const,
+        label: '文件',
+        title: source.title,
+        fields: [
+          ['文号', source.docNumber ?? ''],
+          ['责任者', source.responsible],
+        ] as [string, string][],
+        pages: source.pages,
+      },
+    ];
+    return {
+      ...source,
+      id: null,
+      orgId: ctx.actor.orgId,
+      docNumber: source.docNumber ?? null,
+      closed: true,
+      status: 'closed',
+      components,
+      remark: source.remark,
+    };
   }
   const draft = await archiveSources.draft(db, source.kind, source.id);
   if (!draft) throw notFound();
@@ -63,14 +99,22 @@ async function resolveDraft(db: DbOrTx, ctx: RequestContext, source: ArchiveItem
 }
 
 /** Files one item inside the caller's transaction: year scheme, next 件号, the row. */
-async function fileItem(tx: DbOrTx, ctx: RequestContext, draft: Awaited<ReturnType<typeof resolveDraft>>, cls: Classified, fondsCode: string, scheme: ClassKind): Promise<ArchiveItemRow> {
+async function fileItem(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  draft: Awaited<ReturnType<typeof resolveDraft>>,
+  cls: Classified,
+  fondsCode: string,
+  scheme: ClassKind,
+): Promise<ArchiveItemRow> {
   const orgId = ctx.actor.orgId;
   if (draft.id) {
     const existing = await repo.itemBySource(tx, draft.kind, draft.id);
     if (existing) throw new AppError(ArchiveErrors.ARCHIVE_ALREADY_ARCHIVED, { code: existing.archivalCode });
   }
   const held = await repo.yearScheme(tx, orgId, draft.year, scheme);
-  if (held !== scheme) throw new AppError(ArchiveErrors.ARCHIVE_SCHEME_MISMATCH, { year: draft.year, existing: CLASS_KIND_LABELS[held as ClassKind] });
+  if (held !== scheme)
+    throw new AppError(ArchiveErrors.ARCHIVE_SCHEME_MISMATCH, { year: draft.year, existing: CLASS_KIND_LABELS[held as ClassKind] });
   const itemNo = await repo.nextItemNo(tx, orgId, draft.year, cls.retention, cls.classCode);
   return repo.insertItem(tx, {
     orgId,
@@ -96,7 +140,10 @@ async function fileItem(tx: DbOrTx, ctx: RequestContext, draft: Awaited<ReturnTy
 }
 
 function translate(err: unknown): never {
-  mapPgError(err, { archive_counters_last_no_check: ArchiveErrors.ARCHIVE_GROUP_FULL, archive_items_source_uq: ArchiveErrors.ARCHIVE_JUST_ARCHIVED });
+  mapPgError(err, {
+    archive_counters_last_no_check: ArchiveErrors.ARCHIVE_GROUP_FULL,
+    archive_items_source_uq: ArchiveErrors.ARCHIVE_JUST_ARCHIVED,
+  });
 }
 
 export async function archiveItem(db: Db, ctx: RequestContext, input: ArchiveItemCreate): Promise<ArchiveItemRow> {
@@ -106,7 +153,12 @@ export async function archiveItem(db: Db, ctx: RequestContext, input: ArchiveIte
   try {
     return await db.transaction(async (tx) => {
       const row = await fileItem(tx, ctx, draft, input, config.fondsCode, config.scheme);
-      await writeAudit(tx, ctx, { action: 'archives.item.file', entity: 'archive_item', entityId: row.id, after: { archivalCode: row.archivalCode, source: input.source.kind, sourceId: row.sourceId, pages: row.pages } });
+      await writeAudit(tx, ctx, {
+        action: 'archives.item.file',
+        entity: 'archive_item',
+        entityId: row.id,
+        after: { archivalCode: row.archivalCode, source: input.source.kind, sourceId: row.sourceId, pages: row.pages },
+      });
       return row;
     });
   } catch (err) {
@@ -122,7 +174,8 @@ export async function archiveBatch(db: Db, ctx: RequestContext, input: ArchiveBa
   const drafts: Awaited<ReturnType<typeof resolveDraft>>[] = [];
   for (const s of input.sources) {
     const d = await resolveDraft(db, ctx, s);
-    if (d.year !== input.year) throw new AppError(ArchiveErrors.ARCHIVE_SOURCE_WRONG_YEAR, { title: d.title, year: d.year, target: input.year });
+    if (d.year !== input.year)
+      throw new AppError(ArchiveErrors.ARCHIVE_SOURCE_WRONG_YEAR, { title: d.title, year: d.year, target: input.year });
     drafts.push(d);
   }
   // File in date order, so 件号 follow the documents' own order.
@@ -131,7 +184,11 @@ export async function archiveBatch(db: Db, ctx: RequestContext, input: ArchiveBa
     return await db.transaction(async (tx) => {
       const rows = [];
       for (const d of drafts) rows.push(await fileItem(tx, ctx, d, input, config.fondsCode, config.scheme));
-      await writeAudit(tx, ctx, { action: 'archives.item.fileBatch', entity: 'archive_item', after: { year: input.year, retention: input.retention, classCode: input.classCode, codes: rows.map((r) => r.archivalCode) } });
+      await writeAudit(tx, ctx, {
+        action: 'archives.item.fileBatch',
+        entity: 'archive_item',
+        after: { year: input.year, retention: input.retention, classCode: input.classCode, codes: rows.map((r) => r.archivalCode) },
+      });
       return rows;
     });
   } catch (err) {
@@ -139,7 +196,11 @@ export async function archiveBatch(db: Db, ctx: RequestContext, input: ArchiveBa
   }
 }
 
-export async function listItems(db: Db, ctx: RequestContext, q: { year?: number; retention?: string; classCode?: string; orgId?: string; page: number; pageSize: number }) {
+export async function listItems(
+  db: Db,
+  ctx: RequestContext,
+  q: { year?: number; retention?: string; classCode?: string; orgId?: string; page: number; pageSize: number },
+) {
   return repo.pageItems(db, orgScope(ctx.actor), q);
 }
 
@@ -164,8 +225,19 @@ export async function annotate(db: Db, ctx: RequestContext, id: string, input: {
   if (!item) throw notFound();
   assertOwnOrg(ctx.actor, item.orgId);
   return db.transaction(async (tx) => {
-    const row = await repo.insertAnnotation(tx, { orgId: item.orgId, itemId: id, field: input.field ?? null, note: input.note, createdBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'archives.item.annotate', entity: 'archive_item', entityId: id, after: { archivalCode: item.archivalCode, field: row.field, note: row.note } });
+    const row = await repo.insertAnnotation(tx, {
+      orgId: item.orgId,
+      itemId: id,
+      field: input.field ?? null,
+      note: input.note,
+      createdBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'archives.item.annotate',
+      entity: 'archive_item',
+      entityId: id,
+      after: { archivalCode: item.archivalCode, field: row.field, note: row.note },
+    });
     return row;
   });
 }

@@ -31,10 +31,19 @@ export interface ArchiveDraft extends ArchiveCandidate {
   pages: number;
 }
 
-const paras = (text: string | null | undefined) => (text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);
-const d10 = (v: Date | string | null | undefined) => (v ? (typeof v === 'string' ? v.slice(0, 10) : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(v)) : '');
+const paras = (text: string | null | undefined) =>
+  (text ?? '')
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+const d10 = (v: Date | string | null | undefined) =>
+  v ? (typeof v === 'string' ? v.slice(0, 10) : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(v)) : '';
 
-function part(role: ArchiveComponent['role'], title: string, content: { fields?: [string, string][]; paragraphs?: string[] }): ArchiveComponent {
+function part(
+  role: ArchiveComponent['role'],
+  title: string,
+  content: { fields?: [string, string][]; paragraphs?: string[] },
+): ArchiveComponent {
   const lines = (content.fields?.length ?? 0) + 2;
   return { role, label: COMPONENT_LABELS[role], title, ...content, pages: componentPages(lines, content.paragraphs ?? []) };
 }
@@ -43,11 +52,25 @@ function part(role: ArchiveComponent['role'], title: string, content: { fields?:
 export const archiveSources = {
   async candidates(db: DbOrTx, orgId: string, year: number): Promise<ArchiveCandidate[]> {
     const out = await db
-      .select({ id: documents.id, orgId: documents.orgId, docNumber: documents.docNumber, title: documents.title, date: documents.writtenDate, status: documents.status })
+      .select({
+        id: documents.id,
+        orgId: documents.orgId,
+        docNumber: documents.docNumber,
+        title: documents.title,
+        date: documents.writtenDate,
+        status: documents.status,
+      })
       .from(documents)
       .where(and(eq(documents.orgId, orgId), eq(documents.numberYear, year), sql`${documents.status} IN ('dispatched')`));
     const inc = await db
-      .select({ id: incoming.id, orgId: incoming.orgId, docNumber: incoming.docNumber, title: incoming.title, date: incoming.receivedDate, status: incoming.status })
+      .select({
+        id: incoming.id,
+        orgId: incoming.orgId,
+        docNumber: incoming.docNumber,
+        title: incoming.title,
+        date: incoming.receivedDate,
+        status: incoming.status,
+      })
       .from(incoming)
       .where(and(eq(incoming.orgId, orgId), eq(incoming.serialYear, year), eq(incoming.status, 'closed')));
     return [
@@ -69,10 +92,18 @@ export const archiveSources = {
 
   async draft(db: DbOrTx, kind: 'outgoing' | 'incoming', id: string): Promise<ArchiveDraft | null> {
     if (kind === 'outgoing') {
-      const [r] = await db.select({ doc: documents, orgName: orgs.name }).from(documents).innerJoin(orgs, eq(orgs.id, documents.orgId)).where(eq(documents.id, id));
+      const [r] = await db
+        .select({ doc: documents, orgName: orgs.name })
+        .from(documents)
+        .innerJoin(orgs, eq(orgs.id, documents.orgId))
+        .where(eq(documents.id, id));
       return r ? outgoingDraft(r.doc, r.orgName) : null;
     }
-    const [r] = await db.select({ inc: incoming, writtenDate: documents.writtenDate }).from(incoming).leftJoin(documents, eq(documents.id, incoming.documentId)).where(eq(incoming.id, id));
+    const [r] = await db
+      .select({ inc: incoming, writtenDate: documents.writtenDate })
+      .from(incoming)
+      .leftJoin(documents, eq(documents.id, incoming.documentId))
+      .where(eq(incoming.id, id));
     return r ? incomingDraft(r.inc, r.writtenDate) : null;
   },
 
@@ -99,7 +130,13 @@ type IncomingRow = typeof incoming.$inferSelect;
 export function outgoingDraft(doc: DocumentRow, orgName: string): ArchiveDraft {
   const classified = doc.classification !== 'none';
   const components = orderComponents([
-    part('final', doc.title, { fields: [['发文字号', doc.docNumber ?? ''], ['成文日期', doc.writtenDate ?? '']], paragraphs: classified ? [] : paras(doc.body) }),
+    part('final', doc.title, {
+      fields: [
+        ['发文字号', doc.docNumber ?? ''],
+        ['成文日期', doc.writtenDate ?? ''],
+      ],
+      paragraphs: classified ? [] : paras(doc.body),
+    }),
     part('drafting_slip', '发文笺', {
       fields: [
         ['文种', doc.docType],

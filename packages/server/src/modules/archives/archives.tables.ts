@@ -14,7 +14,12 @@ export type ArchiveConfigRow = typeof archiveConfigs.$inferSelect;
 
 export const archiveClasses = pgTable(
   'archive_classes',
-  { orgId: uuid('org_id').notNull(), kind: text('kind').$type<ClassKind>().notNull(), code: text('code').notNull(), name: text('name').notNull() },
+  {
+    orgId: uuid('org_id').notNull(),
+    kind: text('kind').$type<ClassKind>().notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
   (t) => [primaryKey({ columns: [t.orgId, t.kind, t.code] })],
 );
 export type ArchiveClassRow = typeof archiveClasses.$inferSelect;
@@ -27,7 +32,13 @@ export const archiveYearSchemes = pgTable(
 
 export const archiveCounters = pgTable(
   'archive_counters',
-  { orgId: uuid('org_id').notNull(), year: integer('year').notNull(), retention: text('retention').notNull(), classCode: text('class_code').notNull(), lastNo: integer('last_no').notNull() },
+  {
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    retention: text('retention').notNull(),
+    classCode: text('class_code').notNull(),
+    lastNo: integer('last_no').notNull(),
+  },
   (t) => [primaryKey({ columns: [t.orgId, t.year, t.retention, t.classCode] })],
 );
 

@@ -26,8 +26,17 @@ export const auditRepository = {
     if (f.to) conds.push(lte(auditLog.at, f.to));
     const where = conds.length ? and(...conds) : undefined;
     const [rows, [count]] = await Promise.all([
-      db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+      db
+        .select()
+        .from(auditLog)
+        .where(where)
+        .orderBy(desc(auditLog.id))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },

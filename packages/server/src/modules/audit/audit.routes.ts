@@ -32,14 +32,40 @@ const auditItem = z.object({
 
 /** The audit administrator's view: read-only, filterable, and a check of the chain. */
 export const auditRoutes: RouteModule = (app, { db }) => {
-  app.get('/api/audit', { config: { action: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuery, response: { 200: z.object({ items: z.array(auditItem), total: z.number(), page: z.number(), pageSize: z.number() }) } } }, async (req) => {
-    const { rows, total } = await browseAudit(db, req.ctx, req.query);
-    return {
-      items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorUsername: r.actorUsername, actorRole: r.actorRole, orgId: r.orgId, ip: r.ip, action: r.action, entity: r.entity, entityId: r.entityId, before: r.before, after: r.after, hash: r.hash })),
-      total,
-      page: req.query.page,
-      pageSize: req.query.pageSize,
-    };
-  });
-  app.get('/api/audit/verify', { config: { action: 'audit.read' }, schema: { tags: ['audit'] } }, async (req) => verifyAuditTrail(db, req.ctx));
+  app.get(
+    '/api/audit',
+    {
+      config: { action: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        querystring: auditQuery,
+        response: { 200: z.object({ items: z.array(auditItem), total: z.number(), page: z.number(), pageSize: z.number() }) },
+      },
+    },
+    async (req) => {
+      const { rows, total } = await browseAudit(db, req.ctx, req.query);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorUsername: r.actorUsername,
+          actorRole: r.actorRole,
+          orgId: r.orgId,
+          ip: r.ip,
+          action: r.action,
+          entity: r.entity,
+          entityId: r.entityId,
+          before: r.before,
+          after: r.after,
+          hash: r.hash,
+        })),
+        total,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
+  );
+  app.get('/api/audit/verify', { config: { action: 'audit.read' }, schema: { tags: ['audit'] } }, async (req) =>
+    verifyAuditTrail(db, req.ctx),
+  );
 };

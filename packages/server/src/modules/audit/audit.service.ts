@@ -11,14 +11,25 @@ import { auditRepository, type AuditFilter } from './audit.repository.ts';
 export async function browseAudit(db: Db, ctx: RequestContext, filter: AuditFilter) {
   const { rows, total } = await auditRepository.page(db, filter);
   const shown = { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() };
-  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'audit.browse', entity: 'audit_log', after: { filter: shown, rowsShown: rows.length, total } }));
+  await db.transaction((tx) =>
+    writeAudit(tx, ctx, { action: 'audit.browse', entity: 'audit_log', after: { filter: shown, rowsShown: rows.length, total } }),
+  );
   return { rows, total };
 }
 
 export async function verifyAuditTrail(db: Db, ctx: RequestContext): Promise<VerifyResult> {
   const result = await verifyAudit(db);
   await db.transaction((tx) =>
-    writeAudit(tx, ctx, { action: 'audit.verify', entity: 'audit_log', after: { ok: result.ok, rowsChecked: result.rowsChecked, checkpointsChecked: result.checkpointsChecked, firstBroken: result.firstBroken ?? null } }),
+    writeAudit(tx, ctx, {
+      action: 'audit.verify',
+      entity: 'audit_log',
+      after: {
+        ok: result.ok,
+        rowsChecked: result.rowsChecked,
+        checkpointsChecked: result.checkpointsChecked,
+        firstBroken: result.firstBroken ?? null,
+      },
+    }),
   );
   return result;
 }

@@ -28,7 +28,12 @@ export function overviewSpec(d: CountyDashboard, countyName: string): RegisterSp
     ],
     rows: d.rows.map((r) => ({
       name: r.name,
-      ...Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, r.cells[c].status === 'nodata' ? r.cells[c].value : `${r.cells[c].value}（${MARK[r.cells[c].status]}）`])),
+      ...Object.fromEntries(
+        STANDARD_COLUMNS.map((c) => [
+          c,
+          r.cells[c].status === 'nodata' ? r.cells[c].value : `${r.cells[c].value}（${MARK[r.cells[c].status]}）`,
+        ]),
+      ),
       gaps: r.gaps,
     })),
     footer: `共 ${d.rows.length} 个乡镇（区），${d.rows.filter((r) => r.gaps === 0).length} 个各项均达标`,

@@ -12,13 +12,25 @@ export const dashboardRepository = {
   townships: (db: DbOrTx, orgIds: string[] | null) =>
     rows<{ id: string; code: string; name: string }>(
       db.execute(sql`SELECT id, code, name FROM orgs WHERE kind = 'township' AND disabled_at IS NULL
-        ${orgIds ? sql`AND id IN (${sql.join(orgIds.map((x) => sql`${x}::uuid`), sql`, `)})` : sql``} ORDER BY sort_order, name`),
+        ${
+          orgIds
+            ? sql`AND id IN (${sql.join(
+                orgIds.map((x) => sql`${x}::uuid`),
+                sql`, `,
+              )})`
+            : sql``
+        } ORDER BY sort_order, name`),
     ),
   /** The leader in charge on `asOf`. */
   leaders: (db: DbOrTx, asOf: string) =>
-    rows<{ org_id: string; familiar: boolean }>(db.execute(sql`SELECT org_id, bool_or(familiar) AS familiar FROM leaders_in_charge
-      WHERE since <= ${asOf} AND (until IS NULL OR until > ${asOf}) GROUP BY org_id`)),
-  staffCounts: (db: DbOrTx) => rows<{ org_id: string; n: number }>(db.execute(sql`SELECT org_id, count(*)::int AS n FROM staff WHERE status = 'active' GROUP BY org_id`)),
+    rows<{ org_id: string; familiar: boolean }>(
+      db.execute(sql`SELECT org_id, bool_or(familiar) AS familiar FROM leaders_in_charge
+      WHERE since <= ${asOf} AND (until IS NULL OR until > ${asOf}) GROUP BY org_id`),
+    ),
+  staffCounts: (db: DbOrTx) =>
+    rows<{ org_id: string; n: number }>(
+      db.execute(sql`SELECT org_id, count(*)::int AS n FROM staff WHERE status = 'active' GROUP BY org_id`),
+    ),
   filings: (db: DbOrTx, year: number) =>
     rows<{ org_id: string; n: number; late: number; open: number }>(
       db.execute(sql`SELECT org_id, count(*)::int AS n, count(*) FILTER (WHERE late)::int AS late, count(*) FILTER (WHERE state = 'submitted')::int AS open
@@ -26,7 +38,9 @@ export const dashboardRepository = {
         GROUP BY org_id`),
     ),
   trainingSessions: (db: DbOrTx, from: string, to: string) =>
-    rows<{ n: number }>(db.execute(sql`SELECT count(*)::int AS n FROM training_sessions WHERE state = 'held' AND held_on BETWEEN ${from} AND ${to}`)),
+    rows<{ n: number }>(
+      db.execute(sql`SELECT count(*)::int AS n FROM training_sessions WHERE state = 'held' AND held_on BETWEEN ${from} AND ${to}`),
+    ),
   staffCoverage: (db: DbOrTx, from: string, to: string) =>
     rows<{ org_id: string; total: number; trained: number }>(
       db.execute(sql`WITH attended AS (
@@ -43,10 +57,14 @@ export const dashboardRepository = {
         FROM leaders_in_charge l WHERE l.until IS NULL`),
     ),
   rotationsByQuarter: (db: DbOrTx, year: number) =>
-    rows<{ quarter: number; n: number }>(db.execute(sql`SELECT quarter, count(*)::int AS n FROM rotations WHERE year = ${year} AND state <> 'cancelled' GROUP BY quarter`)),
+    rows<{ quarter: number; n: number }>(
+      db.execute(sql`SELECT quarter, count(*)::int AS n FROM rotations WHERE year = ${year} AND state <> 'cancelled' GROUP BY quarter`),
+    ),
   rotationsInWindow: (db: DbOrTx, fromYear: number, toYear: number) =>
     rows<{ org_id: string; n: number }>(
-      db.execute(sql`SELECT org_id, count(*)::int AS n FROM rotations WHERE year BETWEEN ${fromYear} AND ${toYear} AND state <> 'cancelled' GROUP BY org_id`),
+      db.execute(
+        sql`SELECT org_id, count(*)::int AS n FROM rotations WHERE year BETWEEN ${fromYear} AND ${toYear} AND state <> 'cancelled' GROUP BY org_id`,
+      ),
     ),
   posts: (db: DbOrTx) =>
     rows<{ org_id: string; n: number }>(
@@ -54,23 +72,37 @@ export const dashboardRepository = {
         WHERE p.until IS NULL AND s.status = 'active' AND s.org_id = p.org_id GROUP BY p.org_id`),
     ),
   rooms: (db: DbOrTx) =>
-    rows<{ org_id: string; n: number }>(db.execute(sql`SELECT org_id, count(*) FILTER (WHERE status <> 'missing')::int AS n FROM rooms GROUP BY org_id`)),
+    rows<{ org_id: string; n: number }>(
+      db.execute(sql`SELECT org_id, count(*) FILTER (WHERE status <> 'missing')::int AS n FROM rooms GROUP BY org_id`),
+    ),
   equipment: (db: DbOrTx) =>
-    rows<{ org_id: string; computers: number; printers: number; doc_system_access: boolean }>(db.execute(sql`SELECT org_id, computers, printers, doc_system_access FROM equipment`)),
+    rows<{ org_id: string; computers: number; printers: number; doc_system_access: boolean }>(
+      db.execute(sql`SELECT org_id, computers, printers, doc_system_access FROM equipment`),
+    ),
   rules: (db: DbOrTx) =>
-    rows<{ org_id: string; n: number }>(db.execute(sql`SELECT org_id, count(DISTINCT kind)::int AS n FROM township_rules WHERE state = 'in_force' GROUP BY org_id`)),
+    rows<{ org_id: string; n: number }>(
+      db.execute(sql`SELECT org_id, count(DISTINCT kind)::int AS n FROM township_rules WHERE state = 'in_force' GROUP BY org_id`),
+    ),
   ruleAcks: (db: DbOrTx) =>
     rows<{ org_id: string; n: number; docs: number }>(
       db.execute(sql`SELECT a.org_id, count(*)::int AS n, (SELECT count(*) FROM rule_documents WHERE state = 'in_force')::int AS docs
         FROM rule_acknowledgements a JOIN rule_documents d ON d.id = a.document_id AND d.state = 'in_force' GROUP BY a.org_id`),
     ),
-  ruleDocumentCount: (db: DbOrTx) => rows<{ n: number }>(db.execute(sql`SELECT count(*)::int AS n FROM rule_documents WHERE state = 'in_force'`)),
+  ruleDocumentCount: (db: DbOrTx) =>
+    rows<{ n: number }>(db.execute(sql`SELECT count(*)::int AS n FROM rule_documents WHERE state = 'in_force'`)),
   expenseTotals: (db: DbOrTx, years: number[]) =>
     rows<{ org_id: string; year: number; amount: number }>(
-      db.execute(sql`SELECT org_id, year, sum(amount_yuan) AS amount FROM expenses WHERE year IN (${sql.join(years.map((y) => sql`${y}`), sql`, `)}) GROUP BY org_id, year`),
+      db.execute(
+        sql`SELECT org_id, year, sum(amount_yuan) AS amount FROM expenses WHERE year IN (${sql.join(
+          years.map((y) => sql`${y}`),
+          sql`, `,
+        )}) GROUP BY org_id, year`,
+      ),
     ),
   expensesByCategory: (db: DbOrTx, year: number) =>
-    rows<{ org_id: string; category: string; amount: number }>(db.execute(sql`SELECT org_id, category, amount_yuan AS amount FROM expenses WHERE year = ${year}`)),
+    rows<{ org_id: string; category: string; amount: number }>(
+      db.execute(sql`SELECT org_id, category, amount_yuan AS amount FROM expenses WHERE year = ${year}`),
+    ),
   /** Staff structure for the charts (age band and education), computed in SQL for the county. */
   structure: (db: DbOrTx, asOf: string) =>
     rows<{ band: string; education: string; n: number }>(

@@ -11,21 +11,38 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
   // The schema documents the response; 2,000 rows are serialised with plain JSON.stringify, since
   // validating 24,000 cells on every request costs more than the queries (see docs/benchmarks.md).
   const plainJson = () => (data: unknown) => JSON.stringify(data);
-  app.get('/api/dashboard/county', { config: { action: 'supervision.read' }, serializerCompiler: plainJson, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: countyDashboardSchema } } }, async (req) =>
-    svc.countyDashboard(db, req.ctx, req.query.year ?? currentYear()),
+  app.get(
+    '/api/dashboard/county',
+    {
+      config: { action: 'supervision.read' },
+      serializerCompiler: plainJson,
+      schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: countyDashboardSchema } },
+    },
+    async (req) => svc.countyDashboard(db, req.ctx, req.query.year ?? currentYear()),
   );
-  app.get('/api/dashboard/county/charts', { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema } }, async (req) =>
-    svc.countyCharts(db, req.ctx, req.query.year ?? currentYear()),
+  app.get(
+    '/api/dashboard/county/charts',
+    { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema } },
+    async (req) => svc.countyCharts(db, req.ctx, req.query.year ?? currentYear()),
   );
   const townshipParams = z.object({ orgId: z.uuid() }).strict();
-  app.get('/api/dashboard/townships/:orgId', { config: { action: 'business.read' }, schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema } }, async (req) =>
-    svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? currentYear()),
+  app.get(
+    '/api/dashboard/townships/:orgId',
+    {
+      config: { action: 'business.read' },
+      schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema },
+    },
+    async (req) => svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? currentYear()),
   );
   const printQuery = countyDashboardQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']) }).strict();
-  app.get('/api/dashboard/county/export', { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: printQuery } }, async (req, reply) => {
-    const year = req.query.year ?? currentYear();
-    const d = await svc.countyDashboard(db, req.ctx, year);
-    const county = await orgsRepository.root(db);
-    return sendRegister(reply, overviewSpec(d, county?.name ?? ''), req.query.format, `乡镇办公室规范化建设总览-${year}`);
-  });
+  app.get(
+    '/api/dashboard/county/export',
+    { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: printQuery } },
+    async (req, reply) => {
+      const year = req.query.year ?? currentYear();
+      const d = await svc.countyDashboard(db, req.ctx, year);
+      const county = await orgsRepository.root(db);
+      return sendRegister(reply, overviewSpec(d, county?.name ?? ''), req.query.format, `乡镇办公室规范化建设总览-${year}`);
+    },
+  );
 };

@@ -63,31 +63,76 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
   const w = trainingWindow(year);
   const asOf = year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
   const src = await loadSources();
-  const [townships, leaders, staffCounts, filings, sessions, coverage, leaderCov, byQuarter, rotWindow, posts, rooms, equipment, rules, acks, docCount, expenses, online, duty, exchange, overdueF, overdueP] =
-    await Promise.all([
-      repo.townships(db, orgIds),
-      repo.leaders(db, asOf),
-      repo.staffCounts(db),
-      repo.filings(db, year),
-      repo.trainingSessions(db, w.from, w.to),
-      repo.staffCoverage(db, w.from, w.to),
-      repo.leaderCoverage(db, w.from, w.to),
-      repo.rotationsByQuarter(db, year),
-      repo.rotationsInWindow(db, year - TRAINING_WINDOW_YEARS + 1, year),
-      repo.posts(db),
-      repo.rooms(db),
-      repo.equipment(db),
-      repo.rules(db),
-      repo.ruleAcks(db),
-      repo.ruleDocumentCount(db),
-      repo.expenseTotals(db, [year - 1, year]),
-      readSource('onlineShareByOrgMonth', src.onlineShareByOrgMonth && (() => src.onlineShareByOrgMonth!(db, year))),
-      readSource('dutyLogDaysKept', src.dutyLogDaysKept && (() => src.dutyLogDaysKept!(db, year))),
-      readSource('exchangeMeetingsInYear', src.exchangeMeetingsInYear && (() => src.exchangeMeetingsInYear!(db, year))),
-      readSource('overdueFollowUpsByOrg', src.overdueFollowUpsByOrg && (() => src.overdueFollowUpsByOrg!(db, today))),
-      readSource('overduePetitionsByOrg', src.overduePetitionsByOrg && (() => src.overduePetitionsByOrg!(db, today))),
-    ]);
-  return { year, today, townships, leaders, staffCounts, filings, sessions, coverage, leaderCov, byQuarter, rotWindow, posts, rooms, equipment, rules, acks, docCount, expenses, online, duty, exchange, overdueF, overdueP };
+  const [
+    townships,
+    leaders,
+    staffCounts,
+    filings,
+    sessions,
+    coverage,
+    leaderCov,
+    byQuarter,
+    rotWindow,
+    posts,
+    rooms,
+    equipment,
+    rules,
+    acks,
+    docCount,
+    expenses,
+    online,
+    duty,
+    exchange,
+    overdueF,
+    overdueP,
+  ] = await Promise.all([
+    repo.townships(db, orgIds),
+    repo.leaders(db, asOf),
+    repo.staffCounts(db),
+    repo.filings(db, year),
+    repo.trainingSessions(db, w.from, w.to),
+    repo.staffCoverage(db, w.from, w.to),
+    repo.leaderCoverage(db, w.from, w.to),
+    repo.rotationsByQuarter(db, year),
+    repo.rotationsInWindow(db, year - TRAINING_WINDOW_YEARS + 1, year),
+    repo.posts(db),
+    repo.rooms(db),
+    repo.equipment(db),
+    repo.rules(db),
+    repo.ruleAcks(db),
+    repo.ruleDocumentCount(db),
+    repo.expenseTotals(db, [year - 1, year]),
+    readSource('onlineShareByOrgMonth', src.onlineShareByOrgMonth && (() => src.onlineShareByOrgMonth!(db, year))),
+    readSource('dutyLogDaysKept', src.dutyLogDaysKept && (() => src.dutyLogDaysKept!(db, year))),
+    readSource('exchangeMeetingsInYear', src.exchangeMeetingsInYear && (() => src.exchangeMeetingsInYear!(db, year))),
+    readSource('overdueFollowUpsByOrg', src.overdueFollowUpsByOrg && (() => src.overdueFollowUpsByOrg!(db, today))),
+    readSource('overduePetitionsByOrg', src.overduePetitionsByOrg && (() => src.overduePetitionsByOrg!(db, today))),
+  ]);
+  return {
+    year,
+    today,
+    townships,
+    leaders,
+    staffCounts,
+    filings,
+    sessions,
+    coverage,
+    leaderCov,
+    byQuarter,
+    rotWindow,
+    posts,
+    rooms,
+    equipment,
+    rules,
+    acks,
+    docCount,
+    expenses,
+    online,
+    duty,
+    exchange,
+    overdueF,
+    overdueP,
+  };
 }
 type Measured = Awaited<ReturnType<typeof measure>>;
 
@@ -104,11 +149,27 @@ function build(m: Measured): CountyDashboard {
   const rules = by(m.rules);
   const acks = by(m.acks);
   const docs = m.docCount[0]?.n ?? 0;
-  const onlineOn = sumBy(m.online, (r) => r.orgId, (r) => r.online);
-  const onlineTotal = sumBy(m.online, (r) => r.orgId, (r) => r.total);
+  const onlineOn = sumBy(
+    m.online,
+    (r) => r.orgId,
+    (r) => r.online,
+  );
+  const onlineTotal = sumBy(
+    m.online,
+    (r) => r.orgId,
+    (r) => r.total,
+  );
   const duty = m.duty ? new Map(m.duty.map((r) => [r.orgId, r])) : null;
-  const overdueF = sumBy(m.overdueF, (r) => r.orgId, (r) => r.overdue);
-  const overdueP = sumBy(m.overdueP, (r) => r.orgId, (r) => r.overdue);
+  const overdueF = sumBy(
+    m.overdueF,
+    (r) => r.orgId,
+    (r) => r.overdue,
+  );
+  const overdueP = sumBy(
+    m.overdueP,
+    (r) => r.orgId,
+    (r) => r.overdue,
+  );
   const expenseTotals = (year: number) => new Map(m.expenses.filter((e) => e.year === year).map((e) => [e.org_id, Number(e.amount)]));
   const expNow = expenseTotals(m.year);
   const expPrev = expenseTotals(m.year - 1);
@@ -136,18 +197,36 @@ function build(m: Measured): CountyDashboard {
     const cells: Record<StandardColumn, Cell> = {
       leader: cell('leader', leaderStatus(!!l, !!l?.familiar), l ? (l.familiar ? '已明确·熟悉业务' : '已明确') : '未明确'),
       staff: cell('staff', staffStatus(n), `${n} 名`),
-      filings: cell('filings', filingsStatus(f?.late ?? 0, 0), f ? `${f.n - f.late}/${f.n} 按时${f.open ? `·待确认${f.open}` : ''}` : '本年无变动'),
+      filings: cell(
+        'filings',
+        filingsStatus(f?.late ?? 0, 0),
+        f ? `${f.n - f.late}/${f.n} 按时${f.open ? `·待确认${f.open}` : ''}` : '本年无变动',
+      ),
       training: cell('training', coverageStatus(c?.trained ?? 0, c?.total ?? 0), `${c?.trained ?? 0}/${c?.total ?? 0}`),
       rotation: cell('rotation', rotationStatus(rot.get(t.id)?.n ?? 0), `近三年 ${rot.get(t.id)?.n ?? 0} 人次`),
       posts: cell('posts', countOfStatus(posts.get(t.id)?.n ?? 0, POSTS.length), `${posts.get(t.id)?.n ?? 0}/${POSTS.length}`),
       rooms: cell('rooms', countOfStatus(rooms.get(t.id)?.n ?? 0, ROOM_KINDS.length), `${rooms.get(t.id)?.n ?? 0}/${ROOM_KINDS.length}`),
-      equipment: cell('equipment', eqOk ? 'ok' : 'gap', eq ? `电脑${eq.computers}·打印${eq.printers}·${eq.doc_system_access ? '已联网' : '未开通'}` : '未登记'),
+      equipment: cell(
+        'equipment',
+        eqOk ? 'ok' : 'gap',
+        eq ? `电脑${eq.computers}·打印${eq.printers}·${eq.doc_system_access ? '已联网' : '未开通'}` : '未登记',
+      ),
       rules: cell('rules', rulesStatus(sixRules, tenAck), `${sixRules}/${RULE_KINDS.length}${tenAck ? '·禁令已签收' : '·禁令未签收'}`),
       onlineShare: cell('onlineShare', shareStatus(share), share === null ? noData : pct(share)),
-      dutyLogs: cell('dutyLogs', dutyStatus(d?.daysKept ?? (duty ? 0 : null), d?.daysExpected ?? null), d ? `${d.daysKept}/${d.daysExpected} 天` : noData),
+      dutyLogs: cell(
+        'dutyLogs',
+        dutyStatus(d?.daysKept ?? (duty ? 0 : null), d?.daysExpected ?? null),
+        d ? `${d.daysKept}/${d.daysExpected} 天` : noData,
+      ),
       overdue: cell('overdue', overdueStatus(overdue), overdue === null ? noData : `${overdue} 件`),
     };
-    return { orgId: t.id, code: t.code, name: t.name, cells, gaps: Object.values(cells).filter((x) => x.status === 'gap' || x.status === 'warn').length };
+    return {
+      orgId: t.id,
+      code: t.code,
+      name: t.name,
+      cells,
+      gaps: Object.values(cells).filter((x) => x.status === 'gap' || x.status === 'warn').length,
+    };
   });
 
   const inScope = <T extends { org_id: string }>(list: T[]) => list.filter((r) => townshipIds.has(r.org_id));
@@ -166,7 +245,11 @@ function build(m: Measured): CountyDashboard {
     townships: m.townships.length,
     leadersInCharge: { assigned: inScope(m.leaders).length, familiar: inScope(m.leaders).filter((l) => l.familiar).length },
     filedStaff: staffNs.reduce((a, b) => a + b, 0),
-    staffPerTownship: { min: staffNs.length ? Math.min(...staffNs) : 0, max: staffNs.length ? Math.max(...staffNs) : 0, within: rows.filter((r) => r.cells.staff.status === 'ok').length },
+    staffPerTownship: {
+      min: staffNs.length ? Math.min(...staffNs) : 0,
+      max: staffNs.length ? Math.max(...staffNs) : 0,
+      within: rows.filter((r) => r.cells.staff.status === 'ok').length,
+    },
     trainingSessions: m.sessions[0]?.n ?? 0,
     trainedAtLeastOnce: { trained: cov.reduce((a, r) => a + r.trained, 0), total: cov.reduce((a, r) => a + r.total, 0) },
     leadersTrained: { trained: m.leaderCov[0]?.trained ?? 0, total: m.leaderCov[0]?.total ?? 0 },
@@ -230,6 +313,10 @@ export async function countyCharts(db: Db, _ctx: RequestContext, year: number, t
     onlineShareByMonth: src.onlineShareByOrgMonth ? monthly : null,
     staffStructure: structure,
     expensesByTownship,
-    overdueByTownship: d.rows.map((r) => ({ orgId: r.orgId, name: names.get(r.orgId) ?? r.name, overdue: r.cells.overdue.status === 'nodata' ? null : Number.parseInt(r.cells.overdue.value, 10) })),
+    overdueByTownship: d.rows.map((r) => ({
+      orgId: r.orgId,
+      name: names.get(r.orgId) ?? r.name,
+      overdue: r.cells.overdue.status === 'nodata' ? null : Number.parseInt(r.cells.overdue.value, 10),
+    })),
   };
 }

@@ -59,28 +59,61 @@ export const attachmentRoutes: RouteModule = (app, { db, config }) => {
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     await scope.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 2, fields: 5 } });
-    scope.post('/api/documents/:id/attachments', { config: { action: 'documents.draft' }, schema: { tags, summary: 'upload an attachment (multipart field "file"; one file per request)', params, consumes: ['multipart/form-data'], response: { 201: attachmentOut } } }, async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError(DocumentErrors.FILE_MISSING);
-      const file = await theOneFile(req, config.maxUploadBytes);
-      const fileName = file.fileName.normalize('NFC').replace(/[\\/\r\n"]/g, '_').slice(0, 255);
-      const row = await svc.uploadAttachment(db, storage, req.ctx, req.params.id, { fileName, bytes: file.bytes });
-      return reply.code(201).send(presentAttachment(row));
-    });
+    scope.post(
+      '/api/documents/:id/attachments',
+      {
+        config: { action: 'documents.draft' },
+        schema: {
+          tags,
+          summary: 'upload an attachment (multipart field "file"; one file per request)',
+          params,
+          consumes: ['multipart/form-data'],
+          response: { 201: attachmentOut },
+        },
+      },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw new AppError(DocumentErrors.FILE_MISSING);
+        const file = await theOneFile(req, config.maxUploadBytes);
+        const fileName = file.fileName
+          .normalize('NFC')
+          .replace(/[\\/\r\n"]/g, '_')
+          .slice(0, 255);
+        const row = await svc.uploadAttachment(db, storage, req.ctx, req.params.id, { fileName, bytes: file.bytes });
+        return reply.code(201).send(presentAttachment(row));
+      },
+    );
   });
-  app.get('/api/documents/:id/attachments/:attachmentId', { config: { action: 'business.read' }, schema: { tags, summary: 'download an attachment', params: attParams } }, async (req, reply) => {
-    const row = await svc.attachmentForDownload(db, req.ctx, req.params.id, req.params.attachmentId);
-    let bytes: Buffer;
-    try {
-      bytes = await storage.get(row.sha256);
-    } catch (err) {
-      // The row is there but the bytes are not (a store that was not restored or not shared): say so, no 500.
-      if (err instanceof StoredFileMissing) throw new AppError(FileErrors.STORED_FILE_MISSING);
-      throw err;
-    }
-    return sendFile(reply, bytes, row.fileName, row.mime);
-  });
-  app.post('/api/documents/:id/attachments/:attachmentId/remove', { config: { action: 'documents.draft' }, schema: { tags, summary: 'remove an attachment (a recorded state)', params: attParams, body: z.object({}).strict().optional(), response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req) => {
-    await svc.removeAttachment(db, req.ctx, req.params.id, req.params.attachmentId);
-    return { ok: true as const };
-  });
+  app.get(
+    '/api/documents/:id/attachments/:attachmentId',
+    { config: { action: 'business.read' }, schema: { tags, summary: 'download an attachment', params: attParams } },
+    async (req, reply) => {
+      const row = await svc.attachmentForDownload(db, req.ctx, req.params.id, req.params.attachmentId);
+      let bytes: Buffer;
+      try {
+        bytes = await storage.get(row.sha256);
+      } catch (err) {
+        // The row is there but the bytes are not (a store that was not restored or not shared): say so, no 500.
+        if (err instanceof StoredFileMissing) throw new AppError(FileErrors.STORED_FILE_MISSING);
+        throw err;
+      }
+      return sendFile(reply, bytes, row.fileName, row.mime);
+    },
+  );
+  app.post(
+    '/api/documents/:id/attachments/:attachmentId/remove',
+    {
+      config: { action: 'documents.draft' },
+      schema: {
+        tags,
+        summary: 'remove an attachment (a recorded state)',
+        params: attParams,
+        body: z.object({}).strict().optional(),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await svc.removeAttachment(db, req.ctx, req.params.id, req.params.attachmentId);
+      return { ok: true as const };
+    },
+  );
 };

@@ -29,7 +29,16 @@ export async function sniffAllowed(bytes: Buffer, fileName: string): Promise<{ m
     case 'xlsx':
       return { mime: t.mime };
     case 'cfb':
-      return OLE_EXT.has(ext) ? { mime: ext === 'xls' || ext === 'et' ? 'application/vnd.ms-excel' : ext === 'wps' ? 'application/vnd.ms-works' : 'application/msword' } : { refused: 'cfb' };
+      return OLE_EXT.has(ext)
+        ? {
+            mime:
+              ext === 'xls' || ext === 'et'
+                ? 'application/vnd.ms-excel'
+                : ext === 'wps'
+                  ? 'application/vnd.ms-works'
+                  : 'application/msword',
+          }
+        : { refused: 'cfb' };
     case 'zip':
       return bytes.includes(Buffer.from('OFD.xml')) ? { mime: 'application/ofd' } : { refused: 'zip' };
     default:
@@ -37,12 +46,19 @@ export async function sniffAllowed(bytes: Buffer, fileName: string): Promise<{ m
   }
 }
 
-export async function uploadAttachment(db: Db, storage: FileStorage, ctx: RequestContext, documentId: string, file: { fileName: string; bytes: Buffer }): Promise<AttachmentRow> {
+export async function uploadAttachment(
+  db: Db,
+  storage: FileStorage,
+  ctx: RequestContext,
+  documentId: string,
+  file: { fileName: string; bytes: Buffer },
+): Promise<AttachmentRow> {
   assertMay(ctx.actor, 'documents.draft');
   const doc = await documentsRepository.byId(db, documentId);
   if (!doc || !canReadOrg(ctx.actor, doc.orgId)) throw notFound();
   assertOwnOrg(ctx.actor, doc.orgId);
-  if (isClassified(doc.classification)) throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
+  if (isClassified(doc.classification))
+    throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
   if (!EDITABLE.has(doc.status)) throw wrongState(doc, 'edit');
   const sniff = await sniffAllowed(file.bytes, file.fileName);
   if ('refused' in sniff) throw new AppError(DocumentErrors.FILE_TYPE_NOT_ALLOWED, { type: sniff.refused });
@@ -54,18 +70,46 @@ export async function uploadAttachment(db: Db, storage: FileStorage, ctx: Reques
     await tx.insert(storedFiles).values({ sha256: sha, orgId: doc.orgId, size: file.bytes.length, mime: sniff.mime }).onConflictDoNothing();
     const [row] = await tx
       .insert(documentAttachments)
-      .values({ orgId: doc.orgId, documentId, documentClassification: locked.classification, sha256: sha, fileName: file.fileName, mime: sniff.mime, size: file.bytes.length, uploadedBy: ctx.actor.userId })
+      .values({
+        orgId: doc.orgId,
+        documentId,
+        documentClassification: locked.classification,
+        sha256: sha,
+        fileName: file.fileName,
+        mime: sniff.mime,
+        size: file.bytes.length,
+        uploadedBy: ctx.actor.userId,
+      })
       .returning();
     // A change after sign-off goes back to the signer.
-    if (locked.status === 'signed_off') await documentsRepository.update(tx, documentId, { status: 'reviewed', signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null });
-    await writeAudit(tx, ctx, { action: 'document.attachment.add', entity: 'document', entityId: documentId, orgId: doc.orgId, after: { attachmentId: row!.id, fileName: file.fileName, sha256: sha, size: file.bytes.length } });
+    if (locked.status === 'signed_off')
+      await documentsRepository.update(tx, documentId, {
+        status: 'reviewed',
+        signerId: null,
+        signerName: null,
+        signOffOpinion: null,
+        signedAt: null,
+        writtenDate: null,
+      });
+    await writeAudit(tx, ctx, {
+      action: 'document.attachment.add',
+      entity: 'document',
+      entityId: documentId,
+      orgId: doc.orgId,
+      after: { attachmentId: row!.id, fileName: file.fileName, sha256: sha, size: file.bytes.length },
+    });
     return row!;
   });
 }
 
 export async function attachmentForDownload(db: Db, ctx: RequestContext, documentId: string, attachmentId: string): Promise<AttachmentRow> {
   await readableDocument(db, ctx.actor, documentId);
-  const [row] = await db.select().from(documentAttachments).where(and(eq(documentAttachments.id, attachmentId), eq(documentAttachments.documentId, documentId), isNull(documentAttachments.removedAt)));
+  const [row] = await db
+    .select()
+    .from(documentAttachments)
+    .where(
+      and(eq(documentAttachments.id, attachmentId), eq(documentAttachments.documentId, documentId), isNull(documentAttachments.removedAt)),
+    );
   if (!row) throw notFound();
   return row;
 }
@@ -77,10 +121,33 @@ export async function removeAttachment(db: Db, ctx: RequestContext, documentId: 
     if (!doc || !canReadOrg(ctx.actor, doc.orgId)) throw notFound();
     assertOwnOrg(ctx.actor, doc.orgId);
     if (!EDITABLE.has(doc.status)) throw wrongState(doc, 'edit');
-    const [row] = await tx.update(documentAttachments).set({ removedAt: new Date() })
-      .where(and(eq(documentAttachments.id, attachmentId), eq(documentAttachments.documentId, documentId), isNull(documentAttachments.removedAt))).returning();
+    const [row] = await tx
+      .update(documentAttachments)
+      .set({ removedAt: new Date() })
+      .where(
+        and(
+          eq(documentAttachments.id, attachmentId),
+          eq(documentAttachments.documentId, documentId),
+          isNull(documentAttachments.removedAt),
+        ),
+      )
+      .returning();
     if (!row) throw notFound();
-    if (doc.status === 'signed_off') await documentsRepository.update(tx, documentId, { status: 'reviewed', signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null });
-    await writeAudit(tx, ctx, { action: 'document.attachment.remove', entity: 'document', entityId: documentId, orgId: doc.orgId, after: { attachmentId } });
+    if (doc.status === 'signed_off')
+      await documentsRepository.update(tx, documentId, {
+        status: 'reviewed',
+        signerId: null,
+        signerName: null,
+        signOffOpinion: null,
+        signedAt: null,
+        writtenDate: null,
+      });
+    await writeAudit(tx, ctx, {
+      action: 'document.attachment.remove',
+      entity: 'document',
+      entityId: documentId,
+      orgId: doc.orgId,
+      after: { attachmentId },
+    });
   });
 }

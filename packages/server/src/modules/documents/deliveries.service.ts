@@ -13,7 +13,8 @@ import type { DeliveryRow, IncomingRow } from './documents.tables.ts';
 import { incomingRepository } from './incoming.repository.ts';
 
 const STATUS_ZH: Record<DeliveryStatus, string> = { pending: '待签收', acknowledged: '已签收', returned: '已退回', withdrawn: '已撤回' };
-const wrong = (d: DeliveryRow, action: string) => new AppError(DocumentErrors.DELIVERY_WRONG_STATE, { status: STATUS_ZH[d.status], action });
+const wrong = (d: DeliveryRow, action: string) =>
+  new AppError(DocumentErrors.DELIVERY_WRONG_STATE, { status: STATUS_ZH[d.status], action });
 
 export async function inbox(db: Db, ctx: RequestContext, q: { status?: DeliveryStatus; page: number; pageSize: number }) {
   assertMay(ctx.actor, 'business.read');
@@ -28,7 +29,18 @@ export async function receiptTable(db: Db, ctx: RequestContext, documentId: stri
   const limit = DELIVERY_OVERDUE_HOURS * 3600_000;
   const items = rows.map((r) => ({ ...r, overdue: r.status === 'pending' && now.getTime() - new Date(r.created_at).getTime() > limit }));
   const count = (s: string) => rows.filter((r) => r.status === s).length;
-  return { doc, items, summary: { total: rows.length, acknowledged: count('acknowledged'), pending: count('pending'), returned: count('returned'), withdrawn: count('withdrawn'), overdue: items.filter((i) => i.overdue).length } };
+  return {
+    doc,
+    items,
+    summary: {
+      total: rows.length,
+      acknowledged: count('acknowledged'),
+      pending: count('pending'),
+      returned: count('returned'),
+      withdrawn: count('withdrawn'),
+      overdue: items.filter((i) => i.overdue).length,
+    },
+  };
 }
 
 /** A delivery addressed to the actor's org (the recipient side); another org's answers 404. */
@@ -47,7 +59,11 @@ async function senderLocked(tx: Parameters<Parameters<Db['transaction']>[0]>[0],
 }
 
 /** 签收: records who and when and opens the incoming register entry with the next 收文编号. */
-export async function acknowledgeDelivery(db: Db, ctx: RequestContext, id: string): Promise<{ delivery: DeliveryRow; incoming: IncomingRow }> {
+export async function acknowledgeDelivery(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ delivery: DeliveryRow; incoming: IncomingRow }> {
   assertMay(ctx.actor, 'documents.receive');
   return db.transaction(async (tx) => {
     const d = await recipientLocked(tx, ctx, id);
@@ -60,11 +76,31 @@ export async function acknowledgeDelivery(db: Db, ctx: RequestContext, id: strin
     const seq = await incomingRepository.nextSerial(tx, ctx.actor.orgId, year);
     const delivery = await repo.updateDelivery(tx, id, { status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: ctx.actor.userId });
     const inc = await incomingRepository.insert(tx, {
-      orgId: ctx.actor.orgId, serialYear: year, serialSeq: seq, serial: formatIncomingSerial(year, seq), channel: 'online',
-      deliveryId: id, documentId: doc.id, senderOrgId: d.senderOrgId, senderName: sender?.name ?? '', docNumber: doc.docNumber,
-      title: doc.title, docType: doc.docType, urgency: doc.urgency, classification: 'none', copies: 1, receivedDate: today, receivedBy: ctx.actor.userId,
+      orgId: ctx.actor.orgId,
+      serialYear: year,
+      serialSeq: seq,
+      serial: formatIncomingSerial(year, seq),
+      channel: 'online',
+      deliveryId: id,
+      documentId: doc.id,
+      senderOrgId: d.senderOrgId,
+      senderName: sender?.name ?? '',
+      docNumber: doc.docNumber,
+      title: doc.title,
+      docType: doc.docType,
+      urgency: doc.urgency,
+      classification: 'none',
+      copies: 1,
+      receivedDate: today,
+      receivedBy: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, { action: 'delivery.acknowledge', entity: 'delivery', entityId: id, before: { status: d.status }, after: { status: 'acknowledged', incomingId: inc.id, serial: inc.serial } });
+    await writeAudit(tx, ctx, {
+      action: 'delivery.acknowledge',
+      entity: 'delivery',
+      entityId: id,
+      before: { status: d.status },
+      after: { status: 'acknowledged', incomingId: inc.id, serial: inc.serial },
+    });
     await notify(tx, { type: 'delivery.updated', orgIds: [d.senderOrgId], deliveryId: id, documentId: d.documentId });
     return { delivery, incoming: inc };
   });
@@ -77,7 +113,13 @@ export async function returnDelivery(db: Db, ctx: RequestContext, id: string, re
     const d = await recipientLocked(tx, ctx, id);
     if (d.status !== 'pending') throw wrong(d, '退回');
     const row = await repo.updateDelivery(tx, id, { status: 'returned', returnedAt: new Date(), returnReason: reason });
-    await writeAudit(tx, ctx, { action: 'delivery.return', entity: 'delivery', entityId: id, before: { status: d.status }, after: { status: 'returned', reason } });
+    await writeAudit(tx, ctx, {
+      action: 'delivery.return',
+      entity: 'delivery',
+      entityId: id,
+      before: { status: d.status },
+      after: { status: 'returned', reason },
+    });
     await notify(tx, { type: 'delivery.updated', orgIds: [d.senderOrgId], deliveryId: id, documentId: d.documentId });
     return row;
   });
@@ -90,7 +132,13 @@ export async function withdrawDelivery(db: Db, ctx: RequestContext, id: string):
     const d = await senderLocked(tx, ctx, id);
     if (d.status !== 'pending') throw wrong(d, '撤回');
     const row = await repo.updateDelivery(tx, id, { status: 'withdrawn', withdrawnAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'delivery.withdraw', entity: 'delivery', entityId: id, before: { status: d.status }, after: { status: 'withdrawn' } });
+    await writeAudit(tx, ctx, {
+      action: 'delivery.withdraw',
+      entity: 'delivery',
+      entityId: id,
+      before: { status: d.status },
+      after: { status: 'withdrawn' },
+    });
     await notify(tx, { type: 'delivery.updated', orgIds: [d.orgId], deliveryId: id, documentId: d.documentId });
     return row;
   });
@@ -104,8 +152,19 @@ export async function remindDelivery(db: Db, ctx: RequestContext, id: string, no
     if (d.status !== 'pending') throw wrong(d, '催收');
     if (d.remindedAt && now.getTime() - d.remindedAt.getTime() < 3600_000) throw new AppError(DocumentErrors.REMIND_TOO_SOON);
     const row = await repo.updateDelivery(tx, id, { remindedAt: now, reminderCount: d.reminderCount + 1 });
-    await incomingRepository.addReminder(tx, { orgId: d.senderOrgId, deliveryId: id, kind: 'receipt', note: note || null, sentBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'delivery.remind', entity: 'delivery', entityId: id, after: { reminderCount: row.reminderCount, note } });
+    await incomingRepository.addReminder(tx, {
+      orgId: d.senderOrgId,
+      deliveryId: id,
+      kind: 'receipt',
+      note: note || null,
+      sentBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'delivery.remind',
+      entity: 'delivery',
+      entityId: id,
+      after: { reminderCount: row.reminderCount, note },
+    });
     await notify(tx, { type: 'delivery.reminder', orgIds: [d.orgId], deliveryId: id, documentId: d.documentId });
     return row;
   });

@@ -142,7 +142,12 @@ export class EventHub extends EventEmitter {
     let attempt = 0;
     let outage = false;
     while (!this.closed()) {
-      const client = new pg.Client({ connectionString: this.url, application_name: LISTENER_APPLICATION_NAME, keepAlive: true, connectionTimeoutMillis: 5000 });
+      const client = new pg.Client({
+        connectionString: this.url,
+        application_name: LISTENER_APPLICATION_NAME,
+        keepAlive: true,
+        connectionTimeoutMillis: 5000,
+      });
       // Armed before connect: an error event without a listener would crash the process.
       const lost = new Promise<Error | undefined>((resolve) => {
         client.on('error', (err) => resolve(err));
@@ -218,7 +223,9 @@ export class EventHub extends EventEmitter {
     }
     let targets = event.orgIds;
     if (!targets && event.documentId) {
-      const r = await this.pool.query<{ org_id: string }>("SELECT org_id FROM deliveries WHERE document_id = $1 AND status = 'pending'", [event.documentId]);
+      const r = await this.pool.query<{ org_id: string }>("SELECT org_id FROM deliveries WHERE document_id = $1 AND status = 'pending'", [
+        event.documentId,
+      ]);
       targets = r.rows.map((x) => x.org_id);
     }
     const set = new Set(targets ?? []);

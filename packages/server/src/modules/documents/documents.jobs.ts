@@ -25,9 +25,19 @@ export async function runDeadlineReminders(db: Db, now = new Date()): Promise<nu
                         AND (x.sent_at AT TIME ZONE 'Asia/Shanghai')::date = ${today}::date)
       RETURNING org_id, incoming_id, kind, (SELECT handler_ids FROM incoming WHERE id = incoming_id) AS handler_ids`);
     const orgs = new Set(r.rows.map((x) => x.org_id));
-    for (const row of r.rows) await notify(tx, { type: 'incoming.reminder', orgIds: [row.org_id], incomingId: row.incoming_id, userIds: row.handler_ids });
+    for (const row of r.rows)
+      await notify(tx, { type: 'incoming.reminder', orgIds: [row.org_id], incomingId: row.incoming_id, userIds: row.handler_ids });
     if (r.rows.length > 0)
-      await writeAudit(tx, { actor: null, ip: null }, { action: 'incoming.autoRemind', entity: 'incoming', orgId: null, after: { reminders: r.rows.length, orgs: orgs.size, day: today } });
+      await writeAudit(
+        tx,
+        { actor: null, ip: null },
+        {
+          action: 'incoming.autoRemind',
+          entity: 'incoming',
+          orgId: null,
+          after: { reminders: r.rows.length, orgs: orgs.size, day: today },
+        },
+      );
     return r.rows.length;
   });
 }

@@ -6,7 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 
-export async function onlineShareByOrgMonth(db: DbOrTx, year: number): Promise<{ orgId: string; month: number; online: number; total: number }[]> {
+export async function onlineShareByOrgMonth(
+  db: DbOrTx,
+  year: number,
+): Promise<{ orgId: string; month: number; online: number; total: number }[]> {
   const r = await db.execute<{ org_id: string; month: number; online: number; total: number }>(sql`
     SELECT org_id, month::int AS month, sum(n) FILTER (WHERE channel = 'online')::int AS online, sum(n)::int AS total
     FROM (

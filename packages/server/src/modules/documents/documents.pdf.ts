@@ -115,7 +115,8 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput): FlowLine[] {
   flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], dateAt, isFull), keep: true });
   if (input.note) {
     // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
-    for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull })) flow.push({ glyphs: g });
+    for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull }))
+      flow.push({ glyphs: g });
   }
   return flow;
 }
@@ -200,16 +201,27 @@ function drawGlyphs(doc: Pdf, glyphs: GridGlyph[], k: number, size: number = GBT
     }
     let j = i + 1;
     while (j < glyphs.length && glyphs[j]!.span === 2 && glyphs[j]!.role === g.role && glyphs[j]!.at === glyphs[j - 1]!.at + 2) j++;
-    const text = glyphs.slice(i, j).map((x) => x.ch).join('');
+    const text = glyphs
+      .slice(i, j)
+      .map((x) => x.ch)
+      .join('');
     // Each glyph advances one em; the spacing brings that to the grid's cell width exactly.
-    doc.text(text, GBT9704.left + g.at * HALF, y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: CELL - charWidth(doc, g.role, size, g.ch) });
+    doc.text(text, GBT9704.left + g.at * HALF, y, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      characterSpacing: CELL - charWidth(doc, g.role, size, g.ch),
+    });
     i = j;
   }
 }
 
 function centred(doc: Pdf, text: string, role: FontRole, size: number, emTop: number, color = '#000') {
   const w = textWidth(doc, role, size, text);
-  doc.font(role).fontSize(size).fillColor(color).text(text, GBT9704.left + (GBT9704.width - w) / 2, baseline(emTop, size), { lineBreak: false, baseline: 'alphabetic' });
+  doc
+    .font(role)
+    .fontSize(size)
+    .fillColor(color)
+    .text(text, GBT9704.left + (GBT9704.width - w) / 2, baseline(emTop, size), { lineBreak: false, baseline: 'alphabetic' });
 }
 
 interface HeadLayout {
@@ -279,7 +291,12 @@ function drawHead(doc: Pdf, input: OfficialDocumentInput, head: HeadLayout) {
   }
   // 7.2.6: the red separator 4 mm under the 发文字号, as wide as the text block.
   const ruleY = lineTop(head.numberLine) + GBT9704.bodySize + 4 * MM;
-  doc.moveTo(GBT9704.left, ruleY).lineTo(GBT9704.left + GBT9704.width, ruleY).lineWidth(1.2).strokeColor(GBT9704.red).stroke();
+  doc
+    .moveTo(GBT9704.left, ruleY)
+    .lineTo(GBT9704.left + GBT9704.width, ruleY)
+    .lineWidth(1.2)
+    .strokeColor(GBT9704.red)
+    .stroke();
 
   head.titleLines.forEach((t, k) => centred(doc, t, 'title', GBT9704.titleSize, lineTop(head.titleLine + k)));
 }
@@ -304,7 +321,12 @@ function drawImprint(doc: Pdf, lines: { left: string; right?: string; indent: nu
   const size = GBT9704.imprintSize;
   const first = GBT9704.lines - lines.length;
   const rule = (y: number, width: number) =>
-    doc.moveTo(GBT9704.left, y).lineTo(GBT9704.left + GBT9704.width, y).lineWidth(width).strokeColor('#000').stroke();
+    doc
+      .moveTo(GBT9704.left, y)
+      .lineTo(GBT9704.left + GBT9704.width, y)
+      .lineWidth(width)
+      .strokeColor('#000')
+      .stroke();
   // 7.5.1: first and last rules 0.35 mm, the ones between 0.25 mm; the last on the block's edge.
   rule(lineTop(first), 0.35 * MM);
   lines.forEach((l, i) => {

@@ -4,7 +4,19 @@ import { isClassified } from '@township-office/domain/documents';
 import type { Actor } from '../../platform/context.ts';
 import type { DocumentRow, IncomingRow } from './documents.tables.ts';
 
-export const DOCUMENT_ACTIONS = ['edit', 'submit', 'review', 'signOff', 'number', 'dispatchOnline', 'dispatchPaper', 'void', 'uploadAttachment', 'viewDeliveries', 'pdf'] as const;
+export const DOCUMENT_ACTIONS = [
+  'edit',
+  'submit',
+  'review',
+  'signOff',
+  'number',
+  'dispatchOnline',
+  'dispatchPaper',
+  'void',
+  'uploadAttachment',
+  'viewDeliveries',
+  'pdf',
+] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 
 export function documentActions(actor: Actor, doc: DocumentRow): DocumentAction[] {
@@ -15,7 +27,8 @@ export function documentActions(actor: Actor, doc: DocumentRow): DocumentAction[
   const s = doc.status;
   const may = (a: Parameters<typeof roleMay>[1]) => roleMay(actor.role, a);
   if (may('documents.draft') && ['draft', 'returned', 'reviewed', 'signed_off'].includes(s)) out.push('edit');
-  if (may('documents.draft') && !isClassified(doc.classification) && ['draft', 'returned', 'reviewed', 'signed_off'].includes(s)) out.push('uploadAttachment');
+  if (may('documents.draft') && !isClassified(doc.classification) && ['draft', 'returned', 'reviewed', 'signed_off'].includes(s))
+    out.push('uploadAttachment');
   if (may('documents.draft') && (s === 'draft' || s === 'returned')) out.push('submit');
   if (may('documents.review') && s === 'in_review' && doc.drafterId !== actor.userId) out.push('review');
   if (may('documents.signOff') && s === 'reviewed') out.push('signOff');

@@ -15,16 +15,43 @@ export function presentAttachment(a: AttachmentRow) {
   return { id: a.id, fileName: a.fileName, mime: a.mime, size: Number(a.size), createdAt: iso(a.createdAt) };
 }
 
-export function presentDocument(actor: Actor, doc: DocumentRow, extra: { orgName: string; names: Map<string, string>; attachments: AttachmentRow[] }) {
+export function presentDocument(
+  actor: Actor,
+  doc: DocumentRow,
+  extra: { orgName: string; names: Map<string, string>; attachments: AttachmentRow[] },
+) {
   return {
-    id: doc.id, orgId: doc.orgId, orgName: extra.orgName, docType: doc.docType, title: doc.title, body: doc.body, attachmentNote: doc.attachmentNote, remark: doc.remark,
-    urgency: doc.urgency, classification: doc.classification, status: doc.status, mainRecipientOrgIds: doc.mainRecipientOrgIds, copyRecipientOrgIds: doc.copyRecipientOrgIds,
-    drafterId: doc.drafterId, drafterName: extra.names.get(doc.drafterId) ?? null, draftedAt: iso(doc.draftedAt),
-    reviewerName: doc.reviewerId ? (extra.names.get(doc.reviewerId) ?? null) : null, reviewedAt: isoOrNull(doc.reviewedAt), reviewComment: doc.reviewComment,
-    signerName: doc.signerName, signOffOpinion: doc.signOffOpinion, signedAt: isoOrNull(doc.signedAt),
-    writtenDate: doc.writtenDate, writtenDateText: doc.writtenDate ? formatChineseDate(doc.writtenDate) : null,
-    docNumber: doc.docNumber, channel: doc.channel, dispatchedAt: isoOrNull(doc.dispatchedAt), copies: doc.copies, copyNumbers: doc.copyNumbers,
-    voidedAt: isoOrNull(doc.voidedAt), voidReason: doc.voidReason,
+    id: doc.id,
+    orgId: doc.orgId,
+    orgName: extra.orgName,
+    docType: doc.docType,
+    title: doc.title,
+    body: doc.body,
+    attachmentNote: doc.attachmentNote,
+    remark: doc.remark,
+    urgency: doc.urgency,
+    classification: doc.classification,
+    status: doc.status,
+    mainRecipientOrgIds: doc.mainRecipientOrgIds,
+    copyRecipientOrgIds: doc.copyRecipientOrgIds,
+    drafterId: doc.drafterId,
+    drafterName: extra.names.get(doc.drafterId) ?? null,
+    draftedAt: iso(doc.draftedAt),
+    reviewerName: doc.reviewerId ? (extra.names.get(doc.reviewerId) ?? null) : null,
+    reviewedAt: isoOrNull(doc.reviewedAt),
+    reviewComment: doc.reviewComment,
+    signerName: doc.signerName,
+    signOffOpinion: doc.signOffOpinion,
+    signedAt: isoOrNull(doc.signedAt),
+    writtenDate: doc.writtenDate,
+    writtenDateText: doc.writtenDate ? formatChineseDate(doc.writtenDate) : null,
+    docNumber: doc.docNumber,
+    channel: doc.channel,
+    dispatchedAt: isoOrNull(doc.dispatchedAt),
+    copies: doc.copies,
+    copyNumbers: doc.copyNumbers,
+    voidedAt: isoOrNull(doc.voidedAt),
+    voidReason: doc.voidReason,
     attachments: extra.attachments.map(presentAttachment),
     allowedActions: documentActions(actor, doc),
   };
@@ -33,8 +60,16 @@ export function presentDocument(actor: Actor, doc: DocumentRow, extra: { orgName
 type ListRow = Awaited<ReturnType<typeof documentsRepository.listForOrg>>[number];
 export function presentDocumentListItem(r: ListRow) {
   return {
-    id: r.id, orgId: r.org_id, docType: r.doc_type, title: r.title, status: r.status as DocumentRow['status'], docNumber: r.doc_number,
-    urgency: r.urgency as DocumentRow['urgency'], classification: r.classification as DocumentRow['classification'], draftedAt: iso(r.drafted_at), writtenDate: r.written_date,
+    id: r.id,
+    orgId: r.org_id,
+    docType: r.doc_type,
+    title: r.title,
+    status: r.status as DocumentRow['status'],
+    docNumber: r.doc_number,
+    urgency: r.urgency as DocumentRow['urgency'],
+    classification: r.classification as DocumentRow['classification'],
+    draftedAt: iso(r.drafted_at),
+    writtenDate: r.written_date,
   };
 }
 
@@ -42,9 +77,20 @@ type Receipt = Awaited<ReturnType<typeof receiptTable>>;
 export function presentReceiptTable(t: Receipt) {
   return {
     items: t.items.map((r) => ({
-      id: r.id, recipientOrgId: r.org_id, recipientOrgName: r.org_name, recipientKind: r.recipient_kind as 'main' | 'copy', status: r.status as 'pending',
-      sentAt: iso(r.created_at), acknowledgedAt: isoOrNull(r.acknowledged_at), acknowledgedBy: r.acknowledged_by_name, returnedAt: isoOrNull(r.returned_at),
-      returnReason: r.return_reason, withdrawnAt: isoOrNull(r.withdrawn_at), remindedAt: isoOrNull(r.reminded_at), reminderCount: Number(r.reminder_count), overdue: r.overdue,
+      id: r.id,
+      recipientOrgId: r.org_id,
+      recipientOrgName: r.org_name,
+      recipientKind: r.recipient_kind as 'main' | 'copy',
+      status: r.status as 'pending',
+      sentAt: iso(r.created_at),
+      acknowledgedAt: isoOrNull(r.acknowledged_at),
+      acknowledgedBy: r.acknowledged_by_name,
+      returnedAt: isoOrNull(r.returned_at),
+      returnReason: r.return_reason,
+      withdrawnAt: isoOrNull(r.withdrawn_at),
+      remindedAt: isoOrNull(r.reminded_at),
+      reminderCount: Number(r.reminder_count),
+      overdue: r.overdue,
     })),
     summary: t.summary,
   };
@@ -53,8 +99,18 @@ export function presentReceiptTable(t: Receipt) {
 type InboxRow = Awaited<ReturnType<typeof documentsRepository.inbox>>['rows'][number];
 export function presentInboxItem(r: InboxRow) {
   return {
-    id: r.id, documentId: r.document_id, title: r.title, docNumber: r.doc_number, docType: r.doc_type, status: r.status as 'pending', urgency: r.urgency as 'none',
-    senderOrgId: r.sender_org_id, senderName: r.sender_name, recipientKind: r.recipient_kind as 'main', sentAt: iso(r.created_at), acknowledgedAt: isoOrNull(r.acknowledged_at),
+    id: r.id,
+    documentId: r.document_id,
+    title: r.title,
+    docNumber: r.doc_number,
+    docType: r.doc_type,
+    status: r.status as 'pending',
+    urgency: r.urgency as 'none',
+    senderOrgId: r.sender_org_id,
+    senderName: r.sender_name,
+    recipientKind: r.recipient_kind as 'main',
+    sentAt: iso(r.created_at),
+    acknowledgedAt: isoOrNull(r.acknowledged_at),
   };
 }
 
@@ -64,13 +120,46 @@ export function presentIncoming(actor: Actor, d: Detail, body: string | null) {
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const mine = d.circulation.find((c) => c.userId === actor.userId);
   return {
-    id: row.id, orgId: row.orgId, serial: row.serial, channel: row.channel, deliveryId: row.deliveryId, documentId: row.documentId, senderOrgId: row.senderOrgId,
-    senderName: row.senderName, docNumber: row.docNumber, title: row.title, docType: row.docType, urgency: row.urgency, classification: row.classification,
-    copies: row.copies, copyNumbers: row.copyNumbers, body, receivedDate: row.receivedDate, receivedByName: name(row.receivedBy), status: row.status, mode: row.mode,
-    returnReason: row.returnReason, proposal: row.proposal, proposedByName: name(row.proposedBy), instruction: row.instruction, instructedByName: name(row.instructedBy),
-    handlers: row.handlerIds.map((id) => ({ id, name: names.get(id) ?? '' })), deadline: row.deadline, overdue: isOverdue(row),
-    result: row.result, closedAt: isoOrNull(row.closedAt), closedByName: name(row.closedBy), reply: row.reply, repliedAt: isoOrNull(row.repliedAt),
-    circulation: d.circulation.map((c) => ({ userId: c.userId, name: c.name, sentAt: iso(c.sentAt), readAt: isoOrNull(c.readAt), note: c.note })),
+    id: row.id,
+    orgId: row.orgId,
+    serial: row.serial,
+    channel: row.channel,
+    deliveryId: row.deliveryId,
+    documentId: row.documentId,
+    senderOrgId: row.senderOrgId,
+    senderName: row.senderName,
+    docNumber: row.docNumber,
+    title: row.title,
+    docType: row.docType,
+    urgency: row.urgency,
+    classification: row.classification,
+    copies: row.copies,
+    copyNumbers: row.copyNumbers,
+    body,
+    receivedDate: row.receivedDate,
+    receivedByName: name(row.receivedBy),
+    status: row.status,
+    mode: row.mode,
+    returnReason: row.returnReason,
+    proposal: row.proposal,
+    proposedByName: name(row.proposedBy),
+    instruction: row.instruction,
+    instructedByName: name(row.instructedBy),
+    handlers: row.handlerIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+    deadline: row.deadline,
+    overdue: isOverdue(row),
+    result: row.result,
+    closedAt: isoOrNull(row.closedAt),
+    closedByName: name(row.closedBy),
+    reply: row.reply,
+    repliedAt: isoOrNull(row.repliedAt),
+    circulation: d.circulation.map((c) => ({
+      userId: c.userId,
+      name: c.name,
+      sentAt: iso(c.sentAt),
+      readAt: isoOrNull(c.readAt),
+      note: c.note,
+    })),
     reminders: d.reminders.map((r) => ({ kind: r.kind, note: r.note, sentAt: iso(r.sentAt) })),
     allowedActions: incomingActions(actor, row, !!mine && !mine.readAt),
   };
@@ -82,8 +171,18 @@ export function isOverdue(row: Pick<IncomingRow, 'status' | 'deadline'>, today =
 
 export function presentIncomingListItem(r: Record<string, unknown>) {
   return {
-    id: r.id as string, orgId: r.org_id as string, serial: r.serial as string, channel: r.channel as 'online', senderName: r.sender_name as string,
-    docNumber: (r.doc_number as string | null) ?? null, title: r.title as string, urgency: r.urgency as 'none', classification: r.classification as 'none',
-    receivedDate: r.received_date as string, status: r.status as 'received', mode: (r.mode as 'read' | null) ?? null, deadline: (r.deadline as string | null) ?? null,
+    id: r.id as string,
+    orgId: r.org_id as string,
+    serial: r.serial as string,
+    channel: r.channel as 'online',
+    senderName: r.sender_name as string,
+    docNumber: (r.doc_number as string | null) ?? null,
+    title: r.title as string,
+    urgency: r.urgency as 'none',
+    classification: r.classification as 'none',
+    receivedDate: r.received_date as string,
+    status: r.status as 'received',
+    mode: (r.mode as 'read' | null) ?? null,
+    deadline: (r.deadline as string | null) ?? null,
   };
 }

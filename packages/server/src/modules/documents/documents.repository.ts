@@ -19,18 +19,26 @@ export const documentsRepository = {
     return row;
   },
   async update(db: DbOrTx, id: string, values: Partial<DocumentInsert>): Promise<DocumentRow> {
-    const [row] = await db.update(documents).set({ ...values, updatedAt: new Date() }).where(eq(documents.id, id)).returning();
+    const [row] = await db
+      .update(documents)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(documents.id, id))
+      .returning();
     return row!;
   },
   /** Whether the org received the document (a delivery it has not lost to a withdrawal). */
   async deliveredTo(db: DbOrTx, documentId: string, orgId: string): Promise<boolean> {
-    const r = await db.execute(sql`SELECT 1 FROM deliveries WHERE document_id = ${documentId} AND org_id = ${orgId} AND status <> 'withdrawn'
+    const r =
+      await db.execute(sql`SELECT 1 FROM deliveries WHERE document_id = ${documentId} AND org_id = ${orgId} AND status <> 'withdrawn'
       UNION ALL SELECT 1 FROM incoming WHERE document_id = ${documentId} AND org_id = ${orgId} LIMIT 1`);
     return r.rows.length > 0;
   },
   async activeOrgIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await db.select({ id: orgs.id }).from(orgs).where(and(inArray(orgs.id, ids), isNull(orgs.disabledAt)));
+    const rows = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(inArray(orgs.id, ids), isNull(orgs.disabledAt)));
     return new Set(rows.map((r) => r.id));
   },
   async orgById(db: DbOrTx, id: string) {
@@ -52,7 +60,19 @@ export const documentsRepository = {
   async listForOrg(db: DbOrTx, orgIds: string[] | null, status: string | undefined, limit: number, offset: number) {
     const scope = orgIds === null ? sql`true` : sql`org_id = ANY(${uuidArray(orgIds)})`;
     const st = status ? sql`status = ${status}` : sql`true`;
-    const rows = await db.execute<{ id: string; org_id: string; doc_type: string; title: string; status: string; doc_number: string | null; urgency: string; classification: string; drafted_at: Date; written_date: string | null; total: number }>(sql`
+    const rows = await db.execute<{
+      id: string;
+      org_id: string;
+      doc_type: string;
+      title: string;
+      status: string;
+      doc_number: string | null;
+      urgency: string;
+      classification: string;
+      drafted_at: Date;
+      written_date: string | null;
+      total: number;
+    }>(sql`
       SELECT id, org_id, doc_type, title, status, doc_number, urgency, classification, drafted_at, written_date, count(*) OVER () AS total
       FROM documents WHERE ${scope} AND ${st} ORDER BY drafted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
     return rows.rows;
@@ -61,8 +81,12 @@ export const documentsRepository = {
   // ---- numbering ----
   /** Next sequence of a prefix and year: the counter row is locked until the caller's transaction ends, so numbers are gap-free. */
   async nextSeq(tx: DbOrTx, prefix: string, year: number, orgId: string): Promise<number> {
-    await tx.execute(sql`INSERT INTO doc_number_counters (number_prefix, year, org_id, last_seq) VALUES (${prefix}, ${year}, ${orgId}, 0) ON CONFLICT DO NOTHING`);
-    const r = await tx.execute<{ last_seq: number }>(sql`SELECT last_seq FROM doc_number_counters WHERE number_prefix = ${prefix} AND year = ${year} FOR UPDATE`);
+    await tx.execute(
+      sql`INSERT INTO doc_number_counters (number_prefix, year, org_id, last_seq) VALUES (${prefix}, ${year}, ${orgId}, 0) ON CONFLICT DO NOTHING`,
+    );
+    const r = await tx.execute<{ last_seq: number }>(
+      sql`SELECT last_seq FROM doc_number_counters WHERE number_prefix = ${prefix} AND year = ${year} FOR UPDATE`,
+    );
     const next = Number(r.rows[0]!.last_seq) + 1;
     await tx.execute(sql`UPDATE doc_number_counters SET last_seq = ${next} WHERE number_prefix = ${prefix} AND year = ${year}`);
     return next;
@@ -88,13 +112,26 @@ export const documentsRepository = {
     return row!;
   },
   async withdrawPendingOf(tx: DbOrTx, documentId: string): Promise<number> {
-    const r = await tx.execute(sql`UPDATE deliveries SET status = 'withdrawn', withdrawn_at = now() WHERE document_id = ${documentId} AND status = 'pending'`);
+    const r = await tx.execute(
+      sql`UPDATE deliveries SET status = 'withdrawn', withdrawn_at = now() WHERE document_id = ${documentId} AND status = 'pending'`,
+    );
     return r.rowCount ?? 0;
   },
   async receiptTable(db: DbOrTx, documentId: string) {
     const r = await db.execute<{
-      id: string; org_id: string; org_name: string; recipient_kind: string; status: string; created_at: Date; acknowledged_at: Date | null;
-      acknowledged_by_name: string | null; returned_at: Date | null; return_reason: string | null; withdrawn_at: Date | null; reminded_at: Date | null; reminder_count: number;
+      id: string;
+      org_id: string;
+      org_name: string;
+      recipient_kind: string;
+      status: string;
+      created_at: Date;
+      acknowledged_at: Date | null;
+      acknowledged_by_name: string | null;
+      returned_at: Date | null;
+      return_reason: string | null;
+      withdrawn_at: Date | null;
+      reminded_at: Date | null;
+      reminder_count: number;
     }>(sql`
       SELECT d.id, d.org_id, o.name AS org_name, d.recipient_kind, d.status, d.created_at, d.acknowledged_at, u.display_name AS acknowledged_by_name,
              d.returned_at, d.return_reason, d.withdrawn_at, d.reminded_at, d.reminder_count
@@ -105,8 +142,18 @@ export const documentsRepository = {
   /** The inbox's page: newest first, using the (org_id, created_at, id) index. */
   async inbox(db: DbOrTx, orgId: string, status: string | undefined, limit: number, offset: number) {
     const r = await db.execute<{
-      id: string; document_id: string; title: string; doc_number: string | null; doc_type: string; status: string; urgency: string;
-      sender_org_id: string; sender_name: string; recipient_kind: string; created_at: Date; acknowledged_at: Date | null;
+      id: string;
+      document_id: string;
+      title: string;
+      doc_number: string | null;
+      doc_type: string;
+      status: string;
+      urgency: string;
+      sender_org_id: string;
+      sender_name: string;
+      recipient_kind: string;
+      created_at: Date;
+      acknowledged_at: Date | null;
     }>(sql`
       SELECT d.id, d.document_id, doc.title, doc.doc_number, doc.doc_type, d.status, doc.urgency, d.sender_org_id, o.name AS sender_name,
              d.recipient_kind, d.created_at, d.acknowledged_at
@@ -121,6 +168,10 @@ export const documentsRepository = {
     return { rows: r.rows, total: Number(c.rows[0]!.n), pending: Number(c.rows[0]!.pending) };
   },
   async attachmentsOf(db: DbOrTx, documentId: string) {
-    return db.select().from(documentAttachments).where(and(eq(documentAttachments.documentId, documentId), isNull(documentAttachments.removedAt))).orderBy(documentAttachments.sortOrder, documentAttachments.createdAt);
+    return db
+      .select()
+      .from(documentAttachments)
+      .where(and(eq(documentAttachments.documentId, documentId), isNull(documentAttachments.removedAt)))
+      .orderBy(documentAttachments.sortOrder, documentAttachments.createdAt);
   },
 };

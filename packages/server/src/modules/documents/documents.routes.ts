@@ -2,7 +2,20 @@
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
-  CLASSIFICATION_LABELS, DELIVERY_STATUSES, DOCUMENT_STATUSES, UPWARD_DOC_TYPES, dispatchSchema, type DocType, documentDraftSchema, documentUpdateSchema, isClassified, noteSchema, reasonSchema, reviewSchema, signOffSchema, voidSchema,
+  CLASSIFICATION_LABELS,
+  DELIVERY_STATUSES,
+  DOCUMENT_STATUSES,
+  UPWARD_DOC_TYPES,
+  dispatchSchema,
+  type DocType,
+  documentDraftSchema,
+  documentUpdateSchema,
+  isClassified,
+  noteSchema,
+  reasonSchema,
+  reviewSchema,
+  signOffSchema,
+  voidSchema,
 } from '@township-office/domain/documents';
 import { documentListItem, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
@@ -28,7 +41,10 @@ import { slipRoutes } from './slips.routes.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
 
 export async function presentFull(db: Db, actor: Actor, doc: DocumentRow) {
   const [org, names, attachments] = await Promise.all([
@@ -47,11 +63,20 @@ async function officialDocumentInput(db: Db, doc: DocumentRow) {
   const issuer = org?.name ?? '';
   const today = service.chinaToday();
   return {
-    issuerName: `${issuer}文件`, docNumber: doc.docNumber, signer: UPWARD_DOC_TYPES.includes(doc.docType as DocType) ? doc.signerName : null,
-    urgency: doc.urgency, title: doc.title, mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
-    body: doc.body ?? '', attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })), signatureName: issuer,
-    writtenDate: doc.writtenDate ?? today, note: doc.remark, copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
-    printedBy: issuer, printedDate: doc.dispatchedAt ? service.chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
+    issuerName: `${issuer}文件`,
+    docNumber: doc.docNumber,
+    signer: UPWARD_DOC_TYPES.includes(doc.docType as DocType) ? doc.signerName : null,
+    urgency: doc.urgency,
+    title: doc.title,
+    mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
+    body: doc.body ?? '',
+    attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
+    signatureName: issuer,
+    writtenDate: doc.writtenDate ?? today,
+    note: doc.remark,
+    copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
+    printedBy: issuer,
+    printedDate: doc.dispatchedAt ? service.chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
   };
 }
 
@@ -59,82 +84,269 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
   const idParams = idParamSchema;
 
-  app.post('/api/documents', { config: { action: 'documents.draft' }, schema: { tags, summary: '拟稿 draft a document', body: documentDraftSchema, response: { 201: statusOut } } }, async (req, reply) => {
-    const row = await service.draftDocument(db, req.ctx, req.body);
-    return reply.code(201).send({ id: row.id, status: row.status });
-  });
-  app.get('/api/documents', { config: { action: 'business.read' }, schema: { tags, summary: 'outgoing documents of the caller\'s scope', querystring: pageQuery.extend({ status: z.enum(DOCUMENT_STATUSES).optional() }).strict(), response: { 200: z.object({ items: z.array(documentListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } }, async (req) => {
-    const { rows, total } = await service.listDocuments(db, req.ctx, req.query);
-    return { items: rows.map(presentDocumentListItem), total, page: req.query.page, pageSize: req.query.pageSize };
-  });
-  app.get('/api/documents/:id', { config: { action: 'business.read' }, schema: { tags, summary: 'the drafting slip with allowedActions', params: idParams, response: { 200: documentOut } } }, async (req) =>
-    presentFull(db, req.ctx.actor, await service.readableDocument(db, req.ctx.actor, req.params.id)),
+  app.post(
+    '/api/documents',
+    {
+      config: { action: 'documents.draft' },
+      schema: { tags, summary: '拟稿 draft a document', body: documentDraftSchema, response: { 201: statusOut } },
+    },
+    async (req, reply) => {
+      const row = await service.draftDocument(db, req.ctx, req.body);
+      return reply.code(201).send({ id: row.id, status: row.status });
+    },
   );
-  app.patch('/api/documents/:id', { config: { action: 'documents.draft' }, schema: { tags, summary: 'edit; after sign-off a change goes back to the signer', params: idParams, body: documentUpdateSchema, response: { 200: documentOut } } }, async (req) =>
-    presentFull(db, req.ctx.actor, await service.updateDocument(db, req.ctx, req.params.id, req.body)),
+  app.get(
+    '/api/documents',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: "outgoing documents of the caller's scope",
+        querystring: pageQuery.extend({ status: z.enum(DOCUMENT_STATUSES).optional() }).strict(),
+        response: {
+          200: z.object({ items: z.array(documentListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+        },
+      },
+    },
+    async (req) => {
+      const { rows, total } = await service.listDocuments(db, req.ctx, req.query);
+      return { items: rows.map(presentDocumentListItem), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
   );
-  app.post('/api/documents/:id/submit', { config: { action: 'documents.draft' }, schema: { tags, summary: '提交核稿', params: idParams, body: z.object({}).strict().optional(), response: { 200: statusOut } } }, async (req) => {
-    const row = await service.submitDocument(db, req.ctx, req.params.id);
-    return { id: row.id, status: row.status };
-  });
-  app.post('/api/documents/:id/review', { config: { action: 'documents.review' }, schema: { tags, summary: '核稿', params: idParams, body: reviewSchema, response: { 200: statusOut } } }, async (req) => {
-    const row = await service.reviewDocument(db, req.ctx, req.params.id, req.body);
-    return { id: row.id, status: row.status };
-  });
-  app.post('/api/documents/:id/sign-off', { config: { action: 'documents.signOff' }, schema: { tags, summary: '签发 (成文日期 = today)', params: idParams, body: signOffSchema, response: { 200: statusOut.extend({ writtenDate: safeString() }) } } }, async (req) => {
-    const row = await service.signOffDocument(db, req.ctx, req.params.id, req.body);
-    return { id: row.id, status: row.status, writtenDate: row.writtenDate! };
-  });
-  app.post('/api/documents/:id/number', { config: { action: 'documents.number' }, schema: { tags, summary: '编号 发文字号', params: idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ docNumber: safeString() }) } } }, async (req) => {
-    const row = await service.numberDocument(db, req.ctx, req.params.id);
-    return { docNumber: row.docNumber! };
-  });
-  app.post('/api/documents/:id/dispatch', { config: { action: 'documents.dispatch' }, schema: { tags, summary: '分发 online or paper', params: idParams, body: dispatchSchema, response: { 200: statusOut.extend({ channel: z.enum(['online', 'paper']), deliveries: z.number().int() }) } } }, async (req) => {
-    const r = await service.dispatchDocument(db, req.ctx, req.params.id, req.body);
-    return { id: r.doc.id, status: r.doc.status, channel: req.body.channel, deliveries: r.deliveries };
-  });
-  app.post('/api/documents/:id/void', { config: { action: 'documents.dispatch' }, schema: { tags, summary: '作废 (keeps its number)', params: idParams, body: voidSchema, response: { 200: statusOut } } }, async (req) => {
-    const row = await service.voidDocument(db, req.ctx, req.params.id, req.body);
-    return { id: row.id, status: row.status };
-  });
-  app.get('/api/documents/:id/deliveries', { config: { action: 'business.read' }, schema: { tags, summary: 'receipt table', params: idParams, response: { 200: receiptTableOut } } }, async (req) =>
-    presentReceiptTable(await deliveriesService.receiptTable(db, req.ctx, req.params.id)),
+  app.get(
+    '/api/documents/:id',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, summary: 'the drafting slip with allowedActions', params: idParams, response: { 200: documentOut } },
+    },
+    async (req) => presentFull(db, req.ctx.actor, await service.readableDocument(db, req.ctx.actor, req.params.id)),
   );
-  app.get('/api/documents/:id/pdf', { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } }, async (req, reply) => {
-    const doc = await service.readableDocument(db, req.ctx.actor, req.params.id);
-    if (isClassified(doc.classification)) throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
-    const pdf = await renderOfficialDocument(await officialDocumentInput(db, doc));
-    return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
-  });
+  app.patch(
+    '/api/documents/:id',
+    {
+      config: { action: 'documents.draft' },
+      schema: {
+        tags,
+        summary: 'edit; after sign-off a change goes back to the signer',
+        params: idParams,
+        body: documentUpdateSchema,
+        response: { 200: documentOut },
+      },
+    },
+    async (req) => presentFull(db, req.ctx.actor, await service.updateDocument(db, req.ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/documents/:id/submit',
+    {
+      config: { action: 'documents.draft' },
+      schema: { tags, summary: '提交核稿', params: idParams, body: z.object({}).strict().optional(), response: { 200: statusOut } },
+    },
+    async (req) => {
+      const row = await service.submitDocument(db, req.ctx, req.params.id);
+      return { id: row.id, status: row.status };
+    },
+  );
+  app.post(
+    '/api/documents/:id/review',
+    {
+      config: { action: 'documents.review' },
+      schema: { tags, summary: '核稿', params: idParams, body: reviewSchema, response: { 200: statusOut } },
+    },
+    async (req) => {
+      const row = await service.reviewDocument(db, req.ctx, req.params.id, req.body);
+      return { id: row.id, status: row.status };
+    },
+  );
+  app.post(
+    '/api/documents/:id/sign-off',
+    {
+      config: { action: 'documents.signOff' },
+      schema: {
+        tags,
+        summary: '签发 (成文日期 = today)',
+        params: idParams,
+        body: signOffSchema,
+        response: { 200: statusOut.extend({ writtenDate: safeString() }) },
+      },
+    },
+    async (req) => {
+      const row = await service.signOffDocument(db, req.ctx, req.params.id, req.body);
+      return { id: row.id, status: row.status, writtenDate: row.writtenDate! };
+    },
+  );
+  app.post(
+    '/api/documents/:id/number',
+    {
+      config: { action: 'documents.number' },
+      schema: {
+        tags,
+        summary: '编号 发文字号',
+        params: idParams,
+        body: z.object({}).strict().optional(),
+        response: { 200: z.object({ docNumber: safeString() }) },
+      },
+    },
+    async (req) => {
+      const row = await service.numberDocument(db, req.ctx, req.params.id);
+      return { docNumber: row.docNumber! };
+    },
+  );
+  app.post(
+    '/api/documents/:id/dispatch',
+    {
+      config: { action: 'documents.dispatch' },
+      schema: {
+        tags,
+        summary: '分发 online or paper',
+        params: idParams,
+        body: dispatchSchema,
+        response: { 200: statusOut.extend({ channel: z.enum(['online', 'paper']), deliveries: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      const r = await service.dispatchDocument(db, req.ctx, req.params.id, req.body);
+      return { id: r.doc.id, status: r.doc.status, channel: req.body.channel, deliveries: r.deliveries };
+    },
+  );
+  app.post(
+    '/api/documents/:id/void',
+    {
+      config: { action: 'documents.dispatch' },
+      schema: { tags, summary: '作废 (keeps its number)', params: idParams, body: voidSchema, response: { 200: statusOut } },
+    },
+    async (req) => {
+      const row = await service.voidDocument(db, req.ctx, req.params.id, req.body);
+      return { id: row.id, status: row.status };
+    },
+  );
+  app.get(
+    '/api/documents/:id/deliveries',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, summary: 'receipt table', params: idParams, response: { 200: receiptTableOut } },
+    },
+    async (req) => presentReceiptTable(await deliveriesService.receiptTable(db, req.ctx, req.params.id)),
+  );
+  app.get(
+    '/api/documents/:id/pdf',
+    { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } },
+    async (req, reply) => {
+      const doc = await service.readableDocument(db, req.ctx.actor, req.params.id);
+      if (isClassified(doc.classification))
+        throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
+      const pdf = await renderOfficialDocument(await officialDocumentInput(db, doc));
+      return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
+    },
+  );
 
   // Deliveries: the recipient's inbox and the sender's receipt actions.
-  app.get('/api/inbox', { config: { action: 'business.read' }, schema: { tags, summary: 'deliveries to the caller\'s org, newest first', querystring: pageQuery.extend({ status: z.enum(DELIVERY_STATUSES).optional() }).strict(), response: { 200: inboxOut } } }, async (req) => {
-    const r = await deliveriesService.inbox(db, req.ctx, req.query);
-    return { items: r.rows.map(presentInboxItem), total: r.total, pending: r.pending, page: req.query.page, pageSize: req.query.pageSize };
-  });
-  app.post('/api/deliveries/:id/acknowledge', { config: { action: 'documents.receive' }, schema: { tags, summary: '签收 → incoming register entry', params: idParams, body: z.object({}).strict().optional(), response: { 200: z.object({ incomingId: z.uuid(), serial: safeString() }) } } }, async (req) => {
-    const r = await deliveriesService.acknowledgeDelivery(db, req.ctx, req.params.id);
-    return { incomingId: r.incoming.id, serial: r.incoming.serial };
-  });
+  app.get(
+    '/api/inbox',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: "deliveries to the caller's org, newest first",
+        querystring: pageQuery.extend({ status: z.enum(DELIVERY_STATUSES).optional() }).strict(),
+        response: { 200: inboxOut },
+      },
+    },
+    async (req) => {
+      const r = await deliveriesService.inbox(db, req.ctx, req.query);
+      return {
+        items: r.rows.map(presentInboxItem),
+        total: r.total,
+        pending: r.pending,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
+  );
+  app.post(
+    '/api/deliveries/:id/acknowledge',
+    {
+      config: { action: 'documents.receive' },
+      schema: {
+        tags,
+        summary: '签收 → incoming register entry',
+        params: idParams,
+        body: z.object({}).strict().optional(),
+        response: { 200: z.object({ incomingId: z.uuid(), serial: safeString() }) },
+      },
+    },
+    async (req) => {
+      const r = await deliveriesService.acknowledgeDelivery(db, req.ctx, req.params.id);
+      return { incomingId: r.incoming.id, serial: r.incoming.serial };
+    },
+  );
   const deliveryStatusOut = z.object({ id: z.uuid(), status: z.enum(DELIVERY_STATUSES) });
-  app.post('/api/deliveries/:id/return', { config: { action: 'documents.receive' }, schema: { tags, summary: '退回 with a reason', params: idParams, body: reasonSchema, response: { 200: deliveryStatusOut } } }, async (req) => {
-    const r = await deliveriesService.returnDelivery(db, req.ctx, req.params.id, req.body.reason);
-    return { id: r.id, status: r.status };
-  });
-  app.post('/api/deliveries/:id/withdraw', { config: { action: 'documents.dispatch' }, schema: { tags, summary: '撤回 (sender, before acknowledgement)', params: idParams, body: z.object({}).strict().optional(), response: { 200: deliveryStatusOut } } }, async (req) => {
-    const r = await deliveriesService.withdrawDelivery(db, req.ctx, req.params.id);
-    return { id: r.id, status: r.status };
-  });
-  app.post('/api/deliveries/:id/remind', { config: { action: 'documents.dispatch' }, schema: { tags, summary: '催收 a pending recipient', params: idParams, body: noteSchema, response: { 200: deliveryStatusOut.extend({ reminderCount: z.number().int() }) } } }, async (req) => {
-    const r = await deliveriesService.remindDelivery(db, req.ctx, req.params.id, req.body.note);
-    return { id: r.id, status: r.status, reminderCount: r.reminderCount };
-  });
+  app.post(
+    '/api/deliveries/:id/return',
+    {
+      config: { action: 'documents.receive' },
+      schema: { tags, summary: '退回 with a reason', params: idParams, body: reasonSchema, response: { 200: deliveryStatusOut } },
+    },
+    async (req) => {
+      const r = await deliveriesService.returnDelivery(db, req.ctx, req.params.id, req.body.reason);
+      return { id: r.id, status: r.status };
+    },
+  );
+  app.post(
+    '/api/deliveries/:id/withdraw',
+    {
+      config: { action: 'documents.dispatch' },
+      schema: {
+        tags,
+        summary: '撤回 (sender, before acknowledgement)',
+        params: idParams,
+        body: z.object({}).strict().optional(),
+        response: { 200: deliveryStatusOut },
+      },
+    },
+    async (req) => {
+      const r = await deliveriesService.withdrawDelivery(db, req.ctx, req.params.id);
+      return { id: r.id, status: r.status };
+    },
+  );
+  app.post(
+    '/api/deliveries/:id/remind',
+    {
+      config: { action: 'documents.dispatch' },
+      schema: {
+        tags,
+        summary: '催收 a pending recipient',
+        params: idParams,
+        body: noteSchema,
+        response: { 200: deliveryStatusOut.extend({ reminderCount: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      const r = await deliveriesService.remindDelivery(db, req.ctx, req.params.id, req.body.note);
+      return { id: r.id, status: r.status, reminderCount: r.reminderCount };
+    },
+  );
 
-  app.get('/api/metrics/online-share', { config: { action: 'business.read' }, schema: { tags, summary: 'online share of exchanges per sending org and month', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict(), response: { 200: z.object({ items: z.array(z.object({ orgId: safeString(), month: z.number().int(), online: z.number().int(), total: z.number().int() })) }) } } }, async (req) => {
-    const scope = orgScope(req.ctx.actor);
-    const rows = await onlineShareByOrgMonth(db, req.query.year);
-    return { items: scope.kind === 'all' ? rows : rows.filter((r) => scope.orgIds.includes(r.orgId)) };
-  });
+  app.get(
+    '/api/metrics/online-share',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: 'online share of exchanges per sending org and month',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict(),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ orgId: safeString(), month: z.number().int(), online: z.number().int(), total: z.number().int() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const scope = orgScope(req.ctx.actor);
+      const rows = await onlineShareByOrgMonth(db, req.query.year);
+      return { items: scope.kind === 'all' ? rows : rows.filter((r) => scope.orgIds.includes(r.orgId)) };
+    },
+  );
 
   incomingRoutes(app, deps);
   registerRoutes(app, deps);

@@ -2,7 +2,14 @@
  * 发文: drafting slip operations, from 拟稿 to 分发. Each operation checks access first, then the
  * rule, then writes in one transaction with its one audit row.
  */
-import { CLASSIFICATION_LABELS, DOCUMENT_STATUS_LABELS, formatDocNumber, isClassified, type DocumentDraft, type DocumentUpdate } from '@township-office/domain/documents';
+import {
+  CLASSIFICATION_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  formatDocNumber,
+  isClassified,
+  type DocumentDraft,
+  type DocumentUpdate,
+} from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
@@ -19,13 +26,23 @@ export function chinaToday(now = new Date()): string {
 }
 
 const ACTION_ZH: Record<string, string> = {
-  edit: '修改', submit: '提交核稿', review: '核稿', signOff: '签发', number: '编号', dispatch: '分发', void: '作废',
+  edit: '修改',
+  submit: '提交核稿',
+  review: '核稿',
+  signOff: '签发',
+  number: '编号',
+  dispatch: '分发',
+  void: '作废',
 };
 export function wrongState(doc: Pick<DocumentRow, 'status'>, action: string): AppError {
   return new AppError(DocumentErrors.WRONG_STATE, { status: DOCUMENT_STATUS_LABELS[doc.status], action: ACTION_ZH[action] ?? action });
 }
 
-function refuseClassifiedContent(classification: DocumentRow['classification'], body: string | null | undefined, attachmentNote: string | null | undefined) {
+function refuseClassifiedContent(
+  classification: DocumentRow['classification'],
+  body: string | null | undefined,
+  attachmentNote: string | null | undefined,
+) {
   if (isClassified(classification) && ((body ?? '') !== '' || (attachmentNote ?? '') !== ''))
     throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[classification] });
 }
@@ -85,7 +102,12 @@ export async function draftDocument(db: Db, ctx: RequestContext, input: Document
       copyRecipientOrgIds: input.copyRecipientOrgIds,
       drafterId: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, { action: 'document.draft', entity: 'document', entityId: row.id, after: { ...row, body: row.body ? `[${row.body.length} chars]` : null } });
+    await writeAudit(tx, ctx, {
+      action: 'document.draft',
+      entity: 'document',
+      entityId: row.id,
+      after: { ...row, body: row.body ? `[${row.body.length} chars]` : null },
+    });
     return row;
   });
 }
@@ -103,15 +125,34 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
     refuseClassifiedContent(next.classification, next.body, next.attachmentNote);
     if (isClassified(next.classification) && (await repo.attachmentsOf(tx, id)).length > 0)
       throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[next.classification] });
-    if (input.mainRecipientOrgIds || input.copyRecipientOrgIds) await checkRecipients(db, ctx.actor, next.mainRecipientOrgIds, next.copyRecipientOrgIds);
-    const changed = (Object.keys(input) as (keyof DocumentUpdate)[]).filter((k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]));
+    if (input.mainRecipientOrgIds || input.copyRecipientOrgIds)
+      await checkRecipients(db, ctx.actor, next.mainRecipientOrgIds, next.copyRecipientOrgIds);
+    const changed = (Object.keys(input) as (keyof DocumentUpdate)[]).filter(
+      (k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]),
+    );
     const backToSigner = SIGNED.has(doc.status) && changed.length > 0;
     const row = await repo.update(tx, id, {
-      docType: next.docType, title: next.title, body: next.body, attachmentNote: next.attachmentNote, remark: next.remark, urgency: next.urgency,
-      classification: next.classification, mainRecipientOrgIds: next.mainRecipientOrgIds, copyRecipientOrgIds: next.copyRecipientOrgIds,
-      ...(backToSigner ? { status: 'reviewed' as const, signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null } : {}),
+      docType: next.docType,
+      title: next.title,
+      body: next.body,
+      attachmentNote: next.attachmentNote,
+      remark: next.remark,
+      urgency: next.urgency,
+      classification: next.classification,
+      mainRecipientOrgIds: next.mainRecipientOrgIds,
+      copyRecipientOrgIds: next.copyRecipientOrgIds,
+      ...(backToSigner
+        ? { status: 'reviewed' as const, signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null }
+        : {}),
     });
-    await writeAudit(tx, ctx, { action: backToSigner ? 'document.update.resign' : 'document.update', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status, changed }, after: { status: row.status } });
+    await writeAudit(tx, ctx, {
+      action: backToSigner ? 'document.update.resign' : 'document.update',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status, changed },
+      after: { status: row.status },
+    });
     return row;
   });
 }
@@ -122,12 +163,24 @@ export async function submitDocument(db: Db, ctx: RequestContext, id: string): P
     const doc = await ownLocked(tx, ctx.actor, id);
     if (doc.status !== 'draft' && doc.status !== 'returned') throw wrongState(doc, 'submit');
     const row = await repo.update(tx, id, { status: 'in_review', submittedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'document.submit', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status } });
+    await writeAudit(tx, ctx, {
+      action: 'document.submit',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { status: row.status },
+    });
     return row;
   });
 }
 
-export async function reviewDocument(db: Db, ctx: RequestContext, id: string, input: { decision: 'approve' | 'return'; comment: string }): Promise<DocumentRow> {
+export async function reviewDocument(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { decision: 'approve' | 'return'; comment: string },
+): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.review');
   return db.transaction(async (tx) => {
     const doc = await ownLocked(tx, ctx.actor, id);
@@ -135,9 +188,19 @@ export async function reviewDocument(db: Db, ctx: RequestContext, id: string, in
     if (doc.drafterId === ctx.actor.userId) throw new AppError(DocumentErrors.REVIEWER_IS_DRAFTER);
     if (input.decision === 'return' && !input.comment) throw new AppError(DocumentErrors.REVIEW_COMMENT_REQUIRED);
     const row = await repo.update(tx, id, {
-      status: input.decision === 'approve' ? 'reviewed' : 'returned', reviewerId: ctx.actor.userId, reviewedAt: new Date(), reviewComment: input.comment || null,
+      status: input.decision === 'approve' ? 'reviewed' : 'returned',
+      reviewerId: ctx.actor.userId,
+      reviewedAt: new Date(),
+      reviewComment: input.comment || null,
     });
-    await writeAudit(tx, ctx, { action: `document.review.${input.decision}`, entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status, comment: input.comment } });
+    await writeAudit(tx, ctx, {
+      action: `document.review.${input.decision}`,
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { status: row.status, comment: input.comment },
+    });
     return row;
   });
 }
@@ -149,9 +212,21 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
     if (doc.status !== 'reviewed') throw wrongState(doc, 'signOff');
     const now = new Date();
     const row = await repo.update(tx, id, {
-      status: 'signed_off', signerId: ctx.actor.userId, signerName: ctx.actor.displayName, signOffOpinion: input.opinion, signedAt: now, writtenDate: chinaToday(now),
+      status: 'signed_off',
+      signerId: ctx.actor.userId,
+      signerName: ctx.actor.displayName,
+      signOffOpinion: input.opinion,
+      signedAt: now,
+      writtenDate: chinaToday(now),
     });
-    await writeAudit(tx, ctx, { action: 'document.signOff', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate } });
+    await writeAudit(tx, ctx, {
+      action: 'document.signOff',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate },
+    });
     return row;
   });
 }
@@ -168,8 +243,23 @@ export async function numberDocument(db: Db, ctx: RequestContext, id: string): P
     const year = Number(doc.writtenDate!.slice(0, 4));
     const seq = await repo.nextSeq(tx, prefix, year, doc.orgId);
     const docNumber = formatDocNumber({ prefix, year, seq });
-    const row = await repo.update(tx, id, { status: 'numbered', numberPrefix: prefix, numberYear: year, numberSeq: seq, docNumber, numberedBy: ctx.actor.userId, numberedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'document.number', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: row.status, docNumber } });
+    const row = await repo.update(tx, id, {
+      status: 'numbered',
+      numberPrefix: prefix,
+      numberYear: year,
+      numberSeq: seq,
+      docNumber,
+      numberedBy: ctx.actor.userId,
+      numberedAt: new Date(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'document.number',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { status: row.status, docNumber },
+    });
     return row;
   });
 }
@@ -182,7 +272,12 @@ export interface DispatchInput {
 }
 
 /** 分发: online, every main and copy recipient in one statement of one transaction; or recorded as sent on paper. */
-export async function dispatchDocument(db: Db, ctx: RequestContext, id: string, input: DispatchInput): Promise<{ doc: DocumentRow; deliveries: number }> {
+export async function dispatchDocument(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: DispatchInput,
+): Promise<{ doc: DocumentRow; deliveries: number }> {
   assertMay(ctx.actor, 'documents.dispatch');
   return db.transaction(async (tx) => {
     const doc = await ownLocked(tx, ctx.actor, id);
@@ -192,13 +287,21 @@ export async function dispatchDocument(db: Db, ctx: RequestContext, id: string, 
     if (input.channel === 'paper' && !input.copies) throw new AppError(DocumentErrors.PAPER_NEEDS_COPIES);
     const dispatchedAt = input.channel === 'paper' && input.sentDate ? new Date(`${input.sentDate}T12:00:00+08:00`) : new Date();
     const row = await repo.update(tx, id, {
-      status: 'dispatched', channel: input.channel, dispatchedBy: ctx.actor.userId, dispatchedAt,
-      copies: input.copies ?? null, copyNumbers: input.copyNumbers ?? null,
+      status: 'dispatched',
+      channel: input.channel,
+      dispatchedBy: ctx.actor.userId,
+      dispatchedAt,
+      copies: input.copies ?? null,
+      copyNumbers: input.copyNumbers ?? null,
     });
     const count = input.channel === 'online' ? await repo.insertDeliveries(tx, row) : 0;
     await writeAudit(tx, ctx, {
-      action: 'document.dispatch', entity: 'document', entityId: id, orgId: doc.orgId,
-      before: { status: doc.status }, after: { status: row.status, channel: input.channel, deliveries: count, copies: input.copies ?? null },
+      action: 'document.dispatch',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { status: row.status, channel: input.channel, deliveries: count, copies: input.copies ?? null },
     });
     if (count > 0) await notify(tx, { type: 'delivery.created', documentId: id });
     return { doc: row, deliveries: count };
@@ -213,7 +316,14 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
     if (doc.status === 'void') throw wrongState(doc, 'void');
     const row = await repo.update(tx, id, { status: 'void', voidedAt: new Date(), voidReason: input.reason });
     const withdrawn = await repo.withdrawPendingOf(tx, id);
-    await writeAudit(tx, ctx, { action: 'document.void', entity: 'document', entityId: id, orgId: doc.orgId, before: { status: doc.status }, after: { status: 'void', reason: input.reason, withdrawn } });
+    await writeAudit(tx, ctx, {
+      action: 'document.void',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { status: 'void', reason: input.reason, withdrawn },
+    });
     if (withdrawn > 0) await notify(tx, { type: 'delivery.updated', documentId: id });
     return row;
   });

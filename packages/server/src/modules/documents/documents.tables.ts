@@ -1,5 +1,12 @@
 import { bigint, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { CHANNELS, CLASSIFICATIONS, DELIVERY_STATUSES, DOCUMENT_STATUSES, INCOMING_STATUSES, URGENCIES } from '@township-office/domain/documents';
+import {
+  CHANNELS,
+  CLASSIFICATIONS,
+  DELIVERY_STATUSES,
+  DOCUMENT_STATUSES,
+  INCOMING_STATUSES,
+  URGENCIES,
+} from '@township-office/domain/documents';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
 
@@ -7,7 +14,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const documents = pgTable('documents', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   docType: text('doc_type').notNull(),
   title: text('title').notNull(),
   body: text('body'),
@@ -18,7 +27,9 @@ export const documents = pgTable('documents', {
   status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
   mainRecipientOrgIds: uuid('main_recipient_org_ids').array().notNull(),
   copyRecipientOrgIds: uuid('copy_recipient_org_ids').array().notNull().default([]),
-  drafterId: uuid('drafter_id').notNull().references(() => users.id),
+  drafterId: uuid('drafter_id')
+    .notNull()
+    .references(() => users.id),
   draftedAt: ts('drafted_at').notNull().defaultNow(),
   submittedAt: ts('submitted_at'),
   reviewerId: uuid('reviewer_id').references(() => users.id),
@@ -51,7 +62,9 @@ export const docNumberCounters = pgTable(
   {
     numberPrefix: text('number_prefix').notNull(),
     year: integer('year').notNull(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     lastSeq: integer('last_seq').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.numberPrefix, t.year] })],
@@ -59,7 +72,9 @@ export const docNumberCounters = pgTable(
 
 export const storedFiles = pgTable('stored_files', {
   sha256: text('sha256').primaryKey(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   size: bigint('size', { mode: 'number' }).notNull(),
   mime: text('mime').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -69,15 +84,21 @@ export const documentAttachments = pgTable(
   'document_attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     documentId: uuid('document_id').notNull(),
     documentClassification: text('document_classification').notNull().default('none'),
-    sha256: text('sha256').notNull().references(() => storedFiles.sha256),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => storedFiles.sha256),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
-    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     removedAt: ts('removed_at'),
   },
@@ -87,8 +108,12 @@ export type AttachmentRow = typeof documentAttachments.$inferSelect;
 
 export const deliveries = pgTable('deliveries', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
-  senderOrgId: uuid('sender_org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  senderOrgId: uuid('sender_org_id')
+    .notNull()
+    .references(() => orgs.id),
   documentId: uuid('document_id').notNull(),
   documentClassification: text('document_classification').notNull().default('none'),
   recipientKind: text('recipient_kind', { enum: ['main', 'copy'] }).notNull(),
@@ -106,13 +131,21 @@ export type DeliveryRow = typeof deliveries.$inferSelect;
 
 export const incomingSerialCounters = pgTable(
   'incoming_serial_counters',
-  { orgId: uuid('org_id').notNull().references(() => orgs.id), year: integer('year').notNull(), lastSeq: integer('last_seq').notNull().default(0) },
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
   (t) => [primaryKey({ columns: [t.orgId, t.year] })],
 );
 
 export const incoming = pgTable('incoming', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   serialYear: integer('serial_year').notNull(),
   serialSeq: integer('serial_seq').notNull(),
   serial: text('serial').notNull(),
@@ -130,7 +163,9 @@ export const incoming = pgTable('incoming', {
   copyNumbers: text('copy_numbers'),
   body: text('body'),
   receivedDate: date('received_date').notNull(),
-  receivedBy: uuid('received_by').notNull().references(() => users.id),
+  receivedBy: uuid('received_by')
+    .notNull()
+    .references(() => users.id),
   receivedAt: ts('received_at').notNull().defaultNow(),
   status: text('status', { enum: INCOMING_STATUSES }).notNull().default('received'),
   mode: text('mode', { enum: ['read', 'act'] }),
@@ -156,9 +191,15 @@ export type IncomingRow = typeof incoming.$inferSelect;
 
 export const incomingCirculation = pgTable('incoming_circulation', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
-  incomingId: uuid('incoming_id').notNull().references(() => incoming.id),
-  userId: uuid('user_id').notNull().references(() => users.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  incomingId: uuid('incoming_id')
+    .notNull()
+    .references(() => incoming.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
   sentAt: ts('sent_at').notNull().defaultNow(),
   readAt: ts('read_at'),
   note: text('note'),
@@ -166,7 +207,9 @@ export const incomingCirculation = pgTable('incoming_circulation', {
 
 export const documentReminders = pgTable('document_reminders', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   incomingId: uuid('incoming_id').references(() => incoming.id),
   deliveryId: uuid('delivery_id').references(() => deliveries.id),
   kind: text('kind', { enum: ['manual', 'before_deadline', 'after_deadline', 'receipt'] }).notNull(),

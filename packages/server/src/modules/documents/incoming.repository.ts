@@ -37,7 +37,9 @@ export const incomingRepository = {
   },
   async usersInOrg(db: DbOrTx, orgId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id = ${orgId} AND disabled_at IS NULL AND id = ANY(${uuidArray(ids)})`);
+    const rows = await db.execute<{ id: string }>(
+      sql`SELECT id FROM users WHERE org_id = ${orgId} AND disabled_at IS NULL AND id = ANY(${uuidArray(ids)})`,
+    );
     return new Set(rows.rows.map((r) => r.id));
   },
   async addCirculation(tx: DbOrTx, orgId: string, incomingId: string, userIds: string[]): Promise<void> {
@@ -46,7 +48,13 @@ export const incomingRepository = {
   },
   async circulation(db: DbOrTx, incomingId: string) {
     return db
-      .select({ userId: incomingCirculation.userId, name: users.displayName, sentAt: incomingCirculation.sentAt, readAt: incomingCirculation.readAt, note: incomingCirculation.note })
+      .select({
+        userId: incomingCirculation.userId,
+        name: users.displayName,
+        sentAt: incomingCirculation.sentAt,
+        readAt: incomingCirculation.readAt,
+        note: incomingCirculation.note,
+      })
       .from(incomingCirculation)
       .innerJoin(users, eq(users.id, incomingCirculation.userId))
       .where(eq(incomingCirculation.incomingId, incomingId))
@@ -58,7 +66,9 @@ export const incomingRepository = {
       .set({ readAt: sql`coalesce(${incomingCirculation.readAt}, now())`, note: note || null })
       .where(and(eq(incomingCirculation.incomingId, incomingId), eq(incomingCirculation.userId, userId)))
       .returning({ id: incomingCirculation.id });
-    const c = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM incoming_circulation WHERE incoming_id = ${incomingId} AND read_at IS NULL`);
+    const c = await tx.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM incoming_circulation WHERE incoming_id = ${incomingId} AND read_at IS NULL`,
+    );
     return { found: r.length > 0, unread: Number(c.rows[0]!.n) };
   },
   async addReminder(tx: DbOrTx, values: typeof documentReminders.$inferInsert): Promise<void> {

@@ -1,7 +1,18 @@
 /** 收文 routes: the incoming register entry and its processing slip. */
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
-import { INCOMING_STATUSES, assignSchema, circulateSchema, closeSchema, incomingPaperSchema, instructSchema, noteSchema, proposeSchema, replySchema, screenSchema } from '@township-office/domain/documents';
+import {
+  INCOMING_STATUSES,
+  assignSchema,
+  circulateSchema,
+  closeSchema,
+  incomingPaperSchema,
+  instructSchema,
+  noteSchema,
+  proposeSchema,
+  replySchema,
+  screenSchema,
+} from '@township-office/domain/documents';
 import { incomingListItem, incomingOut } from '@township-office/domain/documents.api';
 import type { Db } from '../../db/client.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
@@ -22,19 +33,56 @@ async function present(db: Db, ctx: RequestContext, id: string) {
 export const incomingRoutes: RouteModule = (app, { db }) => {
   const params = idParamSchema;
   const out = { 200: incomingOut };
-  const q = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20), status: z.enum(INCOMING_STATUSES).optional() }).strict();
+  const q = z
+    .object({
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+      status: z.enum(INCOMING_STATUSES).optional(),
+    })
+    .strict();
 
-  app.get('/api/incoming', { config: { action: 'business.read' }, schema: { tags, summary: '收文 list', querystring: q, response: { 200: z.object({ items: z.array(incomingListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } }, async (req) => {
-    const r = await svc.listIncoming(db, req.ctx, req.query);
-    return { items: r.rows.map(presentIncomingListItem), total: r.total, page: req.query.page, pageSize: req.query.pageSize };
-  });
-  app.get('/api/incoming/:id', { config: { action: 'business.read' }, schema: { tags, summary: 'processing slip with allowedActions', params, response: out } }, async (req) => present(db, req.ctx, req.params.id));
-  app.post('/api/incoming', { config: { action: 'documents.receive' }, schema: { tags, summary: 'register a paper document by hand', body: incomingPaperSchema, response: { 201: incomingOut } } }, async (req, reply) => {
-    const row = await svc.registerPaper(db, req.ctx, req.body);
-    return reply.code(201).send(await present(db, req.ctx, row.id));
-  });
+  app.get(
+    '/api/incoming',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: '收文 list',
+        querystring: q,
+        response: {
+          200: z.object({ items: z.array(incomingListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+        },
+      },
+    },
+    async (req) => {
+      const r = await svc.listIncoming(db, req.ctx, req.query);
+      return { items: r.rows.map(presentIncomingListItem), total: r.total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
+  app.get(
+    '/api/incoming/:id',
+    { config: { action: 'business.read' }, schema: { tags, summary: 'processing slip with allowedActions', params, response: out } },
+    async (req) => present(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/incoming',
+    {
+      config: { action: 'documents.receive' },
+      schema: { tags, summary: 'register a paper document by hand', body: incomingPaperSchema, response: { 201: incomingOut } },
+    },
+    async (req, reply) => {
+      const row = await svc.registerPaper(db, req.ctx, req.body);
+      return reply.code(201).send(await present(db, req.ctx, row.id));
+    },
+  );
 
-  const op = <S extends z.ZodTypeAny>(path: string, action: 'documents.receive' | 'documents.instruct' | 'business.read', summary: string, body: S, run: (ctx: RequestContext, id: string, b: z.infer<S>) => Promise<unknown>) =>
+  const op = <S extends z.ZodTypeAny>(
+    path: string,
+    action: 'documents.receive' | 'documents.instruct' | 'business.read',
+    summary: string,
+    body: S,
+    run: (ctx: RequestContext, id: string, b: z.infer<S>) => Promise<unknown>,
+  ) =>
     app.post(`/api/incoming/:id/${path}`, { config: { action }, schema: { tags, summary, params, body, response: out } }, async (req) => {
       await run(req.ctx, req.params.id, req.body as z.infer<S>);
       return present(db, req.ctx, req.params.id);

@@ -2,7 +2,14 @@
  * 收文 processing on the 文件处理笺: 初审 → 传阅 (阅知) or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复.
  * Paper documents are registered by hand; classified ones as metadata only.
  */
-import { CLASSIFICATION_LABELS, INCOMING_STATUS_LABELS, formatIncomingSerial, isClassified, type IncomingPaper, type IncomingStatus } from '@township-office/domain/documents';
+import {
+  CLASSIFICATION_LABELS,
+  INCOMING_STATUS_LABELS,
+  formatIncomingSerial,
+  isClassified,
+  type IncomingPaper,
+  type IncomingStatus,
+} from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, Tx } from '../../db/client.ts';
@@ -15,7 +22,8 @@ import { documentsRepository } from './documents.repository.ts';
 import type { IncomingRow } from './documents.tables.ts';
 import { incomingRepository as repo } from './incoming.repository.ts';
 
-const wrong = (row: IncomingRow, action: string) => new AppError(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action });
+const wrong = (row: IncomingRow, action: string) =>
+  new AppError(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action });
 
 export async function readableIncoming(db: Db, ctx: RequestContext, id: string): Promise<IncomingRow> {
   assertMay(ctx.actor, 'business.read');
@@ -49,12 +57,26 @@ async function ownLocked(tx: Tx, ctx: RequestContext, id: string): Promise<Incom
   return row;
 }
 
-async function change(db: Db, ctx: RequestContext, id: string, action: string, fn: (tx: Tx, row: IncomingRow) => Promise<Partial<IncomingRow>>, after?: (tx: Tx, row: IncomingRow) => Promise<void>) {
+async function change(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  action: string,
+  fn: (tx: Tx, row: IncomingRow) => Promise<Partial<IncomingRow>>,
+  after?: (tx: Tx, row: IncomingRow) => Promise<void>,
+) {
   return db.transaction(async (tx) => {
     const before = await ownLocked(tx, ctx, id);
     const values = await fn(tx, before);
     const row = await repo.update(tx, id, values);
-    await writeAudit(tx, ctx, { action: `incoming.${action}`, entity: 'incoming', entityId: id, orgId: row.orgId, before: { status: before.status }, after: values });
+    await writeAudit(tx, ctx, {
+      action: `incoming.${action}`,
+      entity: 'incoming',
+      entityId: id,
+      orgId: row.orgId,
+      before: { status: before.status },
+      after: values,
+    });
     await after?.(tx, row);
     return row;
   });
@@ -71,13 +93,30 @@ export async function registerPaper(db: Db, ctx: RequestContext, input: Incoming
     const year = Number(input.receivedDate.slice(0, 4));
     const seq = await repo.nextSerial(tx, ctx.actor.orgId, year);
     const row = await repo.insert(tx, {
-      orgId: ctx.actor.orgId, serialYear: year, serialSeq: seq, serial: formatIncomingSerial(year, seq), channel: 'paper',
-      senderOrgId: input.senderOrgId ?? null, senderName: input.senderName, docNumber: input.docNumber ?? null, title: input.title,
-      docType: input.docType ?? null, urgency: input.urgency, classification: input.classification, copies: input.copies,
-      copyNumbers: input.copyNumbers ?? null, body: isClassified(input.classification) ? null : (input.body ?? null),
-      receivedDate: input.receivedDate, receivedBy: ctx.actor.userId,
+      orgId: ctx.actor.orgId,
+      serialYear: year,
+      serialSeq: seq,
+      serial: formatIncomingSerial(year, seq),
+      channel: 'paper',
+      senderOrgId: input.senderOrgId ?? null,
+      senderName: input.senderName,
+      docNumber: input.docNumber ?? null,
+      title: input.title,
+      docType: input.docType ?? null,
+      urgency: input.urgency,
+      classification: input.classification,
+      copies: input.copies,
+      copyNumbers: input.copyNumbers ?? null,
+      body: isClassified(input.classification) ? null : (input.body ?? null),
+      receivedDate: input.receivedDate,
+      receivedBy: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, { action: 'incoming.registerPaper', entity: 'incoming', entityId: row.id, after: { serial: row.serial, title: row.title, classification: row.classification } });
+    await writeAudit(tx, ctx, {
+      action: 'incoming.registerPaper',
+      entity: 'incoming',
+      entityId: row.id,
+      after: { serial: row.serial, title: row.title, classification: row.classification },
+    });
     return row;
   });
 }
@@ -87,7 +126,10 @@ export function screen(db: Db, ctx: RequestContext, id: string, input: { decisio
   assertMay(ctx.actor, 'documents.receive');
   if (input.decision === 'return' && !input.reason) throw new AppError(DocumentErrors.RETURN_REASON_REQUIRED);
   return change(
-    db, ctx, id, `screen.${input.decision}`,
+    db,
+    ctx,
+    id,
+    `screen.${input.decision}`,
     async (_tx, row) => {
       if (row.status !== 'received') throw wrong(row, '初审');
       const base = { screenedBy: ctx.actor.userId, screenedAt: new Date() };
@@ -95,7 +137,13 @@ export function screen(db: Db, ctx: RequestContext, id: string, input: { decisio
       return { ...base, mode: input.decision, status: input.decision === 'read' ? ('circulating' as const) : ('accepted' as const) };
     },
     async (tx, row) => {
-      if (row.status === 'returned' && row.senderOrgId) await notify(tx, { type: 'incoming.updated', orgIds: [row.senderOrgId], incomingId: row.id, documentId: row.documentId ?? undefined });
+      if (row.status === 'returned' && row.senderOrgId)
+        await notify(tx, {
+          type: 'incoming.updated',
+          orgIds: [row.senderOrgId],
+          incomingId: row.id,
+          documentId: row.documentId ?? undefined,
+        });
     },
   );
 }
@@ -110,7 +158,10 @@ export async function circulate(db: Db, ctx: RequestContext, id: string, userIds
   assertMay(ctx.actor, 'documents.receive');
   await requireOrgUsers(db, ctx.actor.orgId, userIds);
   return change(
-    db, ctx, id, 'circulate',
+    db,
+    ctx,
+    id,
+    'circulate',
     async (tx, row) => {
       if (row.status !== 'circulating') throw wrong(row, '传阅');
       await repo.addCirculation(tx, row.orgId, row.id, userIds);
@@ -128,7 +179,10 @@ export async function markRead(db: Db, ctx: RequestContext, id: string, note: st
     if (row.status !== 'circulating') throw wrong(row, '阅知');
     const r = await repo.markRead(tx, id, ctx.actor.userId, note);
     if (!r.found) throw new AppError(DocumentErrors.NOT_CIRCULATED_TO_YOU);
-    const updated = r.unread === 0 ? await repo.update(tx, id, { status: 'closed', closedAt: new Date(), closedBy: ctx.actor.userId, result: '传阅完毕' }) : row;
+    const updated =
+      r.unread === 0
+        ? await repo.update(tx, id, { status: 'closed', closedAt: new Date(), closedBy: ctx.actor.userId, result: '传阅完毕' })
+        : row;
     await writeAudit(tx, ctx, { action: 'incoming.read', entity: 'incoming', entityId: id, after: { note, unread: r.unread } });
     return updated;
   });
@@ -147,11 +201,19 @@ function checkDeadline(row: IncomingRow, deadline: string | null | undefined) {
 }
 
 /** 批示 by a leader of the org; naming handlers here assigns them and notifies them at once. */
-export async function instruct(db: Db, ctx: RequestContext, id: string, input: { instruction: string; handlerIds?: string[]; deadline?: string | null }) {
+export async function instruct(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { instruction: string; handlerIds?: string[]; deadline?: string | null },
+) {
   assertMay(ctx.actor, 'documents.instruct');
   if (input.handlerIds) await requireOrgUsers(db, ctx.actor.orgId, input.handlerIds);
   return change(
-    db, ctx, id, 'instruct',
+    db,
+    ctx,
+    id,
+    'instruct',
     async (_tx, row) => {
       if (row.status !== 'proposed') throw wrong(row, '批示');
       const base = { instruction: input.instruction, instructedBy: ctx.actor.userId, instructedAt: new Date() };
@@ -168,7 +230,10 @@ export async function assign(db: Db, ctx: RequestContext, id: string, input: { h
   assertMay(ctx.actor, 'documents.receive');
   await requireOrgUsers(db, ctx.actor.orgId, input.handlerIds);
   return change(
-    db, ctx, id, 'assign',
+    db,
+    ctx,
+    id,
+    'assign',
     async (_tx, row) => {
       if (row.status !== 'instructed' && row.status !== 'in_progress') throw wrong(row, '分配承办');
       checkDeadline(row, input.deadline);
@@ -206,13 +271,16 @@ export function closeIncoming(db: Db, ctx: RequestContext, id: string, result: s
 export function replyIncoming(db: Db, ctx: RequestContext, id: string, reply: string) {
   assertMay(ctx.actor, 'documents.receive');
   return change(
-    db, ctx, id, 'reply',
+    db,
+    ctx,
+    id,
+    'reply',
     async (_tx, row) => {
       if (row.status !== 'closed' || row.mode !== 'act') throw wrong(row, '答复');
       if (!row.senderOrgId) throw new AppError(DocumentErrors.NO_SENDER_TO_REPLY);
       return { reply, repliedAt: new Date() };
     },
-    (tx, row) => notify(tx, { type: 'incoming.updated', orgIds: [row.senderOrgId!], incomingId: row.id, documentId: row.documentId ?? undefined }),
+    (tx, row) =>
+      notify(tx, { type: 'incoming.updated', orgIds: [row.senderOrgId!], incomingId: row.id, documentId: row.documentId ?? undefined }),
   );
 }
-

@@ -23,9 +23,24 @@ function where(parts: (SQL | null)[]): SQL {
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export type OutgoingRegisterRow = {
-  id: string; org_id: string; doc_number: string; title: string; doc_type: string; classification: string; urgency: string; drafter: string | null;
-  signer: string | null; written_date: string | null; main_to: string | null; copy_to: string | null; copies: number | null; channel: string | null;
-  status: string; void_reason: string | null; remark: string | null; total: number;
+  id: string;
+  org_id: string;
+  doc_number: string;
+  title: string;
+  doc_type: string;
+  classification: string;
+  urgency: string;
+  drafter: string | null;
+  signer: string | null;
+  written_date: string | null;
+  main_to: string | null;
+  copy_to: string | null;
+  copies: number | null;
+  channel: string | null;
+  status: string;
+  void_reason: string | null;
+  remark: string | null;
+  total: number;
 };
 
 export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: number, offset: number): Promise<OutgoingRegisterRow[]> {
@@ -53,9 +68,25 @@ export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: num
 }
 
 export type IncomingRegisterRow = {
-  id: string; org_id: string; serial: string; received_date: string; sender_name: string; doc_number: string | null; title: string; classification: string;
-  copies: number; urgency: string; proposal: string | null; instruction: string | null; handlers: string | null; deadline: string | null;
-  closed_at: Date | null; archived_at: Date | null; channel: string; status: string; total: number;
+  id: string;
+  org_id: string;
+  serial: string;
+  received_date: string;
+  sender_name: string;
+  doc_number: string | null;
+  title: string;
+  classification: string;
+  copies: number;
+  urgency: string;
+  proposal: string | null;
+  instruction: string | null;
+  handlers: string | null;
+  deadline: string | null;
+  closed_at: Date | null;
+  archived_at: Date | null;
+  channel: string;
+  status: string;
+  total: number;
 };
 
 export async function incomingRegister(db: DbOrTx, f: RegisterFilter, limit: number, offset: number): Promise<IncomingRegisterRow[]> {

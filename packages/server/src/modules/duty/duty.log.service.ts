@@ -34,12 +34,28 @@ export async function addLogEntry(db: Db, ctx: RequestContext, input: DutyLogCre
   const at = new Date(input.at);
   return db.transaction(async (tx) => {
     const row = await dutyRepository.insertLog(tx, {
-      orgId, day: countyDay(at), at, kind: input.kind, callerUnit: input.callerUnit ?? null, callerName: input.callerName ?? null, callerPhone: input.callerPhone ?? null,
-      content: input.content, handling: input.handling ?? null, result: input.result ?? null, reportUpward: input.reportUpward,
-      recordedBy: ctx.actor.userId, recordedByName: ctx.actor.displayName,
+      orgId,
+      day: countyDay(at),
+      at,
+      kind: input.kind,
+      callerUnit: input.callerUnit ?? null,
+      callerName: input.callerName ?? null,
+      callerPhone: input.callerPhone ?? null,
+      content: input.content,
+      handling: input.handling ?? null,
+      result: input.result ?? null,
+      reportUpward: input.reportUpward,
+      recordedBy: ctx.actor.userId,
+      recordedByName: ctx.actor.displayName,
     });
     const report = input.reportUpward ? await reportUpward(tx, row) : null;
-    await writeAudit(tx, ctx, { action: 'duty.log.add', entity: 'duty_log_entry', entityId: row.id, orgId, after: { ...row, incidentReportId: report?.id ?? null } });
+    await writeAudit(tx, ctx, {
+      action: 'duty.log.add',
+      entity: 'duty_log_entry',
+      entityId: row.id,
+      orgId,
+      after: { ...row, incidentReportId: report?.id ?? null },
+    });
     return row;
   });
 }
@@ -55,7 +71,14 @@ export async function reportLogEntryUpward(db: Db, ctx: RequestContext, id: stri
     if (entry.reportUpward) throw new AppError(DutyErrors.LOG_ALREADY_REPORTED);
     await dutyRepository.markReported(tx, id);
     const report = await reportUpward(tx, entry);
-    await writeAudit(tx, ctx, { action: 'duty.incident.report', entity: 'duty_log_entry', entityId: id, orgId: entry.orgId, before: { reportUpward: false }, after: { reportUpward: true, incidentReportId: report.id, notified: report.notifiedNames } });
+    await writeAudit(tx, ctx, {
+      action: 'duty.incident.report',
+      entity: 'duty_log_entry',
+      entityId: id,
+      orgId: entry.orgId,
+      before: { reportUpward: false },
+      after: { reportUpward: true, incidentReportId: report.id, notified: report.notifiedNames },
+    });
     return { ...entry, reportUpward: true };
   });
 }
@@ -78,8 +101,14 @@ export async function createHandover(db: Db, ctx: RequestContext, input: Handove
   if (!out || !inc) throw new AppError(DutyErrors.HANDOVER_PERSON_NOT_IN_ORG);
   return db.transaction(async (tx) => {
     const row = await dutyRepository.insertHandover(tx, {
-      orgId, day: input.day, outgoingUserId: out.id, outgoingName: out.displayName, incomingUserId: inc.id, incomingName: inc.displayName,
-      outstanding: input.outstanding, createdBy: ctx.actor.userId,
+      orgId,
+      day: input.day,
+      outgoingUserId: out.id,
+      outgoingName: out.displayName,
+      incomingUserId: inc.id,
+      incomingName: inc.displayName,
+      outstanding: input.outstanding,
+      createdBy: ctx.actor.userId,
     });
     await writeAudit(tx, ctx, { action: 'duty.handover.create', entity: 'duty_handover', entityId: row.id, orgId, after: row });
     return row;
@@ -96,9 +125,20 @@ export async function confirmHandover(db: Db, ctx: RequestContext, id: string) {
     assertOwnOrg(ctx.actor, h.orgId);
     const side = ctx.actor.userId === h.outgoingUserId ? 'outgoing' : ctx.actor.userId === h.incomingUserId ? 'incoming' : null;
     if (!side) throw new AppError(DutyErrors.HANDOVER_NOT_PARTY);
-    if ((side === 'outgoing' ? h.outgoingConfirmedAt : h.incomingConfirmedAt) !== null) throw new AppError(DutyErrors.HANDOVER_ALREADY_CONFIRMED);
-    const row = await dutyRepository.updateHandover(tx, id, side === 'outgoing' ? { outgoingConfirmedAt: new Date() } : { incomingConfirmedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'duty.handover.confirm', entity: 'duty_handover', entityId: id, orgId: h.orgId, after: { side, complete: !!(row.outgoingConfirmedAt && row.incomingConfirmedAt) } });
+    if ((side === 'outgoing' ? h.outgoingConfirmedAt : h.incomingConfirmedAt) !== null)
+      throw new AppError(DutyErrors.HANDOVER_ALREADY_CONFIRMED);
+    const row = await dutyRepository.updateHandover(
+      tx,
+      id,
+      side === 'outgoing' ? { outgoingConfirmedAt: new Date() } : { incomingConfirmedAt: new Date() },
+    );
+    await writeAudit(tx, ctx, {
+      action: 'duty.handover.confirm',
+      entity: 'duty_handover',
+      entityId: id,
+      orgId: h.orgId,
+      after: { side, complete: !!(row.outgoingConfirmedAt && row.incomingConfirmedAt) },
+    });
     return row;
   });
 }
@@ -113,6 +153,22 @@ export async function draftIncidentReport(db: Db, ctx: RequestContext, id: strin
   if (entry.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
   const county = await dutyRepository.countyOffice(db);
   if (!county) throw new AppError(CommonErrors.NOT_FOUND);
-  const body = [`${entry.day}，${entry.content}。`, entry.handling ? `处置情况：${entry.handling}。` : '', entry.result ? `目前：${entry.result}。` : '', '特此报告。'].filter(Boolean).join('\n');
-  return draftDocument(db, ctx, { docType: '报告', title: `关于${entry.day}突发事件情况的报告`, body, mainRecipientOrgIds: [county.id], copyRecipientOrgIds: [], urgency: 'urgent', classification: 'none', remark: `据值班日志 ${entry.id} 起草` });
+  const body = [
+    `${entry.day}，${entry.content}。`,
+    entry.handling ? `处置情况：${entry.handling}。` : '',
+    entry.result ? `目前：${entry.result}。` : '',
+    '特此报告。',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return draftDocument(db, ctx, {
+    docType: '报告',
+    title: `关于${entry.day}突发事件情况的报告`,
+    body,
+    mainRecipientOrgIds: [county.id],
+    copyRecipientOrgIds: [],
+    urgency: 'urgent',
+    classification: 'none',
+    remark: `据值班日志 ${entry.id} 起草`,
+  });
 }

@@ -17,7 +17,11 @@ export async function dutyLogDaysKept(db: Db, year: number): Promise<{ orgId: st
 }
 
 /** Per township and day in [from, to]: whether a log was kept that day, and how many entries. */
-export async function dutyLogByDay(db: Db, from: string, to: string): Promise<{ orgId: string; day: string; kept: boolean; entries: number }[]> {
+export async function dutyLogByDay(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ orgId: string; day: string; kept: boolean; entries: number }[]> {
   const rows = (await dutyRepository.logByDay(db, from, to)).rows;
   return rows.map((r) => ({ orgId: r.org_id, day: r.day, kept: Number(r.entries) > 0, entries: Number(r.entries) }));
 }

@@ -2,31 +2,77 @@ import { roleMay } from '@township-office/domain/permissions';
 import type { Actor } from '../../platform/context.ts';
 import type { DutyLogRow, HandoverRow, HolidayPeriodRow, IncidentReportRow, RosterDayRow, SwapRow } from './duty.tables.ts';
 
-export const presentRosterDay = (r: RosterDayRow) => ({ id: r.id, orgId: r.orgId, day: r.day, leaderName: r.leaderName, staffNames: r.staffNames, source: r.source, note: r.note });
+export const presentRosterDay = (r: RosterDayRow) => ({
+  id: r.id,
+  orgId: r.orgId,
+  day: r.day,
+  leaderName: r.leaderName,
+  staffNames: r.staffNames,
+  source: r.source,
+  note: r.note,
+});
 
 export const presentSwap = (actor: Actor, s: SwapRow) => ({
-  id: s.id, orgId: s.orgId, day: s.day, role: s.role, fromName: s.fromName, toName: s.toName, reason: s.reason, status: s.status,
+  id: s.id,
+  orgId: s.orgId,
+  day: s.day,
+  role: s.role,
+  fromName: s.fromName,
+  toName: s.toName,
+  reason: s.reason,
+  status: s.status,
   decidedAt: s.decidedAt?.toISOString() ?? null,
   actions: s.status === 'requested' && s.orgId === actor.orgId && roleMay(actor.role, 'duty.approveSwap') ? ['approve', 'reject'] : [],
 });
 
-export const presentHoliday = (h: HolidayPeriodRow, dueOn: string) => ({ id: h.id, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, makeupWorkdays: h.makeupWorkdays, rosterDueOn: dueOn });
+export const presentHoliday = (h: HolidayPeriodRow, dueOn: string) => ({
+  id: h.id,
+  name: h.name,
+  startsOn: h.startsOn,
+  endsOn: h.endsOn,
+  makeupWorkdays: h.makeupWorkdays,
+  rosterDueOn: dueOn,
+});
 
 export const presentLogEntry = (e: DutyLogRow) => ({
-  id: e.id, orgId: e.orgId, day: e.day, at: e.at.toISOString(), kind: e.kind, callerUnit: e.callerUnit, callerName: e.callerName, callerPhone: e.callerPhone,
-  content: e.content, handling: e.handling, result: e.result, reportUpward: e.reportUpward, recordedByName: e.recordedByName,
+  id: e.id,
+  orgId: e.orgId,
+  day: e.day,
+  at: e.at.toISOString(),
+  kind: e.kind,
+  callerUnit: e.callerUnit,
+  callerName: e.callerName,
+  callerPhone: e.callerPhone,
+  content: e.content,
+  handling: e.handling,
+  result: e.result,
+  reportUpward: e.reportUpward,
+  recordedByName: e.recordedByName,
 });
 
 export const presentIncident = (r: { report: IncidentReportRow; entry: DutyLogRow; orgName: string }) => ({
-  id: r.report.id, orgId: r.report.orgId, orgName: r.orgName, reportedAt: r.report.reportedAt.toISOString(), notifiedNames: r.report.notifiedNames,
+  id: r.report.id,
+  orgId: r.report.orgId,
+  orgName: r.orgName,
+  reportedAt: r.report.reportedAt.toISOString(),
+  notifiedNames: r.report.notifiedNames,
   entry: presentLogEntry(r.entry),
 });
 
 export function presentHandover(actor: Actor, h: HandoverRow) {
-  const mine = actor.userId === h.outgoingUserId ? h.outgoingConfirmedAt : actor.userId === h.incomingUserId ? h.incomingConfirmedAt : undefined;
+  const mine =
+    actor.userId === h.outgoingUserId ? h.outgoingConfirmedAt : actor.userId === h.incomingUserId ? h.incomingConfirmedAt : undefined;
   return {
-    id: h.id, orgId: h.orgId, day: h.day, outgoingUserId: h.outgoingUserId, outgoingName: h.outgoingName, incomingUserId: h.incomingUserId, incomingName: h.incomingName,
-    outstanding: h.outstanding, outgoingConfirmedAt: h.outgoingConfirmedAt?.toISOString() ?? null, incomingConfirmedAt: h.incomingConfirmedAt?.toISOString() ?? null,
+    id: h.id,
+    orgId: h.orgId,
+    day: h.day,
+    outgoingUserId: h.outgoingUserId,
+    outgoingName: h.outgoingName,
+    incomingUserId: h.incomingUserId,
+    incomingName: h.incomingName,
+    outstanding: h.outstanding,
+    outgoingConfirmedAt: h.outgoingConfirmedAt?.toISOString() ?? null,
+    incomingConfirmedAt: h.incomingConfirmedAt?.toISOString() ?? null,
     complete: !!(h.outgoingConfirmedAt && h.incomingConfirmedAt),
     actions: mine === null ? ['confirm'] : [],
   };

@@ -44,8 +44,16 @@ export function sendDutyLogRegister(reply: FastifyReply, rows: DutyLogRow[], for
       { key: 'recorder', header: '记录人', width: 8 },
     ],
     rows: rows.map((e) => ({
-      day: e.day, time: hhmm(e.at), kind: DUTY_LOG_KIND_LABELS[e.kind] + (e.reportUpward ? '（已上报）' : ''), unit: e.callerUnit, name: e.callerName, phone: e.callerPhone,
-      content: e.content, handling: e.handling, result: e.result, recorder: e.recordedByName,
+      day: e.day,
+      time: hhmm(e.at),
+      kind: DUTY_LOG_KIND_LABELS[e.kind] + (e.reportUpward ? '（已上报）' : ''),
+      unit: e.callerUnit,
+      name: e.callerName,
+      phone: e.callerPhone,
+      content: e.content,
+      handling: e.handling,
+      result: e.result,
+      recorder: e.recordedByName,
     })),
   });
 }

@@ -4,13 +4,27 @@ import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import {
-  dutyHandovers, dutyHolidaySubmissions, dutyIncidentReports, dutyLogEntries, dutyRosterDays, dutySwaps, holidayPeriods,
+  dutyHandovers,
+  dutyHolidaySubmissions,
+  dutyIncidentReports,
+  dutyLogEntries,
+  dutyRosterDays,
+  dutySwaps,
+  holidayPeriods,
   type DutyLogRow,
 } from './duty.tables.ts';
 
-type OrgCol = typeof dutyRosterDays.orgId | typeof dutyLogEntries.orgId | typeof dutySwaps.orgId | typeof dutyHandovers.orgId | typeof dutyIncidentReports.orgId;
+type OrgCol =
+  | typeof dutyRosterDays.orgId
+  | typeof dutyLogEntries.orgId
+  | typeof dutySwaps.orgId
+  | typeof dutyHandovers.orgId
+  | typeof dutyIncidentReports.orgId;
 function scoped(col: OrgCol, scope: OrgScope, orgId?: string): SQL | undefined {
-  return and(scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`, orgId ? eq(col, orgId) : undefined);
+  return and(
+    scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`,
+    orgId ? eq(col, orgId) : undefined,
+  );
 }
 
 export interface LogFilter {
@@ -30,7 +44,10 @@ export const dutyRepository = {
       .orderBy(asc(dutyRosterDays.day), asc(dutyRosterDays.orgId));
   },
   async rosterDay(db: DbOrTx, orgId: string, day: string, forUpdate = false) {
-    const q = db.select().from(dutyRosterDays).where(and(eq(dutyRosterDays.orgId, orgId), eq(dutyRosterDays.day, day)));
+    const q = db
+      .select()
+      .from(dutyRosterDays)
+      .where(and(eq(dutyRosterDays.orgId, orgId), eq(dutyRosterDays.day, day)));
     const [row] = forUpdate ? await q.for('update') : await q;
     return row;
   },
@@ -42,33 +59,75 @@ export const dutyRepository = {
       .values(rows)
       .onConflictDoUpdate({
         target: [dutyRosterDays.orgId, dutyRosterDays.day],
-        set: { leaderName: sql`excluded.leader_name`, staffNames: sql`excluded.staff_names`, source: sql`excluded.source`, note: sql`excluded.note`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`now()` },
+        set: {
+          leaderName: sql`excluded.leader_name`,
+          staffNames: sql`excluded.staff_names`,
+          source: sql`excluded.source`,
+          note: sql`excluded.note`,
+          updatedBy: sql`excluded.updated_by`,
+          updatedAt: sql`now()`,
+        },
         ...(keepManual ? { setWhere: sql`${dutyRosterDays.source} = 'rotation'` } : {}),
       })
       .returning();
   },
   swaps(db: DbOrTx, scope: OrgScope, orgId?: string) {
-    return db.select().from(dutySwaps).where(scoped(dutySwaps.orgId, scope, orgId)).orderBy(desc(dutySwaps.createdAt)).limit(200);
+    return db
+      .select()
+      .from(dutySwaps)
+      .where(scoped(dutySwaps.orgId, scope, orgId))
+      .orderBy(desc(dutySwaps.createdAt))
+      .limit(200);
   },
   async swapById(db: DbOrTx, id: string) {
     const [row] = await db.select().from(dutySwaps).where(eq(dutySwaps.id, id)).for('update');
     return row;
   },
-  insertSwap: (db: DbOrTx, v: typeof dutySwaps.$inferInsert) => db.insert(dutySwaps).values(v).returning().then((r) => r[0]!),
-  updateSwap: (db: DbOrTx, id: string, v: Partial<typeof dutySwaps.$inferInsert>) => db.update(dutySwaps).set(v).where(eq(dutySwaps.id, id)).returning().then((r) => r[0]!),
+  insertSwap: (db: DbOrTx, v: typeof dutySwaps.$inferInsert) =>
+    db
+      .insert(dutySwaps)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
+  updateSwap: (db: DbOrTx, id: string, v: Partial<typeof dutySwaps.$inferInsert>) =>
+    db
+      .update(dutySwaps)
+      .set(v)
+      .where(eq(dutySwaps.id, id))
+      .returning()
+      .then((r) => r[0]!),
 
   holidays: (db: DbOrTx, year?: number) =>
-    db.select().from(holidayPeriods).where(year ? sql`extract(year from ${holidayPeriods.startsOn}) = ${year}` : undefined).orderBy(asc(holidayPeriods.startsOn)),
+    db
+      .select()
+      .from(holidayPeriods)
+      .where(year ? sql`extract(year from ${holidayPeriods.startsOn}) = ${year}` : undefined)
+      .orderBy(asc(holidayPeriods.startsOn)),
   async holidayById(db: DbOrTx, id: string) {
     const [row] = await db.select().from(holidayPeriods).where(eq(holidayPeriods.id, id));
     return row;
   },
-  insertHoliday: (db: DbOrTx, v: typeof holidayPeriods.$inferInsert) => db.insert(holidayPeriods).values(v).returning().then((r) => r[0]!),
-  submissions: (db: DbOrTx, holidayId: string) => db.select().from(dutyHolidaySubmissions).where(eq(dutyHolidaySubmissions.holidayId, holidayId)),
-  insertSubmission: (db: DbOrTx, v: typeof dutyHolidaySubmissions.$inferInsert) => db.insert(dutyHolidaySubmissions).values(v).returning().then((r) => r[0]!),
+  insertHoliday: (db: DbOrTx, v: typeof holidayPeriods.$inferInsert) =>
+    db
+      .insert(holidayPeriods)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
+  submissions: (db: DbOrTx, holidayId: string) =>
+    db.select().from(dutyHolidaySubmissions).where(eq(dutyHolidaySubmissions.holidayId, holidayId)),
+  insertSubmission: (db: DbOrTx, v: typeof dutyHolidaySubmissions.$inferInsert) =>
+    db
+      .insert(dutyHolidaySubmissions)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
   /** Townships and departments: the orgs that submit holiday rosters and keep duty logs. */
   reportingOrgs: (db: DbOrTx, kinds: ('township' | 'county_department')[] = ['township', 'county_department']) =>
-    db.select({ id: orgs.id, name: orgs.name, kind: orgs.kind }).from(orgs).where(and(inArray(orgs.kind, kinds), sql`${orgs.disabledAt} IS NULL`)).orderBy(asc(orgs.sortOrder)),
+    db
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
+      .from(orgs)
+      .where(and(inArray(orgs.kind, kinds), sql`${orgs.disabledAt} IS NULL`))
+      .orderBy(asc(orgs.sortOrder)),
   async countyOffice(db: DbOrTx) {
     const [row] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.kind, 'county_office')).limit(1);
     return row;
@@ -83,7 +142,13 @@ export const dutyRepository = {
       f.reportedUpward === undefined ? undefined : eq(dutyLogEntries.reportUpward, f.reportedUpward),
     );
     const [rows, [total]] = await Promise.all([
-      db.select().from(dutyLogEntries).where(where).orderBy(desc(dutyLogEntries.at), desc(dutyLogEntries.id)).limit(page.limit).offset(page.offset),
+      db
+        .select()
+        .from(dutyLogEntries)
+        .where(where)
+        .orderBy(desc(dutyLogEntries.at), desc(dutyLogEntries.id))
+        .limit(page.limit)
+        .offset(page.offset),
       db.select({ n: count() }).from(dutyLogEntries).where(where),
     ]);
     return { rows, total: Number(total?.n ?? 0) };
@@ -92,9 +157,19 @@ export const dutyRepository = {
     const [row] = await db.select().from(dutyLogEntries).where(eq(dutyLogEntries.id, id)).for('update');
     return row;
   },
-  insertLog: (db: DbOrTx, v: typeof dutyLogEntries.$inferInsert) => db.insert(dutyLogEntries).values(v).returning().then((r) => r[0]!),
+  insertLog: (db: DbOrTx, v: typeof dutyLogEntries.$inferInsert) =>
+    db
+      .insert(dutyLogEntries)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
   markReported: (db: DbOrTx, id: string) => db.update(dutyLogEntries).set({ reportUpward: true }).where(eq(dutyLogEntries.id, id)),
-  insertIncident: (db: DbOrTx, v: typeof dutyIncidentReports.$inferInsert) => db.insert(dutyIncidentReports).values(v).returning().then((r) => r[0]!),
+  insertIncident: (db: DbOrTx, v: typeof dutyIncidentReports.$inferInsert) =>
+    db
+      .insert(dutyIncidentReports)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
   incidentReports(db: DbOrTx, scope: OrgScope) {
     return db
       .select({ report: dutyIncidentReports, entry: dutyLogEntries, orgName: orgs.name })
@@ -107,15 +182,34 @@ export const dutyRepository = {
   },
 
   handovers: (db: DbOrTx, scope: OrgScope, orgId?: string) =>
-    db.select().from(dutyHandovers).where(scoped(dutyHandovers.orgId, scope, orgId)).orderBy(desc(dutyHandovers.day), desc(dutyHandovers.createdAt)).limit(200),
+    db
+      .select()
+      .from(dutyHandovers)
+      .where(scoped(dutyHandovers.orgId, scope, orgId))
+      .orderBy(desc(dutyHandovers.day), desc(dutyHandovers.createdAt))
+      .limit(200),
   async handoverById(db: DbOrTx, id: string) {
     const [row] = await db.select().from(dutyHandovers).where(eq(dutyHandovers.id, id)).for('update');
     return row;
   },
-  insertHandover: (db: DbOrTx, v: typeof dutyHandovers.$inferInsert) => db.insert(dutyHandovers).values(v).returning().then((r) => r[0]!),
-  updateHandover: (db: DbOrTx, id: string, v: Partial<typeof dutyHandovers.$inferInsert>) => db.update(dutyHandovers).set(v).where(eq(dutyHandovers.id, id)).returning().then((r) => r[0]!),
+  insertHandover: (db: DbOrTx, v: typeof dutyHandovers.$inferInsert) =>
+    db
+      .insert(dutyHandovers)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
+  updateHandover: (db: DbOrTx, id: string, v: Partial<typeof dutyHandovers.$inferInsert>) =>
+    db
+      .update(dutyHandovers)
+      .set(v)
+      .where(eq(dutyHandovers.id, id))
+      .returning()
+      .then((r) => r[0]!),
   orgUsers: (db: DbOrTx, orgId: string, ids: string[]) =>
-    db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.orgId, orgId), inArray(users.id, ids), sql`${users.disabledAt} IS NULL`)),
+    db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), inArray(users.id, ids), sql`${users.disabledAt} IS NULL`)),
 
   /** Per reporting org and day in [from, to]: how many log entries were kept. */
   logByDay(db: DbOrTx, from: string, to: string) {

@@ -1,6 +1,12 @@
 import { CommonErrors } from '@township-office/domain/errors';
 import { DutyErrors } from '@township-office/domain/duty.errors';
-import { generateRotation, HOLIDAY_ROSTER_LEAD_DAYS, type RosterDayUpdate, type RosterGenerate, type SwapCreate } from '@township-office/domain/duty';
+import {
+  generateRotation,
+  HOLIDAY_ROSTER_LEAD_DAYS,
+  type RosterDayUpdate,
+  type RosterGenerate,
+  type SwapCreate,
+} from '@township-office/domain/duty';
 import { countyToday, eachDay, shiftDay, type HolidayPeriod } from '@township-office/domain/holidays';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
@@ -21,10 +27,30 @@ export async function generateRoster(db: Db, ctx: RequestContext, g: RosterGener
   return db.transaction(async (tx) => {
     const rows = await dutyRepository.upsertRoster(
       tx,
-      days.map((d) => ({ orgId, day: d.day, leaderName: d.leaderName, staffNames: d.staffNames, source: 'rotation' as const, updatedBy: ctx.actor.userId })),
+      days.map((d) => ({
+        orgId,
+        day: d.day,
+        leaderName: d.leaderName,
+        staffNames: d.staffNames,
+        source: 'rotation' as const,
+        updatedBy: ctx.actor.userId,
+      })),
       !g.overwrite,
     );
-    await writeAudit(tx, ctx, { action: 'duty.roster.generate', entity: 'duty_roster', orgId, after: { from: g.from, to: g.to, mode: g.mode, leaders: g.leaders, staff: g.staff, staffPerDay: g.staffPerDay, daysWritten: rows.length } });
+    await writeAudit(tx, ctx, {
+      action: 'duty.roster.generate',
+      entity: 'duty_roster',
+      orgId,
+      after: {
+        from: g.from,
+        to: g.to,
+        mode: g.mode,
+        leaders: g.leaders,
+        staff: g.staff,
+        staffPerDay: g.staffPerDay,
+        daysWritten: rows.length,
+      },
+    });
     return rows;
   });
 }
@@ -36,8 +62,29 @@ export async function setRosterDay(db: Db, ctx: RequestContext, day: string, inp
   const orgId = ctx.actor.orgId;
   return db.transaction(async (tx) => {
     const before = await dutyRepository.rosterDay(tx, orgId, day, true);
-    const [row] = await dutyRepository.upsertRoster(tx, [{ orgId, day, leaderName: input.leaderName, staffNames: [...new Set(input.staffNames)], source: 'manual', note: input.note ?? null, updatedBy: ctx.actor.userId }], false);
-    await writeAudit(tx, ctx, { action: 'duty.roster.edit', entity: 'duty_roster', entityId: row!.id, orgId, before: before ?? null, after: row });
+    const [row] = await dutyRepository.upsertRoster(
+      tx,
+      [
+        {
+          orgId,
+          day,
+          leaderName: input.leaderName,
+          staffNames: [...new Set(input.staffNames)],
+          source: 'manual',
+          note: input.note ?? null,
+          updatedBy: ctx.actor.userId,
+        },
+      ],
+      false,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'duty.roster.edit',
+      entity: 'duty_roster',
+      entityId: row!.id,
+      orgId,
+      before: before ?? null,
+      after: row,
+    });
     return row!;
   });
 }
@@ -73,13 +120,40 @@ export async function decideSwap(db: Db, ctx: RequestContext, id: string, approv
     if (approve) {
       const day = await dutyRepository.rosterDay(tx, swap.orgId, swap.day, true);
       const onDuty = swap.role === 'leader' ? [day?.leaderName] : (day?.staffNames ?? []);
-      if (!day || !onDuty.includes(swap.fromName)) throw new AppError(DutyErrors.SWAP_NOT_ON_ROSTER, { name: swap.fromName, day: swap.day });
+      if (!day || !onDuty.includes(swap.fromName))
+        throw new AppError(DutyErrors.SWAP_NOT_ON_ROSTER, { name: swap.fromName, day: swap.day });
       const leaderName = swap.role === 'leader' ? swap.toName : day.leaderName;
-      const staffNames = swap.role === 'staff' ? [...new Set(day.staffNames.map((n) => (n === swap.fromName ? swap.toName : n)))] : day.staffNames;
-      [roster] = await dutyRepository.upsertRoster(tx, [{ orgId: swap.orgId, day: swap.day, leaderName, staffNames, source: 'swap', note: `调班：${swap.fromName}→${swap.toName}`, updatedBy: ctx.actor.userId }], false);
+      const staffNames =
+        swap.role === 'staff' ? [...new Set(day.staffNames.map((n) => (n === swap.fromName ? swap.toName : n)))] : day.staffNames;
+      [roster] = await dutyRepository.upsertRoster(
+        tx,
+        [
+          {
+            orgId: swap.orgId,
+            day: swap.day,
+            leaderName,
+            staffNames,
+            source: 'swap',
+            note: `调班：${swap.fromName}→${swap.toName}`,
+            updatedBy: ctx.actor.userId,
+          },
+        ],
+        false,
+      );
     }
-    const row = await dutyRepository.updateSwap(tx, id, { status: approve ? 'approved' : 'rejected', decidedBy: ctx.actor.userId, decidedAt: new Date() });
-    await writeAudit(tx, ctx, { action: approve ? 'duty.swap.approve' : 'duty.swap.reject', entity: 'duty_swap', entityId: id, orgId: swap.orgId, before: { status: swap.status }, after: { status: row.status, roster } });
+    const row = await dutyRepository.updateSwap(tx, id, {
+      status: approve ? 'approved' : 'rejected',
+      decidedBy: ctx.actor.userId,
+      decidedAt: new Date(),
+    });
+    await writeAudit(tx, ctx, {
+      action: approve ? 'duty.swap.approve' : 'duty.swap.reject',
+      entity: 'duty_swap',
+      entityId: id,
+      orgId: swap.orgId,
+      before: { status: swap.status },
+      after: { status: row.status, roster },
+    });
     return row;
   });
 }
@@ -92,12 +166,21 @@ export async function createHoliday(db: Db, ctx: RequestContext, input: HolidayP
   assertMay(ctx.actor, 'calendar.manage');
   try {
     return await db.transaction(async (tx) => {
-      const row = await dutyRepository.insertHoliday(tx, { orgId: ctx.actor.orgId, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn, makeupWorkdays: input.makeupWorkdays, createdBy: ctx.actor.userId });
+      const row = await dutyRepository.insertHoliday(tx, {
+        orgId: ctx.actor.orgId,
+        name: input.name,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        makeupWorkdays: input.makeupWorkdays,
+        createdBy: ctx.actor.userId,
+      });
       await writeAudit(tx, ctx, { action: 'calendar.holiday.create', entity: 'holiday_period', entityId: row.id, after: row });
       return row;
     });
   } catch (err) {
-    mapPgError(err, { holiday_periods_starts_on_name_key: new AppError(DutyErrors.HOLIDAY_EXISTS, { name: input.name, startsOn: input.startsOn }) });
+    mapPgError(err, {
+      holiday_periods_starts_on_name_key: new AppError(DutyErrors.HOLIDAY_EXISTS, { name: input.name, startsOn: input.startsOn }),
+    });
   }
 }
 
@@ -120,8 +203,21 @@ export async function submitHolidayRoster(db: Db, ctx: RequestContext, holidayId
   const today = countyToday();
   try {
     return await db.transaction(async (tx) => {
-      const row = await dutyRepository.insertSubmission(tx, { orgId, holidayId, submittedOn: today, submittedBy: ctx.actor.userId, late: today > holidayRosterDueOn(holiday.startsOn), note: note ?? null });
-      await writeAudit(tx, ctx, { action: 'duty.holidayRoster.submit', entity: 'duty_holiday_submission', entityId: row.id, orgId, after: { ...row, roster } });
+      const row = await dutyRepository.insertSubmission(tx, {
+        orgId,
+        holidayId,
+        submittedOn: today,
+        submittedBy: ctx.actor.userId,
+        late: today > holidayRosterDueOn(holiday.startsOn),
+        note: note ?? null,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'duty.holidayRoster.submit',
+        entity: 'duty_holiday_submission',
+        entityId: row.id,
+        orgId,
+        after: { ...row, roster },
+      });
       return row;
     });
   } catch (err) {

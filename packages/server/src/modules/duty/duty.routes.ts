@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
-  completenessQuerySchema, DUTY_LOG_KIND_LABELS, dutyLogCreateSchema, dutyLogQuerySchema, handoverCreateSchema, holidayRosterSubmitSchema,
-  rosterDayUpdateSchema, rosterGenerateSchema, rosterQuerySchema, swapCreateSchema,
+  completenessQuerySchema,
+  DUTY_LOG_KIND_LABELS,
+  dutyLogCreateSchema,
+  dutyLogQuerySchema,
+  handoverCreateSchema,
+  holidayRosterSubmitSchema,
+  rosterDayUpdateSchema,
+  rosterGenerateSchema,
+  rosterQuerySchema,
+  swapCreateSchema,
 } from '@township-office/domain/duty';
 import { holidayPeriodSchema, isoDaySchema } from '@township-office/domain/holidays';
 import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
@@ -21,17 +29,26 @@ const orgQuery = z.object({ orgId: z.uuid().optional() }).strict();
 export const dutyRoutes: RouteModule = (app, { db }) => {
   const tags = ['duty'];
 
-  app.get('/api/duty/roster', { config: { action: 'business.read' }, schema: { tags, querystring: rosterQuerySchema } }, async (req, reply) => {
-    const { format, ...q } = req.query;
-    const rows = await roster.getRoster(db, req.ctx, q);
-    if (format !== 'json') return sendRosterRegister(reply, rows, format, await registerOrgName(db, req.ctx.actor, q.orgId), `${q.from} 至 ${q.to}`);
-    return { items: rows.map(presentRosterDay) };
-  });
-  app.post('/api/duty/roster/generate', { config: { action: 'duty.keep' }, schema: { tags, body: rosterGenerateSchema } }, async (req, reply) =>
-    reply.code(201).send({ items: (await roster.generateRoster(db, req.ctx, req.body)).map(presentRosterDay) }),
+  app.get(
+    '/api/duty/roster',
+    { config: { action: 'business.read' }, schema: { tags, querystring: rosterQuerySchema } },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const rows = await roster.getRoster(db, req.ctx, q);
+      if (format !== 'json')
+        return sendRosterRegister(reply, rows, format, await registerOrgName(db, req.ctx.actor, q.orgId), `${q.from} 至 ${q.to}`);
+      return { items: rows.map(presentRosterDay) };
+    },
   );
-  app.put('/api/duty/roster/:day', { config: { action: 'duty.keep' }, schema: { tags, params: z.object({ day: isoDaySchema }).strict(), body: rosterDayUpdateSchema } }, async (req) =>
-    presentRosterDay(await roster.setRosterDay(db, req.ctx, req.params.day, req.body)),
+  app.post(
+    '/api/duty/roster/generate',
+    { config: { action: 'duty.keep' }, schema: { tags, body: rosterGenerateSchema } },
+    async (req, reply) => reply.code(201).send({ items: (await roster.generateRoster(db, req.ctx, req.body)).map(presentRosterDay) }),
+  );
+  app.put(
+    '/api/duty/roster/:day',
+    { config: { action: 'duty.keep' }, schema: { tags, params: z.object({ day: isoDaySchema }).strict(), body: rosterDayUpdateSchema } },
+    async (req) => presentRosterDay(await roster.setRosterDay(db, req.ctx, req.params.day, req.body)),
   );
 
   app.get('/api/duty/swaps', { config: { action: 'business.read' }, schema: { tags, querystring: orgQuery } }, async (req) => ({
@@ -40,51 +57,89 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
   app.post('/api/duty/swaps', { config: { action: 'duty.keep' }, schema: { tags, body: swapCreateSchema } }, async (req, reply) =>
     reply.code(201).send(presentSwap(req.ctx.actor, await roster.requestSwap(db, req.ctx, req.body))),
   );
-  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
-    app.post(`/api/duty/swaps/:id/${verb}`, { config: { action: 'duty.approveSwap' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
-      presentSwap(req.ctx.actor, await roster.decideSwap(db, req.ctx, req.params.id, approve)),
+  for (const [verb, approve] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const) {
+    app.post(
+      `/api/duty/swaps/:id/${verb}`,
+      { config: { action: 'duty.approveSwap' }, schema: { tags, params: idParamSchema, body: empty.optional() } },
+      async (req) => presentSwap(req.ctx.actor, await roster.decideSwap(db, req.ctx, req.params.id, approve)),
     );
   }
 
   // The holiday calendar (county office) and holiday rosters submitted to it.
-  app.get('/api/calendar/holidays', { config: { action: 'business.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict() } }, async (req) => ({
-    items: (await roster.listHolidays(db, req.query.year)).map((h) => presentHoliday(h, roster.holidayRosterDueOn(h.startsOn))),
-  }));
-  app.post('/api/calendar/holidays', { config: { action: 'calendar.manage' }, schema: { tags, body: holidayPeriodSchema } }, async (req, reply) => {
-    const h = await roster.createHoliday(db, req.ctx, req.body);
-    return reply.code(201).send(presentHoliday(h, roster.holidayRosterDueOn(h.startsOn)));
-  });
-  app.post('/api/duty/holidays/:id/submit', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: holidayRosterSubmitSchema } }, async (req, reply) => {
-    const s = await roster.submitHolidayRoster(db, req.ctx, req.params.id, req.body.note);
-    return reply.code(201).send({ id: s.id, holidayId: s.holidayId, submittedOn: s.submittedOn, late: s.late });
-  });
-  app.get('/api/duty/holidays/:id/submissions', { config: { action: 'supervision.read' }, schema: { tags, params: idParamSchema } }, async (req) => {
-    const r = await roster.holidaySubmissionStatus(db, req.params.id);
-    return { holiday: presentHoliday(r.holiday, r.holiday.dueOn), items: r.orgs, missing: r.orgs.filter((o) => !o.submitted).length };
-  });
+  app.get(
+    '/api/calendar/holidays',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict() },
+    },
+    async (req) => ({
+      items: (await roster.listHolidays(db, req.query.year)).map((h) => presentHoliday(h, roster.holidayRosterDueOn(h.startsOn))),
+    }),
+  );
+  app.post(
+    '/api/calendar/holidays',
+    { config: { action: 'calendar.manage' }, schema: { tags, body: holidayPeriodSchema } },
+    async (req, reply) => {
+      const h = await roster.createHoliday(db, req.ctx, req.body);
+      return reply.code(201).send(presentHoliday(h, roster.holidayRosterDueOn(h.startsOn)));
+    },
+  );
+  app.post(
+    '/api/duty/holidays/:id/submit',
+    { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: holidayRosterSubmitSchema } },
+    async (req, reply) => {
+      const s = await roster.submitHolidayRoster(db, req.ctx, req.params.id, req.body.note);
+      return reply.code(201).send({ id: s.id, holidayId: s.holidayId, submittedOn: s.submittedOn, late: s.late });
+    },
+  );
+  app.get(
+    '/api/duty/holidays/:id/submissions',
+    { config: { action: 'supervision.read' }, schema: { tags, params: idParamSchema } },
+    async (req) => {
+      const r = await roster.holidaySubmissionStatus(db, req.params.id);
+      return { holiday: presentHoliday(r.holiday, r.holiday.dueOn), items: r.orgs, missing: r.orgs.filter((o) => !o.submitted).length };
+    },
+  );
 
   // The duty log (值班日志)
-  app.get('/api/duty/log', { config: { action: 'business.read' }, schema: { tags, querystring: dutyLogQuerySchema } }, async (req, reply) => {
-    const { page, pageSize, format, reportedUpward, ...rest } = req.query;
-    const f = { ...rest, ...(reportedUpward ? { reportedUpward: reportedUpward === 'true' } : {}) };
-    if (format !== 'json') {
-      const all = await log.listLog(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
-      const summary = filterSummary([['自', f.from], ['至', f.to], ['类别', f.kind && DUTY_LOG_KIND_LABELS[f.kind]]]);
-      return sendDutyLogRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
-    }
-    const r = await log.listLog(db, req.ctx, f, { page, pageSize });
-    return { items: r.rows.map(presentLogEntry), total: r.total, page, pageSize };
-  });
+  app.get(
+    '/api/duty/log',
+    { config: { action: 'business.read' }, schema: { tags, querystring: dutyLogQuerySchema } },
+    async (req, reply) => {
+      const { page, pageSize, format, reportedUpward, ...rest } = req.query;
+      const f = { ...rest, ...(reportedUpward ? { reportedUpward: reportedUpward === 'true' } : {}) };
+      if (format !== 'json') {
+        const all = await log.listLog(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        const summary = filterSummary([
+          ['自', f.from],
+          ['至', f.to],
+          ['类别', f.kind && DUTY_LOG_KIND_LABELS[f.kind]],
+        ]);
+        return sendDutyLogRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
+      }
+      const r = await log.listLog(db, req.ctx, f, { page, pageSize });
+      return { items: r.rows.map(presentLogEntry), total: r.total, page, pageSize };
+    },
+  );
   app.post('/api/duty/log', { config: { action: 'duty.keep' }, schema: { tags, body: dutyLogCreateSchema } }, async (req, reply) =>
     reply.code(201).send(presentLogEntry(await log.addLogEntry(db, req.ctx, req.body))),
   );
-  app.post('/api/duty/log/:id/report', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
-    presentLogEntry(await log.reportLogEntryUpward(db, req.ctx, req.params.id)),
+  app.post(
+    '/api/duty/log/:id/report',
+    { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } },
+    async (req) => presentLogEntry(await log.reportLogEntryUpward(db, req.ctx, req.params.id)),
   );
-  app.post('/api/duty/log/:id/draft-report', { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req, reply) => {
-    const doc = await log.draftIncidentReport(db, req.ctx, req.params.id);
-    return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
-  });
+  app.post(
+    '/api/duty/log/:id/draft-report',
+    { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: empty.optional() } },
+    async (req, reply) => {
+      const doc = await log.draftIncidentReport(db, req.ctx, req.params.id);
+      return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
+    },
+  );
   app.get('/api/duty/incident-reports', { config: { action: 'business.read' }, schema: { tags, querystring: empty } }, async (req) => ({
     items: (await log.listIncidentReports(db, req.ctx)).map(presentIncident),
   }));
@@ -96,15 +151,28 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
   app.post('/api/duty/handovers', { config: { action: 'duty.keep' }, schema: { tags, body: handoverCreateSchema } }, async (req, reply) =>
     reply.code(201).send(presentHandover(req.ctx.actor, await log.createHandover(db, req.ctx, req.body))),
   );
-  app.post('/api/duty/handovers/:id/confirm', { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } }, async (req) =>
-    presentHandover(req.ctx.actor, await log.confirmHandover(db, req.ctx, req.params.id)),
+  app.post(
+    '/api/duty/handovers/:id/confirm',
+    { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } },
+    async (req) => presentHandover(req.ctx.actor, await log.confirmHandover(db, req.ctx, req.params.id)),
   );
 
   // For the county: per township and day, whether the log was kept.
-  app.get('/api/duty/completeness', { config: { action: 'supervision.read' }, schema: { tags, querystring: completenessQuerySchema } }, async (req) => ({
-    items: await dutyLogByDay(db, req.query.from, req.query.to),
-  }));
-  app.get('/api/duty/days-kept', { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict() } }, async (req) => ({
-    items: await dutyLogDaysKept(db, req.query.year),
-  }));
+  app.get(
+    '/api/duty/completeness',
+    { config: { action: 'supervision.read' }, schema: { tags, querystring: completenessQuerySchema } },
+    async (req) => ({
+      items: await dutyLogByDay(db, req.query.from, req.query.to),
+    }),
+  );
+  app.get(
+    '/api/duty/days-kept',
+    {
+      config: { action: 'supervision.read' },
+      schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict() },
+    },
+    async (req) => ({
+      items: await dutyLogDaysKept(db, req.query.year),
+    }),
+  );
 };

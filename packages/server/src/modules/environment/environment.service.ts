@@ -40,7 +40,14 @@ export async function upsertRoom(db: Db, ctx: RequestContext, input: z.infer<typ
   return db.transaction(async (tx) => {
     const before = await repo.roomByKind(tx, input.orgId, input.kind);
     const row = await repo.upsertRoom(tx, { ...input, updatedBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'environment.room.set', entity: 'room', entityId: row.id, orgId: input.orgId, before: before ?? null, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'environment.room.set',
+      entity: 'room',
+      entityId: row.id,
+      orgId: input.orgId,
+      before: before ?? null,
+      after: row,
+    });
     return row;
   });
 }
@@ -50,7 +57,14 @@ export async function upsertEquipment(db: Db, ctx: RequestContext, input: z.infe
   return db.transaction(async (tx) => {
     const before = await repo.equipmentOf(tx, input.orgId);
     const row = await repo.upsertEquipment(tx, { ...input, updatedBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'environment.equipment.set', entity: 'equipment', entityId: input.orgId, orgId: input.orgId, before: before ?? null, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'environment.equipment.set',
+      entity: 'equipment',
+      entityId: input.orgId,
+      orgId: input.orgId,
+      before: before ?? null,
+      after: row,
+    });
     return row;
   });
 }
@@ -60,7 +74,14 @@ export async function upsertExpense(db: Db, ctx: RequestContext, input: z.infer<
   return db.transaction(async (tx) => {
     const before = await repo.expenseOf(tx, input.orgId, input.year, input.category);
     const row = await repo.upsertExpense(tx, { ...input, recordedBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'environment.expense.set', entity: 'expense', entityId: row.id, orgId: input.orgId, before: before ?? null, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'environment.expense.set',
+      entity: 'expense',
+      entityId: row.id,
+      orgId: input.orgId,
+      before: before ?? null,
+      after: row,
+    });
     return row;
   });
 }
@@ -72,7 +93,12 @@ export async function expenseSummary(db: Db, ctx: RequestContext, year: number, 
   const perYear = (y: number) => {
     const byOrg = new Map<string, { orgId: string; orgName: string; total: number; byCategory: Record<string, number> }>();
     for (const r of rows.filter((x) => x.expense.year === y)) {
-      const e = byOrg.get(r.expense.orgId) ?? { orgId: r.expense.orgId, orgName: r.orgName, total: 0, byCategory: Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, 0])) };
+      const e = byOrg.get(r.expense.orgId) ?? {
+        orgId: r.expense.orgId,
+        orgName: r.orgName,
+        total: 0,
+        byCategory: Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, 0])),
+      };
       e.total += r.expense.amountYuan;
       e.byCategory[r.expense.category] = r.expense.amountYuan;
       byOrg.set(r.expense.orgId, e);
@@ -82,7 +108,13 @@ export async function expenseSummary(db: Db, ctx: RequestContext, year: number, 
   };
   const cur = perYear(year);
   const prev = perYear(year - 1);
-  return { year, townships: cur.townships, average: cur.average, previousAverage: prev.average, yearOnYear: yearOnYear(cur.average, prev.average) };
+  return {
+    year,
+    townships: cur.townships,
+    average: cur.average,
+    previousAverage: prev.average,
+    yearOnYear: yearOnYear(cur.average, prev.average),
+  };
 }
 
 export async function issueRuleDocument(db: Db, ctx: RequestContext, input: z.infer<typeof ruleDocumentCreateSchema>) {
@@ -103,7 +135,12 @@ export async function acknowledgeRuleDocument(db: Db, ctx: RequestContext, docum
   return db.transaction(async (tx) => {
     const [row] = await repo.insertAcknowledgements(tx, [{ documentId, orgId: ctx.actor.orgId, acknowledgedBy: ctx.actor.userId }]);
     if (!row) throw new AppError(EnvironmentErrors.RULE_ALREADY_ACKNOWLEDGED);
-    await writeAudit(tx, ctx, { action: 'environment.ruleDocument.acknowledge', entity: 'rule_document', entityId: documentId, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'environment.ruleDocument.acknowledge',
+      entity: 'rule_document',
+      entityId: documentId,
+      after: row,
+    });
     return row;
   });
 }
@@ -111,20 +148,32 @@ export async function acknowledgeRuleDocument(db: Db, ctx: RequestContext, docum
 export async function listRuleDocuments(db: Db, ctx: RequestContext, orgId?: string) {
   if (orgId) assertReadableOrg(ctx.actor, orgId);
   const [docs, acks] = await Promise.all([repo.listRuleDocuments(db), repo.acknowledgements(db, orgScope(ctx.actor), orgId)]);
-  return docs.map((d) => ({ ...d, acknowledgedBy: acks.filter((a) => a.documentId === d.id).map((a) => ({ orgId: a.orgId, at: a.acknowledgedAt.toISOString() })) }));
+  return docs.map((d) => ({
+    ...d,
+    acknowledgedBy: acks.filter((a) => a.documentId === d.id).map((a) => ({ orgId: a.orgId, at: a.acknowledgedAt.toISOString() })),
+  }));
 }
 
 /** Adopting a rule of a kind supersedes the township's earlier rule of that kind (kept as history). */
 export async function adoptRule(db: Db, ctx: RequestContext, input: z.infer<typeof ruleAdoptSchema>) {
   await assertEditableTownship(db, ctx, input.orgId);
   // Two adoptions of one kind at once: the in-force unique index decides, the loser gets RULE_CHANGED.
-  return withPgErrors({ township_rules_in_force_uq: EnvironmentErrors.RULE_CHANGED }, () => db.transaction(async (tx) => {
-    const before = await repo.currentRule(tx, input.orgId, input.kind);
-    if (before) await repo.supersedeRule(tx, before.id);
-    const [row] = await repo.insertRules(tx, [{ ...input, createdBy: ctx.actor.userId }]);
-    await writeAudit(tx, ctx, { action: 'environment.rule.adopt', entity: 'township_rule', entityId: row!.id, orgId: input.orgId, before: before ?? null, after: row });
-    return row!;
-  }));
+  return withPgErrors({ township_rules_in_force_uq: EnvironmentErrors.RULE_CHANGED }, () =>
+    db.transaction(async (tx) => {
+      const before = await repo.currentRule(tx, input.orgId, input.kind);
+      if (before) await repo.supersedeRule(tx, before.id);
+      const [row] = await repo.insertRules(tx, [{ ...input, createdBy: ctx.actor.userId }]);
+      await writeAudit(tx, ctx, {
+        action: 'environment.rule.adopt',
+        entity: 'township_rule',
+        entityId: row!.id,
+        orgId: input.orgId,
+        before: before ?? null,
+        after: row,
+      });
+      return row!;
+    }),
+  );
 }
 
 export function listRules(db: Db, ctx: RequestContext, orgId?: string) {
@@ -141,7 +190,14 @@ export async function assignPost(db: Db, ctx: RequestContext, input: z.infer<typ
       const before = await repo.currentPost(tx, input.orgId, input.post);
       if (before) await repo.endPost(tx, before.id, input.since < before.since ? before.since : input.since);
       const [row] = await repo.insertPosts(tx, [{ ...input, createdBy: ctx.actor.userId }]);
-      await writeAudit(tx, ctx, { action: 'environment.post.assign', entity: 'post_assignment', entityId: row!.id, orgId: input.orgId, before: before ?? null, after: row });
+      await writeAudit(tx, ctx, {
+        action: 'environment.post.assign',
+        entity: 'post_assignment',
+        entityId: row!.id,
+        orgId: input.orgId,
+        before: before ?? null,
+        after: row,
+      });
       return row!;
     });
   } catch (err) {

@@ -24,17 +24,31 @@ export async function compileBulletin(db: Db, ctx: RequestContext, input: Bullet
     return await db.transaction(async (tx) => {
       const items = await repo.itemsByIds(tx, input.itemIds);
       if (items.length !== input.itemIds.length) throw notFound();
-      for (const item of items) if (item.status !== 'adopted') throw new AppError(InfoErrors.INFO_BULLETIN_ITEM_NOT_ADOPTED, { title: item.title });
+      for (const item of items)
+        if (item.status !== 'adopted') throw new AppError(InfoErrors.INFO_BULLETIN_ITEM_NOT_ADOPTED, { title: item.title });
       const taken = await repo.bulletinsHoldingItems(tx, input.itemIds);
       if (taken.length) {
         const t = taken[0]!;
-        throw new AppError(InfoErrors.INFO_BULLETIN_ITEM_IN_OTHER, { title: items.find((i) => i.id === t.itemId)!.title, number: formatBulletinNumber(t.year, t.number) });
+        throw new AppError(InfoErrors.INFO_BULLETIN_ITEM_IN_OTHER, {
+          title: items.find((i) => i.id === t.itemId)!.title,
+          number: formatBulletinNumber(t.year, t.number),
+        });
       }
       const year = localYear();
       const number = await repo.nextBulletinNumber(tx, ctx.actor.orgId, year);
       const title = input.title ?? `信息专报（${formatBulletinNumber(year, number)}）`;
-      const row = await repo.insertBulletin(tx, { orgId: ctx.actor.orgId, year, number, title, compiledBy: ctx.actor.userId }, input.itemIds, new Map(items.map((i) => [i.id, i.orgId])));
-      await writeAudit(tx, ctx, { action: 'info.bulletin.compile', entity: 'info_bulletin', entityId: row.id, after: { year, number, title, itemIds: input.itemIds } });
+      const row = await repo.insertBulletin(
+        tx,
+        { orgId: ctx.actor.orgId, year, number, title, compiledBy: ctx.actor.userId },
+        input.itemIds,
+        new Map(items.map((i) => [i.id, i.orgId])),
+      );
+      await writeAudit(tx, ctx, {
+        action: 'info.bulletin.compile',
+        entity: 'info_bulletin',
+        entityId: row.id,
+        after: { year, number, title, itemIds: input.itemIds },
+      });
       return row;
     });
   } catch (err) {
@@ -64,7 +78,10 @@ export async function bulletinPrintSpec(db: Db, ctx: RequestContext, id: string)
     subtitle: [formatBulletinNumber(b.year, b.number), `${org?.name ?? ''}编`, b.compiledAt.toISOString().slice(0, 10)].join(WIDE_SPACE),
     sections: b.items.map((item, i) => ({
       heading: `${i + 1}. ${item.title}（${item.orgName}）`,
-      paragraphs: item.content.split(/\n+/).map((p) => p.trim()).filter(Boolean),
+      paragraphs: item.content
+        .split(/\n+/)
+        .map((p) => p.trim())
+        .filter(Boolean),
     })),
     footer: `本期共 ${b.items.length} 条`,
     fileName: `信息专报${formatBulletinNumber(b.year, b.number)}.pdf`,
@@ -75,16 +92,28 @@ export async function bulletinPrintSpec(db: Db, ctx: RequestContext, id: string)
  * The seam to the documents flow: the documents module drafts an outgoing document from content.
  * Until it exposes such an operation, dispatching says so plainly (409) and nothing is written.
  */
-export type DraftFromContent = (db: Db, ctx: RequestContext, input: { docType: '通知' | '函'; title: string; body: string; mainRecipientOrgIds: string[] }) => Promise<{ id: string }>;
+export type DraftFromContent = (
+  db: Db,
+  ctx: RequestContext,
+  input: { docType: '通知' | '函'; title: string; body: string; mainRecipientOrgIds: string[] },
+) => Promise<{ id: string }>;
 
-export async function dispatchBulletin(db: Db, ctx: RequestContext, id: string, draftFromContent: DraftFromContent | null, recipientOrgIds: string[]): Promise<InfoBulletinRow> {
+export async function dispatchBulletin(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  draftFromContent: DraftFromContent | null,
+  recipientOrgIds: string[],
+): Promise<InfoBulletinRow> {
   assertMay(ctx.actor, 'info.bulletin');
   if (!draftFromContent) throw new AppError(InfoErrors.INFO_DOCUMENTS_UNAVAILABLE);
   const spec = await bulletinPrintSpec(db, ctx, id);
   const b = await repo.bulletinById(db, id);
   if (!b) throw notFound();
   if (b.documentId) throw new AppError(InfoErrors.INFO_BULLETIN_ALREADY_DISPATCHED);
-  const body = spec.sections.map((s) => ('heading' in s ? [s.heading ?? '', ...('paragraphs' in s ? s.paragraphs : [])].join('\n') : '')).join('\n');
+  const body = spec.sections
+    .map((s) => ('heading' in s ? [s.heading ?? '', ...('paragraphs' in s ? s.paragraphs : [])].join('\n') : ''))
+    .join('\n');
   const doc = await draftFromContent(db, ctx, { docType: '通知', title: b.title, body, mainRecipientOrgIds: recipientOrgIds });
   return db.transaction(async (tx) => {
     const locked = await repo.bulletinById(tx, id, { forUpdate: true });

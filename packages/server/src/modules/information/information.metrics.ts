@@ -5,7 +5,10 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { computeRanking } from './information.service.ts';
 
-export async function infoPointsByOrg(db: DbOrTx, year: number): Promise<{ orgId: string; points: number; items: number; adopted: number }[]> {
+export async function infoPointsByOrg(
+  db: DbOrTx,
+  year: number,
+): Promise<{ orgId: string; points: number; items: number; adopted: number }[]> {
   const rows = await computeRanking(db, year);
   return rows.map((r) => ({ orgId: r.orgId, points: r.points, items: r.items, adopted: r.adopted }));
 }

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { safeString } from '@township-office/domain/common';
-import { ADOPTION_LEVELS, INFO_KINDS, INFO_STATUSES, INFO_URGENCIES, RESEARCH_GRADES, formatBulletinNumber } from '@township-office/domain/information';
+import {
+  ADOPTION_LEVELS,
+  INFO_KINDS,
+  INFO_STATUSES,
+  INFO_URGENCIES,
+  RESEARCH_GRADES,
+  formatBulletinNumber,
+} from '@township-office/domain/information';
 import type { Actor } from '../../platform/context.ts';
 import { itemActions, reportActions } from './information.policy.ts';
 import type { InfoAdoptionRow, InfoBulletinRow, InfoItemRow, ResearchReportRow, ResearchTopicRow } from './information.tables.ts';
 
-export const adoptionOut = z.object({ level: z.enum(ADOPTION_LEVELS), points: z.number().int(), note: safeString().nullable(), adoptedAt: safeString() });
+export const adoptionOut = z.object({
+  level: z.enum(ADOPTION_LEVELS),
+  points: z.number().int(),
+  note: safeString().nullable(),
+  adoptedAt: safeString(),
+});
 export const itemOut = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
@@ -24,7 +36,10 @@ export const itemOut = z.object({
   actions: z.array(z.enum(['withdraw', 'review', 'addAdoption'])),
 });
 
-export function presentItem(actor: Actor, row: InfoItemRow & { orgName: string; submitterName: string | null; adoptions: InfoAdoptionRow[] }): z.infer<typeof itemOut> {
+export function presentItem(
+  actor: Actor,
+  row: InfoItemRow & { orgName: string; submitterName: string | null; adoptions: InfoAdoptionRow[] },
+): z.infer<typeof itemOut> {
   return {
     id: row.id,
     orgId: row.orgId,
@@ -69,9 +84,25 @@ export function presentBulletin(row: InfoBulletinRow & { itemCount: number }): z
   };
 }
 
-export const topicOut = z.object({ id: z.uuid(), year: z.number().int(), title: safeString(), description: safeString(), deadline: safeString(), reports: z.number().int(), evaluated: z.number().int() });
+export const topicOut = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  title: safeString(),
+  description: safeString(),
+  deadline: safeString(),
+  reports: z.number().int(),
+  evaluated: z.number().int(),
+});
 export function presentTopic(row: ResearchTopicRow & { reports?: number; evaluated?: number }): z.infer<typeof topicOut> {
-  return { id: row.id, year: row.year, title: row.title, description: row.description, deadline: row.deadline, reports: row.reports ?? 0, evaluated: row.evaluated ?? 0 };
+  return {
+    id: row.id,
+    year: row.year,
+    title: row.title,
+    description: row.description,
+    deadline: row.deadline,
+    reports: row.reports ?? 0,
+    evaluated: row.evaluated ?? 0,
+  };
 }
 
 export const reportOut = z.object({

@@ -45,7 +45,11 @@ export const informationRepository = {
   },
   async upsertConfig(db: DbOrTx, values: typeof infoScoringConfigs.$inferInsert): Promise<InfoScoringConfigRow> {
     const { year: _y, orgId: _o, ...set } = values;
-    const [row] = await db.insert(infoScoringConfigs).values(values).onConflictDoUpdate({ target: infoScoringConfigs.year, set: { ...set, updatedAt: new Date() } }).returning();
+    const [row] = await db
+      .insert(infoScoringConfigs)
+      .values(values)
+      .onConflictDoUpdate({ target: infoScoringConfigs.year, set: { ...set, updatedAt: new Date() } })
+      .returning();
     return row!;
   },
 
@@ -84,7 +88,10 @@ export const informationRepository = {
         .orderBy(desc(infoItems.submittedAt), desc(infoItems.id))
         .limit(f.pageSize)
         .offset((f.page - 1) * f.pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(infoItems).where(where),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(infoItems)
+        .where(where),
     ]);
     return { rows: rows.map((r) => ({ ...r.item, orgName: r.orgName, submitterName: r.submitterName })), total: count?.n ?? 0 };
   },
@@ -108,7 +115,11 @@ export const informationRepository = {
   },
 
   /** Items per org and month of a year (withdrawn ones do not count), long pieces among them, and items adopted. */
-  async activityByOrgMonth(db: DbOrTx, year: number, longMinChars: number): Promise<{ orgId: string; month: number; items: number; long: number; adopted: number }[]> {
+  async activityByOrgMonth(
+    db: DbOrTx,
+    year: number,
+    longMinChars: number,
+  ): Promise<{ orgId: string; month: number; items: number; long: number; adopted: number }[]> {
     const r = await db.execute<{ org_id: string; month: number; items: number; long: number; adopted: number }>(sql`
       SELECT org_id, extract(month from (submitted_at AT TIME ZONE ${TZ}))::int AS month, count(*)::int AS items,
              count(*) FILTER (WHERE char_length(regexp_replace(content, '\s', '', 'g')) >= ${longMinChars})::int AS long,
@@ -116,7 +127,13 @@ export const informationRepository = {
       FROM info_items
       WHERE status <> 'withdrawn' AND extract(year from (submitted_at AT TIME ZONE ${TZ})) = ${year}
       GROUP BY 1, 2`);
-    return r.rows.map((x) => ({ orgId: x.org_id, month: Number(x.month), items: Number(x.items), long: Number(x.long), adopted: Number(x.adopted) }));
+    return r.rows.map((x) => ({
+      orgId: x.org_id,
+      month: Number(x.month),
+      items: Number(x.items),
+      long: Number(x.long),
+      adopted: Number(x.adopted),
+    }));
   },
 
   async townships(db: DbOrTx): Promise<{ id: string; name: string; sortOrder: number }[]> {
@@ -135,9 +152,16 @@ export const informationRepository = {
       RETURNING last_number`);
     return Number(r.rows[0]!.last_number);
   },
-  async insertBulletin(db: DbOrTx, values: typeof infoBulletins.$inferInsert, itemIds: string[], itemOrgIds: Map<string, string>): Promise<InfoBulletinRow> {
+  async insertBulletin(
+    db: DbOrTx,
+    values: typeof infoBulletins.$inferInsert,
+    itemIds: string[],
+    itemOrgIds: Map<string, string>,
+  ): Promise<InfoBulletinRow> {
     const [row] = await db.insert(infoBulletins).values(values).returning();
-    await db.insert(infoBulletinItems).values(itemIds.map((itemId, i) => ({ orgId: itemOrgIds.get(itemId)!, bulletinId: row!.id, itemId, position: i + 1 })));
+    await db
+      .insert(infoBulletinItems)
+      .values(itemIds.map((itemId, i) => ({ orgId: itemOrgIds.get(itemId)!, bulletinId: row!.id, itemId, position: i + 1 })));
     return row!;
   },
   async bulletinById(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<InfoBulletinRow | undefined> {

@@ -15,7 +15,16 @@ import {
 } from '@township-office/domain/information';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { MIME, sendFile } from '../../platform/print/send.ts';
-import { bulletinOut, itemOut, presentBulletin, presentItem, presentReport, presentTopic, reportOut, topicOut } from './information.presenter.ts';
+import {
+  bulletinOut,
+  itemOut,
+  presentBulletin,
+  presentItem,
+  presentReport,
+  presentTopic,
+  reportOut,
+  topicOut,
+} from './information.presenter.ts';
 import * as info from './information.service.ts';
 import * as bulletins from './bulletins.service.ts';
 import * as research from './research.service.ts';
@@ -23,7 +32,16 @@ import { renderBulletinPdf, documentsDraftFromContent } from './information.seam
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
-const rankingRow = z.object({ orgId: safeString(), orgName: safeString(), points: z.number(), adoptionPoints: z.number(), basePoints: z.number(), items: z.number(), adopted: z.number(), rank: z.number() });
+const rankingRow = z.object({
+  orgId: safeString(),
+  orgName: safeString(),
+  points: z.number(),
+  adoptionPoints: z.number(),
+  basePoints: z.number(),
+  items: z.number(),
+  adopted: z.number(),
+  rank: z.number(),
+});
 const configOut = scoringConfigSchema.extend({ year: z.number().int() });
 const dispatchBody = z.object({ recipientOrgIds: z.array(z.uuid()).min(1).max(500) }).strict();
 const reportsQuery = z.object({ topicId: z.uuid().optional() }).strict();
@@ -34,75 +52,167 @@ export const informationRoutes: RouteModule = (app, { db }) => {
     const page = await info.listItems(db, req.ctx, req.query);
     return { ...page, items: page.items.map((r) => presentItem(req.ctx.actor, r)) };
   });
-  app.post('/api/info/items', { config: { action: 'info.submit' }, schema: { tags, body: infoItemCreateSchema, response: { 201: itemOut } } }, async (req, reply) => {
-    const row = await info.submitItem(db, req.ctx, req.body);
-    return reply.code(201).send(presentItem(req.ctx.actor, await info.getItem(db, req.ctx, row.id)));
-  });
-  app.get('/api/info/items/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: itemOut } } }, async (req) =>
-    presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id)),
+  app.post(
+    '/api/info/items',
+    { config: { action: 'info.submit' }, schema: { tags, body: infoItemCreateSchema, response: { 201: itemOut } } },
+    async (req, reply) => {
+      const row = await info.submitItem(db, req.ctx, req.body);
+      return reply.code(201).send(presentItem(req.ctx.actor, await info.getItem(db, req.ctx, row.id)));
+    },
   );
-  app.post('/api/info/items/:id/withdraw', { config: { action: 'info.submit' }, schema: { tags, params: idParamSchema, response: { 200: itemOut } } }, async (req) => {
-    await info.withdrawItem(db, req.ctx, req.params.id);
-    return presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id));
-  });
-  app.post('/api/info/items/:id/review', { config: { action: 'info.review' }, schema: { tags, params: idParamSchema, body: infoReviewSchema, response: { 200: itemOut } } }, async (req) => {
-    await info.reviewItem(db, req.ctx, req.params.id, req.body);
-    return presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id));
-  });
-  app.post('/api/info/items/:id/adoptions', { config: { action: 'info.review' }, schema: { tags, params: idParamSchema, body: infoAdoptionAddSchema, response: { 200: itemOut } } }, async (req) => {
-    await info.addAdoption(db, req.ctx, req.params.id, req.body);
-    return presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id));
-  });
+  app.get(
+    '/api/info/items/:id',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: itemOut } } },
+    async (req) => presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id)),
+  );
+  app.post(
+    '/api/info/items/:id/withdraw',
+    { config: { action: 'info.submit' }, schema: { tags, params: idParamSchema, response: { 200: itemOut } } },
+    async (req) => {
+      await info.withdrawItem(db, req.ctx, req.params.id);
+      return presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id));
+    },
+  );
+  app.post(
+    '/api/info/items/:id/review',
+    { config: { action: 'info.review' }, schema: { tags, params: idParamSchema, body: infoReviewSchema, response: { 200: itemOut } } },
+    async (req) => {
+      await info.reviewItem(db, req.ctx, req.params.id, req.body);
+      return presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id));
+    },
+  );
+  app.post(
+    '/api/info/items/:id/adoptions',
+    { config: { action: 'info.review' }, schema: { tags, params: idParamSchema, body: infoAdoptionAddSchema, response: { 200: itemOut } } },
+    async (req) => {
+      await info.addAdoption(db, req.ctx, req.params.id, req.body);
+      return presentItem(req.ctx.actor, await info.getItem(db, req.ctx, req.params.id));
+    },
+  );
 
-  app.get('/api/info/ranking', { config: { action: 'business.read' }, schema: { tags, querystring: rankingQuerySchema, response: { 200: z.object({ year: z.number(), month: z.number().nullable(), of: z.number(), items: z.array(rankingRow), mine: rankingRow.nullable() }) } } }, async (req) =>
-    info.ranking(db, req.ctx, req.query),
+  app.get(
+    '/api/info/ranking',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        querystring: rankingQuerySchema,
+        response: {
+          200: z.object({
+            year: z.number(),
+            month: z.number().nullable(),
+            of: z.number(),
+            items: z.array(rankingRow),
+            mine: rankingRow.nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => info.ranking(db, req.ctx, req.query),
   );
-  app.get('/api/info/config/:year', { config: { action: 'business.read' }, schema: { tags, params: yearParam, response: { 200: configOut } } }, async (req) => info.scoringConfig(db, req.params.year));
-  app.put('/api/info/config/:year', { config: { action: 'info.configure' }, schema: { tags, params: yearParam, body: scoringConfigSchema, response: { 200: configOut } } }, async (req) =>
-    info.setScoringConfig(db, req.ctx, req.params.year, req.body),
+  app.get(
+    '/api/info/config/:year',
+    { config: { action: 'business.read' }, schema: { tags, params: yearParam, response: { 200: configOut } } },
+    async (req) => info.scoringConfig(db, req.params.year),
+  );
+  app.put(
+    '/api/info/config/:year',
+    { config: { action: 'info.configure' }, schema: { tags, params: yearParam, body: scoringConfigSchema, response: { 200: configOut } } },
+    async (req) => info.setScoringConfig(db, req.ctx, req.params.year, req.body),
   );
   app.get('/api/info/levels', { config: { action: 'business.read' }, schema: { tags } }, async () => ({ items: ADOPTION_LEVELS }));
 
   // 信息专报
-  app.get('/api/info/bulletins', { config: { action: 'business.read' }, schema: { tags, querystring: yearQuery, response: { 200: z.object({ items: z.array(bulletinOut) }) } } }, async (req) => ({
-    items: (await bulletins.listBulletins(db, req.ctx, req.query.year)).map(presentBulletin),
-  }));
-  app.post('/api/info/bulletins', { config: { action: 'info.bulletin' }, schema: { tags, body: bulletinCreateSchema, response: { 201: bulletinOut } } }, async (req, reply) => {
-    const row = await bulletins.compileBulletin(db, req.ctx, req.body);
-    return reply.code(201).send(presentBulletin({ ...row, itemCount: req.body.itemIds.length }));
-  });
+  app.get(
+    '/api/info/bulletins',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, querystring: yearQuery, response: { 200: z.object({ items: z.array(bulletinOut) }) } },
+    },
+    async (req) => ({
+      items: (await bulletins.listBulletins(db, req.ctx, req.query.year)).map(presentBulletin),
+    }),
+  );
+  app.post(
+    '/api/info/bulletins',
+    { config: { action: 'info.bulletin' }, schema: { tags, body: bulletinCreateSchema, response: { 201: bulletinOut } } },
+    async (req, reply) => {
+      const row = await bulletins.compileBulletin(db, req.ctx, req.body);
+      return reply.code(201).send(presentBulletin({ ...row, itemCount: req.body.itemIds.length }));
+    },
+  );
   app.get('/api/info/bulletins/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) => {
     const b = await bulletins.getBulletin(db, req.ctx, req.params.id);
-    return { ...presentBulletin({ ...b, itemCount: b.items.length }), items: b.items.map((i) => ({ id: i.id, position: i.position, title: i.title, orgName: i.orgName, content: i.content })) };
+    return {
+      ...presentBulletin({ ...b, itemCount: b.items.length }),
+      items: b.items.map((i) => ({ id: i.id, position: i.position, title: i.title, orgName: i.orgName, content: i.content })),
+    };
   });
-  app.get('/api/info/bulletins/:id/pdf', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req, reply) => {
-    const spec = await bulletins.bulletinPrintSpec(db, req.ctx, req.params.id);
-    const { fileName, ...form } = spec;
-    return sendFile(reply, await renderBulletinPdf(form), fileName, MIME.pdf, 'inline');
-  });
-  app.post('/api/info/bulletins/:id/dispatch', { config: { action: 'info.bulletin' }, schema: { tags, params: idParamSchema, body: dispatchBody, response: { 200: bulletinOut } } }, async (req) => {
-    const row = await bulletins.dispatchBulletin(db, req.ctx, req.params.id, documentsDraftFromContent(), req.body.recipientOrgIds);
-    const b = await bulletins.getBulletin(db, req.ctx, row.id);
-    return presentBulletin({ ...row, itemCount: b.items.length });
-  });
+  app.get(
+    '/api/info/bulletins/:id/pdf',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } },
+    async (req, reply) => {
+      const spec = await bulletins.bulletinPrintSpec(db, req.ctx, req.params.id);
+      const { fileName, ...form } = spec;
+      return sendFile(reply, await renderBulletinPdf(form), fileName, MIME.pdf, 'inline');
+    },
+  );
+  app.post(
+    '/api/info/bulletins/:id/dispatch',
+    { config: { action: 'info.bulletin' }, schema: { tags, params: idParamSchema, body: dispatchBody, response: { 200: bulletinOut } } },
+    async (req) => {
+      const row = await bulletins.dispatchBulletin(db, req.ctx, req.params.id, documentsDraftFromContent(), req.body.recipientOrgIds);
+      const b = await bulletins.getBulletin(db, req.ctx, row.id);
+      return presentBulletin({ ...row, itemCount: b.items.length });
+    },
+  );
 
   // 调研
-  app.get('/api/research/topics', { config: { action: 'business.read' }, schema: { tags, querystring: yearQuery, response: { 200: z.object({ items: z.array(topicOut) }) } } }, async (req) => ({
-    items: (await research.listTopics(db, req.ctx, req.query.year)).map(presentTopic),
-  }));
-  app.post('/api/research/topics', { config: { action: 'research.manage' }, schema: { tags, body: researchTopicCreateSchema, response: { 201: topicOut } } }, async (req, reply) =>
-    reply.code(201).send(presentTopic(await research.createTopic(db, req.ctx, req.body))),
+  app.get(
+    '/api/research/topics',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, querystring: yearQuery, response: { 200: z.object({ items: z.array(topicOut) }) } },
+    },
+    async (req) => ({
+      items: (await research.listTopics(db, req.ctx, req.query.year)).map(presentTopic),
+    }),
   );
-  app.post('/api/research/topics/:id/reports', { config: { action: 'research.report' }, schema: { tags, params: idParamSchema, body: researchReportCreateSchema, response: { 201: reportOut } } }, async (req, reply) =>
-    reply.code(201).send(presentReport(req.ctx.actor, await research.submitReport(db, req.ctx, req.params.id, req.body))),
+  app.post(
+    '/api/research/topics',
+    { config: { action: 'research.manage' }, schema: { tags, body: researchTopicCreateSchema, response: { 201: topicOut } } },
+    async (req, reply) => reply.code(201).send(presentTopic(await research.createTopic(db, req.ctx, req.body))),
   );
-  app.get('/api/research/reports', { config: { action: 'business.read' }, schema: { tags, querystring: reportsQuery, response: { 200: z.object({ items: z.array(reportOut) }) } } }, async (req) => ({
-    items: (await research.listReports(db, req.ctx, req.query.topicId)).map((r) => presentReport(req.ctx.actor, r)),
-  }));
-  app.get('/api/research/reports/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: reportOut } } }, async (req) =>
-    presentReport(req.ctx.actor, await research.getReport(db, req.ctx, req.params.id)),
+  app.post(
+    '/api/research/topics/:id/reports',
+    {
+      config: { action: 'research.report' },
+      schema: { tags, params: idParamSchema, body: researchReportCreateSchema, response: { 201: reportOut } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(presentReport(req.ctx.actor, await research.submitReport(db, req.ctx, req.params.id, req.body))),
   );
-  app.post('/api/research/reports/:id/evaluate', { config: { action: 'research.manage' }, schema: { tags, params: idParamSchema, body: researchEvaluateSchema, response: { 200: reportOut } } }, async (req) =>
-    presentReport(req.ctx.actor, await research.evaluateReport(db, req.ctx, req.params.id, req.body)),
+  app.get(
+    '/api/research/reports',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, querystring: reportsQuery, response: { 200: z.object({ items: z.array(reportOut) }) } },
+    },
+    async (req) => ({
+      items: (await research.listReports(db, req.ctx, req.query.topicId)).map((r) => presentReport(req.ctx.actor, r)),
+    }),
+  );
+  app.get(
+    '/api/research/reports/:id',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: reportOut } } },
+    async (req) => presentReport(req.ctx.actor, await research.getReport(db, req.ctx, req.params.id)),
+  );
+  app.post(
+    '/api/research/reports/:id/evaluate',
+    {
+      config: { action: 'research.manage' },
+      schema: { tags, params: idParamSchema, body: researchEvaluateSchema, response: { 200: reportOut } },
+    },
+    async (req) => presentReport(req.ctx.actor, await research.evaluateReport(db, req.ctx, req.params.id, req.body)),
   );
 };

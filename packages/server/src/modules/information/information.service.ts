@@ -63,7 +63,10 @@ export async function setScoringConfig(db: Db, ctx: RequestContext, year: number
 export type ItemView = InfoItemRow & { orgName: string; submitterName: string | null; adoptions: InfoAdoptionRow[] };
 
 async function withAdoptions<T extends InfoItemRow>(db: DbOrTx, rows: T[]): Promise<(T & { adoptions: InfoAdoptionRow[] })[]> {
-  const adoptions = await repo.adoptionsFor(db, rows.map((r) => r.id));
+  const adoptions = await repo.adoptionsFor(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, adoptions: adoptions.filter((a) => a.itemId === r.id) }));
 }
 
@@ -72,8 +75,20 @@ export async function submitItem(db: Db, ctx: RequestContext, input: InfoItemCre
   const org = await orgsRepository.byId(db, ctx.actor.orgId);
   if (!org || (org.kind !== 'township' && org.kind !== 'county_department')) throw new AppError(InfoErrors.INFO_OWN_ORG_ONLY);
   return db.transaction(async (tx) => {
-    const row = await repo.insertItem(tx, { orgId: ctx.actor.orgId, title: input.title, content: input.content, kind: input.kind, urgency: input.urgency, submittedBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'info.submit', entity: 'info_item', entityId: row.id, after: { title: row.title, kind: row.kind, urgency: row.urgency } });
+    const row = await repo.insertItem(tx, {
+      orgId: ctx.actor.orgId,
+      title: input.title,
+      content: input.content,
+      kind: input.kind,
+      urgency: input.urgency,
+      submittedBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'info.submit',
+      entity: 'info_item',
+      entityId: row.id,
+      after: { title: row.title, kind: row.kind, urgency: row.urgency },
+    });
     return row;
   });
 }
@@ -86,7 +101,14 @@ export async function withdrawItem(db: Db, ctx: RequestContext, id: string): Pro
     assertOwnOrg(ctx.actor, item.orgId);
     if (item.status !== 'submitted') throw new AppError(InfoErrors.INFO_NOT_WITHDRAWABLE);
     const row = await repo.updateItem(tx, id, { status: 'withdrawn' });
-    await writeAudit(tx, ctx, { action: 'info.withdraw', entity: 'info_item', entityId: id, orgId: item.orgId, before: { status: item.status }, after: { status: row.status } });
+    await writeAudit(tx, ctx, {
+      action: 'info.withdraw',
+      entity: 'info_item',
+      entityId: id,
+      orgId: item.orgId,
+      before: { status: item.status },
+      after: { status: row.status },
+    });
     return row;
   });
 }
@@ -107,16 +129,33 @@ export async function getItem(db: Db, ctx: RequestContext, id: string): Promise<
 
 const levelLabel = (l: AdoptionLevel) => ADOPTION_LEVEL_LABELS[l];
 
-async function insertAdoptionsChecked(tx: DbOrTx, ctx: RequestContext, item: InfoItemRow, levels: AdoptionLevel[], note: string | undefined) {
+async function insertAdoptionsChecked(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  item: InfoItemRow,
+  levels: AdoptionLevel[],
+  note: string | undefined,
+) {
   const cfg = await scoringConfig(tx, localYear());
   try {
     return await repo.insertAdoptions(
       tx,
-      levels.map((level) => ({ orgId: item.orgId, itemId: item.id, level, points: cfg.points[level], note: note || null, adoptedBy: ctx.actor.userId })),
+      levels.map((level) => ({
+        orgId: item.orgId,
+        itemId: item.id,
+        level,
+        points: cfg.points[level],
+        note: note || null,
+        adoptedBy: ctx.actor.userId,
+      })),
     );
   } catch (err) {
     // Two reviewers adding the same level at once: the unique index decides, the loser gets the clerk's message.
-    mapPgError(err, { info_adoptions_item_id_level_key: new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, { level: levels.map(levelLabel).join('、') }) });
+    mapPgError(err, {
+      info_adoptions_item_id_level_key: new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, {
+        level: levels.map(levelLabel).join('、'),
+      }),
+    });
   }
 }
 
@@ -130,11 +169,23 @@ export async function reviewItem(db: Db, ctx: RequestContext, id: string, input:
     const now = new Date();
     if (input.decision === 'reject') {
       await repo.updateItem(tx, id, { status: 'not_adopted', reviewedBy: ctx.actor.userId, reviewedAt: now, reviewNote: input.note });
-      await writeAudit(tx, ctx, { action: 'info.review.reject', entity: 'info_item', entityId: id, orgId: item.orgId, before: { status: item.status }, after: { status: 'not_adopted', note: input.note } });
+      await writeAudit(tx, ctx, {
+        action: 'info.review.reject',
+        entity: 'info_item',
+        entityId: id,
+        orgId: item.orgId,
+        before: { status: item.status },
+        after: { status: 'not_adopted', note: input.note },
+      });
       return;
     }
     const levels = [...new Set(input.levels)];
-    const updated = await repo.updateItem(tx, id, { status: 'adopted', reviewedBy: ctx.actor.userId, reviewedAt: now, reviewNote: input.note || null });
+    const updated = await repo.updateItem(tx, id, {
+      status: 'adopted',
+      reviewedBy: ctx.actor.userId,
+      reviewedAt: now,
+      reviewNote: input.note || null,
+    });
     const rows = await insertAdoptionsChecked(tx, ctx, updated, levels, input.note);
     await writeAudit(tx, ctx, {
       action: 'info.review.adopt',
@@ -155,13 +206,26 @@ export async function addAdoption(db: Db, ctx: RequestContext, id: string, input
     assertReadableOrg(ctx.actor, item.orgId);
     if (item.status !== 'adopted') throw new AppError(InfoErrors.INFO_NOT_ADOPTED, { status: statusLabel(item.status) });
     const existing = await repo.adoptionsFor(tx, [id]);
-    if (existing.some((a) => a.level === input.level)) throw new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, { level: levelLabel(input.level) });
+    if (existing.some((a) => a.level === input.level))
+      throw new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, { level: levelLabel(input.level) });
     const [row] = await insertAdoptionsChecked(tx, ctx, item, [input.level], input.note);
-    await writeAudit(tx, ctx, { action: 'info.adopt.add', entity: 'info_item', entityId: id, orgId: item.orgId, before: { levels: existing.map((a) => a.level) }, after: { level: row!.level, points: row!.points } });
+    await writeAudit(tx, ctx, {
+      action: 'info.adopt.add',
+      entity: 'info_item',
+      entityId: id,
+      orgId: item.orgId,
+      before: { levels: existing.map((a) => a.level) },
+      after: { level: row!.level, points: row!.points },
+    });
   });
 }
 
-const STATUS_LABELS: Record<InfoItemRow['status'], string> = { submitted: '待审核', adopted: '已采用', not_adopted: '未采用', withdrawn: '已撤回' };
+const STATUS_LABELS: Record<InfoItemRow['status'], string> = {
+  submitted: '待审核',
+  adopted: '已采用',
+  not_adopted: '未采用',
+  withdrawn: '已撤回',
+};
 export const statusLabel = (s: InfoItemRow['status']) => STATUS_LABELS[s];
 
 export interface RankingRow {
@@ -179,7 +243,11 @@ export interface RankingRow {
 export async function computeRanking(db: DbOrTx, year: number, month?: number): Promise<RankingRow[]> {
   const cfg = await scoringConfig(db, year);
   const period = periodOf(year, month);
-  const [towns, adoption, activity] = await Promise.all([repo.townships(db), repo.adoptionPointsByOrg(db, year, month), repo.activityByOrgMonth(db, year, cfg.longPieceMinChars)]);
+  const [towns, adoption, activity] = await Promise.all([
+    repo.townships(db),
+    repo.adoptionPointsByOrg(db, year, month),
+    repo.activityByOrgMonth(db, year, cfg.longPieceMinChars),
+  ]);
   const rows = towns.map((t) => {
     const acts = activity.filter((a) => a.orgId === t.id);
     const itemsByMonth: Record<number, number> = {};

@@ -65,7 +65,12 @@ export type InfoBulletinRow = typeof infoBulletins.$inferSelect;
 
 export const infoBulletinItems = pgTable(
   'info_bulletin_items',
-  { orgId: uuid('org_id').notNull(), bulletinId: uuid('bulletin_id').notNull(), itemId: uuid('item_id').notNull(), position: integer('position').notNull() },
+  {
+    orgId: uuid('org_id').notNull(),
+    bulletinId: uuid('bulletin_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    position: integer('position').notNull(),
+  },
   (t) => [primaryKey({ columns: [t.bulletinId, t.itemId] })],
 );
 

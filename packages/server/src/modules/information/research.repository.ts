@@ -13,8 +13,20 @@ export const researchRepository = {
     const [row] = await db.select().from(researchTopics).where(eq(researchTopics.id, id));
     return row;
   },
-  listTopics(db: DbOrTx, year: number | undefined, scope: OrgScope): Promise<(ResearchTopicRow & { reports: number; evaluated: number })[]> {
-    const scoped = scope.kind === 'all' ? sql`true` : scope.orgIds.length ? sql`r.org_id IN (${sql.join(scope.orgIds.map((o) => sql`${o}`), sql`, `)})` : sql`false`;
+  listTopics(
+    db: DbOrTx,
+    year: number | undefined,
+    scope: OrgScope,
+  ): Promise<(ResearchTopicRow & { reports: number; evaluated: number })[]> {
+    const scoped =
+      scope.kind === 'all'
+        ? sql`true`
+        : scope.orgIds.length
+          ? sql`r.org_id IN (${sql.join(
+              scope.orgIds.map((o) => sql`${o}`),
+              sql`, `,
+            )})`
+          : sql`false`;
     return db
       .select({
         id: researchTopics.id,
@@ -48,7 +60,15 @@ export const researchRepository = {
   async listReports(db: DbOrTx, topicId: string | undefined, scope: OrgScope): Promise<(ResearchReportRow & { orgName: string })[]> {
     const conds: SQL[] = [];
     if (topicId) conds.push(eq(researchReports.topicId, topicId));
-    if (scope.kind === 'orgs') conds.push(scope.orgIds.length ? sql`${researchReports.orgId} IN (${sql.join(scope.orgIds.map((o) => sql`${o}`), sql`, `)})` : sql`false`);
+    if (scope.kind === 'orgs')
+      conds.push(
+        scope.orgIds.length
+          ? sql`${researchReports.orgId} IN (${sql.join(
+              scope.orgIds.map((o) => sql`${o}`),
+              sql`, `,
+            )})`
+          : sql`false`,
+      );
     const rows = await db
       .select({ report: researchReports, orgName: orgs.name })
       .from(researchReports)

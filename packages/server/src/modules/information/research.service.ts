@@ -3,7 +3,12 @@
  * report per township and topic); the county grades each report with a comment. Counted for the
  * assessment.
  */
-import { RESEARCH_GRADE_LABELS, type ResearchEvaluate, type ResearchReportCreate, type ResearchTopicCreate } from '@township-office/domain/information';
+import {
+  RESEARCH_GRADE_LABELS,
+  type ResearchEvaluate,
+  type ResearchReportCreate,
+  type ResearchTopicCreate,
+} from '@township-office/domain/information';
 import { InfoErrors } from '@township-office/domain/information.errors';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
@@ -22,8 +27,20 @@ export function localToday(d: Date = new Date()): string {
 export async function createTopic(db: Db, ctx: RequestContext, input: ResearchTopicCreate) {
   assertMay(ctx.actor, 'research.manage');
   return db.transaction(async (tx) => {
-    const row = await repo.insertTopic(tx, { orgId: ctx.actor.orgId, year: Number(input.deadline.slice(0, 4)) || localYear(), title: input.title, description: input.description, deadline: input.deadline, createdBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'research.topic.create', entity: 'research_topic', entityId: row.id, after: { title: row.title, deadline: row.deadline } });
+    const row = await repo.insertTopic(tx, {
+      orgId: ctx.actor.orgId,
+      year: Number(input.deadline.slice(0, 4)) || localYear(),
+      title: input.title,
+      description: input.description,
+      deadline: input.deadline,
+      createdBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'research.topic.create',
+      entity: 'research_topic',
+      entityId: row.id,
+      after: { title: row.title, deadline: row.deadline },
+    });
     return row;
   });
 }
@@ -41,8 +58,19 @@ export async function submitReport(db: Db, ctx: RequestContext, topicId: string,
   if (localToday() > topic.deadline) throw new AppError(InfoErrors.RESEARCH_TOPIC_CLOSED, { deadline: topic.deadline });
   try {
     return await db.transaction(async (tx) => {
-      const row = await repo.insertReport(tx, { orgId: ctx.actor.orgId, topicId, title: input.title, content: input.content, submittedBy: ctx.actor.userId });
-      await writeAudit(tx, ctx, { action: 'research.report.submit', entity: 'research_report', entityId: row.id, after: { topicId, title: row.title } });
+      const row = await repo.insertReport(tx, {
+        orgId: ctx.actor.orgId,
+        topicId,
+        title: input.title,
+        content: input.content,
+        submittedBy: ctx.actor.userId,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'research.report.submit',
+        entity: 'research_report',
+        entityId: row.id,
+        after: { topicId, title: row.title },
+      });
       return row;
     });
   } catch (err) {
@@ -68,8 +96,20 @@ export async function evaluateReport(db: Db, ctx: RequestContext, id: string, in
     if (!row) throw notFound();
     assertReadableOrg(ctx.actor, row.orgId);
     if (row.grade) throw new AppError(InfoErrors.RESEARCH_ALREADY_EVALUATED, { grade: RESEARCH_GRADE_LABELS[row.grade] });
-    const updated = await repo.updateReport(tx, id, { grade: input.grade, comment: input.comment, evaluatedBy: ctx.actor.userId, evaluatedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'research.report.evaluate', entity: 'research_report', entityId: id, orgId: row.orgId, before: { grade: null }, after: { grade: updated.grade, comment: updated.comment } });
+    const updated = await repo.updateReport(tx, id, {
+      grade: input.grade,
+      comment: input.comment,
+      evaluatedBy: ctx.actor.userId,
+      evaluatedAt: new Date(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'research.report.evaluate',
+      entity: 'research_report',
+      entityId: id,
+      orgId: row.orgId,
+      before: { grade: null },
+      after: { grade: updated.grade, comment: updated.comment },
+    });
     return updated;
   });
 }

@@ -2,10 +2,14 @@
 import type { Db } from '../../db/client.ts';
 import { meetingsRepository } from './meetings.repository.ts';
 
-const localDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const localDay = (d: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /** The county's 业务交流会 held in `year`, with the townships that attended. */
-export async function exchangeMeetingsInYear(db: Db, year: number): Promise<{ meetingId: string; date: string; townshipOrgIds: string[] }[]> {
+export async function exchangeMeetingsInYear(
+  db: Db,
+  year: number,
+): Promise<{ meetingId: string; date: string; townshipOrgIds: string[] }[]> {
   const rows = await meetingsRepository.exchangeMeetingsInYear(db, year);
   return rows.map((r) => ({ meetingId: r.id, date: localDay(r.startsAt), townshipOrgIds: r.attendingOrgIds }));
 }

@@ -32,13 +32,25 @@ export function presentMeeting(actor: Actor, m: MeetingRow, amendments: MeetingA
     items: m.items,
     finalisedAt: m.finalisedAt?.toISOString() ?? null,
     confirmedAt: m.confirmedAt?.toISOString() ?? null,
-    amendments: amendments.map((a) => ({ id: a.id, reason: a.reason, before: a.before, after: a.after, amendedByName: a.amendedByName, amendedAt: a.amendedAt.toISOString() })),
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      reason: a.reason,
+      before: a.before,
+      after: a.after,
+      amendedByName: a.amendedByName,
+      amendedAt: a.amendedAt.toISOString(),
+    })),
     followUps: followUps.map((f) => presentFollowUp(actor, f, today)),
     actions: meetingActions(actor, m),
   };
 }
 
-export function presentFollowUp(actor: Actor, f: FollowUpRow, today: string, extra: { meetingTitle?: string; progress?: FollowUpProgressRow[] } = {}) {
+export function presentFollowUp(
+  actor: Actor,
+  f: FollowUpRow,
+  today: string,
+  extra: { meetingTitle?: string; progress?: FollowUpProgressRow[] } = {},
+) {
   return {
     id: f.id,
     orgId: f.orgId,

@@ -9,7 +9,15 @@ import { sendRegisterSpec, sendFormSpec, type RegisterColumn } from './register-
 import type { FollowUpRow, MeetingRow } from './meetings.tables.ts';
 
 const localDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
 
 const MEETING_COLUMNS: RegisterColumn[] = [
   { key: 'no', header: '序号', width: 6 },
@@ -24,7 +32,13 @@ const MEETING_COLUMNS: RegisterColumn[] = [
   { key: 'status', header: '状态', width: 12 },
 ];
 
-export function sendMeetingRegister(reply: FastifyReply, rows: MeetingRow[], format: RegisterFileFormat, orgName: string, filterSummary: string) {
+export function sendMeetingRegister(
+  reply: FastifyReply,
+  rows: MeetingRow[],
+  format: RegisterFileFormat,
+  orgName: string,
+  filterSummary: string,
+) {
   return sendRegisterSpec(reply, format, '会议记录登记簿', {
     title: '会议记录登记簿',
     orgName,
@@ -32,14 +46,27 @@ export function sendMeetingRegister(reply: FastifyReply, rows: MeetingRow[], for
     footer: `合计 ${rows.length} 次会议`,
     columns: MEETING_COLUMNS,
     rows: rows.map((m, i) => ({
-      no: String(i + 1), startsAt: localDateTime(m.startsAt), kind: MEETING_KIND_LABELS[m.kind], title: m.title, place: m.place,
-      host: m.hostName, recorder: m.recorderName, attendees: String(m.attendees.length),
-      decisions: m.items.flatMap((it) => it.decisions).join('；'), status: MEETING_STATUS_LABELS[m.status],
+      no: String(i + 1),
+      startsAt: localDateTime(m.startsAt),
+      kind: MEETING_KIND_LABELS[m.kind],
+      title: m.title,
+      place: m.place,
+      host: m.hostName,
+      recorder: m.recorderName,
+      attendees: String(m.attendees.length),
+      decisions: m.items.flatMap((it) => it.decisions).join('；'),
+      status: MEETING_STATUS_LABELS[m.status],
     })),
   });
 }
 
-export function sendFollowUpRegister(reply: FastifyReply, rows: { f: FollowUpRow; meetingTitle: string }[], format: RegisterFileFormat, today: string, orgName: string) {
+export function sendFollowUpRegister(
+  reply: FastifyReply,
+  rows: { f: FollowUpRow; meetingTitle: string }[],
+  format: RegisterFileFormat,
+  today: string,
+  orgName: string,
+) {
   return sendRegisterSpec(reply, format, '督办事项登记簿', {
     title: '督办事项登记簿',
     orgName,
@@ -54,8 +81,13 @@ export function sendFollowUpRegister(reply: FastifyReply, rows: { f: FollowUpRow
       { key: 'result', header: '办结结果', width: 30 },
     ],
     rows: rows.map(({ f, meetingTitle }, i) => ({
-      no: String(i + 1), meeting: meetingTitle, decision: f.decisionText, owner: f.ownerUnit ? `${f.ownerName}（${f.ownerUnit}）` : f.ownerName,
-      deadline: f.deadline, status: f.status === 'closed' ? `已办结 ${f.closedOn}` : followUpOverdue(f, today) ? '逾期' : '办理中', result: f.result ?? '',
+      no: String(i + 1),
+      meeting: meetingTitle,
+      decision: f.decisionText,
+      owner: f.ownerUnit ? `${f.ownerName}（${f.ownerUnit}）` : f.ownerName,
+      deadline: f.deadline,
+      status: f.status === 'closed' ? `已办结 ${f.closedOn}` : followUpOverdue(f, today) ? '逾期' : '办理中',
+      result: f.result ?? '',
     })),
   });
 }
@@ -69,9 +101,25 @@ export function sendMinutesForm(reply: FastifyReply, m: MeetingRow, orgName: str
     sections: [
       {
         rows: [
-          { cells: [{ label: '会议名称', value: m.title, span: 2 }, { label: '会议类型', value: MEETING_KIND_LABELS[m.kind] }] },
-          { cells: [{ label: '时间', value: localDateTime(m.startsAt) }, { label: '地点', value: m.place, span: 2 }] },
-          { cells: [{ label: '主持人', value: m.hostName }, { label: '记录人', value: m.recorderName }, { label: '状态', value: MEETING_STATUS_LABELS[m.status] }] },
+          {
+            cells: [
+              { label: '会议名称', value: m.title, span: 2 },
+              { label: '会议类型', value: MEETING_KIND_LABELS[m.kind] },
+            ],
+          },
+          {
+            cells: [
+              { label: '时间', value: localDateTime(m.startsAt) },
+              { label: '地点', value: m.place, span: 2 },
+            ],
+          },
+          {
+            cells: [
+              { label: '主持人', value: m.hostName },
+              { label: '记录人', value: m.recorderName },
+              { label: '状态', value: MEETING_STATUS_LABELS[m.status] },
+            ],
+          },
           { cells: [{ label: '出席人员', value: m.attendees.join('、') }] },
           { cells: [{ label: '缺席人员及原因', value: m.absentees.map((a) => `${a.name}（${a.reason}）`).join('、') || '无' }] },
           { cells: [{ label: '列席人员', value: m.nonVoting.join('、') || '无' }] },

@@ -67,11 +67,19 @@ export const meetingsRepository = {
     return row!;
   },
   async update(db: DbOrTx, id: string, values: Partial<typeof meetings.$inferInsert>): Promise<MeetingRow> {
-    const [row] = await db.update(meetings).set({ ...values, updatedAt: new Date() }).where(eq(meetings.id, id)).returning();
+    const [row] = await db
+      .update(meetings)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(meetings.id, id))
+      .returning();
     return row!;
   },
   insertAmendment(db: DbOrTx, values: typeof meetingAmendments.$inferInsert) {
-    return db.insert(meetingAmendments).values(values).returning().then((r) => r[0]!);
+    return db
+      .insert(meetingAmendments)
+      .values(values)
+      .returning()
+      .then((r) => r[0]!);
   },
   amendments(db: DbOrTx, meetingId: string) {
     return db.select().from(meetingAmendments).where(eq(meetingAmendments.meetingId, meetingId)).orderBy(asc(meetingAmendments.amendedAt));
@@ -79,7 +87,10 @@ export const meetingsRepository = {
   /** Users of one org, by id: the host and recorder must be among them. */
   async orgUsers(db: DbOrTx, orgId: string, ids: string[]) {
     if (!ids.length) return [];
-    return db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.orgId, orgId), inArray(users.id, ids), sql`${users.disabledAt} IS NULL`));
+    return db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), inArray(users.id, ids), sql`${users.disabledAt} IS NULL`));
   },
   async listFollowUps(db: DbOrTx, scope: OrgScope, f: FollowUpFilter, page: { limit: number; offset: number }) {
     const where = followUpWhere(scope, f);
@@ -102,7 +113,11 @@ export const meetingsRepository = {
     return row;
   },
   followUpsOfMeeting(db: DbOrTx, meetingId: string) {
-    return db.select().from(followUps).where(eq(followUps.meetingId, meetingId)).orderBy(asc(followUps.itemIndex), asc(followUps.decisionIndex));
+    return db
+      .select()
+      .from(followUps)
+      .where(eq(followUps.meetingId, meetingId))
+      .orderBy(asc(followUps.itemIndex), asc(followUps.decisionIndex));
   },
   async insertFollowUp(db: DbOrTx, values: typeof followUps.$inferInsert): Promise<FollowUpRow> {
     const [row] = await db.insert(followUps).values(values).returning();
@@ -113,7 +128,11 @@ export const meetingsRepository = {
     return row!;
   },
   insertProgress(db: DbOrTx, values: typeof followUpProgress.$inferInsert) {
-    return db.insert(followUpProgress).values(values).returning().then((r) => r[0]!);
+    return db
+      .insert(followUpProgress)
+      .values(values)
+      .returning()
+      .then((r) => r[0]!);
   },
   progress(db: DbOrTx, followUpId: string) {
     return db.select().from(followUpProgress).where(eq(followUpProgress.followUpId, followUpId)).orderBy(asc(followUpProgress.createdAt));
@@ -123,7 +142,13 @@ export const meetingsRepository = {
     return db
       .select({ id: meetings.id, startsAt: meetings.startsAt, attendingOrgIds: meetings.attendingOrgIds })
       .from(meetings)
-      .where(and(eq(meetings.kind, 'exchange'), gte(meetings.startsAt, sql`make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Asia/Shanghai')`), lt(meetings.startsAt, sql`make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Asia/Shanghai')`)))
+      .where(
+        and(
+          eq(meetings.kind, 'exchange'),
+          gte(meetings.startsAt, sql`make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Asia/Shanghai')`),
+          lt(meetings.startsAt, sql`make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Asia/Shanghai')`),
+        ),
+      )
       .orderBy(asc(meetings.startsAt));
   },
   overdueFollowUpsByOrg(db: DbOrTx, today: string) {
@@ -134,4 +159,3 @@ export const meetingsRepository = {
       .groupBy(followUps.orgId);
   },
 };
-

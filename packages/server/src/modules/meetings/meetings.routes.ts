@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
-  followUpCloseSchema, followUpCreateSchema, followUpListQuerySchema, followUpProgressSchema, meetingAmendSchema, meetingCreateSchema,
-  meetingListQuerySchema, meetingUpdateSchema, summaryDraftSchema,
+  followUpCloseSchema,
+  followUpCreateSchema,
+  followUpListQuerySchema,
+  followUpProgressSchema,
+  meetingAmendSchema,
+  meetingCreateSchema,
+  meetingListQuerySchema,
+  meetingUpdateSchema,
+  summaryDraftSchema,
 } from '@township-office/domain/meetings';
 import { isoDaySchema } from '@township-office/domain/holidays';
 import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
@@ -24,84 +31,154 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     return presentMeeting(req.ctx.actor, r.meeting, r.amendments, r.followUps, svc.countyToday());
   };
 
-  app.get('/api/meetings', { config: { action: 'business.read' }, schema: { tags, querystring: meetingListQuerySchema } }, async (req, reply) => {
-    const { page, pageSize, format, ...f } = req.query;
-    if (format !== 'json') {
-      const all = await svc.listMeetings(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
-      const summary = filterSummary([['类型', f.kind && MEETING_KIND_LABELS[f.kind]], ['自', f.from], ['至', f.to], ['关键词', f.q]]);
-      return sendMeetingRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
-    }
-    const r = await svc.listMeetings(db, req.ctx, f, { page, pageSize });
-    return { items: r.rows.map(presentMeetingSummary), total: r.total, page, pageSize };
-  });
+  app.get(
+    '/api/meetings',
+    { config: { action: 'business.read' }, schema: { tags, querystring: meetingListQuerySchema } },
+    async (req, reply) => {
+      const { page, pageSize, format, ...f } = req.query;
+      if (format !== 'json') {
+        const all = await svc.listMeetings(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        const summary = filterSummary([
+          ['类型', f.kind && MEETING_KIND_LABELS[f.kind]],
+          ['自', f.from],
+          ['至', f.to],
+          ['关键词', f.q],
+        ]);
+        return sendMeetingRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
+      }
+      const r = await svc.listMeetings(db, req.ctx, f, { page, pageSize });
+      return { items: r.rows.map(presentMeetingSummary), total: r.total, page, pageSize };
+    },
+  );
   app.post('/api/meetings', { config: { action: 'meetings.record' }, schema: { tags, body: meetingCreateSchema } }, async (req, reply) => {
     const row = await svc.createMeeting(db, req.ctx, req.body);
     return reply.code(201).send(await detail(req, row.id));
   });
-  app.get('/api/meetings/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, querystring: z.object({ format: z.enum(['pdf']).optional() }).strict() } }, async (req, reply) => {
-    if (req.query.format === 'pdf') {
-      const r = await svc.getMeeting(db, req.ctx, req.params.id);
-      return sendMinutesForm(reply, r.meeting, await registerOrgName(db, req.ctx.actor, r.meeting.orgId));
-    }
-    return detail(req, req.params.id);
-  });
-  app.patch('/api/meetings/:id', { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingUpdateSchema } }, async (req) => {
-    await svc.updateMeeting(db, req.ctx, req.params.id, req.body);
-    return detail(req, req.params.id);
-  });
-  app.post('/api/meetings/:id/finalise', { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional() } }, async (req) => {
-    await svc.finaliseMeeting(db, req.ctx, req.params.id);
-    return detail(req, req.params.id);
-  });
-  app.post('/api/meetings/:id/confirm', { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional() } }, async (req) => {
-    await svc.confirmMeeting(db, req.ctx, req.params.id);
-    return detail(req, req.params.id);
-  });
-  app.post('/api/meetings/:id/amendments', { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingAmendSchema } }, async (req, reply) => {
-    await svc.amendMeeting(db, req.ctx, req.params.id, req.body);
-    return reply.code(201).send(await detail(req, req.params.id));
-  });
+  app.get(
+    '/api/meetings/:id',
+    {
+      config: { action: 'business.read' },
+      schema: { tags, params: idParamSchema, querystring: z.object({ format: z.enum(['pdf']).optional() }).strict() },
+    },
+    async (req, reply) => {
+      if (req.query.format === 'pdf') {
+        const r = await svc.getMeeting(db, req.ctx, req.params.id);
+        return sendMinutesForm(reply, r.meeting, await registerOrgName(db, req.ctx.actor, r.meeting.orgId));
+      }
+      return detail(req, req.params.id);
+    },
+  );
+  app.patch(
+    '/api/meetings/:id',
+    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingUpdateSchema } },
+    async (req) => {
+      await svc.updateMeeting(db, req.ctx, req.params.id, req.body);
+      return detail(req, req.params.id);
+    },
+  );
+  app.post(
+    '/api/meetings/:id/finalise',
+    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional() } },
+    async (req) => {
+      await svc.finaliseMeeting(db, req.ctx, req.params.id);
+      return detail(req, req.params.id);
+    },
+  );
+  app.post(
+    '/api/meetings/:id/confirm',
+    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional() } },
+    async (req) => {
+      await svc.confirmMeeting(db, req.ctx, req.params.id);
+      return detail(req, req.params.id);
+    },
+  );
+  app.post(
+    '/api/meetings/:id/amendments',
+    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingAmendSchema } },
+    async (req, reply) => {
+      await svc.amendMeeting(db, req.ctx, req.params.id, req.body);
+      return reply.code(201).send(await detail(req, req.params.id));
+    },
+  );
 
-  app.post('/api/meetings/:id/draft-summary', { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: summaryDraftSchema } }, async (req, reply) => {
-    const doc = await svc.draftSummaryFromMinutes(db, req.ctx, req.params.id, req.body);
-    return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
-  });
+  app.post(
+    '/api/meetings/:id/draft-summary',
+    { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: summaryDraftSchema } },
+    async (req, reply) => {
+      const doc = await svc.draftSummaryFromMinutes(db, req.ctx, req.params.id, req.body);
+      return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
+    },
+  );
 
   // Follow-up of decisions (督办)
-  app.get('/api/follow-ups', { config: { action: 'business.read' }, schema: { tags, querystring: followUpListQuerySchema } }, async (req, reply) => {
-    const { page, pageSize, format, overdue, ...rest } = req.query;
-    const today = svc.countyToday();
-    const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
-    if (format !== 'json') {
-      const all = await svc.listFollowUps(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
-      return sendFollowUpRegister(reply, all.rows, format, today, await registerOrgName(db, req.ctx.actor, f.orgId));
-    }
-    const r = await svc.listFollowUps(db, req.ctx, f, { page, pageSize });
-    return { items: r.rows.map((x) => presentFollowUp(req.ctx.actor, x.f, today, { meetingTitle: x.meetingTitle })), total: r.total, page, pageSize };
-  });
-  app.post('/api/follow-ups', { config: { action: 'followUps.manage' }, schema: { tags, body: followUpCreateSchema } }, async (req, reply) => {
-    const row = await svc.createFollowUp(db, req.ctx, req.body);
-    return reply.code(201).send(presentFollowUp(req.ctx.actor, row, svc.countyToday(), { progress: [] }));
-  });
+  app.get(
+    '/api/follow-ups',
+    { config: { action: 'business.read' }, schema: { tags, querystring: followUpListQuerySchema } },
+    async (req, reply) => {
+      const { page, pageSize, format, overdue, ...rest } = req.query;
+      const today = svc.countyToday();
+      const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
+      if (format !== 'json') {
+        const all = await svc.listFollowUps(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        return sendFollowUpRegister(reply, all.rows, format, today, await registerOrgName(db, req.ctx.actor, f.orgId));
+      }
+      const r = await svc.listFollowUps(db, req.ctx, f, { page, pageSize });
+      return {
+        items: r.rows.map((x) => presentFollowUp(req.ctx.actor, x.f, today, { meetingTitle: x.meetingTitle })),
+        total: r.total,
+        page,
+        pageSize,
+      };
+    },
+  );
+  app.post(
+    '/api/follow-ups',
+    { config: { action: 'followUps.manage' }, schema: { tags, body: followUpCreateSchema } },
+    async (req, reply) => {
+      const row = await svc.createFollowUp(db, req.ctx, req.body);
+      return reply.code(201).send(presentFollowUp(req.ctx.actor, row, svc.countyToday(), { progress: [] }));
+    },
+  );
   const followUpDetail = async (ctx: Parameters<typeof svc.getFollowUp>[1], id: string) => {
     const r = await svc.getFollowUp(db, ctx, id);
     return presentFollowUp(ctx.actor, r.followUp, svc.countyToday(), { progress: r.progress });
   };
-  app.get('/api/follow-ups/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) => followUpDetail(req.ctx, req.params.id));
-  app.post('/api/follow-ups/:id/progress', { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpProgressSchema } }, async (req, reply) => {
-    await svc.addFollowUpProgress(db, req.ctx, req.params.id, req.body);
-    return reply.code(201).send(await followUpDetail(req.ctx, req.params.id));
-  });
-  app.post('/api/follow-ups/:id/close', { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpCloseSchema } }, async (req) => {
-    await svc.closeFollowUp(db, req.ctx, req.params.id, req.body);
-    return followUpDetail(req.ctx, req.params.id);
-  });
+  app.get('/api/follow-ups/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) =>
+    followUpDetail(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/follow-ups/:id/progress',
+    { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpProgressSchema } },
+    async (req, reply) => {
+      await svc.addFollowUpProgress(db, req.ctx, req.params.id, req.body);
+      return reply.code(201).send(await followUpDetail(req.ctx, req.params.id));
+    },
+  );
+  app.post(
+    '/api/follow-ups/:id/close',
+    { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpCloseSchema } },
+    async (req) => {
+      await svc.closeFollowUp(db, req.ctx, req.params.id, req.body);
+      return followUpDetail(req.ctx, req.params.id);
+    },
+  );
 
   // For the county's supervision pages.
-  app.get('/api/follow-ups/overdue-by-org', { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict() } }, async (req) => ({
-    items: await overdueFollowUpsByOrg(db, req.query.today ?? svc.countyToday()),
-  }));
-  app.get('/api/meetings/exchange', { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict() } }, async (req) => ({
-    items: await exchangeMeetingsInYear(db, req.query.year),
-  }));
+  app.get(
+    '/api/follow-ups/overdue-by-org',
+    { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict() } },
+    async (req) => ({
+      items: await overdueFollowUpsByOrg(db, req.query.today ?? svc.countyToday()),
+    }),
+  );
+  app.get(
+    '/api/meetings/exchange',
+    {
+      config: { action: 'supervision.read' },
+      schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict() },
+    },
+    async (req) => ({
+      items: await exchangeMeetingsInYear(db, req.query.year),
+    }),
+  );
 };

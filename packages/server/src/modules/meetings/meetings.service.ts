@@ -51,9 +51,19 @@ export async function createMeeting(db: Db, ctx: RequestContext, input: MeetingC
   await checkAttendingOrgs(db, input.kind, attendingOrgIds);
   return db.transaction(async (tx) => {
     const row = await meetingsRepository.insert(tx, {
-      orgId, kind: input.kind, title: input.title, startsAt: new Date(input.startsAt), place: input.place,
-      hostUserId: input.hostUserId, recorderUserId: input.recorderUserId, ...names,
-      attendees: input.attendees, absentees: input.absentees, nonVoting: input.nonVoting, attendingOrgIds, items: input.items,
+      orgId,
+      kind: input.kind,
+      title: input.title,
+      startsAt: new Date(input.startsAt),
+      place: input.place,
+      hostUserId: input.hostUserId,
+      recorderUserId: input.recorderUserId,
+      ...names,
+      attendees: input.attendees,
+      absentees: input.absentees,
+      nonVoting: input.nonVoting,
+      attendingOrgIds,
+      items: input.items,
       createdBy: ctx.actor.userId,
     });
     await writeAudit(tx, ctx, { action: 'meeting.create', entity: 'meeting', entityId: row.id, orgId, after: row });
@@ -82,7 +92,12 @@ export async function updateMeeting(db: Db, ctx: RequestContext, id: string, inp
     const attendingOrgIds = input.attendingOrgIds ? [...new Set(input.attendingOrgIds)] : m.attendingOrgIds;
     await checkAttendingOrgs(db, kind, attendingOrgIds);
     const { startsAt, ...rest } = input;
-    const row = await meetingsRepository.update(tx, id, { ...rest, ...names, attendingOrgIds, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) });
+    const row = await meetingsRepository.update(tx, id, {
+      ...rest,
+      ...names,
+      attendingOrgIds,
+      ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
+    });
     await writeAudit(tx, ctx, { action: 'meeting.update', entity: 'meeting', entityId: id, orgId: m.orgId, before: m, after: row });
     return row;
   });
@@ -96,7 +111,14 @@ export async function finaliseMeeting(db: Db, ctx: RequestContext, id: string): 
     if (ctx.actor.userId !== m.recorderUserId) throw new AppError(MeetingErrors.MEETING_NOT_RECORDER);
     if (!m.items.length) throw new AppError(MeetingErrors.MEETING_EMPTY);
     const row = await meetingsRepository.update(tx, id, { status: 'finalised', finalisedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'meeting.finalise', entity: 'meeting', entityId: id, orgId: m.orgId, before: { status: m.status }, after: { status: row.status } });
+    await writeAudit(tx, ctx, {
+      action: 'meeting.finalise',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.orgId,
+      before: { status: m.status },
+      after: { status: row.status },
+    });
     return row;
   });
 }
@@ -109,7 +131,14 @@ export async function confirmMeeting(db: Db, ctx: RequestContext, id: string): P
     if (m.status !== 'finalised') throw new AppError(MeetingErrors.MEETING_NOT_FINALISED);
     if (ctx.actor.userId !== m.hostUserId) throw new AppError(MeetingErrors.MEETING_NOT_HOST);
     const row = await meetingsRepository.update(tx, id, { status: 'confirmed', confirmedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'meeting.confirm', entity: 'meeting', entityId: id, orgId: m.orgId, before: { status: m.status }, after: { status: row.status } });
+    await writeAudit(tx, ctx, {
+      action: 'meeting.confirm',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.orgId,
+      before: { status: m.status },
+      after: { status: row.status },
+    });
     return row;
   });
 }
@@ -125,10 +154,23 @@ export async function amendMeeting(db: Db, ctx: RequestContext, id: string, inpu
     const before: Record<string, unknown> = {};
     for (const k of Object.keys(changes) as (keyof typeof changes)[]) before[k] = m[k];
     const amendment = await meetingsRepository.insertAmendment(tx, {
-      orgId: m.orgId, meetingId: id, reason, before, after: changes, amendedBy: ctx.actor.userId, amendedByName: ctx.actor.displayName,
+      orgId: m.orgId,
+      meetingId: id,
+      reason,
+      before,
+      after: changes,
+      amendedBy: ctx.actor.userId,
+      amendedByName: ctx.actor.displayName,
     });
     const row = await meetingsRepository.update(tx, id, { ...changes, amendmentCount: m.amendmentCount + 1 });
-    await writeAudit(tx, ctx, { action: 'meeting.amend', entity: 'meeting', entityId: id, orgId: m.orgId, before, after: { ...changes, reason, amendmentId: amendment.id } });
+    await writeAudit(tx, ctx, {
+      action: 'meeting.amend',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.orgId,
+      before,
+      after: { ...changes, reason, amendmentId: amendment.id },
+    });
     return row;
   });
 }
@@ -153,8 +195,15 @@ export async function createFollowUp(db: Db, ctx: RequestContext, input: FollowU
       const decision = m.items[input.itemIndex]?.decisions[input.decisionIndex];
       if (!decision) throw new AppError(MeetingErrors.DECISION_NOT_FOUND);
       const row = await meetingsRepository.insertFollowUp(tx, {
-        orgId: m.orgId, meetingId: m.id, itemIndex: input.itemIndex, decisionIndex: input.decisionIndex, decisionText: decision,
-        ownerName: input.ownerName, ownerUnit: input.ownerUnit ?? null, deadline: input.deadline, createdBy: ctx.actor.userId,
+        orgId: m.orgId,
+        meetingId: m.id,
+        itemIndex: input.itemIndex,
+        decisionIndex: input.decisionIndex,
+        decisionText: decision,
+        ownerName: input.ownerName,
+        ownerUnit: input.ownerUnit ?? null,
+        deadline: input.deadline,
+        createdBy: ctx.actor.userId,
       });
       await writeAudit(tx, ctx, { action: 'followUp.create', entity: 'follow_up', entityId: row.id, orgId: m.orgId, after: row });
       return row;
@@ -177,7 +226,14 @@ export async function addFollowUpProgress(db: Db, ctx: RequestContext, id: strin
   assertMay(ctx.actor, 'followUps.manage');
   return db.transaction(async (tx) => {
     const f = await lockOpenFollowUp(tx, ctx, id);
-    const p = await meetingsRepository.insertProgress(tx, { orgId: f.orgId, followUpId: id, onDay: input.on, note: input.note, byUserId: ctx.actor.userId, byName: ctx.actor.displayName });
+    const p = await meetingsRepository.insertProgress(tx, {
+      orgId: f.orgId,
+      followUpId: id,
+      onDay: input.on,
+      note: input.note,
+      byUserId: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+    });
     await writeAudit(tx, ctx, { action: 'followUp.progress', entity: 'follow_up', entityId: id, orgId: f.orgId, after: p });
     return f;
   });
@@ -187,8 +243,20 @@ export async function closeFollowUp(db: Db, ctx: RequestContext, id: string, inp
   assertMay(ctx.actor, 'followUps.manage');
   return db.transaction(async (tx) => {
     const f = await lockOpenFollowUp(tx, ctx, id);
-    const row = await meetingsRepository.updateFollowUp(tx, id, { status: 'closed', result: input.result, closedOn: input.closedOn, closedBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'followUp.close', entity: 'follow_up', entityId: id, orgId: f.orgId, before: { status: f.status }, after: { status: row.status, result: row.result, closedOn: row.closedOn } });
+    const row = await meetingsRepository.updateFollowUp(tx, id, {
+      status: 'closed',
+      result: input.result,
+      closedOn: input.closedOn,
+      closedBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'followUp.close',
+      entity: 'follow_up',
+      entityId: id,
+      orgId: f.orgId,
+      before: { status: f.status },
+      after: { status: row.status, result: row.result, closedOn: row.closedOn },
+    });
     return row;
   });
 }
@@ -203,8 +271,20 @@ export async function draftSummaryFromMinutes(db: Db, ctx: RequestContext, id: s
   if (m.status === 'draft') throw new AppError(MeetingErrors.SUMMARY_NEEDS_FINAL);
   const body = [
     `${m.startsAt.toISOString().slice(0, 10)}，${m.hostName}主持召开${m.title}。会议研究了以下事项：`,
-    ...m.items.flatMap((it, i) => [`${'一二三四五六七八九十'[i] ?? String(i + 1)}、${it.title}`, ...it.decisions.map((d, j) => `（${j + 1}）${d}`)]),
+    ...m.items.flatMap((it, i) => [
+      `${'一二三四五六七八九十'[i] ?? String(i + 1)}、${it.title}`,
+      ...it.decisions.map((d, j) => `（${j + 1}）${d}`),
+    ]),
     `出席：${m.attendees.join('、')}`,
   ].join('\n');
-  return draftDocument(db, ctx, { docType: '纪要', title: `${m.title}纪要`, body, mainRecipientOrgIds: input.mainRecipientOrgIds, copyRecipientOrgIds: [], urgency: 'none', classification: 'none', remark: `据会议记录 ${m.id} 起草` });
+  return draftDocument(db, ctx, {
+    docType: '纪要',
+    title: `${m.title}纪要`,
+    body,
+    mainRecipientOrgIds: input.mainRecipientOrgIds,
+    copyRecipientOrgIds: [],
+    urgency: 'none',
+    classification: 'none',
+    remark: `据会议记录 ${m.id} 起草`,
+  });
 }

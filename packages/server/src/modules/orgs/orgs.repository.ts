@@ -15,7 +15,10 @@ export const orgsRepository = {
     return row;
   },
   async root(db: DbOrTx): Promise<OrgRow | undefined> {
-    const [row] = await db.select().from(orgs).where(and(eq(orgs.kind, 'county'), isNull(orgs.parentId)));
+    const [row] = await db
+      .select()
+      .from(orgs)
+      .where(and(eq(orgs.kind, 'county'), isNull(orgs.parentId)));
     return row;
   },
   async insert(db: DbOrTx, values: typeof orgs.$inferInsert): Promise<OrgRow> {

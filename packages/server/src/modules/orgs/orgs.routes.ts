@@ -11,7 +11,9 @@ export const orgsRoutes: RouteModule = (app, { db }) => {
   app.get('/api/orgs', { schema: { tags: ['orgs'], response: { 200: z.object({ items: z.array(orgOut) }) } } }, async () => ({
     items: (await listOrgs(db)).map(presentOrg),
   }));
-  app.post('/api/orgs', { config: { action: 'orgs.manage' }, schema: { tags: ['orgs'], body: orgCreateSchema, response: { 201: orgOut } } }, async (req, reply) =>
-    reply.code(201).send(presentOrg(await createOrg(db, req.ctx, req.body))),
+  app.post(
+    '/api/orgs',
+    { config: { action: 'orgs.manage' }, schema: { tags: ['orgs'], body: orgCreateSchema, response: { 201: orgOut } } },
+    async (req, reply) => reply.code(201).send(presentOrg(await createOrg(db, req.ctx, req.body))),
   );
 };

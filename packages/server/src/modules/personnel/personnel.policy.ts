@@ -16,7 +16,8 @@ export function mayRevealStaffIdNumber(actor: Actor, orgId: string): boolean {
 /** What the caller may do with a filing, sent to the client so the page shows only those buttons. */
 export function filingPolicy(actor: Actor, row: FilingRow): ('acknowledge' | 'return' | 'revealIdNumber')[] {
   const out: ('acknowledge' | 'return' | 'revealIdNumber')[] = [];
-  if (row.state === 'submitted' && roleMay(actor.role, 'personnel.acknowledge') && canReadOrg(actor, row.orgId)) out.push('acknowledge', 'return');
+  if (row.state === 'submitted' && roleMay(actor.role, 'personnel.acknowledge') && canReadOrg(actor, row.orgId))
+    out.push('acknowledge', 'return');
   if ((row.particulars as { idNumber?: string } | null)?.idNumber && mayRevealStaffIdNumber(actor, row.orgId)) out.push('revealIdNumber');
   return out;
 }

@@ -17,7 +17,17 @@ function maskedParticulars(particulars: unknown) {
 }
 
 export function presentLeader(row: LeaderRow, orgName: string) {
-  return { id: row.id, orgId: row.orgId, orgName, name: row.name, position: row.position, since: row.since, until: row.until, familiar: row.familiar, basis: row.basis };
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    orgName,
+    name: row.name,
+    position: row.position,
+    since: row.since,
+    until: row.until,
+    familiar: row.familiar,
+    basis: row.basis,
+  };
 }
 
 export function presentStaff(row: StaffRow, org: { orgName: string; orgCode?: string }, actor: Actor) {

@@ -25,7 +25,11 @@ export const personnelRepository = {
 
   // Leaders in charge
   currentLeader(db: DbOrTx, orgId: string): Promise<LeaderRow | undefined> {
-    return db.select().from(leadersInCharge).where(and(eq(leadersInCharge.orgId, orgId), isNull(leadersInCharge.until))).then((r) => r[0]);
+    return db
+      .select()
+      .from(leadersInCharge)
+      .where(and(eq(leadersInCharge.orgId, orgId), isNull(leadersInCharge.until)))
+      .then((r) => r[0]);
   },
   async endLeader(db: DbOrTx, id: string, until: string): Promise<void> {
     await db.update(leadersInCharge).set({ until }).where(eq(leadersInCharge.id, id));
@@ -39,20 +43,33 @@ export const personnelRepository = {
       .select({ leader: leadersInCharge, orgName: orgs.name })
       .from(leadersInCharge)
       .innerJoin(orgs, eq(orgs.id, leadersInCharge.orgId))
-      .where(and(scoped(leadersInCharge.orgId, scope), opts.orgId ? eq(leadersInCharge.orgId, opts.orgId) : undefined, opts.history ? undefined : isNull(leadersInCharge.until)))
+      .where(
+        and(
+          scoped(leadersInCharge.orgId, scope),
+          opts.orgId ? eq(leadersInCharge.orgId, opts.orgId) : undefined,
+          opts.history ? undefined : isNull(leadersInCharge.until),
+        ),
+      )
       .orderBy(asc(orgs.sortOrder), desc(leadersInCharge.since));
   },
 
   // Staff
   staffById(db: DbOrTx, id: string): Promise<StaffRow | undefined> {
-    return db.select().from(staff).where(eq(staff.id, id)).then((r) => r[0]);
+    return db
+      .select()
+      .from(staff)
+      .where(eq(staff.id, id))
+      .then((r) => r[0]);
   },
   staffByIdNumbers(db: DbOrTx, idNumbers: string[]): Promise<StaffRow[]> {
     if (idNumbers.length === 0) return Promise.resolve([]);
     return db.select().from(staff).where(inArray(staff.idNumber, idNumbers));
   },
   async activeCount(db: DbOrTx, orgId: string): Promise<number> {
-    const [r] = await db.select({ n: count() }).from(staff).where(and(eq(staff.orgId, orgId), eq(staff.status, 'active')));
+    const [r] = await db
+      .select({ n: count() })
+      .from(staff)
+      .where(and(eq(staff.orgId, orgId), eq(staff.status, 'active')));
     return Number(r?.n ?? 0);
   },
   async activeCountsByOrg(db: DbOrTx): Promise<Map<string, number>> {
@@ -60,13 +77,19 @@ export const personnelRepository = {
     return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
   },
   async openJoinCount(db: DbOrTx, orgId: string): Promise<number> {
-    const [r] = await db.select({ n: count() }).from(staffFilings).where(and(eq(staffFilings.orgId, orgId), eq(staffFilings.kind, 'join'), eq(staffFilings.state, 'submitted')));
+    const [r] = await db
+      .select({ n: count() })
+      .from(staffFilings)
+      .where(and(eq(staffFilings.orgId, orgId), eq(staffFilings.kind, 'join'), eq(staffFilings.state, 'submitted')));
     return Number(r?.n ?? 0);
   },
   async openJoinWithIdNumber(db: DbOrTx, idNumbers: string[]): Promise<string[]> {
     if (idNumbers.length === 0) return [];
     const r = await db.execute<{ id_number: string }>(sql`SELECT particulars->>'idNumber' AS id_number FROM staff_filings
-      WHERE state = 'submitted' AND kind = 'join' AND particulars->>'idNumber' IN (${sql.join(idNumbers.map((x) => sql`${x}`), sql`, `)})`);
+      WHERE state = 'submitted' AND kind = 'join' AND particulars->>'idNumber' IN (${sql.join(
+        idNumbers.map((x) => sql`${x}`),
+        sql`, `,
+      )})`);
     return r.rows.map((x) => x.id_number);
   },
   listStaff(db: DbOrTx, scope: OrgScope, opts: { orgId?: string; status?: 'active' | 'left' }) {
@@ -74,7 +97,13 @@ export const personnelRepository = {
       .select({ staff, orgName: orgs.name, orgCode: orgs.code })
       .from(staff)
       .innerJoin(orgs, eq(orgs.id, staff.orgId))
-      .where(and(scoped(staff.orgId, scope), opts.orgId ? eq(staff.orgId, opts.orgId) : undefined, opts.status ? eq(staff.status, opts.status) : undefined))
+      .where(
+        and(
+          scoped(staff.orgId, scope),
+          opts.orgId ? eq(staff.orgId, opts.orgId) : undefined,
+          opts.status ? eq(staff.status, opts.status) : undefined,
+        ),
+      )
       .orderBy(asc(orgs.sortOrder), asc(staff.startDate), asc(staff.name));
   },
   async insertStaff(db: DbOrTx, values: (typeof staff.$inferInsert)[]): Promise<StaffRow[]> {
@@ -82,16 +111,27 @@ export const personnelRepository = {
     return db.insert(staff).values(values).returning();
   },
   async updateStaff(db: DbOrTx, id: string, values: Partial<typeof staff.$inferInsert>): Promise<StaffRow> {
-    const [row] = await db.update(staff).set({ ...values, updatedAt: new Date() }).where(eq(staff.id, id)).returning();
+    const [row] = await db
+      .update(staff)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(staff.id, id))
+      .returning();
     return row!;
   },
 
   // Filings
   filingById(db: DbOrTx, id: string): Promise<FilingRow | undefined> {
-    return db.select().from(staffFilings).where(eq(staffFilings.id, id)).then((r) => r[0]);
+    return db
+      .select()
+      .from(staffFilings)
+      .where(eq(staffFilings.id, id))
+      .then((r) => r[0]);
   },
   async hasOpenFiling(db: DbOrTx, staffId: string): Promise<boolean> {
-    const [r] = await db.select({ n: count() }).from(staffFilings).where(and(eq(staffFilings.staffId, staffId), eq(staffFilings.state, 'submitted')));
+    const [r] = await db
+      .select({ n: count() })
+      .from(staffFilings)
+      .where(and(eq(staffFilings.staffId, staffId), eq(staffFilings.state, 'submitted')));
     return Number(r?.n ?? 0) > 0;
   },
   async insertFilings(db: DbOrTx, values: (typeof staffFilings.$inferInsert)[]): Promise<FilingRow[]> {
@@ -102,7 +142,11 @@ export const personnelRepository = {
     const [row] = await db.update(staffFilings).set(values).where(eq(staffFilings.id, id)).returning();
     return row!;
   },
-  listFilings(db: DbOrTx, scope: OrgScope, opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string; limit: number }) {
+  listFilings(
+    db: DbOrTx,
+    scope: OrgScope,
+    opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string; limit: number },
+  ) {
     return db
       .select({ filing: staffFilings, orgName: orgs.name, staffName: staff.name })
       .from(staffFilings)

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import { PersonnelErrors } from '@township-office/domain/personnel.errors';
-import { STAFF_IMPORT_MAX_BYTES, filingCreateSchema, filingDeadlineSchema, filingDecisionSchema, leaderAssignSchema } from '@township-office/domain/personnel';
+import {
+  STAFF_IMPORT_MAX_BYTES,
+  filingCreateSchema,
+  filingDeadlineSchema,
+  filingDecisionSchema,
+  leaderAssignSchema,
+} from '@township-office/domain/personnel';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { MIME, sendFile } from '../../platform/print/send.ts';
@@ -16,18 +22,32 @@ const IMPORT_BODY_LIMIT = Math.ceil((STAFF_IMPORT_MAX_BYTES * 4) / 3) + 4096;
 
 export const personnelRoutes: RouteModule = (app, { db }) => {
   const read = { action: 'business.read' as const };
-  app.get('/api/personnel/settings', { config: read, schema: { tags: ['personnel'] } }, async () => ({ filingDeadlineDays: await svc.filingDeadlineDays(db) }));
-  app.put('/api/personnel/settings', { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: filingDeadlineSchema } }, async (req) => ({
-    filingDeadlineDays: await svc.setFilingDeadline(db, req.ctx, req.body.days),
+  app.get('/api/personnel/settings', { config: read, schema: { tags: ['personnel'] } }, async () => ({
+    filingDeadlineDays: await svc.filingDeadlineDays(db),
   }));
+  app.put(
+    '/api/personnel/settings',
+    { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: filingDeadlineSchema } },
+    async (req) => ({
+      filingDeadlineDays: await svc.setFilingDeadline(db, req.ctx, req.body.days),
+    }),
+  );
 
-  app.get('/api/personnel/leaders', { config: read, schema: { tags: ['personnel'], querystring: orgQuery.extend({ history: bool.optional() }).strict() } }, async (req) => ({
-    items: (await svc.listLeaders(db, req.ctx, req.query)).map((r) => presentLeader(r.leader, r.orgName)),
-  }));
-  app.post('/api/personnel/leaders', { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: leaderAssignSchema } }, async (req, reply) => {
-    const row = await svc.assignLeader(db, req.ctx, req.body);
-    return reply.code(201).send(presentLeader(row, ''));
-  });
+  app.get(
+    '/api/personnel/leaders',
+    { config: read, schema: { tags: ['personnel'], querystring: orgQuery.extend({ history: bool.optional() }).strict() } },
+    async (req) => ({
+      items: (await svc.listLeaders(db, req.ctx, req.query)).map((r) => presentLeader(r.leader, r.orgName)),
+    }),
+  );
+  app.post(
+    '/api/personnel/leaders',
+    { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: leaderAssignSchema } },
+    async (req, reply) => {
+      const row = await svc.assignLeader(db, req.ctx, req.body);
+      return reply.code(201).send(presentLeader(row, ''));
+    },
+  );
 
   const staffQuery = orgQuery.extend({ status: z.enum(['active', 'left']).optional() }).strict();
   app.get('/api/personnel/staff', { config: read, schema: { tags: ['personnel'], querystring: staffQuery } }, async (req) => ({
@@ -35,32 +55,62 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
   }));
   app.get('/api/personnel/staff/:id', { config: read, schema: { tags: ['personnel'], params: idParamSchema } }, async (req) => {
     const h = await svc.staffHistory(db, req.ctx, req.params.id);
-    return { person: presentStaff(h.person, { orgName: '' }, req.ctx.actor), filings: h.filings.map((f) => presentFiling(f.filing, f, req.ctx.actor)) };
+    return {
+      person: presentStaff(h.person, { orgName: '' }, req.ctx.actor),
+      filings: h.filings.map((f) => presentFiling(f.filing, f, req.ctx.actor)),
+    };
   });
   // The full ID number of one record, on an audited click (the lists and pages show it masked).
   const empty = z.object({}).strict().optional();
-  app.post('/api/personnel/staff/:id/reveal', { config: read, schema: { tags: ['personnel'], params: idParamSchema, body: empty } }, async (req) => ({
-    idNumber: await svc.revealStaffIdNumber(db, req.ctx, req.params.id),
-  }));
-  app.post('/api/personnel/filings/:id/reveal', { config: read, schema: { tags: ['personnel'], params: idParamSchema, body: empty } }, async (req) => ({
-    idNumber: await svc.revealFilingIdNumber(db, req.ctx, req.params.id),
-  }));
-  app.get('/api/personnel/structure', { config: read, schema: { tags: ['personnel'], querystring: orgQuery } }, async (req) => svc.staffStructure(db, req.ctx, req.query));
+  app.post(
+    '/api/personnel/staff/:id/reveal',
+    { config: read, schema: { tags: ['personnel'], params: idParamSchema, body: empty } },
+    async (req) => ({
+      idNumber: await svc.revealStaffIdNumber(db, req.ctx, req.params.id),
+    }),
+  );
+  app.post(
+    '/api/personnel/filings/:id/reveal',
+    { config: read, schema: { tags: ['personnel'], params: idParamSchema, body: empty } },
+    async (req) => ({
+      idNumber: await svc.revealFilingIdNumber(db, req.ctx, req.params.id),
+    }),
+  );
+  app.get('/api/personnel/structure', { config: read, schema: { tags: ['personnel'], querystring: orgQuery } }, async (req) =>
+    svc.staffStructure(db, req.ctx, req.query),
+  );
 
-  const filingQuery = orgQuery.extend({ state: z.enum(['submitted', 'acknowledged', 'returned']).optional(), late: bool.optional() }).strict();
+  const filingQuery = orgQuery
+    .extend({ state: z.enum(['submitted', 'acknowledged', 'returned']).optional(), late: bool.optional() })
+    .strict();
   app.get('/api/personnel/filings', { config: read, schema: { tags: ['personnel'], querystring: filingQuery } }, async (req) => ({
     items: (await svc.listFilings(db, req.ctx, req.query)).map((r) => presentFiling(r.filing, r, req.ctx.actor)),
   }));
-  app.post('/api/personnel/filings', { config: { action: 'personnel.file' }, schema: { tags: ['personnel'], body: filingCreateSchema } }, async (req, reply) => {
-    const row = await svc.submitFiling(db, req.ctx, req.body);
-    return reply.code(201).send(presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor));
-  });
-  app.post('/api/personnel/filings/:id/decision', { config: { action: 'personnel.acknowledge' }, schema: { tags: ['personnel'], params: idParamSchema, body: filingDecisionSchema } }, async (req) => {
-    const row = await svc.decideFiling(db, req.ctx, req.params.id, req.body);
-    return presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor);
-  });
+  app.post(
+    '/api/personnel/filings',
+    { config: { action: 'personnel.file' }, schema: { tags: ['personnel'], body: filingCreateSchema } },
+    async (req, reply) => {
+      const row = await svc.submitFiling(db, req.ctx, req.body);
+      return reply.code(201).send(presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor));
+    },
+  );
+  app.post(
+    '/api/personnel/filings/:id/decision',
+    { config: { action: 'personnel.acknowledge' }, schema: { tags: ['personnel'], params: idParamSchema, body: filingDecisionSchema } },
+    async (req) => {
+      const row = await svc.decideFiling(db, req.ctx, req.params.id, req.body);
+      return presentFiling(row, { orgName: '', staffName: null }, req.ctx.actor);
+    },
+  );
 
-  const importBody = z.object({ fileName: safeString().trim().min(1).max(200), contentBase64: safeString().max(IMPORT_BODY_LIMIT).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确 / the file content is not base64') }).strict();
+  const importBody = z
+    .object({
+      fileName: safeString().trim().min(1).max(200),
+      contentBase64: safeString()
+        .max(IMPORT_BODY_LIMIT)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确 / the file content is not base64'),
+    })
+    .strict();
   app.post(
     '/api/personnel/import',
     {
@@ -68,7 +118,8 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
       bodyLimit: IMPORT_BODY_LIMIT,
       // Refuse an oversized sheet from its declared length, before reading the body.
       onRequest: async (req) => {
-        if (Number(req.headers['content-length'] ?? 0) > IMPORT_BODY_LIMIT) throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_BYTES / 1048576} MB` });
+        if (Number(req.headers['content-length'] ?? 0) > IMPORT_BODY_LIMIT)
+          throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_BYTES / 1048576} MB` });
       },
       schema: { tags: ['personnel'], body: importBody },
     },
@@ -80,5 +131,7 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
   app.get('/api/personnel/export.xlsx', { config: read, schema: { tags: ['personnel'], querystring: orgQuery } }, async (req, reply) =>
     sendFile(reply, await exportStaffSheet(db, req.ctx, req.query), '乡镇办公室工作人员信息库.xlsx', MIME.xlsx),
   );
-  app.get('/api/personnel/template.xlsx', { config: read, schema: { tags: ['personnel'] } }, async (_req, reply) => sendFile(reply, await staffSheetTemplate(), '人员导入模板.xlsx', MIME.xlsx));
+  app.get('/api/personnel/template.xlsx', { config: read, schema: { tags: ['personnel'] } }, async (_req, reply) =>
+    sendFile(reply, await staffSheetTemplate(), '人员导入模板.xlsx', MIME.xlsx),
+  );
 };

@@ -39,7 +39,13 @@ export async function setFilingDeadline(db: Db, ctx: RequestContext, days: numbe
   const before = await filingDeadlineDays(db);
   await db.transaction(async (tx) => {
     await repo.setDeadline(tx, days);
-    await writeAudit(tx, ctx, { action: 'personnel.deadline.set', entity: 'setting', entityId: 'personnel.filingDeadlineDays', before: { days: before }, after: { days } });
+    await writeAudit(tx, ctx, {
+      action: 'personnel.deadline.set',
+      entity: 'setting',
+      entityId: 'personnel.filingDeadlineDays',
+      before: { days: before },
+      after: { days },
+    });
   });
   return days;
 }
@@ -55,21 +61,29 @@ export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<t
   assertMay(ctx.actor, 'personnel.manage');
   await requireTownship(db, input.orgId);
   // Two assignments for one township at once: the current-leader unique index decides, the loser gets LEADER_CHANGED.
-  return withPgErrors({ leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }, () => db.transaction(async (tx) => {
-    const previous = await repo.currentLeader(tx, input.orgId);
-    // The previous leader's term ends the day the new one starts; history is never overwritten.
-    if (previous) await repo.endLeader(tx, previous.id, input.since < previous.since ? previous.since : input.since);
-    const row = await repo.insertLeader(tx, { ...input, createdBy: ctx.actor.userId });
-    await writeAudit(tx, ctx, { action: 'personnel.leader.assign', entity: 'leader_in_charge', entityId: row.id, orgId: input.orgId, before: previous ?? null, after: row });
-    return row;
-  }));
+  return withPgErrors({ leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }, () =>
+    db.transaction(async (tx) => {
+      const previous = await repo.currentLeader(tx, input.orgId);
+      // The previous leader's term ends the day the new one starts; history is never overwritten.
+      if (previous) await repo.endLeader(tx, previous.id, input.since < previous.since ? previous.since : input.since);
+      const row = await repo.insertLeader(tx, { ...input, createdBy: ctx.actor.userId });
+      await writeAudit(tx, ctx, {
+        action: 'personnel.leader.assign',
+        entity: 'leader_in_charge',
+        entityId: row.id,
+        orgId: input.orgId,
+        before: previous ?? null,
+        after: row,
+      });
+      return row;
+    }),
+  );
 }
 
 export function listLeaders(db: Db, ctx: RequestContext, opts: { orgId?: string; history?: boolean }) {
   if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
   return repo.listLeaders(db, orgScope(ctx.actor), opts);
 }
-
 
 /** A township files a change in its own office; the filing waits for the county's acknowledgement. */
 export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCreate, today = chinaToday()): Promise<FilingRow> {
@@ -78,7 +92,14 @@ export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCre
   await requireTownship(db, orgId);
   if (input.changeDate > today) throw new AppError(PersonnelErrors.CHANGE_DATE_FUTURE);
   const deadlineDays = await filingDeadlineDays(db);
-  const base = { orgId, kind: input.kind, changeDate: input.changeDate, filedBy: ctx.actor.userId, deadlineDays, late: isFilingLate(input.changeDate, today, deadlineDays) };
+  const base = {
+    orgId,
+    kind: input.kind,
+    changeDate: input.changeDate,
+    filedBy: ctx.actor.userId,
+    deadlineDays,
+    late: isFilingLate(input.changeDate, today, deadlineDays),
+  };
 
   let values: Parameters<typeof repo.insertFilings>[1][number];
   if (input.kind === 'join') {
@@ -96,7 +117,8 @@ export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCre
     if (await repo.hasOpenFiling(db, person.id)) throw new AppError(PersonnelErrors.FILING_OPEN);
     if (input.kind === 'transfer') {
       const target = await orgsRepository.byId(db, input.toOrgId);
-      if (!target || target.kind !== 'township' || target.id === orgId || target.disabledAt) throw new AppError(PersonnelErrors.TRANSFER_TARGET_INVALID);
+      if (!target || target.kind !== 'township' || target.id === orgId || target.disabledAt)
+        throw new AppError(PersonnelErrors.TRANSFER_TARGET_INVALID);
       values = { ...base, staffId: person.id, toOrgId: target.id, reason: input.reason ?? null };
     } else if (input.kind === 'leave') {
       values = { ...base, staffId: person.id, reason: input.reason };
@@ -114,7 +136,9 @@ export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCre
     // Two filings racing for one person (or one new ID number): the open-filing unique indexes decide.
     mapPgError(err, {
       staff_filings_open_staff_uq: PersonnelErrors.FILING_OPEN,
-      staff_filings_open_join_uq: new AppError(PersonnelErrors.ID_NUMBER_FILED, { idNumber: input.kind === 'join' ? input.particulars.idNumber : '' }),
+      staff_filings_open_join_uq: new AppError(PersonnelErrors.ID_NUMBER_FILED, {
+        idNumber: input.kind === 'join' ? input.particulars.idNumber : '',
+      }),
     });
   }
 }
@@ -138,7 +162,12 @@ function staffValues(p: StaffParticulars) {
 export { staffValues };
 
 /** The county acknowledges a filing (the change enters the database) or returns it with a reason. */
-export async function decideFiling(db: Db, ctx: RequestContext, id: string, decision: { decision: 'acknowledge' } | { decision: 'return'; reason: string }) {
+export async function decideFiling(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  decision: { decision: 'acknowledge' } | { decision: 'return'; reason: string },
+) {
   assertMay(ctx.actor, 'personnel.acknowledge');
   const filing = await repo.filingById(db, id);
   if (!filing) throw new AppError(PersonnelErrors.FILING_NOT_FOUND);
@@ -149,7 +178,14 @@ export async function decideFiling(db: Db, ctx: RequestContext, id: string, deci
     return await db.transaction(async (tx) => {
       if (decision.decision === 'return') {
         const row = await repo.updateFiling(tx, id, { ...decided, state: 'returned', returnReason: decision.reason });
-        await writeAudit(tx, ctx, { action: 'personnel.filing.return', entity: 'staff_filing', entityId: id, orgId: filing.orgId, before: filing, after: row });
+        await writeAudit(tx, ctx, {
+          action: 'personnel.filing.return',
+          entity: 'staff_filing',
+          entityId: id,
+          orgId: filing.orgId,
+          before: filing,
+          after: row,
+        });
         return row;
       }
       let staffId = filing.staffId;
@@ -157,26 +193,47 @@ export async function decideFiling(db: Db, ctx: RequestContext, id: string, deci
       let after: StaffRow;
       if (filing.kind === 'join') {
         const p = filing.particulars as unknown as StaffParticulars;
-        [after] = (await repo.insertStaff(tx, [{ ...staffValues(p), orgId: filing.orgId, designationReason: filing.reason }])) as [StaffRow];
+        [after] = (await repo.insertStaff(tx, [{ ...staffValues(p), orgId: filing.orgId, designationReason: filing.reason }])) as [
+          StaffRow,
+        ];
         staffId = after.id;
       } else {
         before = (await repo.staffById(tx, staffId!))!;
         if (before.status !== 'active') throw new AppError(PersonnelErrors.STAFF_NOT_ACTIVE);
         const change: Partial<StaffRow> =
-          filing.kind === 'leave' ? { status: 'left', leftOn: filing.changeDate } : filing.kind === 'transfer' ? { orgId: filing.toOrgId! } : (filing.particulars as Partial<StaffRow>);
+          filing.kind === 'leave'
+            ? { status: 'left', leftOn: filing.changeDate }
+            : filing.kind === 'transfer'
+              ? { orgId: filing.toOrgId! }
+              : (filing.particulars as Partial<StaffRow>);
         after = await repo.updateStaff(tx, before.id, change);
         if (filing.kind !== 'particulars') await endPostsOfStaff(tx, before.id, filing.changeDate);
       }
       const row = await repo.updateFiling(tx, id, { ...decided, state: 'acknowledged', staffId });
-      await writeAudit(tx, ctx, { action: 'personnel.filing.acknowledge', entity: 'staff_filing', entityId: id, orgId: filing.orgId, before: { filing, staff: before }, after: { filing: row, staff: after } });
+      await writeAudit(tx, ctx, {
+        action: 'personnel.filing.acknowledge',
+        entity: 'staff_filing',
+        entityId: id,
+        orgId: filing.orgId,
+        before: { filing, staff: before },
+        after: { filing: row, staff: after },
+      });
       return row;
     });
   } catch (err) {
-    mapPgError(err, { staff_id_number_key: new AppError(PersonnelErrors.ID_NUMBER_FILED, { idNumber: String((filing.particulars as { idNumber?: string }).idNumber ?? '') }) });
+    mapPgError(err, {
+      staff_id_number_key: new AppError(PersonnelErrors.ID_NUMBER_FILED, {
+        idNumber: String((filing.particulars as { idNumber?: string }).idNumber ?? ''),
+      }),
+    });
   }
 }
 
-export function listFilings(db: Db, ctx: RequestContext, opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string }) {
+export function listFilings(
+  db: Db,
+  ctx: RequestContext,
+  opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string },
+) {
   if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
   return repo.listFilings(db, orgScope(ctx.actor), { ...opts, limit: 500 });
 }
@@ -204,7 +261,15 @@ export async function revealStaffIdNumber(db: Db, ctx: RequestContext, staffId: 
   if (!person) throw new AppError(PersonnelErrors.STAFF_NOT_FOUND);
   assertReadableOrg(ctx.actor, person.orgId);
   if (!mayRevealStaffIdNumber(ctx.actor, person.orgId)) throw forbiddenRole();
-  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'personnel.staff.reveal', entity: 'staff', entityId: person.id, orgId: person.orgId, after: { fields: ['idNumber'] } }));
+  await db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'personnel.staff.reveal',
+      entity: 'staff',
+      entityId: person.id,
+      orgId: person.orgId,
+      after: { fields: ['idNumber'] },
+    }),
+  );
   return person.idNumber;
 }
 
@@ -216,7 +281,15 @@ export async function revealFilingIdNumber(db: Db, ctx: RequestContext, filingId
   if (!mayRevealStaffIdNumber(ctx.actor, filing.orgId)) throw forbiddenRole();
   const idNumber = (filing.particulars as { idNumber?: string } | null)?.idNumber;
   if (!idNumber) throw new AppError(CommonErrors.NOT_FOUND);
-  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'personnel.filing.reveal', entity: 'staff_filing', entityId: filing.id, orgId: filing.orgId, after: { fields: ['idNumber'] } }));
+  await db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'personnel.filing.reveal',
+      entity: 'staff_filing',
+      entityId: filing.id,
+      orgId: filing.orgId,
+      after: { fields: ['idNumber'] },
+    }),
+  );
   return idNumber;
 }
 
@@ -235,4 +308,3 @@ export async function staffStructure(db: Db, ctx: RequestContext, opts: { orgId?
     tenure: tally(TENURE_BANDS, (s) => tenureBand(s.startDate, today)),
   };
 }
-

@@ -38,7 +38,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     return '';
   }
   return String(v).trim();
@@ -57,8 +61,10 @@ async function readSheet(db: Db, buffer: Buffer) {
   const expected = STAFF_SHEET_COLUMNS.map((c) => c.header);
   const header = expected.map((_, i) => cellText(ws.getRow(1).getCell(i + 1).value));
   const extra = cellText(ws.getRow(1).getCell(expected.length + 1).value);
-  if (header.join('|') !== expected.join('|') || extra !== '') throw new AppError(PersonnelErrors.IMPORT_WRONG_COLUMNS, { expected: expected.join('、') });
-  if (ws.rowCount - 1 > STAFF_IMPORT_MAX_ROWS) throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_ROWS} 行` });
+  if (header.join('|') !== expected.join('|') || extra !== '')
+    throw new AppError(PersonnelErrors.IMPORT_WRONG_COLUMNS, { expected: expected.join('、') });
+  if (ws.rowCount - 1 > STAFF_IMPORT_MAX_ROWS)
+    throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_ROWS} 行` });
 
   const townships = new Map((await orgsRepository.listActive(db)).filter((o) => o.kind === 'township').map((o) => [o.code, o]));
   const parsed: { row: number; orgId: string; p: StaffParticulars }[] = [];
@@ -67,7 +73,10 @@ async function readSheet(db: Db, buffer: Buffer) {
   for (let r = 2; r <= ws.rowCount; r++) {
     const cells = STAFF_SHEET_COLUMNS.map((_, i) => cellText(ws.getRow(r).getCell(i + 1).value));
     if (cells.every((c) => c === '')) continue;
-    const raw = Object.fromEntries(STAFF_SHEET_COLUMNS.map((c, i) => [c.key, cells[i]])) as Record<(typeof STAFF_SHEET_COLUMNS)[number]['key'], string>;
+    const raw = Object.fromEntries(STAFF_SHEET_COLUMNS.map((c, i) => [c.key, cells[i]])) as Record<
+      (typeof STAFF_SHEET_COLUMNS)[number]['key'],
+      string
+    >;
     const errors: string[] = [];
     const org = townships.get(raw.orgCode);
     if (!org) errors.push(`单位代码“${raw.orgCode}”不是本县乡镇`);
@@ -94,8 +103,16 @@ async function readSheet(db: Db, buffer: Buffer) {
   }
   // Against the database: people already filed, and townships pushed past three.
   const known = new Set([
-    ...(await repo.staffByIdNumbers(db, parsed.map((x) => x.p.idNumber))).map((s) => s.idNumber),
-    ...(await repo.openJoinWithIdNumber(db, parsed.map((x) => x.p.idNumber))),
+    ...(
+      await repo.staffByIdNumbers(
+        db,
+        parsed.map((x) => x.p.idNumber),
+      )
+    ).map((s) => s.idNumber),
+    ...(await repo.openJoinWithIdNumber(
+      db,
+      parsed.map((x) => x.p.idNumber),
+    )),
   ]);
   const counts = await repo.activeCountsByOrg(db);
   for (const x of parsed) {
@@ -113,14 +130,18 @@ async function readSheet(db: Db, buffer: Buffer) {
 /** Import a staff sheet: all rows or none. Each imported person enters with an acknowledged join filing. */
 export async function importStaffSheet(db: Db, ctx: RequestContext, buffer: Buffer) {
   assertMay(ctx.actor, 'personnel.manage');
-  if (buffer.length > STAFF_IMPORT_MAX_BYTES) throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_BYTES / 1048576} MB` });
+  if (buffer.length > STAFF_IMPORT_MAX_BYTES)
+    throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_BYTES / 1048576} MB` });
   const { parsed, report } = await readSheet(db, buffer);
   if (report.length > 0) throw new AppError(PersonnelErrors.IMPORT_INVALID_ROWS, { count: report.length }, { rows: report });
   if (parsed.length === 0) throw new AppError(PersonnelErrors.IMPORT_EMPTY);
   const deadlineDays = await filingDeadlineDays(db);
   try {
     return await db.transaction(async (tx) => {
-      const inserted = await repo.insertStaff(tx, parsed.map((x) => ({ ...staffValues(x.p), orgId: x.orgId })));
+      const inserted = await repo.insertStaff(
+        tx,
+        parsed.map((x) => ({ ...staffValues(x.p), orgId: x.orgId })),
+      );
       const now = new Date();
       await repo.insertFilings(
         tx,
@@ -140,11 +161,18 @@ export async function importStaffSheet(db: Db, ctx: RequestContext, buffer: Buff
           decidedBy: ctx.actor.userId,
         })),
       );
-      await writeAudit(tx, ctx, { action: 'personnel.import', entity: 'staff', after: { count: inserted.length, ids: inserted.map((s) => s.id) } });
+      await writeAudit(tx, ctx, {
+        action: 'personnel.import',
+        entity: 'staff',
+        after: { count: inserted.length, ids: inserted.map((s) => s.id) },
+      });
       return { imported: inserted.length };
     });
   } catch (err) {
-    mapPgError(err, { staff_id_number_key: PersonnelErrors.IMPORT_ID_NUMBER_FILED, staff_filings_open_join_uq: PersonnelErrors.IMPORT_ID_NUMBER_FILED });
+    mapPgError(err, {
+      staff_id_number_key: PersonnelErrors.IMPORT_ID_NUMBER_FILED,
+      staff_filings_open_join_uq: PersonnelErrors.IMPORT_ID_NUMBER_FILED,
+    });
   }
 }
 
@@ -163,11 +191,28 @@ export async function exportStaffSheet(db: Db, ctx: RequestContext, opts: { orgI
   const masked = rows.filter(({ staff: s }) => !whole(s.orgId)).length;
   const buffer = await workbook(
     rows.map(({ staff: s, orgCode }) => [
-      orgCode, s.name, (whole(s.orgId) ? s.idNumber : maskStaffIdNumber(s.idNumber)) ?? '', GENDER_LABELS[s.gender], s.birthDate, s.ethnicity, POLITICAL_LABELS[s.politicalStatus],
-      EDUCATION_LABELS[s.education], s.major, s.post, s.officeRole, s.phone, s.startDate,
+      orgCode,
+      s.name,
+      (whole(s.orgId) ? s.idNumber : maskStaffIdNumber(s.idNumber)) ?? '',
+      GENDER_LABELS[s.gender],
+      s.birthDate,
+      s.ethnicity,
+      POLITICAL_LABELS[s.politicalStatus],
+      EDUCATION_LABELS[s.education],
+      s.major,
+      s.post,
+      s.officeRole,
+      s.phone,
+      s.startDate,
     ]),
   );
-  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'personnel.export', entity: 'staff', after: { filters: { orgId: opts.orgId ?? null, status: 'active' }, rows: rows.length, maskedIdNumbers: masked } }));
+  await db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'personnel.export',
+      entity: 'staff',
+      after: { filters: { orgId: opts.orgId ?? null, status: 'active' }, rows: rows.length, maskedIdNumbers: masked },
+    }),
+  );
   return buffer;
 }
 

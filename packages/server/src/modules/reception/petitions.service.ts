@@ -3,7 +3,13 @@ import { ReceptionErrors } from '@township-office/domain/reception.errors';
 import type { CountOptions } from '@township-office/domain/deadlines';
 import { calendarFromPeriods, countyToday } from '@township-office/domain/holidays';
 import {
-  currentDeadline, extensionProblem, PETITION_STATUS_LABELS, reviewRequestProblem, type PetitionCreate, type PetitionDates, type PetitionStatus,
+  currentDeadline,
+  extensionProblem,
+  PETITION_STATUS_LABELS,
+  reviewRequestProblem,
+  type PetitionCreate,
+  type PetitionDates,
+  type PetitionStatus,
 } from '@township-office/domain/petitions';
 import type { Db, Tx } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
@@ -18,8 +24,15 @@ import type { PetitionRow } from './reception.tables.ts';
 
 export function petitionDates(p: PetitionRow): PetitionDates {
   return {
-    receivedOn: p.receivedOn, decidedOn: p.decidedOn, status: p.status, extensionDays: p.extensionDays, closedOn: p.closedOn,
-    reviewRequestedOn: p.reviewRequestedOn, reviewAnsweredOn: p.reviewAnsweredOn, rereviewRequestedOn: p.rereviewRequestedOn, rereviewAnsweredOn: p.rereviewAnsweredOn,
+    receivedOn: p.receivedOn,
+    decidedOn: p.decidedOn,
+    status: p.status,
+    extensionDays: p.extensionDays,
+    closedOn: p.closedOn,
+    reviewRequestedOn: p.reviewRequestedOn,
+    reviewAnsweredOn: p.reviewAnsweredOn,
+    rereviewRequestedOn: p.rereviewRequestedOn,
+    rereviewAnsweredOn: p.rereviewAnsweredOn,
   };
 }
 
@@ -43,12 +56,32 @@ export function petitionFilterForAudit(f: PetitionFilter) {
  * the hit count — so enumeration by repeated searches leaves a trace; plain paging is not.
  * Exports are audited once by the register mechanism instead (`auditSearch: false`).
  */
-export async function listPetitions(db: Db, ctx: RequestContext, f: PetitionFilter, page: { page: number; pageSize: number }, opts: { auditSearch?: boolean } = {}) {
+export async function listPetitions(
+  db: Db,
+  ctx: RequestContext,
+  f: PetitionFilter,
+  page: { page: number; pageSize: number },
+  opts: { auditSearch?: boolean } = {},
+) {
   const a = ctx.actor;
-  const viewer = { userId: a.userId, orgId: a.orgId, seesAllNames: isCountyPetitionStaff(a), mayHandle: roleMay(a.role, 'petitions.handle') };
-  const r = await receptionRepository.petitions(db, orgScope(a), viewer, f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+  const viewer = {
+    userId: a.userId,
+    orgId: a.orgId,
+    seesAllNames: isCountyPetitionStaff(a),
+    mayHandle: roleMay(a.role, 'petitions.handle'),
+  };
+  const r = await receptionRepository.petitions(db, orgScope(a), viewer, f, {
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  });
   if (f.q && opts.auditSearch !== false) {
-    await db.transaction((tx) => writeAudit(tx, ctx, { action: 'petition.search', entity: 'petition', after: { filters: petitionFilterForAudit(f), page: page.page, total: r.total } }));
+    await db.transaction((tx) =>
+      writeAudit(tx, ctx, {
+        action: 'petition.search',
+        entity: 'petition',
+        after: { filters: petitionFilterForAudit(f), page: page.page, total: r.total },
+      }),
+    );
   }
   return r;
 }
@@ -88,20 +121,74 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
   const year = Number(input.receivedOn.slice(0, 4));
   return db.transaction(async (tx) => {
     const seq = await receptionRepository.nextSeq(tx, orgId, year);
-    const due = currentDeadline({ receivedOn: input.receivedOn, status: 'registered', decidedOn: null, extensionDays: null, closedOn: null, reviewRequestedOn: null, reviewAnsweredOn: null, rereviewRequestedOn: null, rereviewAnsweredOn: null }, countyToday(), opts)!;
+    const due = currentDeadline(
+      {
+        receivedOn: input.receivedOn,
+        status: 'registered',
+        decidedOn: null,
+        extensionDays: null,
+        closedOn: null,
+        reviewRequestedOn: null,
+        reviewAnsweredOn: null,
+        rereviewRequestedOn: null,
+        rereviewAnsweredOn: null,
+      },
+      countyToday(),
+      opts,
+    )!;
     const row = await receptionRepository.insertPetition(tx, {
-      orgId, year, seq, receivedOn: input.receivedOn, channel: input.channel, petitioners: input.petitioners, subject: input.subject, content: input.content,
-      category: input.category, dayCount, dueKind: due.kind, dueOn: due.due, handlerUserIds: handlerIds, registeredBy: ctx.actor.userId,
+      orgId,
+      year,
+      seq,
+      receivedOn: input.receivedOn,
+      channel: input.channel,
+      petitioners: input.petitioners,
+      subject: input.subject,
+      content: input.content,
+      category: input.category,
+      dayCount,
+      dueKind: due.kind,
+      dueOn: due.due,
+      handlerUserIds: handlerIds,
+      registeredBy: ctx.actor.userId,
       previousPetitionId: input.previousPetitionId ?? null,
     });
-    await receptionRepository.insertEvent(tx, { orgId, petitionId: row.id, kind: 'registered', onDay: input.receivedOn, byUserId: ctx.actor.userId, byName: ctx.actor.displayName });
+    await receptionRepository.insertEvent(tx, {
+      orgId,
+      petitionId: row.id,
+      kind: 'registered',
+      onDay: input.receivedOn,
+      byUserId: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+    });
     // The audit row names the case, not the petitioners' personal data.
-    await writeAudit(tx, ctx, { action: 'petition.register', entity: 'petition', entityId: row.id, orgId, after: { year, seq, receivedOn: row.receivedOn, channel: row.channel, subject: row.subject, category: row.category, petitioners: row.petitioners.length } });
+    await writeAudit(tx, ctx, {
+      action: 'petition.register',
+      entity: 'petition',
+      entityId: row.id,
+      orgId,
+      after: {
+        year,
+        seq,
+        receivedOn: row.receivedOn,
+        channel: row.channel,
+        subject: row.subject,
+        category: row.category,
+        petitioners: row.petitioners.length,
+      },
+    });
     return row;
   });
 }
 
-type Step = { kind: string; onDay: string; note?: string; changes: Partial<PetitionRow> | ((p: PetitionRow) => Partial<PetitionRow>); check?: (p: PetitionRow) => void; from: PetitionStatus[] };
+type Step = {
+  kind: string;
+  onDay: string;
+  note?: string;
+  changes: Partial<PetitionRow> | ((p: PetitionRow) => Partial<PetitionRow>);
+  check?: (p: PetitionRow) => void;
+  from: PetitionStatus[];
+};
 
 /** One step of the case: state check, the change, the new current deadline, the timeline event and the audit row. */
 async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
@@ -120,21 +207,45 @@ async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
     const next = { ...p, ...changes } as PetitionRow;
     const due = currentDeadline(petitionDates(next), countyToday(), await countOptions(tx, p.dayCount));
     const row = await receptionRepository.updatePetition(tx, id, { ...changes, dueKind: due?.kind ?? null, dueOn: due?.due ?? null });
-    await receptionRepository.insertEvent(tx, { orgId: p.orgId, petitionId: id, kind: s.kind, onDay: s.onDay, note: s.note ?? null, byUserId: ctx.actor.userId, byName: ctx.actor.displayName });
+    await receptionRepository.insertEvent(tx, {
+      orgId: p.orgId,
+      petitionId: id,
+      kind: s.kind,
+      onDay: s.onDay,
+      note: s.note ?? null,
+      byUserId: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+    });
     const keys = Object.keys(changes) as (keyof PetitionRow)[];
     await writeAudit(tx, ctx, {
-      action: `petition.${s.kind}`, entity: 'petition', entityId: id, orgId: p.orgId,
-      before: Object.fromEntries(keys.map((k) => [k, p[k]])), after: { ...changes, dueOn: row.dueOn },
+      action: `petition.${s.kind}`,
+      entity: 'petition',
+      entityId: id,
+      orgId: p.orgId,
+      before: Object.fromEntries(keys.map((k) => [k, p[k]])),
+      after: { ...changes, dueOn: row.dueOn },
     });
     return row;
   });
 }
 
-export async function acceptPetition(db: Db, ctx: RequestContext, id: string, input: { decidedOn: string; notifiedOn: string; handlerUserIds?: string[] }) {
+export async function acceptPetition(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { decidedOn: string; notifiedOn: string; handlerUserIds?: string[] },
+) {
   const extra = input.handlerUserIds?.length ? await handlers(db, ctx.actor.orgId, input.handlerUserIds) : [];
   return step(db, ctx, id, {
-    kind: 'accept', onDay: input.decidedOn, from: ['registered'],
-    changes: (p) => ({ status: 'accepted', decidedOn: input.decidedOn, notifiedOn: input.notifiedOn, ...(extra.length ? { handlerUserIds: [...new Set([...p.handlerUserIds, ...extra])] } : {}) }),
+    kind: 'accept',
+    onDay: input.decidedOn,
+    from: ['registered'],
+    changes: (p) => ({
+      status: 'accepted',
+      decidedOn: input.decidedOn,
+      notifiedOn: input.notifiedOn,
+      ...(extra.length ? { handlerUserIds: [...new Set([...p.handlerUserIds, ...extra])] } : {}),
+    }),
     check: (p) => {
       order(input.decidedOn >= p.receivedOn, '受理日期不能早于收到日期');
       order(input.notifiedOn >= input.decidedOn, '告知日期不能早于受理日期');
@@ -144,7 +255,10 @@ export async function acceptPetition(db: Db, ctx: RequestContext, id: string, in
 
 export function rejectPetition(db: Db, ctx: RequestContext, id: string, input: { decidedOn: string; notifiedOn: string; reason: string }) {
   return step(db, ctx, id, {
-    kind: 'not_accept', onDay: input.decidedOn, note: input.reason, from: ['registered'],
+    kind: 'not_accept',
+    onDay: input.decidedOn,
+    note: input.reason,
+    from: ['registered'],
     changes: { status: 'not_accepted', decidedOn: input.decidedOn, notifiedOn: input.notifiedOn, notAcceptedReason: input.reason },
     check: (p) => {
       order(input.decidedOn >= p.receivedOn, '决定日期不能早于收到日期');
@@ -153,10 +267,24 @@ export function rejectPetition(db: Db, ctx: RequestContext, id: string, input: {
   });
 }
 
-export function extendPetition(db: Db, ctx: RequestContext, id: string, input: { days: number; reason: string; approvedBy: string; approvedOn: string; notifiedOn: string }) {
+export function extendPetition(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { days: number; reason: string; approvedBy: string; approvedOn: string; notifiedOn: string },
+) {
   return step(db, ctx, id, {
-    kind: 'extend', onDay: input.approvedOn, note: `${input.days} 日：${input.reason}`, from: ['accepted'],
-    changes: { extensionDays: input.days, extensionReason: input.reason, extensionApprovedBy: input.approvedBy, extensionApprovedOn: input.approvedOn, extensionNotifiedOn: input.notifiedOn },
+    kind: 'extend',
+    onDay: input.approvedOn,
+    note: `${input.days} 日：${input.reason}`,
+    from: ['accepted'],
+    changes: {
+      extensionDays: input.days,
+      extensionReason: input.reason,
+      extensionApprovedBy: input.approvedBy,
+      extensionApprovedOn: input.approvedOn,
+      extensionNotifiedOn: input.notifiedOn,
+    },
     check: (p) => {
       // The count options only matter for 'past_due'; calendar days are the conservative reading here.
       const problem = extensionProblem(petitionDates(p), input.days, input.approvedOn, { count: 'calendar' });
@@ -169,9 +297,16 @@ export function extendPetition(db: Db, ctx: RequestContext, id: string, input: {
   });
 }
 
-export function closePetition(db: Db, ctx: RequestContext, id: string, input: { closedOn: string; result: string; answerNotifiedOn: string }) {
+export function closePetition(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { closedOn: string; result: string; answerNotifiedOn: string },
+) {
   return step(db, ctx, id, {
-    kind: 'close', onDay: input.closedOn, from: ['accepted'],
+    kind: 'close',
+    onDay: input.closedOn,
+    from: ['accepted'],
     changes: { status: 'closed', closedOn: input.closedOn, result: input.result, answerNotifiedOn: input.answerNotifiedOn },
     check: (p) => {
       order(input.closedOn >= p.decidedOn!, '办结日期不能早于受理日期');
@@ -180,10 +315,18 @@ export function closePetition(db: Db, ctx: RequestContext, id: string, input: { 
   });
 }
 
-export function requestReview(db: Db, ctx: RequestContext, id: string, input: { stage: 'review' | 'rereview'; requestedOn: string; organ: string }) {
+export function requestReview(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { stage: 'review' | 'rereview'; requestedOn: string; organ: string },
+) {
   const review = input.stage === 'review';
   return step(db, ctx, id, {
-    kind: `${input.stage}_request`, onDay: input.requestedOn, note: input.organ, from: review ? ['closed'] : ['reviewed'],
+    kind: `${input.stage}_request`,
+    onDay: input.requestedOn,
+    note: input.organ,
+    from: review ? ['closed'] : ['reviewed'],
     changes: review
       ? { status: 'review_requested', reviewRequestedOn: input.requestedOn, reviewOrgan: input.organ }
       : { status: 'rereview_requested', rereviewRequestedOn: input.requestedOn, rereviewOrgan: input.organ },
@@ -196,10 +339,17 @@ export function requestReview(db: Db, ctx: RequestContext, id: string, input: { 
   });
 }
 
-export function answerReview(db: Db, ctx: RequestContext, id: string, input: { stage: 'review' | 'rereview'; answeredOn: string; result: string }) {
+export function answerReview(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { stage: 'review' | 'rereview'; answeredOn: string; result: string },
+) {
   const review = input.stage === 'review';
   return step(db, ctx, id, {
-    kind: `${input.stage}_answer`, onDay: input.answeredOn, from: review ? ['review_requested'] : ['rereview_requested'],
+    kind: `${input.stage}_answer`,
+    onDay: input.answeredOn,
+    from: review ? ['review_requested'] : ['rereview_requested'],
     changes: review
       ? { status: 'reviewed', reviewAnsweredOn: input.answeredOn, reviewResult: input.result }
       : { status: 'rereviewed', rereviewAnsweredOn: input.answeredOn, rereviewResult: input.result },
@@ -214,7 +364,15 @@ export async function revealPetitioners(db: Db, ctx: RequestContext, id: string)
   if (!p) throw new AppError(CommonErrors.NOT_FOUND);
   assertReadableOrg(ctx.actor, p.orgId);
   if (!mayRevealPetitioners(ctx.actor, p)) throw new AppError(ReceptionErrors.PETITION_NOT_HANDLER);
-  await db.transaction((tx) => writeAudit(tx, ctx, { action: 'petition.reveal', entity: 'petition', entityId: id, orgId: p.orgId, after: { fields: ['idNumber', 'phone'], petitioners: p.petitioners.length } }));
+  await db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'petition.reveal',
+      entity: 'petition',
+      entityId: id,
+      orgId: p.orgId,
+      after: { fields: ['idNumber', 'phone'], petitioners: p.petitioners.length },
+    }),
+  );
   return p.petitioners;
 }
 

@@ -7,9 +7,20 @@ import type { PetitionEventRow, PetitionRow, VisitRow } from './reception.tables
 
 export function presentVisit(actor: Actor, v: VisitRow) {
   return {
-    id: v.id, orgId: v.orgId, visitDate: v.visitDate, visitingUnit: v.visitingUnit, visitorNames: v.visitorNames, visitorCount: v.visitorCount,
-    purpose: v.purpose, letterRef: v.letterRef, hostName: v.hostName, arrangements: v.arrangements, costItems: v.costItems, totalCost: v.totalCost,
-    void: v.voidedAt !== null, voidReason: v.voidReason,
+    id: v.id,
+    orgId: v.orgId,
+    visitDate: v.visitDate,
+    visitingUnit: v.visitingUnit,
+    visitorNames: v.visitorNames,
+    visitorCount: v.visitorCount,
+    purpose: v.purpose,
+    letterRef: v.letterRef,
+    hostName: v.hostName,
+    arrangements: v.arrangements,
+    costItems: v.costItems,
+    totalCost: v.totalCost,
+    void: v.voidedAt !== null,
+    voidReason: v.voidReason,
     actions: v.orgId === actor.orgId && !v.voidedAt && roleMay(actor.role, 'reception.keep') ? ['edit', 'void'] : [],
   };
 }
@@ -51,10 +62,21 @@ export function petitionActions(actor: Actor, p: PetitionRow): string[] {
 /** Lists and exports: ID numbers and phones masked, whoever asks; names and addresses per the policy. */
 export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: string) {
   return {
-    id: p.id, orgId: p.orgId, serial: petitionSerial(p), receivedOn: p.receivedOn, channel: p.channel, petitioners: petitionersFor(actor, p),
-    subject: p.subject, category: p.category, status: p.status, dueKind: p.dueKind, dueOn: p.dueOn,
-    deadlineState: p.dueOn ? deadlineState(p.dueOn, today) : null, overdue: !!p.dueOn && p.dueOn < today,
-    extensionDays: p.extensionDays, closedOn: p.closedOn,
+    id: p.id,
+    orgId: p.orgId,
+    serial: petitionSerial(p),
+    receivedOn: p.receivedOn,
+    channel: p.channel,
+    petitioners: petitionersFor(actor, p),
+    subject: p.subject,
+    category: p.category,
+    status: p.status,
+    dueKind: p.dueKind,
+    dueOn: p.dueOn,
+    deadlineState: p.dueOn ? deadlineState(p.dueOn, today) : null,
+    overdue: !!p.dueOn && p.dueOn < today,
+    extensionDays: p.extensionDays,
+    closedOn: p.closedOn,
     actions: petitionActions(actor, p),
   };
 }
@@ -62,12 +84,27 @@ export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: stri
 export function presentPetition(actor: Actor, p: PetitionRow, events: PetitionEventRow[], today: string) {
   return {
     ...presentPetitionSummary(actor, p, today),
-    content: p.content, dayCount: p.dayCount, isHandler: p.handlerUserIds.includes(actor.userId), previousPetitionId: p.previousPetitionId,
-    decidedOn: p.decidedOn, notifiedOn: p.notifiedOn, notAcceptedReason: p.notAcceptedReason,
-    extensionReason: p.extensionReason, extensionApprovedBy: p.extensionApprovedBy, extensionApprovedOn: p.extensionApprovedOn, extensionNotifiedOn: p.extensionNotifiedOn,
-    result: p.result, answerNotifiedOn: p.answerNotifiedOn,
-    reviewRequestedOn: p.reviewRequestedOn, reviewOrgan: p.reviewOrgan, reviewAnsweredOn: p.reviewAnsweredOn, reviewResult: p.reviewResult,
-    rereviewRequestedOn: p.rereviewRequestedOn, rereviewOrgan: p.rereviewOrgan, rereviewAnsweredOn: p.rereviewAnsweredOn, rereviewResult: p.rereviewResult,
+    content: p.content,
+    dayCount: p.dayCount,
+    isHandler: p.handlerUserIds.includes(actor.userId),
+    previousPetitionId: p.previousPetitionId,
+    decidedOn: p.decidedOn,
+    notifiedOn: p.notifiedOn,
+    notAcceptedReason: p.notAcceptedReason,
+    extensionReason: p.extensionReason,
+    extensionApprovedBy: p.extensionApprovedBy,
+    extensionApprovedOn: p.extensionApprovedOn,
+    extensionNotifiedOn: p.extensionNotifiedOn,
+    result: p.result,
+    answerNotifiedOn: p.answerNotifiedOn,
+    reviewRequestedOn: p.reviewRequestedOn,
+    reviewOrgan: p.reviewOrgan,
+    reviewAnsweredOn: p.reviewAnsweredOn,
+    reviewResult: p.reviewResult,
+    rereviewRequestedOn: p.rereviewRequestedOn,
+    rereviewOrgan: p.rereviewOrgan,
+    rereviewAnsweredOn: p.rereviewAnsweredOn,
+    rereviewResult: p.rereviewResult,
     events: events.map((e) => ({ kind: e.kind, on: e.onDay, note: e.note, byName: e.byName, at: e.createdAt.toISOString() })),
   };
 }

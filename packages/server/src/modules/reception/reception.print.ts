@@ -13,7 +13,10 @@ const yuan = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2
 export function sendVisitRegister(reply: FastifyReply, rows: VisitRow[], format: RegisterFileFormat, orgName: string, summary: string) {
   const total = rows.reduce((s, v) => s + Math.round(v.totalCost * 100), 0) / 100;
   return sendRegisterSpec(reply, format, '来客接待登记簿', {
-    title: '来客接待登记簿', orgName, filterSummary: summary, footer: `合计 ${rows.length} 批次，费用 ${yuan(total)} 元`,
+    title: '来客接待登记簿',
+    orgName,
+    filterSummary: summary,
+    footer: `合计 ${rows.length} 批次，费用 ${yuan(total)} 元`,
     columns: [
       { key: 'date', header: '日期', width: 11 },
       { key: 'unit', header: '来访单位', width: 18 },
@@ -26,8 +29,15 @@ export function sendVisitRegister(reply: FastifyReply, rows: VisitRow[], format:
       { key: 'cost', header: '费用（元）', width: 10, align: 'right' },
     ],
     rows: rows.map((v) => ({
-      date: v.visitDate, unit: v.visitingUnit + (v.voidedAt ? '（已作废）' : ''), names: v.visitorNames.join('、'), count: v.visitorCount, purpose: v.purpose,
-      letter: v.letterRef ?? '无', host: v.hostName, arrangements: v.arrangements, cost: yuan(v.totalCost),
+      date: v.visitDate,
+      unit: v.visitingUnit + (v.voidedAt ? '（已作废）' : ''),
+      names: v.visitorNames.join('、'),
+      count: v.visitorCount,
+      purpose: v.purpose,
+      letter: v.letterRef ?? '无',
+      host: v.hostName,
+      arrangements: v.arrangements,
+      cost: yuan(v.totalCost),
     })),
   });
 }
@@ -35,15 +45,44 @@ export function sendVisitRegister(reply: FastifyReply, rows: VisitRow[], format:
 /** 接待清单: the reception list the rules on official reception ask for, one per visit. */
 export function sendVisitForm(reply: FastifyReply, v: VisitRow, orgName: string) {
   return sendFormSpec(reply, `接待清单-${v.visitDate}-${v.visitingUnit}`, {
-    title: '公务接待清单', orgName, subtitle: v.visitDate,
+    title: '公务接待清单',
+    orgName,
+    subtitle: v.visitDate,
     sections: [
       {
         rows: [
-          { cells: [{ label: '来访单位', value: v.visitingUnit, span: 2 }, { label: '接待日期', value: v.visitDate }] },
-          { cells: [{ label: '来客姓名', value: v.visitorNames.join('、'), span: 2 }, { label: '人数', value: v.visitorCount }] },
-          { cells: [{ label: '公务活动事由', value: v.purpose, span: 2 }, { label: '公函', value: v.letterRef ?? '无' }] },
-          { cells: [{ label: '陪同人员', value: v.hostName }, { label: '接待安排', value: v.arrangements, span: 2 }], minLines: 2 },
-          ...v.costItems.map((c) => ({ cells: [{ label: '费用项目', value: COST_CATEGORY_LABELS[c.category] }, { label: '说明', value: c.description }, { label: '金额（元）', value: yuan(c.amount) }] })),
+          {
+            cells: [
+              { label: '来访单位', value: v.visitingUnit, span: 2 },
+              { label: '接待日期', value: v.visitDate },
+            ],
+          },
+          {
+            cells: [
+              { label: '来客姓名', value: v.visitorNames.join('、'), span: 2 },
+              { label: '人数', value: v.visitorCount },
+            ],
+          },
+          {
+            cells: [
+              { label: '公务活动事由', value: v.purpose, span: 2 },
+              { label: '公函', value: v.letterRef ?? '无' },
+            ],
+          },
+          {
+            cells: [
+              { label: '陪同人员', value: v.hostName },
+              { label: '接待安排', value: v.arrangements, span: 2 },
+            ],
+            minLines: 2,
+          },
+          ...v.costItems.map((c) => ({
+            cells: [
+              { label: '费用项目', value: COST_CATEGORY_LABELS[c.category] },
+              { label: '说明', value: c.description },
+              { label: '金额（元）', value: yuan(c.amount) },
+            ],
+          })),
           { cells: [{ label: '费用合计（元）', value: yuan(v.totalCost), span: 3 }] },
         ],
       },
@@ -52,9 +91,20 @@ export function sendVisitForm(reply: FastifyReply, v: VisitRow, orgName: string)
   });
 }
 
-export function sendPetitionRegister(reply: FastifyReply, actor: Actor, rows: PetitionRow[], format: RegisterFileFormat, orgName: string, summary: string, today: string) {
+export function sendPetitionRegister(
+  reply: FastifyReply,
+  actor: Actor,
+  rows: PetitionRow[],
+  format: RegisterFileFormat,
+  orgName: string,
+  summary: string,
+  today: string,
+) {
   return sendRegisterSpec(reply, format, '来信来访登记簿', {
-    title: '来信来访登记簿', orgName, filterSummary: summary, footer: `合计 ${rows.length} 件`,
+    title: '来信来访登记簿',
+    orgName,
+    filterSummary: summary,
+    footer: `合计 ${rows.length} 件`,
     columns: [
       { key: 'serial', header: '编号', width: 10 },
       { key: 'received', header: '收到日期', width: 11 },
@@ -72,10 +122,23 @@ export function sendPetitionRegister(reply: FastifyReply, actor: Actor, rows: Pe
     rows: rows.map((p) => {
       const who = petitionersFor(actor, p);
       return {
-        serial: petitionSerial(p), received: p.receivedOn, channel: PETITION_CHANNEL_LABELS[p.channel], petitioner: who.map((x) => x.name).join('、'),
-        id: who.map((x) => x.idNumber ?? '').filter(Boolean).join('；'), phone: who.map((x) => x.phone ?? '').filter(Boolean).join('；'),
-        subject: p.subject, category: PETITION_CATEGORY_LABELS[p.category], status: PETITION_STATUS_LABELS[p.status],
-        due: p.dueOn ? `${p.dueOn}${p.dueOn < today ? '（逾期）' : ''}` : '', closed: p.closedOn,
+        serial: petitionSerial(p),
+        received: p.receivedOn,
+        channel: PETITION_CHANNEL_LABELS[p.channel],
+        petitioner: who.map((x) => x.name).join('、'),
+        id: who
+          .map((x) => x.idNumber ?? '')
+          .filter(Boolean)
+          .join('；'),
+        phone: who
+          .map((x) => x.phone ?? '')
+          .filter(Boolean)
+          .join('；'),
+        subject: p.subject,
+        category: PETITION_CATEGORY_LABELS[p.category],
+        status: PETITION_STATUS_LABELS[p.status],
+        due: p.dueOn ? `${p.dueOn}${p.dueOn < today ? '（逾期）' : ''}` : '',
+        closed: p.closedOn,
       };
     }),
   });

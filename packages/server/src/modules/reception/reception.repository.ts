@@ -5,7 +5,10 @@ import { users } from '../accounts/accounts.tables.ts';
 import { petitionEvents, petitions, visits, type PetitionRow, type VisitRow } from './reception.tables.ts';
 
 function scoped(col: typeof visits.orgId | typeof petitions.orgId, scope: OrgScope, orgId?: string): SQL | undefined {
-  return and(scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`, orgId ? eq(col, orgId) : undefined);
+  return and(
+    scope.kind === 'all' ? undefined : scope.orgIds.length ? inArray(col, scope.orgIds) : sql`false`,
+    orgId ? eq(col, orgId) : undefined,
+  );
 }
 type Page = { limit: number; offset: number };
 
@@ -41,9 +44,10 @@ function petitionSearch(q: string, v: PetitionViewer): SQL {
   const serial = sql`(${petitions.year}::text || '-' || lpad(${petitions.seq}::text, 4, '0')) ILIKE ${like}`;
   const seesNames = v.seesAllNames ? sql`true` : sql`${petitions.orgId} = ${v.orgId}`;
   const name = sql`(${seesNames} AND EXISTS (SELECT 1 FROM jsonb_array_elements(${petitions.petitioners}) AS e WHERE e->>'name' ILIKE ${like}))`;
-  const id = v.mayHandle && FULL_ID_NUMBER.test(q)
-    ? sql`(${petitions.handlerUserIds} @> ARRAY[${v.userId}]::uuid[] AND EXISTS (SELECT 1 FROM jsonb_array_elements(${petitions.petitioners}) AS e WHERE upper(e->>'idNumber') = ${q.toUpperCase()}))`
-    : undefined;
+  const id =
+    v.mayHandle && FULL_ID_NUMBER.test(q)
+      ? sql`(${petitions.handlerUserIds} @> ARRAY[${v.userId}]::uuid[] AND EXISTS (SELECT 1 FROM jsonb_array_elements(${petitions.petitioners}) AS e WHERE upper(e->>'idNumber') = ${q.toUpperCase()}))`
+      : undefined;
   return or(ilike(petitions.subject, like), serial, name, id)!;
 }
 
@@ -78,9 +82,19 @@ export const receptionRepository = {
     const [row] = forUpdate ? await q.for('update') : await q;
     return row;
   },
-  insertVisit: (db: DbOrTx, v: typeof visits.$inferInsert) => db.insert(visits).values(v).returning().then((r) => r[0]!),
+  insertVisit: (db: DbOrTx, v: typeof visits.$inferInsert) =>
+    db
+      .insert(visits)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
   updateVisit: (db: DbOrTx, id: string, v: Partial<typeof visits.$inferInsert>) =>
-    db.update(visits).set({ ...v, updatedAt: new Date() }).where(eq(visits.id, id)).returning().then((r) => r[0]!),
+    db
+      .update(visits)
+      .set({ ...v, updatedAt: new Date() })
+      .where(eq(visits.id, id))
+      .returning()
+      .then((r) => r[0]!),
 
   async petitions(db: DbOrTx, scope: OrgScope, viewer: PetitionViewer, f: PetitionFilter, page: Page) {
     const where = and(
@@ -94,7 +108,13 @@ export const receptionRepository = {
       f.overdueOn ? lt(petitions.dueOn, f.overdueOn) : undefined,
     );
     const [rows, [total]] = await Promise.all([
-      db.select().from(petitions).where(where).orderBy(desc(petitions.receivedOn), desc(petitions.seq)).limit(page.limit).offset(page.offset),
+      db
+        .select()
+        .from(petitions)
+        .where(where)
+        .orderBy(desc(petitions.receivedOn), desc(petitions.seq))
+        .limit(page.limit)
+        .offset(page.offset),
       db.select({ n: count() }).from(petitions).where(where),
     ]);
     return { rows, total: Number(total?.n ?? 0) };
@@ -107,27 +127,52 @@ export const receptionRepository = {
   /** The next number in the org's register for the year; the org's rows are locked so two clerks never share one. */
   async nextSeq(db: DbOrTx, orgId: string, year: number): Promise<number> {
     await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`petitions:${orgId}:${year}`}))`);
-    const r = await db.execute<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM petitions WHERE org_id = ${orgId} AND year = ${year}`);
+    const r = await db.execute<{ n: number }>(
+      sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM petitions WHERE org_id = ${orgId} AND year = ${year}`,
+    );
     return Number(r.rows[0]!.n);
   },
-  insertPetition: (db: DbOrTx, v: typeof petitions.$inferInsert) => db.insert(petitions).values(v).returning().then((r) => r[0]!),
+  insertPetition: (db: DbOrTx, v: typeof petitions.$inferInsert) =>
+    db
+      .insert(petitions)
+      .values(v)
+      .returning()
+      .then((r) => r[0]!),
   updatePetition: (db: DbOrTx, id: string, v: Partial<typeof petitions.$inferInsert>) =>
-    db.update(petitions).set({ ...v, updatedAt: new Date() }).where(eq(petitions.id, id)).returning().then((r) => r[0]!),
+    db
+      .update(petitions)
+      .set({ ...v, updatedAt: new Date() })
+      .where(eq(petitions.id, id))
+      .returning()
+      .then((r) => r[0]!),
   insertEvent: (db: DbOrTx, v: typeof petitionEvents.$inferInsert) => db.insert(petitionEvents).values(v),
-  events: (db: DbOrTx, petitionId: string) => db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).orderBy(asc(petitionEvents.createdAt)),
+  events: (db: DbOrTx, petitionId: string) =>
+    db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).orderBy(asc(petitionEvents.createdAt)),
   orgUsers: (db: DbOrTx, orgId: string, ids: string[]) =>
-    db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.orgId, orgId), inArray(users.id, ids), isNull(users.disabledAt))),
+    db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), inArray(users.id, ids), isNull(users.disabledAt))),
   async dayCountSetting(db: DbOrTx): Promise<'calendar' | 'working'> {
     const r = await db.execute<{ value: unknown }>(sql`SELECT value FROM app_settings WHERE key = 'petitions.dayCount'`);
     return r.rows[0]?.value === 'working' ? 'working' : 'calendar';
   },
   overdueByOrg(db: DbOrTx, today: string) {
-    return db.select({ orgId: petitions.orgId, overdue: count() }).from(petitions).where(lt(petitions.dueOn, today)).groupBy(petitions.orgId);
+    return db
+      .select({ orgId: petitions.orgId, overdue: count() })
+      .from(petitions)
+      .where(lt(petitions.dueOn, today))
+      .groupBy(petitions.orgId);
   },
   stats(db: DbOrTx, scope: OrgScope, year: number, orgId?: string) {
     const where = and(scoped(petitions.orgId, scope, orgId), eq(petitions.year, year));
     return db
-      .select({ category: petitions.category, channel: petitions.channel, month: sql<number>`extract(month from ${petitions.receivedOn})::int`, n: count() })
+      .select({
+        category: petitions.category,
+        channel: petitions.channel,
+        month: sql<number>`extract(month from ${petitions.receivedOn})::int`,
+        n: count(),
+      })
       .from(petitions)
       .where(where)
       .groupBy(petitions.category, petitions.channel, sql`3`);

@@ -10,7 +10,9 @@ const ts = (n: string) => timestamp(n, { withTimezone: true });
 
 export const visits = pgTable('visits', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   visitDate: day('visit_date').notNull(),
   visitingUnit: text('visiting_unit').notNull(),
   visitorNames: text('visitor_names').array().notNull(),
@@ -23,7 +25,9 @@ export const visits = pgTable('visits', {
   totalCost: numeric('total_cost', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
   voidedAt: ts('voided_at'),
   voidReason: text('void_reason'),
-  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -31,7 +35,9 @@ export type VisitRow = typeof visits.$inferSelect;
 
 export const petitions = pgTable('petitions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   year: integer('year').notNull(),
   seq: integer('seq').notNull(),
   receivedOn: day('received_on').notNull(),
@@ -45,7 +51,9 @@ export const petitions = pgTable('petitions', {
   dueKind: text('due_kind').$type<PetitionDeadline['kind']>(),
   dueOn: day('due_on'),
   handlerUserIds: uuid('handler_user_ids').array().notNull(),
-  registeredBy: uuid('registered_by').notNull().references(() => users.id),
+  registeredBy: uuid('registered_by')
+    .notNull()
+    .references(() => users.id),
   previousPetitionId: uuid('previous_petition_id'),
   decidedOn: day('decided_on'),
   notifiedOn: day('notified_on'),
@@ -73,12 +81,18 @@ export type PetitionRow = typeof petitions.$inferSelect;
 
 export const petitionEvents = pgTable('petition_events', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
-  petitionId: uuid('petition_id').notNull().references(() => petitions.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  petitionId: uuid('petition_id')
+    .notNull()
+    .references(() => petitions.id),
   kind: text('kind').notNull(),
   onDay: day('on_day').notNull(),
   note: text('note'),
-  byUserId: uuid('by_user_id').notNull().references(() => users.id),
+  byUserId: uuid('by_user_id')
+    .notNull()
+    .references(() => users.id),
   byName: text('by_name').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -24,7 +24,11 @@ export async function createVisit(db: Db, ctx: RequestContext, input: VisitCreat
   const orgId = ctx.actor.orgId;
   return db.transaction(async (tx) => {
     const row = await receptionRepository.insertVisit(tx, {
-      orgId, ...input, letterRef: input.letterRef ?? null, totalCost: totalCost(input.costItems), createdBy: ctx.actor.userId,
+      orgId,
+      ...input,
+      letterRef: input.letterRef ?? null,
+      totalCost: totalCost(input.costItems),
+      createdBy: ctx.actor.userId,
     });
     await writeAudit(tx, ctx, { action: 'visit.create', entity: 'visit', entityId: row.id, orgId, after: row });
     return row;
@@ -47,7 +51,10 @@ export async function updateVisit(db: Db, ctx: RequestContext, id: string, input
     const names = input.visitorNames ?? v.visitorNames;
     const n = input.visitorCount ?? v.visitorCount;
     if (n < names.length) throw new AppError(ReceptionErrors.VISIT_COUNT);
-    const row = await receptionRepository.updateVisit(tx, id, { ...input, ...(input.costItems ? { totalCost: totalCost(input.costItems) } : {}) });
+    const row = await receptionRepository.updateVisit(tx, id, {
+      ...input,
+      ...(input.costItems ? { totalCost: totalCost(input.costItems) } : {}),
+    });
     await writeAudit(tx, ctx, { action: 'visit.update', entity: 'visit', entityId: id, orgId: v.orgId, before: v, after: row });
     return row;
   });
@@ -59,7 +66,14 @@ export async function voidVisit(db: Db, ctx: RequestContext, id: string, reason:
   return db.transaction(async (tx) => {
     const v = await lockOwn(tx, ctx, id);
     const row = await receptionRepository.updateVisit(tx, id, { voidedAt: new Date(), voidReason: reason });
-    await writeAudit(tx, ctx, { action: 'visit.void', entity: 'visit', entityId: id, orgId: v.orgId, before: { voidedAt: null }, after: { voidedAt: row.voidedAt, reason } });
+    await writeAudit(tx, ctx, {
+      action: 'visit.void',
+      entity: 'visit',
+      entityId: id,
+      orgId: v.orgId,
+      before: { voidedAt: null },
+      after: { voidedAt: row.voidedAt, reason },
+    });
     return row;
   });
 }

@@ -32,7 +32,15 @@ export const trainingRepository = {
       .select({ staffId: staff.id, name: staff.name, orgId: staff.orgId, orgName: orgs.name, lastTrained })
       .from(staff)
       .innerJoin(orgs, eq(orgs.id, staff.orgId))
-      .where(and(eq(staff.status, 'active'), scope.kind === 'all' ? undefined : inArray(staff.orgId, scope.orgIds.length ? scope.orgIds : ['00000000-0000-0000-0000-000000000000']), orgId ? eq(staff.orgId, orgId) : undefined))
+      .where(
+        and(
+          eq(staff.status, 'active'),
+          scope.kind === 'all'
+            ? undefined
+            : inArray(staff.orgId, scope.orgIds.length ? scope.orgIds : ['00000000-0000-0000-0000-000000000000']),
+          orgId ? eq(staff.orgId, orgId) : undefined,
+        ),
+      )
       .orderBy(asc(orgs.sortOrder), asc(staff.name));
   },
   /** Candidates for the planner: active staff, their last rotation, and their township's head count. */
@@ -44,7 +52,9 @@ export const trainingRepository = {
         orgId: staff.orgId,
         orgName: orgs.name,
         startDate: staff.startDate,
-        lastRotation: sql<string | null>`(SELECT max(r.period_start) FROM rotations r WHERE r.staff_id = ${staff.id} AND r.state <> 'cancelled')`,
+        lastRotation: sql<
+          string | null
+        >`(SELECT max(r.period_start) FROM rotations r WHERE r.staff_id = ${staff.id} AND r.state <> 'cancelled')`,
         townshipStaffCount: sql<number>`(SELECT count(*) FROM staff s2 WHERE s2.org_id = ${staff.orgId} AND s2.status = 'active')::int`,
       })
       .from(staff)
@@ -52,14 +62,21 @@ export const trainingRepository = {
       .where(and(eq(staff.status, 'active'), eq(orgs.kind, 'township')));
   },
   quarterRotations(db: DbOrTx, year: number, quarter: number) {
-    return db.select().from(rotations).where(and(eq(rotations.year, year), eq(rotations.quarter, quarter), ne(rotations.state, 'cancelled')));
+    return db
+      .select()
+      .from(rotations)
+      .where(and(eq(rotations.year, year), eq(rotations.quarter, quarter), ne(rotations.state, 'cancelled')));
   },
   async insertRotations(db: DbOrTx, values: (typeof rotations.$inferInsert)[]): Promise<RotationRow[]> {
     if (values.length === 0) return [];
     return db.insert(rotations).values(values).returning();
   },
   rotationById(db: DbOrTx, id: string): Promise<RotationRow | undefined> {
-    return db.select().from(rotations).where(eq(rotations.id, id)).then((r) => r[0]);
+    return db
+      .select()
+      .from(rotations)
+      .where(eq(rotations.id, id))
+      .then((r) => r[0]);
   },
   async updateRotation(db: DbOrTx, id: string, values: Partial<typeof rotations.$inferInsert>): Promise<RotationRow> {
     const [row] = await db.update(rotations).set(values).where(eq(rotations.id, id)).returning();
@@ -74,7 +91,9 @@ export const trainingRepository = {
       .where(
         and(
           ne(rotations.state, 'cancelled'),
-          scope.kind === 'all' ? undefined : inArray(rotations.orgId, scope.orgIds.length ? scope.orgIds : ['00000000-0000-0000-0000-000000000000']),
+          scope.kind === 'all'
+            ? undefined
+            : inArray(rotations.orgId, scope.orgIds.length ? scope.orgIds : ['00000000-0000-0000-0000-000000000000']),
           opts.year ? eq(rotations.year, opts.year) : undefined,
           opts.orgId ? eq(rotations.orgId, opts.orgId) : undefined,
         ),

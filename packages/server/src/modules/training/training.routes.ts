@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
-import { quarterSchema, rotationCompleteSchema, rotationConfirmSchema, trainingSessionCreateSchema } from '@township-office/domain/training';
+import {
+  quarterSchema,
+  rotationCompleteSchema,
+  rotationConfirmSchema,
+  trainingSessionCreateSchema,
+} from '@township-office/domain/training';
 import type { RouteModule } from '../../platform/app-types.ts';
 import * as svc from './training.service.ts';
 import type { RotationRow } from './training.tables.ts';
@@ -8,28 +13,62 @@ import type { RotationRow } from './training.tables.ts';
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), orgId: z.uuid().optional() }).strict();
 
 function presentRotation(r: RotationRow, extra: { staffName?: string; orgName?: string } = {}) {
-  return { id: r.id, orgId: r.orgId, orgName: extra.orgName ?? null, staffId: r.staffId, staffName: extra.staffName ?? null, year: r.year, quarter: r.quarter, periodStart: r.periodStart, periodEnd: r.periodEnd, state: r.state, topics: r.topics, evaluation: r.evaluation, rating: r.rating };
+  return {
+    id: r.id,
+    orgId: r.orgId,
+    orgName: extra.orgName ?? null,
+    staffId: r.staffId,
+    staffName: extra.staffName ?? null,
+    year: r.year,
+    quarter: r.quarter,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    state: r.state,
+    topics: r.topics,
+    evaluation: r.evaluation,
+    rating: r.rating,
+  };
 }
 
 export const trainingRoutes: RouteModule = (app, { db }) => {
   const read = { action: 'business.read' as const };
   app.get('/api/training/sessions', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => ({
-    items: (await svc.listSessions(db, req.query.year ?? svc.currentYear())).map((r) => ({ ...r.session, createdAt: r.session.createdAt.toISOString(), staffAttendees: r.staffAttendees, leaderAttendees: r.leaderAttendees })),
+    items: (await svc.listSessions(db, req.query.year ?? svc.currentYear())).map((r) => ({
+      ...r.session,
+      createdAt: r.session.createdAt.toISOString(),
+      staffAttendees: r.staffAttendees,
+      leaderAttendees: r.leaderAttendees,
+    })),
   }));
-  app.post('/api/training/sessions', { config: { action: 'training.manage' }, schema: { tags: ['training'], body: trainingSessionCreateSchema } }, async (req, reply) => {
-    const s = await svc.createSession(db, req.ctx, req.body);
-    return reply.code(201).send({ id: s.id, heldOn: s.heldOn, topic: s.topic });
-  });
-  app.get('/api/training/coverage', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => svc.coverage(db, req.ctx, req.query.year ?? svc.currentYear(), req.query.orgId));
+  app.post(
+    '/api/training/sessions',
+    { config: { action: 'training.manage' }, schema: { tags: ['training'], body: trainingSessionCreateSchema } },
+    async (req, reply) => {
+      const s = await svc.createSession(db, req.ctx, req.body);
+      return reply.code(201).send({ id: s.id, heldOn: s.heldOn, topic: s.topic });
+    },
+  );
+  app.get('/api/training/coverage', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) =>
+    svc.coverage(db, req.ctx, req.query.year ?? svc.currentYear(), req.query.orgId),
+  );
 
   app.get('/api/training/rotations', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => ({
     items: (await svc.listRotations(db, req.ctx, req.query)).map((r) => presentRotation(r.rotation, r)),
   }));
-  app.get('/api/training/rotations/proposal', { config: { action: 'training.manage' }, schema: { tags: ['training'], querystring: quarterSchema } }, async (req) => svc.proposeQuarter(db, req.ctx, req.query.year, req.query.quarter));
-  app.post('/api/training/rotations', { config: { action: 'training.manage' }, schema: { tags: ['training'], body: rotationConfirmSchema } }, async (req, reply) =>
-    reply.code(201).send({ items: (await svc.confirmRotations(db, req.ctx, req.body)).map((r) => presentRotation(r)) }),
+  app.get(
+    '/api/training/rotations/proposal',
+    { config: { action: 'training.manage' }, schema: { tags: ['training'], querystring: quarterSchema } },
+    async (req) => svc.proposeQuarter(db, req.ctx, req.query.year, req.query.quarter),
   );
-  app.post('/api/training/rotations/:id/complete', { config: { action: 'training.manage' }, schema: { tags: ['training'], params: idParamSchema, body: rotationCompleteSchema } }, async (req) =>
-    presentRotation(await svc.completeRotation(db, req.ctx, req.params.id, req.body)),
+  app.post(
+    '/api/training/rotations',
+    { config: { action: 'training.manage' }, schema: { tags: ['training'], body: rotationConfirmSchema } },
+    async (req, reply) =>
+      reply.code(201).send({ items: (await svc.confirmRotations(db, req.ctx, req.body)).map((r) => presentRotation(r)) }),
+  );
+  app.post(
+    '/api/training/rotations/:id/complete',
+    { config: { action: 'training.manage' }, schema: { tags: ['training'], params: idParamSchema, body: rotationCompleteSchema } },
+    async (req) => presentRotation(await svc.completeRotation(db, req.ctx, req.params.id, req.body)),
   );
 };

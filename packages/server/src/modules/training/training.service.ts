@@ -31,12 +31,24 @@ export async function createSession(db: Db, ctx: RequestContext, input: z.infer<
   const unknownLeader = input.leaderIds.find((id) => !leaderById.has(id));
   if (unknownLeader) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: unknownLeader });
   return db.transaction(async (tx) => {
-    const session = await repo.insertSession(tx, { orgId: ctx.actor.orgId, heldOn: input.heldOn, topic: input.topic, organiser: input.organiser, materials: input.materials, createdBy: ctx.actor.userId });
+    const session = await repo.insertSession(tx, {
+      orgId: ctx.actor.orgId,
+      heldOn: input.heldOn,
+      topic: input.topic,
+      organiser: input.organiser,
+      materials: input.materials,
+      createdBy: ctx.actor.userId,
+    });
     await repo.insertAttendance(tx, [
       ...[...new Set(input.staffIds)].map((id) => ({ sessionId: session.id, orgId: people.find((p) => p!.id === id)!.orgId, staffId: id })),
       ...[...new Set(input.leaderIds)].map((id) => ({ sessionId: session.id, orgId: leaderById.get(id)!.orgId, leaderId: id })),
     ]);
-    await writeAudit(tx, ctx, { action: 'training.session.create', entity: 'training_session', entityId: session.id, after: { ...session, staffIds: input.staffIds, leaderIds: input.leaderIds } });
+    await writeAudit(tx, ctx, {
+      action: 'training.session.create',
+      entity: 'training_session',
+      entityId: session.id,
+      after: { ...session, staffIds: input.staffIds, leaderIds: input.leaderIds },
+    });
     return session;
   });
 }
@@ -51,7 +63,13 @@ export async function coverage(db: Db, ctx: RequestContext, year: number, orgId?
   if (orgId) assertReadableOrg(ctx.actor, orgId);
   const w = trainingWindow(year);
   const rows = await repo.coverage(db, orgScope(ctx.actor), w.from, w.to, orgId);
-  return { window: w, total: rows.length, trained: rows.filter((r) => r.lastTrained !== null).length, neverTrained: rows.filter((r) => r.lastTrained === null), people: rows };
+  return {
+    window: w,
+    total: rows.length,
+    trained: rows.filter((r) => r.lastTrained !== null).length,
+    neverTrained: rows.filter((r) => r.lastTrained === null),
+    people: rows,
+  };
 }
 
 /** The planner's fair proposal for a quarter, leaving room for those already confirmed. */
@@ -59,7 +77,11 @@ export async function proposeQuarter(db: Db, ctx: RequestContext, year: number, 
   assertMay(ctx.actor, 'training.manage');
   const confirmed = await repo.quarterRotations(db, year, quarter);
   const candidates = (await repo.plannerCandidates(db)).filter((c) => !confirmed.some((r) => r.staffId === c.staffId));
-  const picked = proposeRotation(candidates, Math.max(0, Math.min(count, ROTATION_PER_QUARTER_MAX) - confirmed.length), new Set(confirmed.map((r) => r.orgId)));
+  const picked = proposeRotation(
+    candidates,
+    Math.max(0, Math.min(count, ROTATION_PER_QUARTER_MAX) - confirmed.length),
+    new Set(confirmed.map((r) => r.orgId)),
+  );
   const byId = new Map(candidates.map((c) => [c.staffId, c]));
   return {
     year,
@@ -81,7 +103,8 @@ export async function confirmRotations(db: Db, ctx: RequestContext, input: { yea
     if (c.townshipStaffCount < 2) throw new AppError(TrainingErrors.ROTATION_ONLY_STAFF, { name: c.name });
   }
   const confirmed = await repo.quarterRotations(db, input.year, input.quarter);
-  if (confirmed.length + ids.length > ROTATION_PER_QUARTER_MAX) throw new AppError(TrainingErrors.ROTATION_QUARTER_FULL, { year: input.year, quarter: input.quarter, count: confirmed.length });
+  if (confirmed.length + ids.length > ROTATION_PER_QUARTER_MAX)
+    throw new AppError(TrainingErrors.ROTATION_QUARTER_FULL, { year: input.year, quarter: input.quarter, count: confirmed.length });
   const orgIds = [...confirmed.map((r) => r.orgId), ...ids.map((id) => candidates.get(id)!.orgId)];
   if (new Set(orgIds).size !== orgIds.length) throw new AppError(TrainingErrors.ROTATION_SAME_TOWNSHIP);
   const period = quarterPeriod(input.year, input.quarter);
@@ -89,7 +112,15 @@ export async function confirmRotations(db: Db, ctx: RequestContext, input: { yea
     return await db.transaction(async (tx) => {
       const rows = await repo.insertRotations(
         tx,
-        ids.map((id) => ({ orgId: candidates.get(id)!.orgId, staffId: id, year: input.year, quarter: input.quarter, periodStart: period.start, periodEnd: period.end, confirmedBy: ctx.actor.userId })),
+        ids.map((id) => ({
+          orgId: candidates.get(id)!.orgId,
+          staffId: id,
+          year: input.year,
+          quarter: input.quarter,
+          periodStart: period.start,
+          periodEnd: period.end,
+          confirmedBy: ctx.actor.userId,
+        })),
       );
       await writeAudit(tx, ctx, { action: 'training.rotation.confirm', entity: 'rotation', after: rows });
       return rows;
@@ -105,8 +136,21 @@ export async function completeRotation(db: Db, ctx: RequestContext, id: string, 
   if (!row) throw new AppError(TrainingErrors.ROTATION_NOT_FOUND);
   if (row.state !== 'confirmed') throw new AppError(TrainingErrors.ROTATION_NOT_CONFIRMED);
   return db.transaction(async (tx) => {
-    const after = await repo.updateRotation(tx, id, { state: 'completed', topics: [...new Set(input.topics)], evaluation: input.evaluation, rating: input.rating, completedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'training.rotation.complete', entity: 'rotation', entityId: id, orgId: row.orgId, before: row, after });
+    const after = await repo.updateRotation(tx, id, {
+      state: 'completed',
+      topics: [...new Set(input.topics)],
+      evaluation: input.evaluation,
+      rating: input.rating,
+      completedAt: new Date(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'training.rotation.complete',
+      entity: 'rotation',
+      entityId: id,
+      orgId: row.orgId,
+      before: row,
+      after,
+    });
     return after;
   });
 }

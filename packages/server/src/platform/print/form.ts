@@ -30,7 +30,11 @@ const wrap = (doc: Pdf, text: string, width: number, role: FontRole = 'song', si
 
 function put(doc: Pdf, text: string, x: number, top: number, role: FontRole = 'song', size = SIZE) {
   // Glyphs sit in the middle of a line of height LEAD (the em box is 0.88 above the baseline).
-  doc.font(role).fontSize(size).fillColor('#000').text(text, x, top + (LEAD - size) / 2 + 0.88 * size, { lineBreak: false, baseline: 'alphabetic' });
+  doc
+    .font(role)
+    .fontSize(size)
+    .fillColor('#000')
+    .text(text, x, top + (LEAD - size) / 2 + 0.88 * size, { lineBreak: false, baseline: 'alphabetic' });
 }
 
 function newPage(c: Ctx) {
@@ -100,7 +104,9 @@ function drawOpinions(c: Ctx, section: FormOpinionSection) {
     doc.rect(BOX.left + OPINION_LABEL, c.y, WIDTH - OPINION_LABEL, height).stroke();
     const labels = wrap(doc, op.label, OPINION_LABEL - 2 * PAD, 'heading');
     const labelTop = c.y + (height - labels.length * LEAD) / 2;
-    labels.forEach((l, k) => put(doc, l, BOX.left + (OPINION_LABEL - textWidth(doc, 'heading', SIZE, l)) / 2, labelTop + k * LEAD, 'heading'));
+    labels.forEach((l, k) =>
+      put(doc, l, BOX.left + (OPINION_LABEL - textWidth(doc, 'heading', SIZE, l)) / 2, labelTop + k * LEAD, 'heading'),
+    );
     lines.forEach((l, k) => put(doc, l, BOX.left + OPINION_LABEL + PAD, c.y + PAD + k * LEAD));
     put(doc, signature, BOX.right - PAD - textWidth(doc, 'song', SIZE, signature), c.y + height - PAD - LEAD);
     c.y += height;
@@ -141,7 +147,11 @@ export async function renderForm(spec: FormSpec, fonts?: FontConfig): Promise<Bu
     .font('title')
     .fontSize(titleSize)
     .fillColor('#000')
-    .text(spec.title, (PAGE.width - titleW) / 2, c.y + 0.88 * titleSize, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
+    .text(spec.title, (PAGE.width - titleW) / 2, c.y + 0.88 * titleSize, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      characterSpacing: spacing,
+    });
   c.y += titleSize + 14;
   put(doc, `单位：${spec.orgName}`, BOX.left, c.y);
   if (spec.subtitle) put(doc, spec.subtitle, BOX.right - textWidth(doc, 'song', SIZE, spec.subtitle), c.y);

@@ -25,7 +25,13 @@ declare module 'fastify' {
   }
 }
 
-export { exportFormatSchema, MAX_EXPORT_ROWS, type ExportFormat, type RegisterSpec, type RegisterColumn } from '@township-office/domain/print';
+export {
+  exportFormatSchema,
+  MAX_EXPORT_ROWS,
+  type ExportFormat,
+  type RegisterSpec,
+  type RegisterColumn,
+} from '@township-office/domain/print';
 
 /** How a cell prints: Date as YYYY-MM-DD (China time), numbers as written, null as empty. */
 export function cellText(value: RegisterCell): string {
@@ -52,7 +58,13 @@ export async function renderRegister(spec: RegisterSpec, format: RegisterFileFor
  * Renders and sends a register with Content-Type and a Chinese file name
  * (`fileBaseName` without extension, e.g. 发文登记本-2026; the extension follows the format).
  */
-export async function sendRegister(reply: FastifyReply, spec: RegisterSpec, format: RegisterFileFormat, fileBaseName: string, fonts?: FontConfig) {
+export async function sendRegister(
+  reply: FastifyReply,
+  spec: RegisterSpec,
+  format: RegisterFileFormat,
+  fileBaseName: string,
+  fonts?: FontConfig,
+) {
   const body = await renderRegister(spec, format, fonts);
   await auditRegisterExport(reply, spec, format, fileBaseName);
   return sendFile(reply, body, `${fileBaseName}.${format}`, MIME[format]);
@@ -68,8 +80,17 @@ async function auditRegisterExport(reply: FastifyReply, spec: RegisterSpec, form
   const ctx = req.ctx ?? { actor: null, ip: req.ip };
   await reply.server.db.transaction((tx) =>
     writeAudit(tx, ctx, {
-      action: 'register.export', entity: 'register', entityId: spec.title,
-      after: { register: spec.title, file: `${fileBaseName}.${format}`, format, orgName: spec.orgName, filters: spec.filterSummary ?? '', rows: spec.rows.length },
+      action: 'register.export',
+      entity: 'register',
+      entityId: spec.title,
+      after: {
+        register: spec.title,
+        file: `${fileBaseName}.${format}`,
+        format,
+        orgName: spec.orgName,
+        filters: spec.filterSummary ?? '',
+        rows: spec.rows.length,
+      },
     }),
   );
 }
@@ -101,11 +122,24 @@ function layRow(doc: Pdf, texts: string[], widths: number[], role: 'song' | 'hea
   return { lines, height: n * lineH + 2 * CELL.pad };
 }
 
-function drawRow(doc: Pdf, row: LaidRow, y: number, widths: number[], columns: RegisterColumn[], role: 'song' | 'heading', size: number, header: boolean) {
+function drawRow(
+  doc: Pdf,
+  row: LaidRow,
+  y: number,
+  widths: number[],
+  columns: RegisterColumn[],
+  role: 'song' | 'heading',
+  size: number,
+  header: boolean,
+) {
   const lineH = size * CELL.leading;
   let x = MARGIN.x;
   doc.lineWidth(0.5).strokeColor('#000');
-  if (header) doc.rect(MARGIN.x, y, PAGE.width - 2 * MARGIN.x, row.height).fillColor('#ececec').fill();
+  if (header)
+    doc
+      .rect(MARGIN.x, y, PAGE.width - 2 * MARGIN.x, row.height)
+      .fillColor('#ececec')
+      .fill();
   doc.fillColor('#000').font(role).fontSize(size);
   for (let i = 0; i < widths.length; i++) {
     const w = widths[i]!;
@@ -143,14 +177,28 @@ async function registerPdf(spec: RegisterSpec, fonts?: FontConfig): Promise<Buff
   const printed = isoDate(spec.printedAt ?? new Date());
   const widths = columnWidths(spec.columns, PAGE.width - 2 * MARGIN.x);
   const bottom = PAGE.height - MARGIN.bottom;
-  const header = layRow(doc, spec.columns.map((c) => c.header), widths, 'heading', CELL.header, 4);
+  const header = layRow(
+    doc,
+    spec.columns.map((c) => c.header),
+    widths,
+    'heading',
+    CELL.header,
+    4,
+  );
   const maxLines = Math.floor((bottom - MARGIN.top - 48 - header.height - 2 * CELL.pad) / (CELL.size * CELL.leading));
 
   let y = drawPageHead(doc, spec, printed);
   drawRow(doc, header, y, widths, spec.columns, 'heading', CELL.header, true);
   y += header.height;
   for (const r of spec.rows) {
-    const row = layRow(doc, spec.columns.map((c) => cellText(r[c.key])), widths, 'song', CELL.size, maxLines);
+    const row = layRow(
+      doc,
+      spec.columns.map((c) => cellText(r[c.key])),
+      widths,
+      'song',
+      CELL.size,
+      maxLines,
+    );
     if (y + row.height > bottom) {
       doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
       y = drawPageHead(doc, spec, printed);
@@ -162,7 +210,10 @@ async function registerPdf(spec: RegisterSpec, fonts?: FontConfig): Promise<Buff
   }
   if (spec.rows.length === 0) {
     const empty = '（无记录）';
-    doc.font('song').fontSize(CELL.size).text(empty, (PAGE.width - textWidth(doc, 'song', CELL.size, empty)) / 2, y + 6, { lineBreak: false });
+    doc
+      .font('song')
+      .fontSize(CELL.size)
+      .text(empty, (PAGE.width - textWidth(doc, 'song', CELL.size, empty)) / 2, y + 6, { lineBreak: false });
     y += 20;
   }
   if (spec.footer) {
@@ -170,7 +221,10 @@ async function registerPdf(spec: RegisterSpec, fonts?: FontConfig): Promise<Buff
       doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
       y = drawPageHead(doc, spec, printed);
     }
-    doc.font('song').fontSize(9.5).text(spec.footer, MARGIN.x, y + 6, { lineBreak: false });
+    doc
+      .font('song')
+      .fontSize(9.5)
+      .text(spec.footer, MARGIN.x, y + 6, { lineBreak: false });
   }
 
   const range = doc.bufferedPageRange();
@@ -219,7 +273,9 @@ async function registerXlsx(spec: RegisterSpec): Promise<Buffer> {
 
   ws.mergeCells(2, 1, 2, n);
   const info = ws.getCell(2, 1);
-  info.value = [`单位：${spec.orgName}`, spec.filterSummary, `打印日期：${isoDate(spec.printedAt ?? new Date())}`].filter(Boolean).join('　　');
+  info.value = [`单位：${spec.orgName}`, spec.filterSummary, `打印日期：${isoDate(spec.printedAt ?? new Date())}`]
+    .filter(Boolean)
+    .join('　　');
   info.font = { name: 'SimSun', size: 10 };
   info.alignment = { horizontal: 'left', vertical: 'middle' };
 

@@ -33,7 +33,13 @@ export function contentDisposition(fileName: string, disposition: 'attachment' |
 }
 
 /** Sends a buffer as a download (or inline for the browser's PDF viewer) under its Chinese name. */
-export function sendFile(reply: FastifyReply, body: Buffer, fileName: string, contentType: string, disposition: 'attachment' | 'inline' = 'attachment') {
+export function sendFile(
+  reply: FastifyReply,
+  body: Buffer,
+  fileName: string,
+  contentType: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   return reply
     .header('Content-Type', contentType)
     .header('Content-Disposition', contentDisposition(fileName, disposition))

@@ -9,7 +9,11 @@ type Json = Record<string, unknown>;
 export type Catalog = Record<string, string>;
 
 const zhCN = import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], { eager: true, import: 'default' });
-const zhTW = import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], { eager: true, import: 'default', query: '?zh-TW' });
+const zhTW = import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], {
+  eager: true,
+  import: 'default',
+  query: '?zh-TW',
+});
 const en = import.meta.glob<Json>(['../locales/en.json', '../../features/*/locales/en.json'], { eager: true, import: 'default' });
 
 function flatten(prefix: string, value: unknown, out: Catalog): void {

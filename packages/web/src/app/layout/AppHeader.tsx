@@ -50,7 +50,9 @@ export function AppHeader() {
     meta: { silentError: true },
   });
   return (
-    <Layout.Header style={{ height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #e5e7eb', borderTop: '3px solid #b4232a' }}>
+    <Layout.Header
+      style={{ height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #e5e7eb', borderTop: '3px solid #b4232a' }}
+    >
       <Flex align="center" justify="space-between" style={{ height: '100%' }}>
         <Brand compact />
         <Space size={12} align="center">

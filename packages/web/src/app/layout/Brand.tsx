@@ -9,7 +9,19 @@ export function Brand({ compact = false }: { compact?: boolean }) {
     <Flex align="center" gap={compact ? 10 : 14} style={{ lineHeight: 1.3 }}>
       <div
         aria-hidden
-        style={{ width: size, height: size, background: '#b4232a', color: '#fff', borderRadius: 4, display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: compact ? 17 : 24, fontWeight: 600, fontFamily: 'serif' }}
+        style={{
+          width: size,
+          height: size,
+          background: '#b4232a',
+          color: '#fff',
+          borderRadius: 4,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          fontSize: compact ? 17 : 24,
+          fontWeight: 600,
+          fontFamily: 'serif',
+        }}
       >
         {t('app.sealChar')}
       </div>

@@ -43,7 +43,12 @@ export function ChangePasswordForm({ redirectTo }: { redirectTo?: string }) {
         name="newPassword"
         label={t('password.new')}
         extra={t('password.rule')}
-        rules={[{ required: true, message: t('password.rule') }, { validator: (_r, v: string) => (!v || isPasswordComplex(v) ? Promise.resolve() : Promise.reject(new Error(t('password.rule')))) }]}
+        rules={[
+          { required: true, message: t('password.rule') },
+          {
+            validator: (_r, v: string) => (!v || isPasswordComplex(v) ? Promise.resolve() : Promise.reject(new Error(t('password.rule')))),
+          },
+        ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
@@ -51,7 +56,13 @@ export function ChangePasswordForm({ redirectTo }: { redirectTo?: string }) {
         name="confirm"
         label={t('password.confirm')}
         dependencies={['newPassword']}
-        rules={[{ required: true, message: t('password.confirmRequired') }, ({ getFieldValue }) => ({ validator: (_r, v: string) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))) })]}
+        rules={[
+          { required: true, message: t('password.confirmRequired') },
+          ({ getFieldValue }) => ({
+            validator: (_r, v: string) =>
+              !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+          }),
+        ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -18,7 +18,12 @@ export default function ChangePasswordPage() {
         <Brand />
       </div>
       <Card title={t(expired ? 'password.expiredTitle' : 'password.forcedTitle')} style={{ width: 440 }} data-testid="change-password">
-        <Alert type={expired ? 'warning' : 'info'} showIcon title={t(expired ? 'password.expiredText' : 'password.forcedText', { name: me.data.displayName })} style={{ marginBottom: 16 }} />
+        <Alert
+          type={expired ? 'warning' : 'info'}
+          showIcon
+          title={t(expired ? 'password.expiredText' : 'password.forcedText', { name: me.data.displayName })}
+          style={{ marginBottom: 16 }}
+        />
         <ChangePasswordForm redirectTo="/" />
       </Card>
     </Flex>

@@ -31,8 +31,22 @@ export default function EnrolTotpPage() {
       <div style={{ marginBottom: 24 }}>
         <Brand />
       </div>
-      <Card title={t('enrol.title')} style={{ width: 560 }} extra={<Button type="link" onClick={() => logout.mutate()}>{t('enrol.logout')}</Button>} data-testid="enrol-totp">
-        <Alert type="info" showIcon title={t('enrol.text', { name: me.data.displayName, role: t(`role.${me.data.role}`) })} style={{ marginBottom: 16 }} />
+      <Card
+        title={t('enrol.title')}
+        style={{ width: 560 }}
+        extra={
+          <Button type="link" onClick={() => logout.mutate()}>
+            {t('enrol.logout')}
+          </Button>
+        }
+        data-testid="enrol-totp"
+      >
+        <Alert
+          type="info"
+          showIcon
+          title={t('enrol.text', { name: me.data.displayName, role: t(`role.${me.data.role}`) })}
+          style={{ marginBottom: 16 }}
+        />
         <TotpEnrolForm
           onDone={async () => {
             setMe(await fetchMe());

@@ -32,7 +32,12 @@ export default function LoginPage() {
   const [needTotp, setNeedTotp] = useState(false);
   const [form] = Form.useForm<LoginForm>();
   const login = useMutation({
-    mutationFn: (v: LoginForm) => api.post<Me>('/api/auth/login', { username: v.username, password: v.password, ...(needTotp && v.totp ? { totp: v.totp } : {}) }, { noAuthRedirect: true }),
+    mutationFn: (v: LoginForm) =>
+      api.post<Me>(
+        '/api/auth/login',
+        { username: v.username, password: v.password, ...(needTotp && v.totp ? { totp: v.totp } : {}) },
+        { noAuthRedirect: true },
+      ),
     meta: { silentError: true },
     onSuccess: (me) => {
       noteSessionEnd(null);
@@ -51,13 +56,32 @@ export default function LoginPage() {
   const idleMinutes = lastIdleMinutes();
   const idleNotice = idleMinutes !== null ? t('login.expiredIdle', { minutes: idleMinutes }) : t('login.expiredIdleUnknown');
   const notice =
-    state.reason === 'SESSION_IDLE_TIMEOUT' ? idleNotice : state.reason && state.reason !== 'LOGGED_OUT' ? t('login.expired') : state.reason === 'LOGGED_OUT' ? t('login.loggedOut') : null;
+    state.reason === 'SESSION_IDLE_TIMEOUT'
+      ? idleNotice
+      : state.reason && state.reason !== 'LOGGED_OUT'
+        ? t('login.expired')
+        : state.reason === 'LOGGED_OUT'
+          ? t('login.loggedOut')
+          : null;
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #eef2f7 0%, #f7f8fa 60%)' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #eef2f7 0%, #f7f8fa 60%)' }}
+    >
       <div style={{ position: 'fixed', top: 0, left: 0, right: 0, height: 4, background: '#b4232a' }} />
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
-        <Select id="login-lang-switch" data-testid="lang-switch" value={lang} onChange={setLang} variant="borderless" style={{ width: 112 }} options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))} />
+        <Select
+          id="login-lang-switch"
+          data-testid="lang-switch"
+          value={lang}
+          onChange={setLang}
+          variant="borderless"
+          style={{ width: 112 }}
+          options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
+        />
       </div>
       <div style={{ marginBottom: 28 }}>
         <Brand />
@@ -66,17 +90,36 @@ export default function LoginPage() {
         <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 20, textAlign: 'center', fontWeight: 500 }}>
           {t('login.title')}
         </Typography.Title>
-        {notice && !err ? <Alert type={state.reason === 'LOGGED_OUT' ? 'success' : 'warning'} showIcon title={notice} style={{ marginBottom: 16 }} data-testid="login-notice" /> : null}
-        {err && !(err.code === 'TOTP_REQUIRED' && !form.getFieldValue('totp')) ? <Alert type="error" showIcon title={err.message} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        {notice && !err ? (
+          <Alert
+            type={state.reason === 'LOGGED_OUT' ? 'success' : 'warning'}
+            showIcon
+            title={notice}
+            style={{ marginBottom: 16 }}
+            data-testid="login-notice"
+          />
+        ) : null}
+        {err && !(err.code === 'TOTP_REQUIRED' && !form.getFieldValue('totp')) ? (
+          <Alert type="error" showIcon title={err.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+        ) : null}
         <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => login.mutate(v)} disabled={login.isPending}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('login.usernamePlaceholder')} />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {needTotp ? (
-            <Form.Item name="totp" label={t('login.totp')} extra={t('login.totpHelp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}>
+            <Form.Item
+              name="totp"
+              label={t('login.totp')}
+              extra={t('login.totpHelp')}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}
+            >
               <Input prefix={<SafetyOutlined />} inputMode="numeric" maxLength={6} autoComplete="one-time-code" autoFocus />
             </Form.Item>
           ) : null}

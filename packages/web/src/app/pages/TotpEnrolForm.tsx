@@ -32,7 +32,11 @@ export function TotpEnrolForm({ onDone, onCancel }: { onDone(): void | Promise<v
           <Typography.Paragraph copyable code style={{ fontSize: 13 }} data-testid="totp-secret">
             {setup.secret}
           </Typography.Paragraph>
-          <Form.Item name="code" label={t('system.account.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}>
+          <Form.Item
+            name="code"
+            label={t('system.account.totpCode')}
+            rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}
+          >
             <Input inputMode="numeric" maxLength={6} style={{ width: 160 }} autoComplete="one-time-code" data-testid="totp-code" />
           </Form.Item>
           <Space>

@@ -16,7 +16,10 @@ export default function WorkbenchPage() {
   const cards = WORKBENCH_CARDS.filter((c) => can(c.action));
   return (
     <>
-      <PageHeader title={t('workbench.greeting', { name: me.displayName })} subtitle={`${me.org.name} · ${dayjs().format(t('date.long'))}`} />
+      <PageHeader
+        title={t('workbench.greeting', { name: me.displayName })}
+        subtitle={`${me.org.name} · ${dayjs().format(t('date.long'))}`}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t('workbench.todos')}>

@@ -62,25 +62,46 @@ export interface ArchiveConfig {
 
 const invalidate = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQueries({ queryKey: ['archives'] });
 
-export const useArchiveConfig = () => useQuery({ queryKey: ['archives', 'config'], queryFn: () => api.get<ArchiveConfig>('/api/archives/config') });
+export const useArchiveConfig = () =>
+  useQuery({ queryKey: ['archives', 'config'], queryFn: () => api.get<ArchiveConfig>('/api/archives/config') });
 export const useCandidates = (year: number, enabled: boolean) =>
-  useQuery({ queryKey: ['archives', 'candidates', year], queryFn: () => api.get<{ items: Candidate[] }>('/api/archives/candidates', { year }), enabled });
+  useQuery({
+    queryKey: ['archives', 'candidates', year],
+    queryFn: () => api.get<{ items: Candidate[] }>('/api/archives/candidates', { year }),
+    enabled,
+  });
 export const useArchiveItems = (q: Query) =>
-  useQuery({ queryKey: ['archives', 'items', q], queryFn: () => api.get<{ items: ArchiveItem[]; total: number }>('/api/archives/items', q), placeholderData: (p) => p });
+  useQuery({
+    queryKey: ['archives', 'items', q],
+    queryFn: () => api.get<{ items: ArchiveItem[]; total: number }>('/api/archives/items', q),
+    placeholderData: (p) => p,
+  });
 export const useCatalogue = (q: Query, enabled: boolean) =>
-  useQuery({ queryKey: ['archives', 'catalogue', q], queryFn: () => api.get<{ items: CatalogueRow[]; filterSummary: string; footer: string }>('/api/archives/catalogue', q), enabled, meta: { silentError: true }, retry: false });
-export const useLoans = () => useQuery({ queryKey: ['archives', 'loans'], queryFn: () => api.get<{ items: Loan[] }>('/api/archives/loans') });
+  useQuery({
+    queryKey: ['archives', 'catalogue', q],
+    queryFn: () => api.get<{ items: CatalogueRow[]; filterSummary: string; footer: string }>('/api/archives/catalogue', q),
+    enabled,
+    meta: { silentError: true },
+    retry: false,
+  });
+export const useLoans = () =>
+  useQuery({ queryKey: ['archives', 'loans'], queryFn: () => api.get<{ items: Loan[] }>('/api/archives/loans') });
 
 export function useArchiveBatch() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { year: number; retention: Retention; classCode: string; sources: { kind: 'outgoing' | 'incoming'; id: string }[] }) => api.post<{ items: ArchiveItem[] }>('/api/archives/batch', b),
+    mutationFn: (b: { year: number; retention: Retention; classCode: string; sources: { kind: 'outgoing' | 'incoming'; id: string }[] }) =>
+      api.post<{ items: ArchiveItem[] }>('/api/archives/batch', b),
     onSuccess: () => invalidate(qc),
   });
 }
 export function useLend() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (b: { itemId: string; borrower: string; borrowerOrg?: string; purpose: string; dueOn: string }) => api.post<Loan>('/api/archives/loans', b), onSuccess: () => invalidate(qc) });
+  return useMutation({
+    mutationFn: (b: { itemId: string; borrower: string; borrowerOrg?: string; purpose: string; dueOn: string }) =>
+      api.post<Loan>('/api/archives/loans', b),
+    onSuccess: () => invalidate(qc),
+  });
 }
 export function useReturnLoan() {
   const qc = useQueryClient();
@@ -89,4 +110,6 @@ export function useReturnLoan() {
 
 export const printItem = (id: string) => openPdf(`/api/archives/items/${id}/pdf`);
 export const downloadCatalogue = (q: Query, format: 'xlsx' | 'pdf') =>
-  format === 'pdf' ? openPdf('/api/archives/catalogue', { ...q, format }) : download('/api/archives/catalogue', { query: { ...q, format }, fallbackName: '归档文件目录.xlsx' });
+  format === 'pdf'
+    ? openPdf('/api/archives/catalogue', { ...q, format })
+    : download('/api/archives/catalogue', { query: { ...q, format }, fallbackName: '归档文件目录.xlsx' });

@@ -15,7 +15,11 @@ export default function CataloguePage() {
   const [retention, setRetention] = useState<Retention>('Y');
   const [classKey, setClassKey] = useState<string | undefined>();
   const classes = config.data?.classes ?? [];
-  const chosen = classKey ?? (classes.find((c) => c.kind === config.data?.config?.scheme) ? `${config.data!.config!.scheme}:${classes.find((c) => c.kind === config.data?.config?.scheme)!.code}` : undefined);
+  const chosen =
+    classKey ??
+    (classes.find((c) => c.kind === config.data?.config?.scheme)
+      ? `${config.data!.config!.scheme}:${classes.find((c) => c.kind === config.data?.config?.scheme)!.code}`
+      : undefined);
   const [kind, code] = (chosen ?? ':').split(':') as ['unit' | 'subject', string];
   const query = { year, retention, ...(kind === 'unit' ? { unitCode: code } : { subjectCode: code }) };
   const q = useCatalogue(query, !!chosen);
@@ -26,15 +30,43 @@ export default function CataloguePage() {
         subtitle={q.data?.filterSummary}
         extra={
           <>
-            <Button icon={<FileExcelOutlined />} disabled={!chosen} onClick={() => downloadCatalogue(query, 'xlsx')} data-testid="catalogue-xlsx">{t('common.export')}</Button>
-            <Button icon={<PrinterOutlined />} disabled={!chosen} onClick={() => downloadCatalogue(query, 'pdf')} data-testid="catalogue-pdf">{t('common.print')}</Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={!chosen}
+              onClick={() => downloadCatalogue(query, 'xlsx')}
+              data-testid="catalogue-xlsx"
+            >
+              {t('common.export')}
+            </Button>
+            <Button
+              icon={<PrinterOutlined />}
+              disabled={!chosen}
+              onClick={() => downloadCatalogue(query, 'pdf')}
+              data-testid="catalogue-pdf"
+            >
+              {t('common.print')}
+            </Button>
           </>
         }
       />
       <Space style={{ marginBottom: 12 }} wrap>
         <InputNumber value={year} min={1949} max={2100} onChange={(v) => v && setYear(v)} />
-        <Select style={{ width: 120 }} value={retention} onChange={setRetention} data-testid="catalogue-retention" options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))} />
-        <Select style={{ width: 180 }} value={chosen} onChange={setClassKey} options={classes.map((c) => ({ value: `${c.kind}:${c.code}`, label: `${c.kind === 'unit' ? '机构' : '问题'}：${c.name}（${c.code}）` }))} />
+        <Select
+          style={{ width: 120 }}
+          value={retention}
+          onChange={setRetention}
+          data-testid="catalogue-retention"
+          options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))}
+        />
+        <Select
+          style={{ width: 180 }}
+          value={chosen}
+          onChange={setClassKey}
+          options={classes.map((c) => ({
+            value: `${c.kind}:${c.code}`,
+            label: `${c.kind === 'unit' ? '机构' : '问题'}：${c.name}（${c.code}）`,
+          }))}
+        />
       </Space>
       {q.error instanceof ApiError ? <Alert type="warning" showIcon message={q.error.message} style={{ marginBottom: 12 }} /> : null}
       <Table<CatalogueRow>
@@ -49,7 +81,12 @@ export default function CataloguePage() {
         data-testid="catalogue-table"
         columns={[
           { title: t('archives.col.seq'), dataIndex: 'seq', width: 56, align: 'center' },
-          { title: t('archives.col.archivalCode'), dataIndex: 'archivalCode', width: 235, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+          {
+            title: t('archives.col.archivalCode'),
+            dataIndex: 'archivalCode',
+            width: 235,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+          },
           { title: t('archives.col.docNumber'), dataIndex: 'docNumber', width: 170 },
           { title: t('archives.col.responsible'), dataIndex: 'responsible', width: 150, ellipsis: true },
           { title: t('archives.col.title'), dataIndex: 'title', ellipsis: true },

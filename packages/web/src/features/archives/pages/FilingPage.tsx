@@ -7,7 +7,15 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
-import { printItem, useArchiveBatch, useArchiveConfig, useArchiveItems, useCandidates, type ArchiveItem, type Candidate } from '../api/archives.ts';
+import {
+  printItem,
+  useArchiveBatch,
+  useArchiveConfig,
+  useArchiveItems,
+  useCandidates,
+  type ArchiveItem,
+  type Candidate,
+} from '../api/archives.ts';
 
 export default function FilingPage() {
   const t = useT();
@@ -28,29 +36,55 @@ export default function FilingPage() {
   const code = classCode ?? classes[0]?.code;
   return (
     <>
-      <PageHeader title={t('archives.filing.title')} subtitle={config.data?.config ? t('archives.filing.fonds', { code: config.data.config.fondsCode }) : undefined} />
+      <PageHeader
+        title={t('archives.filing.title')}
+        subtitle={config.data?.config ? t('archives.filing.fonds', { code: config.data.config.fondsCode }) : undefined}
+      />
       <Space style={{ marginBottom: 12 }} wrap>
         <span>{t('archives.filing.year')}</span>
         <InputNumber value={year} min={1949} max={2100} onChange={(v) => v && setYear(v)} data-testid="filing-year" />
       </Space>
-      {may && config.data && !config.data.config ? <Alert type="warning" showIcon message={t('archives.filing.notConfigured')} style={{ marginBottom: 12 }} /> : null}
+      {may && config.data && !config.data.config ? (
+        <Alert type="warning" showIcon message={t('archives.filing.notConfigured')} style={{ marginBottom: 12 }} />
+      ) : null}
       {may && config.data?.config ? (
-        <Card size="small" title={t('archives.filing.candidates', { n: candidates.data?.items.length ?? 0 })} style={{ marginBottom: 16 }}
+        <Card
+          size="small"
+          title={t('archives.filing.candidates', { n: candidates.data?.items.length ?? 0 })}
+          style={{ marginBottom: 16 }}
           extra={
             <Space>
-              <Select style={{ width: 120 }} value={retention} onChange={setRetention} options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))} />
-              <Select style={{ width: 140 }} value={code} onChange={setClassCode} options={classes.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))} />
-              <Button type="primary" disabled={!selected.length || !code} loading={batch.isPending} data-testid="archive-selected"
+              <Select
+                style={{ width: 120 }}
+                value={retention}
+                onChange={setRetention}
+                options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))}
+              />
+              <Select
+                style={{ width: 140 }}
+                value={code}
+                onChange={setClassCode}
+                options={classes.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))}
+              />
+              <Button
+                type="primary"
+                disabled={!selected.length || !code}
+                loading={batch.isPending}
+                data-testid="archive-selected"
                 onClick={async () => {
-                  const sources = (candidates.data?.items ?? []).filter((c) => selected.includes(c.id)).map((c) => ({ kind: c.kind, id: c.id }));
+                  const sources = (candidates.data?.items ?? [])
+                    .filter((c) => selected.includes(c.id))
+                    .map((c) => ({ kind: c.kind, id: c.id }));
                   const res = await batch.mutateAsync({ year, retention, classCode: code!, sources });
                   setSelected([]);
                   message.success(t('archives.filing.done', { n: res.items.length }));
-                }}>
+                }}
+              >
                 {t('archives.filing.archive', { n: selected.length })}
               </Button>
             </Space>
-          }>
+          }
+        >
           <Table<Candidate>
             rowKey="id"
             size="small"
@@ -58,7 +92,12 @@ export default function FilingPage() {
             pagination={{ pageSize: 10, showSizeChanger: false }}
             rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
             columns={[
-              { title: t('archives.col.source'), dataIndex: 'kind', width: 80, render: (k: Candidate['kind']) => t(`archives.source.${k}`) },
+              {
+                title: t('archives.col.source'),
+                dataIndex: 'kind',
+                width: 80,
+                render: (k: Candidate['kind']) => t(`archives.source.${k}`),
+              },
               { title: t('archives.col.docNumber'), dataIndex: 'docNumber', width: 190 },
               { title: t('archives.col.title'), dataIndex: 'title', ellipsis: true },
               { title: t('archives.col.date'), dataIndex: 'date', width: 110 },
@@ -72,14 +111,35 @@ export default function FilingPage() {
         title={() => t('archives.filing.archived')}
         loading={items.isFetching && !items.data}
         dataSource={items.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { total: n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: items.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { total: n }),
+        }}
         columns={[
           { title: t('archives.col.archivalCode'), dataIndex: 'archivalCode', width: 220 },
           { title: t('archives.col.docNumber'), dataIndex: 'docNumber', width: 180 },
           { title: t('archives.col.title'), dataIndex: 'title', ellipsis: true },
-          { title: t('archives.filing.retention'), dataIndex: 'retention', width: 90, render: (r: Retention) => <Tag>{t(`archives.retention.${r}`)}</Tag> },
+          {
+            title: t('archives.filing.retention'),
+            dataIndex: 'retention',
+            width: 90,
+            render: (r: Retention) => <Tag>{t(`archives.retention.${r}`)}</Tag>,
+          },
           { title: t('archives.col.pages'), dataIndex: 'pages', width: 60, align: 'right' },
-          { title: t('common.actions'), key: 'p', width: 150, render: (_: unknown, r) => <Button size="small" icon={<PrinterOutlined />} onClick={() => printItem(r.id)}>{t('archives.filing.print')}</Button> },
+          {
+            title: t('common.actions'),
+            key: 'p',
+            width: 150,
+            render: (_: unknown, r) => (
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => printItem(r.id)}>
+                {t('archives.filing.print')}
+              </Button>
+            ),
+          },
         ]}
       />
     </>

@@ -20,7 +20,16 @@ export default function LendingPage() {
   const [form] = Form.useForm();
   return (
     <>
-      <PageHeader title={t('archives.lending.title')} extra={can('archives.manage') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="loan-new">{t('archives.lending.new')}</Button> : null} />
+      <PageHeader
+        title={t('archives.lending.title')}
+        extra={
+          can('archives.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="loan-new">
+              {t('archives.lending.new')}
+            </Button>
+          ) : null
+        }
+      />
       <Table<Loan>
         rowKey="id"
         size="middle"
@@ -39,29 +48,72 @@ export default function LendingPage() {
             title: t('common.status.inProgress'),
             key: 's',
             width: 90,
-            render: (_: unknown, r) => (r.returnedAt ? <StatusTag tone="done">{t('archives.lending.returned')}</StatusTag> : r.overdue ? <StatusTag tone="overdue">{t('archives.lending.overdue')}</StatusTag> : <StatusTag tone="inProgress">{t('archives.lending.out')}</StatusTag>),
+            render: (_: unknown, r) =>
+              r.returnedAt ? (
+                <StatusTag tone="done">{t('archives.lending.returned')}</StatusTag>
+              ) : r.overdue ? (
+                <StatusTag tone="overdue">{t('archives.lending.overdue')}</StatusTag>
+              ) : (
+                <StatusTag tone="inProgress">{t('archives.lending.out')}</StatusTag>
+              ),
           },
-          { title: t('common.actions'), key: 'a', width: 80, render: (_: unknown, r) => (!r.returnedAt && can('archives.manage') ? <Button size="small" type="link" onClick={() => ret.mutate(r.id)}>{t('archives.lending.return')}</Button> : null) },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 80,
+            render: (_: unknown, r) =>
+              !r.returnedAt && can('archives.manage') ? (
+                <Button size="small" type="link" onClick={() => ret.mutate(r.id)}>
+                  {t('archives.lending.return')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
-      <Modal open={open} title={t('archives.lending.new')} okText={t('common.ok')} cancelText={t('common.cancel')} confirmLoading={lend.isPending} destroyOnHidden onCancel={() => setOpen(false)}
+      <Modal
+        open={open}
+        title={t('archives.lending.new')}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        confirmLoading={lend.isPending}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
         onOk={async () => {
           const v = await form.validateFields();
-          await lend.mutateAsync({ itemId: v.itemId, borrower: v.borrower, borrowerOrg: v.borrowerOrg || undefined, purpose: v.purpose, dueOn: v.dueOn.format('YYYY-MM-DD') });
+          await lend.mutateAsync({
+            itemId: v.itemId,
+            borrower: v.borrower,
+            borrowerOrg: v.borrowerOrg || undefined,
+            purpose: v.purpose,
+            dueOn: v.dueOn.format('YYYY-MM-DD'),
+          });
           form.resetFields();
           setOpen(false);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item label={t('archives.filing.year')}>
             <Input type="number" value={search} onChange={(e) => setSearch(Number(e.target.value))} />
           </Form.Item>
           <Form.Item name="itemId" label={t('archives.lending.item')} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.archivalCode} ${i.title}` }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.archivalCode} ${i.title}` }))}
+            />
           </Form.Item>
-          <Form.Item name="borrower" label={t('archives.lending.borrower')} rules={[{ required: true, max: 40 }]}><Input /></Form.Item>
-          <Form.Item name="borrowerOrg" label={t('archives.lending.borrowerOrg')}><Input maxLength={60} /></Form.Item>
-          <Form.Item name="purpose" label={t('archives.lending.purpose')} rules={[{ required: true, min: 2, max: 200 }]}><Input /></Form.Item>
-          <Form.Item name="dueOn" label={t('archives.lending.dueOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+          <Form.Item name="borrower" label={t('archives.lending.borrower')} rules={[{ required: true, max: 40 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="borrowerOrg" label={t('archives.lending.borrowerOrg')}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('archives.lending.purpose')} rules={[{ required: true, min: 2, max: 200 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="dueOn" label={t('archives.lending.dueOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
         </Form>
       </Modal>
     </>

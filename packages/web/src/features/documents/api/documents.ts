@@ -24,7 +24,12 @@ export function useDocument(id: string | undefined) {
 }
 
 export function useReceiptTable(id: string, enabled: boolean) {
-  return useQuery({ queryKey: docKeys.deliveries(id), queryFn: () => api.get<ReceiptTable>(`/api/documents/${id}/deliveries`), enabled, refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: docKeys.deliveries(id),
+    queryFn: () => api.get<ReceiptTable>(`/api/documents/${id}/deliveries`),
+    enabled,
+    refetchInterval: 30_000,
+  });
 }
 
 /** Every action on the slip refreshes the slip, its receipt table and the lists. */
@@ -33,8 +38,10 @@ function useDocMutation<B, R>(fn: (b: B) => Promise<R>, silentError = false) {
   return useMutation({ mutationFn: fn, meta: { silentError }, onSuccess: () => qc.invalidateQueries({ queryKey: docKeys.all }) });
 }
 
-export const useCreateDocument = () => useDocMutation((b: DocumentDraft) => api.post<{ id: string; status: DocumentStatus }>('/api/documents', b), true);
-export const useUpdateDocument = (id: string) => useDocMutation((b: Partial<DocumentDraft>) => api.patch<DocumentRecord>(`/api/documents/${id}`, b), true);
+export const useCreateDocument = () =>
+  useDocMutation((b: DocumentDraft) => api.post<{ id: string; status: DocumentStatus }>('/api/documents', b), true);
+export const useUpdateDocument = (id: string) =>
+  useDocMutation((b: Partial<DocumentDraft>) => api.patch<DocumentRecord>(`/api/documents/${id}`, b), true);
 
 export type SlipAction =
   | { kind: 'submit' }
@@ -48,20 +55,26 @@ export function useSlipAction(id: string) {
   return useDocMutation((a: SlipAction): Promise<unknown> => {
     const base = `/api/documents/${id}`;
     switch (a.kind) {
-      case 'submit': return api.post(`${base}/submit`);
-      case 'review': return api.post(`${base}/review`, { decision: a.decision, comment: a.comment });
-      case 'signOff': return api.post(`${base}/sign-off`, { opinion: a.opinion });
-      case 'number': return api.post<{ docNumber: string }>(`${base}/number`);
+      case 'submit':
+        return api.post(`${base}/submit`);
+      case 'review':
+        return api.post(`${base}/review`, { decision: a.decision, comment: a.comment });
+      case 'signOff':
+        return api.post(`${base}/sign-off`, { opinion: a.opinion });
+      case 'number':
+        return api.post<{ docNumber: string }>(`${base}/number`);
       case 'dispatch': {
         const { kind: _k, ...body } = a;
         return api.post(`${base}/dispatch`, body);
       }
-      case 'void': return api.post(`${base}/void`, { reason: a.reason });
+      case 'void':
+        return api.post(`${base}/void`, { reason: a.reason });
     }
   });
 }
 
-export const useRemindDelivery = () => useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/remind`, { note: '' }));
+export const useRemindDelivery = () =>
+  useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/remind`, { note: '' }));
 export const useWithdrawDelivery = () => useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/withdraw`));
 
 /** Multipart upload of one attachment (field "file"). */
@@ -78,4 +91,5 @@ export const uploadAttachment = async (id: string, file: File) => {
   form.append('file', file, file.name);
   await request('POST', `/api/documents/${id}/attachments`, { body: form });
 };
-export const useRemoveAttachment = (id: string) => useDocMutation((attachmentId: string) => api.post(`/api/documents/${id}/attachments/${attachmentId}/remove`));
+export const useRemoveAttachment = (id: string) =>
+  useDocMutation((attachmentId: string) => api.post(`/api/documents/${id}/attachments/${attachmentId}/remove`));

@@ -32,7 +32,13 @@ export function useLiveEvents(onEvent?: (e: LiveEvent) => void): boolean {
       void qc.invalidateQueries({ queryKey: ['documents'] });
       handler.current?.(e);
     };
-    const types: LiveEvent['type'][] = ['delivery.created', 'delivery.updated', 'delivery.reminder', 'incoming.updated', 'incoming.reminder'];
+    const types: LiveEvent['type'][] = [
+      'delivery.created',
+      'delivery.updated',
+      'delivery.reminder',
+      'incoming.updated',
+      'incoming.reminder',
+    ];
     for (const t of types) source.addEventListener(t, on as EventListener);
     source.addEventListener('ready', () => setConnected(true));
     // The server lost its LISTEN connection and got it back: events of the gap are gone, so refetch.

@@ -35,7 +35,12 @@ export function useIncoming(id: string | undefined) {
  * endpoint of its own yet; the meetings module's lists exactly the org's staff and leaders.
  */
 export function usePeople() {
-  return useQuery({ queryKey: ['documents', 'people'], queryFn: () => api.get<{ items: Person[] }>('/api/people'), staleTime: 10 * 60_000, select: (d) => d.items });
+  return useQuery({
+    queryKey: ['documents', 'people'],
+    queryFn: () => api.get<{ items: Person[] }>('/api/people'),
+    staleTime: 10 * 60_000,
+    select: (d) => d.items,
+  });
 }
 
 function useInvalidating<B, R>(fn: (b: B) => Promise<R>) {
@@ -43,8 +48,10 @@ function useInvalidating<B, R>(fn: (b: B) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['documents'] }) });
 }
 
-export const useAcknowledge = () => useInvalidating((deliveryId: string) => api.post<{ incomingId: string; serial: string }>(`/api/deliveries/${deliveryId}/acknowledge`));
-export const useReturnDelivery = () => useInvalidating((b: { id: string; reason: string }) => api.post(`/api/deliveries/${b.id}/return`, { reason: b.reason }));
+export const useAcknowledge = () =>
+  useInvalidating((deliveryId: string) => api.post<{ incomingId: string; serial: string }>(`/api/deliveries/${deliveryId}/acknowledge`));
+export const useReturnDelivery = () =>
+  useInvalidating((b: { id: string; reason: string }) => api.post(`/api/deliveries/${b.id}/return`, { reason: b.reason }));
 export const useRegisterPaper = () => useInvalidating((b: IncomingPaper) => api.post<IncomingRecord>('/api/incoming', b));
 
 export type IncomingOp =

@@ -1,6 +1,14 @@
 /** The documents API's response shapes, from the domain's zod schemas (types only: nothing of zod ships). */
 import type { z } from 'zod';
-import type { deliveryOut, documentListItem, documentOut, inboxItemOut, incomingListItem, incomingOut, receiptTableOut } from '@township-office/domain/documents.api';
+import type {
+  deliveryOut,
+  documentListItem,
+  documentOut,
+  inboxItemOut,
+  incomingListItem,
+  incomingOut,
+  receiptTableOut,
+} from '@township-office/domain/documents.api';
 
 export type DocumentRecord = z.infer<typeof documentOut>;
 export type DocumentListItem = z.infer<typeof documentListItem>;
@@ -28,13 +36,41 @@ export interface Person {
 }
 
 export interface OutgoingRegisterRow {
-  id: string; orgId: string; docNumber: string; title: string; docType: string; classification: string; urgency: string;
-  drafter: string | null; signer: string | null; writtenDate: string | null; mainRecipients: string | null; copyRecipients: string | null;
-  copies: number | null; channel: 'online' | 'paper' | null; void: boolean; remark: string | null;
+  id: string;
+  orgId: string;
+  docNumber: string;
+  title: string;
+  docType: string;
+  classification: string;
+  urgency: string;
+  drafter: string | null;
+  signer: string | null;
+  writtenDate: string | null;
+  mainRecipients: string | null;
+  copyRecipients: string | null;
+  copies: number | null;
+  channel: 'online' | 'paper' | null;
+  void: boolean;
+  remark: string | null;
 }
 
 export interface IncomingRegisterRow {
-  id: string; orgId: string; serial: string; receivedDate: string; senderName: string; docNumber: string | null; title: string;
-  classification: string; copies: number; urgency: string; proposal: string | null; instruction: string | null; handlers: string | null;
-  deadline: string | null; closedAt: string | null; archived: boolean; channel: 'online' | 'paper'; status: string;
+  id: string;
+  orgId: string;
+  serial: string;
+  receivedDate: string;
+  senderName: string;
+  docNumber: string | null;
+  title: string;
+  classification: string;
+  copies: number;
+  urgency: string;
+  proposal: string | null;
+  instruction: string | null;
+  handlers: string | null;
+  deadline: string | null;
+  closedAt: string | null;
+  archived: boolean;
+  channel: 'online' | 'paper';
+  status: string;
 }

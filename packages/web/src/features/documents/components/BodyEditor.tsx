@@ -23,7 +23,9 @@ export function BodyEditor({ value = [], onChange }: { value?: Paragraph[]; onCh
             style={{ width: 108, flex: 'none' }}
             aria-label={t('documents.form.level0')}
           />
-          <Typography.Text style={{ width: 40, flex: 'none', textAlign: 'right', lineHeight: '32px', fontFamily: 'serif' }}>{nums[i]}</Typography.Text>
+          <Typography.Text style={{ width: 40, flex: 'none', textAlign: 'right', lineHeight: '32px', fontFamily: 'serif' }}>
+            {nums[i]}
+          </Typography.Text>
           <Input.TextArea
             value={p.text}
             onChange={(e) => set(i, { text: e.target.value })}

@@ -8,7 +8,15 @@ export function BodyView({ body, testId }: { body: string | null; testId?: strin
   const levels = fromBody(body);
   return (
     <div className="doc-body" data-testid={testId}>
-      {lines.length === 0 ? <p style={{ color: '#999' }}>{t('documents.slip.bodyEmpty')}</p> : lines.map((l, i) => <p key={i} className={levels[i] && levels[i]!.level > 0 ? `h${levels[i]!.level}` : undefined}>{l.trim()}</p>)}
+      {lines.length === 0 ? (
+        <p style={{ color: '#999' }}>{t('documents.slip.bodyEmpty')}</p>
+      ) : (
+        lines.map((l, i) => (
+          <p key={i} className={levels[i] && levels[i]!.level > 0 ? `h${levels[i]!.level}` : undefined}>
+            {l.trim()}
+          </p>
+        ))
+      )}
     </div>
   );
 }

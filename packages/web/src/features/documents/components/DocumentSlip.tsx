@@ -42,11 +42,15 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
           </tr>
           <tr>
             <th>{t('documents.slip.titleField')}</th>
-            <td colSpan={3} className="doc-title" data-testid="slip-title">{doc.title}</td>
+            <td colSpan={3} className="doc-title" data-testid="slip-title">
+              {doc.title}
+            </td>
           </tr>
           <tr>
             <th>{t('documents.slip.main')}</th>
-            <td colSpan={3} data-testid="slip-main">{recipients(doc.mainRecipientOrgIds)}</td>
+            <td colSpan={3} data-testid="slip-main">
+              {recipients(doc.mainRecipientOrgIds)}
+            </td>
           </tr>
           <tr>
             <th>{t('documents.slip.copy')}</th>
@@ -64,14 +68,28 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
             <th>{t('documents.slip.review')}</th>
             <td colSpan={3} data-testid="slip-review">
               <div className="opinion">{doc.reviewedAt ? doc.reviewComment || t('documents.slip.agreed') : notYet('pendingReview')}</div>
-              {doc.reviewedAt ? <div className="sig">{doc.reviewerName}{'\u3000'}{text(doc.reviewedAt)}</div> : null}
+              {doc.reviewedAt ? (
+                <div className="sig">
+                  {doc.reviewerName}
+                  {'\u3000'}
+                  {text(doc.reviewedAt)}
+                </div>
+              ) : null}
             </td>
           </tr>
           <tr>
             <th>{t('documents.slip.signOff')}</th>
             <td colSpan={3} data-testid="slip-signoff">
-              <div className="opinion" style={{ fontSize: 15 }}>{doc.signedAt ? doc.signOffOpinion : notYet('pendingSign')}</div>
-              {doc.signedAt ? <div className="sig">{doc.signerName}{'\u3000'}{text(doc.signedAt)}</div> : null}
+              <div className="opinion" style={{ fontSize: 15 }}>
+                {doc.signedAt ? doc.signOffOpinion : notYet('pendingSign')}
+              </div>
+              {doc.signedAt ? (
+                <div className="sig">
+                  {doc.signerName}
+                  {'\u3000'}
+                  {text(doc.signedAt)}
+                </div>
+              ) : null}
             </td>
           </tr>
           <tr>
@@ -87,14 +105,26 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
                 <span className="pending">{t('documents.slip.classifiedBody')}</span>
               ) : (
                 <Flex vertical gap={4}>
-                  {doc.attachmentNote ? <div>{t('documents.slip.attachmentNote')}：{doc.attachmentNote}</div> : null}
+                  {doc.attachmentNote ? (
+                    <div>
+                      {t('documents.slip.attachmentNote')}：{doc.attachmentNote}
+                    </div>
+                  ) : null}
                   {doc.attachments.length === 0 && !canUpload ? t('documents.slip.none') : null}
                   {doc.attachments.map((a) => (
                     <Flex key={a.id} gap={8} align="center">
                       <PaperClipOutlined />
                       <a onClick={() => void downloadAttachment(doc.id, a)}>{a.fileName}</a>
                       <span className="pending">{Math.max(1, Math.round(a.size / 1024))} KB</span>
-                      {canUpload ? <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove.mutate(a.id)} aria-label={t('documents.slip.remove')} /> : null}
+                      {canUpload ? (
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove.mutate(a.id)}
+                          aria-label={t('documents.slip.remove')}
+                        />
+                      ) : null}
                     </Flex>
                   ))}
                   {canUpload ? (
@@ -128,7 +158,9 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
           {doc.status === 'void' ? (
             <tr>
               <th>{t('documents.docStatus.void')}</th>
-              <td colSpan={3} style={{ color: '#cf1322' }}>{t('documents.slip.voided', { reason: doc.voidReason ?? '' })}</td>
+              <td colSpan={3} style={{ color: '#cf1322' }}>
+                {t('documents.slip.voided', { reason: doc.voidReason ?? '' })}
+              </td>
             </tr>
           ) : null}
         </tbody>

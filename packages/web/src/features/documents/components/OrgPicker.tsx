@@ -11,7 +11,19 @@ export function orgLabel(o: Pick<OrgItem, 'name' | 'shortName'>): string {
   return o.name;
 }
 
-export function OrgPicker({ value, onChange, exclude = [], id, testId }: { value?: string[]; onChange?: (v: string[]) => void; exclude?: string[]; id?: string; testId?: string }) {
+export function OrgPicker({
+  value,
+  onChange,
+  exclude = [],
+  id,
+  testId,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  exclude?: string[];
+  id?: string;
+  testId?: string;
+}) {
   const t = useT();
   const { me } = useSession();
   const orgs = useOrgs();
@@ -23,7 +35,9 @@ export function OrgPicker({ value, onChange, exclude = [], id, testId }: { value
         .map((o) => ({ value: o.id, label: orgLabel(o) })),
     [orgs.data, me.org.id, exclude],
   );
-  const townships = (orgs.data ?? []).filter((o) => o.kind === 'township' && o.id !== me.org.id && !exclude.includes(o.id)).map((o) => o.id);
+  const townships = (orgs.data ?? [])
+    .filter((o) => o.kind === 'township' && o.id !== me.org.id && !exclude.includes(o.id))
+    .map((o) => o.id);
   const addTownships = () => onChange?.([...new Set([...(value ?? []), ...townships])]);
   return (
     <Flex gap={8} align="start">

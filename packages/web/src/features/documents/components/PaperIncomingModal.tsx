@@ -15,7 +15,13 @@ export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; o
   const submit = () =>
     void form.validateFields().then((v: Omit<IncomingPaper, 'receivedDate'> & { receivedDate: dayjs.Dayjs }) =>
       register.mutate(
-        { ...v, docNumber: v.docNumber?.trim() || null, copyNumbers: v.copyNumbers?.trim() || null, body: classified ? null : v.body?.trim() || null, receivedDate: v.receivedDate.format('YYYY-MM-DD') },
+        {
+          ...v,
+          docNumber: v.docNumber?.trim() || null,
+          copyNumbers: v.copyNumbers?.trim() || null,
+          body: classified ? null : v.body?.trim() || null,
+          receivedDate: v.receivedDate.format('YYYY-MM-DD'),
+        },
         {
           onSuccess: (r) => {
             void message.success(t('documents.paper.done', { serial: r.serial }));
@@ -25,15 +31,38 @@ export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; o
       ),
     );
   return (
-    <Modal open={open} title={t('documents.paper.title')} onCancel={onClose} onOk={submit} confirmLoading={register.isPending} destroyOnHidden width={640}>
-      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} preserve={false} initialValues={{ urgency: 'none', classification: 'none', copies: 1, receivedDate: dayjs() }} data-testid="paper-form">
-        <Form.Item name="senderName" label={t('documents.paper.senderName')} rules={[{ required: true, whitespace: true, message: t('documents.paper.senderRequired') }]}>
+    <Modal
+      open={open}
+      title={t('documents.paper.title')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={register.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '96px' }}
+        preserve={false}
+        initialValues={{ urgency: 'none', classification: 'none', copies: 1, receivedDate: dayjs() }}
+        data-testid="paper-form"
+      >
+        <Form.Item
+          name="senderName"
+          label={t('documents.paper.senderName')}
+          rules={[{ required: true, whitespace: true, message: t('documents.paper.senderRequired') }]}
+        >
           <Input maxLength={100} data-testid="paper-sender" />
         </Form.Item>
         <Form.Item name="docNumber" label={t('documents.paper.docNumber')}>
           <Input maxLength={60} placeholder="某委发〔2026〕3号" data-testid="paper-number" />
         </Form.Item>
-        <Form.Item name="title" label={t('documents.paper.title2')} rules={[{ required: true, whitespace: true, message: t('documents.form.titleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('documents.paper.title2')}
+          rules={[{ required: true, whitespace: true, message: t('documents.form.titleRequired') }]}
+        >
           <Input maxLength={TITLE_MAX} data-testid="paper-title" />
         </Form.Item>
         <Form.Item name="docType" label={t('documents.paper.docType')}>
@@ -43,18 +72,32 @@ export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; o
           <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))} />
         </Form.Item>
         <Form.Item name="classification" label={t('documents.paper.classification')}>
-          <Radio.Group optionType="button" options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))} data-testid="paper-classification" />
+          <Radio.Group
+            optionType="button"
+            options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))}
+            data-testid="paper-classification"
+          />
         </Form.Item>
         {classified ? (
           <Form.Item label=" " colon={false}>
-            <Alert type="warning" showIcon message={t('documents.form.classifiedAlertTitle')} description={t('documents.slip.classifiedBody')} data-testid="paper-classified-alert" />
+            <Alert
+              type="warning"
+              showIcon
+              message={t('documents.form.classifiedAlertTitle')}
+              description={t('documents.slip.classifiedBody')}
+              data-testid="paper-classified-alert"
+            />
           </Form.Item>
         ) : null}
         <Form.Item label={t('documents.paper.copies')} style={{ marginBottom: 0 }}>
           <Form.Item name="copies" style={{ display: 'inline-block', width: 120 }} rules={[{ required: true }]}>
             <InputNumber min={1} max={10000} />
           </Form.Item>
-          <Form.Item name="copyNumbers" label={t('documents.paper.copyNumbers')} style={{ display: 'inline-block', width: 'calc(100% - 120px)' }}>
+          <Form.Item
+            name="copyNumbers"
+            label={t('documents.paper.copyNumbers')}
+            style={{ display: 'inline-block', width: 'calc(100% - 120px)' }}
+          >
             <Input maxLength={200} placeholder={t('documents.action.copyNumbersPlaceholder')} />
           </Form.Item>
         </Form.Item>

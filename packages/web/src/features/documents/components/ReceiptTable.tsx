@@ -28,7 +28,9 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
                 {t('documents.receipt.count', { ack: s.acknowledged, total: ackTotal })}
               </Typography.Text>
               <Typography.Text type="secondary">{t('documents.receipt.pendingCount', { n: s.pending })}</Typography.Text>
-              {s.returned ? <Typography.Text type="warning">{t('documents.receipt.returnedCount', { n: s.returned })}</Typography.Text> : null}
+              {s.returned ? (
+                <Typography.Text type="warning">{t('documents.receipt.returnedCount', { n: s.returned })}</Typography.Text>
+              ) : null}
               {s.overdue ? <Typography.Text type="danger">{t('documents.receipt.overdueCount', { n: s.overdue })}</Typography.Text> : null}
             </>
           ) : null}
@@ -46,7 +48,12 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
         columns={[
           { title: t('documents.col.recipient'), dataIndex: 'recipientOrgName', ellipsis: true },
           { title: t('documents.col.kind'), dataIndex: 'recipientKind', width: 84, render: (k: string) => t(`documents.kind.${k}`) },
-          { title: t('documents.col.status'), dataIndex: 'status', width: 96, render: (_: unknown, r) => <DeliveryStatusTag status={r.status} overdue={r.overdue} /> },
+          {
+            title: t('documents.col.status'),
+            dataIndex: 'status',
+            width: 96,
+            render: (_: unknown, r) => <DeliveryStatusTag status={r.status} overdue={r.overdue} />,
+          },
           { title: t('documents.col.sentAt'), dataIndex: 'sentAt', width: 140, render: formatDateTime },
           { title: t('documents.col.ackAt'), dataIndex: 'acknowledgedAt', width: 140, render: formatDateTime },
           { title: t('documents.col.ackBy'), dataIndex: 'acknowledgedBy', width: 90 },
@@ -58,7 +65,10 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
               r.status === 'returned' ? (
                 <Typography.Text type="warning">{r.returnReason}</Typography.Text>
               ) : r.overdue ? (
-                <Typography.Text type="danger">{t('documents.receipt.overdue')}{r.reminderCount ? `，${t('documents.receipt.reminders', { n: r.reminderCount })}` : ''}</Typography.Text>
+                <Typography.Text type="danger">
+                  {t('documents.receipt.overdue')}
+                  {r.reminderCount ? `，${t('documents.receipt.reminders', { n: r.reminderCount })}` : ''}
+                </Typography.Text>
               ) : r.reminderCount ? (
                 t('documents.receipt.reminders', { n: r.reminderCount })
               ) : null,
@@ -77,11 +87,18 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
                           type={r.overdue ? 'primary' : 'default'}
                           danger={r.overdue}
                           loading={remind.isPending && remind.variables === r.id}
-                          onClick={() => remind.mutate(r.id, { onSuccess: () => void message.success(t('documents.receipt.reminded', { name: r.recipientOrgName })) })}
+                          onClick={() =>
+                            remind.mutate(r.id, {
+                              onSuccess: () => void message.success(t('documents.receipt.reminded', { name: r.recipientOrgName })),
+                            })
+                          }
                         >
                           {t('documents.receipt.remind')}
                         </Button>
-                        <Popconfirm title={t('documents.receipt.withdrawConfirm', { name: r.recipientOrgName })} onConfirm={() => withdraw.mutate(r.id)}>
+                        <Popconfirm
+                          title={t('documents.receipt.withdrawConfirm', { name: r.recipientOrgName })}
+                          onConfirm={() => withdraw.mutate(r.id)}
+                        >
                           <Button size="small" type="link">
                             {t('documents.receipt.withdraw')}
                           </Button>

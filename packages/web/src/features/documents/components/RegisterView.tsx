@@ -19,10 +19,24 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
   const h = (k: string) => t(`documents.register.h.${k}`);
   const cls = (c: string) => t(`documents.classification.${c}`);
   const urg = (u: string) => (URG[u] ? t(`documents.urgency.${u}`) : '');
-  const ch = (c: string | null) => (c ? <Tag color={c === 'paper' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>{t(`documents.channel.${c}`)}</Tag> : '');
+  const ch = (c: string | null) =>
+    c ? (
+      <Tag color={c === 'paper' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
+        {t(`documents.channel.${c}`)}
+      </Tag>
+    ) : (
+      ''
+    );
   if (kind === 'outgoing')
     return [
-      { title: h('docNumber'), dataIndex: 'docNumber', width: 190, fixed: 'left', render: (v: string, r: OutgoingRegisterRow) => (r.void ? <span style={{ textDecoration: 'line-through', color: '#999' }}>{v}</span> : v) },
+      {
+        title: h('docNumber'),
+        dataIndex: 'docNumber',
+        width: 190,
+        fixed: 'left',
+        render: (v: string, r: OutgoingRegisterRow) =>
+          r.void ? <span style={{ textDecoration: 'line-through', color: '#999' }}>{v}</span> : v,
+      },
       { title: h('title'), dataIndex: 'title', width: 240, ellipsis: true },
       { title: h('docType'), dataIndex: 'docType', width: 64 },
       { title: h('classification'), dataIndex: 'classification', width: 56, render: cls },
@@ -34,7 +48,14 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
       { title: h('copy'), dataIndex: 'copyRecipients', width: 120, ellipsis: true },
       { title: h('copies'), dataIndex: 'copies', width: 56, align: 'right' },
       { title: h('channel'), dataIndex: 'channel', width: 64, render: ch },
-      { title: h('remark'), dataIndex: 'remark', width: 120, ellipsis: true, render: (v: string | null, r: OutgoingRegisterRow) => (r.void ? <StatusTag tone="overdue">{t('documents.register.void')}</StatusTag> : v) },
+      {
+        title: h('remark'),
+        dataIndex: 'remark',
+        width: 120,
+        ellipsis: true,
+        render: (v: string | null, r: OutgoingRegisterRow) =>
+          r.void ? <StatusTag tone="overdue">{t('documents.register.void')}</StatusTag> : v,
+      },
     ] as TableColumnsType<OutgoingRegisterRow>;
   return [
     { title: h('serial'), dataIndex: 'serial', width: 120, fixed: 'left' },
@@ -70,15 +91,26 @@ export function RegisterView({ kind }: { kind: RegisterKind }) {
   const [pageSize, setPageSize] = useState(20);
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
   const query = {
-    orgId, year: range ? undefined : year, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'),
-    docType: kind === 'outgoing' ? docType : undefined, status: kind === 'incoming' ? status : undefined, channel, classification, q, page, pageSize,
+    orgId,
+    year: range ? undefined : year,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+    docType: kind === 'outgoing' ? docType : undefined,
+    status: kind === 'incoming' ? status : undefined,
+    channel,
+    classification,
+    q,
+    page,
+    pageSize,
   };
   const data = useRegister(kind, query);
   const columns = useColumns(kind);
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    setPage(1);
-    set(v);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setPage(1);
+      set(v);
+    };
   const save = async (format: 'xlsx' | 'pdf') => {
     setBusy(format);
     try {
@@ -95,19 +127,73 @@ export function RegisterView({ kind }: { kind: RegisterKind }) {
         title={t(`documents.register.${kind}Title`)}
         extra={
           <>
-            <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void save('xlsx')} data-testid="register-export">{t('documents.register.export')}</Button>
-            <Button icon={<PrinterOutlined />} loading={busy === 'pdf'} onClick={() => void save('pdf')} data-testid="register-print">{t('documents.register.print')}</Button>
+            <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void save('xlsx')} data-testid="register-export">
+              {t('documents.register.export')}
+            </Button>
+            <Button icon={<PrinterOutlined />} loading={busy === 'pdf'} onClick={() => void save('pdf')} data-testid="register-print">
+              {t('documents.register.print')}
+            </Button>
           </>
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="register-filters">
-        <Select allowClear placeholder={t('documents.register.year')} value={year} onChange={reset(setYear)} style={{ width: 100 }} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))} disabled={!!range} />
+        <Select
+          allowClear
+          placeholder={t('documents.register.year')}
+          value={year}
+          onChange={reset(setYear)}
+          style={{ width: 100 }}
+          options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}年` }))}
+          disabled={!!range}
+        />
         <DatePicker.RangePicker value={range} onChange={reset(setRange)} style={{ width: 240 }} />
-        {kind === 'outgoing' ? <Select allowClear placeholder={t('documents.register.docType')} value={docType} onChange={reset(setDocType)} style={{ width: 110 }} options={DOC_TYPES.map((d) => ({ value: d, label: d }))} /> : null}
-        {kind === 'incoming' ? <Select allowClear placeholder={t('documents.register.status')} value={status} onChange={reset(setStatus)} style={{ width: 120 }} options={INCOMING_STATUSES.map((s) => ({ value: s, label: t(`documents.incomingStatus.${s}`) }))} /> : null}
-        <Select allowClear placeholder={t('documents.register.channel')} value={channel} onChange={reset(setChannel)} style={{ width: 100 }} options={CHANNELS.map((c) => ({ value: c, label: t(`documents.channel.${c}`) }))} data-testid="filter-channel" />
-        <Select allowClear placeholder={t('documents.register.classification')} value={classification} onChange={reset(setClassification)} style={{ width: 100 }} options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))} />
-        <Input.Search allowClear placeholder={t('documents.register.q')} onSearch={(v) => { setPage(1); setQ(v.trim() || undefined); }} style={{ width: 200 }} maxLength={50} />
+        {kind === 'outgoing' ? (
+          <Select
+            allowClear
+            placeholder={t('documents.register.docType')}
+            value={docType}
+            onChange={reset(setDocType)}
+            style={{ width: 110 }}
+            options={DOC_TYPES.map((d) => ({ value: d, label: d }))}
+          />
+        ) : null}
+        {kind === 'incoming' ? (
+          <Select
+            allowClear
+            placeholder={t('documents.register.status')}
+            value={status}
+            onChange={reset(setStatus)}
+            style={{ width: 120 }}
+            options={INCOMING_STATUSES.map((s) => ({ value: s, label: t(`documents.incomingStatus.${s}`) }))}
+          />
+        ) : null}
+        <Select
+          allowClear
+          placeholder={t('documents.register.channel')}
+          value={channel}
+          onChange={reset(setChannel)}
+          style={{ width: 100 }}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`documents.channel.${c}`) }))}
+          data-testid="filter-channel"
+        />
+        <Select
+          allowClear
+          placeholder={t('documents.register.classification')}
+          value={classification}
+          onChange={reset(setClassification)}
+          style={{ width: 100 }}
+          options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('documents.register.q')}
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v.trim() || undefined);
+          }}
+          style={{ width: 200 }}
+          maxLength={50}
+        />
       </Flex>
       <Table
         rowKey="id"
@@ -120,7 +206,17 @@ export function RegisterView({ kind }: { kind: RegisterKind }) {
         columns={columns as TableColumnsType<never>}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('documents.register.empty') }}
-        pagination={{ current: page, pageSize, total: data.data?.total ?? 0, onChange: (p, s) => { setPage(p); setPageSize(s); }, showTotal: (n) => t('documents.register.total', { total: n }), pageSizeOptions: [20, 50, 100] }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data.data?.total ?? 0,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+          showTotal: (n) => t('documents.register.total', { total: n }),
+          pageSizeOptions: [20, 50, 100],
+        }}
       />
     </>
   );

@@ -37,8 +37,19 @@ export function TextModal(p: TextModalProps) {
       data-testid={p.testId}
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="text" label={p.label} help={p.help} rules={p.required ? [{ required: true, whitespace: true, message: p.required }] : []}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={p.max ?? 1000} showCount placeholder={p.placeholder} data-testid={p.testId ? `${p.testId}-text` : undefined} />
+        <Form.Item
+          name="text"
+          label={p.label}
+          help={p.help}
+          rules={p.required ? [{ required: true, whitespace: true, message: p.required }] : []}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={p.max ?? 1000}
+            showCount
+            placeholder={p.placeholder}
+            data-testid={p.testId ? `${p.testId}-text` : undefined}
+          />
         </Form.Item>
         {p.children}
       </Form>

@@ -21,11 +21,16 @@ export function chineseNumeral(n: number): string {
 
 function prefix(level: Level, n: number): string {
   switch (level) {
-    case 1: return `${chineseNumeral(n)}、`;
-    case 2: return `（${chineseNumeral(n)}）`;
-    case 3: return `${n}．`;
-    case 4: return `（${n}）`;
-    default: return '';
+    case 1:
+      return `${chineseNumeral(n)}、`;
+    case 2:
+      return `（${chineseNumeral(n)}）`;
+    case 3:
+      return `${n}．`;
+    case 4:
+      return `（${n}）`;
+    default:
+      return '';
   }
 }
 

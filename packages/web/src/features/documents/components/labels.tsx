@@ -5,11 +5,30 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { StatusTag, type StatusTone } from '../../../lib/format.tsx';
 
 const DOC_TONE: Record<DocumentStatus, StatusTone> = {
-  draft: 'draft', returned: 'warning', in_review: 'inProgress', reviewed: 'inProgress', signed_off: 'inProgress', numbered: 'inProgress', dispatched: 'done', void: 'draft',
+  draft: 'draft',
+  returned: 'warning',
+  in_review: 'inProgress',
+  reviewed: 'inProgress',
+  signed_off: 'inProgress',
+  numbered: 'inProgress',
+  dispatched: 'done',
+  void: 'draft',
 };
-const DELIVERY_TONE: Record<DeliveryStatus, StatusTone> = { pending: 'inProgress', acknowledged: 'done', returned: 'warning', withdrawn: 'draft' };
+const DELIVERY_TONE: Record<DeliveryStatus, StatusTone> = {
+  pending: 'inProgress',
+  acknowledged: 'done',
+  returned: 'warning',
+  withdrawn: 'draft',
+};
 const INCOMING_TONE: Record<IncomingStatus, StatusTone> = {
-  received: 'inProgress', returned: 'warning', circulating: 'inProgress', accepted: 'inProgress', proposed: 'inProgress', instructed: 'inProgress', in_progress: 'inProgress', closed: 'done',
+  received: 'inProgress',
+  returned: 'warning',
+  circulating: 'inProgress',
+  accepted: 'inProgress',
+  proposed: 'inProgress',
+  instructed: 'inProgress',
+  in_progress: 'inProgress',
+  closed: 'done',
 };
 
 export function DocStatusTag({ status }: { status: DocumentStatus }) {
@@ -24,19 +43,31 @@ export function DeliveryStatusTag({ status, overdue }: { status: DeliveryStatus;
 
 export function IncomingStatusTag({ status, overdue }: { status: IncomingStatus; overdue?: boolean }) {
   const t = useT();
-  return <StatusTag tone={overdue ? 'overdue' : INCOMING_TONE[status]}>{overdue ? t('documents.proc.overdue') : t(`documents.incomingStatus.${status}`)}</StatusTag>;
+  return (
+    <StatusTag tone={overdue ? 'overdue' : INCOMING_TONE[status]}>
+      {overdue ? t('documents.proc.overdue') : t(`documents.incomingStatus.${status}`)}
+    </StatusTag>
+  );
 }
 
 /** 特急 / 加急 in red; nothing for an ordinary document. */
 export function UrgencyTag({ urgency }: { urgency: Urgency | string }) {
   const t = useT();
   if (urgency === 'none' || !urgency) return null;
-  return <Tag color={urgency === 'extra_urgent' ? 'red' : 'orange'} style={{ marginInlineEnd: 4 }}>{t(`documents.urgency.${urgency}`)}</Tag>;
+  return (
+    <Tag color={urgency === 'extra_urgent' ? 'red' : 'orange'} style={{ marginInlineEnd: 4 }}>
+      {t(`documents.urgency.${urgency}`)}
+    </Tag>
+  );
 }
 
 /** 秘密 / 机密 / 绝密 marked; 非密 shown plainly only where a column asks for it. */
 export function ClassificationTag({ classification, showNone }: { classification: Classification | string; showNone?: boolean }) {
   const t = useT();
   if (classification === 'none' || !classification) return showNone ? <span>{t('documents.classification.none')}</span> : null;
-  return <Tag color="volcano" style={{ marginInlineEnd: 4 }}>★{t(`documents.classification.${classification}`)}</Tag>;
+  return (
+    <Tag color="volcano" style={{ marginInlineEnd: 4 }}>
+      ★{t(`documents.classification.${classification}`)}
+    </Tag>
+  );
 }

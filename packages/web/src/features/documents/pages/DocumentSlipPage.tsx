@@ -28,7 +28,14 @@ export default function DocumentSlipPage() {
   const [paperForm] = Form.useForm();
 
   if (q.isPending) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
-  if (q.isError) return <Result status="warning" title={q.error.message} extra={<Button onClick={() => navigate('/documents/outgoing')}>{t('documents.action.back')}</Button>} />;
+  if (q.isError)
+    return (
+      <Result
+        status="warning"
+        title={q.error.message}
+        extra={<Button onClick={() => navigate('/documents/outgoing')}>{t('documents.action.back')}</Button>}
+      />
+    );
   const doc = q.data;
   const may = (a: string) => doc.allowedActions.includes(a);
   const run = (a: SlipAction, done: string) =>
@@ -37,7 +44,13 @@ export default function DocumentSlipPage() {
         setDialog(null);
         const num = (r as { docNumber?: string } | undefined)?.docNumber;
         const count = (r as { deliveries?: number } | undefined)?.deliveries;
-        void message.success(num ? t('documents.action.numbered', { number: num }) : count !== undefined && a.kind === 'dispatch' && a.channel === 'online' ? t('documents.action.dispatched', { count }) : t('documents.action.done', { what: done }));
+        void message.success(
+          num
+            ? t('documents.action.numbered', { number: num })
+            : count !== undefined && a.kind === 'dispatch' && a.channel === 'online'
+              ? t('documents.action.dispatched', { count })
+              : t('documents.action.done', { what: done }),
+        );
       },
     });
   const recipientCount = doc.mainRecipientOrgIds.length + doc.copyRecipientOrgIds.length;
@@ -45,11 +58,31 @@ export default function DocumentSlipPage() {
   const ownOrg = doc.orgId === me.org.id;
 
   const buttons = [
-    may('edit') && <Button key="edit" onClick={() => navigate(`/documents/outgoing/${id}/edit`)}>{t('documents.action.edit')}</Button>,
-    may('submit') && <Button key="submit" type="primary" onClick={() => run({ kind: 'submit' }, t('documents.action.submit'))} loading={act.isPending}>{t('documents.action.submit')}</Button>,
-    may('review') && <Button key="review" type="primary" onClick={() => setDialog('review')}>{t('documents.action.review')}</Button>,
-    may('signOff') && <Button key="signOff" type="primary" onClick={() => setDialog('signOff')}>{t('documents.action.signOff')}</Button>,
-    may('number') && <Button key="number" type="primary" onClick={() => run({ kind: 'number' }, t('documents.action.number'))} loading={act.isPending}>{t('documents.action.number')}</Button>,
+    may('edit') && (
+      <Button key="edit" onClick={() => navigate(`/documents/outgoing/${id}/edit`)}>
+        {t('documents.action.edit')}
+      </Button>
+    ),
+    may('submit') && (
+      <Button key="submit" type="primary" onClick={() => run({ kind: 'submit' }, t('documents.action.submit'))} loading={act.isPending}>
+        {t('documents.action.submit')}
+      </Button>
+    ),
+    may('review') && (
+      <Button key="review" type="primary" onClick={() => setDialog('review')}>
+        {t('documents.action.review')}
+      </Button>
+    ),
+    may('signOff') && (
+      <Button key="signOff" type="primary" onClick={() => setDialog('signOff')}>
+        {t('documents.action.signOff')}
+      </Button>
+    ),
+    may('number') && (
+      <Button key="number" type="primary" onClick={() => run({ kind: 'number' }, t('documents.action.number'))} loading={act.isPending}>
+        {t('documents.action.number')}
+      </Button>
+    ),
     may('dispatchOnline') && (
       <Button
         key="dispatchOnline"
@@ -58,17 +91,36 @@ export default function DocumentSlipPage() {
           Modal.confirm({
             title: t('documents.action.dispatchOnline'),
             content: t('documents.action.confirmDispatch', { count: recipientCount }),
-            onOk: () => act.mutateAsync({ kind: 'dispatch', channel: 'online' }).then((r) => void message.success(t('documents.action.dispatched', { count: (r as { deliveries: number }).deliveries }))),
+            onOk: () =>
+              act
+                .mutateAsync({ kind: 'dispatch', channel: 'online' })
+                .then((r) => void message.success(t('documents.action.dispatched', { count: (r as { deliveries: number }).deliveries }))),
           })
         }
       >
         {t('documents.action.dispatchOnline')}
       </Button>
     ),
-    may('dispatchPaper') && <Button key="dispatchPaper" onClick={() => setDialog('dispatchPaper')}>{t('documents.action.dispatchPaper')}</Button>,
-    may('pdf') && <Button key="pdf" icon={<FilePdfOutlined />} onClick={() => void openPdf(`/api/documents/${id}/pdf`)}>{t('documents.action.pdf')}</Button>,
-    may('pdf') && <Button key="pdfDownload" onClick={() => void download(`/api/documents/${id}/pdf`, { fallbackName: pdfName })}>{t('documents.action.download')}</Button>,
-    may('void') && <Button key="void" danger onClick={() => setDialog('void')}>{t('documents.action.void')}</Button>,
+    may('dispatchPaper') && (
+      <Button key="dispatchPaper" onClick={() => setDialog('dispatchPaper')}>
+        {t('documents.action.dispatchPaper')}
+      </Button>
+    ),
+    may('pdf') && (
+      <Button key="pdf" icon={<FilePdfOutlined />} onClick={() => void openPdf(`/api/documents/${id}/pdf`)}>
+        {t('documents.action.pdf')}
+      </Button>
+    ),
+    may('pdf') && (
+      <Button key="pdfDownload" onClick={() => void download(`/api/documents/${id}/pdf`, { fallbackName: pdfName })}>
+        {t('documents.action.download')}
+      </Button>
+    ),
+    may('void') && (
+      <Button key="void" danger onClick={() => setDialog('void')}>
+        {t('documents.action.void')}
+      </Button>
+    ),
   ].filter(Boolean);
 
   return (
@@ -76,9 +128,21 @@ export default function DocumentSlipPage() {
       <PageHeader
         title={doc.title}
         subtitle={doc.docNumber ?? undefined}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ownOrg ? '/documents/outgoing' : '/documents/inbox')}>{t('documents.action.back')}</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ownOrg ? '/documents/outgoing' : '/documents/inbox')}>
+            {t('documents.action.back')}
+          </Button>
+        }
       />
-      {doc.status === 'returned' && doc.reviewComment ? <Alert type="warning" showIcon className="doc-section" style={{ marginBottom: 12 }} message={t('documents.slip.returnedBanner', { comment: doc.reviewComment })} /> : null}
+      {doc.status === 'returned' && doc.reviewComment ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="doc-section"
+          style={{ marginBottom: 12 }}
+          message={t('documents.slip.returnedBanner', { comment: doc.reviewComment })}
+        />
+      ) : null}
       <DocumentSlip doc={doc} />
       {doc.classification === 'none' ? <BodyView body={doc.body} testId="slip-body" /> : null}
       {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
@@ -86,16 +150,15 @@ export default function DocumentSlipPage() {
         {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
       </Flex>
 
-      <Modal
-        open={dialog === 'review'}
-        title={t('documents.action.review')}
-        onCancel={() => setDialog(null)}
-        footer={null}
-        destroyOnHidden
-      >
+      <Modal open={dialog === 'review'} title={t('documents.action.review')} onCancel={() => setDialog(null)} footer={null} destroyOnHidden>
         <ReviewForm
           loading={act.isPending}
-          onDecide={(decision, comment) => run({ kind: 'review', decision, comment }, decision === 'approve' ? t('documents.action.approve') : t('documents.action.return'))}
+          onDecide={(decision, comment) =>
+            run(
+              { kind: 'review', decision, comment },
+              decision === 'approve' ? t('documents.action.approve') : t('documents.action.return'),
+            )
+          }
         />
       </Modal>
       <TextModal
@@ -128,7 +191,16 @@ export default function DocumentSlipPage() {
         destroyOnHidden
         onOk={() =>
           void paperForm.validateFields().then((v: { copies: number; copyNumbers?: string; sentDate?: dayjs.Dayjs }) =>
-            run({ kind: 'dispatch', channel: 'paper', copies: v.copies, copyNumbers: v.copyNumbers?.trim() || undefined, sentDate: v.sentDate?.format('YYYY-MM-DD') }, t('documents.action.dispatchPaper')),
+            run(
+              {
+                kind: 'dispatch',
+                channel: 'paper',
+                copies: v.copies,
+                copyNumbers: v.copyNumbers?.trim() || undefined,
+                sentDate: v.sentDate?.format('YYYY-MM-DD'),
+              },
+              t('documents.action.dispatchPaper'),
+            ),
           )
         }
       >
@@ -165,8 +237,12 @@ function ReviewForm({ onDecide, loading }: { onDecide(decision: 'approve' | 'ret
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount data-testid="review-comment" />
       </Form.Item>
       <Flex gap={8} justify="end" style={{ marginTop: 16 }}>
-        <Button danger onClick={() => decide('return')} loading={loading}>{t('documents.action.return')}</Button>
-        <Button type="primary" onClick={() => decide('approve')} loading={loading}>{t('documents.action.approve')}</Button>
+        <Button danger onClick={() => decide('return')} loading={loading}>
+          {t('documents.action.return')}
+        </Button>
+        <Button type="primary" onClick={() => decide('approve')} loading={loading}>
+          {t('documents.action.approve')}
+        </Button>
       </Flex>
     </Form>
   );

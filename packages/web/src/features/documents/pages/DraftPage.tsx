@@ -7,7 +7,15 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Radio, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { CLASSIFICATIONS, DOC_TYPES, TITLE_MAX, URGENCIES, type Classification, type DocType, type Urgency } from '@township-office/domain/documents';
+import {
+  CLASSIFICATIONS,
+  DOC_TYPES,
+  TITLE_MAX,
+  URGENCIES,
+  type Classification,
+  type DocType,
+  type Urgency,
+} from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -29,7 +37,15 @@ interface Values {
 }
 
 const LOCAL_KEY = 'documents.draft.new';
-const EMPTY: Values = { docType: '通知', title: '', mainRecipientOrgIds: [], copyRecipientOrgIds: [], urgency: 'none', classification: 'none', paragraphs: [{ level: 0, text: '' }] };
+const EMPTY: Values = {
+  docType: '通知',
+  title: '',
+  mainRecipientOrgIds: [],
+  copyRecipientOrgIds: [],
+  urgency: 'none',
+  classification: 'none',
+  paragraphs: [{ level: 0, text: '' }],
+};
 
 export default function DraftPage() {
   const { id } = useParams();
@@ -38,8 +54,15 @@ export default function DraftPage() {
   const doc = existing.data;
   const initial: Values | undefined = doc
     ? {
-        docType: doc.docType as DocType, title: doc.title, mainRecipientOrgIds: doc.mainRecipientOrgIds, copyRecipientOrgIds: doc.copyRecipientOrgIds,
-        urgency: doc.urgency, classification: doc.classification, paragraphs: fromBody(doc.body), attachmentNote: doc.attachmentNote ?? '', remark: doc.remark ?? '',
+        docType: doc.docType as DocType,
+        title: doc.title,
+        mainRecipientOrgIds: doc.mainRecipientOrgIds,
+        copyRecipientOrgIds: doc.copyRecipientOrgIds,
+        urgency: doc.urgency,
+        classification: doc.classification,
+        paragraphs: fromBody(doc.body),
+        attachmentNote: doc.attachmentNote ?? '',
+        remark: doc.remark ?? '',
       }
     : undefined;
   return <DraftForm id={id} initial={initial} />;
@@ -86,8 +109,12 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
   const save = async (v: Values) => {
     setServerError(null);
     const payload = {
-      docType: v.docType, title: v.title.trim(), mainRecipientOrgIds: v.mainRecipientOrgIds, copyRecipientOrgIds: v.copyRecipientOrgIds ?? [],
-      urgency: v.urgency, classification: v.classification,
+      docType: v.docType,
+      title: v.title.trim(),
+      mainRecipientOrgIds: v.mainRecipientOrgIds,
+      copyRecipientOrgIds: v.copyRecipientOrgIds ?? [],
+      urgency: v.urgency,
+      classification: v.classification,
       // A classified record carries no content at all: the server refuses it anyway.
       body: v.classification === 'none' ? toBody(v.paragraphs ?? []) || null : null,
       attachmentNote: v.classification === 'none' ? v.attachmentNote?.trim() || null : null,
@@ -114,7 +141,10 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
 
   return (
     <>
-      <PageHeader title={id ? t('documents.form.editTitle') : t('documents.form.newTitle')} subtitle={savedAt ? t('documents.form.autosaved', { time: savedAt }) : undefined} />
+      <PageHeader
+        title={id ? t('documents.form.editTitle') : t('documents.form.newTitle')}
+        subtitle={savedAt ? t('documents.form.autosaved', { time: savedAt }) : undefined}
+      />
       <Card style={{ maxWidth: 980 }}>
         {restored ? (
           <Alert
@@ -122,17 +152,47 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
             showIcon
             style={{ marginBottom: 16 }}
             message={t('documents.form.restored')}
-            action={<Button size="small" onClick={() => { localStorage.removeItem(LOCAL_KEY); form.setFieldsValue(EMPTY); setRestored(false); }}>{t('documents.form.discardLocal')}</Button>}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  localStorage.removeItem(LOCAL_KEY);
+                  form.setFieldsValue(EMPTY);
+                  setRestored(false);
+                }}
+              >
+                {t('documents.form.discardLocal')}
+              </Button>
+            }
           />
         ) : null}
-        <Form<Values> form={form} layout="horizontal" labelCol={{ flex: '96px' }} initialValues={initial ?? EMPTY} onValuesChange={onValuesChange} onFinish={(v) => void save(v)} data-testid="draft-form">
+        <Form<Values>
+          form={form}
+          layout="horizontal"
+          labelCol={{ flex: '96px' }}
+          initialValues={initial ?? EMPTY}
+          onValuesChange={onValuesChange}
+          onFinish={(v) => void save(v)}
+          data-testid="draft-form"
+        >
           <Form.Item name="docType" label={t('documents.form.docType')} rules={[{ required: true }]}>
             <Select options={DOC_TYPES.map((d) => ({ value: d, label: d }))} style={{ width: 160 }} data-testid="docType" />
           </Form.Item>
-          <Form.Item name="title" label={t('documents.form.title')} rules={[{ required: true, whitespace: true, message: t('documents.form.titleRequired') }, { max: TITLE_MAX, message: t('documents.form.titleTooLong', { max: TITLE_MAX }) }]}>
+          <Form.Item
+            name="title"
+            label={t('documents.form.title')}
+            rules={[
+              { required: true, whitespace: true, message: t('documents.form.titleRequired') },
+              { max: TITLE_MAX, message: t('documents.form.titleTooLong', { max: TITLE_MAX }) },
+            ]}
+          >
             <Input placeholder={t('documents.form.titlePlaceholder')} maxLength={TITLE_MAX} showCount data-testid="title" />
           </Form.Item>
-          <Form.Item name="mainRecipientOrgIds" label={t('documents.form.main')} rules={[{ required: true, type: 'array', min: 1, message: t('documents.form.mainRequired') }]}>
+          <Form.Item
+            name="mainRecipientOrgIds"
+            label={t('documents.form.main')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('documents.form.mainRequired') }]}
+          >
             <OrgPicker exclude={copy} testId="main-recipients" />
           </Form.Item>
           <Form.Item name="copyRecipientOrgIds" label={t('documents.form.copy')}>
@@ -142,11 +202,21 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
             <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))} />
           </Form.Item>
           <Form.Item name="classification" label={t('documents.form.classification')} style={{ marginBottom: classified ? 8 : undefined }}>
-            <Radio.Group optionType="button" options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))} data-testid="classification" />
+            <Radio.Group
+              optionType="button"
+              options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))}
+              data-testid="classification"
+            />
           </Form.Item>
           {classified ? (
             <Form.Item label=" " colon={false}>
-              <Alert type="warning" showIcon data-testid="classified-alert" message={t('documents.form.classifiedAlertTitle')} description={t('documents.form.classifiedAlert', { level: t(`documents.classification.${classification}`) })} />
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="classified-alert"
+                message={t('documents.form.classifiedAlertTitle')}
+                description={t('documents.form.classifiedAlert', { level: t(`documents.classification.${classification}`) })}
+              />
             </Form.Item>
           ) : (
             <>

@@ -32,7 +32,14 @@ export default function InboxPage() {
   const [paperOpen, setPaperOpen] = useState(false);
   const live = useLiveEvents((e) => {
     if (e.type === 'delivery.created')
-      notification.info({ key: `arrival-${e.documentId ?? ''}`, message: t('documents.inbox.newArrival'), description: t('documents.inbox.newArrivalText'), placement: 'topRight', duration: 8, props: { 'data-testid': 'arrival-notice' } as object });
+      notification.info({
+        key: `arrival-${e.documentId ?? ''}`,
+        message: t('documents.inbox.newArrival'),
+        description: t('documents.inbox.newArrivalText'),
+        placement: 'topRight',
+        duration: 8,
+        props: { 'data-testid': 'arrival-notice' } as object,
+      });
   });
   const inbox = useInbox(tab === 'pending' ? 'pending' : undefined, page);
   const pendingCount = useInbox('pending', 1, 1).data?.total;
@@ -64,7 +71,12 @@ export default function InboxPage() {
     { title: t('documents.col.sender'), dataIndex: 'senderName', width: 170, ellipsis: true },
     { title: t('documents.col.kind'), dataIndex: 'recipientKind', width: 84, render: (k: string) => t(`documents.kind.${k}`) },
     { title: t('documents.col.sentAt'), dataIndex: 'sentAt', width: 140, render: formatDateTime },
-    { title: t('documents.col.status'), dataIndex: 'status', width: 90, render: (_: unknown, r: InboxItem) => <DeliveryStatusTag status={r.status} /> },
+    {
+      title: t('documents.col.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (_: unknown, r: InboxItem) => <DeliveryStatusTag status={r.status} />,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -72,10 +84,18 @@ export default function InboxPage() {
       render: (_: unknown, r: InboxItem) =>
         r.status === 'pending' && mayReceive ? (
           <Space size={4}>
-            <Button size="small" type="primary" onClick={() => acknowledge(r)} loading={ack.isPending && ack.variables === r.id} data-testid="acknowledge">
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => acknowledge(r)}
+              loading={ack.isPending && ack.variables === r.id}
+              data-testid="acknowledge"
+            >
               {t('documents.inbox.ack')}
             </Button>
-            <Button size="small" onClick={() => setReturning(r)}>{t('documents.inbox.return')}</Button>
+            <Button size="small" onClick={() => setReturning(r)}>
+              {t('documents.inbox.return')}
+            </Button>
           </Space>
         ) : null,
     },
@@ -93,8 +113,14 @@ export default function InboxPage() {
         }
         extra={
           <>
-            {mayReceive ? <Button icon={<PlusOutlined />} onClick={() => setPaperOpen(true)} data-testid="register-paper">{t('documents.inbox.registerPaper')}</Button> : null}
-            <Button icon={<BookOutlined />} onClick={() => navigate('/documents/registers/incoming')}>{t('documents.inbox.register')}</Button>
+            {mayReceive ? (
+              <Button icon={<PlusOutlined />} onClick={() => setPaperOpen(true)} data-testid="register-paper">
+                {t('documents.inbox.registerPaper')}
+              </Button>
+            ) : null}
+            <Button icon={<BookOutlined />} onClick={() => navigate('/documents/registers/incoming')}>
+              {t('documents.inbox.register')}
+            </Button>
           </>
         }
       />
@@ -105,7 +131,14 @@ export default function InboxPage() {
           setParams(k === 'pending' ? {} : { tab: k });
         }}
         items={[
-          { key: 'pending', label: <Badge count={pendingCount} size="small" offset={[10, -2]}>{t('documents.inbox.tabPending')}</Badge> },
+          {
+            key: 'pending',
+            label: (
+              <Badge count={pendingCount} size="small" offset={[10, -2]}>
+                {t('documents.inbox.tabPending')}
+              </Badge>
+            ),
+          },
           { key: 'all', label: t('documents.inbox.tabAll') },
           { key: 'incoming', label: t('documents.inbox.tabIncoming') },
         ]}
@@ -121,7 +154,14 @@ export default function InboxPage() {
           dataSource={inbox.data?.items ?? []}
           columns={deliveryColumns}
           locale={{ emptyText: tab === 'pending' ? t('documents.inbox.empty') : t('documents.inbox.emptyAll') }}
-          pagination={{ current: page, pageSize: 20, total: inbox.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }), showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: inbox.data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { total: n }),
+            showSizeChanger: false,
+          }}
         />
       )}
       <TextModal
@@ -134,10 +174,25 @@ export default function InboxPage() {
         confirmLoading={ret.isPending}
         onCancel={() => setReturning(null)}
         onOk={(v) =>
-          ret.mutate({ id: returning!.id, reason: v.text.trim() }, { onSuccess: () => { setReturning(null); void message.success(t('documents.inbox.returned')); } })
+          ret.mutate(
+            { id: returning!.id, reason: v.text.trim() },
+            {
+              onSuccess: () => {
+                setReturning(null);
+                void message.success(t('documents.inbox.returned'));
+              },
+            },
+          )
         }
       />
-      <PaperIncomingModal open={paperOpen} onClose={() => setPaperOpen(false)} onDone={(id) => { setPaperOpen(false); navigate(`/documents/incoming/${id}`); }} />
+      <PaperIncomingModal
+        open={paperOpen}
+        onClose={() => setPaperOpen(false)}
+        onDone={(id) => {
+          setPaperOpen(false);
+          navigate(`/documents/incoming/${id}`);
+        }}
+      />
     </>
   );
 }
@@ -154,7 +209,14 @@ export function IncomingTable({ status, empty }: { status?: IncomingStatus; empt
       loading={q.isFetching && !q.data}
       dataSource={q.data?.items ?? []}
       locale={{ emptyText: empty ?? t('documents.inbox.emptyIncoming') }}
-      pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }), showSizeChanger: false }}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: q.data?.total ?? 0,
+        onChange: setPage,
+        showTotal: (n) => t('common.total', { total: n }),
+        showSizeChanger: false,
+      }}
       columns={[
         { title: t('documents.col.serial'), dataIndex: 'serial', width: 120 },
         { title: t('documents.col.receivedDate'), dataIndex: 'receivedDate', width: 110, render: formatDate },
@@ -172,8 +234,18 @@ export function IncomingTable({ status, empty }: { status?: IncomingStatus; empt
         },
         { title: t('documents.col.sender'), dataIndex: 'senderName', width: 160, ellipsis: true },
         { title: t('documents.col.channel'), dataIndex: 'channel', width: 70, render: (c: string) => t(`documents.channel.${c}`) },
-        { title: t('documents.col.deadline'), dataIndex: 'deadline', width: 110, render: (d: string | null) => (d ? <Typography.Text>{formatDate(d)}</Typography.Text> : '') },
-        { title: t('documents.col.status'), dataIndex: 'status', width: 110, render: (s: IncomingStatus) => <IncomingStatusTag status={s} /> },
+        {
+          title: t('documents.col.deadline'),
+          dataIndex: 'deadline',
+          width: 110,
+          render: (d: string | null) => (d ? <Typography.Text>{formatDate(d)}</Typography.Text> : ''),
+        },
+        {
+          title: t('documents.col.status'),
+          dataIndex: 'status',
+          width: 110,
+          render: (s: IncomingStatus) => <IncomingStatusTag status={s} />,
+        },
       ]}
     />
   );

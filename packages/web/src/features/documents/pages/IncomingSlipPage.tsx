@@ -19,7 +19,13 @@ function PeopleField({ name, label, required, help }: { name: string; label: str
   const people = usePeople();
   return (
     <Form.Item name={name} label={label} help={help} rules={required ? [{ required: true, type: 'array', min: 1, message: required }] : []}>
-      <Select mode="multiple" loading={people.isPending} optionFilterProp="label" options={(people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }))} data-testid={`${name}-select`} />
+      <Select
+        mode="multiple"
+        loading={people.isPending}
+        optionFilterProp="label"
+        options={(people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }))}
+        data-testid={`${name}-select`}
+      />
     </Form.Item>
   );
 }
@@ -34,11 +40,24 @@ export default function IncomingSlipPage() {
   const op = useIncomingOp(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   if (q.isPending) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
-  if (q.isError) return <Result status="warning" title={q.error.message} extra={<Button onClick={() => navigate('/documents/inbox')}>{t('documents.action.back')}</Button>} />;
+  if (q.isError)
+    return (
+      <Result
+        status="warning"
+        title={q.error.message}
+        extra={<Button onClick={() => navigate('/documents/inbox')}>{t('documents.action.back')}</Button>}
+      />
+    );
   const r = q.data;
   const may = (a: string) => r.allowedActions.includes(a);
   const text = (d: string | null) => formatDateText(d, lang);
-  const run = (o: IncomingOp, label: string) => op.mutate(o, { onSuccess: () => { setDialog(null); void message.success(t('documents.action.done', { what: label })); } });
+  const run = (o: IncomingOp, label: string) =>
+    op.mutate(o, {
+      onSuccess: () => {
+        setDialog(null);
+        void message.success(t('documents.action.done', { what: label }));
+      },
+    });
   const deadline = (v: { deadline?: Dayjs | null }) => (v.deadline ? v.deadline.format('YYYY-MM-DD') : null);
   const urgent = r.urgency !== 'none';
   const unread = r.circulation.filter((c) => !c.readAt);
@@ -46,26 +65,91 @@ export default function IncomingSlipPage() {
   const box = (content: string | null, by: string | null, when: string | null, testId: string) => (
     <td colSpan={3} data-testid={testId}>
       <div className="opinion">{content ?? pending('—')}</div>
-      {content && (by || when) ? <div className="sig">{by}{'\u3000'}{text(when)}</div> : null}
+      {content && (by || when) ? (
+        <div className="sig">
+          {by}
+          {'\u3000'}
+          {text(when)}
+        </div>
+      ) : null}
     </td>
   );
 
   const buttons = [
-    may('screen') && <Button key="read" type="primary" onClick={() => run({ op: 'screen', decision: 'read' }, t('documents.procAction.screenRead'))}>{t('documents.procAction.screenRead')}</Button>,
-    may('screen') && <Button key="act" type="primary" onClick={() => run({ op: 'screen', decision: 'act' }, t('documents.procAction.screenAct'))} data-testid="screen-act">{t('documents.procAction.screenAct')}</Button>,
-    may('screen') && <Button key="ret" danger onClick={() => setDialog('screenReturn')}>{t('documents.procAction.screenReturn')}</Button>,
-    may('circulate') && <Button key="circulate" onClick={() => setDialog('circulate')}>{t('documents.procAction.circulate')}</Button>,
-    may('read') && <Button key="readR" type="primary" onClick={() => setDialog('read')}>{t('documents.procAction.read')}</Button>,
-    may('propose') && <Button key="propose" type="primary" onClick={() => setDialog('propose')}>{t('documents.procAction.propose')}</Button>,
-    may('instruct') && <Button key="instruct" type="primary" onClick={() => setDialog('instruct')}>{t('documents.procAction.instruct')}</Button>,
-    may('assign') && <Button key="assign" onClick={() => setDialog('assign')}>{t('documents.procAction.assign')}</Button>,
-    may('remind') && <Button key="remind" onClick={() => setDialog('remind')}>{t('documents.procAction.remind')}</Button>,
-    may('close') && <Button key="close" type="primary" onClick={() => setDialog('close')}>{t('documents.procAction.close')}</Button>,
-    may('reply') && <Button key="reply" onClick={() => setDialog('reply')}>{t('documents.procAction.reply')}</Button>,
-    r.documentId && <Button key="doc" onClick={() => navigate(`/documents/outgoing/${r.documentId}`)}>{t('documents.proc.openDocument')}</Button>,
+    may('screen') && (
+      <Button key="read" type="primary" onClick={() => run({ op: 'screen', decision: 'read' }, t('documents.procAction.screenRead'))}>
+        {t('documents.procAction.screenRead')}
+      </Button>
+    ),
+    may('screen') && (
+      <Button
+        key="act"
+        type="primary"
+        onClick={() => run({ op: 'screen', decision: 'act' }, t('documents.procAction.screenAct'))}
+        data-testid="screen-act"
+      >
+        {t('documents.procAction.screenAct')}
+      </Button>
+    ),
+    may('screen') && (
+      <Button key="ret" danger onClick={() => setDialog('screenReturn')}>
+        {t('documents.procAction.screenReturn')}
+      </Button>
+    ),
+    may('circulate') && (
+      <Button key="circulate" onClick={() => setDialog('circulate')}>
+        {t('documents.procAction.circulate')}
+      </Button>
+    ),
+    may('read') && (
+      <Button key="readR" type="primary" onClick={() => setDialog('read')}>
+        {t('documents.procAction.read')}
+      </Button>
+    ),
+    may('propose') && (
+      <Button key="propose" type="primary" onClick={() => setDialog('propose')}>
+        {t('documents.procAction.propose')}
+      </Button>
+    ),
+    may('instruct') && (
+      <Button key="instruct" type="primary" onClick={() => setDialog('instruct')}>
+        {t('documents.procAction.instruct')}
+      </Button>
+    ),
+    may('assign') && (
+      <Button key="assign" onClick={() => setDialog('assign')}>
+        {t('documents.procAction.assign')}
+      </Button>
+    ),
+    may('remind') && (
+      <Button key="remind" onClick={() => setDialog('remind')}>
+        {t('documents.procAction.remind')}
+      </Button>
+    ),
+    may('close') && (
+      <Button key="close" type="primary" onClick={() => setDialog('close')}>
+        {t('documents.procAction.close')}
+      </Button>
+    ),
+    may('reply') && (
+      <Button key="reply" onClick={() => setDialog('reply')}>
+        {t('documents.procAction.reply')}
+      </Button>
+    ),
+    r.documentId && (
+      <Button key="doc" onClick={() => navigate(`/documents/outgoing/${r.documentId}`)}>
+        {t('documents.proc.openDocument')}
+      </Button>
+    ),
   ].filter(Boolean);
 
-  const modal = (d: Exclude<Dialog, null>, label: string, fieldLabel: string, build: (v: { text: string } & Record<string, unknown>) => IncomingOp, opts: { placeholder?: string; required?: boolean; extra?: React.ReactNode } = {}) => (
+  const modal = (
+    d: Exclude<Dialog, null>,
+    label: string,
+    fieldLabel: string,
+    build: (v: { text: string } & Record<string, unknown>) => IncomingOp,
+    opts: { placeholder?: string; required?: boolean; extra?: React.ReactNode } = {},
+  ) => (
     <TextModal
       key={d}
       open={dialog === d}
@@ -82,26 +166,59 @@ export default function IncomingSlipPage() {
     </TextModal>
   );
   const deadlineField = (
-    <Form.Item name="deadline" label={t('documents.procAction.deadline')} rules={urgent ? [{ required: true, message: t('documents.procAction.deadlineRequired') }] : []}>
+    <Form.Item
+      name="deadline"
+      label={t('documents.procAction.deadline')}
+      rules={urgent ? [{ required: true, message: t('documents.procAction.deadlineRequired') }] : []}
+    >
       <DatePicker />
     </Form.Item>
   );
 
   return (
     <>
-      <PageHeader title={r.title} subtitle={r.serial} extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/documents/inbox?tab=incoming')}>{t('documents.action.back')}</Button>} />
-      {r.status === 'returned' && r.returnReason ? <Alert className="doc-section" type="warning" showIcon style={{ marginBottom: 12 }} message={t('documents.proc.returnedReason', { reason: r.returnReason })} /> : null}
-      {unread.length && r.status === 'circulating' ? <Alert className="doc-section" type="warning" showIcon style={{ marginBottom: 12 }} message={t('documents.proc.unreadWarning', { n: unread.length, names: unread.map((c) => c.name).join('、') })} /> : null}
+      <PageHeader
+        title={r.title}
+        subtitle={r.serial}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/documents/inbox?tab=incoming')}>
+            {t('documents.action.back')}
+          </Button>
+        }
+      />
+      {r.status === 'returned' && r.returnReason ? (
+        <Alert
+          className="doc-section"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('documents.proc.returnedReason', { reason: r.returnReason })}
+        />
+      ) : null}
+      {unread.length && r.status === 'circulating' ? (
+        <Alert
+          className="doc-section"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('documents.proc.unreadWarning', { n: unread.length, names: unread.map((c) => c.name).join('、') })}
+        />
+      ) : null}
       <div className="doc-slip" data-testid="processing-slip">
         <h2 className="doc-slip-title">{t('documents.proc.title')}</h2>
-        <div className="doc-slip-sub"><IncomingStatusTag status={r.status} overdue={r.overdue} /></div>
+        <div className="doc-slip-sub">
+          <IncomingStatusTag status={r.status} overdue={r.overdue} />
+        </div>
         <table>
           <tbody>
             <tr>
               <th>{t('documents.proc.serial')}</th>
               <td data-testid="proc-serial">{r.serial}</td>
               <th>{t('documents.proc.receivedDate')}</th>
-              <td>{text(r.receivedDate)}{r.receivedByName ? `（${r.receivedByName}）` : ''}</td>
+              <td>
+                {text(r.receivedDate)}
+                {r.receivedByName ? `（${r.receivedByName}）` : ''}
+              </td>
             </tr>
             <tr>
               <th>{t('documents.proc.sender')}</th>
@@ -111,28 +228,47 @@ export default function IncomingSlipPage() {
             </tr>
             <tr>
               <th>{t('documents.proc.titleField')}</th>
-              <td colSpan={3} className="doc-title">{r.title}</td>
+              <td colSpan={3} className="doc-title">
+                {r.title}
+              </td>
             </tr>
             <tr>
               <th>{t('documents.proc.classification')}</th>
-              <td>{r.classification === 'none' ? t('documents.classification.none') : <ClassificationTag classification={r.classification} />}</td>
+              <td>
+                {r.classification === 'none' ? t('documents.classification.none') : <ClassificationTag classification={r.classification} />}
+              </td>
               <th>{t('documents.proc.urgency')}</th>
               <td>{urgent ? <UrgencyTag urgency={r.urgency} /> : t('documents.urgency.none')}</td>
             </tr>
             <tr>
               <th>{t('documents.proc.copies')}</th>
-              <td>{r.copies}{r.copyNumbers ? `（${r.copyNumbers}）` : ''}</td>
+              <td>
+                {r.copies}
+                {r.copyNumbers ? `（${r.copyNumbers}）` : ''}
+              </td>
               <th>{t('documents.proc.channel')}</th>
               <td data-testid="proc-channel">{t(`documents.channel.${r.channel}`)}</td>
             </tr>
             <tr>
               <th>{t('documents.proc.screen')}</th>
-              <td colSpan={3}>{r.mode ? t(`documents.proc.mode.${r.mode}`) : r.status === 'returned' ? t('documents.incomingStatus.returned') : pending('—')}</td>
+              <td colSpan={3}>
+                {r.mode
+                  ? t(`documents.proc.mode.${r.mode}`)
+                  : r.status === 'returned'
+                    ? t('documents.incomingStatus.returned')
+                    : pending('—')}
+              </td>
             </tr>
             {r.mode !== 'read' ? (
               <>
-                <tr><th>{t('documents.proc.proposal')}</th>{box(r.proposal, r.proposedByName, null, 'proc-proposal')}</tr>
-                <tr><th>{t('documents.proc.instruction')}</th>{box(r.instruction, r.instructedByName, null, 'proc-instruction')}</tr>
+                <tr>
+                  <th>{t('documents.proc.proposal')}</th>
+                  {box(r.proposal, r.proposedByName, null, 'proc-proposal')}
+                </tr>
+                <tr>
+                  <th>{t('documents.proc.instruction')}</th>
+                  {box(r.instruction, r.instructedByName, null, 'proc-instruction')}
+                </tr>
                 <tr>
                   <th>{t('documents.proc.handlers')}</th>
                   <td data-testid="proc-handlers">{r.handlers.map((h) => h.name).join('、') || pending('—')}</td>
@@ -141,20 +277,55 @@ export default function IncomingSlipPage() {
                 </tr>
                 <tr>
                   <th>{t('documents.proc.reminders')}</th>
-                  <td colSpan={3}>{r.reminders.length ? r.reminders.map((m, i) => <div key={i}>{formatDateTime(m.sentAt)}{'\u3000'}{m.kind === 'manual' ? t('documents.proc.reminderManual') : t('documents.proc.reminderAuto')}{m.note ? `：${m.note}` : ''}</div>) : pending('—')}</td>
+                  <td colSpan={3}>
+                    {r.reminders.length
+                      ? r.reminders.map((m, i) => (
+                          <div key={i}>
+                            {formatDateTime(m.sentAt)}
+                            {'\u3000'}
+                            {m.kind === 'manual' ? t('documents.proc.reminderManual') : t('documents.proc.reminderAuto')}
+                            {m.note ? `：${m.note}` : ''}
+                          </div>
+                        ))
+                      : pending('—')}
+                  </td>
                 </tr>
-                <tr><th>{t('documents.proc.result')}</th>{box(r.result, r.closedByName, r.closedAt, 'proc-result')}</tr>
-                {r.mode === 'act' ? <tr><th>{t('documents.proc.reply')}</th>{box(r.reply, null, r.repliedAt, 'proc-reply')}</tr> : null}
+                <tr>
+                  <th>{t('documents.proc.result')}</th>
+                  {box(r.result, r.closedByName, r.closedAt, 'proc-result')}
+                </tr>
+                {r.mode === 'act' ? (
+                  <tr>
+                    <th>{t('documents.proc.reply')}</th>
+                    {box(r.reply, null, r.repliedAt, 'proc-reply')}
+                  </tr>
+                ) : null}
               </>
             ) : (
               <tr>
                 <th>{t('documents.proc.circulation')}</th>
                 <td colSpan={3}>
-                  <Table size="small" rowKey="userId" pagination={false} dataSource={r.circulation} columns={[
-                    { title: t('documents.procAction.readers'), dataIndex: 'name', width: 120 },
-                    { title: t('documents.col.status'), dataIndex: 'readAt', width: 150, render: (v: string | null) => (v ? t('documents.proc.readAt', { date: formatDate(v) }) : <Typography.Text type="danger">{t('documents.proc.unread')}</Typography.Text>) },
-                    { title: t('documents.col.note'), dataIndex: 'note' },
-                  ]} />
+                  <Table
+                    size="small"
+                    rowKey="userId"
+                    pagination={false}
+                    dataSource={r.circulation}
+                    columns={[
+                      { title: t('documents.procAction.readers'), dataIndex: 'name', width: 120 },
+                      {
+                        title: t('documents.col.status'),
+                        dataIndex: 'readAt',
+                        width: 150,
+                        render: (v: string | null) =>
+                          v ? (
+                            t('documents.proc.readAt', { date: formatDate(v) })
+                          ) : (
+                            <Typography.Text type="danger">{t('documents.proc.unread')}</Typography.Text>
+                          ),
+                      },
+                      { title: t('documents.col.note'), dataIndex: 'note' },
+                    ]}
+                  />
                 </td>
               </tr>
             )}
@@ -166,17 +337,74 @@ export default function IncomingSlipPage() {
         {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
       </Flex>
 
-      {modal('screenReturn', t('documents.procAction.screenReturn'), t('documents.action.reason'), (v) => ({ op: 'screen', decision: 'return', reason: v.text.trim() }))}
-      {modal('circulate', t('documents.procAction.circulate'), t('documents.procAction.note'), (v) => ({ op: 'circulate', userIds: v.userIds as string[] }), { required: false, extra: <PeopleField name="userIds" label={t('documents.procAction.readers')} required={t('documents.procAction.pickPeople')} /> })}
-      {modal('read', t('documents.procAction.read'), t('documents.procAction.note'), (v) => ({ op: 'read', note: v.text.trim() }), { required: false })}
-      {modal('propose', t('documents.procAction.propose'), t('documents.procAction.proposal'), (v) => ({ op: 'propose', proposal: v.text.trim() }), { placeholder: t('documents.procAction.proposalPlaceholder') })}
-      {modal('instruct', t('documents.procAction.instruct'), t('documents.procAction.instruction'), (v) => {
-        const handlerIds = v.handlerIds as string[] | undefined;
-        return { op: 'instruct', instruction: v.text.trim(), ...(handlerIds?.length ? { handlerIds, deadline: deadline(v as { deadline?: Dayjs }) } : {}) };
-      }, { placeholder: t('documents.procAction.instructionPlaceholder'), extra: <><PeopleField name="handlerIds" label={t('documents.procAction.handlers')} help={t('documents.procAction.handlersHelp')} />{deadlineField}</> })}
-      {modal('assign', t('documents.procAction.assign'), t('documents.procAction.note'), (v) => ({ op: 'assign', handlerIds: v.handlerIds as string[], deadline: deadline(v as { deadline?: Dayjs }) }), { required: false, extra: <><PeopleField name="handlerIds" label={t('documents.procAction.handlers')} required={t('documents.procAction.pickPeople')} />{deadlineField}</> })}
-      {modal('remind', t('documents.procAction.remind'), t('documents.procAction.note'), (v) => ({ op: 'remind', note: v.text.trim() }), { required: false })}
-      {modal('close', t('documents.procAction.close'), t('documents.procAction.result'), (v) => ({ op: 'close', result: v.text.trim() }), { placeholder: t('documents.procAction.resultPlaceholder') })}
+      {modal('screenReturn', t('documents.procAction.screenReturn'), t('documents.action.reason'), (v) => ({
+        op: 'screen',
+        decision: 'return',
+        reason: v.text.trim(),
+      }))}
+      {modal(
+        'circulate',
+        t('documents.procAction.circulate'),
+        t('documents.procAction.note'),
+        (v) => ({ op: 'circulate', userIds: v.userIds as string[] }),
+        {
+          required: false,
+          extra: <PeopleField name="userIds" label={t('documents.procAction.readers')} required={t('documents.procAction.pickPeople')} />,
+        },
+      )}
+      {modal('read', t('documents.procAction.read'), t('documents.procAction.note'), (v) => ({ op: 'read', note: v.text.trim() }), {
+        required: false,
+      })}
+      {modal(
+        'propose',
+        t('documents.procAction.propose'),
+        t('documents.procAction.proposal'),
+        (v) => ({ op: 'propose', proposal: v.text.trim() }),
+        { placeholder: t('documents.procAction.proposalPlaceholder') },
+      )}
+      {modal(
+        'instruct',
+        t('documents.procAction.instruct'),
+        t('documents.procAction.instruction'),
+        (v) => {
+          const handlerIds = v.handlerIds as string[] | undefined;
+          return {
+            op: 'instruct',
+            instruction: v.text.trim(),
+            ...(handlerIds?.length ? { handlerIds, deadline: deadline(v as { deadline?: Dayjs }) } : {}),
+          };
+        },
+        {
+          placeholder: t('documents.procAction.instructionPlaceholder'),
+          extra: (
+            <>
+              <PeopleField name="handlerIds" label={t('documents.procAction.handlers')} help={t('documents.procAction.handlersHelp')} />
+              {deadlineField}
+            </>
+          ),
+        },
+      )}
+      {modal(
+        'assign',
+        t('documents.procAction.assign'),
+        t('documents.procAction.note'),
+        (v) => ({ op: 'assign', handlerIds: v.handlerIds as string[], deadline: deadline(v as { deadline?: Dayjs }) }),
+        {
+          required: false,
+          extra: (
+            <>
+              <PeopleField name="handlerIds" label={t('documents.procAction.handlers')} required={t('documents.procAction.pickPeople')} />
+              {deadlineField}
+            </>
+          ),
+        },
+      )}
+      {modal('remind', t('documents.procAction.remind'), t('documents.procAction.note'), (v) => ({ op: 'remind', note: v.text.trim() }), {
+        required: false,
+      })}
+      {modal('close', t('documents.procAction.close'), t('documents.procAction.result'), (v) => ({ op: 'close', result: v.text.trim() }), {
+        placeholder: t('documents.procAction.resultPlaceholder'),
+      })}
       {modal('reply', t('documents.procAction.reply'), t('documents.procAction.replyText'), (v) => ({ op: 'reply', reply: v.text.trim() }))}
     </>
   );

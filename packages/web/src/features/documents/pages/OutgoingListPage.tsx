@@ -12,7 +12,17 @@ import { useDocumentList } from '../api/documents.ts';
 import type { DocumentListItem } from '../api/types.ts';
 import { ClassificationTag, DocStatusTag, UrgencyTag } from '../components/labels.tsx';
 
-const TABS: (DocumentStatus | 'all')[] = ['all', 'draft', 'returned', 'in_review', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'];
+const TABS: (DocumentStatus | 'all')[] = [
+  'all',
+  'draft',
+  'returned',
+  'in_review',
+  'reviewed',
+  'signed_off',
+  'numbered',
+  'dispatched',
+  'void',
+];
 
 export function OutgoingList({ fixedStatus, title, empty }: { fixedStatus?: DocumentStatus; title: string; empty: string }) {
   const t = useT();
@@ -34,7 +44,9 @@ export function OutgoingList({ fixedStatus, title, empty }: { fixedStatus?: Docu
                   {t('documents.nav.newDraft')}
                 </Button>
               ) : null}
-              <Button icon={<BookOutlined />} onClick={() => navigate('/documents/registers/outgoing')}>{t('documents.outgoing.register')}</Button>
+              <Button icon={<BookOutlined />} onClick={() => navigate('/documents/registers/outgoing')}>
+                {t('documents.outgoing.register')}
+              </Button>
             </>
           )
         }
@@ -56,7 +68,14 @@ export function OutgoingList({ fixedStatus, title, empty }: { fixedStatus?: Docu
         loading={q.isFetching && !q.data}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: empty }}
-        pagination={{ current: page, pageSize: q.data?.pageSize ?? 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }), showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: q.data?.pageSize ?? 20,
+          total: q.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { total: n }),
+          showSizeChanger: false,
+        }}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/documents/outgoing/${r.id}`) })}
         columns={[
           { title: t('documents.col.docNumber'), dataIndex: 'docNumber', width: 190, render: (v: string | null) => v ?? '—' },

@@ -26,17 +26,52 @@ export default function DutyLogPage() {
   const kindValue = Form.useWatch('kind', form);
   return (
     <>
-      <PageHeader title={t('duty.log.title')} extra={<Space>
-        {can('duty.keep') ? <Button type="primary" data-testid="log-new" onClick={() => setOpen(true)}>{t('duty.log.new')}</Button> : null}
-        <Button onClick={() => download('/api/duty/log', { query: { orgId, kind, format: 'xlsx' } })}>{t('common.export')}</Button>
-        <Button onClick={() => openPdf('/api/duty/log', { orgId, kind, format: 'pdf' })}>{t('common.print')}</Button>
-      </Space>} />
-      <Space style={{ marginBottom: 12 }}><Select allowClear placeholder={t('duty.log.kind')} style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))} onChange={(k) => { setPage(1); setKind(k); }} /></Space>
-      <Table<LogEntry> rowKey="id" size="middle" loading={log.isLoading} dataSource={log.data?.items ?? []} locale={{ emptyText: t('duty.log.empty') }} scroll={{ x: 1100 }}
+      <PageHeader
+        title={t('duty.log.title')}
+        extra={
+          <Space>
+            {can('duty.keep') ? (
+              <Button type="primary" data-testid="log-new" onClick={() => setOpen(true)}>
+                {t('duty.log.new')}
+              </Button>
+            ) : null}
+            <Button onClick={() => download('/api/duty/log', { query: { orgId, kind, format: 'xlsx' } })}>{t('common.export')}</Button>
+            <Button onClick={() => openPdf('/api/duty/log', { orgId, kind, format: 'pdf' })}>{t('common.print')}</Button>
+          </Space>
+        }
+      />
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('duty.log.kind')}
+          style={{ width: 140 }}
+          options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))}
+          onChange={(k) => {
+            setPage(1);
+            setKind(k);
+          }}
+        />
+      </Space>
+      <Table<LogEntry>
+        rowKey="id"
+        size="middle"
+        loading={log.isLoading}
+        dataSource={log.data?.items ?? []}
+        locale={{ emptyText: t('duty.log.empty') }}
+        scroll={{ x: 1100 }}
         pagination={{ current: page, pageSize: 20, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('duty.log.at'), dataIndex: 'at', width: 140, render: formatDateTime },
-          { title: t('duty.log.kind'), dataIndex: 'kind', width: 110, render: (k: string, r) => <>{t(`duty.kind.${k}`)} {r.reportUpward ? <StatusTag tone="warning">{t('duty.log.reported')}</StatusTag> : null}</> },
+          {
+            title: t('duty.log.kind'),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: string, r) => (
+              <>
+                {t(`duty.kind.${k}`)} {r.reportUpward ? <StatusTag tone="warning">{t('duty.log.reported')}</StatusTag> : null}
+              </>
+            ),
+          },
           { title: t('duty.log.unit'), dataIndex: 'callerUnit', width: 130 },
           { title: t('duty.log.name'), dataIndex: 'callerName', width: 80 },
           { title: t('duty.log.phone'), dataIndex: 'callerPhone', width: 120 },
@@ -44,28 +79,67 @@ export default function DutyLogPage() {
           { title: t('duty.log.handling'), dataIndex: 'handling', width: 170, ellipsis: true },
           { title: t('duty.log.result'), dataIndex: 'result', width: 100 },
           { title: t('duty.log.recorder'), dataIndex: 'recordedByName', width: 80 },
-        ]} />
-      <Modal open={open} title={t('duty.log.new')} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'log-save' } as never}
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('duty.log.new')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'log-save' } as never}
         onOk={async () => {
           const v = await form.validateFields();
           const opt = (s?: string) => (s ? s : undefined);
-          await add.mutateAsync({ at: (v.at ?? dayjs()).format(), kind: v.kind, callerUnit: opt(v.callerUnit), callerName: opt(v.callerName), callerPhone: opt(v.callerPhone), content: v.content, handling: opt(v.handling), result: opt(v.result), reportUpward: v.kind === 'incident' && !!v.reportUpward });
+          await add.mutateAsync({
+            at: (v.at ?? dayjs()).format(),
+            kind: v.kind,
+            callerUnit: opt(v.callerUnit),
+            callerName: opt(v.callerName),
+            callerPhone: opt(v.callerPhone),
+            content: v.content,
+            handling: opt(v.handling),
+            result: opt(v.result),
+            reportUpward: v.kind === 'incident' && !!v.reportUpward,
+          });
           setOpen(false);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'phone', at: dayjs() }}>
           <Space.Compact block>
-            <Form.Item name="at" label={t('duty.log.at')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
-            <Form.Item name="kind" label={t('duty.log.kind')} style={{ width: 160 }}><Select options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))} /></Form.Item>
+            <Form.Item name="at" label={t('duty.log.at')}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            </Form.Item>
+            <Form.Item name="kind" label={t('duty.log.kind')} style={{ width: 160 }}>
+              <Select options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))} />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="callerUnit" label={t('duty.log.unit')}><Input maxLength={100} data-testid="log-unit" /></Form.Item>
+          <Form.Item name="callerUnit" label={t('duty.log.unit')}>
+            <Input maxLength={100} data-testid="log-unit" />
+          </Form.Item>
           <Space.Compact block>
-            <Form.Item name="callerName" label={t('duty.log.name')}><Input maxLength={40} /></Form.Item>
-            <Form.Item name="callerPhone" label={t('duty.log.phone')} rules={[{ pattern: /^[\d-]{3,20}$/ }]}><Input /></Form.Item>
+            <Form.Item name="callerName" label={t('duty.log.name')}>
+              <Input maxLength={40} />
+            </Form.Item>
+            <Form.Item name="callerPhone" label={t('duty.log.phone')} rules={[{ pattern: /^[\d-]{3,20}$/ }]}>
+              <Input />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="content" label={t('duty.log.content')} rules={[{ required: true, max: 2000 }]}><Input.TextArea rows={3} data-testid="log-content" /></Form.Item>
-          <Form.Item name="handling" label={t('duty.log.handling')}><Input.TextArea rows={2} /></Form.Item>
-          <Form.Item name="result" label={t('duty.log.result')}><Input /></Form.Item>
-          {kindValue === 'incident' ? <Form.Item name="reportUpward" valuePropName="checked"><Checkbox>{t('duty.log.reportUpward')}</Checkbox></Form.Item> : null}
+          <Form.Item name="content" label={t('duty.log.content')} rules={[{ required: true, max: 2000 }]}>
+            <Input.TextArea rows={3} data-testid="log-content" />
+          </Form.Item>
+          <Form.Item name="handling" label={t('duty.log.handling')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="result" label={t('duty.log.result')}>
+            <Input />
+          </Form.Item>
+          {kindValue === 'incident' ? (
+            <Form.Item name="reportUpward" valuePropName="checked">
+              <Checkbox>{t('duty.log.reportUpward')}</Checkbox>
+            </Form.Item>
+          ) : null}
         </Form>
       </Modal>
     </>

@@ -22,29 +22,116 @@ export default function HandoverPage() {
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
     <>
-      <PageHeader title={t('duty.handover.title')} extra={can('duty.keep') ? <Button type="primary" data-testid="handover-new" onClick={() => setOpen(true)}>{t('duty.handover.new')}</Button> : null} />
-      <Table<Handover> rowKey="id" size="middle" loading={list.isLoading} dataSource={list.data?.items ?? []} locale={{ emptyText: t('duty.handover.empty') }}
+      <PageHeader
+        title={t('duty.handover.title')}
+        extra={
+          can('duty.keep') ? (
+            <Button type="primary" data-testid="handover-new" onClick={() => setOpen(true)}>
+              {t('duty.handover.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Table<Handover>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('duty.handover.empty') }}
         columns={[
           { title: t('duty.handover.day'), dataIndex: 'day', width: 110 },
-          { title: t('duty.handover.outgoing'), key: 'o', width: 170, render: (_: unknown, r) => <>{r.outgoingName} <small>{formatDateTime(r.outgoingConfirmedAt)}</small></> },
-          { title: t('duty.handover.incoming'), key: 'i', width: 170, render: (_: unknown, r) => <>{r.incomingName} <small>{formatDateTime(r.incomingConfirmedAt)}</small></> },
+          {
+            title: t('duty.handover.outgoing'),
+            key: 'o',
+            width: 170,
+            render: (_: unknown, r) => (
+              <>
+                {r.outgoingName} <small>{formatDateTime(r.outgoingConfirmedAt)}</small>
+              </>
+            ),
+          },
+          {
+            title: t('duty.handover.incoming'),
+            key: 'i',
+            width: 170,
+            render: (_: unknown, r) => (
+              <>
+                {r.incomingName} <small>{formatDateTime(r.incomingConfirmedAt)}</small>
+              </>
+            ),
+          },
           { title: t('duty.handover.outstanding'), dataIndex: 'outstanding', ellipsis: true },
-          { title: t('duty.handover.state'), key: 's', width: 100, render: (_: unknown, r) => (r.complete ? <StatusTag tone="done">{t('duty.handover.done')}</StatusTag> : <StatusTag tone="inProgress">{t('duty.handover.waiting')}</StatusTag>) },
-          { title: t('common.actions'), key: 'a', width: 100, render: (_: unknown, r) => (r.actions.includes('confirm') ? <Button size="small" type="link" data-testid={`handover-confirm-${r.id}`} onClick={() => confirm.mutate(r.id)}>{t('duty.handover.confirm')}</Button> : null) },
-        ]} />
-      <Modal open={open} title={t('duty.handover.new')} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'handover-save' } as never}
+          {
+            title: t('duty.handover.state'),
+            key: 's',
+            width: 100,
+            render: (_: unknown, r) =>
+              r.complete ? (
+                <StatusTag tone="done">{t('duty.handover.done')}</StatusTag>
+              ) : (
+                <StatusTag tone="inProgress">{t('duty.handover.waiting')}</StatusTag>
+              ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 100,
+            render: (_: unknown, r) =>
+              r.actions.includes('confirm') ? (
+                <Button size="small" type="link" data-testid={`handover-confirm-${r.id}`} onClick={() => confirm.mutate(r.id)}>
+                  {t('duty.handover.confirm')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('duty.handover.new')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'handover-save' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          await create.mutateAsync({ day: v.day.format('YYYY-MM-DD'), outgoingUserId: v.outgoingUserId, incomingUserId: v.incomingUserId, outstanding: v.outstanding ?? '' });
+          await create.mutateAsync({
+            day: v.day.format('YYYY-MM-DD'),
+            outgoingUserId: v.outgoingUserId,
+            incomingUserId: v.incomingUserId,
+            outstanding: v.outstanding ?? '',
+          });
           setOpen(false);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false} initialValues={{ day: dayjs(), outgoingUserId: me.id }}>
-          <Form.Item name="day" label={t('duty.handover.day')}><DatePicker /></Form.Item>
+          <Form.Item name="day" label={t('duty.handover.day')}>
+            <DatePicker />
+          </Form.Item>
           <Space.Compact block>
-            <Form.Item name="outgoingUserId" label={t('duty.handover.outgoing')} rules={[{ required: true }]} style={{ width: 200 }}><Select options={options} /></Form.Item>
-            <Form.Item name="incomingUserId" label={t('duty.handover.incoming')} rules={[{ required: true }, ({ getFieldValue }) => ({ validator: (_r, v) => (v && v === getFieldValue('outgoingUserId') ? Promise.reject(new Error('交班人和接班人不能是同一人')) : Promise.resolve()) })]} style={{ width: 200 }}><Select options={options} data-testid="handover-incoming" /></Form.Item>
+            <Form.Item name="outgoingUserId" label={t('duty.handover.outgoing')} rules={[{ required: true }]} style={{ width: 200 }}>
+              <Select options={options} />
+            </Form.Item>
+            <Form.Item
+              name="incomingUserId"
+              label={t('duty.handover.incoming')}
+              rules={[
+                { required: true },
+                ({ getFieldValue }) => ({
+                  validator: (_r, v) =>
+                    v && v === getFieldValue('outgoingUserId')
+                      ? Promise.reject(new Error('交班人和接班人不能是同一人'))
+                      : Promise.resolve(),
+                }),
+              ]}
+              style={{ width: 200 }}
+            >
+              <Select options={options} data-testid="handover-incoming" />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="outstanding" label={t('duty.handover.outstanding')}><Input.TextArea rows={3} data-testid="handover-outstanding" /></Form.Item>
+          <Form.Item name="outstanding" label={t('duty.handover.outstanding')}>
+            <Input.TextArea rows={3} data-testid="handover-outstanding" />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -10,7 +10,11 @@ import { download, openPdf } from '../../../lib/api.ts';
 import { useGenerateRoster, useRoster, useSetRosterDay, type RosterDay } from '../api/duty.ts';
 
 const WEEK = '日一二三四五六';
-const names = (s?: string) => (s ?? '').split(/[、,，\s]+/).map((x) => x.trim()).filter(Boolean);
+const names = (s?: string) =>
+  (s ?? '')
+    .split(/[、,，\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export default function RosterPage() {
   const t = useT();
@@ -26,42 +30,122 @@ export default function RosterPage() {
   const [form] = Form.useForm();
   return (
     <>
-      <PageHeader title={t('duty.roster.title')} extra={<Space>
-        {can('duty.keep') ? <Button type="primary" data-testid="roster-generate" onClick={() => setOpen(true)}>{t('duty.roster.generate')}</Button> : null}
-        <Button onClick={() => download('/api/duty/roster', { query: { ...q, format: 'xlsx' } })}>{t('common.export')}</Button>
-        <Button onClick={() => openPdf('/api/duty/roster', { ...q, format: 'pdf' })}>{t('common.print')}</Button>
-      </Space>} />
-      <Space style={{ marginBottom: 12 }}><DatePicker picker="month" value={month} allowClear={false} onChange={(v) => v && setMonth(v.startOf('month'))} data-testid="roster-month" /></Space>
-      <Table<RosterDay> rowKey="id" size="small" loading={roster.isLoading} dataSource={roster.data?.items ?? []} pagination={false} locale={{ emptyText: t('duty.roster.empty') }}
+      <PageHeader
+        title={t('duty.roster.title')}
+        extra={
+          <Space>
+            {can('duty.keep') ? (
+              <Button type="primary" data-testid="roster-generate" onClick={() => setOpen(true)}>
+                {t('duty.roster.generate')}
+              </Button>
+            ) : null}
+            <Button onClick={() => download('/api/duty/roster', { query: { ...q, format: 'xlsx' } })}>{t('common.export')}</Button>
+            <Button onClick={() => openPdf('/api/duty/roster', { ...q, format: 'pdf' })}>{t('common.print')}</Button>
+          </Space>
+        }
+      />
+      <Space style={{ marginBottom: 12 }}>
+        <DatePicker
+          picker="month"
+          value={month}
+          allowClear={false}
+          onChange={(v) => v && setMonth(v.startOf('month'))}
+          data-testid="roster-month"
+        />
+      </Space>
+      <Table<RosterDay>
+        rowKey="id"
+        size="small"
+        loading={roster.isLoading}
+        dataSource={roster.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('duty.roster.empty') }}
         columns={[
           { title: t('duty.roster.day'), dataIndex: 'day', width: 110 },
           { title: t('duty.roster.weekday'), key: 'w', width: 70, render: (_: unknown, r) => `星期${WEEK[dayjs(r.day).day()]}` },
           { title: t('duty.roster.leader'), dataIndex: 'leaderName', width: 120 },
           { title: t('duty.roster.staffCol'), dataIndex: 'staffNames', render: (s: string[]) => s.join('、') },
-          { title: t('duty.roster.note'), key: 'n', render: (_: unknown, r) => [t(`duty.roster.source.${r.source}`), r.note].filter(Boolean).join(' ') },
-          { title: t('common.actions'), key: 'a', width: 80, render: (_: unknown, r) => (can('duty.keep') ? <Button size="small" type="link" onClick={() => setEditing(r)}>{t('duty.roster.edit')}</Button> : null) },
-        ]} />
-      <Modal open={open} title={t('duty.roster.generate')} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'roster-ok' } as never}
+          {
+            title: t('duty.roster.note'),
+            key: 'n',
+            render: (_: unknown, r) => [t(`duty.roster.source.${r.source}`), r.note].filter(Boolean).join(' '),
+          },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 80,
+            render: (_: unknown, r) =>
+              can('duty.keep') ? (
+                <Button size="small" type="link" onClick={() => setEditing(r)}>
+                  {t('duty.roster.edit')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('duty.roster.generate')}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'roster-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          await generate.mutateAsync({ from: q.from, to: q.to, mode: v.mode, leaders: names(v.leaders), staff: names(v.staff), staffPerDay: 1 });
+          await generate.mutateAsync({
+            from: q.from,
+            to: q.to,
+            mode: v.mode,
+            leaders: names(v.leaders),
+            staff: names(v.staff),
+            staffPerDay: 1,
+          });
           setOpen(false);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false} initialValues={{ mode: 'daily' }}>
-          <Form.Item name="mode" label={t('duty.roster.mode')}><Radio.Group options={[{ value: 'daily', label: t('duty.roster.daily') }, { value: 'weekly', label: t('duty.roster.weekly') }]} /></Form.Item>
-          <Form.Item name="leaders" label={t('duty.roster.leaders')} rules={[{ required: true }]}><Input data-testid="roster-leaders" /></Form.Item>
-          <Form.Item name="staff" label={t('duty.roster.staff')} rules={[{ required: true }]}><Input data-testid="roster-staff" /></Form.Item>
+          <Form.Item name="mode" label={t('duty.roster.mode')}>
+            <Radio.Group
+              options={[
+                { value: 'daily', label: t('duty.roster.daily') },
+                { value: 'weekly', label: t('duty.roster.weekly') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="leaders" label={t('duty.roster.leaders')} rules={[{ required: true }]}>
+            <Input data-testid="roster-leaders" />
+          </Form.Item>
+          <Form.Item name="staff" label={t('duty.roster.staff')} rules={[{ required: true }]}>
+            <Input data-testid="roster-staff" />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!editing} title={editing?.day} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setEditing(null)}
+      <Modal
+        open={!!editing}
+        title={editing?.day}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setEditing(null)}
         onOk={async () => {
           const v = await form.validateFields();
           await setDay.mutateAsync({ day: editing!.day, leaderName: v.leaderName ?? '', staffNames: names(v.staff) });
           setEditing(null);
-        }}>
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ leaderName: editing?.leaderName, staff: editing?.staffNames.join('、') }}>
-          <Form.Item name="leaderName" label={t('duty.roster.leader')} rules={[{ required: true, message: '每天须安排一名带班领导' }]}><Input /></Form.Item>
-          <Form.Item name="staff" label={t('duty.roster.staffCol')} rules={[{ required: true }]}><Input /></Form.Item>
+        }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ leaderName: editing?.leaderName, staff: editing?.staffNames.join('、') }}
+        >
+          <Form.Item name="leaderName" label={t('duty.roster.leader')} rules={[{ required: true, message: '每天须安排一名带班领导' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="staff" label={t('duty.roster.staffCol')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -87,7 +87,11 @@ export interface ItemQuery {
 }
 
 export function useInfoItems(q: ItemQuery) {
-  return useQuery({ queryKey: ['information', 'items', q], queryFn: () => api.get<Page<InfoItem>>('/api/info/items', { ...q }), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: ['information', 'items', q],
+    queryFn: () => api.get<Page<InfoItem>>('/api/info/items', { ...q }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 function useInvalidate() {
@@ -97,18 +101,28 @@ function useInvalidate() {
 
 export function useSubmitItem() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (b: { title: string; content: string; kind: InfoKind; urgency: InfoUrgency }) => api.post<InfoItem>('/api/info/items', b), onSuccess: done });
+  return useMutation({
+    mutationFn: (b: { title: string; content: string; kind: InfoKind; urgency: InfoUrgency }) => api.post<InfoItem>('/api/info/items', b),
+    onSuccess: done,
+  });
 }
 export function useReviewItem() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, ...b }: { id: string; decision: 'adopt'; levels: AdoptionLevel[]; note?: string } | { id: string; decision: 'reject'; note: string }) => api.post<InfoItem>(`/api/info/items/${id}/review`, b),
+    mutationFn: ({
+      id,
+      ...b
+    }: { id: string; decision: 'adopt'; levels: AdoptionLevel[]; note?: string } | { id: string; decision: 'reject'; note: string }) =>
+      api.post<InfoItem>(`/api/info/items/${id}/review`, b),
     onSuccess: done,
   });
 }
 export function useAddAdoption() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: ({ id, level }: { id: string; level: AdoptionLevel }) => api.post<InfoItem>(`/api/info/items/${id}/adoptions`, { level }), onSuccess: done });
+  return useMutation({
+    mutationFn: ({ id, level }: { id: string; level: AdoptionLevel }) => api.post<InfoItem>(`/api/info/items/${id}/adoptions`, { level }),
+    onSuccess: done,
+  });
 }
 export function useWithdrawItem() {
   const done = useInvalidate();
@@ -116,15 +130,24 @@ export function useWithdrawItem() {
 }
 
 export function useRanking(year: number, month?: number) {
-  return useQuery({ queryKey: ['information', 'ranking', year, month], queryFn: () => api.get<Ranking>('/api/info/ranking', { year, month }) });
+  return useQuery({
+    queryKey: ['information', 'ranking', year, month],
+    queryFn: () => api.get<Ranking>('/api/info/ranking', { year, month }),
+  });
 }
 
 export function useBulletins(year?: number) {
-  return useQuery({ queryKey: ['information', 'bulletins', year], queryFn: () => api.get<{ items: Bulletin[] }>('/api/info/bulletins', { year }) });
+  return useQuery({
+    queryKey: ['information', 'bulletins', year],
+    queryFn: () => api.get<{ items: Bulletin[] }>('/api/info/bulletins', { year }),
+  });
 }
 export function useCompileBulletin() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (b: { itemIds: string[]; title?: string }) => api.post<Bulletin>('/api/info/bulletins', b), onSuccess: done });
+  return useMutation({
+    mutationFn: (b: { itemIds: string[]; title?: string }) => api.post<Bulletin>('/api/info/bulletins', b),
+    onSuccess: done,
+  });
 }
 export const printBulletin = (id: string) => openPdf(`/api/info/bulletins/${id}/pdf`);
 
@@ -132,17 +155,32 @@ export function useTopics() {
   return useQuery({ queryKey: ['information', 'topics'], queryFn: () => api.get<{ items: Topic[] }>('/api/research/topics') });
 }
 export function useReports(topicId?: string) {
-  return useQuery({ queryKey: ['information', 'reports', topicId], queryFn: () => api.get<{ items: Report[] }>('/api/research/reports', { topicId }), enabled: !!topicId });
+  return useQuery({
+    queryKey: ['information', 'reports', topicId],
+    queryFn: () => api.get<{ items: Report[] }>('/api/research/reports', { topicId }),
+    enabled: !!topicId,
+  });
 }
 export function useCreateTopic() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (b: { title: string; description: string; deadline: string }) => api.post<Topic>('/api/research/topics', b), onSuccess: done });
+  return useMutation({
+    mutationFn: (b: { title: string; description: string; deadline: string }) => api.post<Topic>('/api/research/topics', b),
+    onSuccess: done,
+  });
 }
 export function useSubmitReport() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: ({ topicId, ...b }: { topicId: string; title: string; content: string }) => api.post<Report>(`/api/research/topics/${topicId}/reports`, b), onSuccess: done });
+  return useMutation({
+    mutationFn: ({ topicId, ...b }: { topicId: string; title: string; content: string }) =>
+      api.post<Report>(`/api/research/topics/${topicId}/reports`, b),
+    onSuccess: done,
+  });
 }
 export function useEvaluateReport() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: ({ id, ...b }: { id: string; grade: ResearchGrade; comment: string }) => api.post<Report>(`/api/research/reports/${id}/evaluate`, b), onSuccess: done });
+  return useMutation({
+    mutationFn: ({ id, ...b }: { id: string; grade: ResearchGrade; comment: string }) =>
+      api.post<Report>(`/api/research/reports/${id}/evaluate`, b),
+    onSuccess: done,
+  });
 }

@@ -18,22 +18,39 @@ export function ReviewModal({ item, onClose }: { item: InfoItem | null; onClose:
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       confirmLoading={review.isPending}
-      okButtonProps={{ disabled: decision === 'adopt' ? levels.length === 0 : note.trim().length < 2, 'data-testid': 'review-ok' } as ButtonProps}
+      okButtonProps={
+        { disabled: decision === 'adopt' ? levels.length === 0 : note.trim().length < 2, 'data-testid': 'review-ok' } as ButtonProps
+      }
       onCancel={onClose}
       destroyOnHidden
       onOk={async () => {
         if (!item) return;
-        await review.mutateAsync(decision === 'adopt' ? { id: item.id, decision, levels, note: note || undefined } : { id: item.id, decision, note });
+        await review.mutateAsync(
+          decision === 'adopt' ? { id: item.id, decision, levels, note: note || undefined } : { id: item.id, decision, note },
+        );
         onClose();
       }}
     >
       <Form layout="vertical">
         <Form.Item>
-          <Radio.Group value={decision} onChange={(e) => setDecision(e.target.value)} optionType="button" options={[{ value: 'adopt', label: t('information.review.adopt') }, { value: 'reject', label: t('information.review.reject') }]} />
+          <Radio.Group
+            value={decision}
+            onChange={(e) => setDecision(e.target.value)}
+            optionType="button"
+            options={[
+              { value: 'adopt', label: t('information.review.adopt') },
+              { value: 'reject', label: t('information.review.reject') },
+            ]}
+          />
         </Form.Item>
         {decision === 'adopt' ? (
           <Form.Item label={t('information.review.levels')}>
-            <Checkbox.Group value={levels} onChange={(v) => setLevels(v as AdoptionLevel[])} options={ADOPTION_LEVELS.map((l) => ({ value: l, label: t(`information.level.${l}`) }))} data-testid="review-levels" />
+            <Checkbox.Group
+              value={levels}
+              onChange={(v) => setLevels(v as AdoptionLevel[])}
+              options={ADOPTION_LEVELS.map((l) => ({ value: l, label: t(`information.level.${l}`) }))}
+              data-testid="review-levels"
+            />
           </Form.Item>
         ) : null}
         <Form.Item label={t('information.review.note')} help={decision === 'reject' ? t('information.review.noteRequired') : undefined}>
@@ -67,7 +84,12 @@ export function AddAdoptionModal({ item, onClose }: { item: InfoItem | null; onC
         onClose();
       }}
     >
-      <Select style={{ width: '100%' }} value={level} onChange={setLevel} options={ADOPTION_LEVELS.filter((l) => !taken.has(l)).map((l) => ({ value: l, label: t(`information.level.${l}`) }))} />
+      <Select
+        style={{ width: '100%' }}
+        value={level}
+        onChange={setLevel}
+        options={ADOPTION_LEVELS.filter((l) => !taken.has(l)).map((l) => ({ value: l, label: t(`information.level.${l}`) }))}
+      />
     </Modal>
   );
 }

@@ -20,7 +20,12 @@ export default function BulletinsPage() {
         locale={{ emptyText: t('information.bulletins.empty') }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
-          { title: t('information.col.number'), dataIndex: 'numberText', width: 140, render: (v: string) => <span data-testid="bulletin-number">{v}</span> },
+          {
+            title: t('information.col.number'),
+            dataIndex: 'numberText',
+            width: 140,
+            render: (v: string) => <span data-testid="bulletin-number">{v}</span>,
+          },
           { title: t('information.col.title'), dataIndex: 'title' },
           { title: t('information.col.count'), dataIndex: 'itemCount', width: 70, align: 'right' },
           { title: t('information.col.compiledAt'), dataIndex: 'compiledAt', width: 120, render: formatDate },

@@ -26,11 +26,22 @@ export default function RankingPage() {
           style={{ width: 110 }}
           value={month ?? 0}
           onChange={(v) => setMonth(v || undefined)}
-          options={[{ value: 0, label: t('information.ranking.wholeYear') }, ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))]}
+          options={[
+            { value: 0, label: t('information.ranking.wholeYear') },
+            ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` })),
+          ]}
           data-testid="ranking-month"
         />
       </Space>
-      {data?.mine ? <Alert style={{ marginBottom: 12 }} type="info" showIcon message={t('information.ranking.mine', { points: data.mine.points, rank: data.mine.rank, of: data.of })} data-testid="ranking-mine" /> : null}
+      {data?.mine ? (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          message={t('information.ranking.mine', { points: data.mine.points, rank: data.mine.rank, of: data.of })}
+          data-testid="ranking-mine"
+        />
+      ) : null}
       <Row gutter={16}>
         {data && data.items.length > 1 ? (
           <Col xs={24} xl={11}>

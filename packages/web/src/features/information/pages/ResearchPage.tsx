@@ -24,9 +24,11 @@ export default function ResearchPage() {
   const evaluate = useEvaluateReport();
   const onOk = async () => {
     const v = await form.validateFields();
-    if (dialog?.kind === 'topic') await createTopic.mutateAsync({ title: v.title, description: v.description ?? '', deadline: v.deadline.format('YYYY-MM-DD') });
+    if (dialog?.kind === 'topic')
+      await createTopic.mutateAsync({ title: v.title, description: v.description ?? '', deadline: v.deadline.format('YYYY-MM-DD') });
     if (dialog?.kind === 'report') await submitReport.mutateAsync({ topicId: dialog.topicId, title: v.title, content: v.content });
-    if (dialog?.kind === 'evaluate') await evaluate.mutateAsync({ id: dialog.report.id, grade: v.grade as ResearchGrade, comment: v.comment });
+    if (dialog?.kind === 'evaluate')
+      await evaluate.mutateAsync({ id: dialog.report.id, grade: v.grade as ResearchGrade, comment: v.comment });
     form.resetFields();
     setDialog(null);
   };
@@ -34,7 +36,13 @@ export default function ResearchPage() {
     <>
       <PageHeader
         title={t('information.research.title')}
-        extra={can('research.manage') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'topic' })}>{t('information.research.newTopic')}</Button> : null}
+        extra={
+          can('research.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'topic' })}>
+              {t('information.research.newTopic')}
+            </Button>
+          ) : null
+        }
       />
       <Row gutter={16}>
         <Col xs={24} lg={9}>
@@ -47,9 +55,27 @@ export default function ResearchPage() {
                 <List.Item
                   style={{ cursor: 'pointer', background: tp.id === topicId ? '#e6f4ff' : undefined, paddingInline: 8 }}
                   onClick={() => setTopicId(tp.id)}
-                  actions={can('research.report') ? [<Button key="r" size="small" onClick={(e) => { e.stopPropagation(); setDialog({ kind: 'report', topicId: tp.id }); }}>{t('information.research.submit')}</Button>] : []}
+                  actions={
+                    can('research.report')
+                      ? [
+                          <Button
+                            key="r"
+                            size="small"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              setDialog({ kind: 'report', topicId: tp.id });
+                            }}
+                          >
+                            {t('information.research.submit')}
+                          </Button>,
+                        ]
+                      : []
+                  }
                 >
-                  <List.Item.Meta title={tp.title} description={`${t('information.research.deadline')}：${tp.deadline} · ${t('information.research.reports')} ${tp.reports}`} />
+                  <List.Item.Meta
+                    title={tp.title}
+                    description={`${t('information.research.deadline')}：${tp.deadline} · ${t('information.research.reports')} ${tp.reports}`}
+                  />
                 </List.Item>
               )}
             />
@@ -62,35 +88,85 @@ export default function ResearchPage() {
             dataSource={reports.data?.items ?? []}
             locale={{ emptyText: t('information.research.selectTopic') }}
             pagination={false}
-            expandable={{ expandedRowRender: (r) => <div style={{ whiteSpace: 'pre-wrap' }}>{r.content}{r.comment ? `\n\n${t('information.research.comment')}：${r.comment}` : ''}</div> }}
+            expandable={{
+              expandedRowRender: (r) => (
+                <div style={{ whiteSpace: 'pre-wrap' }}>
+                  {r.content}
+                  {r.comment ? `\n\n${t('information.research.comment')}：${r.comment}` : ''}
+                </div>
+              ),
+            }}
             columns={[
               { title: t('information.col.org'), dataIndex: 'orgName', width: 120 },
               { title: t('information.research.reportTitle'), dataIndex: 'title', ellipsis: true },
               { title: t('information.col.submittedAt'), dataIndex: 'submittedAt', width: 110, render: formatDate },
-              { title: t('information.research.grade'), dataIndex: 'grade', width: 80, render: (g: ResearchGrade | null) => (g ? <Tag color="green">{t(`information.research.grades.${g}`)}</Tag> : '—') },
-              { title: t('common.actions'), key: 'a', width: 80, render: (_: unknown, r) => (r.actions.includes('evaluate') ? <Button size="small" type="link" onClick={() => setDialog({ kind: 'evaluate', report: r })}>{t('information.research.evaluate')}</Button> : null) },
+              {
+                title: t('information.research.grade'),
+                dataIndex: 'grade',
+                width: 80,
+                render: (g: ResearchGrade | null) => (g ? <Tag color="green">{t(`information.research.grades.${g}`)}</Tag> : '—'),
+              },
+              {
+                title: t('common.actions'),
+                key: 'a',
+                width: 80,
+                render: (_: unknown, r) =>
+                  r.actions.includes('evaluate') ? (
+                    <Button size="small" type="link" onClick={() => setDialog({ kind: 'evaluate', report: r })}>
+                      {t('information.research.evaluate')}
+                    </Button>
+                  ) : null,
+              },
             ]}
           />
         </Col>
       </Row>
-      <Modal open={!!dialog} onCancel={() => setDialog(null)} onOk={onOk} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden width={640}
-        title={dialog?.kind === 'topic' ? t('information.research.newTopic') : dialog?.kind === 'report' ? t('information.research.submit') : t('information.research.evaluate')}>
+      <Modal
+        open={!!dialog}
+        onCancel={() => setDialog(null)}
+        onOk={onOk}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        width={640}
+        title={
+          dialog?.kind === 'topic'
+            ? t('information.research.newTopic')
+            : dialog?.kind === 'report'
+              ? t('information.research.submit')
+              : t('information.research.evaluate')
+        }
+      >
         <Form form={form} layout="vertical" preserve={false}>
           {dialog?.kind === 'topic' ? (
             <>
-              <Form.Item name="title" label={t('information.research.topicTitle')} rules={[{ required: true, min: 2, max: 100 }]}><Input /></Form.Item>
-              <Form.Item name="description" label={t('information.research.description')}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
-              <Form.Item name="deadline" label={t('information.research.deadline')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+              <Form.Item name="title" label={t('information.research.topicTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="description" label={t('information.research.description')}>
+                <Input.TextArea rows={4} maxLength={5000} />
+              </Form.Item>
+              <Form.Item name="deadline" label={t('information.research.deadline')} rules={[{ required: true }]}>
+                <DatePicker />
+              </Form.Item>
             </>
           ) : dialog?.kind === 'report' ? (
             <>
-              <Form.Item name="title" label={t('information.research.reportTitle')} rules={[{ required: true, min: 2, max: 100 }]}><Input /></Form.Item>
-              <Form.Item name="content" label={t('information.research.reportContent')} rules={[{ required: true, min: 10 }]}><Input.TextArea rows={10} /></Form.Item>
+              <Form.Item name="title" label={t('information.research.reportTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="content" label={t('information.research.reportContent')} rules={[{ required: true, min: 10 }]}>
+                <Input.TextArea rows={10} />
+              </Form.Item>
             </>
           ) : (
             <>
-              <Form.Item name="grade" label={t('information.research.grade')} rules={[{ required: true }]}><Select options={RESEARCH_GRADES.map((g) => ({ value: g, label: t(`information.research.grades.${g}`) }))} /></Form.Item>
-              <Form.Item name="comment" label={t('information.research.comment')} rules={[{ required: true, min: 2, max: 1000 }]}><Input.TextArea rows={3} /></Form.Item>
+              <Form.Item name="grade" label={t('information.research.grade')} rules={[{ required: true }]}>
+                <Select options={RESEARCH_GRADES.map((g) => ({ value: g, label: t(`information.research.grades.${g}`) }))} />
+              </Form.Item>
+              <Form.Item name="comment" label={t('information.research.comment')} rules={[{ required: true, min: 2, max: 1000 }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
             </>
           )}
         </Form>

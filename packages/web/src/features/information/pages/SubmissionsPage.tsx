@@ -79,9 +79,31 @@ export default function SubmissionsPage() {
         loading={q.isFetching && !q.data}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: t('information.submissions.empty') }}
-        rowSelection={mayCompile ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'adopted' }) } : undefined}
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { total: n }), showSizeChanger: false }}
-        expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.content}{r.reviewNote ? `\n\n${t('information.review.note')}：${r.reviewNote}` : ''}</Typography.Paragraph> }}
+        rowSelection={
+          mayCompile
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (r) => ({ disabled: r.status !== 'adopted' }),
+              }
+            : undefined
+        }
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: q.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { total: n }),
+          showSizeChanger: false,
+        }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              {r.content}
+              {r.reviewNote ? `\n\n${t('information.review.note')}：${r.reviewNote}` : ''}
+            </Typography.Paragraph>
+          ),
+        }}
         columns={[
           { title: t('information.col.title'), dataIndex: 'title', ellipsis: true },
           { title: t('information.col.org'), dataIndex: 'orgName', width: 130 },

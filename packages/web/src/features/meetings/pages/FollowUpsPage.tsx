@@ -26,38 +26,97 @@ export default function FollowUpsPage() {
   const exportQ = { orgId, meetingId, ...(overdue ? { overdue: 'true' } : {}) };
   return (
     <>
-      <PageHeader title={t('meetings.followUps.title')} extra={<Space>
-        <Button onClick={() => download('/api/follow-ups', { query: { ...exportQ, format: 'xlsx' } })}>{t('common.export')}</Button>
-        <Button onClick={() => openPdf('/api/follow-ups', { ...exportQ, format: 'pdf' })}>{t('common.print')}</Button>
-      </Space>} />
-      <Space style={{ marginBottom: 12 }}><Checkbox checked={overdue} onChange={(e) => { setPage(1); setOverdue(e.target.checked); }}>{t('meetings.followUps.onlyOverdue')}</Checkbox></Space>
+      <PageHeader
+        title={t('meetings.followUps.title')}
+        extra={
+          <Space>
+            <Button onClick={() => download('/api/follow-ups', { query: { ...exportQ, format: 'xlsx' } })}>{t('common.export')}</Button>
+            <Button onClick={() => openPdf('/api/follow-ups', { ...exportQ, format: 'pdf' })}>{t('common.print')}</Button>
+          </Space>
+        }
+      />
+      <Space style={{ marginBottom: 12 }}>
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => {
+            setPage(1);
+            setOverdue(e.target.checked);
+          }}
+        >
+          {t('meetings.followUps.onlyOverdue')}
+        </Checkbox>
+      </Space>
       <Table<FollowUp>
-        rowKey="id" size="middle" loading={list.isLoading} dataSource={list.data?.items ?? []} locale={{ emptyText: t('meetings.followUps.empty') }}
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('meetings.followUps.empty') }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('meetings.followUps.meeting'), dataIndex: 'meetingTitle', width: 220, ellipsis: true },
           { title: t('meetings.followUps.decision'), dataIndex: 'decisionText', ellipsis: true },
           { title: t('meetings.followUps.owner'), dataIndex: 'ownerName', width: 90 },
           { title: t('meetings.followUps.deadline'), dataIndex: 'deadline', width: 110 },
-          { title: t('meetings.followUps.state'), key: 's', width: 100, render: (_: unknown, r) => (r.status === 'closed' ? <StatusTag tone="done">{t('meetings.followUps.closed')}</StatusTag> : r.overdue ? <StatusTag tone="overdue">{t('meetings.followUps.overdue')}</StatusTag> : <StatusTag tone="inProgress">{t('meetings.followUps.open')}</StatusTag>) },
+          {
+            title: t('meetings.followUps.state'),
+            key: 's',
+            width: 100,
+            render: (_: unknown, r) =>
+              r.status === 'closed' ? (
+                <StatusTag tone="done">{t('meetings.followUps.closed')}</StatusTag>
+              ) : r.overdue ? (
+                <StatusTag tone="overdue">{t('meetings.followUps.overdue')}</StatusTag>
+              ) : (
+                <StatusTag tone="inProgress">{t('meetings.followUps.open')}</StatusTag>
+              ),
+          },
           { title: t('meetings.followUps.result'), dataIndex: 'result', width: 180, ellipsis: true },
-          { title: t('common.actions'), key: 'a', width: 130, render: (_: unknown, r) => r.actions.includes('close') ? <Space size={0}>
-            <Button size="small" type="link" onClick={() => setTarget({ f: r, mode: 'progress' })}>{t('meetings.followUps.progress')}</Button>
-            <Button size="small" type="link" data-testid={`close-${r.id}`} onClick={() => setTarget({ f: r, mode: 'close' })}>{t('meetings.followUps.close')}</Button>
-          </Space> : null },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 130,
+            render: (_: unknown, r) =>
+              r.actions.includes('close') ? (
+                <Space size={0}>
+                  <Button size="small" type="link" onClick={() => setTarget({ f: r, mode: 'progress' })}>
+                    {t('meetings.followUps.progress')}
+                  </Button>
+                  <Button size="small" type="link" data-testid={`close-${r.id}`} onClick={() => setTarget({ f: r, mode: 'close' })}>
+                    {t('meetings.followUps.close')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
         ]}
       />
-      <Modal open={!!target} title={target ? t(`meetings.followUps.${target.mode}`) : ''} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setTarget(null)} okButtonProps={{ 'data-testid': 'followup-ok' } as never}
+      <Modal
+        open={!!target}
+        title={target ? t(`meetings.followUps.${target.mode}`) : ''}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setTarget(null)}
+        okButtonProps={{ 'data-testid': 'followup-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
           const day = (v.on ?? dayjs()).format('YYYY-MM-DD');
           if (target!.mode === 'close') await close.mutateAsync({ id: target!.f.id, result: v.text, closedOn: day });
           else await progress.mutateAsync({ id: target!.f.id, note: v.text, on: day });
           setTarget(null);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="text" label={target?.mode === 'close' ? t('meetings.followUps.result') : t('meetings.followUps.progress')} rules={[{ required: true, max: 2000 }]}><Input.TextArea rows={3} data-testid="followup-text" /></Form.Item>
-          <Form.Item name="on" label={t('meetings.followUps.closedOn')}><DatePicker /></Form.Item>
+          <Form.Item
+            name="text"
+            label={target?.mode === 'close' ? t('meetings.followUps.result') : t('meetings.followUps.progress')}
+            rules={[{ required: true, max: 2000 }]}
+          >
+            <Input.TextArea rows={3} data-testid="followup-text" />
+          </Form.Item>
+          <Form.Item name="on" label={t('meetings.followUps.closedOn')}>
+            <DatePicker />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -31,16 +31,48 @@ export default function MeetingsPage() {
         title={t('meetings.list.title')}
         extra={
           <Space>
-            {can('meetings.record') ? <Button type="primary" data-testid="meeting-new" onClick={() => setOpen(true)}>{t('common.create')}</Button> : null}
-            <Button onClick={() => download('/api/meetings', { query: { ...exportQuery, orgId, format: 'xlsx' } })}>{t('common.export')}</Button>
+            {can('meetings.record') ? (
+              <Button type="primary" data-testid="meeting-new" onClick={() => setOpen(true)}>
+                {t('common.create')}
+              </Button>
+            ) : null}
+            <Button onClick={() => download('/api/meetings', { query: { ...exportQuery, orgId, format: 'xlsx' } })}>
+              {t('common.export')}
+            </Button>
             <Button onClick={() => openPdf('/api/meetings', { ...exportQuery, orgId, format: 'pdf' })}>{t('common.print')}</Button>
           </Space>
         }
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('meetings.list.filterKind')} style={{ width: 170 }} options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))} onChange={(kind) => { setPage(1); setFilter({ ...filter, kind }); }} />
-        <Select allowClear placeholder={t('meetings.list.filterStatus')} style={{ width: 150 }} options={['draft', 'finalised', 'confirmed'].map((k) => ({ value: k, label: t(`meetings.status.${k}`) }))} onChange={(status) => { setPage(1); setFilter({ ...filter, status }); }} />
-        <Input.Search allowClear placeholder={t('meetings.list.q')} style={{ width: 220 }} onSearch={(q) => { setPage(1); setFilter({ ...filter, q: q || undefined }); }} />
+        <Select
+          allowClear
+          placeholder={t('meetings.list.filterKind')}
+          style={{ width: 170 }}
+          options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))}
+          onChange={(kind) => {
+            setPage(1);
+            setFilter({ ...filter, kind });
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('meetings.list.filterStatus')}
+          style={{ width: 150 }}
+          options={['draft', 'finalised', 'confirmed'].map((k) => ({ value: k, label: t(`meetings.status.${k}`) }))}
+          onChange={(status) => {
+            setPage(1);
+            setFilter({ ...filter, status });
+          }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('meetings.list.q')}
+          style={{ width: 220 }}
+          onSearch={(q) => {
+            setPage(1);
+            setFilter({ ...filter, q: q || undefined });
+          }}
+        />
       </Space>
       <Table<MeetingSummary>
         rowKey="id"
@@ -59,10 +91,22 @@ export default function MeetingsPage() {
           { title: t('meetings.col.recorder'), dataIndex: 'recorderName', width: 90 },
           { title: t('meetings.col.attendees'), dataIndex: 'attendeeCount', width: 80, align: 'right' },
           { title: t('meetings.col.decisions'), dataIndex: 'decisionCount', width: 80, align: 'right' },
-          { title: t('meetings.col.status'), dataIndex: 'status', width: 120, render: (s: string) => <StatusTag tone={tone(s)}>{t(`meetings.status.${s}`)}</StatusTag> },
+          {
+            title: t('meetings.col.status'),
+            dataIndex: 'status',
+            width: 120,
+            render: (s: string) => <StatusTag tone={tone(s)}>{t(`meetings.status.${s}`)}</StatusTag>,
+          },
         ]}
       />
-      {open ? <NewMeetingModal onClose={(id) => { setOpen(false); if (id) nav(`/meetings/${id}`); }} /> : null}
+      {open ? (
+        <NewMeetingModal
+          onClose={(id) => {
+            setOpen(false);
+            if (id) nav(`/meetings/${id}`);
+          }}
+        />
+      ) : null}
     </>
   );
 }
@@ -75,34 +119,85 @@ function NewMeetingModal({ onClose }: { onClose: (id?: string) => void }) {
   const [form] = Form.useForm();
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
-    <Modal open width={720} title={t('meetings.form.title')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={create.isPending} onCancel={() => onClose()}
+    <Modal
+      open
+      width={720}
+      title={t('meetings.form.title')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onCancel={() => onClose()}
       okButtonProps={{ 'data-testid': 'meeting-save' } as never}
       onOk={async () => {
         const v = await form.validateFields();
-        const split = (s?: string) => (s ?? '').split(/[、,，\n]/).map((x) => x.trim()).filter(Boolean);
+        const split = (s?: string) =>
+          (s ?? '')
+            .split(/[、,，\n]/)
+            .map((x) => x.trim())
+            .filter(Boolean);
         const m = await create.mutateAsync({
-          kind: v.kind, title: v.title, startsAt: v.startsAt.format(), place: v.place, hostUserId: v.hostUserId, recorderUserId: v.recorderUserId, attendees: split(v.attendees),
-          items: [{ title: v.itemTitle, discussion: v.discussion ?? '', decisions: (v.decisions ?? '').split('\n').map((x: string) => x.trim()).filter(Boolean) }],
+          kind: v.kind,
+          title: v.title,
+          startsAt: v.startsAt.format(),
+          place: v.place,
+          hostUserId: v.hostUserId,
+          recorderUserId: v.recorderUserId,
+          attendees: split(v.attendees),
+          items: [
+            {
+              title: v.itemTitle,
+              discussion: v.discussion ?? '',
+              decisions: (v.decisions ?? '')
+                .split('\n')
+                .map((x: string) => x.trim())
+                .filter(Boolean),
+            },
+          ],
         });
         onClose(m.id);
-      }}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'party_committee', recorderUserId: me.id, startsAt: dayjs().startOf('hour') }}>
+      }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'party_committee', recorderUserId: me.id, startsAt: dayjs().startOf('hour') }}
+      >
         <Space.Compact block>
-          <Form.Item name="kind" label={t('meetings.form.kind')} rules={[{ required: true }]} style={{ width: 200 }}><Select options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))} /></Form.Item>
-          <Form.Item name="title" label={t('meetings.form.name')} rules={[{ required: true, max: 200 }]} style={{ flex: 1 }}><Input data-testid="meeting-title" /></Form.Item>
+          <Form.Item name="kind" label={t('meetings.form.kind')} rules={[{ required: true }]} style={{ width: 200 }}>
+            <Select options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="title" label={t('meetings.form.name')} rules={[{ required: true, max: 200 }]} style={{ flex: 1 }}>
+            <Input data-testid="meeting-title" />
+          </Form.Item>
         </Space.Compact>
         <Space.Compact block>
-          <Form.Item name="startsAt" label={t('meetings.form.startsAt')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="meeting-time" /></Form.Item>
-          <Form.Item name="place" label={t('meetings.form.place')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}><Input data-testid="meeting-place" /></Form.Item>
+          <Form.Item name="startsAt" label={t('meetings.form.startsAt')} rules={[{ required: true }]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="meeting-time" />
+          </Form.Item>
+          <Form.Item name="place" label={t('meetings.form.place')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}>
+            <Input data-testid="meeting-place" />
+          </Form.Item>
         </Space.Compact>
         <Space.Compact block>
-          <Form.Item name="hostUserId" label={t('meetings.form.host')} rules={[{ required: true }]} style={{ width: 200 }}><Select options={options} data-testid="meeting-host" /></Form.Item>
-          <Form.Item name="recorderUserId" label={t('meetings.form.recorder')} rules={[{ required: true }]} style={{ width: 200 }}><Select options={options} /></Form.Item>
+          <Form.Item name="hostUserId" label={t('meetings.form.host')} rules={[{ required: true }]} style={{ width: 200 }}>
+            <Select options={options} data-testid="meeting-host" />
+          </Form.Item>
+          <Form.Item name="recorderUserId" label={t('meetings.form.recorder')} rules={[{ required: true }]} style={{ width: 200 }}>
+            <Select options={options} />
+          </Form.Item>
         </Space.Compact>
-        <Form.Item name="attendees" label={t('meetings.form.attendees')}><Input /></Form.Item>
-        <Form.Item name="itemTitle" label={t('meetings.form.itemTitle')} rules={[{ required: true, max: 200 }]}><Input data-testid="meeting-item" /></Form.Item>
-        <Form.Item name="discussion" label={t('meetings.form.discussion')}><Input.TextArea rows={2} /></Form.Item>
-        <Form.Item name="decisions" label={t('meetings.form.decisions')}><Input.TextArea rows={3} data-testid="meeting-decisions" /></Form.Item>
+        <Form.Item name="attendees" label={t('meetings.form.attendees')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="itemTitle" label={t('meetings.form.itemTitle')} rules={[{ required: true, max: 200 }]}>
+          <Input data-testid="meeting-item" />
+        </Form.Item>
+        <Form.Item name="discussion" label={t('meetings.form.discussion')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="decisions" label={t('meetings.form.decisions')}>
+          <Input.TextArea rows={3} data-testid="meeting-decisions" />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -28,51 +28,178 @@ export default function PetitionsPage() {
   const [form] = Form.useForm();
   return (
     <>
-      <PageHeader title={t('reception.petitions.title')} extra={<Space>
-        {can('petitions.handle') ? <Button type="primary" data-testid="petition-new" onClick={() => setOpen(true)}>{t('reception.petitions.new')}</Button> : null}
-        <Button onClick={() => download('/api/petitions', { query: { orgId, ...f, format: 'xlsx' } })}>{t('common.export')}</Button>
-        <Button onClick={() => openPdf('/api/petitions', { orgId, ...f, format: 'pdf' })}>{t('common.print')}</Button>
-      </Space>} />
+      <PageHeader
+        title={t('reception.petitions.title')}
+        extra={
+          <Space>
+            {can('petitions.handle') ? (
+              <Button type="primary" data-testid="petition-new" onClick={() => setOpen(true)}>
+                {t('reception.petitions.new')}
+              </Button>
+            ) : null}
+            <Button onClick={() => download('/api/petitions', { query: { orgId, ...f, format: 'xlsx' } })}>{t('common.export')}</Button>
+            <Button onClick={() => openPdf('/api/petitions', { orgId, ...f, format: 'pdf' })}>{t('common.print')}</Button>
+          </Space>
+        }
+      />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('reception.petitions.status')} style={{ width: 150 }} options={Object.keys({ registered: 1, accepted: 1, not_accepted: 1, closed: 1, review_requested: 1, reviewed: 1, rereview_requested: 1, rereviewed: 1 }).map((k) => ({ value: k, label: t(`reception.status.${k}`) }))} onChange={(status) => { setPage(1); setF({ ...f, status }); }} />
-        <Select allowClear placeholder={t('reception.petitions.channel')} style={{ width: 130 }} options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))} onChange={(channel) => { setPage(1); setF({ ...f, channel }); }} />
-        <Checkbox onChange={(e) => { setPage(1); setF({ ...f, overdue: e.target.checked ? 'true' : undefined }); }}>{t('reception.petitions.onlyOverdue')}</Checkbox>
+        <Select
+          allowClear
+          placeholder={t('reception.petitions.status')}
+          style={{ width: 150 }}
+          options={Object.keys({
+            registered: 1,
+            accepted: 1,
+            not_accepted: 1,
+            closed: 1,
+            review_requested: 1,
+            reviewed: 1,
+            rereview_requested: 1,
+            rereviewed: 1,
+          }).map((k) => ({ value: k, label: t(`reception.status.${k}`) }))}
+          onChange={(status) => {
+            setPage(1);
+            setF({ ...f, status });
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('reception.petitions.channel')}
+          style={{ width: 130 }}
+          options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))}
+          onChange={(channel) => {
+            setPage(1);
+            setF({ ...f, channel });
+          }}
+        />
+        <Checkbox
+          onChange={(e) => {
+            setPage(1);
+            setF({ ...f, overdue: e.target.checked ? 'true' : undefined });
+          }}
+        >
+          {t('reception.petitions.onlyOverdue')}
+        </Checkbox>
       </Space>
-      <Table<PetitionSummary> rowKey="id" size="middle" loading={list.isLoading} dataSource={list.data?.items ?? []} locale={{ emptyText: t('reception.petitions.empty') }}
+      <Table<PetitionSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('reception.petitions.empty') }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         onRow={(r) => ({ onClick: () => nav(`/reception/petitions/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('reception.petitions.serial'), dataIndex: 'serial', width: 100 },
           { title: t('reception.petitions.received'), dataIndex: 'receivedOn', width: 110 },
           { title: t('reception.petitions.channel'), dataIndex: 'channel', width: 80, render: (c: string) => t(`reception.channel.${c}`) },
-          { title: t('reception.petitions.petitioner'), key: 'p', width: 100, render: (_: unknown, r) => r.petitioners.map((p) => p.name).join('、') },
-          { title: t('reception.petitions.phone'), key: 'ph', width: 120, render: (_: unknown, r) => r.petitioners.map((p) => p.phone).filter(Boolean).join('；') },
+          {
+            title: t('reception.petitions.petitioner'),
+            key: 'p',
+            width: 100,
+            render: (_: unknown, r) => r.petitioners.map((p) => p.name).join('、'),
+          },
+          {
+            title: t('reception.petitions.phone'),
+            key: 'ph',
+            width: 120,
+            render: (_: unknown, r) =>
+              r.petitioners
+                .map((p) => p.phone)
+                .filter(Boolean)
+                .join('；'),
+          },
           { title: t('reception.petitions.subject'), dataIndex: 'subject', ellipsis: true },
-          { title: t('reception.petitions.category'), dataIndex: 'category', width: 90, render: (c: string) => t(`reception.category.${c}`) },
-          { title: t('reception.petitions.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag tone={s === 'registered' ? 'draft' : ['closed', 'not_accepted', 'reviewed', 'rereviewed'].includes(s) ? 'done' : 'inProgress'}>{t(`reception.status.${s}`)}</StatusTag> },
+          {
+            title: t('reception.petitions.category'),
+            dataIndex: 'category',
+            width: 90,
+            render: (c: string) => t(`reception.category.${c}`),
+          },
+          {
+            title: t('reception.petitions.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (s: string) => (
+              <StatusTag
+                tone={
+                  s === 'registered' ? 'draft' : ['closed', 'not_accepted', 'reviewed', 'rereviewed'].includes(s) ? 'done' : 'inProgress'
+                }
+              >
+                {t(`reception.status.${s}`)}
+              </StatusTag>
+            ),
+          },
           { title: t('reception.petitions.due'), key: 'd', width: 150, render: (_: unknown, r) => <DeadlineTag p={r} /> },
-        ]} />
-      <Modal open={open} width={640} title={t('reception.petitions.new')} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'petition-save' } as never}
+        ]}
+      />
+      <Modal
+        open={open}
+        width={640}
+        title={t('reception.petitions.new')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'petition-save' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          const p = await register.mutateAsync({ receivedOn: v.receivedOn.format('YYYY-MM-DD'), channel: v.channel, category: v.category, subject: v.subject, content: v.content, petitioners: [{ name: v.name, ...(v.idNumber ? { idNumber: v.idNumber } : {}), ...(v.phone ? { phone: v.phone } : {}), ...(v.address ? { address: v.address } : {}) }] });
+          const p = await register.mutateAsync({
+            receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+            channel: v.channel,
+            category: v.category,
+            subject: v.subject,
+            content: v.content,
+            petitioners: [
+              {
+                name: v.name,
+                ...(v.idNumber ? { idNumber: v.idNumber } : {}),
+                ...(v.phone ? { phone: v.phone } : {}),
+                ...(v.address ? { address: v.address } : {}),
+              },
+            ],
+          });
           setOpen(false);
           nav(`/reception/petitions/${p.id}`);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false} initialValues={{ receivedOn: dayjs(), channel: 'visit', category: 'other' }}>
           <Space.Compact block>
-            <Form.Item name="receivedOn" label={t('reception.petitions.received')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-            <Form.Item name="channel" label={t('reception.petitions.channel')} style={{ width: 140 }}><Select options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))} /></Form.Item>
-            <Form.Item name="category" label={t('reception.petitions.category')} style={{ width: 160 }}><Select options={CATEGORIES.map((k) => ({ value: k, label: t(`reception.category.${k}`) }))} /></Form.Item>
+            <Form.Item name="receivedOn" label={t('reception.petitions.received')} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="channel" label={t('reception.petitions.channel')} style={{ width: 140 }}>
+              <Select options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name="category" label={t('reception.petitions.category')} style={{ width: 160 }}>
+              <Select options={CATEGORIES.map((k) => ({ value: k, label: t(`reception.category.${k}`) }))} />
+            </Form.Item>
           </Space.Compact>
           <Space.Compact block>
-            <Form.Item name="name" label={t('reception.petitions.petitioner')} rules={[{ required: true, max: 40 }]}><Input data-testid="petition-name" /></Form.Item>
-            <Form.Item name="idNumber" label={t('reception.petitions.idNumber')} rules={[{ pattern: /^\d{17}[\dXx]$/ }]} style={{ flex: 1 }}><Input data-testid="petition-id" /></Form.Item>
-            <Form.Item name="phone" label={t('reception.petitions.phone')} rules={[{ pattern: /^[\d-]{7,20}$/ }]}><Input data-testid="petition-phone" /></Form.Item>
+            <Form.Item name="name" label={t('reception.petitions.petitioner')} rules={[{ required: true, max: 40 }]}>
+              <Input data-testid="petition-name" />
+            </Form.Item>
+            <Form.Item
+              name="idNumber"
+              label={t('reception.petitions.idNumber')}
+              rules={[{ pattern: /^\d{17}[\dXx]$/ }]}
+              style={{ flex: 1 }}
+            >
+              <Input data-testid="petition-id" />
+            </Form.Item>
+            <Form.Item name="phone" label={t('reception.petitions.phone')} rules={[{ pattern: /^[\d-]{7,20}$/ }]}>
+              <Input data-testid="petition-phone" />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="address" label="住址"><Input maxLength={200} /></Form.Item>
-          <Form.Item name="subject" label={t('reception.petitions.subject')} rules={[{ required: true, max: 200 }]}><Input data-testid="petition-subject" /></Form.Item>
-          <Form.Item name="content" label={t('reception.petitions.content')} rules={[{ required: true, max: 5000 }]}><Input.TextArea rows={3} data-testid="petition-content" /></Form.Item>
+          <Form.Item name="address" label="住址">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="subject" label={t('reception.petitions.subject')} rules={[{ required: true, max: 200 }]}>
+            <Input data-testid="petition-subject" />
+          </Form.Item>
+          <Form.Item name="content" label={t('reception.petitions.content')} rules={[{ required: true, max: 5000 }]}>
+            <Input.TextArea rows={3} data-testid="petition-content" />
+          </Form.Item>
         </Form>
       </Modal>
     </>

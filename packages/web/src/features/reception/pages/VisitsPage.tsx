@@ -22,13 +22,37 @@ export default function VisitsPage() {
   const [form] = Form.useForm();
   return (
     <>
-      <PageHeader title={t('reception.visits.title')} extra={<Space>
-        {can('reception.keep') ? <Button type="primary" data-testid="visit-new" onClick={() => setOpen(true)}>{t('reception.visits.new')}</Button> : null}
-        <Button onClick={() => download('/api/visits', { query: { orgId, q, format: 'xlsx' } })}>{t('common.export')}</Button>
-        <Button onClick={() => openPdf('/api/visits', { orgId, q, format: 'pdf' })}>{t('common.print')}</Button>
-      </Space>} />
-      <Space style={{ marginBottom: 12 }}><Input.Search allowClear placeholder={t('reception.visits.q')} style={{ width: 220 }} onSearch={(v) => { setPage(1); setQ(v || undefined); }} /></Space>
-      <Table<Visit> rowKey="id" size="middle" loading={list.isLoading} dataSource={list.data?.items ?? []} locale={{ emptyText: t('reception.visits.empty') }}
+      <PageHeader
+        title={t('reception.visits.title')}
+        extra={
+          <Space>
+            {can('reception.keep') ? (
+              <Button type="primary" data-testid="visit-new" onClick={() => setOpen(true)}>
+                {t('reception.visits.new')}
+              </Button>
+            ) : null}
+            <Button onClick={() => download('/api/visits', { query: { orgId, q, format: 'xlsx' } })}>{t('common.export')}</Button>
+            <Button onClick={() => openPdf('/api/visits', { orgId, q, format: 'pdf' })}>{t('common.print')}</Button>
+          </Space>
+        }
+      />
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('reception.visits.q')}
+          style={{ width: 220 }}
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v || undefined);
+          }}
+        />
+      </Space>
+      <Table<Visit>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('reception.visits.empty') }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('reception.visits.date'), dataIndex: 'visitDate', width: 110 },
@@ -39,31 +63,77 @@ export default function VisitsPage() {
           { title: t('reception.visits.letter'), dataIndex: 'letterRef', width: 140 },
           { title: t('reception.visits.host'), dataIndex: 'hostName', width: 80 },
           { title: t('reception.visits.cost'), dataIndex: 'totalCost', width: 100, align: 'right', render: formatYuan },
-          { title: t('common.actions'), key: 'a', width: 90, render: (_: unknown, r) => <Button size="small" type="link" onClick={() => openPdf(`/api/visits/${r.id}`, { format: 'pdf' })}>{t('reception.visits.print')}</Button> },
-        ]} />
-      <Modal open={open} title={t('reception.visits.new')} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'visit-save' } as never}
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 90,
+            render: (_: unknown, r) => (
+              <Button size="small" type="link" onClick={() => openPdf(`/api/visits/${r.id}`, { format: 'pdf' })}>
+                {t('reception.visits.print')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('reception.visits.new')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'visit-save' } as never}
         onOk={async () => {
           const v = await form.validateFields();
           const names = (v.names as string).split(/[、,，\s]+/).filter(Boolean);
-          await create.mutateAsync({ visitDate: v.date.format('YYYY-MM-DD'), visitingUnit: v.unit, visitorNames: names, visitorCount: Math.max(v.count ?? names.length, names.length), purpose: v.purpose, letterRef: v.letter || undefined, hostName: v.host, arrangements: v.arrangements ?? '', costItems: v.meals ? [{ category: 'meals', description: '工作餐', amount: v.meals }] : [] });
+          await create.mutateAsync({
+            visitDate: v.date.format('YYYY-MM-DD'),
+            visitingUnit: v.unit,
+            visitorNames: names,
+            visitorCount: Math.max(v.count ?? names.length, names.length),
+            purpose: v.purpose,
+            letterRef: v.letter || undefined,
+            hostName: v.host,
+            arrangements: v.arrangements ?? '',
+            costItems: v.meals ? [{ category: 'meals', description: '工作餐', amount: v.meals }] : [],
+          });
           setOpen(false);
-        }}>
+        }}
+      >
         <Form form={form} layout="vertical" preserve={false} initialValues={{ date: dayjs() }}>
           <Space.Compact block>
-            <Form.Item name="date" label={t('reception.visits.date')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-            <Form.Item name="unit" label={t('reception.visits.unit')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}><Input data-testid="visit-unit" /></Form.Item>
+            <Form.Item name="date" label={t('reception.visits.date')} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="unit" label={t('reception.visits.unit')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}>
+              <Input data-testid="visit-unit" />
+            </Form.Item>
           </Space.Compact>
           <Space.Compact block>
-            <Form.Item name="names" label={t('reception.visits.names')} rules={[{ required: true }]} style={{ flex: 1 }}><Input data-testid="visit-names" /></Form.Item>
-            <Form.Item name="count" label={t('reception.visits.count')}><InputNumber min={1} max={1000} /></Form.Item>
+            <Form.Item name="names" label={t('reception.visits.names')} rules={[{ required: true }]} style={{ flex: 1 }}>
+              <Input data-testid="visit-names" />
+            </Form.Item>
+            <Form.Item name="count" label={t('reception.visits.count')}>
+              <InputNumber min={1} max={1000} />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="purpose" label={t('reception.visits.purpose')} rules={[{ required: true, max: 500 }]}><Input data-testid="visit-purpose" /></Form.Item>
+          <Form.Item name="purpose" label={t('reception.visits.purpose')} rules={[{ required: true, max: 500 }]}>
+            <Input data-testid="visit-purpose" />
+          </Form.Item>
           <Space.Compact block>
-            <Form.Item name="letter" label={t('reception.visits.letter')} style={{ flex: 1 }}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="host" label={t('reception.visits.host')} rules={[{ required: true, max: 40 }]}><Input data-testid="visit-host" /></Form.Item>
+            <Form.Item name="letter" label={t('reception.visits.letter')} style={{ flex: 1 }}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="host" label={t('reception.visits.host')} rules={[{ required: true, max: 40 }]}>
+              <Input data-testid="visit-host" />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="arrangements" label={t('reception.visits.arrangements')}><Input.TextArea rows={2} /></Form.Item>
-          <Form.Item name="meals" label={t('reception.visits.meals')}><InputNumber min={0} precision={2} /></Form.Item>
+          <Form.Item name="arrangements" label={t('reception.visits.arrangements')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="meals" label={t('reception.visits.meals')}>
+            <InputNumber min={0} precision={2} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

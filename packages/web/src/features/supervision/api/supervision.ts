@@ -64,16 +64,31 @@ export interface Proposal {
   candidates: { staffId: string; name: string; orgId: string; orgName: string; lastRotation: string | null; townshipStaffCount: number }[];
 }
 
-export const useCountyDashboard = (year: number) => useQuery({ queryKey: ['supervision', 'county', year], queryFn: () => api.get<CountyDashboard>('/api/dashboard/county', { year }) });
-export const useCharts = (year: number) => useQuery({ queryKey: ['supervision', 'charts', year], queryFn: () => api.get<Charts>('/api/dashboard/county/charts', { year }) });
+export const useCountyDashboard = (year: number) =>
+  useQuery({ queryKey: ['supervision', 'county', year], queryFn: () => api.get<CountyDashboard>('/api/dashboard/county', { year }) });
+export const useCharts = (year: number) =>
+  useQuery({ queryKey: ['supervision', 'charts', year], queryFn: () => api.get<Charts>('/api/dashboard/county/charts', { year }) });
 export const useStanding = (orgId: string | undefined, year: number) =>
-  useQuery({ queryKey: ['supervision', 'standing', orgId, year], enabled: !!orgId, queryFn: () => api.get<Standing>(`/api/dashboard/townships/${orgId}`, { year }) });
+  useQuery({
+    queryKey: ['supervision', 'standing', orgId, year],
+    enabled: !!orgId,
+    queryFn: () => api.get<Standing>(`/api/dashboard/townships/${orgId}`, { year }),
+  });
 /** The records behind one cell: the column's list API with the township filled in. */
 export const useRecords = (apiPath: string | null) =>
-  useQuery({ queryKey: ['supervision', 'records', apiPath], enabled: !!apiPath, queryFn: () => api.get<Record<string, unknown>>(apiPath!) });
+  useQuery({
+    queryKey: ['supervision', 'records', apiPath],
+    enabled: !!apiPath,
+    queryFn: () => api.get<Record<string, unknown>>(apiPath!),
+  });
 
-export const useFilings = (query: { state?: string; orgId?: string }) => useQuery({ queryKey: ['supervision', 'filings', query], queryFn: () => api.get<{ items: Filing[] }>('/api/personnel/filings', query) });
-export const useStaff = (orgId?: string) => useQuery({ queryKey: ['supervision', 'staff', orgId], queryFn: () => api.get<{ items: Staff[] }>('/api/personnel/staff', { orgId, status: 'active' }) });
+export const useFilings = (query: { state?: string; orgId?: string }) =>
+  useQuery({ queryKey: ['supervision', 'filings', query], queryFn: () => api.get<{ items: Filing[] }>('/api/personnel/filings', query) });
+export const useStaff = (orgId?: string) =>
+  useQuery({
+    queryKey: ['supervision', 'staff', orgId],
+    queryFn: () => api.get<{ items: Staff[] }>('/api/personnel/staff', { orgId, status: 'active' }),
+  });
 
 function useInvalidate() {
   const qc = useQueryClient();
@@ -85,24 +100,64 @@ export function useFileChange() {
 }
 export function useDecideFiling() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: ({ id, ...b }: { id: string; decision: 'acknowledge' | 'return'; reason?: string }) => api.post<Filing>(`/api/personnel/filings/${id}/decision`, b), onSuccess: done });
+  return useMutation({
+    mutationFn: ({ id, ...b }: { id: string; decision: 'acknowledge' | 'return'; reason?: string }) =>
+      api.post<Filing>(`/api/personnel/filings/${id}/decision`, b),
+    onSuccess: done,
+  });
 }
 export function useImportStaff() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (b: { fileName: string; contentBase64: string }) => api.post<{ imported: number }>('/api/personnel/import', b), onSuccess: done, meta: { silentError: true } });
+  return useMutation({
+    mutationFn: (b: { fileName: string; contentBase64: string }) => api.post<{ imported: number }>('/api/personnel/import', b),
+    onSuccess: done,
+    meta: { silentError: true },
+  });
 }
 export const useProposal = (year: number, quarter: number, enabled: boolean) =>
-  useQuery({ queryKey: ['supervision', 'proposal', year, quarter], enabled, queryFn: () => api.get<Proposal>('/api/training/rotations/proposal', { year, quarter }) });
+  useQuery({
+    queryKey: ['supervision', 'proposal', year, quarter],
+    enabled,
+    queryFn: () => api.get<Proposal>('/api/training/rotations/proposal', { year, quarter }),
+  });
 export function useConfirmRotation() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (b: { year: number; quarter: number; staffIds: string[] }) => api.post<{ items: unknown[] }>('/api/training/rotations', b), onSuccess: done });
+  return useMutation({
+    mutationFn: (b: { year: number; quarter: number; staffIds: string[] }) => api.post<{ items: unknown[] }>('/api/training/rotations', b),
+    onSuccess: done,
+  });
 }
 export const useRotations = (year: number) =>
-  useQuery({ queryKey: ['supervision', 'rotations', year], queryFn: () => api.get<{ items: { id: string; staffName: string; orgName: string; quarter: number; state: string; periodStart: string; periodEnd: string }[] }>('/api/training/rotations', { year }) });
+  useQuery({
+    queryKey: ['supervision', 'rotations', year],
+    queryFn: () =>
+      api.get<{
+        items: { id: string; staffName: string; orgName: string; quarter: number; state: string; periodStart: string; periodEnd: string }[];
+      }>('/api/training/rotations', { year }),
+  });
 export const useExpenses = (year: number) =>
-  useQuery({ queryKey: ['supervision', 'expenses', year], queryFn: () => api.get<{ average: number | null; previousAverage: number | null; yearOnYear: number | null; townships: { orgId: string; orgName: string; total: number; byCategory: Record<string, number> }[] }>('/api/environment/expenses', { year }) });
-export const useRooms = () => useQuery({ queryKey: ['supervision', 'rooms'], queryFn: () => api.get<{ items: { id: string; orgName: string; kind: string; status: string; areaM2: number | null }[] }>('/api/environment/rooms') });
-export const useRules = () => useQuery({ queryKey: ['supervision', 'rules'], queryFn: () => api.get<{ items: { id: string; orgName: string; kind: string; title: string; adoptedOn: string }[] }>('/api/environment/rules') });
+  useQuery({
+    queryKey: ['supervision', 'expenses', year],
+    queryFn: () =>
+      api.get<{
+        average: number | null;
+        previousAverage: number | null;
+        yearOnYear: number | null;
+        townships: { orgId: string; orgName: string; total: number; byCategory: Record<string, number> }[];
+      }>('/api/environment/expenses', { year }),
+  });
+export const useRooms = () =>
+  useQuery({
+    queryKey: ['supervision', 'rooms'],
+    queryFn: () =>
+      api.get<{ items: { id: string; orgName: string; kind: string; status: string; areaM2: number | null }[] }>('/api/environment/rooms'),
+  });
+export const useRules = () =>
+  useQuery({
+    queryKey: ['supervision', 'rules'],
+    queryFn: () =>
+      api.get<{ items: { id: string; orgName: string; kind: string; title: string; adoptedOn: string }[] }>('/api/environment/rules'),
+  });
 
 /** A staff member's (or a filing's) full ID number: one audited reveal per click. */
 export const useRevealIdNumber = () => useMutation({ mutationFn: (path: string) => api.post<{ idNumber: string }>(path) });

@@ -40,7 +40,13 @@ export function DashboardCharts({ charts, t }: { charts: Charts; t: (k: string) 
                 grid: { left: 50, right: 20, top: 20, bottom: 30 },
                 xAxis: { type: 'category', data: charts.onlineShareByMonth.map((m) => `${m.month}月`) },
                 yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-                series: [{ type: 'line', data: charts.onlineShareByMonth.map((m) => (m.share === null ? null : Math.round(m.share * 1000) / 10)), markLine: undefined }],
+                series: [
+                  {
+                    type: 'line',
+                    data: charts.onlineShareByMonth.map((m) => (m.share === null ? null : Math.round(m.share * 1000) / 10)),
+                    markLine: undefined,
+                  },
+                ],
               }}
             />
           ) : (
@@ -62,7 +68,9 @@ export function DashboardCharts({ charts, t }: { charts: Charts; t: (k: string) 
                 name: EDUCATION_LABELS[e],
                 type: 'bar',
                 stack: 'edu',
-                data: AGE_BANDS.map((b) => charts.staffStructure.filter((s) => s.band === b && s.education === e).reduce((a, s) => a + s.n, 0)),
+                data: AGE_BANDS.map((b) =>
+                  charts.staffStructure.filter((s) => s.band === b && s.education === e).reduce((a, s) => a + s.n, 0),
+                ),
               })),
             }}
           />
@@ -79,7 +87,12 @@ export function DashboardCharts({ charts, t }: { charts: Charts; t: (k: string) 
               grid: { left: 60, right: 20, top: 40, bottom: 70 },
               xAxis: { type: 'category', data: names, axisLabel: { rotate: 40 } },
               yAxis: { type: 'value' },
-              series: EXPENSE_CATEGORIES.map((c) => ({ name: EXPENSE_CATEGORY_LABELS[c], type: 'bar', stack: 'exp', data: charts.expensesByTownship.map((e) => e.byCategory[c] ?? 0) })),
+              series: EXPENSE_CATEGORIES.map((c) => ({
+                name: EXPENSE_CATEGORY_LABELS[c],
+                type: 'bar',
+                stack: 'exp',
+                data: charts.expensesByTownship.map((e) => e.byCategory[c] ?? 0),
+              })),
             }}
           />
         </Card>

@@ -22,7 +22,13 @@ export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: stri
       dataSource={data.rows}
       data-testid="standard-grid"
       columns={[
-        { title: lang === 'en' ? 'Township' : '乡镇（区）', dataIndex: 'name', fixed: 'left', width: 130, render: (name: string, r) => <Link to={`/supervision/townships/${r.orgId}?year=${data.year}`}>{name}</Link> },
+        {
+          title: lang === 'en' ? 'Township' : '乡镇（区）',
+          dataIndex: 'name',
+          fixed: 'left',
+          width: 130,
+          render: (name: string, r) => <Link to={`/supervision/townships/${r.orgId}?year=${data.year}`}>{name}</Link>,
+        },
         ...data.columns.map((c) => ({
           title: lang === 'en' ? c.en : c.zh,
           key: c.key,
@@ -32,7 +38,12 @@ export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: stri
             const cell = r.cells[c.key];
             return (
               <Tooltip title={`${r.name} · ${lang === 'en' ? c.en : c.zh}`}>
-                <Link to={cell.drill} data-testid={`cell-${r.code}-${c.key}`} data-status={cell.status} style={{ display: 'block', padding: '6px 8px', color: STATUS_COLOR[cell.status]?.fg }}>
+                <Link
+                  to={cell.drill}
+                  data-testid={`cell-${r.code}-${c.key}`}
+                  data-status={cell.status}
+                  style={{ display: 'block', padding: '6px 8px', color: STATUS_COLOR[cell.status]?.fg }}
+                >
                   {cell.value}
                 </Link>
               </Tooltip>

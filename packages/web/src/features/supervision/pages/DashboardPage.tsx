@@ -27,7 +27,10 @@ export default function DashboardPage() {
             <Button icon={<FilePdfOutlined />} onClick={() => void openPdf('/api/dashboard/county/export', { year, format: 'pdf' })}>
               {t('supervision.print')}
             </Button>
-            <Button icon={<FileExcelOutlined />} onClick={() => void download('/api/dashboard/county/export', { query: { year, format: 'xlsx' } })}>
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => void download('/api/dashboard/county/export', { query: { year, format: 'xlsx' } })}
+            >
               {t('supervision.exportExcel')}
             </Button>
           </Space>
@@ -51,7 +54,12 @@ export default function DashboardPage() {
               <Col key={k as string} xs={12} md={8} xl={4}>
                 <Card size="small">
                   <Statistic title={t(`supervision.headline.${k}`)} value={v as string} data-testid={`headline-${k}`} />
-                  {k === 'expense' && d.expenseYearOnYear !== null ? <small>{t('supervision.headline.yoy')} {d.expenseYearOnYear > 0 ? '+' : ''}{Math.round(d.expenseYearOnYear * 1000) / 10}%</small> : null}
+                  {k === 'expense' && d.expenseYearOnYear !== null ? (
+                    <small>
+                      {t('supervision.headline.yoy')} {d.expenseYearOnYear > 0 ? '+' : ''}
+                      {Math.round(d.expenseYearOnYear * 1000) / 10}%
+                    </small>
+                  ) : null}
                 </Card>
               </Col>
             ))}

@@ -32,14 +32,26 @@ export default function MyOfficePage() {
           onFinish={(v) => {
             const base = { kind: v.kind, changeDate: v.changeDate.format('YYYY-MM-DD'), staffId: v.staffId };
             const body = v.kind === 'particulars' ? { ...base, particulars: { phone: v.phone } } : { ...base, reason: v.reason };
-            file.mutate(body, { onSuccess: () => { void message.success(t('supervision.my.filed')); form.resetFields(['phone', 'reason']); } });
+            file.mutate(body, {
+              onSuccess: () => {
+                void message.success(t('supervision.my.filed'));
+                form.resetFields(['phone', 'reason']);
+              },
+            });
           }}
         >
           <Form.Item name="kind" label={t('supervision.field.kind')}>
-            <Select style={{ width: 130 }} options={(['particulars', 'leave'] as const).map((k) => ({ value: k, label: FILING_KIND_LABELS[k] }))} />
+            <Select
+              style={{ width: 130 }}
+              options={(['particulars', 'leave'] as const).map((k) => ({ value: k, label: FILING_KIND_LABELS[k] }))}
+            />
           </Form.Item>
           <Form.Item name="staffId" label={t('supervision.field.name')} rules={[{ required: true }]}>
-            <Select style={{ width: 140 }} data-testid="file-staff" options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+            <Select
+              style={{ width: 140 }}
+              data-testid="file-staff"
+              options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            />
           </Form.Item>
           <Form.Item name="changeDate" label={t('supervision.field.changeDate')} rules={[{ required: true }]}>
             <DatePicker />
@@ -69,7 +81,16 @@ export default function MyOfficePage() {
             { title: t('supervision.field.name'), dataIndex: 'staffName' },
             { title: t('supervision.field.changeDate'), dataIndex: 'changeDate' },
             { title: t('supervision.field.filedAt'), dataIndex: 'filedAt', render: (v: string) => formatDate(v) },
-            { title: t('supervision.field.state'), dataIndex: 'state', render: (s: Filing['state'], f) => <Tag color={STATE_COLOR[s]} data-testid={`filing-state-${f.id}`}>{t(`supervision.filingState.${s}`)}{f.late ? ` · ${t('supervision.team.late')}` : ''}</Tag> },
+            {
+              title: t('supervision.field.state'),
+              dataIndex: 'state',
+              render: (s: Filing['state'], f) => (
+                <Tag color={STATE_COLOR[s]} data-testid={`filing-state-${f.id}`}>
+                  {t(`supervision.filingState.${s}`)}
+                  {f.late ? ` · ${t('supervision.team.late')}` : ''}
+                </Tag>
+              ),
+            },
           ]}
         />
       </Card>

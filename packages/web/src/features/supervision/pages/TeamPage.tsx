@@ -8,7 +8,16 @@ import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ApiError, download } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.tsx';
-import { useConfirmRotation, useDecideFiling, useFilings, useImportStaff, useProposal, useRotations, useStaff, type Filing } from '../api/supervision.ts';
+import {
+  useConfirmRotation,
+  useDecideFiling,
+  useFilings,
+  useImportStaff,
+  useProposal,
+  useRotations,
+  useStaff,
+  type Filing,
+} from '../api/supervision.ts';
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,7 +44,10 @@ function ImportButton() {
             void message.success(t('supervision.team.imported', { n: r.imported }));
           } catch (e) {
             const err = e as ApiError;
-            setReport({ message: err.message, rows: ((err.details as { rows?: { row: number; errors: string[] }[] } | undefined)?.rows ?? []) });
+            setReport({
+              message: err.message,
+              rows: (err.details as { rows?: { row: number; errors: string[] }[] } | undefined)?.rows ?? [],
+            });
           }
           return false;
         }}
@@ -48,7 +60,15 @@ function ImportButton() {
         {report ? (
           <div data-testid="import-report">
             <Alert type="error" showIcon message={report.message} style={{ marginBottom: 12 }} />
-            <List size="small" dataSource={report.rows} renderItem={(r) => <List.Item>{t('supervision.team.row', { row: r.row })}：{r.errors.join('；')}</List.Item>} />
+            <List
+              size="small"
+              dataSource={report.rows}
+              renderItem={(r) => (
+                <List.Item>
+                  {t('supervision.team.row', { row: r.row })}：{r.errors.join('；')}
+                </List.Item>
+              )}
+            />
           </div>
         ) : null}
       </Modal>
@@ -69,7 +89,12 @@ function Planner() {
     <Card size="small" title={t('supervision.team.planner')} data-testid="planner">
       <Space style={{ marginBottom: 12 }}>
         <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
-        <Select value={quarter} onChange={setQuarter} style={{ width: 110 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('supervision.team.quarter', { q }) }))} />
+        <Select
+          value={quarter}
+          onChange={setQuarter}
+          style={{ width: 110 }}
+          options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('supervision.team.quarter', { q }) }))}
+        />
         <Button type="primary" onClick={() => setRun(true)} data-testid="run-planner">
           {t('supervision.team.propose')}
         </Button>
@@ -85,7 +110,11 @@ function Planner() {
             columns={[
               { title: t('supervision.field.name'), dataIndex: 'name' },
               { title: t('supervision.field.orgName'), dataIndex: 'orgName' },
-              { title: t('supervision.team.lastRotation'), dataIndex: 'lastRotation', render: (v: string | null) => v ?? t('supervision.team.never') },
+              {
+                title: t('supervision.team.lastRotation'),
+                dataIndex: 'lastRotation',
+                render: (v: string | null) => v ?? t('supervision.team.never'),
+              },
             ]}
           />
           <Button
@@ -93,7 +122,17 @@ function Planner() {
             disabled={p.data.candidates.length === 0}
             loading={confirm.isPending}
             data-testid="confirm-rotation"
-            onClick={() => confirm.mutate({ year, quarter, staffIds: p.data!.candidates.map((c) => c.staffId) }, { onSuccess: () => { void message.success(t('supervision.team.confirmed')); setRun(false); } })}
+            onClick={() =>
+              confirm.mutate(
+                { year, quarter, staffIds: p.data!.candidates.map((c) => c.staffId) },
+                {
+                  onSuccess: () => {
+                    void message.success(t('supervision.team.confirmed'));
+                    setRun(false);
+                  },
+                },
+              )
+            }
           >
             {t('supervision.team.confirm')}
           </Button>
@@ -153,14 +192,29 @@ export default function TeamPage() {
             { title: t('supervision.field.name'), dataIndex: 'staffName' },
             { title: t('supervision.field.changeDate'), dataIndex: 'changeDate' },
             { title: t('supervision.field.filedAt'), dataIndex: 'filedAt', render: (v: string) => formatDate(v) },
-            { title: t('supervision.field.late'), dataIndex: 'late', render: (l: boolean) => (l ? <Tag color="red">{t('supervision.team.late')}</Tag> : <Tag color="green">{t('supervision.team.onTime')}</Tag>) },
+            {
+              title: t('supervision.field.late'),
+              dataIndex: 'late',
+              render: (l: boolean) =>
+                l ? <Tag color="red">{t('supervision.team.late')}</Tag> : <Tag color="green">{t('supervision.team.onTime')}</Tag>,
+            },
             {
               title: '',
               key: 'act',
               render: (_, f) =>
                 f.allowed.length ? (
                   <Space>
-                    <Button size="small" type="primary" data-testid={`ack-${f.id}`} onClick={() => decide.mutate({ id: f.id, decision: 'acknowledge' }, { onSuccess: () => void message.success(t('supervision.team.acknowledged')) })}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      data-testid={`ack-${f.id}`}
+                      onClick={() =>
+                        decide.mutate(
+                          { id: f.id, decision: 'acknowledge' },
+                          { onSuccess: () => void message.success(t('supervision.team.acknowledged')) },
+                        )
+                      }
+                    >
                       {t('supervision.team.acknowledge')}
                     </Button>
                     <Button size="small" onClick={() => setReturning(f)}>
@@ -185,16 +239,27 @@ export default function TeamPage() {
                 { title: t('supervision.field.orgName'), dataIndex: 'orgName' },
                 { title: t('supervision.field.name'), dataIndex: 'name' },
                 { title: t('supervision.field.officeRole'), dataIndex: 'officeRole' },
-                { title: t('supervision.field.education'), dataIndex: 'education', render: (e: keyof typeof EDUCATION_LABELS) => EDUCATION_LABELS[e] },
+                {
+                  title: t('supervision.field.education'),
+                  dataIndex: 'education',
+                  render: (e: keyof typeof EDUCATION_LABELS) => EDUCATION_LABELS[e],
+                },
                 { title: t('supervision.field.phone'), dataIndex: 'phone' },
                 { title: t('supervision.field.startDate'), dataIndex: 'startDate' },
               ]}
             />
           </Card>
         </Col>
-        <Col xs={24} xl={11}>{can('training.manage') ? <Planner /> : null}</Col>
+        <Col xs={24} xl={11}>
+          {can('training.manage') ? <Planner /> : null}
+        </Col>
       </Row>
-      <Modal open={!!returning} title={t('supervision.team.return')} onCancel={() => setReturning(null)} onOk={() => returning && decide.mutate({ id: returning.id, decision: 'return', reason }, { onSuccess: () => setReturning(null) })}>
+      <Modal
+        open={!!returning}
+        title={t('supervision.team.return')}
+        onCancel={() => setReturning(null)}
+        onOk={() => returning && decide.mutate({ id: returning.id, decision: 'return', reason }, { onSuccess: () => setReturning(null) })}
+      >
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('supervision.team.returnReason')} />
       </Modal>
     </>

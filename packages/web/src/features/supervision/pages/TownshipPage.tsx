@@ -36,12 +36,23 @@ function IdNumber({ masked, staffId, mayReveal }: { masked: string; staffId: str
   const t = useT();
   const reveal = useRevealIdNumber();
   const [full, setFull] = useState<string | null>(null);
-  if (full) return <Tooltip title={t('supervision.revealedIdNumber')}><span data-testid="staff-id-full">{full}</span></Tooltip>;
+  if (full)
+    return (
+      <Tooltip title={t('supervision.revealedIdNumber')}>
+        <span data-testid="staff-id-full">{full}</span>
+      </Tooltip>
+    );
   return (
     <>
       <span data-testid="staff-id-masked">{masked}</span>
       {mayReveal ? (
-        <Button type="link" size="small" loading={reveal.isPending} data-testid="staff-id-reveal" onClick={async () => setFull((await reveal.mutateAsync(`/api/personnel/staff/${staffId}/reveal`)).idNumber)}>
+        <Button
+          type="link"
+          size="small"
+          loading={reveal.isPending}
+          data-testid="staff-id-reveal"
+          onClick={async () => setFull((await reveal.mutateAsync(`/api/personnel/staff/${staffId}/reveal`)).idNumber)}
+        >
           {t('supervision.revealIdNumber')}
         </Button>
       ) : null}
@@ -56,7 +67,9 @@ function Records({ apiPath }: { apiPath: string | null }) {
   if (!apiPath) return <Empty description={t('supervision.otherModule')} />;
   const data = q.data as { items?: Record<string, unknown>[]; people?: Record<string, unknown>[] } | undefined;
   const items = data?.items ?? data?.people ?? [];
-  const keys = Object.keys(items[0] ?? {}).filter((k) => !/id$|Id$|allowed|particulars|body/.test(k)).slice(0, 9);
+  const keys = Object.keys(items[0] ?? {})
+    .filter((k) => !/id$|Id$|allowed|particulars|body/.test(k))
+    .slice(0, 9);
   return (
     <Table
       size="small"
@@ -69,7 +82,11 @@ function Records({ apiPath }: { apiPath: string | null }) {
         title: t(`supervision.field.${k}`),
         dataIndex: k,
         render: (v: unknown, r: Record<string, unknown>) =>
-          k === 'idNumber' && typeof v === 'string' ? <IdNumber masked={v} staffId={String(r.id)} mayReveal={Array.isArray(r.allowed) && r.allowed.includes('revealIdNumber')} /> : show(k, v),
+          k === 'idNumber' && typeof v === 'string' ? (
+            <IdNumber masked={v} staffId={String(r.id)} mayReveal={Array.isArray(r.allowed) && r.allowed.includes('revealIdNumber')} />
+          ) : (
+            show(k, v)
+          ),
       }))}
     />
   );
@@ -129,7 +146,11 @@ export default function TownshipPage() {
   const q = useStanding(orgId, year);
   return (
     <>
-      <PageHeader title={q.data ? `${q.data.township.name} · ${t('supervision.township.title')}` : t('supervision.township.title')} subtitle={`${year}`} extra={can('supervision.read') ? <a onClick={() => navigate('/supervision')}>{t('supervision.backToDashboard')}</a> : null} />
+      <PageHeader
+        title={q.data ? `${q.data.township.name} · ${t('supervision.township.title')}` : t('supervision.township.title')}
+        subtitle={`${year}`}
+        extra={can('supervision.read') ? <a onClick={() => navigate('/supervision')}>{t('supervision.backToDashboard')}</a> : null}
+      />
       {orgId ? <Standing orgId={orgId} year={year} /> : null}
     </>
   );

@@ -7,7 +7,12 @@ const KEY = ['system', 'locks'] as const;
 
 /** Sign-in locks now (security_admin): refreshed every 30 s, since guessing goes on while one looks. */
 export function useLocks() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: LoginLock[] }>('/api/users/locks'), select: (d) => d.items, refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: KEY,
+    queryFn: () => api.get<{ items: LoginLock[] }>('/api/users/locks'),
+    select: (d) => d.items,
+    refetchInterval: 30_000,
+  });
 }
 
 export function useLiftLock() {

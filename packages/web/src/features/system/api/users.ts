@@ -22,7 +22,10 @@ function useUserMutation<V>(fn: (v: V) => Promise<User>, silentError = false) {
 }
 
 export const useCreateUser = () => useUserMutation((body: UserCreate) => api.post<User>('/api/users', body), true);
-export const useSetDisabled = () => useUserMutation(({ id, disabled }: { id: string; disabled: boolean }) => api.post<User>(`/api/users/${id}/status`, { disabled }));
-export const useResetPassword = () => useUserMutation(({ id, password }: { id: string; password: string }) => api.post<User>(`/api/users/${id}/password`, { password }), true);
-export const useAssignRole = () => useUserMutation(({ id, role }: { id: string; role: BusinessRole }) => api.post<User>(`/api/users/${id}/role`, { role }), true);
+export const useSetDisabled = () =>
+  useUserMutation(({ id, disabled }: { id: string; disabled: boolean }) => api.post<User>(`/api/users/${id}/status`, { disabled }));
+export const useResetPassword = () =>
+  useUserMutation(({ id, password }: { id: string; password: string }) => api.post<User>(`/api/users/${id}/password`, { password }), true);
+export const useAssignRole = () =>
+  useUserMutation(({ id, role }: { id: string; role: BusinessRole }) => api.post<User>(`/api/users/${id}/role`, { role }), true);
 export const useUnlock = () => useUserMutation((id: string) => api.post<User>(`/api/users/${id}/unlock`));

@@ -23,7 +23,13 @@ export function UserFilters({ value, onChange }: { value: UserFilterValue; onCha
         options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         data-testid="user-org-filter"
       />
-      <Input.Search allowClear placeholder={t('system.users.searchPlaceholder')} onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })} style={{ width: 240 }} enterButton={t('common.search')} />
+      <Input.Search
+        allowClear
+        placeholder={t('system.users.searchPlaceholder')}
+        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
+        style={{ width: 240 }}
+        enterButton={t('common.search')}
+      />
     </Space>
   );
 }

@@ -12,7 +12,11 @@ export function UserStatus({ user }: { user: User }) {
   const t = useT();
   return (
     <Space size={4} wrap>
-      {user.disabled ? <StatusTag tone="draft">{t('system.status.disabled')}</StatusTag> : <StatusTag tone="done">{t('system.status.active')}</StatusTag>}
+      {user.disabled ? (
+        <StatusTag tone="draft">{t('system.status.disabled')}</StatusTag>
+      ) : (
+        <StatusTag tone="done">{t('system.status.active')}</StatusTag>
+      )}
       {isLocked(user) ? <StatusTag tone="overdue">{t('system.status.locked')}</StatusTag> : null}
       {user.mustChangePassword ? <StatusTag tone="warning">{t('system.status.mustChange')}</StatusTag> : null}
     </Space>

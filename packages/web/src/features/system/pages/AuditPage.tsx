@@ -16,7 +16,11 @@ interface FilterForm {
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 240, overflow: 'auto' }}>{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 240, overflow: 'auto' }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 /** 审计日志 (audit_admin): every write with actor, IP, before and after; and a check of the SM3 chain. */
@@ -41,12 +45,33 @@ export default function AuditPage() {
   };
 
   const columns: TableColumnsType<AuditItem> = [
-    { title: t('system.audit.at'), dataIndex: 'at', width: 160, className: 'nowrap', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-    { title: t('system.audit.actor'), dataIndex: 'actorUsername', width: 130, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('system.audit.system')}</Typography.Text> },
+    {
+      title: t('system.audit.at'),
+      dataIndex: 'at',
+      width: 160,
+      className: 'nowrap',
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: t('system.audit.actor'),
+      dataIndex: 'actorUsername',
+      width: 130,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('system.audit.system')}</Typography.Text>,
+    },
     { title: t('system.audit.role'), dataIndex: 'actorRole', width: 150, render: (v: string | null) => (v ? t(`role.${v}`) : '') },
     { title: t('system.audit.ip'), dataIndex: 'ip', width: 120 },
-    { title: t('system.audit.action'), dataIndex: 'action', width: 190, render: (v: string) => <Tag style={{ fontFamily: 'monospace' }}>{v}</Tag> },
-    { title: t('system.audit.entity'), key: 'entity', ellipsis: true, render: (_, r) => `${r.entity}${r.entityId ? ` · ${r.entityId.slice(0, 8)}` : ''}` },
+    {
+      title: t('system.audit.action'),
+      dataIndex: 'action',
+      width: 190,
+      render: (v: string) => <Tag style={{ fontFamily: 'monospace' }}>{v}</Tag>,
+    },
+    {
+      title: t('system.audit.entity'),
+      key: 'entity',
+      ellipsis: true,
+      render: (_, r) => `${r.entity}${r.entityId ? ` · ${r.entityId.slice(0, 8)}` : ''}`,
+    },
   ];
 
   const result = verify.data;
@@ -56,7 +81,12 @@ export default function AuditPage() {
         title={t('nav.system.audit')}
         subtitle={t('system.audit.subtitle')}
         extra={
-          <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="audit-verify">
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            onClick={() => verify.mutate()}
+            loading={verify.isPending}
+            data-testid="audit-verify"
+          >
             {t('system.audit.verify')}
           </Button>
         }
@@ -68,7 +98,15 @@ export default function AuditPage() {
           type={result.ok ? 'success' : 'error'}
           showIcon
           closable={{ onClose: () => verify.reset() }}
-          title={result.ok ? t('system.audit.verifyOk', { rows: result.rowsChecked, chains: result.chains }) : t('system.audit.verifyBroken', { id: result.firstBroken?.id ?? '?', chain: result.firstBroken?.chain ?? '', reason: result.firstBroken?.reason ?? '' })}
+          title={
+            result.ok
+              ? t('system.audit.verifyOk', { rows: result.rowsChecked, chains: result.chains })
+              : t('system.audit.verifyBroken', {
+                  id: result.firstBroken?.id ?? '?',
+                  chain: result.firstBroken?.chain ?? '',
+                  reason: result.firstBroken?.reason ?? '',
+                })
+          }
           description={result.ok ? t('system.audit.verifyOkHelp') : t('system.audit.verifyBrokenHelp')}
         />
       ) : null}

@@ -16,18 +16,38 @@ export default function LocksPage() {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const nameOf = (l: LoginLock) => l.displayName ?? l.username;
   const liftOne = (l: LoginLock, address?: string) =>
-    lift.mutate({ username: l.username, ...(address ? { address } : {}) }, { onSuccess: () => message.success(t('system.locks.lifted', { name: nameOf(l) })) });
+    lift.mutate(
+      { username: l.username, ...(address ? { address } : {}) },
+      { onSuccess: () => message.success(t('system.locks.lifted', { name: nameOf(l) })) },
+    );
 
   const addressColumns = (l: LoginLock): TableColumnsType<AddressRow> => [
     { title: t('system.locks.address'), dataIndex: 'address', width: 160 },
     { title: t('system.locks.failures'), dataIndex: 'failures', width: 90, align: 'right' },
-    { title: t('system.locks.firstFailedAt'), dataIndex: 'firstFailedAt', width: 150, className: 'nowrap', render: (v: string) => formatDateTime(v) },
-    { title: t('system.locks.lastFailedAt'), dataIndex: 'lastFailedAt', width: 150, className: 'nowrap', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('system.locks.firstFailedAt'),
+      dataIndex: 'firstFailedAt',
+      width: 150,
+      className: 'nowrap',
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: t('system.locks.lastFailedAt'),
+      dataIndex: 'lastFailedAt',
+      width: 150,
+      className: 'nowrap',
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('system.locks.lockedUntil'),
       dataIndex: 'lockedUntil',
       width: 170,
-      render: (v: string | null) => (v ? <StatusTag tone="overdue">{`${t('system.locks.addressLocked')} ${formatDateTime(v)}`}</StatusTag> : <StatusTag tone="draft">{t('system.locks.counting')}</StatusTag>),
+      render: (v: string | null) =>
+        v ? (
+          <StatusTag tone="overdue">{`${t('system.locks.addressLocked')} ${formatDateTime(v)}`}</StatusTag>
+        ) : (
+          <StatusTag tone="draft">{t('system.locks.counting')}</StatusTag>
+        ),
     },
     {
       title: t('common.actions'),
@@ -49,15 +69,31 @@ export default function LocksPage() {
       title: t('system.locks.account'),
       key: 'account',
       ellipsis: true,
-      render: (_, l) => (l.known ? `${l.displayName ?? ''} · ${l.orgName ?? ''}` : <Typography.Text type="secondary">{t('system.locks.unknown')}</Typography.Text>),
+      render: (_, l) =>
+        l.known ? (
+          `${l.displayName ?? ''} · ${l.orgName ?? ''}`
+        ) : (
+          <Typography.Text type="secondary">{t('system.locks.unknown')}</Typography.Text>
+        ),
     },
     {
       title: t('system.locks.scope'),
       key: 'scope',
       width: 130,
-      render: (_, l) => (l.lockedForEveryone ? <StatusTag tone="overdue">{t('system.locks.everyone')}</StatusTag> : <StatusTag tone="warning">{t('system.locks.someAddresses')}</StatusTag>),
+      render: (_, l) =>
+        l.lockedForEveryone ? (
+          <StatusTag tone="overdue">{t('system.locks.everyone')}</StatusTag>
+        ) : (
+          <StatusTag tone="warning">{t('system.locks.someAddresses')}</StatusTag>
+        ),
     },
-    { title: t('system.locks.lockedUntil'), dataIndex: 'lockedUntil', width: 150, className: 'nowrap', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('system.locks.lockedUntil'),
+      dataIndex: 'lockedUntil',
+      width: 150,
+      className: 'nowrap',
+      render: (v: string) => formatDateTime(v),
+    },
     { title: t('system.locks.address'), key: 'addresses', width: 100, align: 'right', render: (_, l) => l.addresses.length },
     {
       title: t('common.actions'),
@@ -88,8 +124,11 @@ export default function LocksPage() {
           expandable={{
             // Open by default (the addresses are the point), also for rows that arrive with a refresh.
             expandedRowKeys: (locks.data ?? []).map((l) => l.username).filter((u) => !collapsed.has(u)),
-            onExpand: (open, l) => setCollapsed((prev) => (open ? new Set([...prev].filter((u) => u !== l.username)) : new Set(prev).add(l.username))),
-            expandedRowRender: (l) => <Table<AddressRow> rowKey="address" size="small" columns={addressColumns(l)} dataSource={l.addresses} pagination={false} />,
+            onExpand: (open, l) =>
+              setCollapsed((prev) => (open ? new Set([...prev].filter((u) => u !== l.username)) : new Set(prev).add(l.username))),
+            expandedRowRender: (l) => (
+              <Table<AddressRow> rowKey="address" size="small" columns={addressColumns(l)} dataSource={l.addresses} pagination={false} />
+            ),
           }}
           data-testid="locks-table"
         />

@@ -28,12 +28,25 @@ function TotpCard() {
     onError: (err) => form.setFields([{ name: 'code', errors: [err.message] }]),
   });
   const codeField = (
-    <Form.Item name="code" label={t('system.account.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}>
+    <Form.Item
+      name="code"
+      label={t('system.account.totpCode')}
+      rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}
+    >
       <Input inputMode="numeric" maxLength={6} style={{ width: 160 }} autoComplete="one-time-code" />
     </Form.Item>
   );
   return (
-    <Card title={t('system.account.totpTitle')} extra={me.totpEnabled ? <StatusTag tone="done">{t('system.account.totpOn')}</StatusTag> : <StatusTag tone="draft">{t('system.account.totpOff')}</StatusTag>}>
+    <Card
+      title={t('system.account.totpTitle')}
+      extra={
+        me.totpEnabled ? (
+          <StatusTag tone="done">{t('system.account.totpOn')}</StatusTag>
+        ) : (
+          <StatusTag tone="draft">{t('system.account.totpOff')}</StatusTag>
+        )
+      }
+    >
       {me.totpEnabled ? (
         <Form form={form} layout="vertical" onFinish={(v) => disable.mutate(v.code)} requiredMark={false}>
           <Typography.Paragraph type="secondary">{t('system.account.totpDisableHelp')}</Typography.Paragraph>

@@ -18,7 +18,14 @@ function RoleModal({ user, onClose }: { user: User | null; onClose(): void }) {
   const assign = useAssignRole();
   const kind = orgs.data?.find((o) => o.id === user?.orgId)?.kind;
   return (
-    <Modal open={!!user} title={t('system.roles.changeTitle', { name: user?.displayName ?? '' })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={assign.isPending} destroyOnHidden>
+    <Modal
+      open={!!user}
+      title={t('system.roles.changeTitle', { name: user?.displayName ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={assign.isPending}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -28,7 +35,10 @@ function RoleModal({ user, onClose }: { user: User | null; onClose(): void }) {
           user &&
           assign.mutate(
             { id: user.id, role: v.role },
-            { onSuccess: (u) => (message.success(t('system.roles.changed', { name: u.displayName, role: t(`role.${u.role}`) })), onClose()), onError: (err) => form.setFields([{ name: 'role', errors: [err.message] }]) },
+            {
+              onSuccess: (u) => (message.success(t('system.roles.changed', { name: u.displayName, role: t(`role.${u.role}`) })), onClose()),
+              onError: (err) => form.setFields([{ name: 'role', errors: [err.message] }]),
+            },
           )
         }
       >
@@ -53,7 +63,13 @@ export default function RolesPage() {
     { title: t('system.users.org'), dataIndex: 'orgName', ellipsis: true },
     { title: t('system.users.role'), dataIndex: 'role', width: 170, render: (r: string) => t(`role.${r}`) },
     { title: t('system.users.status'), key: 'status', width: 150, render: (_, u) => <UserStatus user={u} /> },
-    { title: t('system.roles.lockedUntil'), dataIndex: 'lockedUntil', width: 140, className: 'nowrap', render: (v: string | null, u) => (isLocked(u) ? formatDateTime(v) : '') },
+    {
+      title: t('system.roles.lockedUntil'),
+      dataIndex: 'lockedUntil',
+      width: 140,
+      className: 'nowrap',
+      render: (v: string | null, u) => (isLocked(u) ? formatDateTime(v) : ''),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -67,7 +83,12 @@ export default function RolesPage() {
             </Button>
           )}
           {isLocked(u) ? (
-            <Popconfirm title={t('system.roles.unlockConfirm', { name: u.displayName })} onConfirm={() => unlock.mutate(u.id, { onSuccess: () => message.success(t('system.roles.unlocked', { name: u.displayName })) })}>
+            <Popconfirm
+              title={t('system.roles.unlockConfirm', { name: u.displayName })}
+              onConfirm={() =>
+                unlock.mutate(u.id, { onSuccess: () => message.success(t('system.roles.unlocked', { name: u.displayName })) })
+              }
+            >
               <Button type="link" size="small">
                 {t('system.roles.unlock')}
               </Button>
@@ -82,7 +103,15 @@ export default function RolesPage() {
       <PageHeader title={t('nav.system.roles')} subtitle={t('system.roles.subtitle')} />
       <div style={{ background: '#fff', padding: 16, borderRadius: 6 }}>
         <UserFilters value={filter} onChange={setFilter} />
-        <Table<User> rowKey="id" size="middle" columns={columns} dataSource={users.data} loading={users.isFetching} pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }} scroll={{ x: 1000 }} />
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={users.data}
+          loading={users.isFetching}
+          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+          scroll={{ x: 1000 }}
+        />
       </div>
       <RoleModal user={editing} onClose={() => setEditing(null)} />
     </>

@@ -15,11 +15,24 @@ import { UserFilters, type UserFilterValue } from '../components/UserFilters.tsx
 import { UserStatus } from '../components/UserStatus.tsx';
 
 /** Server errors shown beside the field they are about. */
-const FIELD_OF_ERROR: Record<string, keyof UserCreate> = { USERNAME_TAKEN: 'username', ROLE_NOT_ALLOWED_FOR_ORG: 'role', ROLE_SEPARATION: 'role', ORG_NOT_FOUND: 'orgId', PASSWORD_TOO_WEAK: 'password', VALIDATION_FAILED: 'username' };
+const FIELD_OF_ERROR: Record<string, keyof UserCreate> = {
+  USERNAME_TAKEN: 'username',
+  ROLE_NOT_ALLOWED_FOR_ORG: 'role',
+  ROLE_SEPARATION: 'role',
+  ORG_NOT_FOUND: 'orgId',
+  PASSWORD_TOO_WEAK: 'password',
+  VALIDATION_FAILED: 'username',
+};
 
 function usePasswordRules() {
   const t = useT();
-  return [{ required: true, message: t('password.rule') }, { validator: (_r: unknown, v: string) => (!v || isPasswordComplex(v) ? Promise.resolve() : Promise.reject(new Error(t('password.rule')))) }];
+  return [
+    { required: true, message: t('password.rule') },
+    {
+      validator: (_r: unknown, v: string) =>
+        !v || isPasswordComplex(v) ? Promise.resolve() : Promise.reject(new Error(t('password.rule'))),
+    },
+  ];
 }
 
 function CreateUserModal({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -45,19 +58,46 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose(): void }) 
       },
     });
   return (
-    <Modal open={open} title={t('system.users.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={create.isPending} destroyOnHidden width={520}>
+    <Modal
+      open={open}
+      title={t('system.users.createTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={520}
+    >
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="username" label={t('system.users.username')} extra={t('system.users.usernameRule')} rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{2,31}$/, message: t('system.users.usernameRule') }]}>
+        <Form.Item
+          name="username"
+          label={t('system.users.username')}
+          extra={t('system.users.usernameRule')}
+          rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{2,31}$/, message: t('system.users.usernameRule') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('system.users.displayName')} rules={[{ required: true, whitespace: true, max: 40, message: t('system.users.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('system.users.displayName')}
+          rules={[{ required: true, whitespace: true, max: 40, message: t('system.users.displayNameRequired') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="orgId" label={t('system.users.org')} rules={[{ required: true, message: t('system.users.orgRequired') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(orgs.data ?? []).filter((o) => o.kind !== 'county').map((o) => ({ value: o.id, label: o.name }))} onChange={() => form.setFieldValue('role', undefined)} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(orgs.data ?? []).filter((o) => o.kind !== 'county').map((o) => ({ value: o.id, label: o.name }))}
+            onChange={() => form.setFieldValue('role', undefined)}
+          />
         </Form.Item>
         <RoleSelect kind={kind} />
-        <Form.Item name="password" label={t('system.users.initialPassword')} extra={t('system.users.initialPasswordHelp')} rules={passwordRules}>
+        <Form.Item
+          name="password"
+          label={t('system.users.initialPassword')}
+          extra={t('system.users.initialPasswordHelp')}
+          rules={passwordRules}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -72,7 +112,14 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): v
   const reset = useResetPassword();
   const passwordRules = usePasswordRules();
   return (
-    <Modal open={!!user} title={t('system.users.resetTitle', { name: user?.displayName ?? '' })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={reset.isPending} destroyOnHidden>
+    <Modal
+      open={!!user}
+      title={t('system.users.resetTitle', { name: user?.displayName ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={reset.isPending}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -81,11 +128,19 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): v
           user &&
           reset.mutate(
             { id: user.id, password: v.password },
-            { onSuccess: () => (message.success(t('system.users.resetDone')), onClose()), onError: (err) => form.setFields([{ name: 'password', errors: [err.message] }]) },
+            {
+              onSuccess: () => (message.success(t('system.users.resetDone')), onClose()),
+              onError: (err) => form.setFields([{ name: 'password', errors: [err.message] }]),
+            },
           )
         }
       >
-        <Form.Item name="password" label={t('system.users.newPassword')} extra={t('system.users.initialPasswordHelp')} rules={passwordRules}>
+        <Form.Item
+          name="password"
+          label={t('system.users.newPassword')}
+          extra={t('system.users.initialPasswordHelp')}
+          rules={passwordRules}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -116,7 +171,14 @@ export default function UsersPage() {
       render: (_, u) =>
         u.id === me.id ? null : (
           <Space size={0}>
-            <Popconfirm title={u.disabled ? t('system.users.enableConfirm', { name: u.displayName }) : t('system.users.disableConfirm', { name: u.displayName })} onConfirm={() => setDisabled.mutate({ id: u.id, disabled: !u.disabled })}>
+            <Popconfirm
+              title={
+                u.disabled
+                  ? t('system.users.enableConfirm', { name: u.displayName })
+                  : t('system.users.disableConfirm', { name: u.displayName })
+              }
+              onConfirm={() => setDisabled.mutate({ id: u.id, disabled: !u.disabled })}
+            >
               <Button type="link" size="small" danger={!u.disabled}>
                 {u.disabled ? t('system.users.enable') : t('system.users.disable')}
               </Button>
@@ -141,7 +203,15 @@ export default function UsersPage() {
       />
       <div style={{ background: '#fff', padding: 16, borderRadius: 6 }}>
         <UserFilters value={filter} onChange={setFilter} />
-        <Table<User> rowKey="id" size="middle" columns={columns} dataSource={users.data} loading={users.isFetching} pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }} scroll={{ x: 1000 }} />
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={users.data}
+          loading={users.isFetching}
+          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+          scroll={{ x: 1000 }}
+        />
       </div>
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
