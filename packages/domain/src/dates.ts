@@ -42,3 +42,18 @@ export function isoDate(date: Date | string): string {
   const { year, month, day } = calendarDate(date);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** Today's calendar date in China (YYYY-MM-DD): the one definition every package uses. */
+export function chinaToday(now: Date = new Date()): string {
+  return isoDate(now);
+}
+
+/** The current year in China (a document of 1 January 00:30 Beijing time belongs to the new year). */
+export function chinaYear(now: Date = new Date()): number {
+  return calendarDate(now).year;
+}
+
+/** HH:MM of a moment in China time, as duty logs and slips print it. */
+export function chinaTime(moment: Date): string {
+  return new Date(moment.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16);
+}

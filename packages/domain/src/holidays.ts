@@ -78,13 +78,3 @@ export function isWorkingDay(day: string, cal: HolidayCalendar = EMPTY_CALENDAR)
   if (cal.holidays.has(day)) return false;
   return getISODay(parseISO(day)) <= 5;
 }
-
-/** Today in the county (China time, UTC+8), as YYYY-MM-DD: registers and deadlines count local days. */
-export function countyToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The county's local day of an instant. */
-export function countyDay(at: Date): string {
-  return countyToday(at);
-}

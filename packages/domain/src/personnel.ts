@@ -210,8 +210,3 @@ export function labelToKey<K extends string>(labels: Record<K, string>, label: s
   const t = label.trim();
   return (Object.keys(labels) as K[]).find((k) => labels[k] === t || k === t);
 }
-
-/** Today's calendar date in China time (UTC+8), whatever the server's zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -5,6 +5,7 @@
  * the web uses `exportFormatSchema` / `ExportFormat` to build its export links.
  */
 import { z } from 'zod';
+import { pageQuerySchema } from './common.ts';
 
 export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -126,3 +127,10 @@ export interface OfficialDocumentInput {
   /** 印发日期: printed as 2026年1月5日印发. */
   printedDate: string | Date;
 }
+
+/**
+ * The query every register list shares: a page of JSON, or the whole selection as a file.
+ * Extend it with the register's filters: `registerQuerySchema.extend({ year: …, q: … }).strict()`.
+ */
+export const registerQuerySchema = pageQuerySchema.extend(exportFormatSchema.shape);
+export type RegisterQuery = z.infer<typeof registerQuerySchema>;

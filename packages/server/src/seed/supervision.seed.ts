@@ -5,6 +5,7 @@
  * the fair planner, the three rooms everywhere, expenses averaging 12,500 yuan this year (rising
  * each year), the ten prohibitions acknowledged and the six rules adopted in every township.
  */
+import { chinaToday } from '@township-office/domain/dates';
 import { EDUCATION_LEVELS, idNumberWithCheck, type StaffParticulars } from '@township-office/domain/personnel';
 import { EXPENSE_CATEGORIES, POSTS, ROOM_KINDS, RULE_KINDS, RULE_KIND_LABELS } from '@township-office/domain/environment';
 import { ROTATION_TOPICS, proposeRotation, quarterPeriod, type PlannerCandidate } from '@township-office/domain/training';
@@ -47,7 +48,7 @@ export const supervisionSeed: SeedStep = {
   name: 'supervision',
   async run(s) {
     const { db, rng: r, year: Y, townships } = s;
-    const today = new Date(s.today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaToday(s.today);
     const county = s.orgs.get('XWB')!;
     const admin = s.users.get('county.admin')!;
     await db.transaction(async (tx) => {

@@ -13,7 +13,7 @@ import {
 import type { RouteModule } from '../../platform/app-types.ts';
 import { MIME, sendFile } from '../../platform/print/send.ts';
 import { sendRegister } from '../../platform/print/register.ts';
-import { localToday } from '../information/research.service.ts';
+import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { renderArchivedItem } from './archives.pdf.ts';
 import {
   annotationOut,
@@ -119,7 +119,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
       schema: { tags, querystring: loansQuery, response: { 200: z.object({ items: z.array(loanOut) }) } },
     },
     async (req) => {
-      const today = localToday();
+      const today = chinaToday();
       return { items: (await registers.loans(db, req.ctx, req.query.open === 'true')).map((r) => presentLoan(r.loan, r, today)) };
     },
   );
@@ -127,7 +127,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     '/api/archives/loans',
     { config: { action: 'archives.manage' }, schema: { tags, body: loanCreateSchema, response: { 201: loanOut } } },
     async (req, reply) => {
-      const today = localToday();
+      const today = chinaToday();
       const loan = await registers.lend(db, req.ctx, req.body, today);
       const item = await archives.getItem(db, req.ctx, loan.itemId);
       return reply.code(201).send(presentLoan(loan, item, today));
@@ -139,12 +139,12 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const loan = await registers.returnLoan(db, req.ctx, req.params.id);
       const item = await archives.getItem(db, req.ctx, loan.itemId);
-      return presentLoan(loan, item, localToday());
+      return presentLoan(loan, item, chinaToday());
     },
   );
 
   app.get('/api/archives/expiring', { config: { action: 'business.read' }, schema: { tags, querystring: expiringQuery } }, async (req) => ({
-    items: (await registers.expiring(db, req.ctx, req.query.asOfYear ?? Number(localToday().slice(0, 4)))).map(presentItem),
+    items: (await registers.expiring(db, req.ctx, req.query.asOfYear ?? chinaYear())).map(presentItem),
   }));
   app.get(
     '/api/archives/transfers/candidates',

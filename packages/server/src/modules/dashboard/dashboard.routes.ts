@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-office/domain/dashboard';
 import type { RouteModule } from '../../platform/app-types.ts';
-import { currentYear } from '../training/training.service.ts';
+import { chinaYear } from '@township-office/domain/dates';
 import { sendRegister } from '../../platform/print/register.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { overviewSpec } from './dashboard.print.ts';
@@ -18,12 +18,12 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
       serializerCompiler: plainJson,
       schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: countyDashboardSchema } },
     },
-    async (req) => svc.countyDashboard(db, req.ctx, req.query.year ?? currentYear()),
+    async (req) => svc.countyDashboard(db, req.ctx, req.query.year ?? chinaYear()),
   );
   app.get(
     '/api/dashboard/county/charts',
     { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema } },
-    async (req) => svc.countyCharts(db, req.ctx, req.query.year ?? currentYear()),
+    async (req) => svc.countyCharts(db, req.ctx, req.query.year ?? chinaYear()),
   );
   const townshipParams = z.object({ orgId: z.uuid() }).strict();
   app.get(
@@ -32,14 +32,14 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
       config: { action: 'business.read' },
       schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema },
     },
-    async (req) => svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? currentYear()),
+    async (req) => svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? chinaYear()),
   );
   const printQuery = countyDashboardQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']) }).strict();
   app.get(
     '/api/dashboard/county/export',
     { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: printQuery } },
     async (req, reply) => {
-      const year = req.query.year ?? currentYear();
+      const year = req.query.year ?? chinaYear();
       const d = await svc.countyDashboard(db, req.ctx, year);
       const county = await orgsRepository.root(db);
       return sendRegister(reply, overviewSpec(d, county?.name ?? ''), req.query.format, `乡镇办公室规范化建设总览-${year}`);

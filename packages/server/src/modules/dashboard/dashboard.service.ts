@@ -24,7 +24,7 @@ import {
   type TownshipRow,
 } from '@township-office/domain/dashboard';
 import { POSTS, ROOM_KINDS, RULE_KINDS, equipmentOk, yearOnYear } from '@township-office/domain/environment';
-import { chinaToday } from '@township-office/domain/personnel';
+import { chinaToday } from '@township-office/domain/dates';
 import { TRAINING_WINDOW_YEARS, trainingWindow } from '@township-office/domain/training';
 import type { Db } from '../../db/client.ts';
 import { assertReadableOrg } from '../../platform/access.ts';

@@ -8,7 +8,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { notify } from './documents.events.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
-import { chinaToday, readableDocument } from './documents.service.ts';
+import { chinaToday } from '@township-office/domain/dates';
+import { readableDocument } from './documents.service.ts';
 import type { DeliveryRow, IncomingRow } from './documents.tables.ts';
 import { incomingRepository } from './incoming.repository.ts';
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notify } from './documents.events.ts';
-import { chinaToday } from './documents.service.ts';
+import { chinaToday } from '@township-office/domain/dates';
 
 export async function runDeadlineReminders(db: Db, now = new Date()): Promise<number> {
   const today = chinaToday(now);

@@ -6,7 +6,7 @@ import type { AttachmentRow, DocumentRow, IncomingRow } from './documents.tables
 import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
 import type { documentsRepository } from './documents.repository.ts';
-import { chinaToday } from './documents.service.ts';
+import { chinaToday } from '@township-office/domain/dates';
 
 const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const iso = (d: Date | string) => new Date(d).toISOString();

@@ -1,6 +1,6 @@
 /** SQL of the outgoing side: documents, numbering, deliveries, the inbox. */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { uuidArray } from './documents.sql.ts';
+import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';

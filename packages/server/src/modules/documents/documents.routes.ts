@@ -1,4 +1,5 @@
 /** 办文 HTTP routes: thin — validate, call the service, present. */
+import { chinaToday } from '@township-office/domain/dates';
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
@@ -61,7 +62,7 @@ async function officialDocumentInput(db: Db, doc: DocumentRow) {
   const names = await documentsRepository.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
   const attachments = await documentsRepository.attachmentsOf(db, doc.id);
   const issuer = org?.name ?? '';
-  const today = service.chinaToday();
+  const today = chinaToday();
   return {
     issuerName: `${issuer}文件`,
     docNumber: doc.docNumber,
@@ -76,7 +77,7 @@ async function officialDocumentInput(db: Db, doc: DocumentRow) {
     note: doc.remark,
     copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
     printedBy: issuer,
-    printedDate: doc.dispatchedAt ? service.chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
+    printedDate: doc.dispatchedAt ? chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
   };
 }
 

@@ -4,6 +4,7 @@
  * classified paper records; over 90% online; most deliveries acknowledged and processed, a few
  * still pending (some over 24 hours). Bulk-inserted (jsonb_to_recordset), one audit row.
  */
+import { chinaToday } from '@township-office/domain/dates';
 import { sql } from 'drizzle-orm';
 import { formatDocNumber, formatIncomingSerial } from '@township-office/domain/documents';
 import { writeAudit } from '../../platform/audit.ts';
@@ -65,7 +66,7 @@ interface DocRec {
 }
 
 const iso = (t: number) => new Date(t).toISOString();
-const cnDate = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+const cnDate = (t: number) => chinaToday(new Date(t));
 
 export const documentsSeed: SeedStep = {
   name: 'documents',

@@ -11,6 +11,7 @@ import {
   type DocumentUpdate,
 } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
+import { chinaToday } from '@township-office/domain/dates';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -19,11 +20,6 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { notify } from './documents.events.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
 import type { DocumentRow } from './documents.tables.ts';
-
-/** Calendar day in China, for 成文日期 and registers. */
-export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 const ACTION_ZH: Record<string, string> = {
   edit: '修改',

@@ -1,6 +1,6 @@
 /** SQL of the incoming side: the register entry, its serial, circulation and reminders. */
 import { and, eq, sql } from 'drizzle-orm';
-import { uuidArray } from './documents.sql.ts';
+import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';

@@ -1,6 +1,6 @@
 /** SQL of the two registers (发文登记本, 收文登记本), scoped and filtered in the query. */
 import { sql, type SQL } from 'drizzle-orm';
-import { uuidArray } from './documents.sql.ts';
+import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
 export interface RegisterFilter {

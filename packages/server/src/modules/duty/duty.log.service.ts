@@ -1,7 +1,7 @@
 import { CommonErrors } from '@township-office/domain/errors';
 import { DutyErrors } from '@township-office/domain/duty.errors';
 import type { DutyLogCreate, HandoverCreate } from '@township-office/domain/duty';
-import { countyDay } from '@township-office/domain/holidays';
+import { chinaToday } from '@township-office/domain/dates';
 import type { Db, Tx } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -35,7 +35,7 @@ export async function addLogEntry(db: Db, ctx: RequestContext, input: DutyLogCre
   return db.transaction(async (tx) => {
     const row = await dutyRepository.insertLog(tx, {
       orgId,
-      day: countyDay(at),
+      day: chinaToday(at),
       at,
       kind: input.kind,
       callerUnit: input.callerUnit ?? null,

@@ -1,5 +1,6 @@
 /** Duty-log completeness for the county's dashboard and assessment ("值班日志记录完整"). */
-import { countyToday, daysInclusive, shiftDay } from '@township-office/domain/holidays';
+import { chinaToday } from '@township-office/domain/dates';
+import { daysInclusive, shiftDay } from '@township-office/domain/holidays';
 import type { Db } from '../../db/client.ts';
 import { dutyRepository } from './duty.repository.ts';
 
@@ -9,7 +10,7 @@ import { dutyRepository } from './duty.repository.ts';
  */
 export async function dutyLogDaysKept(db: Db, year: number): Promise<{ orgId: string; daysKept: number; daysExpected: number }[]> {
   const first = `${year}-01-01`;
-  const yesterday = shiftDay(countyToday(), -1);
+  const yesterday = shiftDay(chinaToday(), -1);
   const last = yesterday < `${year}-12-31` ? yesterday : `${year}-12-31`;
   const expected = last < first ? 0 : daysInclusive(first, last);
   const rows = (await dutyRepository.daysKept(db, first, last < first ? first : last)).rows;

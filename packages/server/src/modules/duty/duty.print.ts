@@ -1,4 +1,5 @@
 /** The roster and the duty log (值班日志) as registers, through the platform's one print mechanism. */
+import { chinaTime } from '@township-office/domain/dates';
 import type { FastifyReply } from 'fastify';
 import { DUTY_LOG_KIND_LABELS } from '@township-office/domain/duty';
 import type { RegisterFileFormat } from '@township-office/domain/print';
@@ -7,7 +8,7 @@ import type { DutyLogRow, RosterDayRow } from './duty.tables.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const weekday = (day: string) => `星期${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]}`;
-const hhmm = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+const hhmm = chinaTime;
 
 export function sendRosterRegister(reply: FastifyReply, rows: RosterDayRow[], format: RegisterFileFormat, orgName: string, period: string) {
   return sendRegisterSpec(reply, format, `值班安排表-${period}`, {

@@ -1,3 +1,4 @@
+import { chinaToday } from '@township-office/domain/dates';
 import { CommonErrors } from '@township-office/domain/errors';
 import { DutyErrors } from '@township-office/domain/duty.errors';
 import {
@@ -7,7 +8,7 @@ import {
   type RosterGenerate,
   type SwapCreate,
 } from '@township-office/domain/duty';
-import { countyToday, eachDay, shiftDay, type HolidayPeriod } from '@township-office/domain/holidays';
+import { eachDay, shiftDay, type HolidayPeriod } from '@township-office/domain/holidays';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -200,7 +201,7 @@ export async function submitHolidayRoster(db: Db, ctx: RequestContext, holidayId
   const covered = new Set(roster.map((r) => r.day));
   const missing = eachDay(holiday.startsOn, holiday.endsOn).find((d) => !covered.has(d));
   if (missing) throw new AppError(DutyErrors.ROSTER_DAY_MISSING, { day: missing });
-  const today = countyToday();
+  const today = chinaToday();
   try {
     return await db.transaction(async (tx) => {
       const row = await dutyRepository.insertSubmission(tx, {

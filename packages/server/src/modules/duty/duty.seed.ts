@@ -4,9 +4,10 @@
  * upward, recent handovers, holiday rosters submitted (some late, the next holiday's still missing
  * in several townships). Bulk inserts, one audit row.
  */
+import { chinaToday } from '@township-office/domain/dates';
 import { generateRotation } from '@township-office/domain/duty';
 import type { DutyLogKind } from '@township-office/domain/duty';
-import { countyToday, eachDay, shiftDay } from '@township-office/domain/holidays';
+import { eachDay, shiftDay } from '@township-office/domain/holidays';
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../db/client.ts';
@@ -63,7 +64,7 @@ export const dutySeed: SeedStep = {
   name: 'duty',
   async run(s: SeedContext) {
     const r = s.rng;
-    const today = countyToday(s.today);
+    const today = chinaToday(s.today);
     const start = `${s.year - 1}-01-01`;
     const xwb = s.orgs.get('XWB')!;
     const user = (n: string) => s.users.get(n)!;

@@ -13,7 +13,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
 import { informationRepository as repo } from './information.repository.ts';
-import { localYear } from './information.service.ts';
+import { chinaYear } from '@township-office/domain/dates';
 import type { InfoBulletinRow } from './information.tables.ts';
 
 const WIDE_SPACE = '\u3000\u3000';
@@ -34,7 +34,7 @@ export async function compileBulletin(db: Db, ctx: RequestContext, input: Bullet
           number: formatBulletinNumber(t.year, t.number),
         });
       }
-      const year = localYear();
+      const year = chinaYear();
       const number = await repo.nextBulletinNumber(tx, ctx.actor.orgId, year);
       const title = input.title ?? `信息专报（${formatBulletinNumber(year, number)}）`;
       const row = await repo.insertBulletin(

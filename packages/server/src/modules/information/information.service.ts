@@ -4,6 +4,7 @@
  * adoption row; the ranking adds quota base points. Each operation: access check, rules, then one
  * transaction with its audit row.
  */
+import { chinaYear } from '@township-office/domain/dates';
 import {
   ADOPTION_LEVEL_LABELS,
   defaultScoringConfig,
@@ -27,13 +28,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
-import { informationRepository as repo, TZ } from './information.repository.ts';
+import { informationRepository as repo } from './information.repository.ts';
 import type { InfoAdoptionRow, InfoItemRow } from './information.tables.ts';
-
-/** The calendar year in the county's time zone. */
-export function localYear(d: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: TZ, year: 'numeric' }).format(d));
-}
 
 export async function scoringConfig(db: DbOrTx, year: number): Promise<ScoringConfig> {
   const row = await repo.config(db, year);
@@ -136,7 +132,7 @@ async function insertAdoptionsChecked(
   levels: AdoptionLevel[],
   note: string | undefined,
 ) {
-  const cfg = await scoringConfig(tx, localYear());
+  const cfg = await scoringConfig(tx, chinaYear());
   try {
     return await repo.insertAdoptions(
       tx,

@@ -16,20 +16,15 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgsRepository } from '../orgs/orgs.repository.ts';
-import { localYear } from './information.service.ts';
+import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { researchRepository as repo } from './research.repository.ts';
-
-/** Today's date in the county, YYYY-MM-DD. */
-export function localToday(d: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
 
 export async function createTopic(db: Db, ctx: RequestContext, input: ResearchTopicCreate) {
   assertMay(ctx.actor, 'research.manage');
   return db.transaction(async (tx) => {
     const row = await repo.insertTopic(tx, {
       orgId: ctx.actor.orgId,
-      year: Number(input.deadline.slice(0, 4)) || localYear(),
+      year: Number(input.deadline.slice(0, 4)) || chinaYear(),
       title: input.title,
       description: input.description,
       deadline: input.deadline,
@@ -55,7 +50,7 @@ export async function submitReport(db: Db, ctx: RequestContext, topicId: string,
   if (!topic) throw notFound();
   const org = await orgsRepository.byId(db, ctx.actor.orgId);
   if (!org || (org.kind !== 'township' && org.kind !== 'county_department')) throw new AppError(InfoErrors.INFO_OWN_ORG_ONLY);
-  if (localToday() > topic.deadline) throw new AppError(InfoErrors.RESEARCH_TOPIC_CLOSED, { deadline: topic.deadline });
+  if (chinaToday() > topic.deadline) throw new AppError(InfoErrors.RESEARCH_TOPIC_CLOSED, { deadline: topic.deadline });
   try {
     return await db.transaction(async (tx) => {
       const row = await repo.insertReport(tx, {

@@ -1,3 +1,4 @@
+import { chinaToday } from '@township-office/domain/dates';
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
@@ -28,7 +29,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   const tags = ['meetings'];
   const detail = async (req: { ctx: Parameters<typeof svc.getMeeting>[1] }, id: string) => {
     const r = await svc.getMeeting(db, req.ctx, id);
-    return presentMeeting(req.ctx.actor, r.meeting, r.amendments, r.followUps, svc.countyToday());
+    return presentMeeting(req.ctx.actor, r.meeting, r.amendments, r.followUps, chinaToday());
   };
 
   app.get(
@@ -116,7 +117,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     { config: { action: 'business.read' }, schema: { tags, querystring: followUpListQuerySchema } },
     async (req, reply) => {
       const { page, pageSize, format, overdue, ...rest } = req.query;
-      const today = svc.countyToday();
+      const today = chinaToday();
       const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
       if (format !== 'json') {
         const all = await svc.listFollowUps(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
@@ -136,12 +137,12 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     { config: { action: 'followUps.manage' }, schema: { tags, body: followUpCreateSchema } },
     async (req, reply) => {
       const row = await svc.createFollowUp(db, req.ctx, req.body);
-      return reply.code(201).send(presentFollowUp(req.ctx.actor, row, svc.countyToday(), { progress: [] }));
+      return reply.code(201).send(presentFollowUp(req.ctx.actor, row, chinaToday(), { progress: [] }));
     },
   );
   const followUpDetail = async (ctx: Parameters<typeof svc.getFollowUp>[1], id: string) => {
     const r = await svc.getFollowUp(db, ctx, id);
-    return presentFollowUp(ctx.actor, r.followUp, svc.countyToday(), { progress: r.progress });
+    return presentFollowUp(ctx.actor, r.followUp, chinaToday(), { progress: r.progress });
   };
   app.get('/api/follow-ups/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) =>
     followUpDetail(req.ctx, req.params.id),
@@ -168,7 +169,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     '/api/follow-ups/overdue-by-org',
     { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict() } },
     async (req) => ({
-      items: await overdueFollowUpsByOrg(db, req.query.today ?? svc.countyToday()),
+      items: await overdueFollowUpsByOrg(db, req.query.today ?? chinaToday()),
     }),
   );
   app.get(

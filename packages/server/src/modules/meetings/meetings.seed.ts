@@ -3,7 +3,8 @@
  * and 政府办公会 and some 专题会, the county office's yearly 业务交流会 with township attendees,
  * decisions followed up (most closed, a few overdue so the flags show). Bulk inserts, one audit row.
  */
-import { countyToday, shiftDay } from '@township-office/domain/holidays';
+import { chinaToday } from '@township-office/domain/dates';
+import { shiftDay } from '@township-office/domain/holidays';
 import type { AgendaItem, MeetingKind } from '@township-office/domain/meetings';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../db/client.ts';
@@ -54,7 +55,7 @@ export const meetingsSeed: SeedStep = {
   name: 'meetings',
   async run(s: SeedContext) {
     const r = s.rng;
-    const today = countyToday(s.today);
+    const today = chinaToday(s.today);
     const user = (n: string) => s.users.get(n)!;
     const meetingRows: (typeof meetings.$inferInsert)[] = [];
     const followRows: (typeof followUps.$inferInsert)[] = [];

@@ -11,8 +11,6 @@ import { draftDocument } from '../documents/documents.service.ts';
 import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.tables.ts';
 
-export { countyToday } from '@township-office/domain/holidays';
-
 export async function listMeetings(db: Db, ctx: RequestContext, f: MeetingFilter, page: { page: number; pageSize: number }) {
   return meetingsRepository.list(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
 }

@@ -11,12 +11,12 @@ import {
   STAFF_MAX,
   TENURE_BANDS,
   ageBand,
-  chinaToday,
   isFilingLate,
   tenureBand,
   type FilingCreate,
   type StaffParticulars,
 } from '@township-office/domain/personnel';
+import { chinaToday } from '@township-office/domain/dates';
 import type { z } from 'zod';
 import type { leaderAssignSchema } from '@township-office/domain/personnel';
 import type { Db } from '../../db/client.ts';

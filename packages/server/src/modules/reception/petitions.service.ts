@@ -1,7 +1,8 @@
 import { CommonErrors } from '@township-office/domain/errors';
 import { ReceptionErrors } from '@township-office/domain/reception.errors';
 import type { CountOptions } from '@township-office/domain/deadlines';
-import { calendarFromPeriods, countyToday } from '@township-office/domain/holidays';
+import { calendarFromPeriods } from '@township-office/domain/holidays';
+import { chinaToday } from '@township-office/domain/dates';
 import {
   currentDeadline,
   extensionProblem,
@@ -107,7 +108,7 @@ const order = (ok: boolean, detail: string) => {
 export async function registerPetition(db: Db, ctx: RequestContext, input: PetitionCreate) {
   assertMay(ctx.actor, 'petitions.handle');
   const orgId = ctx.actor.orgId;
-  order(input.receivedOn <= countyToday(), '收到日期不能晚于今天');
+  order(input.receivedOn <= chinaToday(), '收到日期不能晚于今天');
   const handlerIds = await handlers(db, orgId, [ctx.actor.userId, ...(input.handlerUserIds ?? [])]);
   if (input.previousPetitionId) {
     const prev = await receptionRepository.petitionById(db, input.previousPetitionId);
@@ -133,7 +134,7 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
         rereviewRequestedOn: null,
         rereviewAnsweredOn: null,
       },
-      countyToday(),
+      chinaToday(),
       opts,
     )!;
     const row = await receptionRepository.insertPetition(tx, {
@@ -205,7 +206,7 @@ async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
     s.check?.(p);
     const changes = typeof s.changes === 'function' ? s.changes(p) : s.changes;
     const next = { ...p, ...changes } as PetitionRow;
-    const due = currentDeadline(petitionDates(next), countyToday(), await countOptions(tx, p.dayCount));
+    const due = currentDeadline(petitionDates(next), chinaToday(), await countOptions(tx, p.dayCount));
     const row = await receptionRepository.updatePetition(tx, id, { ...changes, dueKind: due?.kind ?? null, dueOn: due?.due ?? null });
     await receptionRepository.insertEvent(tx, {
       orgId: p.orgId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
-import { countyToday, isoDaySchema } from '@township-office/domain/holidays';
+import { isoDaySchema } from '@township-office/domain/holidays';
+import { chinaToday } from '@township-office/domain/dates';
 import {
   PETITION_CATEGORY_LABELS,
   PETITION_CHANNEL_LABELS,
@@ -87,7 +88,7 @@ export const receptionRoutes: RouteModule = (app, { db }) => {
     { config: { action: 'business.read' }, schema: { tags, querystring: petitionListQuerySchema } },
     async (req, reply) => {
       const { page, pageSize, format, overdue, ...rest } = req.query;
-      const today = countyToday();
+      const today = chinaToday();
       const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
       if (format !== 'json') {
         const all = await petitions.listPetitions(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS }, { auditSearch: false });
@@ -125,7 +126,7 @@ export const receptionRoutes: RouteModule = (app, { db }) => {
   );
   const detail = async (ctx: Parameters<typeof petitions.getPetition>[1], id: string) => {
     const r = await petitions.getPetition(db, ctx, id);
-    return presentPetition(ctx.actor, r.petition, r.events, countyToday());
+    return presentPetition(ctx.actor, r.petition, r.events, chinaToday());
   };
   app.get(
     '/api/petitions/stats',
@@ -155,7 +156,7 @@ export const receptionRoutes: RouteModule = (app, { db }) => {
     '/api/petitions/overdue-by-org',
     { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict() } },
     async (req) => ({
-      items: await overduePetitionsByOrg(db, req.query.today ?? countyToday()),
+      items: await overduePetitionsByOrg(db, req.query.today ?? chinaToday()),
     }),
   );
   app.get('/api/petitions/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) =>

@@ -4,7 +4,8 @@
  * a month moving through acceptance, handling (some extended), answers, the odd 复查 — with a few
  * left overdue so the flags show. Invented names and numbers. Bulk inserts, one audit row.
  */
-import { countyToday, shiftDay } from '@township-office/domain/holidays';
+import { shiftDay } from '@township-office/domain/holidays';
+import { chinaToday } from '@township-office/domain/dates';
 import { currentDeadline, PETITION_CATEGORIES, PETITION_CHANNELS, type PetitionDates } from '@township-office/domain/petitions';
 import { totalCost } from '@township-office/domain/reception';
 import { writeAudit } from '../../platform/audit.ts';
@@ -31,7 +32,7 @@ export const receptionSeed: SeedStep = {
   name: 'reception',
   async run(s: SeedContext) {
     const r = s.rng;
-    const today = countyToday(s.today);
+    const today = chinaToday(s.today);
     const user = (n: string) => s.users.get(n)!;
     const visitRows: (typeof visits.$inferInsert)[] = [];
     const petitionRows: (typeof petitions.$inferInsert)[] = [];

@@ -1,3 +1,4 @@
+import { chinaYear } from '@township-office/domain/dates';
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
@@ -33,7 +34,7 @@ function presentRotation(r: RotationRow, extra: { staffName?: string; orgName?: 
 export const trainingRoutes: RouteModule = (app, { db }) => {
   const read = { action: 'business.read' as const };
   app.get('/api/training/sessions', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => ({
-    items: (await svc.listSessions(db, req.query.year ?? svc.currentYear())).map((r) => ({
+    items: (await svc.listSessions(db, req.query.year ?? chinaYear())).map((r) => ({
       ...r.session,
       createdAt: r.session.createdAt.toISOString(),
       staffAttendees: r.staffAttendees,
@@ -49,7 +50,7 @@ export const trainingRoutes: RouteModule = (app, { db }) => {
     },
   );
   app.get('/api/training/coverage', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) =>
-    svc.coverage(db, req.ctx, req.query.year ?? svc.currentYear(), req.query.orgId),
+    svc.coverage(db, req.ctx, req.query.year ?? chinaYear(), req.query.orgId),
   );
 
   app.get('/api/training/rotations', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => ({

@@ -3,7 +3,6 @@
  * what each rotating cadre learned.
  */
 import { z } from 'zod';
-import { chinaToday } from '@township-office/domain/personnel';
 import { TrainingErrors } from '@township-office/domain/training.errors';
 import {
   ROTATION_PER_QUARTER_MAX,
@@ -159,5 +158,3 @@ export function listRotations(db: Db, ctx: RequestContext, opts: { year?: number
   if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
   return repo.listRotations(db, orgScope(ctx.actor), opts);
 }
-
-export const currentYear = () => Number(chinaToday().slice(0, 4));
