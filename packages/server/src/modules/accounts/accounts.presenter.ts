@@ -1,7 +1,7 @@
 import type { Me, User } from '@township-office/domain/auth';
 import { actionsForRole } from '@township-office/domain/permissions';
 import type { Config } from '../../config.ts';
-import type { OrgRow } from '../orgs/orgs.tables.ts';
+import type { OrgRow } from '../orgs/orgs.service.ts';
 import type { IdentityDuties } from './identity.ts';
 import type { UserRow } from './accounts.tables.ts';
 

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { openSecret, sealSecret } from '../../platform/keys.ts';
 import { newTotpSecret, totpUri, totpValid } from '../../platform/totp.ts';
-import type { OrgRow } from '../orgs/orgs.tables.ts';
+import type { OrgRow } from '../orgs/orgs.service.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { identityDuties, mfaRequired, type IdentityDuties } from './identity.ts';
 import { forgetAddress, lockFor, pruneStale, recordFailure, type Lock } from './lockout.service.ts';

@@ -10,7 +10,7 @@ import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../plat
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 import { archivesRepository as repo } from './archives.repository.ts';
 
 const CLASSIFICATION_TEXT = { none: '', confidential: '秘密', secret: '机密', top_secret: '绝密' } as const;
@@ -40,7 +40,7 @@ export async function catalogue(db: Db, ctx: RequestContext, q: CatalogueQuery) 
     db,
     items.map((i) => i.id),
   );
-  const org = await orgsRepository.byId(db, orgId);
+  const org = await orgById(db, orgId);
   const classes = await repo.classes(db, orgId);
   const className = classes.find((c) => c.kind === kind && c.code === classCode)?.name ?? classCode;
   const rows = items.map((i, n) => ({

@@ -3,7 +3,7 @@ import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-off
 import type { RouteModule } from '../../platform/app-types.ts';
 import { chinaYear } from '@township-office/domain/dates';
 import { sendRegister } from '../../platform/print/register.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { rootOrg } from '../orgs/orgs.service.ts';
 import { overviewSpec } from './dashboard.print.ts';
 import * as svc from './dashboard.service.ts';
 
@@ -41,7 +41,7 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
     async (req, reply) => {
       const year = req.query.year ?? chinaYear();
       const d = await svc.countyDashboard(db, req.ctx, year);
-      const county = await orgsRepository.root(db);
+      const county = await rootOrg(db);
       return sendRegister(reply, overviewSpec(d, county?.name ?? ''), req.query.format, `乡镇办公室规范化建设总览-${year}`);
     },
   );

@@ -22,7 +22,7 @@ import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 import { personnelRepository } from '../personnel/personnel.repository.ts';
 import { environmentRepository as repo } from './environment.repository.ts';
 
@@ -30,7 +30,7 @@ import { environmentRepository as repo } from './environment.repository.ts';
 async function assertEditableTownship(db: Db, ctx: RequestContext, orgId: string) {
   assertMay(ctx.actor, 'environment.edit');
   if (!seesAllTownships(ctx.actor.role) && ctx.actor.orgId !== orgId) throw new AppError(CommonErrors.NOT_FOUND);
-  const org = await orgsRepository.byId(db, orgId);
+  const org = await orgById(db, orgId);
   if (!org || org.disabledAt) throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: orgId });
   if (org.kind !== 'township') throw new AppError(EnvironmentErrors.ORG_NOT_TOWNSHIP);
 }
@@ -130,7 +130,7 @@ export async function acknowledgeRuleDocument(db: Db, ctx: RequestContext, docum
   assertMay(ctx.actor, 'environment.acknowledgeRules');
   const doc = await repo.ruleDocumentById(db, documentId);
   if (!doc || doc.state !== 'in_force') throw new AppError(EnvironmentErrors.RULE_DOCUMENT_NOT_FOUND);
-  const org = await orgsRepository.byId(db, ctx.actor.orgId);
+  const org = await orgById(db, ctx.actor.orgId);
   if (org?.kind !== 'township') throw new AppError(EnvironmentErrors.ORG_NOT_TOWNSHIP);
   return db.transaction(async (tx) => {
     const [row] = await repo.insertAcknowledgements(tx, [{ documentId, orgId: ctx.actor.orgId, acknowledgedBy: ctx.actor.userId }]);

@@ -11,7 +11,7 @@ import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 import { informationRepository as repo } from './information.repository.ts';
 import { chinaYear } from '@township-office/domain/dates';
 import type { InfoBulletinRow } from './information.tables.ts';
@@ -71,7 +71,7 @@ export async function getBulletin(db: Db, _ctx: RequestContext, id: string) {
 /** The issue as a printable form: masthead line, then each item under its township's name. */
 export async function bulletinPrintSpec(db: Db, ctx: RequestContext, id: string): Promise<FormSpec & { fileName: string }> {
   const b = await getBulletin(db, ctx, id);
-  const org = await orgsRepository.byId(db, b.orgId);
+  const org = await orgById(db, b.orgId);
   return {
     title: '信息专报',
     orgName: org?.name ?? '',

@@ -27,7 +27,7 @@ import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../plat
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 import { informationRepository as repo } from './information.repository.ts';
 import type { InfoAdoptionRow, InfoItemRow } from './information.tables.ts';
 
@@ -68,7 +68,7 @@ async function withAdoptions<T extends InfoItemRow>(db: DbOrTx, rows: T[]): Prom
 
 export async function submitItem(db: Db, ctx: RequestContext, input: InfoItemCreate): Promise<InfoItemRow> {
   assertMay(ctx.actor, 'info.submit');
-  const org = await orgsRepository.byId(db, ctx.actor.orgId);
+  const org = await orgById(db, ctx.actor.orgId);
   if (!org || (org.kind !== 'township' && org.kind !== 'county_department')) throw new AppError(InfoErrors.INFO_OWN_ORG_ONLY);
   return db.transaction(async (tx) => {
     const row = await repo.insertItem(tx, {
@@ -118,7 +118,7 @@ export async function getItem(db: Db, ctx: RequestContext, id: string): Promise<
   const item = await repo.itemById(db, id);
   if (!item) throw notFound();
   assertReadableOrg(ctx.actor, item.orgId);
-  const org = await orgsRepository.byId(db, item.orgId);
+  const org = await orgById(db, item.orgId);
   const [view] = await withAdoptions(db, [{ ...item, orgName: org?.name ?? '', submitterName: null }]);
   return view!;
 }

@@ -15,7 +15,7 @@ import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { researchRepository as repo } from './research.repository.ts';
 
@@ -48,7 +48,7 @@ export async function submitReport(db: Db, ctx: RequestContext, topicId: string,
   assertMay(ctx.actor, 'research.report');
   const topic = await repo.topicById(db, topicId);
   if (!topic) throw notFound();
-  const org = await orgsRepository.byId(db, ctx.actor.orgId);
+  const org = await orgById(db, ctx.actor.orgId);
   if (!org || (org.kind !== 'township' && org.kind !== 'county_department')) throw new AppError(InfoErrors.INFO_OWN_ORG_ONLY);
   if (chinaToday() > topic.deadline) throw new AppError(InfoErrors.RESEARCH_TOPIC_CLOSED, { deadline: topic.deadline });
   try {

@@ -6,7 +6,7 @@ import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../plat
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { listOrgs } from '../orgs/orgs.service.ts';
 import { draftDocument } from '../documents/documents.service.ts';
 import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.tables.ts';
@@ -36,7 +36,7 @@ async function checkAttendingOrgs(db: Db, kind: string, ids: string[]) {
     if (ids.length) throw new AppError(MeetingErrors.MEETING_BAD_ATTENDING_ORG);
     return;
   }
-  const all = await orgsRepository.listActive(db);
+  const all = await listOrgs(db);
   const townships = new Set(all.filter((o) => o.kind === 'township').map((o) => o.id));
   if (ids.some((id) => !townships.has(id))) throw new AppError(MeetingErrors.MEETING_BAD_ATTENDING_ORG);
 }

@@ -11,14 +11,14 @@ import type { Actor } from '../../platform/context.ts';
 import { renderForm } from '../../platform/print/form.ts';
 import { sendRegister } from '../../platform/print/register.ts';
 import { MIME, sendFile } from '../../platform/print/send.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 
 export type { RegisterColumn } from '@township-office/domain/print';
 
 /** The org named in a register's header: the filtered org, the caller's own, or 全县 for the county's lists. */
 export async function registerOrgName(db: Db, actor: Actor, filterOrgId?: string): Promise<string> {
   if (!filterOrgId && seesAllTownships(actor.role)) return '全县';
-  return (await orgsRepository.byId(db, filterOrgId ?? actor.orgId))?.name ?? '';
+  return (await orgById(db, filterOrgId ?? actor.orgId))?.name ?? '';
 }
 
 export function sendRegisterSpec(reply: FastifyReply, format: RegisterFileFormat, fileBaseName: string, spec: RegisterSpec) {

@@ -1,6 +1,6 @@
 import { CommonErrors } from '@township-office/domain/errors';
 import type { OrgCreate } from '@township-office/domain/orgs';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -8,8 +8,21 @@ import { AppError, mapPgError } from '../../platform/errors.ts';
 import { orgsRepository } from './orgs.repository.ts';
 import type { OrgRow } from './orgs.tables.ts';
 
+/** An org as other modules see it (they read orgs only through this service). */
+export type { OrgRow } from './orgs.tables.ts';
+
+/** One org by id (active or disabled), or undefined. */
+export function orgById(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
+  return orgsRepository.byId(db, id);
+}
+
+/** The county office at the root of the tree. */
+export function rootOrg(db: DbOrTx): Promise<OrgRow | undefined> {
+  return orgsRepository.root(db);
+}
+
 /** The orgs a caller may address (send to, filter by): the whole active tree. */
-export function listOrgs(db: Db): Promise<OrgRow[]> {
+export function listOrgs(db: DbOrTx): Promise<OrgRow[]> {
   return orgsRepository.listActive(db);
 }
 

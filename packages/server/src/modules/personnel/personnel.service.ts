@@ -25,7 +25,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbiddenRole, mapPgError, withPgErrors } from '../../platform/errors.ts';
 import { mayRevealStaffIdNumber } from './personnel.policy.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { orgById } from '../orgs/orgs.service.ts';
 import { endPostsOfStaff } from '../environment/environment.service.ts';
 import { personnelRepository as repo } from './personnel.repository.ts';
 import type { FilingRow, StaffRow } from './personnel.tables.ts';
@@ -51,7 +51,7 @@ export async function setFilingDeadline(db: Db, ctx: RequestContext, days: numbe
 }
 
 async function requireTownship(db: Db, orgId: string) {
-  const org = await orgsRepository.byId(db, orgId);
+  const org = await orgById(db, orgId);
   if (!org || org.disabledAt) throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: orgId });
   if (org.kind !== 'township') throw new AppError(PersonnelErrors.ORG_NOT_TOWNSHIP);
   return org;
@@ -116,7 +116,7 @@ export async function submitFiling(db: Db, ctx: RequestContext, input: FilingCre
     if (person.status !== 'active') throw new AppError(PersonnelErrors.STAFF_NOT_ACTIVE);
     if (await repo.hasOpenFiling(db, person.id)) throw new AppError(PersonnelErrors.FILING_OPEN);
     if (input.kind === 'transfer') {
-      const target = await orgsRepository.byId(db, input.toOrgId);
+      const target = await orgById(db, input.toOrgId);
       if (!target || target.kind !== 'township' || target.id === orgId || target.disabledAt)
         throw new AppError(PersonnelErrors.TRANSFER_TARGET_INVALID);
       values = { ...base, staffId: person.id, toOrgId: target.id, reason: input.reason ?? null };

@@ -21,7 +21,7 @@ import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError } from '../../platform/errors.ts';
-import { orgsRepository } from '../orgs/orgs.repository.ts';
+import { listOrgs } from '../orgs/orgs.service.ts';
 import { mayRevealStaffIdNumber } from './personnel.policy.ts';
 import { maskStaffIdNumber } from './personnel.presenter.ts';
 import { personnelRepository as repo } from './personnel.repository.ts';
@@ -66,7 +66,7 @@ async function readSheet(db: Db, buffer: Buffer) {
   if (ws.rowCount - 1 > STAFF_IMPORT_MAX_ROWS)
     throw new AppError(PersonnelErrors.IMPORT_TOO_LARGE, { limit: `${STAFF_IMPORT_MAX_ROWS} 行` });
 
-  const townships = new Map((await orgsRepository.listActive(db)).filter((o) => o.kind === 'township').map((o) => [o.code, o]));
+  const townships = new Map((await listOrgs(db)).filter((o) => o.kind === 'township').map((o) => [o.code, o]));
   const parsed: { row: number; orgId: string; p: StaffParticulars }[] = [];
   const report: RowReport[] = [];
   const seen = new Map<string, number>();
