@@ -134,3 +134,12 @@ export interface OfficialDocumentInput {
  */
 export const registerQuerySchema = pageQuerySchema.extend(exportFormatSchema.shape);
 export type RegisterQuery = z.infer<typeof registerQuerySchema>;
+
+/**
+ * The `response` schema of a route that sends a file (PDF, Excel, OFD, an attachment, an event
+ * stream): the body is not JSON, so nothing is validated; the schema documents the operation in
+ * OpenAPI. `response: { 200: fileResponse('application/pdf') }`.
+ */
+export function fileResponse(mime: string) {
+  return z.unknown().meta({ description: `a file (${mime})`, format: 'binary' });
+}
