@@ -146,6 +146,9 @@ export async function buildApp({ config, database, logger = false, logStream }: 
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // The build writes .br and .gz beside each bundle (packages/web/vite-plugin-precompress.ts):
+      // sent with Content-Encoding to a browser that accepts it, never compressed per request.
+      preCompressed: true,
       // index.html names the current bundles, so it is revalidated on every visit; the bundles never change.
       setHeaders: (res, file) => res.header('Cache-Control', file.startsWith(assets) ? IMMUTABLE : 'no-cache'),
     });

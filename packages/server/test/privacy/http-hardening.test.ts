@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
@@ -15,7 +16,11 @@ const ID = '110101199003071234';
 const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'web-dist-'));
 fs.mkdirSync(path.join(webDist, 'assets'));
 fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-AbC123.js"></script>');
-fs.writeFileSync(path.join(webDist, 'assets', 'index-AbC123.js'), 'console.log(1)');
+const BUNDLE = 'console.log("乡镇办公室");\n'.repeat(200);
+fs.writeFileSync(path.join(webDist, 'assets', 'index-AbC123.js'), BUNDLE);
+// What the build's precompress plugin writes beside each bundle.
+fs.writeFileSync(path.join(webDist, 'assets', 'index-AbC123.js.br'), zlib.brotliCompressSync(BUNDLE));
+fs.writeFileSync(path.join(webDist, 'assets', 'index-AbC123.js.gz'), zlib.gzipSync(BUNDLE));
 afterAll(() => fs.rmSync(webDist, { recursive: true, force: true }));
 
 const { app } = await testApp({ config: { webDist } });
@@ -54,6 +59,20 @@ describe('response headers', () => {
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     }
+  });
+
+  it('sends the build-time brotli or gzip copy of a bundle to a browser that accepts it, and the plain file otherwise', async () => {
+    const url = '/assets/index-AbC123.js';
+    const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(BUNDLE);
+    const gz = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(BUNDLE);
+    const plain = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BUNDLE);
   });
 
   it('sends Strict-Transport-Security when the cookies are Secure (behind TLS)', async () => {
