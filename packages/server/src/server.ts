@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { takeOverStopSignals } from './db/embedded.ts';
 import { buildApp } from './app.ts';
 import { databaseIsEmpty, seedDemo } from './seed/index.ts';
 import { DEMO_PASSWORD, isDemoSeeded } from './seed/demo-county.ts';
@@ -51,6 +52,7 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
     await opened.close();
     process.exit(0);
   };
+  takeOverStopSignals();
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }

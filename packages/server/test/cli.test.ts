@@ -96,8 +96,15 @@ describe('township-office serve on the embedded database', () => {
     const again = await signIn(port2, 'durable.clerk', 'Durable#2026');
     expect(again.status).toBe(200);
     expect(again.body.mustChangePassword).toBe(true);
+    // SIGTERM with sign-ins still in flight: the server drains and stops in order, exit code 0
+    // (async-exit-hook used to stop PostgreSQL beside it, and a lost connection crashed the process).
+    const inFlight = Array.from({ length: 8 }, () => signIn(port2, 'county.clerk', 'Demo#2026').catch(() => null));
+    await new Promise((r) => setTimeout(r, 30));
+    const exited = new Promise<number | null>((r) => second.child.once('exit', (code) => r(code)));
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await Promise.all(inFlight);
+    expect(await exited).toBe(0);
+    expect(second.output()).not.toMatch(/Unhandled 'error' event|terminating connection/);
     server = undefined;
   });
 

