@@ -1,6 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import { LOCALES, type Locale } from '@township-office/domain/common';
 import { fillMessage, type ErrorDef } from '@township-office/domain/errors';
+import { convertLabels, registerLabels, resolveLabelRefs, zhCnLabels } from '@township-office/domain/labels';
 
 // zh-TW is derived from zh-CN (Taiwan standard with phrases), never kept by hand.
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
@@ -24,8 +25,25 @@ export function pickLocale(cookieLang: string | undefined, acceptLanguage: strin
   return 'zh-CN';
 }
 
+// The domain's labels in zh-TW, converted once, for labelOf(…, 'zh-TW') on the server (presenters, prints).
+registerLabels('zh-TW', convertLabels(zhCnLabels(), traditional));
+
+/** Params with every `labelRef(map, key)` replaced by the label in `locale` (zh-TW: zh-CN here, the whole message is converted after). */
+function localParams(
+  params: Record<string, string | number> | undefined,
+  locale: 'zh-CN' | 'en',
+): Record<string, string | number> | undefined {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? resolveLabelRefs(v, locale) : v]));
+}
+
+/**
+ * The message of `def` in `locale` with `params` filled in. A param made with the domain's
+ * `labelRef('DOCUMENT_STATUS', 'draft')` is shown as that label in the same language ("Draft" /
+ * “拟稿” / “擬稿”), so an English message never carries Chinese state names.
+ */
 export function messageFor(def: ErrorDef, locale: Locale, params?: Record<string, string | number>): string {
-  if (locale === 'en') return fillMessage(def.en, params);
-  const zh = fillMessage(def.zh, params);
+  if (locale === 'en') return fillMessage(def.en, localParams(params, 'en'));
+  const zh = fillMessage(def.zh, localParams(params, 'zh-CN'));
   return locale === 'zh-TW' ? traditional(zh) : zh;
 }

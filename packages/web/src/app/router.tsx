@@ -52,11 +52,14 @@ function Page({ entry }: { entry: NavEntry }) {
 }
 
 export function AppRoutes() {
+  const t = useT();
   const location = useLocation();
   const me = useMeQuery();
   if (me.isPending) return <Loading />;
   if (me.isError)
-    return <Result status="warning" title={me.error.message} extra={<Button onClick={() => void me.refetch()}>{'重试 / Retry'}</Button>} />;
+    return (
+      <Result status="warning" title={me.error.message} extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>} />
+    );
   if (!me.data) {
     const reason = lastSessionEnd() ?? undefined;
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason }} />;

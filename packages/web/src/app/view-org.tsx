@@ -7,6 +7,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Org } from '@township-office/domain/orgs';
 import { api } from '../lib/api.ts';
+import { keys } from '../lib/query.ts';
 import { useSession } from './session.tsx';
 
 export type OrgItem = Org & { shortName: string | null; code: string };
@@ -45,7 +46,7 @@ export function useViewOrg(): ViewOrgValue {
 /** GET /api/orgs: the orgs the caller may address. */
 export function useOrgs() {
   return useQuery({
-    queryKey: ['orgs'],
+    queryKey: keys.orgs,
     queryFn: () => api.get<{ items: OrgItem[] }>('/api/orgs'),
     staleTime: 10 * 60_000,
     select: (d) => d.items,
