@@ -16,7 +16,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import { isPasswordComplex, PASSWORD_MAX_LENGTH } from '@township-office/domain/password';
 import type { RouteModule } from '../../platform/app-types.ts';
-import { currentSession, SESSION_COOKIE, sendError } from '../../platform/http.ts';
+import { SESSION_COOKIE, sendError } from '../../platform/http.ts';
 import { WindowLimiter } from '../../platform/rate-limit.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { presentMe, presentUser } from './accounts.presenter.ts';
@@ -58,7 +58,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     '/api/auth/logout',
     { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: okSchema } } },
     async (req, reply) => {
-      await auth.logout(db, req.ctx, currentSession(req).id);
+      await auth.logout(db, req.ctx, auth.currentSession(req).id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -68,7 +68,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     '/api/me',
     { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: meSchema } } },
     async (req) => {
-      const s = currentSession(req);
+      const s = auth.currentSession(req);
       return presentMe(s.user, s.org, s.csrfToken, s.identity, config);
     },
   );
@@ -80,7 +80,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
       schema: { tags: ['auth'], body: changePasswordBodySchema, response: { 200: meSchema } },
     },
     async (req) => {
-      const s = currentSession(req);
+      const s = auth.currentSession(req);
       await auth.changePassword(db, req.ctx, s.id, req.body);
       const fresh = (await accountsRepository.userWithOrg(db, s.user.id))!;
       return presentMe(fresh.user, fresh.org, s.csrfToken, identityDuties(fresh.user, config), config);
