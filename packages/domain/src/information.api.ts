@@ -113,3 +113,6 @@ export type Bulletin = z.infer<typeof bulletinOut>;
 export type BulletinDetail = z.infer<typeof bulletinDetailOut>;
 export type Topic = z.infer<typeof topicOut>;
 export type ResearchReport = z.infer<typeof researchReportOut>;
+export type BulletinList = z.infer<typeof bulletinListOut>;
+export type TopicList = z.infer<typeof topicListOut>;
+export type ResearchReportList = z.infer<typeof researchReportListOut>;
