@@ -61,6 +61,10 @@ export type UserCreate = z.infer<typeof userCreateSchema>;
 export const userRoleChangeSchema = z.object({ role: z.enum(BUSINESS_ROLES) }).strict();
 export const userStatusChangeSchema = z.object({ disabled: z.boolean() }).strict();
 
+/** Account administration actions, in the order the users page shows them. */
+export const USER_ACTIONS = ['assignRole', 'unlock', 'setDisabled', 'resetPassword'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
 export const userSchema = z.object({
   id: z.uuid(),
   username: safeString(),
@@ -73,6 +77,8 @@ export const userSchema = z.object({
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),
   lastLoginAt: safeString().nullable(),
+  /** What the caller may do to this account now (the server's user policy decides). */
+  allowedActions: z.array(z.enum(USER_ACTIONS)),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -4,7 +4,7 @@
  * issues (信息专报) and research topics with their reports. Pure rules and payload schemas.
  */
 import { z } from 'zod';
-import { safeString } from './common.ts';
+import { pageQuerySchema, safeString } from './common.ts';
 
 export const INFO_KINDS = ['key_situation', 'news', 'good_practice', 'problem_suggestion', 'other'] as const;
 export type InfoKind = (typeof INFO_KINDS)[number];
@@ -174,8 +174,7 @@ export const infoListQuerySchema = z
     orgId: z.uuid().optional(),
     status: z.enum(INFO_STATUSES).optional(),
     kind: z.enum(INFO_KINDS).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    ...pageQuerySchema.shape,
   })
   .strict();
 export type InfoListQuery = z.infer<typeof infoListQuerySchema>;

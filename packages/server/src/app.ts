@@ -12,6 +12,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import type { Config } from './config.ts';
 import { databaseAnswers, type Database } from './db/client.ts';
 import { routeModules } from './modules/index.ts';
+import { sessionResolver } from './modules/accounts/auth.service.ts';
 import type { App } from './platform/app-types.ts';
 import { setCheckpointEvery } from './platform/audit-checkpoints.ts';
 import { registerHttpPlatform, sendError } from './platform/http.ts';
@@ -97,7 +98,7 @@ export async function buildApp({ config, database, logger = false, logStream }: 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   app.decorate('db', database.db);
-  registerHttpPlatform(app, { db: database.db, config });
+  registerHttpPlatform(app, { db: database.db, config, sessions: sessionResolver(database.db, config) });
 
   // Security headers for every response (等保: no framing, no sniffing, a content policy, TLS only).
   app.addHook('onSend', async (req, reply) => {

@@ -15,6 +15,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { writeAudit } from './audit.ts';
+import type { Actor } from './context.ts';
+import type { PlatformSession } from './http.ts';
 
 export const DENIED_ROWS_PER_MINUTE = 20;
 const WINDOW_MS = 60_000;
@@ -37,7 +39,7 @@ function errorCode(payload: unknown): string | null {
   }
 }
 
-export function registerDeniedRequestAudit(app: FastifyInstance, db: Db): void {
+export function registerDeniedRequestAudit(app: FastifyInstance, db: Db, actorOf: (session: PlatformSession) => Actor): void {
   const windows = new Map<string, Window>();
 
   /** 'row', 'flood' (write the one flood row) or 'skip', and the count carried from the last window. */
@@ -60,8 +62,8 @@ export function registerDeniedRequestAudit(app: FastifyInstance, db: Db): void {
   }
 
   async function record(req: FastifyRequest, status: number, code: string | null): Promise<void> {
-    const session = req.session!;
-    const { id: userId, username, displayName, role, orgId } = session.user;
+    const actor = actorOf(req.session!);
+    const { userId, username, displayName, role, orgId } = actor;
     const decision = admit(userId, Date.now());
     if (decision.kind === 'skip') return;
     const path = req.url.split('?')[0]!.slice(0, 300);

@@ -2,22 +2,41 @@
  * The HTTP edge: request language, session and CSRF checks, the route's role gate, and the one
  * error handler that turns typed domain errors into `{ error: { code, message } }`.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CommonErrors, type ErrorDef } from '@township-office/domain/errors';
 import type { Locale } from '@township-office/domain/common';
 import { roleMay, type Action } from '@township-office/domain/permissions';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable, type Db } from '../db/client.ts';
-import { actorOf, resolveSession, type LiveSession } from '../modules/accounts/auth.service.ts';
 import { registerDeniedRequestAudit } from './audit-denied.ts';
-import type { RequestContext } from './context.ts';
+import type { Actor, RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { registerInputGuards, validationFailure } from './input.ts';
 import { messageFor, pickLocale } from './i18n.ts';
 
 export const SESSION_COOKIE = 'township_sid';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * What the edge needs to know about a signed-in session. The accounts module owns sessions and
+ * hands a resolver in (app.ts wires it), so platform/ never imports a module.
+ */
+export interface PlatformSession {
+  id: string;
+  csrfToken: string;
+  identity: { mustChangePassword: boolean; mustEnrolTotp: boolean };
+}
+
+export type SessionLookup<S extends PlatformSession = PlatformSession> =
+  { status: 'ok'; session: S } | { status: 'none' } | { status: 'idle' };
+
+export interface SessionResolver<S extends PlatformSession = PlatformSession> {
+  /** Look a cookie token up; a session idle for longer than the limit comes back as 'idle'. */
+  resolve(token: string): Promise<SessionLookup<S>>;
+  /** The actor written into the request context and into denied-request audit rows. */
+  actorOf(session: S): Actor;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -32,7 +51,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     locale: Locale;
-    session: LiveSession | null;
+    /** The resolver's session; the accounts module reads its full shape through its own `currentSession`. */
+    session: PlatformSession | null;
     /** Set on every authenticated route. */
     ctx: RequestContext;
   }
@@ -45,7 +65,11 @@ export function sendError(reply: FastifyReply, def: ErrorDef, params?: Record<st
     .send({ error: { code: def.code, message: messageFor(def, req.locale ?? 'zh-CN', params), ...(details ? { details } : {}) } });
 }
 
-export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; config: Config }) {
+export function registerHttpPlatform<S extends PlatformSession>(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config; sessions: SessionResolver<S> },
+) {
+  const actorOf = (session: PlatformSession) => deps.sessions.actorOf(session as S);
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -57,7 +81,7 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
     const config = req.routeOptions.config ?? {};
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
-      const found = await resolveSession(deps.db, deps.config, token);
+      const found = await deps.sessions.resolve(token);
       if (found.status === 'ok') req.session = found.session;
       else if (!config.public) {
         // The configured minutes, in the message and as details for the web's login page.
@@ -73,11 +97,12 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) return sendError(reply, CommonErrors.CSRF_MISSING);
     if (session.identity.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
     if (session.identity.mustEnrolTotp && !config.duringTotpEnrolment) return sendError(reply, CommonErrors.TOTP_ENROLMENT_REQUIRED);
-    if (config.action && !roleMay(session.user.role, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
-    req.ctx = { actor: actorOf(session.user), ip: req.ip, requestId: req.id, locale: req.locale };
+    const actor = actorOf(session);
+    if (config.action && !roleMay(actor.role, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
+    req.ctx = { actor, ip: req.ip, requestId: req.id, locale: req.locale };
   });
 
-  registerDeniedRequestAudit(app, deps.db);
+  registerDeniedRequestAudit(app, deps.db, actorOf);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return sendError(reply, err.def, err.params, err.details);
@@ -111,9 +136,4 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; confi
       .code(500)
       .send({ error: { code: def.code, message: messageFor(def, req.locale, { requestId: req.id }), requestId: req.id } });
   });
-}
-
-export function currentSession(req: FastifyRequest): LiveSession {
-  if (!req.session) throw new AppError(CommonErrors.NOT_AUTHENTICATED);
-  return req.session;
 }

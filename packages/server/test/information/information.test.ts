@@ -20,14 +20,14 @@ async function submit(c = town, title = '东坪镇开展防汛演练') {
     urgency: 'none',
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; orgId: string; status: string; actions: string[] };
+  return res.json() as { id: string; orgId: string; status: string; allowedActions: string[] };
 }
 
 describe('submission and review', () => {
   it('a township submits; the county adopts at two levels and points add up', async () => {
     const item = await submit();
     expect(item.status).toBe('submitted');
-    expect(item.actions).toContain('withdraw');
+    expect(item.allowedActions).toContain('withdraw');
     const res = await county.post(`/api/info/items/${item.id}/review`, { decision: 'adopt', levels: ['county_bulletin', 'city_bulletin'] });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'adopted', points: 25 });
@@ -214,7 +214,7 @@ describe('research', () => {
     ).toBe(409);
     expect((await town2.get(`/api/research/reports/${rep.json().id}`)).statusCode).toBe(404);
     const ev = await county.post(`/api/research/reports/${rep.json().id}/evaluate`, { grade: 'good', comment: '分析较为深入。' });
-    expect(ev.json()).toMatchObject({ grade: 'good', actions: [] });
+    expect(ev.json()).toMatchObject({ grade: 'good', allowedActions: [] });
     expect(
       (await county.post(`/api/research/reports/${rep.json().id}/evaluate`, { grade: 'excellent', comment: '再评一次。' })).statusCode,
     ).toBe(409);

@@ -201,7 +201,7 @@ export const NAV: NavEntry[] = [
     labelKey: 'nav.information.submissions',
     action: 'business.read',
     group: 'information',
-    page: lazy(() => import('../features/information/pages/SubmissionsPage.tsx')),
+    page: lazy(() => import('../features/information/pages/InfoReportsPage.tsx')),
   },
   {
     key: 'information.ranking',

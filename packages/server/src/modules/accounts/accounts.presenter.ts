@@ -1,8 +1,11 @@
 import type { Me, User } from '@township-office/domain/auth';
 import { actionsForRole } from '@township-office/domain/permissions';
 import type { Config } from '../../config.ts';
+import type { Actor } from '../../platform/context.ts';
+import { allowedActions } from '../../platform/policy.ts';
 import type { OrgRow } from '../orgs/orgs.service.ts';
 import type { IdentityDuties } from './identity.ts';
+import { userPolicy } from './accounts.policy.ts';
 import type { UserRow } from './accounts.tables.ts';
 
 export function presentMe(
@@ -31,7 +34,7 @@ export function presentMe(
 }
 
 /** `lockedUntil`: the account's own lock, or the latest lock of one of its sign-in addresses (details under 登录锁定). */
-export function presentUser(user: UserRow, org: OrgRow, addressLockedUntil: Date | null = null): User {
+export function presentUser(actor: Actor, user: UserRow, org: OrgRow, addressLockedUntil: Date | null = null): User {
   const now = new Date();
   const locks = [user.lockedUntil, addressLockedUntil]
     .filter((d): d is Date => d !== null && d > now)
@@ -48,6 +51,7 @@ export function presentUser(user: UserRow, org: OrgRow, addressLockedUntil: Date
     mustChangePassword: user.mustChangePassword,
     totpEnabled: user.totpEnabled,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    allowedActions: allowedActions(userPolicy, actor, user),
   };
 }
 

@@ -16,7 +16,8 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import { isPasswordComplex, PASSWORD_MAX_LENGTH } from '@township-office/domain/password';
 import type { RouteModule } from '../../platform/app-types.ts';
-import { currentSession, SESSION_COOKIE, sendError } from '../../platform/http.ts';
+import type { Actor } from '../../platform/context.ts';
+import { SESSION_COOKIE, sendError } from '../../platform/http.ts';
 import { WindowLimiter } from '../../platform/rate-limit.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { presentMe, presentUser } from './accounts.presenter.ts';
@@ -58,7 +59,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     '/api/auth/logout',
     { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: okSchema } } },
     async (req, reply) => {
-      await auth.logout(db, req.ctx, currentSession(req).id);
+      await auth.logout(db, req.ctx, auth.currentSession(req).id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -68,7 +69,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     '/api/me',
     { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: meSchema } } },
     async (req) => {
-      const s = currentSession(req);
+      const s = auth.currentSession(req);
       return presentMe(s.user, s.org, s.csrfToken, s.identity, config);
     },
   );
@@ -80,7 +81,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
       schema: { tags: ['auth'], body: changePasswordBodySchema, response: { 200: meSchema } },
     },
     async (req) => {
-      const s = currentSession(req);
+      const s = auth.currentSession(req);
       await auth.changePassword(db, req.ctx, s.id, req.body);
       const fresh = (await accountsRepository.userWithOrg(db, s.user.id))!;
       return presentMe(fresh.user, fresh.org, s.csrfToken, identityDuties(fresh.user, config), config);
@@ -126,7 +127,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     { schema: { tags: ['users'], querystring: listQuery, response: { 200: z.object({ items: z.array(userSchema) }) } } },
     async (req) => {
       const rows = await users.listUsers(db, req.ctx, req.query);
-      return { items: rows.map((r) => presentUser(r.user, r.org, r.addressLockedUntil)) };
+      return { items: rows.map((r) => presentUser(req.ctx.actor, r.user, r.org, r.addressLockedUntil)) };
     },
   );
   app.post(
@@ -135,12 +136,12 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) => {
       const row = await users.createUser(db, req.ctx, req.body);
       const { org } = (await accountsRepository.userWithOrg(db, row.id))!;
-      return reply.code(201).send(presentUser(row, org));
+      return reply.code(201).send(presentUser(req.ctx.actor, row, org));
     },
   );
-  const present = async (id: string) => {
+  const present = async (actor: Actor, id: string) => {
     const r = (await accountsRepository.userWithOrg(db, id))!;
-    return presentUser(r.user, r.org);
+    return presentUser(actor, r.user, r.org);
   };
   app.post(
     '/api/users/:id/role',
@@ -150,7 +151,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       await users.assignRole(db, req.ctx, req.params.id, req.body.role);
-      return present(req.params.id);
+      return present(req.ctx.actor, req.params.id);
     },
   );
   // The security administrator's view of sign-in locks: which names, from which addresses, and the lift.
@@ -174,7 +175,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     { config: { action: 'users.unlock' }, schema: { tags: ['users'], params: idParamSchema, response: { 200: userSchema } } },
     async (req) => {
       await users.unlockUser(db, req.ctx, req.params.id);
-      return present(req.params.id);
+      return present(req.ctx.actor, req.params.id);
     },
   );
   app.post(
@@ -185,7 +186,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       await users.setUserDisabled(db, req.ctx, req.params.id, req.body.disabled);
-      return present(req.params.id);
+      return present(req.ctx.actor, req.params.id);
     },
   );
   const resetBody = z
@@ -207,7 +208,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       await users.resetPassword(db, req.ctx, req.params.id, req.body.password);
-      return present(req.params.id);
+      return present(req.ctx.actor, req.params.id);
     },
   );
 };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { ChangePasswordBody, LoginBody } from '@township-office/domain/auth';
 import { CommonErrors } from '@township-office/domain/errors';
 import { isPasswordComplex } from '@township-office/domain/password';
@@ -7,6 +8,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { SessionLookup as PlatformSessionLookup, SessionResolver } from '../../platform/http.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { openSecret, sealSecret } from '../../platform/keys.ts';
 import { newTotpSecret, totpUri, totpValid } from '../../platform/totp.ts';
@@ -126,7 +128,7 @@ export interface LiveSession {
   identity: IdentityDuties;
 }
 
-export type SessionLookup = { status: 'ok'; session: LiveSession } | { status: 'none' } | { status: 'idle' };
+export type SessionLookup = PlatformSessionLookup<LiveSession>;
 
 /** Resolve a cookie token; a session idle for longer than the limit is ended here. */
 export async function resolveSession(db: Db, config: Config, token: string): Promise<SessionLookup> {
@@ -144,6 +146,18 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
     status: 'ok',
     session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now) },
   };
+}
+
+/** The resolver the HTTP edge is given (app.ts): platform/ knows sessions only through it. */
+export function sessionResolver(db: Db, config: Config): SessionResolver<LiveSession> {
+  return { resolve: (token) => resolveSession(db, config, token), actorOf: (session) => actorOf(session.user) };
+}
+
+/** The signed-in session of an authenticated route, in the full shape this module's resolver produced. */
+export function currentSession(req: FastifyRequest): LiveSession {
+  if (!req.session) throw new AppError(CommonErrors.NOT_AUTHENTICATED);
+  // The edge stores what sessionResolver().resolve returned, so the narrower platform type widens back safely.
+  return req.session as LiveSession;
 }
 
 export async function logout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {

@@ -6,16 +6,18 @@
 import type { UserCreate } from '@township-office/domain/auth';
 import { CommonErrors } from '@township-office/domain/errors';
 import { isPasswordComplex } from '@township-office/domain/password';
-import { isThreeOfficer, roleFitsOrg, type BusinessRole, type Role } from '@township-office/domain/roles';
+import { roleFitsOrg, type BusinessRole, type Role } from '@township-office/domain/roles';
 import type { Db } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
+import { authorize } from '../../platform/policy.ts';
 import { requireOrg } from '../orgs/orgs.service.ts';
 import { accountsRepository, type UserWithOrg } from './accounts.repository.ts';
 import { auditUser } from './accounts.presenter.ts';
+import { userPolicy, type UserAction } from './accounts.policy.ts';
 import { lockoutRepository } from './lockout.repository.ts';
 import type { UserRow } from './accounts.tables.ts';
 
@@ -69,10 +71,10 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
   return insertAccount(db, ctx, { ...input, mustChangePassword: true });
 }
 
-async function loadTarget(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
+async function loadTarget(db: Db, ctx: RequestContext, id: string, action: UserAction): Promise<UserRow> {
   const user = await accountsRepository.userById(db, id);
   if (!user) throw notFound();
-  if (user.id === ctx.actor.userId) throw new AppError(CommonErrors.CANNOT_CHANGE_SELF);
+  authorize(userPolicy, ctx.actor, action, user);
   return user;
 }
 
@@ -94,9 +96,7 @@ async function updateAudited(db: Db, ctx: RequestContext, before: UserRow, actio
 
 export async function assignRole(db: Db, ctx: RequestContext, id: string, role: BusinessRole): Promise<UserRow> {
   assertMay(ctx.actor, 'users.assignRole');
-  const user = await loadTarget(db, ctx, id);
-  // An administrator account never becomes a business account, nor the reverse: 三员 stay apart.
-  if (isThreeOfficer(user.role)) throw new AppError(CommonErrors.ROLE_SEPARATION);
+  const user = await loadTarget(db, ctx, id, 'assignRole');
   const org = await requireOrg(db, user.orgId);
   if (!roleFitsOrg(role, org.kind)) throw new AppError(CommonErrors.ROLE_NOT_ALLOWED_FOR_ORG, { role });
   return updateAudited(db, ctx, user, 'user.role_changed', { role });
@@ -104,7 +104,7 @@ export async function assignRole(db: Db, ctx: RequestContext, id: string, role: 
 
 export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
   assertMay(ctx.actor, 'users.unlock');
-  const user = await loadTarget(db, ctx, id);
+  const user = await loadTarget(db, ctx, id, 'unlock');
   return db.transaction(async (tx) => {
     // Every address's lock on the name goes too, or the account would stay locked for them.
     const counters = await lockoutRepository.deleteCounters(tx, user.username);
@@ -126,13 +126,13 @@ export async function unlockUser(db: Db, ctx: RequestContext, id: string): Promi
 
 export async function setUserDisabled(db: Db, ctx: RequestContext, id: string, disabled: boolean): Promise<UserRow> {
   assertMay(ctx.actor, 'users.manage');
-  const user = await loadTarget(db, ctx, id);
+  const user = await loadTarget(db, ctx, id, 'setDisabled');
   return updateAudited(db, ctx, user, disabled ? 'user.disabled' : 'user.enabled', { disabledAt: disabled ? new Date() : null });
 }
 
 export async function resetPassword(db: Db, ctx: RequestContext, id: string, password: string): Promise<UserRow> {
   assertMay(ctx.actor, 'users.manage');
-  const user = await loadTarget(db, ctx, id);
+  const user = await loadTarget(db, ctx, id, 'resetPassword');
   if (!isPasswordComplex(password)) throw new AppError(CommonErrors.PASSWORD_TOO_WEAK);
   const passwordHash = await hashPassword(password);
   return updateAudited(db, ctx, user, 'user.password_reset', {

@@ -1,34 +1,6 @@
-import { z } from 'zod';
-import { pageQuerySchema, safeString } from '@township-office/domain/common';
+import { auditPageOut, auditQuerySchema, auditVerifyOut } from '@township-office/domain/audit.api';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { browseAudit, verifyAuditTrail } from './audit.service.ts';
-
-const auditQuery = pageQuerySchema
-  .extend({
-    actor: safeString().trim().max(64).optional(),
-    action: safeString().trim().max(64).optional(),
-    entity: safeString().trim().max(64).optional(),
-    entityId: safeString().trim().max(64).optional(),
-    orgId: z.uuid().optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-  })
-  .strict();
-
-const auditItem = z.object({
-  id: z.number(),
-  at: safeString(),
-  actorUsername: safeString().nullable(),
-  actorRole: safeString().nullable(),
-  orgId: safeString().nullable(),
-  ip: safeString().nullable(),
-  action: safeString(),
-  entity: safeString(),
-  entityId: safeString().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  hash: safeString(),
-});
 
 /** The audit administrator's view: read-only, filterable, and a check of the chain. */
 export const auditRoutes: RouteModule = (app, { db }) => {
@@ -38,8 +10,8 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       config: { action: 'audit.read' },
       schema: {
         tags: ['audit'],
-        querystring: auditQuery,
-        response: { 200: z.object({ items: z.array(auditItem), total: z.number(), page: z.number(), pageSize: z.number() }) },
+        querystring: auditQuerySchema,
+        response: { 200: auditPageOut },
       },
     },
     async (req) => {
@@ -65,7 +37,9 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       };
     },
   );
-  app.get('/api/audit/verify', { config: { action: 'audit.read' }, schema: { tags: ['audit'] } }, async (req) =>
-    verifyAuditTrail(db, req.ctx),
+  app.get(
+    '/api/audit/verify',
+    { config: { action: 'audit.read' }, schema: { tags: ['audit'], response: { 200: auditVerifyOut } } },
+    async (req) => verifyAuditTrail(db, req.ctx),
   );
 };

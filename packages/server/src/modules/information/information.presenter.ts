@@ -1,45 +1,15 @@
-import { z } from 'zod';
-import { safeString } from '@township-office/domain/common';
-import {
-  ADOPTION_LEVELS,
-  INFO_KINDS,
-  INFO_STATUSES,
-  INFO_URGENCIES,
-  RESEARCH_GRADES,
-  formatBulletinNumber,
-} from '@township-office/domain/information';
+/** Allow-listed response bodies of the information module; the shapes are domain/information.api.ts. */
+import { formatBulletinNumber } from '@township-office/domain/information';
+import type { Bulletin, BulletinDetail, InfoReport, ResearchReport, Topic } from '@township-office/domain/information.api';
 import type { Actor } from '../../platform/context.ts';
-import { itemActions, reportActions } from './information.policy.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { infoReportPolicy, researchReportPolicy } from './information.policy.ts';
 import type { InfoAdoptionRow, InfoBulletinRow, InfoItemRow, ResearchReportRow, ResearchTopicRow } from './information.tables.ts';
 
-export const adoptionOut = z.object({
-  level: z.enum(ADOPTION_LEVELS),
-  points: z.number().int(),
-  note: safeString().nullable(),
-  adoptedAt: safeString(),
-});
-export const itemOut = z.object({
-  id: z.uuid(),
-  orgId: z.uuid(),
-  orgName: safeString(),
-  title: safeString(),
-  content: safeString(),
-  kind: z.enum(INFO_KINDS),
-  urgency: z.enum(INFO_URGENCIES),
-  status: z.enum(INFO_STATUSES),
-  submittedAt: safeString(),
-  submitterName: safeString().nullable(),
-  reviewedAt: safeString().nullable(),
-  reviewNote: safeString().nullable(),
-  adoptions: z.array(adoptionOut),
-  points: z.number().int(),
-  actions: z.array(z.enum(['withdraw', 'review', 'addAdoption'])),
-});
-
-export function presentItem(
+export function presentInfoReport(
   actor: Actor,
   row: InfoItemRow & { orgName: string; submitterName: string | null; adoptions: InfoAdoptionRow[] },
-): z.infer<typeof itemOut> {
+): InfoReport {
   return {
     id: row.id,
     orgId: row.orgId,
@@ -55,22 +25,11 @@ export function presentItem(
     reviewNote: row.reviewNote,
     adoptions: row.adoptions.map((a) => ({ level: a.level, points: a.points, note: a.note, adoptedAt: a.adoptedAt.toISOString() })),
     points: row.adoptions.reduce((s, a) => s + a.points, 0),
-    actions: itemActions(actor, row, row.adoptions),
+    allowedActions: allowedActions(infoReportPolicy, actor, row, { adoptions: row.adoptions }),
   };
 }
 
-export const bulletinOut = z.object({
-  id: z.uuid(),
-  year: z.number().int(),
-  number: z.number().int(),
-  numberText: safeString(),
-  title: safeString(),
-  compiledAt: safeString(),
-  documentId: z.uuid().nullable(),
-  dispatchedAt: safeString().nullable(),
-  itemCount: z.number().int(),
-});
-export function presentBulletin(row: InfoBulletinRow & { itemCount: number }): z.infer<typeof bulletinOut> {
+export function presentBulletin(row: InfoBulletinRow & { itemCount: number }): Bulletin {
   return {
     id: row.id,
     year: row.year,
@@ -84,16 +43,7 @@ export function presentBulletin(row: InfoBulletinRow & { itemCount: number }): z
   };
 }
 
-export const topicOut = z.object({
-  id: z.uuid(),
-  year: z.number().int(),
-  title: safeString(),
-  description: safeString(),
-  deadline: safeString(),
-  reports: z.number().int(),
-  evaluated: z.number().int(),
-});
-export function presentTopic(row: ResearchTopicRow & { reports?: number; evaluated?: number }): z.infer<typeof topicOut> {
+export function presentTopic(row: ResearchTopicRow & { reports?: number; evaluated?: number }): Topic {
   return {
     id: row.id,
     year: row.year,
@@ -105,20 +55,7 @@ export function presentTopic(row: ResearchTopicRow & { reports?: number; evaluat
   };
 }
 
-export const reportOut = z.object({
-  id: z.uuid(),
-  topicId: z.uuid(),
-  orgId: z.uuid(),
-  orgName: safeString(),
-  title: safeString(),
-  content: safeString(),
-  submittedAt: safeString(),
-  grade: z.enum(RESEARCH_GRADES).nullable(),
-  comment: safeString().nullable(),
-  evaluatedAt: safeString().nullable(),
-  actions: z.array(z.literal('evaluate')),
-});
-export function presentReport(actor: Actor, row: ResearchReportRow & { orgName?: string }): z.infer<typeof reportOut> {
+export function presentReport(actor: Actor, row: ResearchReportRow & { orgName?: string }): ResearchReport {
   return {
     id: row.id,
     topicId: row.topicId,
@@ -130,6 +67,15 @@ export function presentReport(actor: Actor, row: ResearchReportRow & { orgName?:
     grade: row.grade,
     comment: row.comment,
     evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
-    actions: reportActions(actor, row),
+    allowedActions: allowedActions(researchReportPolicy, actor, row),
+  };
+}
+
+export function presentBulletinDetail(
+  row: InfoBulletinRow & { items: (InfoItemRow & { orgName: string; position: number })[] },
+): BulletinDetail {
+  return {
+    ...presentBulletin({ ...row, itemCount: row.items.length }),
+    items: row.items.map((i) => ({ id: i.id, position: i.position, title: i.title, orgName: i.orgName, content: i.content })),
   };
 }

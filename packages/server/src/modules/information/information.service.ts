@@ -23,11 +23,13 @@ import {
 import { InfoErrors } from '@township-office/domain/information.errors';
 import { seesAllTownships } from '@township-office/domain/roles';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
 import { orgById } from '../orgs/orgs.service.ts';
+import { infoReportPolicy } from './information.policy.ts';
 import { informationRepository as repo } from './information.repository.ts';
 import type { InfoAdoptionRow, InfoItemRow } from './information.tables.ts';
 
@@ -94,8 +96,7 @@ export async function withdrawItem(db: Db, ctx: RequestContext, id: string): Pro
   return db.transaction(async (tx) => {
     const item = await repo.itemById(tx, id, { forUpdate: true });
     if (!item) throw notFound();
-    assertOwnOrg(ctx.actor, item.orgId);
-    if (item.status !== 'submitted') throw new AppError(InfoErrors.INFO_NOT_WITHDRAWABLE);
+    authorize(infoReportPolicy, ctx.actor, 'withdraw', item, { adoptions: [] });
     const row = await repo.updateItem(tx, id, { status: 'withdrawn' });
     await writeAudit(tx, ctx, {
       action: 'info.withdraw',
@@ -160,8 +161,7 @@ export async function reviewItem(db: Db, ctx: RequestContext, id: string, input:
   await db.transaction(async (tx) => {
     const item = await repo.itemById(tx, id, { forUpdate: true });
     if (!item) throw notFound();
-    assertReadableOrg(ctx.actor, item.orgId);
-    if (item.status !== 'submitted') throw new AppError(InfoErrors.INFO_NOT_REVIEWABLE, { status: statusLabel(item.status) });
+    authorize(infoReportPolicy, ctx.actor, 'review', item, { adoptions: [] });
     const now = new Date();
     if (input.decision === 'reject') {
       await repo.updateItem(tx, id, { status: 'not_adopted', reviewedBy: ctx.actor.userId, reviewedAt: now, reviewNote: input.note });
@@ -199,9 +199,8 @@ export async function addAdoption(db: Db, ctx: RequestContext, id: string, input
   await db.transaction(async (tx) => {
     const item = await repo.itemById(tx, id, { forUpdate: true });
     if (!item) throw notFound();
-    assertReadableOrg(ctx.actor, item.orgId);
-    if (item.status !== 'adopted') throw new AppError(InfoErrors.INFO_NOT_ADOPTED, { status: statusLabel(item.status) });
     const existing = await repo.adoptionsFor(tx, [id]);
+    authorize(infoReportPolicy, ctx.actor, 'addAdoption', item, { adoptions: existing });
     if (existing.some((a) => a.level === input.level))
       throw new AppError(InfoErrors.INFO_ALREADY_ADOPTED_AT_LEVEL, { level: levelLabel(input.level) });
     const [row] = await insertAdoptionsChecked(tx, ctx, item, [input.level], input.note);
@@ -215,14 +214,6 @@ export async function addAdoption(db: Db, ctx: RequestContext, id: string, input
     });
   });
 }
-
-const STATUS_LABELS: Record<InfoItemRow['status'], string> = {
-  submitted: '待审核',
-  adopted: '已采用',
-  not_adopted: '未采用',
-  withdrawn: '已撤回',
-};
-export const statusLabel = (s: InfoItemRow['status']) => STATUS_LABELS[s];
 
 export interface RankingRow {
   orgId: string;

@@ -3,12 +3,7 @@
  * report per township and topic); the county grades each report with a comment. Counted for the
  * assessment.
  */
-import {
-  RESEARCH_GRADE_LABELS,
-  type ResearchEvaluate,
-  type ResearchReportCreate,
-  type ResearchTopicCreate,
-} from '@township-office/domain/information';
+import { type ResearchEvaluate, type ResearchReportCreate, type ResearchTopicCreate } from '@township-office/domain/information';
 import { InfoErrors } from '@township-office/domain/information.errors';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
@@ -17,6 +12,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { orgById } from '../orgs/orgs.service.ts';
 import { chinaToday, chinaYear } from '@township-office/domain/dates';
+import { authorize } from '../../platform/policy.ts';
+import { researchReportPolicy } from './information.policy.ts';
 import { researchRepository as repo } from './research.repository.ts';
 
 export async function createTopic(db: Db, ctx: RequestContext, input: ResearchTopicCreate) {
@@ -89,8 +86,7 @@ export async function evaluateReport(db: Db, ctx: RequestContext, id: string, in
   return db.transaction(async (tx) => {
     const row = await repo.reportById(tx, id, { forUpdate: true });
     if (!row) throw notFound();
-    assertReadableOrg(ctx.actor, row.orgId);
-    if (row.grade) throw new AppError(InfoErrors.RESEARCH_ALREADY_EVALUATED, { grade: RESEARCH_GRADE_LABELS[row.grade] });
+    authorize(researchReportPolicy, ctx.actor, 'evaluate', row);
     const updated = await repo.updateReport(tx, id, {
       grade: input.grade,
       comment: input.comment,

@@ -7,9 +7,9 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate } from '../../../lib/format.tsx';
-import { useCreateTopic, useEvaluateReport, useReports, useSubmitReport, useTopics, type Report } from '../api/information.ts';
+import { useCreateTopic, useEvaluateReport, useReports, useSubmitReport, useTopics, type ResearchReport } from '../api/information.ts';
 
-type Dialog = { kind: 'topic' } | { kind: 'report'; topicId: string } | { kind: 'evaluate'; report: Report } | null;
+type Dialog = { kind: 'topic' } | { kind: 'report'; topicId: string } | { kind: 'evaluate'; report: ResearchReport } | null;
 
 export default function ResearchPage() {
   const t = useT();
@@ -82,7 +82,7 @@ export default function ResearchPage() {
           </Card>
         </Col>
         <Col xs={24} lg={15}>
-          <Table<Report>
+          <Table<ResearchReport>
             rowKey="id"
             size="small"
             dataSource={reports.data?.items ?? []}
@@ -111,7 +111,7 @@ export default function ResearchPage() {
                 key: 'a',
                 width: 80,
                 render: (_: unknown, r) =>
-                  r.actions.includes('evaluate') ? (
+                  r.allowedActions.includes('evaluate') ? (
                     <Button size="small" type="link" onClick={() => setDialog({ kind: 'evaluate', report: r })}>
                       {t('information.research.evaluate')}
                     </Button>

@@ -1,20 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditPage, AuditVerifyResult } from '@township-office/domain/audit.api';
 import { api } from '../../../lib/api.ts';
 
-export interface AuditItem {
-  id: number;
-  at: string;
-  actorUsername: string | null;
-  actorRole: string | null;
-  orgId: string | null;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
+export type { AuditItem } from '@township-office/domain/audit.api';
 
 export interface AuditFilter {
   actor?: string;
@@ -26,17 +14,12 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  rowsChecked: number;
-  chains: number;
-  firstBroken?: { id: number; chain: string; seq: number; reason: string };
-}
+export type VerifyResult = AuditVerifyResult;
 
 export function useAuditPage(filter: AuditFilter) {
   return useQuery({
     queryKey: ['system', 'audit', filter],
-    queryFn: () => api.get<{ items: AuditItem[]; total: number; page: number; pageSize: number }>('/api/audit', { ...filter }),
+    queryFn: () => api.get<AuditPage>('/api/audit', { ...filter }),
     placeholderData: (prev) => prev,
   });
 }

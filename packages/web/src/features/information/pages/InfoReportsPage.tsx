@@ -9,12 +9,12 @@ import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { formatDate } from '../../../lib/format.tsx';
-import { useCompileBulletin, useInfoItems, useWithdrawItem, type InfoItem } from '../api/information.ts';
+import { useCompileBulletin, useInfoReports, useWithdrawInfoReport, type InfoReport } from '../api/information.ts';
 import { InfoStatusTag, LevelTags } from '../components/labels.tsx';
-import { AddAdoptionModal, ReviewModal } from '../components/ReviewModal.tsx';
-import { SubmitModal } from '../components/SubmitModal.tsx';
+import { AddAdoptionModal, ReviewInfoReportModal } from '../components/ReviewInfoReportModal.tsx';
+import { SubmitInfoReportModal } from '../components/SubmitInfoReportModal.tsx';
 
-export default function SubmissionsPage() {
+export default function InfoReportsPage() {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -23,11 +23,11 @@ export default function SubmissionsPage() {
   const [status, setStatus] = useState<InfoStatus | undefined>();
   const [page, setPage] = useState(1);
   const [submitOpen, setSubmitOpen] = useState(false);
-  const [reviewing, setReviewing] = useState<InfoItem | null>(null);
-  const [adding, setAdding] = useState<InfoItem | null>(null);
+  const [reviewing, setReviewing] = useState<InfoReport | null>(null);
+  const [adding, setAdding] = useState<InfoReport | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const q = useInfoItems({ status, orgId, page, pageSize: 20 });
-  const withdraw = useWithdrawItem();
+  const q = useInfoReports({ status, orgId, page, pageSize: 20 });
+  const withdraw = useWithdrawInfoReport();
   const compile = useCompileBulletin();
   const mayCompile = can('info.bulletin');
   return (
@@ -73,7 +73,7 @@ export default function SubmissionsPage() {
           data-testid="info-status-filter"
         />
       </Space>
-      <Table<InfoItem>
+      <Table<InfoReport>
         rowKey="id"
         size="middle"
         loading={q.isFetching && !q.data}
@@ -107,7 +107,7 @@ export default function SubmissionsPage() {
         columns={[
           { title: t('information.col.title'), dataIndex: 'title', ellipsis: true },
           { title: t('information.col.org'), dataIndex: 'orgName', width: 130 },
-          { title: t('information.col.kind'), dataIndex: 'kind', width: 90, render: (k: InfoItem['kind']) => t(`information.kind.${k}`) },
+          { title: t('information.col.kind'), dataIndex: 'kind', width: 90, render: (k: InfoReport['kind']) => t(`information.kind.${k}`) },
           { title: t('information.col.status'), dataIndex: 'status', width: 90, render: (s: InfoStatus) => <InfoStatusTag status={s} /> },
           { title: t('information.col.levels'), key: 'levels', width: 260, render: (_: unknown, r) => <LevelTags levels={r.adoptions} /> },
           { title: t('information.col.points'), dataIndex: 'points', width: 70, align: 'right' },
@@ -118,17 +118,17 @@ export default function SubmissionsPage() {
             width: 120,
             render: (_: unknown, r) => (
               <Space size={4}>
-                {r.actions.includes('review') ? (
+                {r.allowedActions.includes('review') ? (
                   <Button size="small" type="link" onClick={() => setReviewing(r)} data-testid={`review-${r.id}`}>
                     {t('information.review.action')}
                   </Button>
                 ) : null}
-                {r.actions.includes('addAdoption') ? (
+                {r.allowedActions.includes('addAdoption') ? (
                   <Button size="small" type="link" onClick={() => setAdding(r)}>
                     {t('information.review.addAdoption')}
                   </Button>
                 ) : null}
-                {r.actions.includes('withdraw') ? (
+                {r.allowedActions.includes('withdraw') ? (
                   <Button size="small" type="link" danger loading={withdraw.isPending} onClick={() => withdraw.mutate(r.id)}>
                     {t('information.review.withdraw')}
                   </Button>
@@ -138,8 +138,8 @@ export default function SubmissionsPage() {
           },
         ]}
       />
-      <SubmitModal open={submitOpen} onClose={() => setSubmitOpen(false)} />
-      <ReviewModal item={reviewing} onClose={() => setReviewing(null)} />
+      <SubmitInfoReportModal open={submitOpen} onClose={() => setSubmitOpen(false)} />
+      <ReviewInfoReportModal item={reviewing} onClose={() => setReviewing(null)} />
       <AddAdoptionModal item={adding} onClose={() => setAdding(null)} />
     </>
   );

@@ -2,15 +2,15 @@ import { Checkbox, Form, Input, Modal, Radio, Select, type ButtonProps } from 'a
 import { useState } from 'react';
 import { ADOPTION_LEVELS, type AdoptionLevel } from '@township-office/domain/information';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { useAddAdoption, useReviewItem, type InfoItem } from '../api/information.ts';
+import { useAddAdoption, useReviewInfoReport, type InfoReport } from '../api/information.ts';
 
 /** County review: adopt at one or several levels (their points add up), or refuse with a note. */
-export function ReviewModal({ item, onClose }: { item: InfoItem | null; onClose: () => void }) {
+export function ReviewInfoReportModal({ item, onClose }: { item: InfoReport | null; onClose: () => void }) {
   const t = useT();
   const [decision, setDecision] = useState<'adopt' | 'reject'>('adopt');
   const [levels, setLevels] = useState<AdoptionLevel[]>(['county_bulletin']);
   const [note, setNote] = useState('');
-  const review = useReviewItem();
+  const review = useReviewInfoReport();
   return (
     <Modal
       open={!!item}
@@ -62,7 +62,7 @@ export function ReviewModal({ item, onClose }: { item: InfoItem | null; onClose:
 }
 
 /** Adds one more level to an adopted item (e.g. forwarded to the city and adopted there). */
-export function AddAdoptionModal({ item, onClose }: { item: InfoItem | null; onClose: () => void }) {
+export function AddAdoptionModal({ item, onClose }: { item: InfoReport | null; onClose: () => void }) {
   const t = useT();
   const [level, setLevel] = useState<AdoptionLevel | undefined>();
   const add = useAddAdoption();

@@ -2,7 +2,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { INFO_KINDS, INFO_URGENCIES, type InfoKind, type InfoUrgency } from '@township-office/domain/information';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { useSubmitItem } from '../api/information.ts';
+import { useSubmitInfoReport } from '../api/information.ts';
 
 interface Values {
   title: string;
@@ -12,10 +12,10 @@ interface Values {
 }
 
 /** The township's submission form, with the server's limits beside each field. */
-export function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function SubmitInfoReportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const submit = useSubmitItem();
+  const submit = useSubmitInfoReport();
   return (
     <Modal
       open={open}
