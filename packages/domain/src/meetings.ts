@@ -19,6 +19,11 @@ export const MEETING_STATUSES = ['draft', 'finalised', 'confirmed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = { draft: '记录中', finalised: '待主持人确认', confirmed: '已确认' };
 
+/** Whether minutes in this status are still being written (edited, finalised) or are on record (amended, followed up, summarised). */
+export const meetingIsDraft = (status: MeetingStatus) => status === 'draft';
+/** The host confirms finalised minutes, once. */
+export const meetingAwaitsConfirmation = (status: MeetingStatus) => status === 'finalised';
+
 const text = (max: number) => safeString().trim().min(1).max(max);
 const name = text(40);
 
@@ -133,6 +138,9 @@ export const followUpListQuerySchema = z
     format: z.enum(EXPORT_FORMATS).default('json'),
   })
   .strict();
+
+/** Progress is recorded and the item closed only while it is open. */
+export const followUpIsOpen = (status: FollowUpStatus) => status === 'open';
 
 /** Overdue: still open after its deadline day. */
 export function followUpOverdue(f: { status: FollowUpStatus; deadline: string }, today: string): boolean {

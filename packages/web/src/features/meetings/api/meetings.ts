@@ -36,7 +36,7 @@ export interface FollowUp {
   result: string | null;
   closedOn: string | null;
   progress?: { id: string; on: string; note: string; byName: string }[];
-  actions: string[];
+  allowedActions: string[];
 }
 export interface Meeting extends MeetingSummary {
   hostUserId: string;
@@ -49,7 +49,7 @@ export interface Meeting extends MeetingSummary {
   confirmedAt: string | null;
   amendments: { id: string; reason: string; amendedByName: string; amendedAt: string }[];
   followUps: FollowUp[];
-  actions: string[];
+  allowedActions: string[];
 }
 export interface Page<T> {
   items: T[];
