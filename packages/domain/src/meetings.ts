@@ -95,20 +95,6 @@ export const meetingAmendSchema = z
   });
 export type MeetingAmend = z.infer<typeof meetingAmendSchema>;
 
-export const meetingListQuerySchema = z
-  .object({
-    kind: z.enum(MEETING_KINDS).optional(),
-    status: z.enum(MEETING_STATUSES).optional(),
-    from: isoDaySchema.optional(),
-    to: isoDaySchema.optional(),
-    orgId: z.uuid().optional(),
-    q: safeString().trim().max(40).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(EXPORT_FORMATS).default('json'),
-  })
-  .strict();
-
 export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
@@ -127,18 +113,6 @@ export type FollowUpCreate = z.infer<typeof followUpCreateSchema>;
 
 export const followUpProgressSchema = z.object({ note: text(2000), on: isoDaySchema }).strict();
 export const followUpCloseSchema = z.object({ result: text(2000), closedOn: isoDaySchema }).strict();
-export const followUpListQuerySchema = z
-  .object({
-    status: z.enum(FOLLOW_UP_STATUSES).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    meetingId: z.uuid().optional(),
-    orgId: z.uuid().optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(EXPORT_FORMATS).default('json'),
-  })
-  .strict();
-
 /** Progress is recorded and the item closed only while it is open. */
 export const followUpIsOpen = (status: FollowUpStatus) => status === 'open';
 
