@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { safeString } from './common.ts';
 import { isoDaySchema } from './holidays.ts';
-import { EXPORT_FORMATS } from './print.ts';
 
 /** Meeting minutes (会议记录本) and follow-up of their decisions (督办). */
 export const MEETING_KINDS = ['party_committee', 'executive', 'topical', 'exchange', 'other'] as const;

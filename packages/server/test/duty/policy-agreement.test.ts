@@ -110,7 +110,11 @@ describe('duty policy agreement', () => {
       cases,
       attempt: (tx: Db, { a, id }) => log.confirmHandover(tx, ctxOf(a), id),
     });
-    expect(results.filter((r) => r.offered).map((r) => r.label)).toEqual(['town01.clerk / pending', 'town01.leader / pending', 'town01.leader / half']);
+    expect(results.filter((r) => r.offered).map((r) => r.label)).toEqual([
+      'town01.clerk / pending',
+      'town01.leader / pending',
+      'town01.leader / half',
+    ]);
   });
 
   it('offers reporting and drafting a report on incidents only, reporting once', async () => {

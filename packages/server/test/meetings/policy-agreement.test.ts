@@ -104,7 +104,13 @@ describe('meetings policy agreement', () => {
           case 'amend':
             return svc.amendMeeting(tx, ctx, id, { reason: '漏记列席人员', nonVoting: ['赵德胜'] });
           case 'followUp':
-            return svc.createFollowUp(tx, ctx, { meetingId: id, itemIndex: 0, decisionIndex: 1, ownerName: '王五', deadline: '2026-04-10' });
+            return svc.createFollowUp(tx, ctx, {
+              meetingId: id,
+              itemIndex: 0,
+              decisionIndex: 1,
+              ownerName: '王五',
+              deadline: '2026-04-10',
+            });
           case 'draftSummary':
             return svc.draftSummaryFromMinutes(tx, ctx, id, { mainRecipientOrgIds: [countyOrgId] });
           default:

@@ -68,10 +68,21 @@ const steps: Record<string, Step[]> = {
   extended: [
     accept,
     (id) =>
-      petitions.extendPetition(db, clerk, id, { days: 30, reason: '案情复杂', approvedBy: '王镇长', approvedOn: '2026-03-10', notifiedOn: '2026-03-10' }),
+      petitions.extendPetition(db, clerk, id, {
+        days: 30,
+        reason: '案情复杂',
+        approvedBy: '王镇长',
+        approvedOn: '2026-03-10',
+        notifiedOn: '2026-03-10',
+      }),
   ],
-  not_accepted: [(id) => petitions.rejectPetition(db, clerk, id, { decidedOn: '2026-03-05', notifiedOn: '2026-03-05', reason: '不属受理范围' })],
-  closed: [accept, (id) => petitions.closePetition(db, clerk, id, { closedOn: '2026-03-20', result: '已调处', answerNotifiedOn: '2026-03-20' })],
+  not_accepted: [
+    (id) => petitions.rejectPetition(db, clerk, id, { decidedOn: '2026-03-05', notifiedOn: '2026-03-05', reason: '不属受理范围' }),
+  ],
+  closed: [
+    accept,
+    (id) => petitions.closePetition(db, clerk, id, { closedOn: '2026-03-20', result: '已调处', answerNotifiedOn: '2026-03-20' }),
+  ],
 };
 steps.review_requested = [
   ...steps.closed!,
@@ -106,7 +117,13 @@ function attemptStep(tx: Db, a: Actor, p: PetitionRow, action: string) {
       return petitions.rejectPetition(tx, ctx, p.id, { decidedOn: p.receivedOn, notifiedOn: p.receivedOn, reason: '不属受理范围' });
     case 'extend': {
       const on = p.decidedOn ?? p.receivedOn;
-      return petitions.extendPetition(tx, ctx, p.id, { days: 30, reason: '案情复杂', approvedBy: '王镇长', approvedOn: on, notifiedOn: on });
+      return petitions.extendPetition(tx, ctx, p.id, {
+        days: 30,
+        reason: '案情复杂',
+        approvedBy: '王镇长',
+        approvedOn: on,
+        notifiedOn: on,
+      });
     }
     case 'close': {
       const on = p.decidedOn ?? p.receivedOn;
@@ -151,7 +168,12 @@ describe('reception policy agreement', () => {
       attempt: (tx: Db, { a, id }, action) =>
         action === 'edit' ? visits.updateVisit(tx, ctxOf(a), id, { purpose: '交流' }) : visits.voidVisit(tx, ctxOf(a), id, '重复登记'),
     });
-    expect(results.filter((r) => r.offered).map((r) => r.label)).toEqual(['town01.clerk / active', 'town01.clerk / active', 'town01.leader / active', 'town01.leader / active']);
+    expect(results.filter((r) => r.offered).map((r) => r.label)).toEqual([
+      'town01.clerk / active',
+      'town01.clerk / active',
+      'town01.leader / active',
+      'town01.leader / active',
+    ]);
   });
 
   it('offers on petitions exactly what the service accepts, in every status of the case', async () => {

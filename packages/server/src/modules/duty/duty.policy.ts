@@ -33,8 +33,7 @@ export const handoverPolicy = definePolicy<HandoverRow>()({
     return firstDenial(
       () => own(a, h.orgId, 'duty.keep'),
       () => allowIf(side !== null, DutyErrors.HANDOVER_NOT_PARTY),
-      () =>
-        allowIf((side === 'outgoing' ? h.outgoingConfirmedAt : h.incomingConfirmedAt) === null, DutyErrors.HANDOVER_ALREADY_CONFIRMED),
+      () => allowIf((side === 'outgoing' ? h.outgoingConfirmedAt : h.incomingConfirmedAt) === null, DutyErrors.HANDOVER_ALREADY_CONFIRMED),
     );
   },
 });

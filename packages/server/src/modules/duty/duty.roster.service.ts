@@ -1,5 +1,4 @@
 import { chinaToday } from '@township-office/domain/dates';
-import { CommonErrors } from '@township-office/domain/errors';
 import { DutyErrors } from '@township-office/domain/duty.errors';
 import {
   generateRotation,

@@ -3,7 +3,6 @@ import { chinaToday } from '@township-office/domain/dates';
 import type { Db } from '../../db/client.ts';
 import { meetingsRepository } from './meetings.repository.ts';
 
-
 /** The county's 业务交流会 held in `year`, with the townships that attended. */
 export async function exchangeMeetingsInYear(
   db: Db,

@@ -58,10 +58,14 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
       return { items: r.rows.map(presentMeetingSummary), total: r.total, page, pageSize };
     },
   );
-  app.post('/api/meetings', { config: { action: 'meetings.record' }, schema: { tags, body: meetingCreateSchema, response: { 201: meetingOut } } }, async (req, reply) => {
-    const row = await svc.createMeeting(db, req.ctx, req.body);
-    return reply.code(201).send(await detail(req, row.id));
-  });
+  app.post(
+    '/api/meetings',
+    { config: { action: 'meetings.record' }, schema: { tags, body: meetingCreateSchema, response: { 201: meetingOut } } },
+    async (req, reply) => {
+      const row = await svc.createMeeting(db, req.ctx, req.body);
+      return reply.code(201).send(await detail(req, row.id));
+    },
+  );
   app.get(
     '/api/meetings/:id',
     {
@@ -83,7 +87,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.patch(
     '/api/meetings/:id',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingUpdateSchema, response: { 200: meetingOut } } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: meetingUpdateSchema, response: { 200: meetingOut } },
+    },
     async (req) => {
       await svc.updateMeeting(db, req.ctx, req.params.id, req.body);
       return detail(req, req.params.id);
@@ -91,7 +98,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/meetings/:id/finalise',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional(), response: { 200: meetingOut } } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: noQuery.optional(), response: { 200: meetingOut } },
+    },
     async (req) => {
       await svc.finaliseMeeting(db, req.ctx, req.params.id);
       return detail(req, req.params.id);
@@ -99,7 +109,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/meetings/:id/confirm',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional(), response: { 200: meetingOut } } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: noQuery.optional(), response: { 200: meetingOut } },
+    },
     async (req) => {
       await svc.confirmMeeting(db, req.ctx, req.params.id);
       return detail(req, req.params.id);
@@ -107,7 +120,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/meetings/:id/amendments',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingAmendSchema, response: { 201: meetingOut } } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: meetingAmendSchema, response: { 201: meetingOut } },
+    },
     async (req, reply) => {
       await svc.amendMeeting(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(await detail(req, req.params.id));
@@ -116,7 +132,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
 
   app.post(
     '/api/meetings/:id/draft-summary',
-    { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: summaryDraftSchema, response: { 201: draftedDocumentOut } } },
+    {
+      config: { action: 'documents.draft' },
+      schema: { tags, params: idParamSchema, body: summaryDraftSchema, response: { 201: draftedDocumentOut } },
+    },
     async (req, reply) => {
       const doc = await svc.draftSummaryFromMinutes(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
@@ -156,12 +175,17 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     const r = await svc.getFollowUp(db, ctx, id);
     return presentFollowUp(ctx.actor, r.followUp, chinaToday(), { progress: r.progress });
   };
-  app.get('/api/follow-ups/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: followUpOut } } }, async (req) =>
-    followUpDetail(req.ctx, req.params.id),
+  app.get(
+    '/api/follow-ups/:id',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: followUpOut } } },
+    async (req) => followUpDetail(req.ctx, req.params.id),
   );
   app.post(
     '/api/follow-ups/:id/progress',
-    { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpProgressSchema, response: { 201: followUpOut } } },
+    {
+      config: { action: 'followUps.manage' },
+      schema: { tags, params: idParamSchema, body: followUpProgressSchema, response: { 201: followUpOut } },
+    },
     async (req, reply) => {
       await svc.addFollowUpProgress(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(await followUpDetail(req.ctx, req.params.id));
@@ -169,7 +193,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/follow-ups/:id/close',
-    { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpCloseSchema, response: { 200: followUpOut } } },
+    {
+      config: { action: 'followUps.manage' },
+      schema: { tags, params: idParamSchema, body: followUpCloseSchema, response: { 200: followUpOut } },
+    },
     async (req) => {
       await svc.closeFollowUp(db, req.ctx, req.params.id, req.body);
       return followUpDetail(req.ctx, req.params.id);
@@ -179,7 +206,9 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   // For the county's supervision pages.
   app.get(
     '/api/follow-ups/overdue-by-org',
-    { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict(), response: { 200: overdueFollowUpsByOrgOut } },
+    {
+      config: { action: 'supervision.read' },
+      schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict(), response: { 200: overdueFollowUpsByOrgOut } },
     },
     async (req) => ({
       items: await overdueFollowUpsByOrg(db, req.query.today ?? chinaToday()),

@@ -1,4 +1,3 @@
-import { CommonErrors } from '@township-office/domain/errors';
 import { ReceptionErrors } from '@township-office/domain/reception.errors';
 import type { CountOptions } from '@township-office/domain/deadlines';
 import { calendarFromPeriods } from '@township-office/domain/holidays';
