@@ -14,6 +14,9 @@ export const DUTY_LOG_KIND_LABELS: Record<DutyLogKind, string> = {
   other: '其他',
 };
 
+/** Only an incident (突发事件) is reported upward to the county office, once. */
+export const logEntryReportable = (e: { kind: DutyLogKind }) => e.kind === 'incident';
+
 export const ROTATION_MODES = ['daily', 'weekly'] as const;
 export type RotationMode = (typeof ROTATION_MODES)[number];
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { safeString } from './common.ts';
 import { isoDaySchema } from './holidays.ts';
-import { EXPORT_FORMATS } from './print.ts';
 
 /** Meeting minutes (会议记录本) and follow-up of their decisions (督办). */
 export const MEETING_KINDS = ['party_committee', 'executive', 'topical', 'exchange', 'other'] as const;
@@ -18,6 +17,11 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
 export const MEETING_STATUSES = ['draft', 'finalised', 'confirmed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = { draft: '记录中', finalised: '待主持人确认', confirmed: '已确认' };
+
+/** Whether minutes in this status are still being written (edited, finalised) or are on record (amended, followed up, summarised). */
+export const meetingIsDraft = (status: MeetingStatus) => status === 'draft';
+/** The host confirms finalised minutes, once. */
+export const meetingAwaitsConfirmation = (status: MeetingStatus) => status === 'finalised';
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 const name = text(40);
@@ -90,20 +94,6 @@ export const meetingAmendSchema = z
   });
 export type MeetingAmend = z.infer<typeof meetingAmendSchema>;
 
-export const meetingListQuerySchema = z
-  .object({
-    kind: z.enum(MEETING_KINDS).optional(),
-    status: z.enum(MEETING_STATUSES).optional(),
-    from: isoDaySchema.optional(),
-    to: isoDaySchema.optional(),
-    orgId: z.uuid().optional(),
-    q: safeString().trim().max(40).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(EXPORT_FORMATS).default('json'),
-  })
-  .strict();
-
 export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
@@ -122,17 +112,8 @@ export type FollowUpCreate = z.infer<typeof followUpCreateSchema>;
 
 export const followUpProgressSchema = z.object({ note: text(2000), on: isoDaySchema }).strict();
 export const followUpCloseSchema = z.object({ result: text(2000), closedOn: isoDaySchema }).strict();
-export const followUpListQuerySchema = z
-  .object({
-    status: z.enum(FOLLOW_UP_STATUSES).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    meetingId: z.uuid().optional(),
-    orgId: z.uuid().optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    format: z.enum(EXPORT_FORMATS).default('json'),
-  })
-  .strict();
+/** Progress is recorded and the item closed only while it is open. */
+export const followUpIsOpen = (status: FollowUpStatus) => status === 'open';
 
 /** Overdue: still open after its deadline day. */
 export function followUpOverdue(f: { status: FollowUpStatus; deadline: string }, today: string): boolean {

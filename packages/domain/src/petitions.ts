@@ -77,6 +77,34 @@ export const PETITION_STATUS_LABELS: Record<PetitionStatus, string> = {
   rereviewed: '已复核（终结）',
 };
 
+/** The steps of a case (each one a route and a button); `reveal` shows the full ID numbers and phones. */
+export const PETITION_STEPS = [
+  'accept',
+  'reject',
+  'extend',
+  'close',
+  'reviewRequest',
+  'reviewAnswer',
+  'rereviewRequest',
+  'rereviewAnswer',
+] as const;
+export type PetitionStep = (typeof PETITION_STEPS)[number];
+
+/** Which step each status allows: the case's state machine (信访工作条例 第三十二条 to 第三十七条). */
+export const PETITION_NEXT_STEPS: Record<PetitionStatus, readonly PetitionStep[]> = {
+  registered: ['accept', 'reject'],
+  accepted: ['extend', 'close'],
+  not_accepted: [],
+  closed: ['reviewRequest'],
+  review_requested: ['reviewAnswer'],
+  reviewed: ['rereviewRequest'],
+  rereview_requested: ['rereviewAnswer'],
+  rereviewed: [],
+};
+
+/** After a re-review request the matter is final: no step but its answer, and nothing after it (第三十七条). */
+export const petitionIsFinal = (status: PetitionStatus) => status === 'rereviewed' || status === 'rereview_requested';
+
 /** The dates that drive the deadlines; null until the step happened. */
 export interface PetitionDates {
   receivedOn: string;

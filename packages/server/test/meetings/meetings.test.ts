@@ -38,7 +38,7 @@ describe('meeting minutes', () => {
       status: 'draft',
       hostUserId: leaderMe.id,
       recorderName: expect.any(String),
-      actions: expect.arrayContaining(['edit', 'finalise']),
+      allowedActions: expect.arrayContaining(['edit', 'finalise']),
     });
 
     expect((await clerk.patch(`/api/meetings/${m.id}`, { place: '镇政府二楼会议室' })).json().place).toBe('镇政府二楼会议室');
@@ -48,7 +48,7 @@ describe('meeting minutes', () => {
     expect((await clerk.post(`/api/meetings/${m.id}/finalise`)).json().status).toBe('finalised');
     expect((await clerk.post(`/api/meetings/${m.id}/confirm`)).statusCode).toBe(403);
     const confirmed = await leader.post(`/api/meetings/${m.id}/confirm`);
-    expect(confirmed.json()).toMatchObject({ status: 'confirmed', actions: expect.arrayContaining(['amend']) });
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', allowedActions: expect.arrayContaining(['amend']) });
 
     const before = await tableDigest(database);
     const edit = await clerk.patch(`/api/meetings/${m.id}`, { title: '改过的标题' });
@@ -139,7 +139,7 @@ describe('follow-up of decisions (督办)', () => {
 
     expect((await clerk.post(`/api/follow-ups/${id}/progress`, { note: '专班已组建', on: '2026-03-12' })).json().progress).toHaveLength(1);
     const closed = await clerk.post(`/api/follow-ups/${id}/close`, { result: '专班到位并开展巡查', closedOn: '2026-03-14' });
-    expect(closed.json()).toMatchObject({ status: 'closed', overdue: false, actions: [] });
+    expect(closed.json()).toMatchObject({ status: 'closed', overdue: false, allowedActions: [] });
     expect((await clerk.post(`/api/follow-ups/${id}/close`, { result: 'again', closedOn: '2026-03-14' })).statusCode).toBe(409);
   });
 });

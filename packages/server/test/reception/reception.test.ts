@@ -25,7 +25,7 @@ describe('visitor reception (来客接待)', () => {
       ],
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ totalCost: 300.5, visitorCount: 3, actions: ['edit', 'void'] });
+    expect(res.json()).toMatchObject({ totalCost: 300.5, visitorCount: 3, allowedActions: ['edit', 'void'] });
     const id = res.json().id;
     expect(
       (

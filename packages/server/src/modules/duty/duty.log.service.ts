@@ -1,15 +1,32 @@
 import { CommonErrors } from '@township-office/domain/errors';
 import { DutyErrors } from '@township-office/domain/duty.errors';
-import type { DutyLogCreate, HandoverCreate } from '@township-office/domain/duty';
+import { logEntryReportable, type DutyLogCreate, type HandoverCreate } from '@township-office/domain/duty';
 import { chinaToday } from '@township-office/domain/dates';
-import type { Db, Tx } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { dutyLogPolicy, handoverPolicy, handoverSide } from './duty.policy.ts';
 import { draftDocument } from '../documents/documents.service.ts';
 import { dutyRepository, type LogFilter } from './duty.repository.ts';
-import type { DutyLogRow } from './duty.tables.ts';
+import type { DutyLogRow, HandoverRow } from './duty.tables.ts';
+
+/** A log entry the caller may read (another org's answers 404). */
+async function loadEntry(db: DbOrTx, ctx: RequestContext, id: string): Promise<DutyLogRow> {
+  const e = await dutyRepository.logById(db, id);
+  if (!e) throw notFound();
+  assertReadableOrg(ctx.actor, e.orgId);
+  return e;
+}
+
+async function loadHandover(db: DbOrTx, ctx: RequestContext, id: string): Promise<HandoverRow> {
+  const h = await dutyRepository.handoverById(db, id);
+  if (!h) throw notFound();
+  assertReadableOrg(ctx.actor, h.orgId);
+  return h;
+}
 
 export function listLog(db: Db, ctx: RequestContext, f: LogFilter, page: { page: number; pageSize: number }) {
   return dutyRepository.log(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
@@ -29,7 +46,7 @@ async function reportUpward(tx: Tx, entry: DutyLogRow) {
 
 export async function addLogEntry(db: Db, ctx: RequestContext, input: DutyLogCreate) {
   assertMay(ctx.actor, 'duty.keep');
-  if (input.reportUpward && input.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
+  if (input.reportUpward && !logEntryReportable(input)) throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
   const orgId = ctx.actor.orgId;
   const at = new Date(input.at);
   return db.transaction(async (tx) => {
@@ -63,12 +80,8 @@ export async function addLogEntry(db: Db, ctx: RequestContext, input: DutyLogCre
 export async function reportLogEntryUpward(db: Db, ctx: RequestContext, id: string) {
   assertMay(ctx.actor, 'duty.keep');
   return db.transaction(async (tx) => {
-    const entry = await dutyRepository.logById(tx, id);
-    if (!entry) throw new AppError(CommonErrors.NOT_FOUND);
-    assertReadableOrg(ctx.actor, entry.orgId);
-    assertOwnOrg(ctx.actor, entry.orgId);
-    if (entry.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
-    if (entry.reportUpward) throw new AppError(DutyErrors.LOG_ALREADY_REPORTED);
+    const entry = await loadEntry(tx, ctx, id);
+    authorize(dutyLogPolicy, ctx.actor, 'report', entry);
     await dutyRepository.markReported(tx, id);
     const report = await reportUpward(tx, entry);
     await writeAudit(tx, ctx, {
@@ -119,14 +132,9 @@ export async function createHandover(db: Db, ctx: RequestContext, input: Handove
 export async function confirmHandover(db: Db, ctx: RequestContext, id: string) {
   assertMay(ctx.actor, 'duty.keep');
   return db.transaction(async (tx) => {
-    const h = await dutyRepository.handoverById(tx, id);
-    if (!h) throw new AppError(CommonErrors.NOT_FOUND);
-    assertReadableOrg(ctx.actor, h.orgId);
-    assertOwnOrg(ctx.actor, h.orgId);
-    const side = ctx.actor.userId === h.outgoingUserId ? 'outgoing' : ctx.actor.userId === h.incomingUserId ? 'incoming' : null;
-    if (!side) throw new AppError(DutyErrors.HANDOVER_NOT_PARTY);
-    if ((side === 'outgoing' ? h.outgoingConfirmedAt : h.incomingConfirmedAt) !== null)
-      throw new AppError(DutyErrors.HANDOVER_ALREADY_CONFIRMED);
+    const h = await loadHandover(tx, ctx, id);
+    authorize(handoverPolicy, ctx.actor, 'confirm', h);
+    const side = handoverSide(ctx.actor, h)!;
     const row = await dutyRepository.updateHandover(
       tx,
       id,
@@ -146,11 +154,8 @@ export async function confirmHandover(db: Db, ctx: RequestContext, id: string) {
 /** An upward report (报告) to the county office drafted from an incident, through the documents module. */
 export async function draftIncidentReport(db: Db, ctx: RequestContext, id: string) {
   assertMay(ctx.actor, 'duty.keep');
-  const entry = await dutyRepository.logById(db, id);
-  if (!entry) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, entry.orgId);
-  assertOwnOrg(ctx.actor, entry.orgId);
-  if (entry.kind !== 'incident') throw new AppError(DutyErrors.LOG_NOT_INCIDENT);
+  const entry = await loadEntry(db, ctx, id);
+  authorize(dutyLogPolicy, ctx.actor, 'draftReport', entry);
   const county = await dutyRepository.countyOffice(db);
   if (!county) throw new AppError(CommonErrors.NOT_FOUND);
   const body = [

@@ -1,5 +1,6 @@
-import { roleMay } from '@township-office/domain/permissions';
 import type { Actor } from '../../platform/context.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { dutyLogPolicy, handoverPolicy, swapPolicy } from './duty.policy.ts';
 import type { DutyLogRow, HandoverRow, HolidayPeriodRow, IncidentReportRow, RosterDayRow, SwapRow } from './duty.tables.ts';
 
 export const presentRosterDay = (r: RosterDayRow) => ({
@@ -22,7 +23,7 @@ export const presentSwap = (actor: Actor, s: SwapRow) => ({
   reason: s.reason,
   status: s.status,
   decidedAt: s.decidedAt?.toISOString() ?? null,
-  actions: s.status === 'requested' && s.orgId === actor.orgId && roleMay(actor.role, 'duty.approveSwap') ? ['approve', 'reject'] : [],
+  allowedActions: allowedActions(swapPolicy, actor, s),
 });
 
 export const presentHoliday = (h: HolidayPeriodRow, dueOn: string) => ({
@@ -34,7 +35,7 @@ export const presentHoliday = (h: HolidayPeriodRow, dueOn: string) => ({
   rosterDueOn: dueOn,
 });
 
-export const presentLogEntry = (e: DutyLogRow) => ({
+export const presentLogEntry = (actor: Actor, e: DutyLogRow) => ({
   id: e.id,
   orgId: e.orgId,
   day: e.day,
@@ -48,20 +49,19 @@ export const presentLogEntry = (e: DutyLogRow) => ({
   result: e.result,
   reportUpward: e.reportUpward,
   recordedByName: e.recordedByName,
+  allowedActions: allowedActions(dutyLogPolicy, actor, e),
 });
 
-export const presentIncident = (r: { report: IncidentReportRow; entry: DutyLogRow; orgName: string }) => ({
+export const presentIncident = (actor: Actor, r: { report: IncidentReportRow; entry: DutyLogRow; orgName: string }) => ({
   id: r.report.id,
   orgId: r.report.orgId,
   orgName: r.orgName,
   reportedAt: r.report.reportedAt.toISOString(),
   notifiedNames: r.report.notifiedNames,
-  entry: presentLogEntry(r.entry),
+  entry: presentLogEntry(actor, r.entry),
 });
 
 export function presentHandover(actor: Actor, h: HandoverRow) {
-  const mine =
-    actor.userId === h.outgoingUserId ? h.outgoingConfirmedAt : actor.userId === h.incomingUserId ? h.incomingConfirmedAt : undefined;
   return {
     id: h.id,
     orgId: h.orgId,
@@ -74,6 +74,6 @@ export function presentHandover(actor: Actor, h: HandoverRow) {
     outgoingConfirmedAt: h.outgoingConfirmedAt?.toISOString() ?? null,
     incomingConfirmedAt: h.incomingConfirmedAt?.toISOString() ?? null,
     complete: !!(h.outgoingConfirmedAt && h.incomingConfirmedAt),
-    actions: mine === null ? ['confirm'] : [],
+    allowedActions: allowedActions(handoverPolicy, actor, h),
   };
 }

@@ -1,5 +1,4 @@
 import { chinaToday } from '@township-office/domain/dates';
-import { CommonErrors } from '@township-office/domain/errors';
 import { DutyErrors } from '@township-office/domain/duty.errors';
 import {
   generateRotation,
@@ -10,10 +9,12 @@ import {
 } from '@township-office/domain/duty';
 import { eachDay, shiftDay, type HolidayPeriod } from '@township-office/domain/holidays';
 import type { Db } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, mapPgError } from '../../platform/errors.ts';
+import { AppError, notFound, withPgErrors } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { swapPolicy } from './duty.policy.ts';
 import { dutyRepository } from './duty.repository.ts';
 
 export function getRoster(db: Db, ctx: RequestContext, q: { from: string; to: string; orgId?: string }) {
@@ -113,10 +114,9 @@ export async function decideSwap(db: Db, ctx: RequestContext, id: string, approv
   assertMay(ctx.actor, 'duty.approveSwap');
   return db.transaction(async (tx) => {
     const swap = await dutyRepository.swapById(tx, id);
-    if (!swap) throw new AppError(CommonErrors.NOT_FOUND);
+    if (!swap) throw notFound();
     assertReadableOrg(ctx.actor, swap.orgId);
-    assertOwnOrg(ctx.actor, swap.orgId);
-    if (swap.status !== 'requested') throw new AppError(DutyErrors.SWAP_DECIDED);
+    authorize(swapPolicy, ctx.actor, approve ? 'approve' : 'reject', swap);
     let roster = null;
     if (approve) {
       const day = await dutyRepository.rosterDay(tx, swap.orgId, swap.day, true);
@@ -165,8 +165,9 @@ export function listHolidays(db: Db, year?: number) {
 
 export async function createHoliday(db: Db, ctx: RequestContext, input: HolidayPeriod) {
   assertMay(ctx.actor, 'calendar.manage');
-  try {
-    return await db.transaction(async (tx) => {
+  const exists = new AppError(DutyErrors.HOLIDAY_EXISTS, { name: input.name, startsOn: input.startsOn });
+  return withPgErrors({ holiday_periods_starts_on_name_key: exists }, () =>
+    db.transaction(async (tx) => {
       const row = await dutyRepository.insertHoliday(tx, {
         orgId: ctx.actor.orgId,
         name: input.name,
@@ -177,12 +178,8 @@ export async function createHoliday(db: Db, ctx: RequestContext, input: HolidayP
       });
       await writeAudit(tx, ctx, { action: 'calendar.holiday.create', entity: 'holiday_period', entityId: row.id, after: row });
       return row;
-    });
-  } catch (err) {
-    mapPgError(err, {
-      holiday_periods_starts_on_name_key: new AppError(DutyErrors.HOLIDAY_EXISTS, { name: input.name, startsOn: input.startsOn }),
-    });
-  }
+    }),
+  );
 }
 
 export function holidayRosterDueOn(startsOn: string): string {
@@ -202,8 +199,8 @@ export async function submitHolidayRoster(db: Db, ctx: RequestContext, holidayId
   const missing = eachDay(holiday.startsOn, holiday.endsOn).find((d) => !covered.has(d));
   if (missing) throw new AppError(DutyErrors.ROSTER_DAY_MISSING, { day: missing });
   const today = chinaToday();
-  try {
-    return await db.transaction(async (tx) => {
+  return withPgErrors({ duty_holiday_submissions_org_id_holiday_id_key: DutyErrors.HOLIDAY_ALREADY_SUBMITTED }, () =>
+    db.transaction(async (tx) => {
       const row = await dutyRepository.insertSubmission(tx, {
         orgId,
         holidayId,
@@ -220,10 +217,8 @@ export async function submitHolidayRoster(db: Db, ctx: RequestContext, holidayId
         after: { ...row, roster },
       });
       return row;
-    });
-  } catch (err) {
-    mapPgError(err, { duty_holiday_submissions_org_id_holiday_id_key: DutyErrors.HOLIDAY_ALREADY_SUBMITTED });
-  }
+    }),
+  );
 }
 
 /** For the county office: who has submitted the roster for a holiday, who late, who not yet. */

@@ -121,16 +121,16 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
         return sendDutyLogRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
       }
       const r = await log.listLog(db, req.ctx, f, { page, pageSize });
-      return { items: r.rows.map(presentLogEntry), total: r.total, page, pageSize };
+      return { items: r.rows.map((e) => presentLogEntry(req.ctx.actor, e)), total: r.total, page, pageSize };
     },
   );
   app.post('/api/duty/log', { config: { action: 'duty.keep' }, schema: { tags, body: dutyLogCreateSchema } }, async (req, reply) =>
-    reply.code(201).send(presentLogEntry(await log.addLogEntry(db, req.ctx, req.body))),
+    reply.code(201).send(presentLogEntry(req.ctx.actor, await log.addLogEntry(db, req.ctx, req.body))),
   );
   app.post(
     '/api/duty/log/:id/report',
     { config: { action: 'duty.keep' }, schema: { tags, params: idParamSchema, body: empty.optional() } },
-    async (req) => presentLogEntry(await log.reportLogEntryUpward(db, req.ctx, req.params.id)),
+    async (req) => presentLogEntry(req.ctx.actor, await log.reportLogEntryUpward(db, req.ctx, req.params.id)),
   );
   app.post(
     '/api/duty/log/:id/draft-report',
@@ -141,7 +141,7 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
     },
   );
   app.get('/api/duty/incident-reports', { config: { action: 'business.read' }, schema: { tags, querystring: empty } }, async (req) => ({
-    items: (await log.listIncidentReports(db, req.ctx)).map(presentIncident),
+    items: (await log.listIncidentReports(db, req.ctx)).map((r) => presentIncident(req.ctx.actor, r)),
   }));
 
   // Handover (交接班)

@@ -1,9 +1,7 @@
 /** Figures the county's dashboard and assessment read from the minutes. */
+import { chinaToday } from '@township-office/domain/dates';
 import type { Db } from '../../db/client.ts';
 import { meetingsRepository } from './meetings.repository.ts';
-
-const localDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /** The county's 业务交流会 held in `year`, with the townships that attended. */
 export async function exchangeMeetingsInYear(
@@ -11,7 +9,7 @@ export async function exchangeMeetingsInYear(
   year: number,
 ): Promise<{ meetingId: string; date: string; townshipOrgIds: string[] }[]> {
   const rows = await meetingsRepository.exchangeMeetingsInYear(db, year);
-  return rows.map((r) => ({ meetingId: r.id, date: localDay(r.startsAt), townshipOrgIds: r.attendingOrgIds }));
+  return rows.map((r) => ({ meetingId: r.id, date: chinaToday(r.startsAt), townshipOrgIds: r.attendingOrgIds }));
 }
 
 /** Open follow-ups past their deadline on `today` (YYYY-MM-DD), per org; orgs with none are absent. */

@@ -1,6 +1,7 @@
 import { followUpOverdue, type AgendaItem } from '@township-office/domain/meetings';
 import type { Actor } from '../../platform/context.ts';
-import { followUpActions, meetingActions } from './meetings.policy.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { followUpPolicy, meetingPolicy } from './meetings.policy.ts';
 import type { FollowUpProgressRow, FollowUpRow, MeetingAmendmentRow, MeetingRow } from './meetings.tables.ts';
 
 export function presentMeetingSummary(m: MeetingRow) {
@@ -41,7 +42,7 @@ export function presentMeeting(actor: Actor, m: MeetingRow, amendments: MeetingA
       amendedAt: a.amendedAt.toISOString(),
     })),
     followUps: followUps.map((f) => presentFollowUp(actor, f, today)),
-    actions: meetingActions(actor, m),
+    allowedActions: allowedActions(meetingPolicy, actor, m),
   };
 }
 
@@ -67,6 +68,6 @@ export function presentFollowUp(
     result: f.result,
     closedOn: f.closedOn,
     ...(extra.progress ? { progress: extra.progress.map((p) => ({ id: p.id, on: p.onDay, note: p.note, byName: p.byName })) } : {}),
-    actions: followUpActions(actor, f),
+    allowedActions: allowedActions(followUpPolicy, actor, f),
   };
 }

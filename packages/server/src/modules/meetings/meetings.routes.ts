@@ -5,13 +5,20 @@ import {
   followUpCloseSchema,
   followUpCreateSchema,
   followUpListQuerySchema,
+  followUpOut,
+  followUpPage,
   followUpProgressSchema,
+  draftedDocumentOut,
+  exchangeMeetingsOut,
   meetingAmendSchema,
   meetingCreateSchema,
   meetingListQuerySchema,
+  meetingOut,
+  meetingPage,
   meetingUpdateSchema,
+  overdueFollowUpsByOrgOut,
   summaryDraftSchema,
-} from '@township-office/domain/meetings';
+} from '@township-office/domain/meetings.api';
 import { isoDaySchema } from '@township-office/domain/holidays';
 import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
 import { MEETING_KIND_LABELS } from '@township-office/domain/meetings';
@@ -34,7 +41,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
 
   app.get(
     '/api/meetings',
-    { config: { action: 'business.read' }, schema: { tags, querystring: meetingListQuerySchema } },
+    { config: { action: 'business.read' }, schema: { tags, querystring: meetingListQuerySchema, response: { 200: meetingPage } } },
     async (req, reply) => {
       const { page, pageSize, format, ...f } = req.query;
       if (format !== 'json') {
@@ -51,15 +58,24 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
       return { items: r.rows.map(presentMeetingSummary), total: r.total, page, pageSize };
     },
   );
-  app.post('/api/meetings', { config: { action: 'meetings.record' }, schema: { tags, body: meetingCreateSchema } }, async (req, reply) => {
-    const row = await svc.createMeeting(db, req.ctx, req.body);
-    return reply.code(201).send(await detail(req, row.id));
-  });
+  app.post(
+    '/api/meetings',
+    { config: { action: 'meetings.record' }, schema: { tags, body: meetingCreateSchema, response: { 201: meetingOut } } },
+    async (req, reply) => {
+      const row = await svc.createMeeting(db, req.ctx, req.body);
+      return reply.code(201).send(await detail(req, row.id));
+    },
+  );
   app.get(
     '/api/meetings/:id',
     {
       config: { action: 'business.read' },
-      schema: { tags, params: idParamSchema, querystring: z.object({ format: z.enum(['pdf']).optional() }).strict() },
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: z.object({ format: z.enum(['pdf']).optional() }).strict(),
+        response: { 200: meetingOut },
+      },
     },
     async (req, reply) => {
       if (req.query.format === 'pdf') {
@@ -71,7 +87,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.patch(
     '/api/meetings/:id',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingUpdateSchema } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: meetingUpdateSchema, response: { 200: meetingOut } },
+    },
     async (req) => {
       await svc.updateMeeting(db, req.ctx, req.params.id, req.body);
       return detail(req, req.params.id);
@@ -79,7 +98,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/meetings/:id/finalise',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional() } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: noQuery.optional(), response: { 200: meetingOut } },
+    },
     async (req) => {
       await svc.finaliseMeeting(db, req.ctx, req.params.id);
       return detail(req, req.params.id);
@@ -87,7 +109,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/meetings/:id/confirm',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: noQuery.optional() } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: noQuery.optional(), response: { 200: meetingOut } },
+    },
     async (req) => {
       await svc.confirmMeeting(db, req.ctx, req.params.id);
       return detail(req, req.params.id);
@@ -95,7 +120,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/meetings/:id/amendments',
-    { config: { action: 'meetings.record' }, schema: { tags, params: idParamSchema, body: meetingAmendSchema } },
+    {
+      config: { action: 'meetings.record' },
+      schema: { tags, params: idParamSchema, body: meetingAmendSchema, response: { 201: meetingOut } },
+    },
     async (req, reply) => {
       await svc.amendMeeting(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(await detail(req, req.params.id));
@@ -104,7 +132,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
 
   app.post(
     '/api/meetings/:id/draft-summary',
-    { config: { action: 'documents.draft' }, schema: { tags, params: idParamSchema, body: summaryDraftSchema } },
+    {
+      config: { action: 'documents.draft' },
+      schema: { tags, params: idParamSchema, body: summaryDraftSchema, response: { 201: draftedDocumentOut } },
+    },
     async (req, reply) => {
       const doc = await svc.draftSummaryFromMinutes(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send({ documentId: doc.id, docType: doc.docType, title: doc.title });
@@ -114,7 +145,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   // Follow-up of decisions (督办)
   app.get(
     '/api/follow-ups',
-    { config: { action: 'business.read' }, schema: { tags, querystring: followUpListQuerySchema } },
+    { config: { action: 'business.read' }, schema: { tags, querystring: followUpListQuerySchema, response: { 200: followUpPage } } },
     async (req, reply) => {
       const { page, pageSize, format, overdue, ...rest } = req.query;
       const today = chinaToday();
@@ -134,7 +165,7 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/follow-ups',
-    { config: { action: 'followUps.manage' }, schema: { tags, body: followUpCreateSchema } },
+    { config: { action: 'followUps.manage' }, schema: { tags, body: followUpCreateSchema, response: { 201: followUpOut } } },
     async (req, reply) => {
       const row = await svc.createFollowUp(db, req.ctx, req.body);
       return reply.code(201).send(presentFollowUp(req.ctx.actor, row, chinaToday(), { progress: [] }));
@@ -144,12 +175,17 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     const r = await svc.getFollowUp(db, ctx, id);
     return presentFollowUp(ctx.actor, r.followUp, chinaToday(), { progress: r.progress });
   };
-  app.get('/api/follow-ups/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) =>
-    followUpDetail(req.ctx, req.params.id),
+  app.get(
+    '/api/follow-ups/:id',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: followUpOut } } },
+    async (req) => followUpDetail(req.ctx, req.params.id),
   );
   app.post(
     '/api/follow-ups/:id/progress',
-    { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpProgressSchema } },
+    {
+      config: { action: 'followUps.manage' },
+      schema: { tags, params: idParamSchema, body: followUpProgressSchema, response: { 201: followUpOut } },
+    },
     async (req, reply) => {
       await svc.addFollowUpProgress(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(await followUpDetail(req.ctx, req.params.id));
@@ -157,7 +193,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/follow-ups/:id/close',
-    { config: { action: 'followUps.manage' }, schema: { tags, params: idParamSchema, body: followUpCloseSchema } },
+    {
+      config: { action: 'followUps.manage' },
+      schema: { tags, params: idParamSchema, body: followUpCloseSchema, response: { 200: followUpOut } },
+    },
     async (req) => {
       await svc.closeFollowUp(db, req.ctx, req.params.id, req.body);
       return followUpDetail(req.ctx, req.params.id);
@@ -167,7 +206,10 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
   // For the county's supervision pages.
   app.get(
     '/api/follow-ups/overdue-by-org',
-    { config: { action: 'supervision.read' }, schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict() } },
+    {
+      config: { action: 'supervision.read' },
+      schema: { tags, querystring: z.object({ today: isoDaySchema.optional() }).strict(), response: { 200: overdueFollowUpsByOrgOut } },
+    },
     async (req) => ({
       items: await overdueFollowUpsByOrg(db, req.query.today ?? chinaToday()),
     }),
@@ -176,7 +218,11 @@ export const meetingsRoutes: RouteModule = (app, { db }) => {
     '/api/meetings/exchange',
     {
       config: { action: 'supervision.read' },
-      schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict() },
+      schema: {
+        tags,
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict(),
+        response: { 200: exchangeMeetingsOut },
+      },
     },
     async (req) => ({
       items: await exchangeMeetingsInYear(db, req.query.year),

@@ -1,24 +1,39 @@
-import { CommonErrors } from '@township-office/domain/errors';
+import { chinaToday } from '@township-office/domain/dates';
 import { MeetingErrors } from '@township-office/domain/meetings.errors';
 import type { FollowUpCreate, MeetingAmend, MeetingCreate, MeetingUpdate } from '@township-office/domain/meetings';
-import type { Db } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, mapPgError } from '../../platform/errors.ts';
+import { AppError, notFound, withPgErrors } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
 import { listOrgs } from '../orgs/orgs.service.ts';
 import { draftDocument } from '../documents/documents.service.ts';
 import { meetingsRepository, type FollowUpFilter, type MeetingFilter } from './meetings.repository.ts';
-import type { MeetingRow } from './meetings.tables.ts';
+import { followUpPolicy, meetingPolicy } from './meetings.policy.ts';
+import type { FollowUpRow, MeetingRow } from './meetings.tables.ts';
+
+/** A meeting the caller may read (another org's answers 404), locked for the transaction when `lock`. */
+async function loadMeeting(db: DbOrTx, ctx: RequestContext, id: string, lock = false): Promise<MeetingRow> {
+  const m = await meetingsRepository.byId(db, id, lock);
+  if (!m) throw notFound();
+  assertReadableOrg(ctx.actor, m.orgId);
+  return m;
+}
+
+async function loadFollowUp(db: DbOrTx, ctx: RequestContext, id: string, lock = false): Promise<FollowUpRow> {
+  const f = await meetingsRepository.followUpById(db, id, lock);
+  if (!f) throw notFound();
+  assertReadableOrg(ctx.actor, f.orgId);
+  return f;
+}
 
 export async function listMeetings(db: Db, ctx: RequestContext, f: MeetingFilter, page: { page: number; pageSize: number }) {
   return meetingsRepository.list(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
 }
 
 export async function getMeeting(db: Db, ctx: RequestContext, id: string) {
-  const m = await meetingsRepository.byId(db, id);
-  if (!m) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, m.orgId);
+  const m = await loadMeeting(db, ctx, id);
   const [amendments, followUps] = await Promise.all([meetingsRepository.amendments(db, id), meetingsRepository.followUpsOfMeeting(db, id)]);
   return { meeting: m, amendments, followUps };
 }
@@ -69,20 +84,11 @@ export async function createMeeting(db: Db, ctx: RequestContext, input: MeetingC
   });
 }
 
-/** Loads a meeting of the caller's own org for a change, locked for the transaction. */
-async function lockOwn(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: RequestContext, id: string) {
-  const m = await meetingsRepository.byId(tx, id, true);
-  if (!m) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, m.orgId);
-  assertOwnOrg(ctx.actor, m.orgId);
-  return m;
-}
-
 export async function updateMeeting(db: Db, ctx: RequestContext, id: string, input: MeetingUpdate): Promise<MeetingRow> {
   assertMay(ctx.actor, 'meetings.record');
   return db.transaction(async (tx) => {
-    const m = await lockOwn(tx, ctx, id);
-    if (m.status !== 'draft') throw new AppError(MeetingErrors.MEETING_NOT_DRAFT);
+    const m = await loadMeeting(tx, ctx, id, true);
+    authorize(meetingPolicy, ctx.actor, 'edit', m);
     const host = input.hostUserId ?? m.hostUserId;
     const recorder = input.recorderUserId ?? m.recorderUserId;
     const names = await people(db, m.orgId, host, recorder);
@@ -104,10 +110,8 @@ export async function updateMeeting(db: Db, ctx: RequestContext, id: string, inp
 export async function finaliseMeeting(db: Db, ctx: RequestContext, id: string): Promise<MeetingRow> {
   assertMay(ctx.actor, 'meetings.record');
   return db.transaction(async (tx) => {
-    const m = await lockOwn(tx, ctx, id);
-    if (m.status !== 'draft') throw new AppError(MeetingErrors.MEETING_NOT_DRAFT);
-    if (ctx.actor.userId !== m.recorderUserId) throw new AppError(MeetingErrors.MEETING_NOT_RECORDER);
-    if (!m.items.length) throw new AppError(MeetingErrors.MEETING_EMPTY);
+    const m = await loadMeeting(tx, ctx, id, true);
+    authorize(meetingPolicy, ctx.actor, 'finalise', m);
     const row = await meetingsRepository.update(tx, id, { status: 'finalised', finalisedAt: new Date() });
     await writeAudit(tx, ctx, {
       action: 'meeting.finalise',
@@ -124,10 +128,8 @@ export async function finaliseMeeting(db: Db, ctx: RequestContext, id: string): 
 export async function confirmMeeting(db: Db, ctx: RequestContext, id: string): Promise<MeetingRow> {
   assertMay(ctx.actor, 'meetings.record');
   return db.transaction(async (tx) => {
-    const m = await lockOwn(tx, ctx, id);
-    if (m.status === 'confirmed') throw new AppError(MeetingErrors.MEETING_ALREADY_CONFIRMED);
-    if (m.status !== 'finalised') throw new AppError(MeetingErrors.MEETING_NOT_FINALISED);
-    if (ctx.actor.userId !== m.hostUserId) throw new AppError(MeetingErrors.MEETING_NOT_HOST);
+    const m = await loadMeeting(tx, ctx, id, true);
+    authorize(meetingPolicy, ctx.actor, 'confirm', m);
     const row = await meetingsRepository.update(tx, id, { status: 'confirmed', confirmedAt: new Date() });
     await writeAudit(tx, ctx, {
       action: 'meeting.confirm',
@@ -145,9 +147,8 @@ export async function confirmMeeting(db: Db, ctx: RequestContext, id: string): P
 export async function amendMeeting(db: Db, ctx: RequestContext, id: string, input: MeetingAmend): Promise<MeetingRow> {
   assertMay(ctx.actor, 'meetings.record');
   return db.transaction(async (tx) => {
-    const m = await lockOwn(tx, ctx, id);
-    if (m.status === 'draft') throw new AppError(MeetingErrors.MEETING_AMEND_NOT_ALLOWED);
-    if (ctx.actor.userId !== m.recorderUserId && ctx.actor.userId !== m.hostUserId) throw new AppError(MeetingErrors.MEETING_AMEND_ROLE);
+    const m = await loadMeeting(tx, ctx, id, true);
+    authorize(meetingPolicy, ctx.actor, 'amend', m);
     const { reason, ...changes } = input;
     const before: Record<string, unknown> = {};
     for (const k of Object.keys(changes) as (keyof typeof changes)[]) before[k] = m[k];
@@ -178,18 +179,16 @@ export async function listFollowUps(db: Db, ctx: RequestContext, f: FollowUpFilt
 }
 
 export async function getFollowUp(db: Db, ctx: RequestContext, id: string) {
-  const f = await meetingsRepository.followUpById(db, id);
-  if (!f) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, f.orgId);
+  const f = await loadFollowUp(db, ctx, id);
   return { followUp: f, progress: await meetingsRepository.progress(db, id) };
 }
 
 export async function createFollowUp(db: Db, ctx: RequestContext, input: FollowUpCreate) {
   assertMay(ctx.actor, 'followUps.manage');
-  try {
-    return await db.transaction(async (tx) => {
-      const m = await lockOwn(tx, ctx, input.meetingId);
-      if (m.status === 'draft') throw new AppError(MeetingErrors.FOLLOW_UP_NEEDS_FINAL);
+  return withPgErrors({ follow_ups_meeting_id_item_index_decision_index_key: MeetingErrors.FOLLOW_UP_EXISTS }, () =>
+    db.transaction(async (tx) => {
+      const m = await loadMeeting(tx, ctx, input.meetingId, true);
+      authorize(meetingPolicy, ctx.actor, 'followUp', m);
       const decision = m.items[input.itemIndex]?.decisions[input.decisionIndex];
       if (!decision) throw new AppError(MeetingErrors.DECISION_NOT_FOUND);
       const row = await meetingsRepository.insertFollowUp(tx, {
@@ -205,25 +204,15 @@ export async function createFollowUp(db: Db, ctx: RequestContext, input: FollowU
       });
       await writeAudit(tx, ctx, { action: 'followUp.create', entity: 'follow_up', entityId: row.id, orgId: m.orgId, after: row });
       return row;
-    });
-  } catch (err) {
-    mapPgError(err, { follow_ups_meeting_id_item_index_decision_index_key: MeetingErrors.FOLLOW_UP_EXISTS });
-  }
-}
-
-async function lockOpenFollowUp(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: RequestContext, id: string) {
-  const f = await meetingsRepository.followUpById(tx, id, true);
-  if (!f) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, f.orgId);
-  assertOwnOrg(ctx.actor, f.orgId);
-  if (f.status !== 'open') throw new AppError(MeetingErrors.FOLLOW_UP_CLOSED);
-  return f;
+    }),
+  );
 }
 
 export async function addFollowUpProgress(db: Db, ctx: RequestContext, id: string, input: { note: string; on: string }) {
   assertMay(ctx.actor, 'followUps.manage');
   return db.transaction(async (tx) => {
-    const f = await lockOpenFollowUp(tx, ctx, id);
+    const f = await loadFollowUp(tx, ctx, id, true);
+    authorize(followUpPolicy, ctx.actor, 'progress', f);
     const p = await meetingsRepository.insertProgress(tx, {
       orgId: f.orgId,
       followUpId: id,
@@ -240,7 +229,8 @@ export async function addFollowUpProgress(db: Db, ctx: RequestContext, id: strin
 export async function closeFollowUp(db: Db, ctx: RequestContext, id: string, input: { result: string; closedOn: string }) {
   assertMay(ctx.actor, 'followUps.manage');
   return db.transaction(async (tx) => {
-    const f = await lockOpenFollowUp(tx, ctx, id);
+    const f = await loadFollowUp(tx, ctx, id, true);
+    authorize(followUpPolicy, ctx.actor, 'close', f);
     const row = await meetingsRepository.updateFollowUp(tx, id, {
       status: 'closed',
       result: input.result,
@@ -262,13 +252,10 @@ export async function closeFollowUp(db: Db, ctx: RequestContext, id: string, inp
 /** A 纪要 drafted from finalised minutes through the documents module's own drafting operation. */
 export async function draftSummaryFromMinutes(db: Db, ctx: RequestContext, id: string, input: { mainRecipientOrgIds: string[] }) {
   assertMay(ctx.actor, 'meetings.record');
-  const m = await meetingsRepository.byId(db, id);
-  if (!m) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, m.orgId);
-  assertOwnOrg(ctx.actor, m.orgId);
-  if (m.status === 'draft') throw new AppError(MeetingErrors.SUMMARY_NEEDS_FINAL);
+  const m = await loadMeeting(db, ctx, id);
+  authorize(meetingPolicy, ctx.actor, 'draftSummary', m);
   const body = [
-    `${m.startsAt.toISOString().slice(0, 10)}，${m.hostName}主持召开${m.title}。会议研究了以下事项：`,
+    `${chinaToday(m.startsAt)}，${m.hostName}主持召开${m.title}。会议研究了以下事项：`,
     ...m.items.flatMap((it, i) => [
       `${'一二三四五六七八九十'[i] ?? String(i + 1)}、${it.title}`,
       ...it.decisions.map((d, j) => `（${j + 1}）${d}`),

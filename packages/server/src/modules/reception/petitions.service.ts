@@ -1,4 +1,3 @@
-import { CommonErrors } from '@township-office/domain/errors';
 import { ReceptionErrors } from '@township-office/domain/reception.errors';
 import type { CountOptions } from '@township-office/domain/deadlines';
 import { calendarFromPeriods } from '@township-office/domain/holidays';
@@ -6,20 +5,20 @@ import { chinaToday } from '@township-office/domain/dates';
 import {
   currentDeadline,
   extensionProblem,
-  PETITION_STATUS_LABELS,
   reviewRequestProblem,
   type PetitionCreate,
   type PetitionDates,
-  type PetitionStatus,
+  type PetitionStep,
 } from '@township-office/domain/petitions';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
 import { listHolidays } from '../duty/duty.roster.service.ts';
 import { roleMay } from '@township-office/domain/permissions';
-import { isCountyPetitionStaff, mayRevealPetitioners } from './reception.policy.ts';
+import { isCountyPetitionStaff, petitionPolicy } from './reception.policy.ts';
 import { receptionRepository, type PetitionFilter } from './reception.repository.ts';
 import type { PetitionRow } from './reception.tables.ts';
 
@@ -87,10 +86,16 @@ export async function listPetitions(
   return r;
 }
 
-export async function getPetition(db: Db, ctx: RequestContext, id: string) {
-  const p = await receptionRepository.petitionById(db, id);
-  if (!p) throw new AppError(CommonErrors.NOT_FOUND);
+/** A case the caller may read (another org's answers 404), locked for the transaction when `lock`. */
+async function loadPetition(db: DbOrTx, ctx: RequestContext, id: string, lock = false): Promise<PetitionRow> {
+  const p = await receptionRepository.petitionById(db, id, lock);
+  if (!p) throw notFound();
   assertReadableOrg(ctx.actor, p.orgId);
+  return p;
+}
+
+export async function getPetition(db: Db, ctx: RequestContext, id: string) {
+  const p = await loadPetition(db, ctx, id);
   return { petition: p, events: await receptionRepository.events(db, id) };
 }
 
@@ -111,9 +116,7 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
   order(input.receivedOn <= chinaToday(), '收到日期不能晚于今天');
   const handlerIds = await handlers(db, orgId, [ctx.actor.userId, ...(input.handlerUserIds ?? [])]);
   if (input.previousPetitionId) {
-    const prev = await receptionRepository.petitionById(db, input.previousPetitionId);
-    if (!prev) throw new AppError(CommonErrors.NOT_FOUND);
-    assertReadableOrg(ctx.actor, prev.orgId);
+    const prev = await loadPetition(db, ctx, input.previousPetitionId);
     assertOwnOrg(ctx.actor, prev.orgId);
     if (prev.status === 'rereviewed') throw new AppError(ReceptionErrors.PETITION_FINAL);
   }
@@ -183,26 +186,21 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
 }
 
 type Step = {
+  /** The policy's name of the step (petitionPolicy), which says from which statuses it may be taken. */
+  action: PetitionStep;
   kind: string;
   onDay: string;
   note?: string;
   changes: Partial<PetitionRow> | ((p: PetitionRow) => Partial<PetitionRow>);
   check?: (p: PetitionRow) => void;
-  from: PetitionStatus[];
 };
 
 /** One step of the case: state check, the change, the new current deadline, the timeline event and the audit row. */
 async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
   assertMay(ctx.actor, 'petitions.handle');
   return db.transaction(async (tx) => {
-    const p = await receptionRepository.petitionById(tx, id, true);
-    if (!p) throw new AppError(CommonErrors.NOT_FOUND);
-    assertReadableOrg(ctx.actor, p.orgId);
-    assertOwnOrg(ctx.actor, p.orgId);
-    if (!s.from.includes(p.status)) {
-      if (p.status === 'rereviewed' || p.status === 'rereview_requested') throw new AppError(ReceptionErrors.PETITION_FINAL);
-      throw new AppError(ReceptionErrors.PETITION_WRONG_STATE, { status: PETITION_STATUS_LABELS[p.status] });
-    }
+    const p = await loadPetition(tx, ctx, id, true);
+    authorize(petitionPolicy, ctx.actor, s.action, p);
     s.check?.(p);
     const changes = typeof s.changes === 'function' ? s.changes(p) : s.changes;
     const next = { ...p, ...changes } as PetitionRow;
@@ -238,9 +236,9 @@ export async function acceptPetition(
 ) {
   const extra = input.handlerUserIds?.length ? await handlers(db, ctx.actor.orgId, input.handlerUserIds) : [];
   return step(db, ctx, id, {
+    action: 'accept',
     kind: 'accept',
     onDay: input.decidedOn,
-    from: ['registered'],
     changes: (p) => ({
       status: 'accepted',
       decidedOn: input.decidedOn,
@@ -256,10 +254,10 @@ export async function acceptPetition(
 
 export function rejectPetition(db: Db, ctx: RequestContext, id: string, input: { decidedOn: string; notifiedOn: string; reason: string }) {
   return step(db, ctx, id, {
+    action: 'reject',
     kind: 'not_accept',
     onDay: input.decidedOn,
     note: input.reason,
-    from: ['registered'],
     changes: { status: 'not_accepted', decidedOn: input.decidedOn, notifiedOn: input.notifiedOn, notAcceptedReason: input.reason },
     check: (p) => {
       order(input.decidedOn >= p.receivedOn, '决定日期不能早于收到日期');
@@ -275,10 +273,10 @@ export function extendPetition(
   input: { days: number; reason: string; approvedBy: string; approvedOn: string; notifiedOn: string },
 ) {
   return step(db, ctx, id, {
+    action: 'extend',
     kind: 'extend',
     onDay: input.approvedOn,
     note: `${input.days} 日：${input.reason}`,
-    from: ['accepted'],
     changes: {
       extensionDays: input.days,
       extensionReason: input.reason,
@@ -305,9 +303,9 @@ export function closePetition(
   input: { closedOn: string; result: string; answerNotifiedOn: string },
 ) {
   return step(db, ctx, id, {
+    action: 'close',
     kind: 'close',
     onDay: input.closedOn,
-    from: ['accepted'],
     changes: { status: 'closed', closedOn: input.closedOn, result: input.result, answerNotifiedOn: input.answerNotifiedOn },
     check: (p) => {
       order(input.closedOn >= p.decidedOn!, '办结日期不能早于受理日期');
@@ -324,10 +322,10 @@ export function requestReview(
 ) {
   const review = input.stage === 'review';
   return step(db, ctx, id, {
+    action: review ? 'reviewRequest' : 'rereviewRequest',
     kind: `${input.stage}_request`,
     onDay: input.requestedOn,
     note: input.organ,
-    from: review ? ['closed'] : ['reviewed'],
     changes: review
       ? { status: 'review_requested', reviewRequestedOn: input.requestedOn, reviewOrgan: input.organ }
       : { status: 'rereview_requested', rereviewRequestedOn: input.requestedOn, rereviewOrgan: input.organ },
@@ -348,9 +346,9 @@ export function answerReview(
 ) {
   const review = input.stage === 'review';
   return step(db, ctx, id, {
+    action: review ? 'reviewAnswer' : 'rereviewAnswer',
     kind: `${input.stage}_answer`,
     onDay: input.answeredOn,
-    from: review ? ['review_requested'] : ['rereview_requested'],
     changes: review
       ? { status: 'reviewed', reviewAnsweredOn: input.answeredOn, reviewResult: input.result }
       : { status: 'rereviewed', rereviewAnsweredOn: input.answeredOn, rereviewResult: input.result },
@@ -361,10 +359,8 @@ export function answerReview(
 /** The petitioners' whole ID numbers and phones, for the case's handlers only; every reveal is audited. */
 export async function revealPetitioners(db: Db, ctx: RequestContext, id: string) {
   assertMay(ctx.actor, 'petitions.handle');
-  const p = await receptionRepository.petitionById(db, id);
-  if (!p) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, p.orgId);
-  if (!mayRevealPetitioners(ctx.actor, p)) throw new AppError(ReceptionErrors.PETITION_NOT_HANDLER);
+  const p = await loadPetition(db, ctx, id);
+  authorize(petitionPolicy, ctx.actor, 'reveal', p);
   await db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'petition.reveal',

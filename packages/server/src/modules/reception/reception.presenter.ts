@@ -1,8 +1,8 @@
 import { deadlineState } from '@township-office/domain/deadlines';
 import { maskIdNumber, maskPhone, type Petitioner } from '@township-office/domain/petitions';
-import { roleMay } from '@township-office/domain/permissions';
 import type { Actor } from '../../platform/context.ts';
-import { mayRevealPetitioners, seesPetitionerIdentity } from './reception.policy.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { petitionPolicy, seesPetitionerIdentity, visitPolicy } from './reception.policy.ts';
 import type { PetitionEventRow, PetitionRow, VisitRow } from './reception.tables.ts';
 
 export function presentVisit(actor: Actor, v: VisitRow) {
@@ -21,7 +21,7 @@ export function presentVisit(actor: Actor, v: VisitRow) {
     totalCost: v.totalCost,
     void: v.voidedAt !== null,
     voidReason: v.voidReason,
-    actions: v.orgId === actor.orgId && !v.voidedAt && roleMay(actor.role, 'reception.keep') ? ['edit', 'void'] : [],
+    allowedActions: allowedActions(visitPolicy, actor, v),
   };
 }
 
@@ -39,24 +39,6 @@ export function petitionersFor(actor: Actor, p: Pick<PetitionRow, 'orgId' | 'pet
   const masked = maskPetitioners(p.petitioners);
   if (seesPetitionerIdentity(actor, p)) return masked;
   return masked.map((x) => ({ ...x, name: maskName(x.name), address: null }));
-}
-
-const NEXT: Record<PetitionRow['status'], string[]> = {
-  registered: ['accept', 'reject'],
-  accepted: ['extend', 'close'],
-  not_accepted: [],
-  closed: ['reviewRequest'],
-  review_requested: ['reviewAnswer'],
-  reviewed: ['rereviewRequest'],
-  rereview_requested: ['rereviewAnswer'],
-  rereviewed: [],
-};
-
-export function petitionActions(actor: Actor, p: PetitionRow): string[] {
-  if (p.orgId !== actor.orgId || !roleMay(actor.role, 'petitions.handle')) return [];
-  const out = NEXT[p.status].filter((a) => !(a === 'extend' && p.extensionDays));
-  if (mayRevealPetitioners(actor, p)) out.push('reveal');
-  return out;
 }
 
 /** Lists and exports: ID numbers and phones masked, whoever asks; names and addresses per the policy. */
@@ -77,7 +59,7 @@ export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: stri
     overdue: !!p.dueOn && p.dueOn < today,
     extensionDays: p.extensionDays,
     closedOn: p.closedOn,
-    actions: petitionActions(actor, p),
+    allowedActions: allowedActions(petitionPolicy, actor, p),
   };
 }
 

@@ -1,22 +1,28 @@
-import { CommonErrors } from '@township-office/domain/errors';
 import { ReceptionErrors } from '@township-office/domain/reception.errors';
 import { totalCost, type VisitCreate, type VisitUpdate } from '@township-office/domain/reception';
-import type { Db } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { visitPolicy } from './reception.policy.ts';
 import { receptionRepository, type VisitFilter } from './reception.repository.ts';
 
 export function listVisits(db: Db, ctx: RequestContext, f: VisitFilter, page: { page: number; pageSize: number }) {
   return receptionRepository.visits(db, orgScope(ctx.actor), f, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
 }
 
-export async function getVisit(db: Db, ctx: RequestContext, id: string) {
-  const v = await receptionRepository.visitById(db, id);
-  if (!v) throw new AppError(CommonErrors.NOT_FOUND);
+/** A visit the caller may read (another org's answers 404), locked for the transaction when `lock`. */
+async function loadVisit(db: DbOrTx, ctx: RequestContext, id: string, lock = false) {
+  const v = await receptionRepository.visitById(db, id, lock);
+  if (!v) throw notFound();
   assertReadableOrg(ctx.actor, v.orgId);
   return v;
+}
+
+export function getVisit(db: Db, ctx: RequestContext, id: string) {
+  return loadVisit(db, ctx, id);
 }
 
 export async function createVisit(db: Db, ctx: RequestContext, input: VisitCreate) {
@@ -35,19 +41,11 @@ export async function createVisit(db: Db, ctx: RequestContext, input: VisitCreat
   });
 }
 
-async function lockOwn(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: RequestContext, id: string) {
-  const v = await receptionRepository.visitById(tx, id, true);
-  if (!v) throw new AppError(CommonErrors.NOT_FOUND);
-  assertReadableOrg(ctx.actor, v.orgId);
-  assertOwnOrg(ctx.actor, v.orgId);
-  if (v.voidedAt) throw new AppError(ReceptionErrors.VISIT_VOID);
-  return v;
-}
-
 export async function updateVisit(db: Db, ctx: RequestContext, id: string, input: VisitUpdate) {
   assertMay(ctx.actor, 'reception.keep');
   return db.transaction(async (tx) => {
-    const v = await lockOwn(tx, ctx, id);
+    const v = await loadVisit(tx, ctx, id, true);
+    authorize(visitPolicy, ctx.actor, 'edit', v);
     const names = input.visitorNames ?? v.visitorNames;
     const n = input.visitorCount ?? v.visitorCount;
     if (n < names.length) throw new AppError(ReceptionErrors.VISIT_COUNT);
@@ -64,7 +62,8 @@ export async function updateVisit(db: Db, ctx: RequestContext, id: string, input
 export async function voidVisit(db: Db, ctx: RequestContext, id: string, reason: string) {
   assertMay(ctx.actor, 'reception.keep');
   return db.transaction(async (tx) => {
-    const v = await lockOwn(tx, ctx, id);
+    const v = await loadVisit(tx, ctx, id, true);
+    authorize(visitPolicy, ctx.actor, 'void', v);
     const row = await receptionRepository.updateVisit(tx, id, { voidedAt: new Date(), voidReason: reason });
     await writeAudit(tx, ctx, {
       action: 'visit.void',

@@ -33,7 +33,7 @@ export interface Handover {
   outgoingConfirmedAt: string | null;
   incomingConfirmedAt: string | null;
   complete: boolean;
-  actions: string[];
+  allowedActions: string[];
 }
 
 export const useRoster = (q: Query) =>

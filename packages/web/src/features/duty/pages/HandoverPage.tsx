@@ -77,7 +77,7 @@ export default function HandoverPage() {
             key: 'a',
             width: 100,
             render: (_: unknown, r) =>
-              r.actions.includes('confirm') ? (
+              r.allowedActions.includes('confirm') ? (
                 <Button size="small" type="link" data-testid={`handover-confirm-${r.id}`} onClick={() => confirm.mutate(r.id)}>
                   {t('duty.handover.confirm')}
                 </Button>

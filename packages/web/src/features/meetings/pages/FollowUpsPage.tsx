@@ -77,7 +77,7 @@ export default function FollowUpsPage() {
             key: 'a',
             width: 130,
             render: (_: unknown, r) =>
-              r.actions.includes('close') ? (
+              r.allowedActions.includes('close') ? (
                 <Space size={0}>
                   <Button size="small" type="link" onClick={() => setTarget({ f: r, mode: 'progress' })}>
                     {t('meetings.followUps.progress')}

@@ -21,7 +21,7 @@ export default function MeetingPage() {
   const [form] = Form.useForm();
   const m = q.data;
   if (!m) return null;
-  const can = (a: string) => m.actions.includes(a);
+  const can = (a: string) => m.allowedActions.includes(a);
   const followed = new Set(m.followUps.map((f) => `${f.itemIndex}.${f.decisionIndex}`));
   return (
     <>

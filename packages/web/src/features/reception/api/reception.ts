@@ -15,7 +15,7 @@ export interface Visit {
   costItems: { category: string; description: string; amount: number }[];
   totalCost: number;
   void: boolean;
-  actions: string[];
+  allowedActions: string[];
 }
 export interface Petitioner {
   name: string;
@@ -38,7 +38,7 @@ export interface PetitionSummary {
   overdue: boolean;
   extensionDays: number | null;
   closedOn: string | null;
-  actions: string[];
+  allowedActions: string[];
 }
 export interface Petition extends PetitionSummary {
   content: string;

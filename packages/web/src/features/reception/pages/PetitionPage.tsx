@@ -92,13 +92,13 @@ export default function PetitionPage() {
       </div>
       <Space style={{ marginTop: 16 }}>
         {(['accept', 'reject', 'extend', 'close'] as const)
-          .filter((a) => p.actions.includes(a))
+          .filter((a) => p.allowedActions.includes(a))
           .map((a) => (
             <Button key={a} type={a === 'reject' ? 'default' : 'primary'} data-testid={`petition-${a}`} onClick={() => setOpen(a)}>
               {t(`reception.petitions.${a}`)}
             </Button>
           ))}
-        {p.actions.includes('reveal') && !full ? (
+        {p.allowedActions.includes('reveal') && !full ? (
           <Button data-testid="petition-reveal" onClick={async () => setFull((await reveal.mutateAsync(id)).petitioners)}>
             {t('reception.petitions.reveal')}
           </Button>
