@@ -349,9 +349,9 @@ export const NAV: NavEntry[] = [
     key: 'supervision.assessment',
     path: '/supervision/assessment',
     labelKey: 'nav.supervision.assessment',
-    action: 'supervision.read',
+    action: 'business.read',
     group: 'supervision',
-    page: placeholder('supervision.assessment'),
+    page: lazy(() => import('../features/assessment/pages/AssessmentPage.tsx')),
   },
   // 系统 (三员 each see only their part)
   {
