@@ -23,7 +23,6 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@township-office/domain/permissions';
-import { placeholder } from './pages/placeholder.tsx';
 
 export type MenuGroup =
   'workbench' | 'documents' | 'meetings' | 'information' | 'reception' | 'duty' | 'archives' | 'supervision' | 'system';
