@@ -49,6 +49,12 @@ export const ROLE_ACTIONS = {
   'environment.edit': ['county_admin', 'office_staff'],
   'environment.issueRules': ['county_admin'],
   'environment.acknowledgeRules': ['office_staff', 'leader_in_charge'],
+  // assessment (考评细则)
+  'assessment.manage': ['county_admin'],
+  'assessment.score': ['county_admin', 'county_staff'],
+  'assessment.comment': ['leader_in_charge'],
+  'assessment.appeal': ['office_staff', 'leader_in_charge'],
+  'assessment.selfReport': ['office_staff', 'leader_in_charge'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ROLE_ACTIONS;

@@ -11,3 +11,4 @@ export * from '../modules/information/information.tables.ts';
 export * from '../modules/duty/duty.tables.ts';
 export * from '../modules/reception/reception.tables.ts';
 export * from '../modules/archives/archives.tables.ts';
+export * from '../modules/assessment/assessment.tables.ts';

@@ -13,6 +13,7 @@ import { personnelRoutes } from './personnel/personnel.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 
 export const routeModules: RouteModule[] = [
   meetingsRoutes,
@@ -28,4 +29,5 @@ export const routeModules: RouteModule[] = [
   trainingRoutes,
   environmentRoutes,
   dashboardRoutes,
+  assessmentRoutes,
 ];

@@ -10,9 +10,10 @@ import { documentsSeed } from '../modules/documents/documents.seed.ts';
 import { informationSeed } from './information.seed.ts';
 import { archivesSeed } from './archives.seed.ts';
 import { supervisionSeed } from './supervision.seed.ts';
+import { assessmentSeed } from './assessment.seed.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
-export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, archivesSeed, supervisionSeed, meetingsSeed, dutySeed, receptionSeed];
+export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, archivesSeed, supervisionSeed, meetingsSeed, dutySeed, receptionSeed, assessmentSeed];
 
 export interface SeedReport {
   orgs: number;

@@ -23,7 +23,6 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@township-office/domain/permissions';
-import { placeholder } from './pages/placeholder.tsx';
 
 export type MenuGroup =
   'workbench' | 'documents' | 'meetings' | 'information' | 'reception' | 'duty' | 'archives' | 'supervision' | 'system';
@@ -349,9 +348,9 @@ export const NAV: NavEntry[] = [
     key: 'supervision.assessment',
     path: '/supervision/assessment',
     labelKey: 'nav.supervision.assessment',
-    action: 'supervision.read',
+    action: 'business.read',
     group: 'supervision',
-    page: placeholder('supervision.assessment'),
+    page: lazy(() => import('../features/assessment/pages/AssessmentPage.tsx')),
   },
   // 系统 (三员 each see only their part)
   {

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { idParamSchema } from '@township-office/domain/common';
+import { METRIC_KEYS, METRICS, type SchemeTransition } from '@township-office/domain/assessment';
+import {
+  appealAnswerSchema,
+  appealCreateSchema,
+  commentAnswerSchema,
+  commentCreateSchema,
+  createdSchemeSchema,
+  idOutSchema,
+  indicatorsPutSchema,
+  metricListSchema,
+  resultsSchema,
+  schemeCreateSchema,
+  schemeDetailSchema,
+  schemeListQuerySchema,
+  schemeListSchema,
+  scoreEntrySchema,
+  selfReportSchema,
+  stepBodySchema,
+} from '@township-office/domain/assessment.api';
+import type { RouteModule } from '../../platform/app-types.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Db } from '../../db/client.ts';
+import { listOrgs } from '../orgs/orgs.service.ts';
+import { presentResult, presentScheme, presentSchemeSummary } from './assessment.presenter.ts';
+import * as svc from './assessment.service.ts';
+
+const STEPS: Record<string, SchemeTransition> = {
+  'open-consultation': 'openConsultation',
+  publish: 'publish',
+  'open-self-assessment': 'openSelfAssessment',
+  'start-scoring': 'startScoring',
+  'open-notice': 'openNotice',
+  finalise: 'finalise',
+};
+
+async function detail(db: Db, ctx: RequestContext, id: string) {
+  const r = await svc.getScheme(db, ctx, id);
+  const names = new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
+  return presentScheme(ctx.actor, r.scheme, r.comments, r.appeals, names, r.ctx);
+}
+
+export const assessmentRoutes: RouteModule = (app, { db }) => {
+  const tags = ['assessment'];
+  const read = { action: 'business.read' } as const;
+
+  app.get('/api/assessment/metrics', { config: read, schema: { tags, response: { 200: metricListSchema } } }, async () => ({
+    items: METRIC_KEYS.map((key) => ({ key, label: METRICS[key].label, formula: METRICS[key].formula, kind: METRICS[key].kind })),
+  }));
+
+  app.get(
+    '/api/assessment/schemes',
+    { config: read, schema: { tags, querystring: schemeListQuerySchema, response: { 200: schemeListSchema } } },
+    async (req) => ({ items: (await svc.listSchemes(db, req.ctx, req.query.year)).map(presentSchemeSummary) }),
+  );
+  app.post(
+    '/api/assessment/schemes',
+    { config: { action: 'assessment.manage' }, schema: { tags, body: schemeCreateSchema, response: { 201: createdSchemeSchema } } },
+    async (req, reply) => {
+      const row = await svc.createScheme(db, req.ctx, req.body);
+      return reply.code(201).send({ id: row.id, status: 'draft' as const });
+    },
+  );
+  app.get(
+    '/api/assessment/schemes/:id',
+    { config: read, schema: { tags, params: idParamSchema, response: { 200: schemeDetailSchema } } },
+    async (req) => detail(db, req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/assessment/schemes/:id/indicators',
+    {
+      config: { action: 'assessment.manage' },
+      schema: { tags, params: idParamSchema, body: indicatorsPutSchema, response: { 200: schemeDetailSchema } },
+    },
+    async (req) => {
+      await svc.putIndicators(db, req.ctx, req.params.id, req.body);
+      return detail(db, req.ctx, req.params.id);
+    },
+  );
+  for (const [path, t] of Object.entries(STEPS)) {
+    app.post(
+      `/api/assessment/schemes/:id/${path}`,
+      {
+        config: { action: 'assessment.manage' },
+        schema: { tags, params: idParamSchema, body: stepBodySchema, response: { 200: schemeDetailSchema } },
+      },
+      async (req) => {
+        await svc.takeStep(db, req.ctx, req.params.id, t, req.body ?? {});
+        return detail(db, req.ctx, req.params.id);
+      },
+    );
+  }
+  app.get(
+    '/api/assessment/schemes/:id/results',
+    {
+      config: read,
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: z.object({ orgId: z.uuid().optional() }).strict(),
+        response: { 200: resultsSchema },
+      },
+    },
+    async (req) => {
+      const r = await svc.getResults(db, req.ctx, req.params.id, req.query.orgId);
+      return { items: r.items.map(presentResult), final: r.scheme.status === 'final' };
+    },
+  );
+  app.post(
+    '/api/assessment/schemes/:id/comments',
+    {
+      config: { action: 'assessment.comment' },
+      schema: { tags, params: idParamSchema, body: commentCreateSchema, response: { 201: idOutSchema } },
+    },
+    async (req, reply) => reply.code(201).send({ id: (await svc.addComment(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.post(
+    '/api/assessment/comments/:id/answer',
+    {
+      config: { action: 'assessment.manage' },
+      schema: { tags, params: idParamSchema, body: commentAnswerSchema, response: { 200: idOutSchema } },
+    },
+    async (req) => ({ id: (await svc.answerComment(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.post(
+    '/api/assessment/schemes/:id/scores',
+    {
+      config: { action: 'assessment.score' },
+      schema: { tags, params: idParamSchema, body: scoreEntrySchema, response: { 200: idOutSchema } },
+    },
+    async (req) => ({ id: (await svc.enterScore(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.post(
+    '/api/assessment/schemes/:id/self-reports',
+    {
+      config: { action: 'assessment.selfReport' },
+      schema: { tags, params: idParamSchema, body: selfReportSchema, response: { 200: idOutSchema } },
+    },
+    async (req) => ({ id: (await svc.submitSelfReport(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.get(
+    '/api/assessment/schemes/:id/self-reports',
+    {
+      config: read,
+      schema: {
+        tags,
+        params: idParamSchema,
+        response: { 200: z.object({ items: z.array(selfReportSchema.extend({ orgId: z.uuid(), submittedAt: z.iso.datetime() })) }) },
+      },
+    },
+    async (req) => ({
+      items: (await svc.listSelfReports(db, req.ctx, req.params.id)).map((r) => ({
+        orgId: r.orgId,
+        code: r.code,
+        evidence: r.evidence,
+        submittedAt: r.submittedAt.toISOString(),
+      })),
+    }),
+  );
+  app.post(
+    '/api/assessment/schemes/:id/appeals',
+    {
+      config: { action: 'assessment.appeal' },
+      schema: { tags, params: idParamSchema, body: appealCreateSchema, response: { 201: idOutSchema } },
+    },
+    async (req, reply) => reply.code(201).send({ id: (await svc.fileAppeal(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.post(
+    '/api/assessment/appeals/:id/answer',
+    {
+      config: { action: 'assessment.score' },
+      schema: { tags, params: idParamSchema, body: appealAnswerSchema, response: { 200: idOutSchema } },
+    },
+    async (req) => ({ id: (await svc.answerAppeal(db, req.ctx, req.params.id, req.body)).id }),
+  );
+};

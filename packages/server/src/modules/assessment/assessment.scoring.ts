@@ -1,0 +1,152 @@
+/**
+ * The results of a scheme: every assessed office's leaf scores (measured live until frozen, then
+ * the frozen values; the county's scores for the rest), rolled up, ranked and, when final, graded.
+ */
+import {
+  applyRule,
+  assignGrades,
+  defaultRule,
+  DEFAULT_GRADES,
+  METRICS,
+  rankTotals,
+  rollUp,
+  scoredIndicators,
+  type Grade,
+  type Indicator,
+  type MetricKey,
+} from '@township-office/domain/assessment';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { listOrgs, type OrgRow } from '../orgs/orgs.service.ts';
+import { measure, type MetricValue } from './assessment.metrics-library.ts';
+import { assessmentRepository } from './assessment.repository.ts';
+import type { SchemeRow } from './assessment.tables.ts';
+
+export interface OfficeResult {
+  orgId: string;
+  orgName: string;
+  total: number;
+  rank: number;
+  grade: Grade | null;
+  scores: { code: string; score: number; basis: string; pending: boolean }[];
+}
+
+/** Indicators scored from a metric: measured ones, and deductions or bonuses that name one. */
+export const isMeasuredLeaf = (i: Indicator) =>
+  i.metric !== null && (i.method === 'measured' || i.method === 'deduction' || i.method === 'bonus');
+
+export async function targetOrgs(db: DbOrTx, scheme: Pick<SchemeRow, 'targetKind'>): Promise<OrgRow[]> {
+  return (await listOrgs(db)).filter((o) => o.kind === scheme.targetKind).sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+function describe(i: Indicator, v: MetricValue | undefined): string {
+  const m = METRICS[i.metric as MetricKey];
+  if (!v) return `${m.label}：无记录`;
+  if (m.kind === 'ratio') return `${m.label} ${v.numerator}/${v.denominator} = ${(v.value * 100).toFixed(1)}%`;
+  return `${m.label} ${v.numerator}`;
+}
+
+/** Measured scores of every (org, measured leaf), with how each was reached. */
+export async function measuredScores(db: Db, scheme: SchemeRow, orgIds: readonly string[]) {
+  const leaves = scoredIndicators(scheme.indicators).filter(isMeasuredLeaf);
+  const values = await measure(
+    db,
+    scheme.year,
+    leaves.map((l) => l.metric as MetricKey),
+  );
+  const out = new Map<string, Map<string, { score: number; basis: string }>>();
+  for (const orgId of orgIds) {
+    const m = new Map<string, { score: number; basis: string }>();
+    for (const l of leaves) {
+      const key = l.metric as MetricKey;
+      const v = values.get(key)!.get(orgId);
+      const rule = l.rule ?? defaultRule(METRICS[key].kind, l.weight);
+      m.set(l.code, { score: applyRule(rule, v?.value ?? 0, l.weight, l.method), basis: describe(l, v) });
+    }
+    out.set(orgId, m);
+  }
+  return out;
+}
+
+/** Live (or frozen) results of every assessed office; final schemes read the stored results. */
+export async function computeResults(db: Db, scheme: SchemeRow): Promise<OfficeResult[]> {
+  const orgs = await targetOrgs(db, scheme);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  if (scheme.status === 'final') {
+    const stored = await assessmentRepository.results(db, scheme.id);
+    return stored.map((r) => ({
+      orgId: r.orgId,
+      orgName: names.get(r.orgId) ?? '',
+      total: r.total,
+      rank: r.rank,
+      grade: r.grade as Grade,
+      scores: r.scores.map((s) => ({ ...s, pending: false })),
+    }));
+  }
+  const leaves = scoredIndicators(scheme.indicators);
+  const stored = await assessmentRepository.scores(db, scheme.id);
+  const byOrg = new Map<string, Map<string, { score: number; basis: string }>>();
+  for (const s of stored) {
+    if (!byOrg.has(s.orgId)) byOrg.set(s.orgId, new Map());
+    byOrg.get(s.orgId)!.set(s.code, { score: s.score, basis: s.reason });
+  }
+  const live = scheme.frozenAt
+    ? null
+    : await measuredScores(
+        db,
+        scheme,
+        orgs.map((o) => o.id),
+      );
+  const rows = orgs.map((o) => {
+    const own = byOrg.get(o.id) ?? new Map<string, { score: number; basis: string }>();
+    const leafScores = new Map<string, number>();
+    const basis = new Map<string, string>();
+    for (const l of leaves) {
+      const got = isMeasuredLeaf(l) && live ? live.get(o.id)!.get(l.code) : own.get(l.code);
+      if (got) {
+        leafScores.set(l.code, got.score);
+        basis.set(l.code, got.basis);
+      } else if (l.method === 'deduction' || l.method === 'bonus') {
+        // No deduction or bonus entered is none: not pending.
+        leafScores.set(l.code, 0);
+        basis.set(l.code, '无');
+      }
+    }
+    const r = rollUp(scheme.indicators, leafScores);
+    const pending = new Set(r.pending);
+    return {
+      orgId: o.id,
+      orgName: o.name,
+      total: r.total,
+      rank: 0,
+      grade: null as Grade | null,
+      scores: scheme.indicators.map((i) => ({
+        code: i.code,
+        score: r.scores.get(i.code) ?? 0,
+        basis: basis.get(i.code) ?? (pending.has(i.code) ? '待评分' : '下级指标合计'),
+        pending: pending.has(i.code),
+      })),
+    };
+  });
+  const ranks = rankTotals(rows.map((r) => ({ id: r.orgId, total: r.total })));
+  for (const r of rows) r.rank = ranks.get(r.orgId)!;
+  return rows.sort((a, b) => a.rank - b.rank);
+}
+
+/** Grades for results about to become final. */
+export function gradeResults(scheme: SchemeRow, rows: OfficeResult[]): OfficeResult[] {
+  const grades = assignGrades(
+    rows.map((r) => ({ id: r.orgId, total: r.total, rank: r.rank })),
+    { ...DEFAULT_GRADES, ...scheme.grades },
+  );
+  return rows.map((r) => ({ ...r, grade: grades.get(r.orgId)! }));
+}
+
+/** Manual and self-reported leaves without a score, over every assessed office. */
+export function missingScoreCount(rows: OfficeResult[], scheme: SchemeRow): number {
+  const manual = new Set(
+    scoredIndicators(scheme.indicators)
+      .filter((i) => i.method === 'manual' || i.method === 'self')
+      .map((i) => i.code),
+  );
+  return rows.reduce((n, r) => n + r.scores.filter((s) => s.pending && manual.has(s.code)).length, 0);
+}

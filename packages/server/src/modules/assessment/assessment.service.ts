@@ -1,0 +1,386 @@
+/** The operations of the annual assessment: access check first, rules, then one transaction with its audit row. */
+import { CommonErrors } from '@township-office/domain/errors';
+import { AssessmentErrors } from '@township-office/domain/assessment.errors';
+import { chinaToday } from '@township-office/domain/dates';
+import {
+  indicatorProblem,
+  isLeaf,
+  scoreFits,
+  SCHEME_TRANSITIONS,
+  type Indicator,
+  type SchemeTransition,
+} from '@township-office/domain/assessment';
+import type { IndicatorsPut, ScoreEntry, SchemeCreate, SelfReport, StepBody } from '@township-office/domain/assessment.api';
+import { seesAllTownships } from '@township-office/domain/roles';
+import type { Db } from '../../db/client.ts';
+import { assertMay, assertReadableOrg } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, withPgErrors } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { orgById } from '../orgs/orgs.service.ts';
+import { assessmentRepository as repo } from './assessment.repository.ts';
+import { computeResults, gradeResults, isMeasuredLeaf, measuredScores, missingScoreCount, targetOrgs } from './assessment.scoring.ts';
+import { schemePolicy, type SchemeAction, type SchemeCtx } from './assessment.policy.ts';
+import type { SchemeRow } from './assessment.tables.ts';
+
+const notFound = () => new AppError(CommonErrors.NOT_FOUND);
+
+/** Drafts belong to the county office; everyone else sees a scheme once it is opened to them. */
+function visible(ctx: RequestContext, s: SchemeRow): boolean {
+  return seesAllTownships(ctx.actor.role) || s.status !== 'draft';
+}
+
+export async function listSchemes(db: Db, ctx: RequestContext, year: number | undefined) {
+  assertMay(ctx.actor, 'business.read');
+  return (await repo.list(db, year)).filter((s) => visible(ctx, s));
+}
+
+async function readable(db: Db, ctx: RequestContext, id: string, lock = false): Promise<SchemeRow> {
+  const s = await repo.byId(db, id, lock);
+  if (!s || !visible(ctx, s)) throw notFound();
+  return s;
+}
+
+/** The facts the policy needs beside the row. */
+export async function schemeCtx(db: Db, ctx: RequestContext, s: SchemeRow): Promise<SchemeCtx> {
+  const [org, unansweredComments, unansweredAppeals] = await Promise.all([
+    orgById(db, ctx.actor.orgId),
+    repo.unansweredComments(db, s.id),
+    repo.unansweredAppeals(db, s.id),
+  ]);
+  const needsScores = s.status === 'scoring';
+  const missingScores = needsScores ? missingScoreCount(await computeResults(db, s), s) : 0;
+  return { today: chinaToday(), actorOrgKind: org?.kind ?? '', unansweredComments, unansweredAppeals, missingScores };
+}
+
+export async function getScheme(db: Db, ctx: RequestContext, id: string) {
+  const s = await readable(db, ctx, id);
+  const [comments, appeals, pctx] = await Promise.all([repo.comments(db, id), repo.appeals(db, id), schemeCtx(db, ctx, s)]);
+  // An office sees its own comments and appeals; the county sees all.
+  const own = <T extends { orgId: string }>(rows: T[]) =>
+    seesAllTownships(ctx.actor.role) ? rows : rows.filter((r) => r.orgId === ctx.actor.orgId);
+  return { scheme: s, comments: own(comments), appeals: own(appeals), ctx: pctx };
+}
+
+/** Loads, locks and authorizes: the first lines of every write on a scheme. */
+async function lockFor(tx: Db, ctx: RequestContext, id: string, action: SchemeAction) {
+  const s = await readable(tx, ctx, id, true);
+  authorize(schemePolicy, ctx.actor, action, s, await schemeCtx(tx, ctx, s));
+  return s;
+}
+
+function checkIndicators(items: readonly Indicator[]): void {
+  const p = indicatorProblem(items);
+  if (!p) return;
+  const { key, ...params } = p;
+  throw new AppError(AssessmentErrors[`ASSESSMENT_${key}`], params);
+}
+
+export async function createScheme(db: Db, ctx: RequestContext, input: SchemeCreate): Promise<SchemeRow> {
+  assertMay(ctx.actor, 'assessment.manage');
+  return db.transaction(async (tx) => {
+    let indicators: Indicator[] = [];
+    let grades = {};
+    if (input.copyFromSchemeId) {
+      const src = await repo.byId(tx, input.copyFromSchemeId);
+      if (!src || src.targetKind !== input.targetKind) throw new AppError(AssessmentErrors.ASSESSMENT_COPY_SOURCE);
+      indicators = src.indicators;
+      grades = src.grades;
+    }
+    const row = await withPgErrors(
+      { assessment_schemes_year_kind_key: new AppError(AssessmentErrors.ASSESSMENT_DUPLICATE_SCHEME, { year: input.year }) },
+      () =>
+        repo.insert(tx, {
+          orgId: ctx.actor.orgId,
+          year: input.year,
+          targetKind: input.targetKind,
+          title: input.title,
+          indicators,
+          grades,
+          copiedFromId: input.copyFromSchemeId,
+          createdBy: ctx.actor.userId,
+        }),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'assessment.scheme.create',
+      entity: 'assessment_scheme',
+      entityId: row.id,
+      orgId: row.orgId,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export async function putIndicators(db: Db, ctx: RequestContext, id: string, input: IndicatorsPut): Promise<SchemeRow> {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'editIndicators');
+    checkIndicators(input.indicators);
+    const row = await repo.update(tx, id, { indicators: input.indicators });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.scheme.indicators',
+      entity: 'assessment_scheme',
+      entityId: id,
+      orgId: s.orgId,
+      before: { indicators: s.indicators },
+      after: { indicators: row.indicators },
+    });
+    return row;
+  });
+}
+
+const STEP_ACTION: Record<SchemeTransition, SchemeAction> = {
+  openConsultation: 'openConsultation',
+  publish: 'publish',
+  openSelfAssessment: 'openSelfAssessment',
+  startScoring: 'startScoring',
+  openNotice: 'openNotice',
+  finalise: 'finalise',
+};
+
+/** One step of the year. Scoring freezes the measured scores; final stores totals, ranks and grades. */
+export async function takeStep(db: Db, ctx: RequestContext, id: string, t: SchemeTransition, body: StepBody): Promise<SchemeRow> {
+  const today = chinaToday();
+  if (body.closesOn && body.closesOn < today) throw new AppError(AssessmentErrors.ASSESSMENT_DATE_ORDER);
+  // Metrics read through other modules' services on the pool; computed before the transaction.
+  const pre = await readable(db, ctx, id);
+  const frozen =
+    t === 'startScoring'
+      ? await measuredScores(
+          db,
+          pre,
+          (await targetOrgs(db, pre)).map((o) => o.id),
+        )
+      : null;
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, STEP_ACTION[t]);
+    const patch: Partial<SchemeRow> = { status: SCHEME_TRANSITIONS[t].to };
+    if (t === 'openConsultation') patch.consultationClosesOn = body.closesOn ?? null;
+    if (t === 'openNotice') patch.noticeClosesOn = body.closesOn ?? null;
+    if (body.grades && (t === 'publish' || t === 'finalise')) patch.grades = { ...s.grades, ...body.grades };
+    let results: unknown = undefined;
+    if (frozen) {
+      patch.frozenAt = new Date();
+      for (const [orgId, m] of frozen)
+        for (const [code, v] of m)
+          await repo.upsertScore(tx, {
+            schemeId: id,
+            orgId,
+            code,
+            source: 'measured',
+            score: v.score,
+            reason: v.basis,
+            scoredBy: ctx.actor.userId,
+          });
+    }
+    if (t === 'finalise') {
+      const graded = gradeResults({ ...s, ...patch }, await computeResults(tx as unknown as Db, s));
+      await repo.insertResults(
+        tx,
+        graded.map((r) => ({
+          schemeId: id,
+          orgId: r.orgId,
+          total: r.total,
+          rank: r.rank,
+          grade: r.grade!,
+          scores: r.scores.map(({ code, score, basis }) => ({ code, score, basis })),
+        })),
+      );
+      results = graded.map((r) => ({ orgId: r.orgId, total: r.total, rank: r.rank, grade: r.grade }));
+    }
+    const row = await repo.update(tx, id, patch);
+    await writeAudit(tx, ctx, {
+      action: `assessment.scheme.${t}`,
+      entity: 'assessment_scheme',
+      entityId: id,
+      orgId: s.orgId,
+      before: { status: s.status },
+      after: {
+        status: row.status,
+        consultationClosesOn: row.consultationClosesOn,
+        noticeClosesOn: row.noticeClosesOn,
+        grades: row.grades,
+        results,
+      },
+    });
+    return row;
+  });
+}
+
+function requireIndicator(s: SchemeRow, code: string | null): Indicator | null {
+  if (code === null) return null;
+  const i = s.indicators.find((x) => x.code === code);
+  if (!i) throw new AppError(AssessmentErrors.ASSESSMENT_UNKNOWN_INDICATOR, { code });
+  return i;
+}
+
+export async function addComment(db: Db, ctx: RequestContext, id: string, input: { code: string | null; text: string }) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'comment');
+    requireIndicator(s, input.code);
+    const row = await repo.insertComment(tx, {
+      schemeId: id,
+      orgId: ctx.actor.orgId,
+      authorUserId: ctx.actor.userId,
+      authorName: ctx.actor.displayName,
+      code: input.code,
+      text: input.text,
+    });
+    await writeAudit(tx, ctx, { action: 'assessment.comment.create', entity: 'assessment_comment', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function answerComment(db: Db, ctx: RequestContext, commentId: string, input: { adopted: boolean; answer: string }) {
+  return db.transaction(async (tx) => {
+    const c = await repo.commentById(tx, commentId);
+    if (!c) throw notFound();
+    const s = await lockFor(tx as unknown as Db, ctx, c.schemeId, 'answerComment');
+    if (c.answeredAt) throw new AppError(AssessmentErrors.ASSESSMENT_ALREADY_ANSWERED);
+    const row = await repo.answerComment(tx, commentId, { ...input, answeredBy: ctx.actor.userId });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.comment.answer',
+      entity: 'assessment_comment',
+      entityId: c.id,
+      orgId: s.orgId,
+      before: c,
+      after: row,
+    });
+    return row;
+  });
+}
+
+async function requireTarget(db: Db, s: SchemeRow, orgId: string) {
+  const org = await orgById(db, orgId);
+  if (!org || org.kind !== s.targetKind) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_TARGET);
+}
+
+/** A score by the county for a manual, self-reported, deduction or bonus leaf, with its reason. */
+export async function enterScore(db: Db, ctx: RequestContext, id: string, input: ScoreEntry) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'score');
+    const i = requireIndicator(s, input.code)!;
+    if (!isLeaf(s.indicators, i.code) || isMeasuredLeaf(i)) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_SCORABLE, { code: i.code });
+    if (!scoreFits(i, input.score))
+      throw new AppError(AssessmentErrors.ASSESSMENT_SCORE_RANGE, {
+        code: i.code,
+        min: i.method === 'deduction' ? -i.weight : 0,
+        max: i.method === 'deduction' ? 0 : i.weight,
+      });
+    await requireTarget(tx as unknown as Db, s, input.orgId);
+    const before = await repo.score(tx, id, input.orgId, i.code);
+    const row = await repo.upsertScore(tx, {
+      schemeId: id,
+      orgId: input.orgId,
+      code: i.code,
+      source: 'manual',
+      score: input.score,
+      reason: input.reason,
+      evidence: input.evidence ?? null,
+      scoredBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.score',
+      entity: 'assessment_score',
+      entityId: row.id,
+      orgId: s.orgId,
+      before: before ?? null,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export async function submitSelfReport(db: Db, ctx: RequestContext, id: string, input: SelfReport) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'selfReport');
+    const i = requireIndicator(s, input.code)!;
+    if (i.method !== 'self') throw new AppError(AssessmentErrors.ASSESSMENT_NOT_SCORABLE, { code: i.code });
+    const row = await repo.upsertSelfReport(tx, {
+      schemeId: id,
+      orgId: ctx.actor.orgId,
+      code: i.code,
+      evidence: input.evidence,
+      submittedBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, { action: 'assessment.selfReport', entity: 'assessment_self_report', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function listSelfReports(db: Db, ctx: RequestContext, id: string) {
+  const s = await readable(db, ctx, id);
+  const rows = await repo.selfReports(db, s.id);
+  return seesAllTownships(ctx.actor.role) ? rows : rows.filter((r) => r.orgId === ctx.actor.orgId);
+}
+
+export async function fileAppeal(db: Db, ctx: RequestContext, id: string, input: { code: string; reason: string }) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'appeal');
+    requireIndicator(s, input.code);
+    const row = await repo.insertAppeal(tx, {
+      schemeId: id,
+      orgId: ctx.actor.orgId,
+      code: input.code,
+      reason: input.reason,
+      appellantUserId: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, { action: 'assessment.appeal.create', entity: 'assessment_appeal', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/** The county's answer to an appeal; a new score (audited, with the old one) when the appeal is upheld. */
+export async function answerAppeal(db: Db, ctx: RequestContext, appealId: string, input: { answer: string; newScore: number | null }) {
+  return db.transaction(async (tx) => {
+    const a = await repo.appealById(tx, appealId);
+    if (!a) throw notFound();
+    const s = await lockFor(tx as unknown as Db, ctx, a.schemeId, 'answerAppeal');
+    if (a.answeredAt) throw new AppError(AssessmentErrors.ASSESSMENT_ALREADY_ANSWERED);
+    const i = requireIndicator(s, a.code)!;
+    const old = await repo.score(tx, s.id, a.orgId, a.code);
+    if (input.newScore !== null) {
+      if (!isLeaf(s.indicators, i.code)) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_SCORABLE, { code: i.code });
+      if (!scoreFits(i, input.newScore))
+        throw new AppError(AssessmentErrors.ASSESSMENT_SCORE_RANGE, {
+          code: i.code,
+          min: i.method === 'deduction' ? -i.weight : 0,
+          max: i.method === 'deduction' ? 0 : i.weight,
+        });
+      await repo.upsertScore(tx, {
+        schemeId: s.id,
+        orgId: a.orgId,
+        code: a.code,
+        source: 'appeal',
+        score: input.newScore,
+        reason: `申诉复核：${input.answer}`,
+        scoredBy: ctx.actor.userId,
+      });
+    }
+    const row = await repo.answerAppeal(tx, appealId, {
+      answer: input.answer,
+      oldScore: old?.score ?? null,
+      newScore: input.newScore,
+      answeredBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.appeal.answer',
+      entity: 'assessment_appeal',
+      entityId: a.id,
+      orgId: s.orgId,
+      before: a,
+      after: row,
+    });
+    return row;
+  });
+}
+
+/** Results the caller may see: every office for the county, only its own for an office (another's: not found). */
+export async function getResults(db: Db, ctx: RequestContext, id: string, orgId: string | undefined) {
+  const s = await readable(db, ctx, id);
+  if (orgId) assertReadableOrg(ctx.actor, orgId);
+  const all = await computeResults(db, s);
+  const mine = seesAllTownships(ctx.actor.role) ? all : all.filter((r) => r.orgId === ctx.actor.orgId);
+  return { scheme: s, items: orgId ? mine.filter((r) => r.orgId === orgId) : mine };
+}

@@ -1,0 +1,136 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import type { GradeConfig, Indicator, SchemeStatus, TargetKind } from '@township-office/domain/assessment';
+import { orgs } from '../orgs/orgs.tables.ts';
+import { users } from '../accounts/accounts.tables.ts';
+
+export const assessmentSchemes = pgTable('assessment_schemes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  year: integer('year').notNull(),
+  targetKind: text('target_kind').$type<TargetKind>().notNull(),
+  title: text('title').notNull(),
+  status: text('status').$type<SchemeStatus>().notNull().default('draft'),
+  indicators: jsonb('indicators').$type<Indicator[]>().notNull().default([]),
+  grades: jsonb('grades').$type<Partial<GradeConfig>>().notNull().default({}),
+  consultationClosesOn: date('consultation_closes_on'),
+  noticeClosesOn: date('notice_closes_on'),
+  frozenAt: timestamp('frozen_at', { withTimezone: true }),
+  copiedFromId: uuid('copied_from_id').references((): AnyPgColumn => assessmentSchemes.id),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type SchemeRow = typeof assessmentSchemes.$inferSelect;
+
+export const assessmentComments = pgTable('assessment_comments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schemeId: uuid('scheme_id')
+    .notNull()
+    .references(() => assessmentSchemes.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  authorUserId: uuid('author_user_id')
+    .notNull()
+    .references(() => users.id),
+  authorName: text('author_name').notNull(),
+  code: text('code'),
+  text: text('text').notNull(),
+  adopted: boolean('adopted'),
+  answer: text('answer'),
+  answeredBy: uuid('answered_by').references(() => users.id),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type CommentRow = typeof assessmentComments.$inferSelect;
+
+export const assessmentScores = pgTable('assessment_scores', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schemeId: uuid('scheme_id')
+    .notNull()
+    .references(() => assessmentSchemes.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  code: text('code').notNull(),
+  source: text('source').$type<'manual' | 'measured' | 'appeal'>().notNull(),
+  score: doublePrecision('score').notNull(),
+  reason: text('reason').notNull(),
+  evidence: text('evidence'),
+  scoredBy: uuid('scored_by').references(() => users.id),
+  scoredAt: timestamp('scored_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ScoreRow = typeof assessmentScores.$inferSelect;
+
+export const assessmentSelfReports = pgTable('assessment_self_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schemeId: uuid('scheme_id')
+    .notNull()
+    .references(() => assessmentSchemes.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  code: text('code').notNull(),
+  evidence: text('evidence').notNull(),
+  submittedBy: uuid('submitted_by')
+    .notNull()
+    .references(() => users.id),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type SelfReportRow = typeof assessmentSelfReports.$inferSelect;
+
+export const assessmentAppeals = pgTable('assessment_appeals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schemeId: uuid('scheme_id')
+    .notNull()
+    .references(() => assessmentSchemes.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  code: text('code').notNull(),
+  reason: text('reason').notNull(),
+  appellantUserId: uuid('appellant_user_id')
+    .notNull()
+    .references(() => users.id),
+  answer: text('answer'),
+  oldScore: doublePrecision('old_score'),
+  newScore: doublePrecision('new_score'),
+  answeredBy: uuid('answered_by').references(() => users.id),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type AppealRow = typeof assessmentAppeals.$inferSelect;
+
+export const assessmentResults = pgTable(
+  'assessment_results',
+  {
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    total: doublePrecision('total').notNull(),
+    rank: integer('rank').notNull(),
+    grade: text('grade').notNull(),
+    scores: jsonb('scores').$type<{ code: string; score: number; basis: string }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schemeId, t.orgId] })],
+);
+export type ResultRow = typeof assessmentResults.$inferSelect;
