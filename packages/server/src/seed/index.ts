@@ -13,7 +13,16 @@ import { supervisionSeed } from './supervision.seed.ts';
 import { assessmentSeed } from './assessment.seed.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
-export const seedSteps: SeedStep[] = [documentsSeed, informationSeed, archivesSeed, supervisionSeed, meetingsSeed, dutySeed, receptionSeed, assessmentSeed];
+export const seedSteps: SeedStep[] = [
+  documentsSeed,
+  informationSeed,
+  archivesSeed,
+  supervisionSeed,
+  meetingsSeed,
+  dutySeed,
+  receptionSeed,
+  assessmentSeed,
+];
 
 export interface SeedReport {
   orgs: number;
