@@ -19,16 +19,27 @@ import {
 import { chinaToday } from '@township-office/domain/dates';
 import type { z } from 'zod';
 import type { leaderAssignSchema } from '@township-office/domain/personnel';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbiddenRole, mapPgError, withPgErrors } from '../../platform/errors.ts';
 import { mayRevealStaffIdNumber } from './personnel.policy.ts';
 import { orgById } from '../orgs/orgs.service.ts';
-import { endPostsOfStaff } from '../environment/environment.service.ts';
 import { personnelRepository as repo } from './personnel.repository.ts';
 import type { FilingRow, StaffRow } from './personnel.tables.ts';
+
+/** Work that ends when a person leaves or transfers, run in the acknowledging transaction. */
+type DepartureHook = (tx: DbOrTx, staffId: string, until: string) => Promise<unknown>;
+const departureHooks: DepartureHook[] = [];
+
+/**
+ * Modules that give a person duties (environment's posts) register here what ends with the person's
+ * departure, so they depend on personnel and personnel on none of them.
+ */
+export function onStaffDeparture(hook: DepartureHook): void {
+  if (!departureHooks.includes(hook)) departureHooks.push(hook);
+}
 
 export async function filingDeadlineDays(db: Db): Promise<number> {
   return (await repo.deadlineSetting(db)) ?? DEFAULT_FILING_DEADLINE_DAYS;
@@ -207,7 +218,7 @@ export async function decideFiling(
               ? { orgId: filing.toOrgId! }
               : (filing.particulars as Partial<StaffRow>);
         after = await repo.updateStaff(tx, before.id, change);
-        if (filing.kind !== 'particulars') await endPostsOfStaff(tx, before.id, filing.changeDate);
+        if (filing.kind !== 'particulars') for (const hook of departureHooks) await hook(tx, before.id, filing.changeDate);
       }
       const row = await repo.updateFiling(tx, id, { ...decided, state: 'acknowledged', staffId });
       await writeAudit(tx, ctx, {
