@@ -16,21 +16,21 @@ import {
   type ruleAdoptSchema,
   type ruleDocumentCreateSchema,
 } from '@township-office/domain/environment';
-import { seesAllTownships } from '@township-office/domain/roles';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
 import { orgById } from '../orgs/orgs.service.ts';
+import { townshipRecordPolicy } from './environment.policy.ts';
 import { staffByIds, staffMember } from '../personnel/personnel.metrics.ts';
 import { onStaffDeparture } from '../personnel/personnel.service.ts';
 import { environmentRepository as repo } from './environment.repository.ts';
 
 /** County roles edit any township's record; a township user only its own. */
 async function assertEditableTownship(db: Db, ctx: RequestContext, orgId: string) {
-  assertMay(ctx.actor, 'environment.edit');
-  if (!seesAllTownships(ctx.actor.role) && ctx.actor.orgId !== orgId) throw new AppError(CommonErrors.NOT_FOUND);
+  authorize(townshipRecordPolicy, ctx.actor, 'edit', { orgId });
   const org = await orgById(db, orgId);
   if (!org || org.disabledAt) throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: orgId });
   if (org.kind !== 'township') throw new AppError(EnvironmentErrors.ORG_NOT_TOWNSHIP);

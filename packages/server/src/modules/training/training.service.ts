@@ -18,6 +18,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError } from '../../platform/errors.ts';
 import { activeStaff, leadersByIds, staffByIds } from '../personnel/personnel.metrics.ts';
+import { authorize } from '../../platform/policy.ts';
+import { rotationPolicy } from './training.policy.ts';
 import { trainingRepository as repo } from './training.repository.ts';
 
 export async function createSession(db: Db, ctx: RequestContext, input: z.infer<typeof trainingSessionCreateSchema>) {
@@ -145,7 +147,7 @@ export async function completeRotation(db: Db, ctx: RequestContext, id: string, 
   assertMay(ctx.actor, 'training.manage');
   const row = await repo.rotationById(db, id);
   if (!row) throw new AppError(TrainingErrors.ROTATION_NOT_FOUND);
-  if (row.state !== 'confirmed') throw new AppError(TrainingErrors.ROTATION_NOT_CONFIRMED);
+  authorize(rotationPolicy, ctx.actor, 'complete', row);
   return db.transaction(async (tx) => {
     const after = await repo.updateRotation(tx, id, {
       state: 'completed',
