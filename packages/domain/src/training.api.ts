@@ -1,32 +1,33 @@
 /** The training API's response shapes, shared by the server's routes and the web's types. */
 import { z } from 'zod';
+import { safeString } from './common.ts';
 
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
 
 export const trainingSessionSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  heldOn: z.string(),
-  topic: z.string(),
-  organiser: z.string(),
-  materials: z.string(),
-  state: z.string(),
-  createdAt: z.string(),
+  id: safeString(),
+  orgId: safeString(),
+  heldOn: safeString(),
+  topic: safeString(),
+  organiser: safeString(),
+  materials: safeString(),
+  state: safeString(),
+  createdAt: safeString(),
   staffAttendees: z.number().int(),
   leaderAttendees: z.number().int(),
 });
 export const trainingSessionListSchema = list(trainingSessionSchema);
-export const trainingSessionCreatedSchema = z.object({ id: z.string(), heldOn: z.string(), topic: z.string() });
+export const trainingSessionCreatedSchema = z.object({ id: safeString(), heldOn: safeString(), topic: safeString() });
 
 const coveragePersonSchema = z.object({
-  staffId: z.string(),
-  name: z.string(),
-  orgId: z.string(),
-  orgName: z.string(),
-  lastTrained: z.string().nullable(),
+  staffId: safeString(),
+  name: safeString(),
+  orgId: safeString(),
+  orgName: safeString(),
+  lastTrained: safeString().nullable(),
 });
 export const coverageSchema = z.object({
-  window: z.object({ from: z.string(), to: z.string() }),
+  window: z.object({ from: safeString(), to: safeString() }),
   total: z.number().int(),
   trained: z.number().int(),
   neverTrained: z.array(coveragePersonSchema),
@@ -34,19 +35,19 @@ export const coverageSchema = z.object({
 });
 
 export const rotationSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  orgName: z.string().nullable(),
-  staffId: z.string(),
-  staffName: z.string().nullable(),
+  id: safeString(),
+  orgId: safeString(),
+  orgName: safeString().nullable(),
+  staffId: safeString(),
+  staffName: safeString().nullable(),
   year: z.number().int(),
   quarter: z.number().int(),
-  periodStart: z.string(),
-  periodEnd: z.string(),
-  state: z.string(),
-  topics: z.array(z.string()),
-  evaluation: z.string().nullable(),
-  rating: z.string().nullable(),
+  periodStart: safeString(),
+  periodEnd: safeString(),
+  state: safeString(),
+  topics: z.array(safeString()),
+  evaluation: safeString().nullable(),
+  rating: safeString().nullable(),
   allowedActions: z.array(z.enum(['complete'])),
 });
 export const rotationListSchema = list(rotationSchema);
@@ -54,16 +55,16 @@ export const rotationListSchema = list(rotationSchema);
 export const proposalSchema = z.object({
   year: z.number().int(),
   quarter: z.number().int(),
-  period: z.object({ start: z.string(), end: z.string() }),
+  period: z.object({ start: safeString(), end: safeString() }),
   alreadyConfirmed: z.number().int(),
   candidates: z.array(
     z.object({
-      staffId: z.string(),
-      name: z.string(),
-      orgId: z.string(),
-      orgName: z.string(),
-      startDate: z.string(),
-      lastRotation: z.string().nullable(),
+      staffId: safeString(),
+      name: safeString(),
+      orgId: safeString(),
+      orgName: safeString(),
+      startDate: safeString(),
+      lastRotation: safeString().nullable(),
       townshipStaffCount: z.number().int(),
     }),
   ),
