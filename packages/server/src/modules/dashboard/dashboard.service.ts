@@ -30,6 +30,9 @@ import type { Db } from '../../db/client.ts';
 import { assertReadableOrg } from '../../platform/access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import * as environmentMetrics from '../environment/environment.metrics.ts';
+import * as personnelMetrics from '../personnel/personnel.metrics.ts';
+import * as trainingMetrics from '../training/training.metrics.ts';
 import { dashboardRepository as repo } from './dashboard.repository.ts';
 import { loadSources, readSource } from './dashboard.sources.ts';
 
@@ -56,6 +59,36 @@ function sumBy<T>(items: T[] | null, key: (t: T) => string, value: (t: T) => num
   const m = new Map<string, number>();
   for (const it of items) m.set(key(it), (m.get(key(it)) ?? 0) + value(it));
   return m;
+}
+
+/** Per org, its active staff and how many of them attended a held session in the window. */
+async function coverageOf(db: Db, from: string, to: string) {
+  const [active, attended] = await Promise.all([personnelMetrics.activeStaffOrgs(db), trainingMetrics.attendeesInWindow(db, from, to)]);
+  const byOrg = new Map<string, { org_id: string; total: number; trained: number }>();
+  for (const [staffId, orgId] of active) {
+    const e = byOrg.get(orgId) ?? { org_id: orgId, total: 0, trained: 0 };
+    e.total++;
+    if (attended.staffIds.has(staffId)) e.trained++;
+    byOrg.set(orgId, e);
+  }
+  return [...byOrg.values()];
+}
+
+/** The current leaders in charge, and how many of them attended a held session in the window. */
+async function leaderCoverageOf(db: Db, from: string, to: string) {
+  const [leaders, attended] = await Promise.all([personnelMetrics.currentLeaderIds(db), trainingMetrics.attendeesInWindow(db, from, to)]);
+  return [{ total: leaders.length, trained: leaders.filter((id) => attended.leaderIds.has(id)).length }];
+}
+
+/** Per org, the distinct posts held by a person still active in that township. */
+async function postsHeld(db: Db) {
+  const [posts, active] = await Promise.all([environmentMetrics.currentPosts(db), personnelMetrics.activeStaffOrgs(db)]);
+  const byOrg = new Map<string, Set<string>>();
+  for (const p of posts) {
+    if (active.get(p.staff_id) !== p.org_id) continue;
+    byOrg.set(p.org_id, (byOrg.get(p.org_id) ?? new Set()).add(p.post));
+  }
+  return [...byOrg.entries()].map(([org_id, set]) => ({ org_id, n: set.size }));
 }
 
 /** Everything measured for one year, shared by the county dashboard, the township page and the print. */
@@ -87,21 +120,21 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
     overdueP,
   ] = await Promise.all([
     repo.townships(db, orgIds),
-    repo.leaders(db, asOf),
-    repo.staffCounts(db),
-    repo.filings(db, year),
-    repo.trainingSessions(db, w.from, w.to),
-    repo.staffCoverage(db, w.from, w.to),
-    repo.leaderCoverage(db, w.from, w.to),
-    repo.rotationsByQuarter(db, year),
-    repo.rotationsInWindow(db, year - TRAINING_WINDOW_YEARS + 1, year),
-    repo.posts(db),
-    repo.rooms(db),
-    repo.equipment(db),
-    repo.rules(db),
-    repo.ruleAcks(db),
-    repo.ruleDocumentCount(db),
-    repo.expenseTotals(db, [year - 1, year]),
+    personnelMetrics.leadersOn(db, asOf),
+    personnelMetrics.activeStaffCounts(db),
+    personnelMetrics.filingsInYear(db, year),
+    trainingMetrics.heldSessionCount(db, w.from, w.to),
+    coverageOf(db, w.from, w.to),
+    leaderCoverageOf(db, w.from, w.to),
+    trainingMetrics.rotationsByQuarter(db, year),
+    trainingMetrics.rotationsInWindow(db, year - TRAINING_WINDOW_YEARS + 1, year),
+    postsHeld(db),
+    environmentMetrics.roomsInUse(db),
+    environmentMetrics.equipmentByOrg(db),
+    environmentMetrics.rulesInForce(db),
+    environmentMetrics.ruleAcknowledgementCounts(db),
+    environmentMetrics.ruleDocumentCount(db),
+    environmentMetrics.expenseTotals(db, [year - 1, year]),
     readSource('onlineShareByOrgMonth', src.onlineShareByOrgMonth && (() => src.onlineShareByOrgMonth!(db, year))),
     readSource('dutyLogDaysKept', src.dutyLogDaysKept && (() => src.dutyLogDaysKept!(db, year))),
     readSource('exchangeMeetingsInYear', src.exchangeMeetingsInYear && (() => src.exchangeMeetingsInYear!(db, year))),
@@ -303,10 +336,11 @@ export async function countyCharts(db: Db, _ctx: RequestContext, year: number, t
     const total = list.reduce((a, r) => a + r.total, 0);
     return { month: i + 1, share: m.online === null || total === 0 ? null : list.reduce((a, r) => a + r.online, 0) / total };
   });
-  const structure = await repo.structure(db, today);
+  const structure = await personnelMetrics.staffStructureCounts(db, today);
   const names = new Map(m.townships.map((t) => [t.id, t.name]));
   const byOrg = new Map<string, Record<string, number>>();
-  for (const e of await repo.expensesByCategory(db, year)) byOrg.set(e.org_id, { ...byOrg.get(e.org_id), [e.category]: Number(e.amount) });
+  for (const e of await environmentMetrics.expensesByCategory(db, year))
+    byOrg.set(e.org_id, { ...byOrg.get(e.org_id), [e.category]: Number(e.amount) });
   const expensesByTownship = m.townships.map((t) => ({ orgId: t.id, name: t.name, byCategory: byOrg.get(t.id) ?? {} }));
   return {
     year,

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
-import { staff } from '../personnel/personnel.tables.ts';
 import { equipment, expenses, postAssignments, ruleAcknowledgements, ruleDocuments, rooms, townshipRules } from './environment.tables.ts';
 
 function scoped(column: Parameters<typeof eq>[0], scope: OrgScope, orgId?: string): SQL | undefined {
@@ -159,9 +158,8 @@ export const environmentRepository = {
   },
   listPosts: (db: DbOrTx, scope: OrgScope, orgId?: string) =>
     db
-      .select({ assignment: postAssignments, staffName: staff.name, orgName: orgs.name })
+      .select({ assignment: postAssignments, orgName: orgs.name })
       .from(postAssignments)
-      .innerJoin(staff, eq(staff.id, postAssignments.staffId))
       .innerJoin(orgs, eq(orgs.id, postAssignments.orgId))
       .where(and(scoped(postAssignments.orgId, scope, orgId), isNull(postAssignments.until)))
       .orderBy(asc(orgs.sortOrder), asc(postAssignments.post)),

@@ -16,20 +16,21 @@ import {
   type ruleAdoptSchema,
   type ruleDocumentCreateSchema,
 } from '@township-office/domain/environment';
-import { seesAllTownships } from '@township-office/domain/roles';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
 import { orgById } from '../orgs/orgs.service.ts';
-import { personnelRepository } from '../personnel/personnel.repository.ts';
+import { townshipRecordPolicy } from './environment.policy.ts';
+import { staffByIds, staffMember } from '../personnel/personnel.metrics.ts';
+import { onStaffDeparture } from '../personnel/personnel.service.ts';
 import { environmentRepository as repo } from './environment.repository.ts';
 
 /** County roles edit any township's record; a township user only its own. */
 async function assertEditableTownship(db: Db, ctx: RequestContext, orgId: string) {
-  assertMay(ctx.actor, 'environment.edit');
-  if (!seesAllTownships(ctx.actor.role) && ctx.actor.orgId !== orgId) throw new AppError(CommonErrors.NOT_FOUND);
+  authorize(townshipRecordPolicy, ctx.actor, 'edit', { orgId });
   const org = await orgById(db, orgId);
   if (!org || org.disabledAt) throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: orgId });
   if (org.kind !== 'township') throw new AppError(EnvironmentErrors.ORG_NOT_TOWNSHIP);
@@ -183,7 +184,7 @@ export function listRules(db: Db, ctx: RequestContext, orgId?: string) {
 
 export async function assignPost(db: Db, ctx: RequestContext, input: z.infer<typeof postAssignSchema>) {
   await assertEditableTownship(db, ctx, input.orgId);
-  const person = await personnelRepository.staffById(db, input.staffId);
+  const person = await staffMember(db, input.staffId);
   if (!person || person.orgId !== input.orgId || person.status !== 'active') throw new AppError(EnvironmentErrors.POST_STAFF_NOT_FILED);
   try {
     return await db.transaction(async (tx) => {
@@ -205,14 +206,23 @@ export async function assignPost(db: Db, ctx: RequestContext, input: z.infer<typ
   }
 }
 
-/** A person who leaves or transfers no longer holds the township's posts (called inside the filing's transaction). */
+/**
+ * A person who leaves or transfers no longer holds the township's posts: personnel runs this inside
+ * the filing's transaction. Registered here so personnel never imports environment (no module cycle).
+ */
 export function endPostsOfStaff(tx: DbOrTx, staffId: string, until: string) {
   return repo.endPostsOfStaff(tx, staffId, until);
 }
+onStaffDeparture(endPostsOfStaff);
 
-export function listPosts(db: Db, ctx: RequestContext, orgId?: string) {
+export async function listPosts(db: Db, ctx: RequestContext, orgId?: string) {
   if (orgId) assertReadableOrg(ctx.actor, orgId);
-  return repo.listPosts(db, orgScope(ctx.actor), orgId);
+  const rows = await repo.listPosts(db, orgScope(ctx.actor), orgId);
+  const people = await staffByIds(
+    db,
+    rows.map((r) => r.assignment.staffId),
+  );
+  return rows.map((r) => ({ ...r, staffName: people.get(r.assignment.staffId)?.name ?? '' }));
 }
 
 export function listRooms(db: Db, ctx: RequestContext, orgId?: string) {

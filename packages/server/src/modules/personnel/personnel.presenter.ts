@@ -1,6 +1,7 @@
 import type { FilingRow, LeaderRow, StaffRow } from './personnel.tables.ts';
 import type { Actor } from '../../platform/context.ts';
-import { filingPolicy, mayRevealStaffIdNumber } from './personnel.policy.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { filingPolicy, leaderPolicy, staffPolicy } from './personnel.policy.ts';
 
 /** 110101********1234: the region code and the last four stay, the birth date and serial are starred. */
 export function maskStaffIdNumber(id: string | null | undefined): string | null {
@@ -16,7 +17,7 @@ function maskedParticulars(particulars: unknown) {
   return p.idNumber ? { ...p, idNumber: maskStaffIdNumber(p.idNumber) } : p;
 }
 
-export function presentLeader(row: LeaderRow, orgName: string) {
+export function presentLeader(row: LeaderRow, orgName: string, actor: Actor) {
   return {
     id: row.id,
     orgId: row.orgId,
@@ -27,6 +28,7 @@ export function presentLeader(row: LeaderRow, orgName: string) {
     until: row.until,
     familiar: row.familiar,
     basis: row.basis,
+    allowedActions: allowedActions(leaderPolicy, actor, row),
   };
 }
 
@@ -51,7 +53,9 @@ export function presentStaff(row: StaffRow, org: { orgName: string; orgCode?: st
     status: row.status,
     leftOn: row.leftOn,
     designationReason: row.designationReason,
-    allowed: mayRevealStaffIdNumber(actor, row.orgId) ? ['revealIdNumber'] : [],
+    allowedActions: allowedActions(staffPolicy, actor, row),
+    /** @deprecated the same list as allowedActions, kept while existing clients read it. */
+    allowed: allowedActions(staffPolicy, actor, row),
   };
 }
 
@@ -74,6 +78,8 @@ export function presentFiling(row: FilingRow, extra: { orgName: string; staffNam
     deadlineDays: row.deadlineDays,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     returnReason: row.returnReason,
-    allowed: filingPolicy(actor, row),
+    allowedActions: allowedActions(filingPolicy, actor, row),
+    /** @deprecated the same list as allowedActions, kept while existing clients read it. */
+    allowed: allowedActions(filingPolicy, actor, row),
   };
 }

@@ -106,6 +106,29 @@ export const personnelRepository = {
       )
       .orderBy(asc(orgs.sortOrder), asc(staff.startDate), asc(staff.name));
   },
+  /** Active staff in township order then name, with their township's active head count. */
+  activeStaffBrief(db: DbOrTx, scope: OrgScope, opts: { orgId?: string; townshipsOnly?: boolean }) {
+    return db
+      .select({
+        staffId: staff.id,
+        name: staff.name,
+        orgId: staff.orgId,
+        orgName: orgs.name,
+        startDate: staff.startDate,
+        townshipStaffCount: sql<number>`(SELECT count(*) FROM staff s2 WHERE s2.org_id = ${staff.orgId} AND s2.status = 'active')::int`,
+      })
+      .from(staff)
+      .innerJoin(orgs, eq(orgs.id, staff.orgId))
+      .where(
+        and(
+          eq(staff.status, 'active'),
+          scoped(staff.orgId, scope),
+          opts.orgId ? eq(staff.orgId, opts.orgId) : undefined,
+          opts.townshipsOnly ? eq(orgs.kind, 'township') : undefined,
+        ),
+      )
+      .orderBy(asc(orgs.sortOrder), asc(staff.name));
+  },
   async insertStaff(db: DbOrTx, values: (typeof staff.$inferInsert)[]): Promise<StaffRow[]> {
     if (values.length === 0) return [];
     return db.insert(staff).values(values).returning();

@@ -37,7 +37,7 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
     '/api/personnel/leaders',
     { config: read, schema: { tags: ['personnel'], querystring: orgQuery.extend({ history: bool.optional() }).strict() } },
     async (req) => ({
-      items: (await svc.listLeaders(db, req.ctx, req.query)).map((r) => presentLeader(r.leader, r.orgName)),
+      items: (await svc.listLeaders(db, req.ctx, req.query)).map((r) => presentLeader(r.leader, r.orgName, req.ctx.actor)),
     }),
   );
   app.post(
@@ -45,7 +45,7 @@ export const personnelRoutes: RouteModule = (app, { db }) => {
     { config: { action: 'personnel.manage' }, schema: { tags: ['personnel'], body: leaderAssignSchema } },
     async (req, reply) => {
       const row = await svc.assignLeader(db, req.ctx, req.body);
-      return reply.code(201).send(presentLeader(row, ''));
+      return reply.code(201).send(presentLeader(row, '', req.ctx.actor));
     },
   );
 

@@ -19,16 +19,28 @@ import {
 import { chinaToday } from '@township-office/domain/dates';
 import type { z } from 'zod';
 import type { leaderAssignSchema } from '@township-office/domain/personnel';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, forbiddenRole, mapPgError, withPgErrors } from '../../platform/errors.ts';
-import { mayRevealStaffIdNumber } from './personnel.policy.ts';
+import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { filingPolicy, leaderPolicy, staffPolicy } from './personnel.policy.ts';
 import { orgById } from '../orgs/orgs.service.ts';
-import { endPostsOfStaff } from '../environment/environment.service.ts';
 import { personnelRepository as repo } from './personnel.repository.ts';
 import type { FilingRow, StaffRow } from './personnel.tables.ts';
+
+/** Work that ends when a person leaves or transfers, run in the acknowledging transaction. */
+type DepartureHook = (tx: DbOrTx, staffId: string, until: string) => Promise<unknown>;
+const departureHooks: DepartureHook[] = [];
+
+/**
+ * Modules that give a person duties (environment's posts) register here what ends with the person's
+ * departure, so they depend on personnel and personnel on none of them.
+ */
+export function onStaffDeparture(hook: DepartureHook): void {
+  if (!departureHooks.includes(hook)) departureHooks.push(hook);
+}
 
 export async function filingDeadlineDays(db: Db): Promise<number> {
   return (await repo.deadlineSetting(db)) ?? DEFAULT_FILING_DEADLINE_DAYS;
@@ -60,6 +72,7 @@ async function requireTownship(db: Db, orgId: string) {
 export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<typeof leaderAssignSchema>) {
   assertMay(ctx.actor, 'personnel.manage');
   await requireTownship(db, input.orgId);
+  authorize(leaderPolicy, ctx.actor, 'assign', { orgId: input.orgId });
   // Two assignments for one township at once: the current-leader unique index decides, the loser gets LEADER_CHANGED.
   return withPgErrors({ leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }, () =>
     db.transaction(async (tx) => {
@@ -171,8 +184,7 @@ export async function decideFiling(
   assertMay(ctx.actor, 'personnel.acknowledge');
   const filing = await repo.filingById(db, id);
   if (!filing) throw new AppError(PersonnelErrors.FILING_NOT_FOUND);
-  assertReadableOrg(ctx.actor, filing.orgId);
-  if (filing.state !== 'submitted') throw new AppError(PersonnelErrors.FILING_NOT_SUBMITTED, { state: filing.state });
+  authorize(filingPolicy, ctx.actor, decision.decision, filing);
   const decided = { decidedAt: new Date(), decidedBy: ctx.actor.userId };
   try {
     return await db.transaction(async (tx) => {
@@ -207,7 +219,7 @@ export async function decideFiling(
               ? { orgId: filing.toOrgId! }
               : (filing.particulars as Partial<StaffRow>);
         after = await repo.updateStaff(tx, before.id, change);
-        if (filing.kind !== 'particulars') await endPostsOfStaff(tx, before.id, filing.changeDate);
+        if (filing.kind !== 'particulars') for (const hook of departureHooks) await hook(tx, before.id, filing.changeDate);
       }
       const row = await repo.updateFiling(tx, id, { ...decided, state: 'acknowledged', staffId });
       await writeAudit(tx, ctx, {
@@ -259,8 +271,7 @@ export async function staffHistory(db: Db, ctx: RequestContext, staffId: string)
 export async function revealStaffIdNumber(db: Db, ctx: RequestContext, staffId: string): Promise<string> {
   const person = await repo.staffById(db, staffId);
   if (!person) throw new AppError(PersonnelErrors.STAFF_NOT_FOUND);
-  assertReadableOrg(ctx.actor, person.orgId);
-  if (!mayRevealStaffIdNumber(ctx.actor, person.orgId)) throw forbiddenRole();
+  authorize(staffPolicy, ctx.actor, 'revealIdNumber', person);
   await db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'personnel.staff.reveal',
@@ -277,10 +288,8 @@ export async function revealStaffIdNumber(db: Db, ctx: RequestContext, staffId: 
 export async function revealFilingIdNumber(db: Db, ctx: RequestContext, filingId: string): Promise<string> {
   const filing = await repo.filingById(db, filingId);
   if (!filing) throw new AppError(PersonnelErrors.FILING_NOT_FOUND);
-  assertReadableOrg(ctx.actor, filing.orgId);
-  if (!mayRevealStaffIdNumber(ctx.actor, filing.orgId)) throw forbiddenRole();
-  const idNumber = (filing.particulars as { idNumber?: string } | null)?.idNumber;
-  if (!idNumber) throw new AppError(CommonErrors.NOT_FOUND);
+  authorize(filingPolicy, ctx.actor, 'revealIdNumber', filing);
+  const idNumber = (filing.particulars as { idNumber: string }).idNumber;
   await db.transaction((tx) =>
     writeAudit(tx, ctx, {
       action: 'personnel.filing.reveal',

@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
-import { staff } from '../personnel/personnel.tables.ts';
 import { rotations, trainingAttendance, trainingSessions, type RotationRow, type TrainingSessionRow } from './training.tables.ts';
 
 export const trainingRepository = {
@@ -24,42 +23,19 @@ export const trainingRepository = {
       .where(and(gte(trainingSessions.heldOn, from), lte(trainingSessions.heldOn, to), eq(trainingSessions.state, 'held')))
       .orderBy(desc(trainingSessions.heldOn));
   },
-  /** Active staff with the date of their last training in the window (null: never trained in it). */
-  coverage(db: DbOrTx, scope: OrgScope, from: string, to: string, orgId?: string) {
-    const lastTrained = sql<string | null>`(SELECT max(s.held_on) FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id
-      WHERE a.staff_id = ${staff.id} AND s.state = 'held' AND s.held_on BETWEEN ${from} AND ${to})`;
-    return db
-      .select({ staffId: staff.id, name: staff.name, orgId: staff.orgId, orgName: orgs.name, lastTrained })
-      .from(staff)
-      .innerJoin(orgs, eq(orgs.id, staff.orgId))
-      .where(
-        and(
-          eq(staff.status, 'active'),
-          scope.kind === 'all'
-            ? undefined
-            : inArray(staff.orgId, scope.orgIds.length ? scope.orgIds : ['00000000-0000-0000-0000-000000000000']),
-          orgId ? eq(staff.orgId, orgId) : undefined,
-        ),
-      )
-      .orderBy(asc(orgs.sortOrder), asc(staff.name));
+  /** Per staff member, the date of their last held session in [from, to] (absent: never trained in it). */
+  async lastTrained(db: DbOrTx, from: string, to: string): Promise<Map<string, string>> {
+    const r = await db.execute<{ staff_id: string; last: string }>(sql`SELECT a.staff_id, max(s.held_on)::text AS last
+      FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id
+      WHERE a.staff_id IS NOT NULL AND s.state = 'held' AND s.held_on BETWEEN ${from} AND ${to} GROUP BY a.staff_id`);
+    return new Map(r.rows.map((x) => [x.staff_id, x.last]));
   },
-  /** Candidates for the planner: active staff, their last rotation, and their township's head count. */
-  plannerCandidates(db: DbOrTx) {
-    return db
-      .select({
-        staffId: staff.id,
-        name: staff.name,
-        orgId: staff.orgId,
-        orgName: orgs.name,
-        startDate: staff.startDate,
-        lastRotation: sql<
-          string | null
-        >`(SELECT max(r.period_start) FROM rotations r WHERE r.staff_id = ${staff.id} AND r.state <> 'cancelled')`,
-        townshipStaffCount: sql<number>`(SELECT count(*) FROM staff s2 WHERE s2.org_id = ${staff.orgId} AND s2.status = 'active')::int`,
-      })
-      .from(staff)
-      .innerJoin(orgs, eq(orgs.id, staff.orgId))
-      .where(and(eq(staff.status, 'active'), eq(orgs.kind, 'township')));
+  /** Per staff member, the start of their last (not cancelled) rotation. */
+  async lastRotation(db: DbOrTx): Promise<Map<string, string>> {
+    const r = await db.execute<{ staff_id: string; last: string }>(
+      sql`SELECT staff_id, max(period_start)::text AS last FROM rotations WHERE state <> 'cancelled' GROUP BY staff_id`,
+    );
+    return new Map(r.rows.map((x) => [x.staff_id, x.last]));
   },
   quarterRotations(db: DbOrTx, year: number, quarter: number) {
     return db
@@ -82,11 +58,11 @@ export const trainingRepository = {
     const [row] = await db.update(rotations).set(values).where(eq(rotations.id, id)).returning();
     return row!;
   },
+  /** Rotations in scope; the cadres' names come from personnel (training.service). */
   listRotations(db: DbOrTx, scope: OrgScope, opts: { year?: number; orgId?: string }) {
     return db
-      .select({ rotation: rotations, staffName: staff.name, orgName: orgs.name })
+      .select({ rotation: rotations, orgName: orgs.name })
       .from(rotations)
-      .innerJoin(staff, eq(staff.id, rotations.staffId))
       .innerJoin(orgs, eq(orgs.id, rotations.orgId))
       .where(
         and(

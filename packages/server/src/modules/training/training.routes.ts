@@ -7,13 +7,17 @@ import {
   rotationConfirmSchema,
   trainingSessionCreateSchema,
 } from '@township-office/domain/training';
+import * as Api from '@township-office/domain/training.api';
 import type { RouteModule } from '../../platform/app-types.ts';
+import type { Actor } from '../../platform/context.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { rotationPolicy } from './training.policy.ts';
 import * as svc from './training.service.ts';
 import type { RotationRow } from './training.tables.ts';
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), orgId: z.uuid().optional() }).strict();
 
-function presentRotation(r: RotationRow, extra: { staffName?: string; orgName?: string } = {}) {
+function presentRotation(r: RotationRow, actor: Actor, extra: { staffName?: string; orgName?: string } = {}) {
   return {
     id: r.id,
     orgId: r.orgId,
@@ -28,48 +32,73 @@ function presentRotation(r: RotationRow, extra: { staffName?: string; orgName?: 
     topics: r.topics,
     evaluation: r.evaluation,
     rating: r.rating,
+    allowedActions: allowedActions(rotationPolicy, actor, r),
   };
 }
 
+const tags = ['training'];
+
 export const trainingRoutes: RouteModule = (app, { db }) => {
   const read = { action: 'business.read' as const };
-  app.get('/api/training/sessions', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => ({
-    items: (await svc.listSessions(db, req.query.year ?? chinaYear())).map((r) => ({
-      ...r.session,
-      createdAt: r.session.createdAt.toISOString(),
-      staffAttendees: r.staffAttendees,
-      leaderAttendees: r.leaderAttendees,
-    })),
-  }));
+  app.get(
+    '/api/training/sessions',
+    { config: read, schema: { tags, querystring: yearQuery, response: { 200: Api.trainingSessionListSchema } } },
+    async (req) => ({
+      items: (await svc.listSessions(db, req.query.year ?? chinaYear())).map((r) => ({
+        id: r.session.id,
+        orgId: r.session.orgId,
+        heldOn: r.session.heldOn,
+        topic: r.session.topic,
+        organiser: r.session.organiser,
+        materials: r.session.materials,
+        state: r.session.state,
+        createdAt: r.session.createdAt.toISOString(),
+        staffAttendees: r.staffAttendees,
+        leaderAttendees: r.leaderAttendees,
+      })),
+    }),
+  );
   app.post(
     '/api/training/sessions',
-    { config: { action: 'training.manage' }, schema: { tags: ['training'], body: trainingSessionCreateSchema } },
+    {
+      config: { action: 'training.manage' },
+      schema: { tags, body: trainingSessionCreateSchema, response: { 201: Api.trainingSessionCreatedSchema } },
+    },
     async (req, reply) => {
       const s = await svc.createSession(db, req.ctx, req.body);
       return reply.code(201).send({ id: s.id, heldOn: s.heldOn, topic: s.topic });
     },
   );
-  app.get('/api/training/coverage', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) =>
-    svc.coverage(db, req.ctx, req.query.year ?? chinaYear(), req.query.orgId),
+  app.get(
+    '/api/training/coverage',
+    { config: read, schema: { tags, querystring: yearQuery, response: { 200: Api.coverageSchema } } },
+    async (req) => svc.coverage(db, req.ctx, req.query.year ?? chinaYear(), req.query.orgId),
   );
 
-  app.get('/api/training/rotations', { config: read, schema: { tags: ['training'], querystring: yearQuery } }, async (req) => ({
-    items: (await svc.listRotations(db, req.ctx, req.query)).map((r) => presentRotation(r.rotation, r)),
-  }));
+  app.get(
+    '/api/training/rotations',
+    { config: read, schema: { tags, querystring: yearQuery, response: { 200: Api.rotationListSchema } } },
+    async (req) => ({
+      items: (await svc.listRotations(db, req.ctx, req.query)).map((r) => presentRotation(r.rotation, req.ctx.actor, r)),
+    }),
+  );
   app.get(
     '/api/training/rotations/proposal',
-    { config: { action: 'training.manage' }, schema: { tags: ['training'], querystring: quarterSchema } },
+    { config: { action: 'training.manage' }, schema: { tags, querystring: quarterSchema, response: { 200: Api.proposalSchema } } },
     async (req) => svc.proposeQuarter(db, req.ctx, req.query.year, req.query.quarter),
   );
   app.post(
     '/api/training/rotations',
-    { config: { action: 'training.manage' }, schema: { tags: ['training'], body: rotationConfirmSchema } },
+    { config: { action: 'training.manage' }, schema: { tags, body: rotationConfirmSchema, response: { 201: Api.rotationListSchema } } },
     async (req, reply) =>
-      reply.code(201).send({ items: (await svc.confirmRotations(db, req.ctx, req.body)).map((r) => presentRotation(r)) }),
+      reply.code(201).send({ items: (await svc.confirmRotations(db, req.ctx, req.body)).map((r) => presentRotation(r, req.ctx.actor)) }),
   );
   app.post(
     '/api/training/rotations/:id/complete',
-    { config: { action: 'training.manage' }, schema: { tags: ['training'], params: idParamSchema, body: rotationCompleteSchema } },
-    async (req) => presentRotation(await svc.completeRotation(db, req.ctx, req.params.id, req.body)),
+    {
+      config: { action: 'training.manage' },
+      schema: { tags, params: idParamSchema, body: rotationCompleteSchema, response: { 200: Api.rotationSchema } },
+    },
+    async (req) => presentRotation(await svc.completeRotation(db, req.ctx, req.params.id, req.body), req.ctx.actor),
   );
 };

@@ -17,16 +17,17 @@ import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError } from '../../platform/errors.ts';
-import { personnelRepository } from '../personnel/personnel.repository.ts';
+import { activeStaff, leadersByIds, staffByIds } from '../personnel/personnel.metrics.ts';
+import { authorize } from '../../platform/policy.ts';
+import { rotationPolicy } from './training.policy.ts';
 import { trainingRepository as repo } from './training.repository.ts';
 
 export async function createSession(db: Db, ctx: RequestContext, input: z.infer<typeof trainingSessionCreateSchema>) {
   assertMay(ctx.actor, 'training.manage');
-  const people = await Promise.all(input.staffIds.map((id) => personnelRepository.staffById(db, id)));
-  const missing = input.staffIds.find((id, i) => !people[i] || people[i]!.status !== 'active');
+  const people = await staffByIds(db, input.staffIds);
+  const missing = input.staffIds.find((id) => people.get(id)?.status !== 'active');
   if (missing) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: missing });
-  const leaders = await personnelRepository.listLeaders(db, { kind: 'all' }, { history: true });
-  const leaderById = new Map(leaders.map((l) => [l.leader.id, l.leader]));
+  const leaderById = await leadersByIds(db, input.leaderIds);
   const unknownLeader = input.leaderIds.find((id) => !leaderById.has(id));
   if (unknownLeader) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: unknownLeader });
   return db.transaction(async (tx) => {
@@ -39,7 +40,7 @@ export async function createSession(db: Db, ctx: RequestContext, input: z.infer<
       createdBy: ctx.actor.userId,
     });
     await repo.insertAttendance(tx, [
-      ...[...new Set(input.staffIds)].map((id) => ({ sessionId: session.id, orgId: people.find((p) => p!.id === id)!.orgId, staffId: id })),
+      ...[...new Set(input.staffIds)].map((id) => ({ sessionId: session.id, orgId: people.get(id)!.orgId, staffId: id })),
       ...[...new Set(input.leaderIds)].map((id) => ({ sessionId: session.id, orgId: leaderById.get(id)!.orgId, leaderId: id })),
     ]);
     await writeAudit(tx, ctx, {
@@ -61,7 +62,14 @@ export function listSessions(db: Db, year: number) {
 export async function coverage(db: Db, ctx: RequestContext, year: number, orgId?: string) {
   if (orgId) assertReadableOrg(ctx.actor, orgId);
   const w = trainingWindow(year);
-  const rows = await repo.coverage(db, orgScope(ctx.actor), w.from, w.to, orgId);
+  const [people, last] = await Promise.all([activeStaff(db, orgScope(ctx.actor), { orgId }), repo.lastTrained(db, w.from, w.to)]);
+  const rows = people.map((p) => ({
+    staffId: p.staffId,
+    name: p.name,
+    orgId: p.orgId,
+    orgName: p.orgName,
+    lastTrained: last.get(p.staffId) ?? null,
+  }));
   return {
     window: w,
     total: rows.length,
@@ -72,10 +80,16 @@ export async function coverage(db: Db, ctx: RequestContext, year: number, orgId?
 }
 
 /** The planner's fair proposal for a quarter, leaving room for those already confirmed. */
+/** Candidates for the planner: the townships' active staff, their last rotation, and their township's head count. */
+async function plannerCandidates(db: Db) {
+  const [people, last] = await Promise.all([activeStaff(db, { kind: 'all' }, { townshipsOnly: true }), repo.lastRotation(db)]);
+  return people.map((p) => ({ ...p, lastRotation: last.get(p.staffId) ?? null }));
+}
+
 export async function proposeQuarter(db: Db, ctx: RequestContext, year: number, quarter: number, count = ROTATION_PER_QUARTER_MAX) {
   assertMay(ctx.actor, 'training.manage');
   const confirmed = await repo.quarterRotations(db, year, quarter);
-  const candidates = (await repo.plannerCandidates(db)).filter((c) => !confirmed.some((r) => r.staffId === c.staffId));
+  const candidates = (await plannerCandidates(db)).filter((c) => !confirmed.some((r) => r.staffId === c.staffId));
   const picked = proposeRotation(
     candidates,
     Math.max(0, Math.min(count, ROTATION_PER_QUARTER_MAX) - confirmed.length),
@@ -95,7 +109,7 @@ export async function proposeQuarter(db: Db, ctx: RequestContext, year: number, 
 export async function confirmRotations(db: Db, ctx: RequestContext, input: { year: number; quarter: number; staffIds: string[] }) {
   assertMay(ctx.actor, 'training.manage');
   const ids = [...new Set(input.staffIds)];
-  const candidates = new Map((await repo.plannerCandidates(db)).map((c) => [c.staffId, c]));
+  const candidates = new Map((await plannerCandidates(db)).map((c) => [c.staffId, c]));
   for (const id of ids) {
     const c = candidates.get(id);
     if (!c) throw new AppError(TrainingErrors.ROTATION_STAFF_NOT_FILED, { staffId: id });
@@ -133,7 +147,7 @@ export async function completeRotation(db: Db, ctx: RequestContext, id: string, 
   assertMay(ctx.actor, 'training.manage');
   const row = await repo.rotationById(db, id);
   if (!row) throw new AppError(TrainingErrors.ROTATION_NOT_FOUND);
-  if (row.state !== 'confirmed') throw new AppError(TrainingErrors.ROTATION_NOT_CONFIRMED);
+  authorize(rotationPolicy, ctx.actor, 'complete', row);
   return db.transaction(async (tx) => {
     const after = await repo.updateRotation(tx, id, {
       state: 'completed',
@@ -154,7 +168,12 @@ export async function completeRotation(db: Db, ctx: RequestContext, id: string, 
   });
 }
 
-export function listRotations(db: Db, ctx: RequestContext, opts: { year?: number; orgId?: string }) {
+export async function listRotations(db: Db, ctx: RequestContext, opts: { year?: number; orgId?: string }) {
   if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listRotations(db, orgScope(ctx.actor), opts);
+  const rows = await repo.listRotations(db, orgScope(ctx.actor), opts);
+  const names = await staffByIds(
+    db,
+    rows.map((r) => r.rotation.staffId),
+  );
+  return rows.map((r) => ({ ...r, staffName: names.get(r.rotation.staffId)?.name ?? '' }));
 }
