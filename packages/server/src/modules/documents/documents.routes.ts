@@ -3,7 +3,6 @@ import { chinaToday } from '@township-office/domain/dates';
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
-  CLASSIFICATION_LABELS,
   DELIVERY_STATUSES,
   DOCUMENT_STATUSES,
   UPWARD_DOC_TYPES,
@@ -11,7 +10,6 @@ import {
   type DocType,
   documentDraftSchema,
   documentUpdateSchema,
-  isClassified,
   noteSchema,
   reasonSchema,
   reviewSchema,
@@ -19,12 +17,10 @@ import {
   voidSchema,
 } from '@township-office/domain/documents';
 import { documentListItem, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
-import { DocumentErrors } from '@township-office/domain/documents.errors';
 import type { Db } from '../../db/client.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
 import type { Actor } from '../../platform/context.ts';
 import { orgScope } from '../../platform/access.ts';
-import { AppError } from '../../platform/errors.ts';
 import { sendFile } from '../../platform/print/send.ts';
 import { runDeadlineReminders } from './documents.jobs.ts';
 import { onlineShareByOrgMonth } from './documents.metrics.ts';
@@ -232,9 +228,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     '/api/documents/:id/pdf',
     { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } },
     async (req, reply) => {
-      const doc = await service.readableDocument(db, req.ctx.actor, req.params.id);
-      if (isClassified(doc.classification))
-        throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
+      const doc = await service.documentForPdf(db, req.ctx.actor, req.params.id);
       const pdf = await renderOfficialDocument(await officialDocumentInput(db, doc));
       return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
     },
