@@ -5,6 +5,8 @@
 import {
   CLASSIFICATION_LABELS,
   RESIGN_STATUSES,
+  UPWARD_DOC_TYPES,
+  type DocType,
   formatDocNumber,
   isClassified,
   type DocumentDraft,
@@ -20,6 +22,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { documentPolicy, type DocumentAction } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
+import { presentDocument } from './documents.presenter.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
 import type { DocumentRow } from './documents.tables.ts';
 
@@ -306,4 +309,39 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
     if (withdrawn > 0) await notify(tx, { type: 'delivery.updated', documentId: id });
     return row;
   });
+}
+
+/** The drafting slip as the API sends it (names, attachments, allowedActions). */
+export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
+  const [org, names, attachments] = await Promise.all([
+    repo.orgById(db, doc.orgId),
+    repo.userNames(db, [doc.drafterId, doc.reviewerId]),
+    repo.attachmentsOf(db, doc.id),
+  ]);
+  return presentDocument(actor, doc, { orgName: org?.name ?? '', names, attachments });
+}
+
+/** Maps the record onto the GB/T 9704 renderer's input. */
+export async function officialDocumentInput(db: Db, doc: DocumentRow) {
+  const org = await repo.orgById(db, doc.orgId);
+  const names = await repo.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
+  const attachments = await repo.attachmentsOf(db, doc.id);
+  const issuer = org?.name ?? '';
+  const today = chinaToday();
+  return {
+    issuerName: `${issuer}文件`,
+    docNumber: doc.docNumber,
+    signer: UPWARD_DOC_TYPES.includes(doc.docType as DocType) ? doc.signerName : null,
+    urgency: doc.urgency,
+    title: doc.title,
+    mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
+    body: doc.body ?? '',
+    attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
+    signatureName: issuer,
+    writtenDate: doc.writtenDate ?? today,
+    note: doc.remark,
+    copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
+    printedBy: issuer,
+    printedDate: doc.dispatchedAt ? chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
+  };
 }

@@ -19,6 +19,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { incomingPolicy, type IncomingAction, type IncomingFacts } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
+import { presentIncoming } from './documents.presenter.ts';
 import { documentsRepository } from './documents.repository.ts';
 import type { IncomingRow } from './documents.tables.ts';
 import { incomingRepository as repo } from './incoming.repository.ts';
@@ -45,6 +46,13 @@ export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
     documentsRepository.userNames(db, [row.receivedBy, row.proposedBy, row.instructedBy, row.closedBy, row.screenedBy, ...row.handlerIds]),
   ]);
   return { row, circulation, reminders, names };
+}
+
+/** The processing slip as the API sends it; an online entry reads the frozen document it was delivered with. */
+export async function incomingView(db: Db, ctx: RequestContext, id: string) {
+  const d = await incomingDetail(db, ctx, id);
+  const body = d.row.body ?? (d.row.documentId ? ((await documentsRepository.byId(db, d.row.documentId))?.body ?? null) : null);
+  return presentIncoming(ctx.actor, d, body);
 }
 
 /** What the policy needs beyond the row: whether the actor still has a read receipt to sign. */
