@@ -54,6 +54,30 @@ export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
   void: '已作废',
 };
 
+/**
+ * Which statuses of an outgoing document allow which action: the one table the policy, the service
+ * and the buttons read. Edits (and attachment changes) in `RESIGN_STATUSES` send it back to the signer
+ * (党政机关公文处理工作条例 第二十五条).
+ */
+export const DOCUMENT_ACTION_STATUSES = {
+  edit: ['draft', 'returned', 'reviewed', 'signed_off'],
+  uploadAttachment: ['draft', 'returned', 'reviewed', 'signed_off'],
+  submit: ['draft', 'returned'],
+  review: ['in_review'],
+  signOff: ['reviewed'],
+  number: ['signed_off'],
+  dispatch: ['numbered'],
+  void: ['draft', 'in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched'],
+  viewDeliveries: ['dispatched', 'void'],
+  pdf: ['in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'],
+} as const satisfies Record<string, readonly DocumentStatus[]>;
+export type DocumentTransition = keyof typeof DOCUMENT_ACTION_STATUSES;
+export const RESIGN_STATUSES: readonly DocumentStatus[] = ['signed_off'];
+
+export function documentStatusAllows(action: DocumentTransition, status: DocumentStatus): boolean {
+  return (DOCUMENT_ACTION_STATUSES[action] as readonly DocumentStatus[]).includes(status);
+}
+
 export const CHANNELS = ['online', 'paper'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -199,6 +223,24 @@ export const INCOMING_STATUS_LABELS: Record<IncomingStatus, string> = {
   in_progress: '承办中',
   closed: '已办结',
 };
+
+/** Which statuses of an incoming entry allow which step of the 文件处理笺. */
+export const INCOMING_ACTION_STATUSES = {
+  screen: ['received'],
+  circulate: ['circulating'],
+  read: ['circulating'],
+  propose: ['accepted', 'proposed'],
+  instruct: ['proposed'],
+  assign: ['instructed', 'in_progress'],
+  remind: ['in_progress'],
+  close: ['in_progress'],
+  reply: ['closed'],
+} as const satisfies Record<string, readonly IncomingStatus[]>;
+export type IncomingTransition = keyof typeof INCOMING_ACTION_STATUSES;
+
+export function incomingStatusAllows(action: IncomingTransition, status: IncomingStatus): boolean {
+  return (INCOMING_ACTION_STATUSES[action] as readonly IncomingStatus[]).includes(status);
+}
 
 export const screenSchema = z
   .object({ decision: z.enum(['read', 'act', 'return']), reason: safeString().trim().max(500).optional() })

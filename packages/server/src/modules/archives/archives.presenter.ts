@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { safeString } from '@township-office/domain/common';
 import { CLASS_KINDS, RETENTIONS } from '@township-office/domain/archives';
+import type { Actor } from '../../platform/context.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { archiveItemPolicy, archiveLoanPolicy, type ItemForPolicy } from './archives.policy.ts';
 import type { ArchiveAnnotationRow, ArchiveItemRow, ArchiveLoanRow, ArchiveTransferRow } from './archives.tables.ts';
 
 export const itemOut = z.object({
@@ -51,6 +54,25 @@ export function presentItem(r: ArchiveItemRow): z.infer<typeof itemOut> {
   };
 }
 
+export const itemDetailOut = itemOut.extend({
+  annotations: z.array(z.lazy(() => annotationOut)),
+  onLoan: z.object({ borrower: safeString(), dueOn: safeString() }).nullable(),
+  allowedActions: z.array(z.enum(archiveItemPolicy.actions)),
+});
+
+/** The item page: the item, its annotations, the open loan, and what the caller may do with it. */
+export function presentItemDetail(
+  actor: Actor,
+  item: ArchiveItemRow & ItemForPolicy & { annotations: ArchiveAnnotationRow[]; onLoan: ArchiveLoanRow | null },
+): z.infer<typeof itemDetailOut> {
+  return {
+    ...presentItem(item),
+    annotations: item.annotations.map(presentAnnotation),
+    onLoan: item.onLoan ? { borrower: item.onLoan.borrower, dueOn: item.onLoan.dueOn } : null,
+    allowedActions: allowedActions(archiveItemPolicy, actor, item),
+  };
+}
+
 export const annotationOut = z.object({ id: z.uuid(), field: safeString().nullable(), note: safeString(), createdAt: safeString() });
 export const presentAnnotation = (a: ArchiveAnnotationRow) => ({
   id: a.id,
@@ -71,8 +93,14 @@ export const loanOut = z.object({
   dueOn: safeString(),
   returnedAt: safeString().nullable(),
   overdue: z.boolean(),
+  allowedActions: z.array(z.enum(archiveLoanPolicy.actions)),
 });
-export function presentLoan(l: ArchiveLoanRow, item: { archivalCode: string; title: string }, today: string): z.infer<typeof loanOut> {
+export function presentLoan(
+  actor: Actor,
+  l: ArchiveLoanRow,
+  item: { archivalCode: string; title: string },
+  today: string,
+): z.infer<typeof loanOut> {
   return {
     id: l.id,
     itemId: l.itemId,
@@ -85,6 +113,7 @@ export function presentLoan(l: ArchiveLoanRow, item: { archivalCode: string; tit
     dueOn: l.dueOn,
     returnedAt: l.returnedAt?.toISOString() ?? null,
     overdue: !l.returnedAt && l.dueOn < today,
+    allowedActions: allowedActions(archiveLoanPolicy, actor, l),
   };
 }
 

@@ -10,6 +10,8 @@ import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../plat
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { archiveItemPolicy, archiveLoanPolicy } from './archives.policy.ts';
 import { orgById } from '../orgs/orgs.service.ts';
 import { archivesRepository as repo } from './archives.repository.ts';
 
@@ -72,8 +74,7 @@ export async function lend(db: Db, ctx: RequestContext, input: LoanCreate, today
   if (!item) throw notFound();
   assertOwnOrg(ctx.actor, item.orgId);
   if (input.dueOn < today) throw new AppError(ArchiveErrors.ARCHIVE_LOAN_DUE_PAST);
-  const open = await repo.openLoan(db, item.id);
-  if (open) throw new AppError(ArchiveErrors.ARCHIVE_ITEM_ON_LOAN, { borrower: open.borrower });
+  authorize(archiveItemPolicy, ctx.actor, 'lend', { ...item, onLoan: (await repo.openLoan(db, item.id)) ?? null });
   try {
     return await db.transaction(async (tx) => {
       const row = await repo.insertLoan(tx, {
@@ -103,8 +104,7 @@ export async function returnLoan(db: Db, ctx: RequestContext, id: string) {
   return db.transaction(async (tx) => {
     const loan = await repo.loanById(tx, id);
     if (!loan) throw notFound();
-    assertOwnOrg(ctx.actor, loan.orgId);
-    if (loan.returnedAt) throw new AppError(ArchiveErrors.ARCHIVE_LOAN_RETURNED);
+    authorize(archiveLoanPolicy, ctx.actor, 'return', loan);
     const row = await repo.returnLoan(tx, id, ctx.actor.userId);
     await writeAudit(tx, ctx, {
       action: 'archives.loan.return',

@@ -17,10 +17,12 @@ import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { renderArchivedItem } from './archives.pdf.ts';
 import {
   annotationOut,
+  itemDetailOut,
   itemOut,
   loanOut,
   presentAnnotation,
   presentItem,
+  presentItemDetail,
   presentLoan,
   presentTransfer,
   transferOut,
@@ -65,14 +67,11 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
       return { items: rows.map(presentItem), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
-  app.get('/api/archives/items/:id', { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } }, async (req) => {
-    const item = await archives.getItem(db, req.ctx, req.params.id);
-    return {
-      ...presentItem(item),
-      annotations: item.annotations.map(presentAnnotation),
-      onLoan: item.onLoan ? { borrower: item.onLoan.borrower, dueOn: item.onLoan.dueOn } : null,
-    };
-  });
+  app.get(
+    '/api/archives/items/:id',
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: itemDetailOut } } },
+    async (req) => presentItemDetail(req.ctx.actor, await archives.getItem(db, req.ctx, req.params.id)),
+  );
   // Filed items do not change: both verbs exist only to say so.
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route({
@@ -120,7 +119,9 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       const today = chinaToday();
-      return { items: (await registers.loans(db, req.ctx, req.query.open === 'true')).map((r) => presentLoan(r.loan, r, today)) };
+      return {
+        items: (await registers.loans(db, req.ctx, req.query.open === 'true')).map((r) => presentLoan(req.ctx.actor, r.loan, r, today)),
+      };
     },
   );
   app.post(
@@ -130,7 +131,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
       const today = chinaToday();
       const loan = await registers.lend(db, req.ctx, req.body, today);
       const item = await archives.getItem(db, req.ctx, loan.itemId);
-      return reply.code(201).send(presentLoan(loan, item, today));
+      return reply.code(201).send(presentLoan(req.ctx.actor, loan, item, today));
     },
   );
   app.post(
@@ -139,7 +140,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const loan = await registers.returnLoan(db, req.ctx, req.params.id);
       const item = await archives.getItem(db, req.ctx, loan.itemId);
-      return presentLoan(loan, item, chinaToday());
+      return presentLoan(req.ctx.actor, loan, item, chinaToday());
     },
   );
 

@@ -12,10 +12,12 @@ import {
 } from '@township-office/domain/archives';
 import { ArchiveErrors } from '@township-office/domain/archives.errors';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertOwnOrg, assertReadableOrg, canReadOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { archiveItemPolicy } from './archives.policy.ts';
 import { archiveSources, type ArchiveDraft } from './archives.sources.ts';
 import { archivesRepository as repo } from './archives.repository.ts';
 import type { ArchiveItemRow } from './archives.tables.ts';
@@ -215,15 +217,15 @@ export async function getItem(db: Db, ctx: RequestContext, id: string) {
 /** Archived items never change: any edit is refused; the clerk adds an annotation instead. */
 export async function refuseEdit(db: Db, ctx: RequestContext, id: string): Promise<never> {
   assertMay(ctx.actor, 'archives.manage');
-  await getItem(db, ctx, id);
+  authorize(archiveItemPolicy, ctx.actor, 'edit', await getItem(db, ctx, id));
   throw new AppError(ArchiveErrors.ARCHIVE_IMMUTABLE);
 }
 
 export async function annotate(db: Db, ctx: RequestContext, id: string, input: { field?: string; note: string }) {
   assertMay(ctx.actor, 'archives.manage');
   const item = await repo.itemById(db, id);
-  if (!item) throw notFound();
-  assertOwnOrg(ctx.actor, item.orgId);
+  if (!item || !canReadOrg(ctx.actor, item.orgId)) throw notFound();
+  authorize(archiveItemPolicy, ctx.actor, 'annotate', { ...item, onLoan: (await repo.openLoan(db, id)) ?? null });
   return db.transaction(async (tx) => {
     const row = await repo.insertAnnotation(tx, {
       orgId: item.orgId,

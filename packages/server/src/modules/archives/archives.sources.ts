@@ -1,28 +1,24 @@
 /**
  * The narrow interface between archives and the documents module: which closed documents an org
- * has in a year, and one of them as the parts DA/T 22 files together (件). The documents module
- * does not (yet) expose these reads as service operations, so this file reads its tables,
- * read-only, in one place; swapping it for `documents.listClosedForArchive` / `documentForArchive`
- * service calls touches nothing else. Classified documents carry no content here, only metadata.
+ * has in a year (documents.archive.service `listClosedForArchive`), and one of them
+ * (`documentForArchive`) as the parts DA/T 22 files together (件). Classified documents carry no
+ * content here, only metadata.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import { componentPages, orderComponents, COMPONENT_LABELS } from '@township-office/domain/archives';
 import type { DbOrTx } from '../../db/client.ts';
-import { documents, incoming } from '../documents/documents.tables.ts';
-import { orgs } from '../orgs/orgs.tables.ts';
+import {
+  closedCountByOrg,
+  closedDocumentsForArchive,
+  documentForArchive,
+  listClosedForArchive,
+  type ArchivableIncoming,
+  type ArchivableOutgoing,
+  type ClosedForArchive,
+  type DocumentForArchive,
+} from '../documents/documents.archive.service.ts';
 import type { ArchiveComponent } from './archives.tables.ts';
 
-export interface ArchiveCandidate {
-  kind: 'outgoing' | 'incoming';
-  id: string;
-  orgId: string;
-  year: number;
-  docNumber: string | null;
-  title: string;
-  date: string;
-  closed: boolean;
-  status: string;
-}
+export type ArchiveCandidate = ClosedForArchive;
 
 export interface ArchiveDraft extends ArchiveCandidate {
   responsible: string;
@@ -48,83 +44,26 @@ function part(
   return { role, label: COMPONENT_LABELS[role], title, ...content, pages: componentPages(lines, content.paragraphs ?? []) };
 }
 
-/** Outgoing documents count as closed once dispatched; incoming ones once 办结. */
+const toDraft = (d: DocumentForArchive): ArchiveDraft =>
+  d.kind === 'outgoing' ? outgoingDraft(d.doc, d.orgName) : incomingDraft(d.inc, d.writtenDate);
+
+/** Outgoing documents count as closed once dispatched; incoming ones once 办结 (the documents module says which). */
 export const archiveSources = {
-  async candidates(db: DbOrTx, orgId: string, year: number): Promise<ArchiveCandidate[]> {
-    const out = await db
-      .select({
-        id: documents.id,
-        orgId: documents.orgId,
-        docNumber: documents.docNumber,
-        title: documents.title,
-        date: documents.writtenDate,
-        status: documents.status,
-      })
-      .from(documents)
-      .where(and(eq(documents.orgId, orgId), eq(documents.numberYear, year), sql`${documents.status} IN ('dispatched')`));
-    const inc = await db
-      .select({
-        id: incoming.id,
-        orgId: incoming.orgId,
-        docNumber: incoming.docNumber,
-        title: incoming.title,
-        date: incoming.receivedDate,
-        status: incoming.status,
-      })
-      .from(incoming)
-      .where(and(eq(incoming.orgId, orgId), eq(incoming.serialYear, year), eq(incoming.status, 'closed')));
-    return [
-      ...out.map((r) => ({ kind: 'outgoing' as const, ...r, date: r.date ?? '', year, closed: true })),
-      ...inc.map((r) => ({ kind: 'incoming' as const, ...r, date: r.date, year, closed: true })),
-    ];
-  },
-
+  candidates: (db: DbOrTx, orgId: string, year: number): Promise<ArchiveCandidate[]> => listClosedForArchive(db, orgId, year),
   /** Closed documents per org in a year (the denominator of the archived share). */
-  async closedCountByOrg(db: DbOrTx, year: number): Promise<Map<string, number>> {
-    const r = await db.execute<{ org_id: string; n: number }>(sql`
-      SELECT org_id, count(*)::int AS n FROM (
-        SELECT org_id FROM documents WHERE number_year = ${year} AND status = 'dispatched'
-        UNION ALL
-        SELECT org_id FROM incoming WHERE serial_year = ${year} AND status = 'closed') x
-      GROUP BY org_id`);
-    return new Map(r.rows.map((x) => [x.org_id, Number(x.n)]));
-  },
-
+  closedCountByOrg,
   async draft(db: DbOrTx, kind: 'outgoing' | 'incoming', id: string): Promise<ArchiveDraft | null> {
-    if (kind === 'outgoing') {
-      const [r] = await db
-        .select({ doc: documents, orgName: orgs.name })
-        .from(documents)
-        .innerJoin(orgs, eq(orgs.id, documents.orgId))
-        .where(eq(documents.id, id));
-      return r ? outgoingDraft(r.doc, r.orgName) : null;
-    }
-    const [r] = await db
-      .select({ inc: incoming, writtenDate: documents.writtenDate })
-      .from(incoming)
-      .leftJoin(documents, eq(documents.id, incoming.documentId))
-      .where(eq(incoming.id, id));
-    return r ? incomingDraft(r.inc, r.writtenDate) : null;
+    const d = await documentForArchive(db, kind, id);
+    return d ? toDraft(d) : null;
   },
-
-  /** Every closed document of a year as drafts, in two queries (the demo seed's year-end archiving). */
+  /** Every closed document of a year as drafts (the demo seed's year-end archiving). */
   async closedDrafts(db: DbOrTx, year: number): Promise<ArchiveDraft[]> {
-    const out = await db
-      .select({ doc: documents, orgName: orgs.name })
-      .from(documents)
-      .innerJoin(orgs, eq(orgs.id, documents.orgId))
-      .where(and(eq(documents.numberYear, year), eq(documents.status, 'dispatched')));
-    const inc = await db
-      .select({ inc: incoming, writtenDate: documents.writtenDate })
-      .from(incoming)
-      .leftJoin(documents, eq(documents.id, incoming.documentId))
-      .where(and(eq(incoming.serialYear, year), eq(incoming.status, 'closed')));
-    return [...out.map((r) => outgoingDraft(r.doc, r.orgName)), ...inc.map((r) => incomingDraft(r.inc, r.writtenDate))];
+    return (await closedDocumentsForArchive(db, year)).map(toDraft);
   },
 };
 
-type DocumentRow = typeof documents.$inferSelect;
-type IncomingRow = typeof incoming.$inferSelect;
+type DocumentRow = ArchivableOutgoing;
+type IncomingRow = ArchivableIncoming;
 
 /** An outgoing document as an item: 正本 first, then the drafting slip with its signed draft. */
 export function outgoingDraft(doc: DocumentRow, orgName: string): ArchiveDraft {

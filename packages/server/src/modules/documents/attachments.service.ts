@@ -1,19 +1,20 @@
 /** 附件: upload (type by content, not by name), download, remove (a recorded state). */
 import { fileTypeFromBuffer } from 'file-type';
-import { CLASSIFICATION_LABELS, isClassified } from '@township-office/domain/documents';
+import { RESIGN_STATUSES } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, canReadOrg } from '../../platform/access.ts';
+import { assertMay, canReadOrg } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { documentsRepository } from './documents.repository.ts';
-import { readableDocument, wrongState } from './documents.service.ts';
+import { readableDocument } from './documents.service.ts';
+import { authorize } from '../../platform/policy.ts';
+import { documentPolicy } from './documents.policy.ts';
 import { sha256Of, type FileStorage } from '../../platform/files.ts';
 import { documentAttachments, storedFiles, type AttachmentRow } from './documents.tables.ts';
 
-const EDITABLE = new Set(['draft', 'returned', 'reviewed', 'signed_off']);
 const OLE_EXT = new Set(['doc', 'xls', 'wps', 'et', 'dps', 'ppt']);
 
 /** Detects the type from the bytes: PDF, OFD (a zip holding OFD.xml), DOCX/XLSX, DOC/XLS/WPS (OLE), JPG, PNG. */
@@ -56,17 +57,14 @@ export async function uploadAttachment(
   assertMay(ctx.actor, 'documents.draft');
   const doc = await documentsRepository.byId(db, documentId);
   if (!doc || !canReadOrg(ctx.actor, doc.orgId)) throw notFound();
-  assertOwnOrg(ctx.actor, doc.orgId);
-  if (isClassified(doc.classification))
-    throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
-  if (!EDITABLE.has(doc.status)) throw wrongState(doc, 'edit');
+  authorize(documentPolicy, ctx.actor, 'uploadAttachment', doc);
   const sniff = await sniffAllowed(file.bytes, file.fileName);
   if ('refused' in sniff) throw new AppError(DocumentErrors.FILE_TYPE_NOT_ALLOWED, { type: sniff.refused });
   const sha = sha256Of(file.bytes);
   await storage.put(file.bytes);
   return db.transaction(async (tx) => {
     const locked = (await documentsRepository.byId(tx, documentId, { lock: true }))!;
-    if (!EDITABLE.has(locked.status)) throw wrongState(locked, 'edit');
+    authorize(documentPolicy, ctx.actor, 'uploadAttachment', locked);
     await tx.insert(storedFiles).values({ sha256: sha, orgId: doc.orgId, size: file.bytes.length, mime: sniff.mime }).onConflictDoNothing();
     const [row] = await tx
       .insert(documentAttachments)
@@ -82,7 +80,7 @@ export async function uploadAttachment(
       })
       .returning();
     // A change after sign-off goes back to the signer.
-    if (locked.status === 'signed_off')
+    if (RESIGN_STATUSES.includes(locked.status))
       await documentsRepository.update(tx, documentId, {
         status: 'reviewed',
         signerId: null,
@@ -119,8 +117,7 @@ export async function removeAttachment(db: Db, ctx: RequestContext, documentId: 
   await db.transaction(async (tx) => {
     const doc = await documentsRepository.byId(tx, documentId, { lock: true });
     if (!doc || !canReadOrg(ctx.actor, doc.orgId)) throw notFound();
-    assertOwnOrg(ctx.actor, doc.orgId);
-    if (!EDITABLE.has(doc.status)) throw wrongState(doc, 'edit');
+    authorize(documentPolicy, ctx.actor, 'edit', doc);
     const [row] = await tx
       .update(documentAttachments)
       .set({ removedAt: new Date() })
@@ -133,7 +130,7 @@ export async function removeAttachment(db: Db, ctx: RequestContext, documentId: 
       )
       .returning();
     if (!row) throw notFound();
-    if (doc.status === 'signed_off')
+    if (RESIGN_STATUSES.includes(doc.status))
       await documentsRepository.update(tx, documentId, {
         status: 'reviewed',
         signerId: null,

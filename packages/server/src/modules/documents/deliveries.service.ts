@@ -10,6 +10,8 @@ import { notify } from './documents.events.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
 import { chinaToday } from '@township-office/domain/dates';
 import { readableDocument } from './documents.service.ts';
+import { authorize } from '../../platform/policy.ts';
+import { documentPolicy } from './documents.policy.ts';
 import type { DeliveryRow, IncomingRow } from './documents.tables.ts';
 import { incomingRepository } from './incoming.repository.ts';
 
@@ -25,7 +27,7 @@ export async function inbox(db: Db, ctx: RequestContext, q: { status?: DeliveryS
 /** The sender's receipt table: every recipient, with pending over 24 hours flagged. */
 export async function receiptTable(db: Db, ctx: RequestContext, documentId: string, now = new Date()) {
   const doc = await readableDocument(db, ctx.actor, documentId);
-  if (!canReadOrg(ctx.actor, doc.orgId)) throw notFound();
+  authorize(documentPolicy, ctx.actor, 'viewDeliveries', doc);
   const rows = await repo.receiptTable(db, documentId);
   const limit = DELIVERY_OVERDUE_HOURS * 3600_000;
   const items = rows.map((r) => ({ ...r, overdue: r.status === 'pending' && now.getTime() - new Date(r.created_at).getTime() > limit }));

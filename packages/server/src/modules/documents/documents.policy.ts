@@ -1,79 +1,165 @@
-/** What the caller may do with one record, sent with it so the web shows only those buttons. */
-import { roleMay } from '@township-office/domain/permissions';
-import { isClassified } from '@township-office/domain/documents';
+/**
+ * The rules of the outgoing document (发文) and the incoming entry (收文), written once: the service
+ * calls `authorize(...)` with them and the presenter sends `allowedActions(...)`, so the buttons the
+ * web shows are exactly what the service accepts. Which statuses allow which step is pure data in
+ * domain/documents.ts (DOCUMENT_ACTION_STATUSES, INCOMING_ACTION_STATUSES).
+ *
+ * Order of the checks inside a rule (the error the caller sees): role → own organisation (404, so
+ * another org's record is not revealed) → status → the step's own condition.
+ */
+import {
+  CLASSIFICATION_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  INCOMING_STATUS_LABELS,
+  documentStatusAllows,
+  incomingStatusAllows,
+  isClassified,
+  type DocumentTransition,
+  type IncomingTransition,
+} from '@township-office/domain/documents';
+import { DocumentErrors } from '@township-office/domain/documents.errors';
+import { CommonErrors } from '@township-office/domain/errors';
+import { roleMay, type Action } from '@township-office/domain/permissions';
+import { canReadOrg } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
+import { allow, allowIf, definePolicy, deny, firstDenial, type Decision } from '../../platform/policy.ts';
 import type { DocumentRow, IncomingRow } from './documents.tables.ts';
 
-export const DOCUMENT_ACTIONS = [
-  'edit',
-  'submit',
-  'review',
-  'signOff',
-  'number',
-  'dispatchOnline',
-  'dispatchPaper',
-  'void',
-  'uploadAttachment',
-  'viewDeliveries',
-  'pdf',
-] as const;
-export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
+/** The action's name inside the zh-CN WRONG_STATE message ("不能{action}"). */
+const DOCUMENT_ACTION_ZH: Record<DocumentTransition, string> = {
+  edit: '修改',
+  uploadAttachment: '修改',
+  submit: '提交核稿',
+  review: '核稿',
+  signOff: '签发',
+  number: '编号',
+  dispatch: '分发',
+  void: '作废',
+  viewDeliveries: '查看签收情况',
+  pdf: '生成版式文件',
+};
 
-export function documentActions(actor: Actor, doc: DocumentRow): DocumentAction[] {
-  const own = actor.orgId === doc.orgId;
-  const out: DocumentAction[] = [];
-  if (!isClassified(doc.classification) && doc.status !== 'draft') out.push('pdf');
-  if (!own) return out;
-  const s = doc.status;
-  const may = (a: Parameters<typeof roleMay>[1]) => roleMay(actor.role, a);
-  if (may('documents.draft') && ['draft', 'returned', 'reviewed', 'signed_off'].includes(s)) out.push('edit');
-  if (may('documents.draft') && !isClassified(doc.classification) && ['draft', 'returned', 'reviewed', 'signed_off'].includes(s))
-    out.push('uploadAttachment');
-  if (may('documents.draft') && (s === 'draft' || s === 'returned')) out.push('submit');
-  if (may('documents.review') && s === 'in_review' && doc.drafterId !== actor.userId) out.push('review');
-  if (may('documents.signOff') && s === 'reviewed') out.push('signOff');
-  if (may('documents.number') && s === 'signed_off') out.push('number');
-  if (may('documents.dispatch') && s === 'numbered') {
-    if (!isClassified(doc.classification)) out.push('dispatchOnline');
-    out.push('dispatchPaper');
-  }
-  if (may('documents.dispatch') && s !== 'void') out.push('void');
-  if (['dispatched', 'void'].includes(s)) out.push('viewDeliveries');
-  return out;
+const INCOMING_ACTION_ZH: Record<IncomingTransition, string> = {
+  screen: '初审',
+  circulate: '传阅',
+  read: '阅知',
+  propose: '拟办',
+  instruct: '批示',
+  assign: '分配承办',
+  remind: '催办',
+  close: '办结',
+  reply: '答复',
+};
+
+const role = (actor: Actor, action: Action): Decision => allowIf(roleMay(actor.role, action), CommonErrors.FORBIDDEN_ROLE);
+const ownOrg = (actor: Actor, orgId: string): Decision => allowIf(actor.orgId === orgId, CommonErrors.NOT_FOUND);
+
+function docState(doc: DocumentRow, action: DocumentTransition): Decision {
+  return documentStatusAllows(action, doc.status)
+    ? allow
+    : deny(DocumentErrors.WRONG_STATE, { status: DOCUMENT_STATUS_LABELS[doc.status], action: DOCUMENT_ACTION_ZH[action] });
 }
 
-export const INCOMING_ACTIONS = ['screen', 'circulate', 'read', 'propose', 'instruct', 'assign', 'remind', 'close', 'reply'] as const;
-export type IncomingAction = (typeof INCOMING_ACTIONS)[number];
+const notClassified = (doc: DocumentRow, def = DocumentErrors.CLASSIFIED_NO_CONTENT): Decision =>
+  isClassified(doc.classification) ? deny(def, { level: CLASSIFICATION_LABELS[doc.classification] }) : allow;
 
-export function incomingActions(actor: Actor, row: IncomingRow, circulatedToMeUnread = false): IncomingAction[] {
-  if (actor.orgId !== row.orgId) return [];
-  const office = roleMay(actor.role, 'documents.receive');
-  const out: IncomingAction[] = [];
-  switch (row.status) {
-    case 'received':
-      if (office) out.push('screen');
-      break;
-    case 'circulating':
-      if (office) out.push('circulate');
-      if (circulatedToMeUnread) out.push('read');
-      break;
-    case 'accepted':
-      if (office) out.push('propose');
-      break;
-    case 'proposed':
-      if (office) out.push('propose');
-      if (roleMay(actor.role, 'documents.instruct')) out.push('instruct');
-      break;
-    case 'instructed':
-      if (office) out.push('assign');
-      break;
-    case 'in_progress':
-      if (office) out.push('assign', 'remind');
-      if (office || row.handlerIds.includes(actor.userId)) out.push('close');
-      break;
-    case 'closed':
-      if (office && row.mode === 'act' && row.senderOrgId && !row.reply) out.push('reply');
-      break;
-  }
-  return out;
+/** A step of the drafting slip by the document's own organisation. */
+const ownStep = (action: Action, transition: DocumentTransition, ...more: ((actor: Actor, doc: DocumentRow) => Decision)[]) =>
+  function (actor: Actor, doc: DocumentRow): Decision {
+    return firstDenial(
+      () => role(actor, action),
+      () => ownOrg(actor, doc.orgId),
+      () => docState(doc, transition),
+      ...more.map((m) => () => m(actor, doc)),
+    );
+  };
+
+/** Outgoing document; the row given is one the actor may read (readableDocument). */
+export const documentPolicy = definePolicy<DocumentRow>()({
+  edit: ownStep('documents.draft', 'edit'),
+  submit: ownStep('documents.draft', 'submit'),
+  review: ownStep('documents.review', 'review', (actor, doc) =>
+    allowIf(doc.drafterId !== actor.userId, DocumentErrors.REVIEWER_IS_DRAFTER),
+  ),
+  signOff: ownStep('documents.signOff', 'signOff'),
+  number: ownStep('documents.number', 'number'),
+  dispatchOnline: ownStep('documents.dispatch', 'dispatch', (_a, doc) => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ONLINE)),
+  dispatchPaper: ownStep('documents.dispatch', 'dispatch'),
+  void: ownStep('documents.dispatch', 'void'),
+  // A classified document is metadata only: it may carry no file (checked before the status, as the upload always did).
+  uploadAttachment: (actor, doc) =>
+    firstDenial(
+      () => role(actor, 'documents.draft'),
+      () => ownOrg(actor, doc.orgId),
+      () => notClassified(doc),
+      () => docState(doc, 'uploadAttachment'),
+    ),
+  // The sender's receipt table: the sending org and the county office, not the recipients.
+  viewDeliveries: (actor, doc) =>
+    firstDenial(
+      () => allowIf(canReadOrg(actor, doc.orgId), CommonErrors.NOT_FOUND),
+      () => docState(doc, 'viewDeliveries'),
+    ),
+  pdf: (_actor, doc) =>
+    firstDenial(
+      () => notClassified(doc),
+      () => docState(doc, 'pdf'),
+    ),
+});
+export type DocumentAction = (typeof documentPolicy.actions)[number];
+export const DOCUMENT_ACTIONS = documentPolicy.actions;
+
+/** Facts of an incoming entry that are not on its row. */
+export interface IncomingFacts {
+  /** The entry was circulated to the actor, who has not signed the read receipt yet. */
+  circulatedToMeUnread: boolean;
 }
+
+function incomingState(row: IncomingRow, action: IncomingTransition): Decision {
+  return incomingStatusAllows(action, row.status)
+    ? allow
+    : deny(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action: INCOMING_ACTION_ZH[action] });
+}
+
+const incomingStep = (
+  action: Action,
+  transition: IncomingTransition,
+  ...more: ((actor: Actor, row: IncomingRow, facts: IncomingFacts | undefined) => Decision)[]
+) =>
+  function (actor: Actor, row: IncomingRow, facts: IncomingFacts | undefined): Decision {
+    return firstDenial(
+      () => role(actor, action),
+      () => ownOrg(actor, row.orgId),
+      () => incomingState(row, transition),
+      ...more.map((m) => () => m(actor, row, facts)),
+    );
+  };
+
+/** A step already taken once for good (a reply sent): refused as the status refuses it. */
+const wrongIncoming = (row: IncomingRow, action: IncomingTransition) =>
+  deny(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action: INCOMING_ACTION_ZH[action] });
+
+export const incomingPolicy = definePolicy<IncomingRow, IncomingFacts | undefined>()({
+  screen: incomingStep('documents.receive', 'screen'),
+  circulate: incomingStep('documents.receive', 'circulate'),
+  read: incomingStep('business.read', 'read', (_a, _r, facts) =>
+    allowIf(!!facts?.circulatedToMeUnread, DocumentErrors.NOT_CIRCULATED_TO_YOU),
+  ),
+  propose: incomingStep('documents.receive', 'propose'),
+  instruct: incomingStep('documents.instruct', 'instruct'),
+  assign: incomingStep('documents.receive', 'assign'),
+  remind: incomingStep('documents.receive', 'remind'),
+  // 办结 by the office or one of the named handlers (a leader who is not a handler may not).
+  close: incomingStep('business.read', 'close', (actor, row) =>
+    allowIf(roleMay(actor.role, 'documents.receive') || row.handlerIds.includes(actor.userId), DocumentErrors.NOT_A_HANDLER),
+  ),
+  // 答复 once, to a sender in the system, of an entry that was acted on (not one only read).
+  reply: incomingStep(
+    'documents.receive',
+    'reply',
+    (_a, row) => (row.mode === 'act' && !row.reply ? allow : wrongIncoming(row, 'reply')),
+    (_a, row) => allowIf(!!row.senderOrgId, DocumentErrors.NO_SENDER_TO_REPLY),
+  ),
+});
+export type IncomingAction = (typeof incomingPolicy.actions)[number];
+export const INCOMING_ACTIONS = incomingPolicy.actions;

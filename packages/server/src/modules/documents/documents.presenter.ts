@@ -1,7 +1,8 @@
 /** Allow-listed fields of the documents module's records; no row reaches the wire as it is. */
 import { formatChineseDate } from '@township-office/domain/documents';
 import type { Actor } from '../../platform/context.ts';
-import { documentActions, incomingActions } from './documents.policy.ts';
+import { allowedActions } from '../../platform/policy.ts';
+import { documentPolicy, incomingPolicy } from './documents.policy.ts';
 import type { AttachmentRow, DocumentRow, IncomingRow } from './documents.tables.ts';
 import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
@@ -53,7 +54,7 @@ export function presentDocument(
     voidedAt: isoOrNull(doc.voidedAt),
     voidReason: doc.voidReason,
     attachments: extra.attachments.map(presentAttachment),
-    allowedActions: documentActions(actor, doc),
+    allowedActions: allowedActions(documentPolicy, actor, doc),
   };
 }
 
@@ -161,7 +162,7 @@ export function presentIncoming(actor: Actor, d: Detail, body: string | null) {
       note: c.note,
     })),
     reminders: d.reminders.map((r) => ({ kind: r.kind, note: r.note, sentAt: iso(r.sentAt) })),
-    allowedActions: incomingActions(actor, row, !!mine && !mine.readAt),
+    allowedActions: allowedActions(incomingPolicy, actor, row, { circulatedToMeUnread: !!mine && !mine.readAt }),
   };
 }
 

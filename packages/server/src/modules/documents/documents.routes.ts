@@ -1,17 +1,12 @@
 /** 办文 HTTP routes: thin — validate, call the service, present. */
-import { chinaToday } from '@township-office/domain/dates';
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
-  CLASSIFICATION_LABELS,
   DELIVERY_STATUSES,
   DOCUMENT_STATUSES,
-  UPWARD_DOC_TYPES,
   dispatchSchema,
-  type DocType,
   documentDraftSchema,
   documentUpdateSchema,
-  isClassified,
   noteSchema,
   reasonSchema,
   reviewSchema,
@@ -19,21 +14,16 @@ import {
   voidSchema,
 } from '@township-office/domain/documents';
 import { documentListItem, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
-import { DocumentErrors } from '@township-office/domain/documents.errors';
-import type { Db } from '../../db/client.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
-import type { Actor } from '../../platform/context.ts';
 import { orgScope } from '../../platform/access.ts';
-import { AppError } from '../../platform/errors.ts';
+import { registerJob } from '../../platform/jobs.ts';
 import { sendFile } from '../../platform/print/send.ts';
 import { runDeadlineReminders } from './documents.jobs.ts';
 import { onlineShareByOrgMonth } from './documents.metrics.ts';
 import { renderOfficialDocument } from './documents.pdf.ts';
 import * as deliveriesService from './deliveries.service.ts';
-import { presentDocument, presentDocumentListItem, presentInboxItem, presentReceiptTable } from './documents.presenter.ts';
-import { documentsRepository } from './documents.repository.ts';
+import { presentDocumentListItem, presentInboxItem, presentReceiptTable } from './documents.presenter.ts';
 import * as service from './documents.service.ts';
-import type { DocumentRow } from './documents.tables.ts';
 import { eventRoutes } from './documents.events.routes.ts';
 import { incomingRoutes } from './incoming.routes.ts';
 import { registerRoutes } from './registers.routes.ts';
@@ -46,40 +36,6 @@ const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-
-export async function presentFull(db: Db, actor: Actor, doc: DocumentRow) {
-  const [org, names, attachments] = await Promise.all([
-    documentsRepository.orgById(db, doc.orgId),
-    documentsRepository.userNames(db, [doc.drafterId, doc.reviewerId]),
-    documentsRepository.attachmentsOf(db, doc.id),
-  ]);
-  return presentDocument(actor, doc, { orgName: org?.name ?? '', names, attachments });
-}
-
-/** Maps the record onto the GB/T 9704 renderer's input. */
-async function officialDocumentInput(db: Db, doc: DocumentRow) {
-  const org = await documentsRepository.orgById(db, doc.orgId);
-  const names = await documentsRepository.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
-  const attachments = await documentsRepository.attachmentsOf(db, doc.id);
-  const issuer = org?.name ?? '';
-  const today = chinaToday();
-  return {
-    issuerName: `${issuer}文件`,
-    docNumber: doc.docNumber,
-    signer: UPWARD_DOC_TYPES.includes(doc.docType as DocType) ? doc.signerName : null,
-    urgency: doc.urgency,
-    title: doc.title,
-    mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
-    body: doc.body ?? '',
-    attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
-    signatureName: issuer,
-    writtenDate: doc.writtenDate ?? today,
-    note: doc.remark,
-    copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
-    printedBy: issuer,
-    printedDate: doc.dispatchedAt ? chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
-  };
-}
 
 export const documentsRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
@@ -120,7 +76,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
       config: { action: 'business.read' },
       schema: { tags, summary: 'the drafting slip with allowedActions', params: idParams, response: { 200: documentOut } },
     },
-    async (req) => presentFull(db, req.ctx.actor, await service.readableDocument(db, req.ctx.actor, req.params.id)),
+    async (req) => service.documentView(db, req.ctx.actor, await service.readableDocument(db, req.ctx.actor, req.params.id)),
   );
   app.patch(
     '/api/documents/:id',
@@ -134,7 +90,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
         response: { 200: documentOut },
       },
     },
-    async (req) => presentFull(db, req.ctx.actor, await service.updateDocument(db, req.ctx, req.params.id, req.body)),
+    async (req) => service.documentView(db, req.ctx.actor, await service.updateDocument(db, req.ctx, req.params.id, req.body)),
   );
   app.post(
     '/api/documents/:id/submit',
@@ -232,10 +188,8 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     '/api/documents/:id/pdf',
     { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } },
     async (req, reply) => {
-      const doc = await service.readableDocument(db, req.ctx.actor, req.params.id);
-      if (isClassified(doc.classification))
-        throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[doc.classification] });
-      const pdf = await renderOfficialDocument(await officialDocumentInput(db, doc));
+      const doc = await service.documentForPdf(db, req.ctx.actor, req.params.id);
+      const pdf = await renderOfficialDocument(await service.officialDocumentInput(db, doc));
       return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
     },
   );
@@ -356,10 +310,5 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   slipRoutes(app, deps);
 
   // Automatic 催办 once an hour in every process (the job itself is idempotent per day).
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => void runDeadlineReminders(db).catch((err) => app.log.error({ err }, 'deadline reminders failed')), 3600_000);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(timer));
+  registerJob(app, { name: 'documents.deadlineReminders', everyMs: 3600_000, run: () => runDeadlineReminders(db) });
 };

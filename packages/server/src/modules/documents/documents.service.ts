@@ -4,7 +4,9 @@
  */
 import {
   CLASSIFICATION_LABELS,
-  DOCUMENT_STATUS_LABELS,
+  RESIGN_STATUSES,
+  UPWARD_DOC_TYPES,
+  type DocType,
   formatDocNumber,
   isClassified,
   type DocumentDraft,
@@ -12,27 +14,17 @@ import {
 } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { chinaToday } from '@township-office/domain/dates';
-import type { Db } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { documentPolicy, type DocumentAction } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
+import { presentDocument } from './documents.presenter.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
 import type { DocumentRow } from './documents.tables.ts';
-
-const ACTION_ZH: Record<string, string> = {
-  edit: '修改',
-  submit: '提交核稿',
-  review: '核稿',
-  signOff: '签发',
-  number: '编号',
-  dispatch: '分发',
-  void: '作废',
-};
-export function wrongState(doc: Pick<DocumentRow, 'status'>, action: string): AppError {
-  return new AppError(DocumentErrors.WRONG_STATE, { status: DOCUMENT_STATUS_LABELS[doc.status], action: ACTION_ZH[action] ?? action });
-}
 
 function refuseClassifiedContent(
   classification: DocumentRow['classification'],
@@ -65,11 +57,18 @@ export async function readableDocument(db: Db, actor: Actor, id: string): Promis
   throw notFound();
 }
 
-/** The document of the actor's own org, locked for a state change inside `tx`. */
-async function ownLocked(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string): Promise<DocumentRow> {
+/** A readable document the actor may render as the GB/T 9704 PDF (not a classified one, not a bare draft). */
+export async function documentForPdf(db: Db, actor: Actor, id: string): Promise<DocumentRow> {
+  const doc = await readableDocument(db, actor, id);
+  authorize(documentPolicy, actor, 'pdf', doc);
+  return doc;
+}
+
+/** The document locked for a state change inside `tx`, once the policy allows `action` on it. */
+async function lockedFor(tx: Tx, actor: Actor, id: string, action: DocumentAction): Promise<DocumentRow> {
   const doc = await repo.byId(tx, id, { lock: true });
   if (!doc || !canReadOrg(actor, doc.orgId)) throw notFound();
-  assertOwnOrg(actor, doc.orgId);
+  authorize(documentPolicy, actor, action, doc);
   return doc;
 }
 
@@ -108,15 +107,11 @@ export async function draftDocument(db: Db, ctx: RequestContext, input: Document
   });
 }
 
-const SIGNED = new Set(['signed_off']);
-const EDITABLE = new Set(['draft', 'returned', 'reviewed', 'signed_off']);
-
 /** Edits a draft. After sign-off a substantive change sends it back to the signer (条例 第二十五条). */
 export async function updateDocument(db: Db, ctx: RequestContext, id: string, input: DocumentUpdate): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.draft');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (!EDITABLE.has(doc.status)) throw wrongState(doc, 'edit');
+    const doc = await lockedFor(tx, ctx.actor, id, 'edit');
     const next = { ...doc, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as DocumentRow;
     refuseClassifiedContent(next.classification, next.body, next.attachmentNote);
     if (isClassified(next.classification) && (await repo.attachmentsOf(tx, id)).length > 0)
@@ -126,7 +121,7 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
     const changed = (Object.keys(input) as (keyof DocumentUpdate)[]).filter(
       (k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]),
     );
-    const backToSigner = SIGNED.has(doc.status) && changed.length > 0;
+    const backToSigner = RESIGN_STATUSES.includes(doc.status) && changed.length > 0;
     const row = await repo.update(tx, id, {
       docType: next.docType,
       title: next.title,
@@ -156,8 +151,7 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
 export async function submitDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.draft');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (doc.status !== 'draft' && doc.status !== 'returned') throw wrongState(doc, 'submit');
+    const doc = await lockedFor(tx, ctx.actor, id, 'submit');
     const row = await repo.update(tx, id, { status: 'in_review', submittedAt: new Date() });
     await writeAudit(tx, ctx, {
       action: 'document.submit',
@@ -179,9 +173,7 @@ export async function reviewDocument(
 ): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.review');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (doc.status !== 'in_review') throw wrongState(doc, 'review');
-    if (doc.drafterId === ctx.actor.userId) throw new AppError(DocumentErrors.REVIEWER_IS_DRAFTER);
+    const doc = await lockedFor(tx, ctx.actor, id, 'review');
     if (input.decision === 'return' && !input.comment) throw new AppError(DocumentErrors.REVIEW_COMMENT_REQUIRED);
     const row = await repo.update(tx, id, {
       status: input.decision === 'approve' ? 'reviewed' : 'returned',
@@ -204,8 +196,7 @@ export async function reviewDocument(
 export async function signOffDocument(db: Db, ctx: RequestContext, id: string, input: { opinion: string }): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.signOff');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (doc.status !== 'reviewed') throw wrongState(doc, 'signOff');
+    const doc = await lockedFor(tx, ctx.actor, id, 'signOff');
     const now = new Date();
     const row = await repo.update(tx, id, {
       status: 'signed_off',
@@ -231,8 +222,7 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
 export async function numberDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.number');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (doc.status !== 'signed_off') throw wrongState(doc, 'number');
+    const doc = await lockedFor(tx, ctx.actor, id, 'number');
     const org = await repo.orgById(tx, doc.orgId);
     const prefix = org?.numberPrefix;
     if (!prefix) throw new AppError(DocumentErrors.NO_NUMBER_PREFIX);
@@ -276,10 +266,7 @@ export async function dispatchDocument(
 ): Promise<{ doc: DocumentRow; deliveries: number }> {
   assertMay(ctx.actor, 'documents.dispatch');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (doc.status !== 'numbered') throw wrongState(doc, 'dispatch');
-    if (input.channel === 'online' && isClassified(doc.classification))
-      throw new AppError(DocumentErrors.CLASSIFIED_NOT_ONLINE, { level: CLASSIFICATION_LABELS[doc.classification] });
+    const doc = await lockedFor(tx, ctx.actor, id, input.channel === 'online' ? 'dispatchOnline' : 'dispatchPaper');
     if (input.channel === 'paper' && !input.copies) throw new AppError(DocumentErrors.PAPER_NEEDS_COPIES);
     const dispatchedAt = input.channel === 'paper' && input.sentDate ? new Date(`${input.sentDate}T12:00:00+08:00`) : new Date();
     const row = await repo.update(tx, id, {
@@ -308,8 +295,7 @@ export async function dispatchDocument(
 export async function voidDocument(db: Db, ctx: RequestContext, id: string, input: { reason: string }): Promise<DocumentRow> {
   assertMay(ctx.actor, 'documents.dispatch');
   return db.transaction(async (tx) => {
-    const doc = await ownLocked(tx, ctx.actor, id);
-    if (doc.status === 'void') throw wrongState(doc, 'void');
+    const doc = await lockedFor(tx, ctx.actor, id, 'void');
     const row = await repo.update(tx, id, { status: 'void', voidedAt: new Date(), voidReason: input.reason });
     const withdrawn = await repo.withdrawPendingOf(tx, id);
     await writeAudit(tx, ctx, {
@@ -323,4 +309,39 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
     if (withdrawn > 0) await notify(tx, { type: 'delivery.updated', documentId: id });
     return row;
   });
+}
+
+/** The drafting slip as the API sends it (names, attachments, allowedActions). */
+export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
+  const [org, names, attachments] = await Promise.all([
+    repo.orgById(db, doc.orgId),
+    repo.userNames(db, [doc.drafterId, doc.reviewerId]),
+    repo.attachmentsOf(db, doc.id),
+  ]);
+  return presentDocument(actor, doc, { orgName: org?.name ?? '', names, attachments });
+}
+
+/** Maps the record onto the GB/T 9704 renderer's input. */
+export async function officialDocumentInput(db: Db, doc: DocumentRow) {
+  const org = await repo.orgById(db, doc.orgId);
+  const names = await repo.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
+  const attachments = await repo.attachmentsOf(db, doc.id);
+  const issuer = org?.name ?? '';
+  const today = chinaToday();
+  return {
+    issuerName: `${issuer}文件`,
+    docNumber: doc.docNumber,
+    signer: UPWARD_DOC_TYPES.includes(doc.docType as DocType) ? doc.signerName : null,
+    urgency: doc.urgency,
+    title: doc.title,
+    mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
+    body: doc.body ?? '',
+    attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
+    signatureName: issuer,
+    writtenDate: doc.writtenDate ?? today,
+    note: doc.remark,
+    copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
+    printedBy: issuer,
+    printedDate: doc.dispatchedAt ? chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
+  };
 }

@@ -17,18 +17,12 @@ import { incomingListItem, incomingOut } from '@township-office/domain/documents
 import type { Db } from '../../db/client.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { documentsRepository } from './documents.repository.ts';
-import { presentIncoming, presentIncomingListItem } from './documents.presenter.ts';
+import { presentIncomingListItem } from './documents.presenter.ts';
 import * as svc from './incoming.service.ts';
 
 const tags = ['documents'];
 
-async function present(db: Db, ctx: RequestContext, id: string) {
-  const d = await svc.incomingDetail(db, ctx, id);
-  // An online entry reads the frozen document it was delivered with.
-  const body = d.row.body ?? (d.row.documentId ? ((await documentsRepository.byId(db, d.row.documentId))?.body ?? null) : null);
-  return presentIncoming(ctx.actor, d, body);
-}
+const present = (db: Db, ctx: RequestContext, id: string) => svc.incomingView(db, ctx, id);
 
 export const incomingRoutes: RouteModule = (app, { db }) => {
   const params = idParamSchema;

@@ -4,7 +4,6 @@
  */
 import {
   CLASSIFICATION_LABELS,
-  INCOMING_STATUS_LABELS,
   formatIncomingSerial,
   isClassified,
   type IncomingPaper,
@@ -12,18 +11,18 @@ import {
 } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
-import type { Db, Tx } from '../../db/client.ts';
-import { assertMay, assertOwnOrg, canReadOrg, orgScope } from '../../platform/access.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { incomingPolicy, type IncomingAction, type IncomingFacts } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
+import { presentIncoming } from './documents.presenter.ts';
 import { documentsRepository } from './documents.repository.ts';
 import type { IncomingRow } from './documents.tables.ts';
 import { incomingRepository as repo } from './incoming.repository.ts';
-
-const wrong = (row: IncomingRow, action: string) =>
-  new AppError(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action });
 
 export async function readableIncoming(db: Db, ctx: RequestContext, id: string): Promise<IncomingRow> {
   assertMay(ctx.actor, 'business.read');
@@ -49,11 +48,24 @@ export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
   return { row, circulation, reminders, names };
 }
 
-/** The org's own entry, locked for a change. */
-async function ownLocked(tx: Tx, ctx: RequestContext, id: string): Promise<IncomingRow> {
+/** The processing slip as the API sends it; an online entry reads the frozen document it was delivered with. */
+export async function incomingView(db: Db, ctx: RequestContext, id: string) {
+  const d = await incomingDetail(db, ctx, id);
+  const body = d.row.body ?? (d.row.documentId ? ((await documentsRepository.byId(db, d.row.documentId))?.body ?? null) : null);
+  return presentIncoming(ctx.actor, d, body);
+}
+
+/** What the policy needs beyond the row: whether the actor still has a read receipt to sign. */
+export async function incomingFacts(db: DbOrTx, actor: RequestContext['actor'], id: string): Promise<IncomingFacts> {
+  const mine = (await repo.circulation(db, id)).find((c) => c.userId === actor.userId);
+  return { circulatedToMeUnread: !!mine && !mine.readAt };
+}
+
+/** The entry locked for a change, once the policy allows `action` on it. */
+async function lockedFor(tx: Tx, ctx: RequestContext, id: string, action: IncomingAction): Promise<IncomingRow> {
   const row = await repo.byId(tx, id, { lock: true });
   if (!row || !canReadOrg(ctx.actor, row.orgId)) throw notFound();
-  assertOwnOrg(ctx.actor, row.orgId);
+  authorize(incomingPolicy, ctx.actor, action, row, action === 'read' ? await incomingFacts(tx, ctx.actor, id) : undefined);
   return row;
 }
 
@@ -61,16 +73,17 @@ async function change(
   db: Db,
   ctx: RequestContext,
   id: string,
-  action: string,
+  action: IncomingAction,
   fn: (tx: Tx, row: IncomingRow) => Promise<Partial<IncomingRow>>,
   after?: (tx: Tx, row: IncomingRow) => Promise<void>,
+  auditAction: string = action,
 ) {
   return db.transaction(async (tx) => {
-    const before = await ownLocked(tx, ctx, id);
+    const before = await lockedFor(tx, ctx, id, action);
     const values = await fn(tx, before);
     const row = await repo.update(tx, id, values);
     await writeAudit(tx, ctx, {
-      action: `incoming.${action}`,
+      action: `incoming.${auditAction}`,
       entity: 'incoming',
       entityId: id,
       orgId: row.orgId,
@@ -129,9 +142,8 @@ export function screen(db: Db, ctx: RequestContext, id: string, input: { decisio
     db,
     ctx,
     id,
-    `screen.${input.decision}`,
-    async (_tx, row) => {
-      if (row.status !== 'received') throw wrong(row, '初审');
+    'screen',
+    async () => {
       const base = { screenedBy: ctx.actor.userId, screenedAt: new Date() };
       if (input.decision === 'return') return { ...base, status: 'returned' as const, returnReason: input.reason! };
       return { ...base, mode: input.decision, status: input.decision === 'read' ? ('circulating' as const) : ('accepted' as const) };
@@ -145,6 +157,7 @@ export function screen(db: Db, ctx: RequestContext, id: string, input: { decisio
           documentId: row.documentId ?? undefined,
         });
     },
+    `screen.${input.decision}`,
   );
 }
 
@@ -163,7 +176,6 @@ export async function circulate(db: Db, ctx: RequestContext, id: string, userIds
     id,
     'circulate',
     async (tx, row) => {
-      if (row.status !== 'circulating') throw wrong(row, '传阅');
       await repo.addCirculation(tx, row.orgId, row.id, userIds);
       return { status: 'circulating' as const };
     },
@@ -175,10 +187,8 @@ export async function circulate(db: Db, ctx: RequestContext, id: string, userIds
 export async function markRead(db: Db, ctx: RequestContext, id: string, note: string) {
   assertMay(ctx.actor, 'business.read');
   return db.transaction(async (tx) => {
-    const row = await ownLocked(tx, ctx, id);
-    if (row.status !== 'circulating') throw wrong(row, '阅知');
+    const row = await lockedFor(tx, ctx, id, 'read');
     const r = await repo.markRead(tx, id, ctx.actor.userId, note);
-    if (!r.found) throw new AppError(DocumentErrors.NOT_CIRCULATED_TO_YOU);
     const updated =
       r.unread === 0
         ? await repo.update(tx, id, { status: 'closed', closedAt: new Date(), closedBy: ctx.actor.userId, result: '传阅完毕' })
@@ -190,8 +200,7 @@ export async function markRead(db: Db, ctx: RequestContext, id: string, note: st
 
 export function propose(db: Db, ctx: RequestContext, id: string, proposal: string) {
   assertMay(ctx.actor, 'documents.receive');
-  return change(db, ctx, id, 'propose', async (_tx, row) => {
-    if (row.status !== 'accepted' && row.status !== 'proposed') throw wrong(row, '拟办');
+  return change(db, ctx, id, 'propose', async () => {
     return { status: 'proposed' as const, proposal, proposedBy: ctx.actor.userId, proposedAt: new Date() };
   });
 }
@@ -215,7 +224,6 @@ export async function instruct(
     id,
     'instruct',
     async (_tx, row) => {
-      if (row.status !== 'proposed') throw wrong(row, '批示');
       const base = { instruction: input.instruction, instructedBy: ctx.actor.userId, instructedAt: new Date() };
       if (!input.handlerIds) return { ...base, status: 'instructed' as const };
       checkDeadline(row, input.deadline);
@@ -235,7 +243,6 @@ export async function assign(db: Db, ctx: RequestContext, id: string, input: { h
     id,
     'assign',
     async (_tx, row) => {
-      if (row.status !== 'instructed' && row.status !== 'in_progress') throw wrong(row, '分配承办');
       checkDeadline(row, input.deadline);
       return { status: 'in_progress' as const, handlerIds: input.handlerIds, deadline: input.deadline ?? null };
     },
@@ -247,8 +254,7 @@ export async function assign(db: Db, ctx: RequestContext, id: string, input: { h
 export async function remind(db: Db, ctx: RequestContext, id: string, note: string) {
   assertMay(ctx.actor, 'documents.receive');
   return db.transaction(async (tx) => {
-    const row = await ownLocked(tx, ctx, id);
-    if (row.status !== 'in_progress') throw wrong(row, '催办');
+    const row = await lockedFor(tx, ctx, id, 'remind');
     await repo.addReminder(tx, { orgId: row.orgId, incomingId: id, kind: 'manual', note: note || null, sentBy: ctx.actor.userId });
     await writeAudit(tx, ctx, { action: 'incoming.remind', entity: 'incoming', entityId: id, after: { note } });
     await notify(tx, { type: 'incoming.reminder', orgIds: [row.orgId], incomingId: id, userIds: row.handlerIds });
@@ -259,10 +265,7 @@ export async function remind(db: Db, ctx: RequestContext, id: string, note: stri
 /** 办结 by a handler or the office. */
 export function closeIncoming(db: Db, ctx: RequestContext, id: string, result: string) {
   assertMay(ctx.actor, 'business.read');
-  return change(db, ctx, id, 'close', async (_tx, row) => {
-    if (row.status !== 'in_progress') throw wrong(row, '办结');
-    const office = ctx.actor.role !== 'leader_in_charge';
-    if (!office && !row.handlerIds.includes(ctx.actor.userId)) throw new AppError(DocumentErrors.NOT_A_HANDLER);
+  return change(db, ctx, id, 'close', async () => {
     return { status: 'closed' as const, result, closedBy: ctx.actor.userId, closedAt: new Date() };
   });
 }
@@ -275,9 +278,7 @@ export function replyIncoming(db: Db, ctx: RequestContext, id: string, reply: st
     ctx,
     id,
     'reply',
-    async (_tx, row) => {
-      if (row.status !== 'closed' || row.mode !== 'act') throw wrong(row, '答复');
-      if (!row.senderOrgId) throw new AppError(DocumentErrors.NO_SENDER_TO_REPLY);
+    async () => {
       return { reply, repliedAt: new Date() };
     },
     (tx, row) =>

@@ -1,0 +1,227 @@
+/**
+ * The buttons and the guard agree: for outgoing documents and incoming entries in every state, each
+ * demo role's offered actions (allowedActions of the slip) are accepted by the service, and every
+ * hidden action is refused with a 4xx.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
+import { systemContext, type Actor } from '../../src/platform/context.ts';
+import { LocalFileStorage } from '../../src/platform/files.ts';
+import { uploadAttachment } from '../../src/modules/documents/attachments.service.ts';
+import { receiptTable } from '../../src/modules/documents/deliveries.service.ts';
+import { DOCUMENT_ACTIONS, INCOMING_ACTIONS } from '../../src/modules/documents/documents.policy.ts';
+import * as documents from '../../src/modules/documents/documents.service.ts';
+import * as incoming from '../../src/modules/documents/incoming.service.ts';
+import { as, testApp } from '../helpers.ts';
+import { expectPolicyAgreement, type AgreementCase } from '../support/policy-agreement.ts';
+import { countyActors, expectStatus, orgIds, type Client } from './fixtures.ts';
+
+const { app, database } = await testApp();
+const db = database.db as Db;
+const usernames = ['county.clerk', 'county.admin', 'county.leader', 'town01.clerk', 'town01.leader', 'town02.clerk'] as const;
+type Username = (typeof usernames)[number];
+
+const r = await db.execute<{ id: string; username: string; display_name: string; role: Actor['role']; org_id: string }>(
+  sql`SELECT id, username, display_name, role, org_id FROM users WHERE username = ANY(${sql.raw(`ARRAY['${usernames.join("','")}']`)})`,
+);
+const actors = new Map<string, Actor>(
+  r.rows.map((u) => [u.username, { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id }]),
+);
+const clients = new Map<Username, Client>();
+for (const u of usernames) clients.set(u, await as(app, u));
+const client = (u: Username) => clients.get(u)!;
+const actor = (u: string) => actors.get(u)!;
+
+interface Rec {
+  id: string;
+  who: Username;
+}
+
+async function offeredFor(url: string, who: Username): Promise<string[]> {
+  const res = await client(who).get(url);
+  return res.statusCode === 200 ? (res.json().allowedActions as string[]) : [];
+}
+
+async function casesFor(kind: 'documents' | 'incoming', records: Record<string, string>): Promise<AgreementCase<Rec>[]> {
+  const cases: AgreementCase<Rec>[] = [];
+  for (const [state, id] of Object.entries(records))
+    for (const who of usernames)
+      cases.push({ label: `${who} on ${state}`, record: { id, who }, offered: await offeredFor(`/api/${kind}/${id}`, who) });
+  return cases;
+}
+
+describe('documents: allowedActions agree with the service', () => {
+  it('outgoing documents in every state, for every demo role', async () => {
+    const a = await countyActors(app);
+    const { townships } = await orgIds(a.clerk);
+    const recipients = [townships[0]!, townships[1]!];
+    const draft = async (classification = 'none') => {
+      const res = await a.clerk.post('/api/documents', {
+        docType: '通知',
+        title: '关于做好防汛工作的通知',
+        body: classification === 'none' ? '各乡镇要高度重视。' : null,
+        mainRecipientOrgIds: recipients,
+        classification,
+      });
+      expectStatus(res, 201);
+      return res.json().id as string;
+    };
+    const step = async (c: Client, id: string, p: string, body?: unknown) =>
+      expectStatus(await c.post(`/api/documents/${id}/${p}`, body), 200);
+    const upTo = async (target: string, classification = 'none') => {
+      const id = await draft(classification);
+      const path = ['in_review', 'reviewed', 'signed_off', 'numbered', 'dispatched'];
+      for (const s of path) {
+        if (s === 'in_review') await step(a.clerk, id, 'submit');
+        if (s === 'reviewed') await step(a.admin, id, 'review', { decision: 'approve', comment: '' });
+        if (s === 'signed_off') await step(a.leader, id, 'sign-off', { opinion: '同意' });
+        if (s === 'numbered') await step(a.clerk, id, 'number');
+        if (s === 'dispatched')
+          await step(a.clerk, id, 'dispatch', classification === 'none' ? { channel: 'online' } : { channel: 'paper', copies: 5 });
+        if (s === target) break;
+      }
+      return id;
+    };
+    const returned = await upTo('in_review');
+    await step(a.admin, returned, 'review', { decision: 'return', comment: '请修改' });
+    const voided = await upTo('numbered');
+    await step(a.clerk, voided, 'void', { reason: '内容有误' });
+    const records = {
+      draft: await draft(),
+      in_review: await upTo('in_review'),
+      returned,
+      reviewed: await upTo('reviewed'),
+      signed_off: await upTo('signed_off'),
+      numbered: await upTo('numbered'),
+      'numbered (secret)': await upTo('numbered', 'secret'),
+      dispatched: await upTo('dispatched'),
+      void: voided,
+    };
+    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-files-'));
+    const storage = new LocalFileStorage(filesDir);
+    const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+    const results = await expectPolicyAgreement({
+      db,
+      actions: DOCUMENT_ACTIONS,
+      cases: await casesFor('documents', records),
+      attempt: (tx, rec, action) => {
+        const ctx = systemContext(actor(rec.who));
+        switch (action) {
+          case 'edit':
+            return documents.updateDocument(tx, ctx, rec.id, { remark: '已核对' });
+          case 'submit':
+            return documents.submitDocument(tx, ctx, rec.id);
+          case 'review':
+            return documents.reviewDocument(tx, ctx, rec.id, { decision: 'approve', comment: '' });
+          case 'signOff':
+            return documents.signOffDocument(tx, ctx, rec.id, { opinion: '同意' });
+          case 'number':
+            return documents.numberDocument(tx, ctx, rec.id);
+          case 'dispatchOnline':
+            return documents.dispatchDocument(tx, ctx, rec.id, { channel: 'online' });
+          case 'dispatchPaper':
+            return documents.dispatchDocument(tx, ctx, rec.id, { channel: 'paper', copies: 3 });
+          case 'void':
+            return documents.voidDocument(tx, ctx, rec.id, { reason: '重复' });
+          case 'uploadAttachment':
+            return uploadAttachment(tx, storage, ctx, rec.id, { fileName: '附件.pdf', bytes: pdfBytes });
+          case 'viewDeliveries':
+            return receiptTable(tx, ctx, rec.id);
+          case 'pdf':
+            return documents.documentForPdf(tx, ctx.actor, rec.id);
+        }
+        throw new Error(`no attempt for ${action}`);
+      },
+    });
+    // Each action is offered to someone somewhere, so the table exercises every rule's accepting side.
+    for (const action of DOCUMENT_ACTIONS)
+      expect(
+        results.some((x) => x.action === action && x.offered),
+        action,
+      ).toBe(true);
+  });
+
+  it('incoming entries in every state, for every demo role', async () => {
+    const clerk = client('town01.clerk');
+    const leader = client('town01.leader');
+    const { countyOffice } = await orgIds(clerk);
+    const register = async () => {
+      const res = await clerk.post('/api/incoming', {
+        senderOrgId: countyOffice,
+        senderName: '县委办公室',
+        title: '关于报送防汛值班表的通知',
+        receivedDate: '2026-06-01',
+      });
+      expectStatus(res, 201);
+      return res.json().id as string;
+    };
+    const step = async (c: Client, id: string, p: string, body: unknown) =>
+      expectStatus(await c.post(`/api/incoming/${id}/${p}`, body), 200);
+    const leaderId = actor('town01.leader').userId;
+    const upTo = async (target: string) => {
+      const id = await register();
+      if (target === 'received') return id;
+      if (target === 'returned') return (await step(clerk, id, 'screen', { decision: 'return', reason: '非本单位' }), id);
+      if (target === 'circulating') {
+        await step(clerk, id, 'screen', { decision: 'read' });
+        await step(clerk, id, 'circulate', { userIds: [leaderId] });
+        return id;
+      }
+      await step(clerk, id, 'screen', { decision: 'act' });
+      if (target === 'accepted') return id;
+      await step(clerk, id, 'propose', { proposal: '拟请领导阅示' });
+      if (target === 'proposed') return id;
+      await step(leader, id, 'instruct', { instruction: '请办公室落实' });
+      if (target === 'instructed') return id;
+      await step(clerk, id, 'assign', { handlerIds: [leaderId], deadline: '2099-12-31' });
+      if (target === 'in_progress') return id;
+      await step(clerk, id, 'close', { result: '已报送' });
+      if (target === 'closed') return id;
+      await step(clerk, id, 'reply', { reply: '已按时报送' });
+      return id;
+    };
+    const records: Record<string, string> = {};
+    for (const s of ['received', 'returned', 'circulating', 'accepted', 'proposed', 'instructed', 'in_progress', 'closed', 'replied'])
+      records[s] = await upTo(s);
+
+    const results = await expectPolicyAgreement({
+      db,
+      actions: INCOMING_ACTIONS,
+      cases: await casesFor('incoming', records),
+      attempt: (tx, rec, action) => {
+        const ctx = systemContext(actor(rec.who));
+        switch (action) {
+          case 'screen':
+            return incoming.screen(tx, ctx, rec.id, { decision: 'act' });
+          case 'circulate':
+            return incoming.circulate(tx, ctx, rec.id, [actor('town01.clerk').userId]);
+          case 'read':
+            return incoming.markRead(tx, ctx, rec.id, '');
+          case 'propose':
+            return incoming.propose(tx, ctx, rec.id, '拟请领导阅示');
+          case 'instruct':
+            return incoming.instruct(tx, ctx, rec.id, { instruction: '同意' });
+          case 'assign':
+            return incoming.assign(tx, ctx, rec.id, { handlerIds: [leaderId], deadline: '2099-12-31' });
+          case 'remind':
+            return incoming.remind(tx, ctx, rec.id, '');
+          case 'close':
+            return incoming.closeIncoming(tx, ctx, rec.id, '已办结');
+          case 'reply':
+            return incoming.replyIncoming(tx, ctx, rec.id, '已完成');
+        }
+        throw new Error(`no attempt for ${action}`);
+      },
+    });
+    for (const action of INCOMING_ACTIONS)
+      expect(
+        results.some((x) => x.action === action && x.offered),
+        action,
+      ).toBe(true);
+  });
+});
