@@ -4,6 +4,7 @@
  * undeclared) by the serializer, and the web's types can be inferred from the same domain schemas.
  */
 import { describe, expect, it } from 'vitest';
+import { PENDING_RESPONSE_SCHEMAS } from './contracts-pending.ts';
 import { testApp } from './helpers.ts';
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }>; description?: string }> };
@@ -27,6 +28,9 @@ describe('API contracts', () => {
         return !success.some(([code, r]) => code === '204' || Object.values(r.content ?? {}).some((c) => c.schema !== undefined));
       })
       .map(({ name }) => name);
-    expect(missing, `operations without a success response schema:\n${missing.join('\n')}`).toEqual([]);
+    const unlisted = missing.filter((name) => !PENDING_RESPONSE_SCHEMAS.includes(name));
+    expect(unlisted, `operations without a success response schema:\n${unlisted.join('\n')}`).toEqual([]);
+    const done = PENDING_RESPONSE_SCHEMAS.filter((name) => !missing.includes(name));
+    expect(done, `these now declare their schema: remove them from contracts-pending.ts:\n${done.join('\n')}`).toEqual([]);
   });
 });
