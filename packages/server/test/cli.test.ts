@@ -31,7 +31,7 @@ async function startServer(args: string[] = []): Promise<{ child: ChildProcess; 
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 240_000;
   while (!/ready in \d+ ms at http/.test(out)) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
