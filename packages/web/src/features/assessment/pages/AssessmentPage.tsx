@@ -38,7 +38,11 @@ export default function AssessmentPage() {
   const [year, setYear] = useState(chinaYear());
   const schemes = useSchemes(year);
   const [picked, setPicked] = useState<string | null>(null);
-  const id = picked ?? schemes.data?.items[0]?.id ?? null;
+  // The township scheme first: 18 of the county's offices are assessed by it.
+  const items = [...(schemes.data?.items ?? [])].sort(
+    (a, b) => (a.targetKind === 'township' ? 0 : 1) - (b.targetKind === 'township' ? 0 : 1),
+  );
+  const id = picked ?? items[0]?.id ?? null;
   const scheme = useScheme(id);
   const results = useResults(id);
   const s = scheme.data;
@@ -54,12 +58,12 @@ export default function AssessmentPage() {
               style={{ minWidth: 320 }}
               value={id ?? undefined}
               onChange={setPicked}
-              options={(schemes.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.title}（${STATUS[x.status]}）` }))}
+              options={items.map((x) => ({ value: x.id, label: `${x.title}（${STATUS[x.status]}）` }))}
             />
           </Space>
         }
       />
-      {!id && <Empty description="本年度暂无考评细则" />}
+      {schemes.isSuccess && !id && <Empty description="本年度暂无考评细则" />}
       {s && (
         <Card
           title={`${s.title} · ${STATUS[s.status]}`}
