@@ -11,18 +11,14 @@ import { meetingsRepository } from '../../src/modules/meetings/meetings.reposito
 import { followUpPolicy, meetingPolicy } from '../../src/modules/meetings/meetings.policy.ts';
 import { presentFollowUp, presentMeeting } from '../../src/modules/meetings/meetings.presenter.ts';
 import type { Db } from '../../src/db/client.ts';
-import { expectPolicyAgreement } from '../support/policy-agreement.ts';
+import { demoActor, expectPolicyAgreement } from '../support/policy-agreement.ts';
 import { testDatabase } from '../helpers.ts';
 
 const database = await testDatabase();
 const db = database.db;
 const TODAY = '2026-03-20';
 
-async function actor(username: string): Promise<Actor> {
-  const r = await database.pool.query(`SELECT id, username, display_name, role, org_id FROM users WHERE username = $1`, [username]);
-  const u = r.rows[0];
-  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id };
-}
+const actor = (username: string) => demoActor(database.pool, username);
 const ctxOf = (a: Actor) => systemContext(a, 'policy-agreement');
 
 const actors = {

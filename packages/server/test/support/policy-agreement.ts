@@ -7,7 +7,9 @@
  * action by every actor. `attempt` calls the service operation with the transaction as its `db`
  * and valid input for the action; it must not commit anything outside that transaction.
  */
+import type { Pool } from 'pg';
 import { expect } from 'vitest';
+import type { Actor } from '../../src/platform/context.ts';
 import type { Db } from '../../src/db/client.ts';
 import { AppError } from '../../src/platform/errors.ts';
 
@@ -84,4 +86,17 @@ export async function expectPolicyAgreement<Rec>(opts: {
     'no case hides any action',
   ).toBe(true);
   return results;
+}
+
+/** A demo account as the services see it (the actor of a request), looked up by username. */
+export async function demoActor(pool: Pool, username: string): Promise<Actor> {
+  const r = await pool.query(`SELECT id, username, display_name, role, org_id FROM users WHERE username = $1`, [username]);
+  const u = r.rows[0];
+  if (!u) throw new Error(`no demo account ${username}`);
+  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id };
+}
+
+/** Several demo actors by username, for the cases of an agreement test. */
+export async function demoActors<U extends string>(pool: Pool, usernames: readonly U[]): Promise<Record<U, Actor>> {
+  return Object.fromEntries(await Promise.all(usernames.map(async (u) => [u, await demoActor(pool, u)] as const))) as Record<U, Actor>;
 }
