@@ -16,7 +16,7 @@ import { verifyAudit } from '../../src/platform/audit.ts';
 import { backupDatabase, restoreDatabase } from '../../src/platform/backup.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { LocalFileStorage } from '../../src/platform/files.ts';
-import { as, tableDigest, testApp, testDatabase } from '../helpers.ts';
+import { as, tableDigest, TEST_KEYS_DIR, testApp, testDatabase } from '../helpers.ts';
 import { countyActors, orgIds, type Actors } from '../documents/fixtures.ts';
 import { pdfOfSize, upload } from './upload.ts';
 
@@ -111,7 +111,12 @@ describe('a whole backup: rows and stored files', () => {
     const newFiles = path.join(work, 'restored-files');
     const r = await restoreDatabase(target.pool, new LocalFileStorage(newFiles), file);
     expect(r.files).toBeGreaterThanOrEqual(1);
-    const second = await buildApp({ config: loadConfig({ dataDir: work, filesDir: newFiles, webDist: undefined }), database: target });
+    // The same key store: it lives outside the database and its backups (README, "The key store"),
+    // and the demo's audit chains now reach their first signed checkpoint, which only it verifies.
+    const second = await buildApp({
+      config: loadConfig({ dataDir: work, keysDir: TEST_KEYS_DIR, filesDir: newFiles, webDist: undefined }),
+      database: target,
+    });
     try {
       const clerk = await as(second, 'county.clerk');
       const dl = await clerk.get(`/api/documents/${docId}/attachments/${attachmentId}`);
