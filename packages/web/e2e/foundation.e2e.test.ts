@@ -70,7 +70,14 @@ describeBrowser('the app shell', () => {
   const cases: { user: string; role: string; top: string[]; system: string[]; pinned?: string[] }[] = [
     { user: 'county.admin', role: '县委办（业务管理员）', top: [...BUSINESS_GROUPS, '督查', '系统'], system: ['我的账户'] },
     { user: 'town01.clerk', role: '乡镇办公室工作人员', top: [...BUSINESS_GROUPS, '督查', '系统'], system: ['我的账户'] },
-    { user: 'town01.leader', role: '分管领导', top: [...BUSINESS_GROUPS, '系统'], system: ['我的账户'], pinned: ['待我签发', '待我批示'] },
+    // The leader in charge sees the office's annual assessment (issue 10), so 督查 is in the menu.
+    {
+      user: 'town01.leader',
+      role: '分管领导',
+      top: [...BUSINESS_GROUPS, '督查', '系统'],
+      system: ['我的账户'],
+      pinned: ['待我签发', '待我批示'],
+    },
     { user: 'sysadmin', role: '系统管理员', top: ['系统'], system: ['账户管理', '我的账户'] },
     { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '登录锁定', '我的账户'] },
     { user: 'auditor', role: '安全审计员', top: ['系统'], system: ['审计日志', '我的账户'] },
@@ -86,6 +93,8 @@ describeBrowser('the app shell', () => {
         const supervision = await menuGroupItems(page, '督查');
         // The county's supervision pages are the county office's; a township sees only its own office.
         expect(supervision.includes('督查总览')).toBe(c.user.startsWith('county.'));
+        // Every office sees where it stands in the year's assessment.
+        expect(supervision).toContain('考核评分');
       }
       expect(await menuGroupItems(page, '系统')).toEqual(c.system);
       expect(await page.getByTestId('org-switcher').count()).toBe(c.user === 'county.admin' ? 1 : 0);
