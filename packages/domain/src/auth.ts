@@ -62,7 +62,7 @@ export const userRoleChangeSchema = z.object({ role: z.enum(BUSINESS_ROLES) }).s
 export const userStatusChangeSchema = z.object({ disabled: z.boolean() }).strict();
 
 /** Account administration actions, in the order the users page shows them. */
-export const USER_ACTIONS = ['assignRole', 'unlock', 'setDisabled', 'resetPassword'] as const;
+export const USER_ACTIONS = ['assignRole', 'unlock', 'setDisabled', 'resetPassword', 'resetTotp'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 export const userSchema = z.object({

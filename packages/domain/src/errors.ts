@@ -119,7 +119,24 @@ export const CommonErrors = defineErrors({
     zh: '您的角色须使用动态口令登录，不能关闭。',
     en: 'Your role must sign in with a one-time code; it cannot be turned off.',
   },
+  TOTP_SECRET_UNREADABLE: {
+    status: 409,
+    zh: '无法核对您的动态口令：服务器的数据密钥（data.key）已更换，您的身份验证器绑定信息无法读取。请联系系统管理员恢复原密钥，或为您重置身份验证器后重新绑定。',
+    en: "Your one-time code cannot be checked: the server's data key (data.key) was replaced, so your authenticator binding cannot be read. Ask the system administrator to restore the original key, or to reset your authenticator so you can set it up again.",
+  },
+  TOTP_NOT_ENABLED: {
+    status: 409,
+    zh: '该账户未绑定身份验证器，无需重置。',
+    en: 'This account has no authenticator set up; there is nothing to reset.',
+  },
   // ---- end identity ----
+  // A unique index or a concurrent transaction refused a write that no service maps to a specific
+  // error (the safety net in platform/http.ts): nothing was written, and trying again is safe.
+  WRITE_CONFLICT: {
+    status: 409,
+    zh: '这条记录刚被其他人同时修改，或相同的记录已经存在，本次未保存任何内容。请刷新页面后重试。',
+    en: 'Someone changed this record at the same moment, or the same record already exists; nothing was saved. Reload the page and try again.',
+  },
   // --- Bad input at the edge (issue 9): text PostgreSQL cannot store, refused before any write. ---
   UNSTORABLE_TEXT: {
     status: 400,

@@ -10,7 +10,8 @@ import { databaseIsEmpty, seedDemo } from './seed/index.ts';
 import { DEMO_PASSWORD, isDemoSeeded } from './seed/demo-county.ts';
 import { progressBar } from './platform/progress.ts';
 import { startCheckpointTimer } from './platform/audit-checkpoints.ts';
-import { sealPlaintextTotpSecrets } from './modules/accounts/totp-secrets.ts';
+import { keysDirOf } from './platform/keys.ts';
+import { sealPlaintextTotpSecrets, unreadableTotpSecrets } from './modules/accounts/totp-secrets.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -30,6 +31,11 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const app = await buildApp({ config, database, logger: true });
   const sealed = await sealPlaintextTotpSecrets(database.db);
   if (sealed) log(`sealed ${sealed} TOTP secret(s) stored before encryption at rest`);
+  const unreadable = await unreadableTotpSecrets(database.db);
+  if (unreadable.length)
+    log(
+      `WARNING: ${unreadable.length} account(s) have an authenticator sealed under another data key (${unreadable.slice(0, 10).join(', ')}${unreadable.length > 10 ? ', …' : ''}): restore the original ${keysDirOf(config)}/data.key, or reset their authenticators (system administrator: 账户 › 重置身份验证器, POST /api/users/{id}/totp/reset)`,
+    );
   await app.listen({ port: config.port, host: config.host });
   const stopCheckpoints = startCheckpointTimer(database.db, config.auditCheckpointMinutes, log);
   // The port actually bound (PORT=0 lets the system choose one, as tests do).

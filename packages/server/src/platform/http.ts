@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import { isDatabaseUnavailable, type Db } from '../db/client.ts';
 import { registerDeniedRequestAudit } from './audit-denied.ts';
 import type { Actor, RequestContext } from './context.ts';
-import { AppError } from './errors.ts';
+import { AppError, pgConstraint, pgErrorCode } from './errors.ts';
 import { registerInputGuards, validationFailure } from './input.ts';
 import { messageFor, pickLocale } from './i18n.ts';
 
@@ -126,6 +126,15 @@ export function registerHttpPlatform<S extends PlatformSession>(
     }
     // Faults (issue 9): the database cannot be reached (refused, shut down, connection lost, pool
     // timeout). Not a bug of the request: a catalogued 503 the clerk can retry, logged as a warning.
+    // The safety net behind withPgErrors: a unique index, or a serialization failure or deadlock
+    // between concurrent transactions, refused a write no service maps to a specific error. The
+    // transaction rolled back, so nothing was written and trying again is safe: a 409 saying so,
+    // logged as a warning naming the constraint (map it in its service to say more).
+    const pgCode = pgErrorCode(err);
+    if (pgCode === '23505' || pgCode === '40001' || pgCode === '40P01') {
+      req.log.warn({ reqId: req.id, pgCode, constraint: pgConstraint(err) }, 'write conflict not mapped by its service');
+      return sendError(reply, CommonErrors.WRITE_CONFLICT);
+    }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ reqId: req.id, cause: err.message }, 'database unavailable');
       return sendError(reply, CommonErrors.DB_UNAVAILABLE);

@@ -52,6 +52,8 @@ export interface KeyStore {
   trustedFingerprints(): string[];
   sealSecret(plain: string): string;
   openSecret(stored: string): string;
+  /** Whether a sealed value was sealed under this store's data key (false for another key's). */
+  sealedHere(stored: string): boolean;
 }
 
 export function keysDirOf(config: { dataDir: string; keysDir?: string | undefined }): string {
@@ -159,6 +161,7 @@ function secretSealer(dataKey: Buffer) {
   const keyId = createHash('sm3').update(dataKey).digest('hex').slice(0, 8);
   const mac = (body: string) => createHmac('sm3', macKey).update(body).digest();
   return {
+    sealedHere: (stored: string): boolean => stored.startsWith(`${SEAL_PREFIX}${keyId}:`),
     sealSecret(plain: string): string {
       const iv = randomBytes(16);
       const cipher = createCipheriv('sm4-ctr', encKey, iv);
@@ -169,13 +172,17 @@ function secretSealer(dataKey: Buffer) {
     openSecret(stored: string): string {
       if (!isSealed(stored)) return stored;
       const parts = stored.split(':');
-      if (parts.length !== 5) throw new Error('a sealed secret is malformed');
+      if (parts.length !== 5) throw new UnreadableSecretError('malformed', 'a sealed secret is malformed');
       const [, id, iv, ct, tag] = parts as [string, string, string, string, string];
-      if (id !== keyId) throw new Error(`a secret was sealed with another data key (${id}); restore that key store's data.key`);
+      if (id !== keyId)
+        throw new UnreadableSecretError(
+          'other-key',
+          `a secret was sealed with another data key (${id}); restore that key store's data.key`,
+        );
       const expected = mac(stored.slice(0, stored.lastIndexOf(':')));
       const given = Buffer.from(tag, 'base64url');
       if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        throw new Error('a sealed secret fails its integrity check');
+        throw new UnreadableSecretError('tampered', 'a sealed secret fails its integrity check');
       const decipher = createDecipheriv('sm4-ctr', encKey, Buffer.from(iv, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
     },
@@ -183,6 +190,21 @@ function secretSealer(dataKey: Buffer) {
 }
 
 export const isSealed = (stored: string): boolean => stored.startsWith(SEAL_PREFIX);
+
+/**
+ * A sealed secret this key store cannot open: sealed under another data key (the key store was
+ * lost or replaced: restore its `data.key`), malformed, or altered. Callers turn it into a
+ * catalogued error that tells the user whom to ask, never a 500.
+ */
+export class UnreadableSecretError extends Error {
+  constructor(
+    readonly reason: 'other-key' | 'malformed' | 'tampered',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnreadableSecretError';
+  }
+}
 
 // The process's key store, set once at start (buildApp): services seal and open secrets and the
 // audit writer signs checkpoints without every call site passing the store along.

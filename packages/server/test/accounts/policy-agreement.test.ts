@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, it } from 'vitest';
 import { BUSINESS_ROLES, roleFitsOrg, type BusinessRole } from '@township-office/domain/roles';
-import { assignRole, resetPassword, setUserDisabled, unlockUser } from '../../src/modules/accounts/users.service.ts';
+import { assignRole, resetPassword, resetSecondFactor, setUserDisabled, unlockUser } from '../../src/modules/accounts/users.service.ts';
 import { userPolicy } from '../../src/modules/accounts/accounts.policy.ts';
 import type { Actor, RequestContext } from '../../src/platform/context.ts';
 import { as, testApp } from '../helpers.ts';
@@ -28,6 +28,10 @@ async function userFacts(username: string): Promise<UserFacts> {
 describe('accounts policy agreement', () => {
   it('user administration: offered ⇒ accepted, hidden ⇒ refused, for every administrator and target', async () => {
     const targets = await Promise.all(TARGETS.map(userFacts));
+    // Two targets with an authenticator bound, so resetTotp is offered somewhere as well as hidden.
+    await db.execute(
+      sql`update users set totp_enabled = true, totp_secret = 'JBSWY3DPEHPK3PXP' where username in ('town01.clerk', 'county.clerk')`,
+    );
     type Rec = { ctx: RequestContext; target: UserFacts };
     const cases: AgreementCase<Rec>[] = [];
     for (const username of ACTORS) {
@@ -52,6 +56,7 @@ describe('accounts policy agreement', () => {
           return assignRole(tx, ctx, target.userId, role);
         }
         if (action === 'unlock') return unlockUser(tx, ctx, target.userId);
+        if (action === 'resetTotp') return resetSecondFactor(tx, ctx, target.userId);
         if (action === 'setDisabled') return setUserDisabled(tx, ctx, target.userId, true);
         return resetPassword(tx, ctx, target.userId, 'Reset#2026x');
       },

@@ -1,6 +1,6 @@
 /**
  * Who may do what to an account, written once (三员分立): the system administrator disables,
- * enables and resets passwords; the security administrator assigns business roles and unlocks;
+ * enables and resets passwords and authenticators; the security administrator assigns business roles and unlocks;
  * nobody changes their own account this way, and an administrator account never takes a business
  * role. users.service authorizes with it; the users list offers `allowedActions` from it.
  */
@@ -22,5 +22,7 @@ export const userPolicy = definePolicy<UserRow>()({
   unlock: (actor, user) => firstDenial(may(actor, 'users.unlock'), notSelf(actor, user)),
   setDisabled: (actor, user) => firstDenial(may(actor, 'users.manage'), notSelf(actor, user)),
   resetPassword: (actor, user) => firstDenial(may(actor, 'users.manage'), notSelf(actor, user)),
+  resetTotp: (actor, user) =>
+    firstDenial(may(actor, 'users.manage'), notSelf(actor, user), () => allowIf(user.totpEnabled, CommonErrors.TOTP_NOT_ENABLED)),
 });
 export type UserAction = (typeof userPolicy.actions)[number];

@@ -179,6 +179,14 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     },
   );
   app.post(
+    '/api/users/:id/totp/reset',
+    { config: { action: 'users.manage' }, schema: { tags: ['users'], params: idParamSchema, response: { 200: userSchema } } },
+    async (req) => {
+      await users.resetSecondFactor(db, req.ctx, req.params.id);
+      return present(req.ctx.actor, req.params.id);
+    },
+  );
+  app.post(
     '/api/users/:id/status',
     {
       config: { action: 'users.manage' },

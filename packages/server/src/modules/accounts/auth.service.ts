@@ -10,13 +10,27 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionLookup as PlatformSessionLookup, SessionResolver } from '../../platform/http.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { openSecret, sealSecret } from '../../platform/keys.ts';
+import { openSecret, sealSecret, UnreadableSecretError } from '../../platform/keys.ts';
 import { newTotpSecret, totpUri, totpValid } from '../../platform/totp.ts';
 import type { OrgRow } from '../orgs/orgs.service.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { identityDuties, mfaRequired, type IdentityDuties } from './identity.ts';
 import { forgetAddress, lockFor, pruneStale, recordFailure, type Lock } from './lockout.service.ts';
 import type { UserRow } from './accounts.tables.ts';
+
+/**
+ * The user's TOTP seed, opened with the key store. A seed sealed under another data key (the key
+ * store was lost and a new one generated) cannot be checked: that is a catalogued 409 telling the
+ * user whom to ask (restore data.key, or have the authenticator reset), not a 500. Null then.
+ */
+function readTotpSecret(stored: string): string | null {
+  try {
+    return openSecret(stored);
+  } catch (err) {
+    if (err instanceof UnreadableSecretError) return null;
+    throw err;
+  }
+}
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -70,7 +84,15 @@ export async function login(db: Db, config: Config, body: LoginBody, meta: Meta)
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), body.password);
   const known = user !== undefined && passwordOk;
   const secondFactorMissing = known && user.totpEnabled && !body.totp;
-  const secondFactorOk = !user?.totpEnabled || (body.totp !== undefined && (await totpValid(openSecret(user.totpSecret!), body.totp)));
+  let secondFactorOk = !user?.totpEnabled;
+  if (user?.totpEnabled && known && body.totp !== undefined) {
+    const secret = readTotpSecret(user.totpSecret!);
+    if (secret === null) {
+      await db.transaction((tx) => audit(tx, 'auth.login_refused_secret_unreadable', { refused: 'totp_secret_unreadable' }));
+      throw new AppError(CommonErrors.TOTP_SECRET_UNREADABLE);
+    }
+    secondFactorOk = await totpValid(secret, body.totp);
+  }
 
   if (secondFactorMissing) throw new AppError(CommonErrors.TOTP_REQUIRED);
   if (!user || !passwordOk || !secondFactorOk) {
@@ -210,7 +232,10 @@ export async function totpEnable(db: Db, ctx: RequestContext, secret: string, co
 export async function totpDisable(db: Db, config: Config, ctx: RequestContext, code: string): Promise<void> {
   const user = (await accountsRepository.userById(db, ctx.actor.userId))!;
   if (mfaRequired(user, config)) throw new AppError(CommonErrors.TOTP_REQUIRED_FOR_ROLE);
-  if (!user.totpEnabled || !(await totpValid(openSecret(user.totpSecret!), code))) throw new AppError(CommonErrors.TOTP_INVALID);
+  if (!user.totpEnabled) throw new AppError(CommonErrors.TOTP_INVALID);
+  const secret = readTotpSecret(user.totpSecret!);
+  if (secret === null) throw new AppError(CommonErrors.TOTP_SECRET_UNREADABLE);
+  if (!(await totpValid(secret, code))) throw new AppError(CommonErrors.TOTP_INVALID);
   await db.transaction(async (tx) => {
     await accountsRepository.updateUser(tx, user.id, { totpSecret: null, totpEnabled: false });
     await writeAudit(tx, ctx, {

@@ -7,7 +7,7 @@
 import { and, isNotNull, notLike, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { sealSecret } from '../../platform/keys.ts';
+import { activeKeyStore, isSealed, sealSecret } from '../../platform/keys.ts';
 import { users } from './accounts.tables.ts';
 
 export async function sealPlaintextTotpSecrets(db: Db): Promise<number> {
@@ -30,4 +30,16 @@ export async function sealPlaintextTotpSecrets(db: Db): Promise<number> {
       );
     return plain.length;
   });
+}
+
+/**
+ * Accounts whose sealed TOTP seed this key store cannot open (sealed under another data key: the
+ * key store was lost or replaced). Said at start, so the operator restores the old `data.key` or
+ * resets those authenticators before the users meet TOTP_SECRET_UNREADABLE at sign-in.
+ */
+export async function unreadableTotpSecrets(db: Db): Promise<string[]> {
+  const store = activeKeyStore();
+  if (!store) return [];
+  const rows = await db.select({ username: users.username, secret: users.totpSecret }).from(users).where(isNotNull(users.totpSecret));
+  return rows.filter((r) => isSealed(r.secret!) && !store.sealedHere(r.secret!)).map((r) => r.username);
 }

@@ -143,3 +143,15 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: string, pas
     passwordChangedAt: new Date(),
   });
 }
+
+/**
+ * Reset a user's authenticator (the system administrator, like a password reset): the seed is
+ * dropped, so the user signs in with the password and, where the role requires a second factor,
+ * enrols a new authenticator first. The way back for a seed that can no longer be read (a lost
+ * data.key) or a lost phone.
+ */
+export async function resetSecondFactor(db: Db, ctx: RequestContext, id: string): Promise<UserRow> {
+  assertMay(ctx.actor, 'users.manage');
+  const user = await loadTarget(db, ctx, id, 'resetTotp');
+  return updateAudited(db, ctx, user, 'user.totp_reset', { totpSecret: null, totpEnabled: false });
+}

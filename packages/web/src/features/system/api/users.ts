@@ -28,4 +28,5 @@ export const useResetPassword = () =>
   useUserMutation(({ id, password }: { id: string; password: string }) => api.post<User>(`/api/users/${id}/password`, { password }), true);
 export const useAssignRole = () =>
   useUserMutation(({ id, role }: { id: string; role: BusinessRole }) => api.post<User>(`/api/users/${id}/role`, { role }), true);
+export const useResetTotp = () => useUserMutation((id: string) => api.post<User>(`/api/users/${id}/totp/reset`));
 export const useUnlock = () => useUserMutation((id: string) => api.post<User>(`/api/users/${id}/unlock`));

@@ -9,7 +9,7 @@ import { useSession } from '../../../app/session.tsx';
 import { useOrgs } from '../../../app/view-org.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.tsx';
-import { useCreateUser, useResetPassword, useSetDisabled, useUsers, type User } from '../api/users.ts';
+import { useCreateUser, useResetPassword, useResetTotp, useSetDisabled, useUsers, type User } from '../api/users.ts';
 import { RoleSelect } from '../components/OrgRoleFields.tsx';
 import { UserFilters, type UserFilterValue } from '../components/UserFilters.tsx';
 import { UserStatus } from '../components/UserStatus.tsx';
@@ -155,6 +155,8 @@ export default function UsersPage() {
   const [filter, setFilter] = useState<UserFilterValue>({});
   const users = useUsers(filter);
   const setDisabled = useSetDisabled();
+  const resetTotp = useResetTotp();
+  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const columns: TableColumnsType<User> = [
@@ -167,7 +169,7 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 170,
+      width: 250,
       render: (_, u) =>
         u.id === me.id ? null : (
           <Space size={0}>
@@ -186,6 +188,18 @@ export default function UsersPage() {
             <Button type="link" size="small" onClick={() => setResetting(u)}>
               {t('system.users.resetPassword')}
             </Button>
+            {u.allowedActions.includes('resetTotp') && (
+              <Popconfirm
+                title={t('system.users.resetTotpConfirm', { name: u.displayName })}
+                onConfirm={() =>
+                  resetTotp.mutate(u.id, { onSuccess: () => message.success(t('system.users.resetTotpDone', { name: u.displayName })) })
+                }
+              >
+                <Button type="link" size="small">
+                  {t('system.users.resetTotp')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         ),
     },
