@@ -28,7 +28,6 @@ export const PENDING_RESPONSE_SCHEMAS: readonly string[] = [
   'GET /api/duty/swaps',
   'GET /api/events',
   'GET /api/incoming/{id}/slip',
-  'GET /api/info/bulletins/{id}/pdf',
   'GET /api/personnel/export.xlsx',
   'GET /api/personnel/filings',
   'GET /api/personnel/leaders',

@@ -1,3 +1,4 @@
+import { fileResponse } from '@township-office/domain/print';
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
@@ -151,7 +152,7 @@ export const informationRoutes: RouteModule = (app, { db }) => {
   );
   app.get(
     '/api/info/bulletins/:id/pdf',
-    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } },
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: fileResponse(MIME.pdf) } } },
     async (req, reply) => {
       const spec = await bulletins.bulletinPrintSpec(db, req.ctx, req.params.id);
       const { fileName, ...form } = spec;
