@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPasswordComplex } from '@township-office/domain/password';
 import { as, client, login, tableDigest, testApp, uniqueIp } from './helpers.ts';
 
 const { app, database } = await testApp();
@@ -47,19 +48,33 @@ const rawBody = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.constantFrom('{', '[]', 'null', '"x"', '{"username":', '\u0000\u0001', '{"a":1}'.repeat(50)),
 );
-const targets = [
+type Body = Record<string, unknown>;
+/**
+ * Targets; `valid` names the bodies the generator can hit that are a correct request (a CI run
+ * drew `{"disabled":false}` for the status endpoint and rightly got 200): those are not bad input
+ * and are discarded with fc.pre, so the property stays about bad payloads only.
+ */
+const targets: readonly { method: 'GET' | 'POST'; url: string; as: 'sys' | 'sec' | null; valid?: (o: Body) => boolean }[] = [
   { method: 'POST', url: '/api/auth/login', as: null },
   { method: 'POST', url: '/api/auth/password', as: 'sys' },
   { method: 'POST', url: '/api/auth/totp/enable', as: 'sys' },
   { method: 'POST', url: '/api/users', as: 'sys' },
-  { method: 'POST', url: `/api/users/${someUser.id}/status`, as: 'sys' },
-  { method: 'POST', url: `/api/users/${someUser.id}/password`, as: 'sys' },
+  { method: 'POST', url: `/api/users/${someUser.id}/status`, as: 'sys', valid: (o: Body) => typeof o.disabled === 'boolean' },
+  { method: 'POST', url: `/api/users/${someUser.id}/password`, as: 'sys', valid: (o: Body) => isPasswordComplex(String(o.password ?? '')) },
   { method: 'POST', url: `/api/users/${someUser.id}/role`, as: 'sec' },
   { method: 'POST', url: '/api/users/not-a-uuid/role', as: 'sec' },
   { method: 'POST', url: '/api/orgs', as: 'sys' },
   { method: 'GET', url: '/api/users?orgId=xyz', as: 'sys' },
   { method: 'GET', url: '/api/audit?from=yesterday', as: 'sys' },
-] as const;
+];
+function parsedObject(body: string): Body | null {
+  try {
+    const o: unknown = JSON.parse(body);
+    return o !== null && typeof o === 'object' && !Array.isArray(o) ? (o as Body) : null;
+  } catch {
+    return null;
+  }
+}
 
 describe('generated bad payloads on auth and account endpoints', () => {
   it('answer 4xx with a message and change no row', async () => {
@@ -71,6 +86,8 @@ describe('generated bad payloads on auth and account endpoints', () => {
         rawBody,
         fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
         async (t, body, type) => {
+          const parsed = type === 'application/json' ? parsedObject(body) : null;
+          fc.pre(!(t.valid && parsed && t.valid(parsed)));
           const headers: Record<string, string> = { 'content-type': type };
           const s = t.as === 'sys' ? sysSession : t.as === 'sec' ? secSession : null;
           if (s) {
