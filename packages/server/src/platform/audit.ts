@@ -7,7 +7,7 @@
  * kept outside the database, so a superuser who rewrites rows and recomputes hashes is caught.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { chainCheckpoints, checkpointDue, checkpointMessage, signCheckpoint } from './audit-checkpoints.ts';
 import type { RequestContext } from './context.ts';
@@ -87,9 +87,73 @@ export async function writeAudit(
     sql`SELECT last_seq, last_hash, checkpoint_seq FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`,
   );
   const { last_seq: lastSeq, last_hash: prevHash, checkpoint_seq: checkpointSeq } = head.rows[0]!;
-  const content: HashedContent = {
+  const { content, hash } = chained(ctx, entry, {
     chain,
-    seq: Number(lastSeq) + 1,
+    lastSeq: Number(lastSeq),
+    lastHash: prevHash,
+    checkpointSeq: Number(checkpointSeq),
+  });
+  await tx.execute(sql`${insertRow(content, prevHash, hash)}`);
+  await tx.execute(sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${chain}`);
+  // One signature per `every` rows, decided on the head row this transaction holds already.
+  if (checkpointDue(content.seq, Number(checkpointSeq))) await signCheckpoint(tx, chain, content.seq, hash);
+}
+
+/** A chain's head as a writer holding its lock sees it. */
+export interface ChainHead {
+  chain: string;
+  lastSeq: number;
+  lastHash: string;
+  checkpointSeq: number;
+}
+
+/** The chain an entry joins: its org's, or 'system'. */
+export function auditChainOf(ctx: { actor: RequestContext['actor'] | null }, entry: Pick<AuditEntry, 'orgId'>): string {
+  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
+  return orgId ?? 'system';
+}
+
+/**
+ * One statement (usable as a CTE) that creates the chain's head if it is missing and locks it,
+ * returning `chain, last_seq, last_hash, checkpoint_seq`. With `chainedAudit` it splits an audited
+ * write into two statements, so a caller can take the head lock in the statement just before its
+ * final write instead of at the start of its transaction (the create path of the incoming register).
+ */
+export function lockChainHeadSql(chain: string): SQL {
+  return sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH})
+    ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain RETURNING chain, last_seq, last_hash, checkpoint_seq`;
+}
+
+/**
+ * The audit row for `entry` chained onto a head this transaction has locked (`lockChainHeadSql`):
+ * two data-modifying statements to join, as CTEs, to the caller's final write (the row and the
+ * head's move), and `afterWrite` to run after that statement (signs a checkpoint when one is due:
+ * one statement every `checkpointEvery` rows).
+ */
+export function chainedAudit(
+  ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
+  entry: AuditEntry,
+  head: ChainHead,
+): { insertRow: SQL; moveHead: SQL; afterWrite(tx: Tx): Promise<void> } {
+  const { content, hash } = chained(ctx, entry, head);
+  return {
+    insertRow: insertRow(content, head.lastHash, hash),
+    moveHead: sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${head.chain}`,
+    async afterWrite(tx) {
+      if (checkpointDue(content.seq, head.checkpointSeq)) await signCheckpoint(tx, head.chain, content.seq, hash);
+    },
+  };
+}
+
+function chained(
+  ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
+  entry: AuditEntry,
+  head: ChainHead,
+): { content: HashedContent; hash: string } {
+  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
+  const content: HashedContent = {
+    chain: head.chain,
+    seq: head.lastSeq + 1,
     at: new Date().toISOString(),
     actorUserId: ctx.actor?.userId ?? null,
     actorUsername: ctx.actor?.username ?? null,
@@ -102,15 +166,15 @@ export async function writeAudit(
     before: JSON.parse(canonicalJson(redact(entry.before ?? null))),
     after: JSON.parse(canonicalJson(redact(entry.after ?? null))),
   };
-  const hash = chainHash(prevHash, content);
-  await tx.execute(sql`
+  return { content, hash: chainHash(head.lastHash, content) };
+}
+
+function insertRow(content: HashedContent, prevHash: string, hash: string): SQL {
+  return sql`
     INSERT INTO audit_log (chain, seq, at, actor_user_id, actor_username, actor_role, org_id, ip, action, entity, entity_id, before, after, prev_hash, hash)
-    VALUES (${chain}, ${content.seq}, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${orgId},
+    VALUES (${content.chain}, ${content.seq}, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${content.orgId},
             ${content.ip}, ${content.action}, ${content.entity}, ${content.entityId}, ${JSON.stringify(content.before)}::jsonb,
-            ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`);
-  await tx.execute(sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${chain}`);
-  // One signature per `every` rows, decided on the head row this transaction holds already.
-  if (checkpointDue(content.seq, Number(checkpointSeq))) await signCheckpoint(tx, chain, content.seq, hash);
+            ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`;
 }
 
 export interface VerifyResult {

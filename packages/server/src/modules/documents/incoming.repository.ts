@@ -1,7 +1,8 @@
 /** SQL of the incoming side: the register entry, its serial, circulation and reminders. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { lockChainHeadSql, type ChainHead } from '../../platform/audit.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';
 
@@ -12,6 +13,32 @@ export const incomingRepository = {
       INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${orgId}, ${year}, 1)
       ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq`);
     return Number(r.rows[0]!.last_seq);
+  },
+  /**
+   * The two locks of a create, taken together in one statement just before the final write: the
+   * org's serial counter row (its next 收文编号) and its audit chain head. Everything that needs no
+   * lock (validation, lookups) runs before; only the final write and COMMIT run while they are held.
+   */
+  async lockSerialAndChain(tx: Tx, orgId: string, year: number, chain: string): Promise<{ seq: number; head: ChainHead }> {
+    const r = await tx.execute<{ seq: number; chain: string; last_seq: number; last_hash: string; checkpoint_seq: number }>(sql`
+      WITH c AS (
+        INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${orgId}, ${year}, 1)
+        ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq
+      ), h AS (${lockChainHeadSql(chain)})
+      SELECT c.last_seq AS seq, h.chain, h.last_seq, h.last_hash, h.checkpoint_seq FROM c, h`);
+    const x = r.rows[0]!;
+    return {
+      seq: Number(x.seq),
+      head: { chain: x.chain, lastSeq: Number(x.last_seq), lastHash: x.last_hash, checkpointSeq: Number(x.checkpoint_seq) },
+    };
+  },
+  /** The entry, its audit row and the chain head's move, in one statement (the last before COMMIT). */
+  async insertAudited(tx: Tx, values: typeof incoming.$inferInsert, audit: { insertRow: SQL; moveHead: SQL }): Promise<IncomingRow> {
+    const insert = tx.insert(incoming).values(values).returning().getSQL();
+    const r = await tx.execute<Record<string, unknown>>(
+      sql`WITH i AS (${insert}), l AS (${audit.insertRow}), h AS (${audit.moveHead}) SELECT * FROM i`,
+    );
+    return fromDriver(r.rows[0]!);
   },
   async insert(tx: DbOrTx, values: typeof incoming.$inferInsert): Promise<IncomingRow> {
     const [row] = await tx.insert(incoming).values(values).returning();
@@ -78,3 +105,13 @@ export const incomingRepository = {
     return db.select().from(documentReminders).where(eq(documentReminders.incomingId, incomingId)).orderBy(documentReminders.sentAt);
   },
 };
+
+/** A raw `incoming` row (snake_case, driver values) as the query builder would have returned it. */
+function fromDriver(raw: Record<string, unknown>): IncomingRow {
+  const out: Record<string, unknown> = {};
+  for (const [prop, col] of Object.entries(getTableColumns(incoming))) {
+    const v = raw[col.name];
+    out[prop] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return out as IncomingRow;
+}

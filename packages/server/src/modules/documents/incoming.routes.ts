@@ -66,7 +66,7 @@ export const incomingRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const row = await svc.registerPaper(db, req.ctx, req.body);
-      return reply.code(201).send(await present(db, req.ctx, row.id));
+      return reply.code(201).send(svc.presentRegistered(req.ctx, row));
     },
   );
 

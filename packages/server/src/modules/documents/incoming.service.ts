@@ -9,11 +9,12 @@ import {
   type IncomingPaper,
   type IncomingStatus,
 } from '@township-office/domain/documents';
+import { randomUUID } from 'node:crypto';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { auditChainOf, chainedAudit, writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -95,43 +96,71 @@ async function change(
   });
 }
 
-/** 纸质来文登记: by hand; a classified one carries no body. */
+/**
+ * 纸质来文登记: by hand; a classified one carries no body. Four statements in the transaction
+ * (BEGIN, the locks, the write, COMMIT), plus one lookup before it when a sender org is named: the
+ * serial counter and the audit chain head are locked by the statement just before the write, so
+ * creates in one office queue for one write and its COMMIT, not for the whole request.
+ */
 export async function registerPaper(db: Db, ctx: RequestContext, input: IncomingPaper): Promise<IncomingRow> {
   assertMay(ctx.actor, 'documents.receive');
   if (isClassified(input.classification) && (input.body ?? '') !== '')
     throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[input.classification] });
   if (input.senderOrgId && (await documentsRepository.activeOrgIds(db, [input.senderOrgId])).size === 0)
     throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: input.senderOrgId });
+  const id = randomUUID();
+  const year = Number(input.receivedDate.slice(0, 4));
+  const orgId = ctx.actor.orgId;
   return db.transaction(async (tx) => {
-    const year = Number(input.receivedDate.slice(0, 4));
-    const seq = await repo.nextSerial(tx, ctx.actor.orgId, year);
-    const row = await repo.insert(tx, {
-      orgId: ctx.actor.orgId,
-      serialYear: year,
-      serialSeq: seq,
-      serial: formatIncomingSerial(year, seq),
-      channel: 'paper',
-      senderOrgId: input.senderOrgId ?? null,
-      senderName: input.senderName,
-      docNumber: input.docNumber ?? null,
-      title: input.title,
-      docType: input.docType ?? null,
-      urgency: input.urgency,
-      classification: input.classification,
-      copies: input.copies,
-      copyNumbers: input.copyNumbers ?? null,
-      body: isClassified(input.classification) ? null : (input.body ?? null),
-      receivedDate: input.receivedDate,
-      receivedBy: ctx.actor.userId,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'incoming.registerPaper',
-      entity: 'incoming',
-      entityId: row.id,
-      after: { serial: row.serial, title: row.title, classification: row.classification },
-    });
+    const { seq, head } = await repo.lockSerialAndChain(tx, orgId, year, auditChainOf(ctx, { orgId }));
+    const serial = formatIncomingSerial(year, seq);
+    const audit = chainedAudit(
+      ctx,
+      {
+        action: 'incoming.registerPaper',
+        entity: 'incoming',
+        entityId: id,
+        orgId,
+        after: { serial, title: input.title, classification: input.classification },
+      },
+      head,
+    );
+    const row = await repo.insertAudited(
+      tx,
+      {
+        id,
+        orgId,
+        serialYear: year,
+        serialSeq: seq,
+        serial,
+        channel: 'paper',
+        senderOrgId: input.senderOrgId ?? null,
+        senderName: input.senderName,
+        docNumber: input.docNumber ?? null,
+        title: input.title,
+        docType: input.docType ?? null,
+        urgency: input.urgency,
+        classification: input.classification,
+        copies: input.copies,
+        copyNumbers: input.copyNumbers ?? null,
+        body: isClassified(input.classification) ? null : (input.body ?? null),
+        receivedDate: input.receivedDate,
+        receivedBy: ctx.actor.userId,
+      },
+      audit,
+    );
+    await audit.afterWrite(tx);
     return row;
   });
+}
+
+/** The processing slip of an entry just registered: nothing to read back (no circulation, no reminders, the actor received it). */
+export function presentRegistered(ctx: RequestContext, row: IncomingRow) {
+  return presentIncoming(
+    ctx.actor,
+    { row, circulation: [], reminders: [], names: new Map([[ctx.actor.userId, ctx.actor.displayName]]) },
+    row.body,
+  );
 }
 
 /** 初审: to read (传阅), to act on (批办), or back to the sender with the reasons. */
