@@ -3,8 +3,13 @@ import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { lockChainHeadSql, type ChainHead } from '../../platform/audit.ts';
+import { incomingPage, type IncomingFilter, type IncomingPage } from './incoming.pages.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';
+
+const LIST_COLUMNS = sql`i.id, i.org_id, i.serial, i.channel, i.sender_name, i.doc_number, i.title, i.urgency, i.classification,
+  i.received_date, i.status, i.mode, i.deadline, i.closed_at`;
+export type IncomingListRow = Record<string, unknown> & { id: string };
 
 export const incomingRepository = {
   /** Next 收文编号 of the org for the year; the counter row is held until the transaction ends. */
@@ -53,14 +58,13 @@ export const incomingRepository = {
     const [row] = await db.update(incoming).set(values).where(eq(incoming.id, id)).returning();
     return row!;
   },
+  /** A page of the entries list with its total (exact up to a threshold, estimated beyond: incoming.pages.ts). */
+  page(db: DbOrTx, f: IncomingFilter, limit: number, offset: number): Promise<IncomingPage<IncomingListRow>> {
+    return incomingPage<IncomingListRow>(db, LIST_COLUMNS, f, limit, offset);
+  },
   async list(db: DbOrTx, orgIds: string[] | null, status: string | undefined, limit: number, offset: number) {
-    const scope = orgIds === null ? sql`true` : sql`org_id = ANY(${uuidArray(orgIds)})`;
-    const st = status ? sql`status = ${status}` : sql`true`;
-    const rows = await db.execute<Record<string, unknown> & { id: string; total: number }>(sql`
-      SELECT id, org_id, serial, channel, sender_name, doc_number, title, urgency, classification, received_date, status, mode, deadline, closed_at,
-             count(*) OVER () AS total
-      FROM incoming WHERE ${scope} AND ${st} ORDER BY received_date DESC, serial_seq DESC LIMIT ${limit} OFFSET ${offset}`);
-    return rows.rows;
+    const p = await incomingPage<IncomingListRow>(db, LIST_COLUMNS, { orgIds, status }, limit, offset);
+    return p.rows.map((r) => ({ ...r, total: p.total }));
   },
   async usersInOrg(db: DbOrTx, orgId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

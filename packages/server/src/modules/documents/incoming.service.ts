@@ -6,8 +6,8 @@ import {
   CLASSIFICATION_LABELS,
   formatIncomingSerial,
   isClassified,
+  type IncomingListQuery,
   type IncomingPaper,
-  type IncomingStatus,
 } from '@township-office/domain/documents';
 import { randomUUID } from 'node:crypto';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
@@ -32,11 +32,11 @@ export async function readableIncoming(db: Db, ctx: RequestContext, id: string):
   return row;
 }
 
-export async function listIncoming(db: Db, ctx: RequestContext, q: { status?: IncomingStatus; page: number; pageSize: number }) {
+export async function listIncoming(db: Db, ctx: RequestContext, q: IncomingListQuery) {
   assertMay(ctx.actor, 'business.read');
   const scope = orgScope(ctx.actor);
-  const rows = await repo.list(db, scope.kind === 'all' ? null : scope.orgIds, q.status, q.pageSize, (q.page - 1) * q.pageSize);
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  const { page, pageSize, ...filter } = q;
+  return repo.page(db, { ...filter, orgIds: scope.kind === 'all' ? null : scope.orgIds }, pageSize, (page - 1) * pageSize);
 }
 
 export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
