@@ -7,10 +7,46 @@
 import type pg from 'pg';
 
 export const SUBJECTS = [
-  '防汛', '森林防火', '安全生产', '乡村振兴', '人居环境整治', '信访维稳', '党风廉政建设', '基层党建', '民生实事', '河长制',
-  '耕地保护', '禁毒', '消防安全', '秸秆禁烧', '招商引资', '农村电商', '义务教育', '医疗保障', '养老服务', '退役军人服务',
-  '防返贫监测', '高标准农田', '生猪稳产', '粮食安全', '食品安全', '道路交通安全', '燃气安全', '地质灾害防治', '污染防治', '城乡低保',
-  '残疾人帮扶', '妇女儿童', '老旧小区改造', '农民工工资', '统计调查', '审计整改', '档案管理', '保密工作', '机要通信', '网络安全',
+  '防汛',
+  '森林防火',
+  '安全生产',
+  '乡村振兴',
+  '人居环境整治',
+  '信访维稳',
+  '党风廉政建设',
+  '基层党建',
+  '民生实事',
+  '河长制',
+  '耕地保护',
+  '禁毒',
+  '消防安全',
+  '秸秆禁烧',
+  '招商引资',
+  '农村电商',
+  '义务教育',
+  '医疗保障',
+  '养老服务',
+  '退役军人服务',
+  '防返贫监测',
+  '高标准农田',
+  '生猪稳产',
+  '粮食安全',
+  '食品安全',
+  '道路交通安全',
+  '燃气安全',
+  '地质灾害防治',
+  '污染防治',
+  '城乡低保',
+  '残疾人帮扶',
+  '妇女儿童',
+  '老旧小区改造',
+  '农民工工资',
+  '统计调查',
+  '审计整改',
+  '档案管理',
+  '保密工作',
+  '机要通信',
+  '网络安全',
 ];
 export const DOC_KINDS = ['通知', '意见', '实施方案', '工作报告', '批复', '函', '通报', '会议纪要'];
 const SENDERS = ['县人民政府办公室', '县应急管理局', '县农业农村局', '县财政局', '县教育局', '县卫生健康局', '县民政局', '市委办公室'];
@@ -21,6 +57,14 @@ export async function fillIncoming(pool: pg.Pool, rows: number): Promise<{ orgs:
   const n = orgs.length;
   const years = 10;
   const first = 2017;
+  // Serials continue after the entries already there (the demo county's).
+  const last = new Map(
+    (await pool.query(`SELECT org_id, year, last_seq FROM incoming_serial_counters`)).rows.map((r) => [
+      `${r.org_id}|${r.year}`,
+      Number(r.last_seq),
+    ]),
+  );
+  const base = orgs.flatMap((o) => Array.from({ length: years }, (_, k) => last.get(`${o}|${first + k}`) ?? 0));
   // The subject is a hash of g, so every subject is spread evenly over orgs and dates.
   // i → org i % n, year first + (i / n) % years, seq (i / n / years) + 1: unique per (org, year) and gap-free.
   await pool.query(
@@ -36,8 +80,9 @@ export async function fillIncoming(pool: pg.Pool, rows: number): Promise<{ orgs:
             CASE WHEN g % 50 = 0 OR g % 11 = 0 THEN NULL ELSE make_date(y, 1, 1) + (s % 365) + 3 END
      FROM (SELECT $8::uuid[] AS orgs) o,
           generate_series(0, $1::int - 1) g,
-          LATERAL (SELECT ${first} + (g / $2) % ${years} AS y, (g / $2 / ${years}) + 1 AS s) k`,
-    [rows, n, SUBJECTS, DOC_KINDS, SENDERS, ['委办', '政办', '农发', '财发', '教发', '卫发', '民发', '应急'], clerk, orgs],
+          LATERAL (SELECT ${first} + (g / $2) % ${years} AS y,
+                          (g / $2 / ${years}) + 1 + ($9::int[])[1 + (g % $2) * ${years} + (g / $2) % ${years}] AS s) k`,
+    [rows, n, SUBJECTS, DOC_KINDS, SENDERS, ['委办', '政办', '农发', '财发', '教发', '卫发', '民发', '应急'], clerk, orgs, base],
   );
   await pool.query(`INSERT INTO incoming_serial_counters (org_id, year, last_seq)
     SELECT org_id, serial_year, max(serial_seq) FROM incoming GROUP BY 1, 2

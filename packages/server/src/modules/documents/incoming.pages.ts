@@ -99,7 +99,8 @@ export function indexedKeywordPageSql(columns: SQL, f: IncomingFilter & { q: str
 /** At most EXACT_COUNT_LIMIT + 1 matching rows counted (exported for the EXPLAIN test). */
 export function cappedCountSql(f: IncomingFilter): SQL {
   const w = f.q ? sql`${incomingWhere(f)} AND ${keywordMatch(f.q)}` : incomingWhere(f);
-  return sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM incoming i WHERE ${w} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`;
+  // In the page's order, so the count reads the same index as the page (index-only for the scope and year).
+  return sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM incoming i WHERE ${w} ORDER BY ${incomingOrder(f.sort)} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`;
 }
 
 /**
