@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { chainCheckpoints, checkpointDue, checkpointMessage, signCheckpoint } from './audit-checkpoints.ts';
 import type { RequestContext } from './context.ts';
 import { activeKeyStore, type KeyStore } from './keys.ts';
@@ -100,49 +100,79 @@ export async function writeAudit(
 }
 
 /** A chain's head as a writer holding its lock sees it. */
-export interface ChainHead {
+interface ChainHead {
   chain: string;
   lastSeq: number;
   lastHash: string;
   checkpointSeq: number;
 }
 
-/** The chain an entry joins: its org's, or 'system'. */
-export function auditChainOf(ctx: { actor: RequestContext['actor'] | null }, entry: Pick<AuditEntry, 'orgId'>): string {
-  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
-  return orgId ?? 'system';
-}
+/**
+ * A value of an audit entry that only the final statement knows (a serial it assigns): put
+ * `auditToken(name)` in the entry, and `appendAuditSql` replaces it with the SQL expression given
+ * for `name`. No request carries it (safe strings refuse NUL).
+ */
+export const auditToken = (name: string): string => `\u0000${name}`;
 
 /**
- * One statement (usable as a CTE) that creates the chain's head if it is missing and locks it,
- * returning `chain, last_seq, last_hash, checkpoint_seq`. With `chainedAudit` it splits an audited
- * write into two statements, so a caller can take the head lock in the statement just before its
- * final write instead of at the start of its transaction (the create path of the incoming register).
+ * The audit row of `entry` appended by PostgreSQL inside the caller's one statement, for a write
+ * whose chain head must be locked only while that statement and its COMMIT run. The caller's
+ * statement is `WITH <its own CTEs>, ${parts.ctes} <its final write>`; the CTEs lock the head (FOR
+ * UPDATE, after the caller's own locks, e.g. a serial counter: the order every writer keeps),
+ * build the canonical content with the substituted values, hash it with SM3 (pgcrypto's `digest(…,
+ * 'sm3')`: the bytes `chainHash` hashes, so verifyAudit checks these rows like any other), insert
+ * the row and move the head. `after` is a CTE exposing `seq, hash, checkpoint_seq` for the caller
+ * to return; with no head row yet the statement yields nothing (`ensureChainHead` and retry).
  */
-export function lockChainHeadSql(chain: string): SQL {
-  return sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH})
-    ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain RETURNING chain, last_seq, last_hash, checkpoint_seq`;
-}
-
-/**
- * The audit row for `entry` chained onto a head this transaction has locked (`lockChainHeadSql`):
- * two data-modifying statements to join, as CTEs, to the caller's final write (the row and the
- * head's move), and `afterWrite` to run after that statement (signs a checkpoint when one is due:
- * one statement every `checkpointEvery` rows).
- */
-export function chainedAudit(
+export function appendAuditSql(
   ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
   entry: AuditEntry,
-  head: ChainHead,
-): { insertRow: SQL; moveHead: SQL; afterWrite(tx: Tx): Promise<void> } {
-  const { content, hash } = chained(ctx, entry, head);
+  values: Record<string, SQL>,
+  from: SQL,
+): { ctes: SQL; chain: string } {
+  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
+  const chain = orgId ?? 'system';
+  const { content } = chained(ctx, entry, { chain, lastSeq: -1, lastHash: GENESIS_HASH, checkpointSeq: 0 });
+  // seq is the last key of the canonical form: the prefix ends with "seq":, the statement appends the number and }.
+  const canonical = canonicalJson(content);
+  const tail = '"seq":0}';
+  if (!canonical.endsWith(tail)) throw new Error('audit: seq is not the last key of the canonical content');
+  let prefix: SQL = sql`${canonical.slice(0, -tail.length + '"seq":'.length)}::text`;
+  let after: SQL = sql`${JSON.stringify(content.after)}::text`;
+  for (const [name, expr] of Object.entries(values)) {
+    const token = JSON.stringify(auditToken(name));
+    prefix = sql`replace(${prefix}, ${token}, to_json((${expr})::text)::text)`;
+    after = sql`replace(${after}, ${token}, to_json((${expr})::text)::text)`;
+  }
   return {
-    insertRow: insertRow(content, head.lastHash, hash),
-    moveHead: sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${head.chain}`,
-    async afterWrite(tx) {
-      if (checkpointDue(content.seq, head.checkpointSeq)) await signCheckpoint(tx, head.chain, content.seq, hash);
-    },
+    chain,
+    ctes: sql`
+      audit_head AS (SELECT h.last_seq, h.last_hash, h.checkpoint_seq FROM audit_chain_heads h, ${from} WHERE h.chain = ${chain} FOR UPDATE OF h),
+      audit_new AS (
+        SELECT a.last_seq + 1 AS seq, a.last_hash AS prev_hash, a.checkpoint_seq, x.after,
+               encode(digest(convert_to(a.last_hash || x.prefix || (a.last_seq + 1)::text || '}', 'UTF8'), 'sm3'), 'hex') AS hash
+        FROM audit_head a, ${from}, LATERAL (SELECT ${prefix} AS prefix, ${after} AS after) x
+      ),
+      audit_row AS (
+        INSERT INTO audit_log (chain, seq, at, actor_user_id, actor_username, actor_role, org_id, ip, action, entity, entity_id, before, after, prev_hash, hash)
+        SELECT ${chain}, n.seq, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${orgId}, ${content.ip},
+               ${content.action}, ${content.entity}, ${content.entityId}, ${JSON.stringify(content.before)}::jsonb, n.after::jsonb, n.prev_hash, n.hash
+        FROM audit_new n
+      ),
+      audit_move AS (UPDATE audit_chain_heads h SET last_seq = n.seq, last_hash = n.hash FROM audit_new n WHERE h.chain = ${chain})`,
   };
+}
+
+/** Creates a chain's head row if it has none (once per chain, ever). */
+export async function ensureChainHead(db: DbOrTx, chain: string): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** After an `appendAuditSql` write has committed: sign the checkpoint if the row reached one (idempotent). */
+export async function checkpointIfDue(db: Db, chain: string, seq: number, checkpointSeq: number, hash: string): Promise<void> {
+  if (checkpointDue(seq, checkpointSeq)) await db.transaction((tx) => signCheckpoint(tx, chain, seq, hash).then(() => undefined));
 }
 
 function chained(

@@ -2,7 +2,6 @@
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { lockChainHeadSql, type ChainHead } from '../../platform/audit.ts';
 import { incomingPage, type IncomingFilter, type IncomingPage } from './incoming.pages.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';
@@ -20,30 +19,41 @@ export const incomingRepository = {
     return Number(r.rows[0]!.last_seq);
   },
   /**
-   * The two locks of a create, taken together in one statement just before the final write: the
-   * org's serial counter row (its next 收文编号) and its audit chain head. Everything that needs no
-   * lock (validation, lookups) runs before; only the final write and COMMIT run while they are held.
+   * A paper entry in one statement: the org's serial counter row takes the next 收文编号, the audit
+   * row is appended on the locked chain head (`appendAuditSql`, which the caller builds on the CTE
+   * `serial`, exposing `seq`), and the entry is inserted; the locks are held for this statement and
+   * the COMMIT only. Undefined when the chain has no head row yet (the caller creates it and retries).
    */
-  async lockSerialAndChain(tx: Tx, orgId: string, year: number, chain: string): Promise<{ seq: number; head: ChainHead }> {
-    const r = await tx.execute<{ seq: number; chain: string; last_seq: number; last_hash: string; checkpoint_seq: number }>(sql`
-      WITH c AS (
-        INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${orgId}, ${year}, 1)
-        ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq
-      ), h AS (${lockChainHeadSql(chain)})
-      SELECT c.last_seq AS seq, h.chain, h.last_seq, h.last_hash, h.checkpoint_seq FROM c, h`);
-    const x = r.rows[0]!;
+  async createPaper(
+    tx: Tx,
+    v: Omit<typeof incoming.$inferInsert, 'serialSeq' | 'serial' | 'serialYear' | 'channel'> & { id: string; serialYear: number },
+    audit: (serial: { from: SQL; seq: SQL; serial: SQL }) => SQL,
+  ): Promise<{ row: IncomingRow; auditSeq: number; auditHash: string; checkpointSeq: number } | undefined> {
+    const serialText = sql`'收〔' || ${v.serialYear}::int || '〕' || serial.seq || '号'`;
+    const r = await tx.execute<Record<string, unknown>>(sql`
+      WITH serial AS (
+        INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${v.orgId}, ${v.serialYear}, 1)
+        ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq AS seq
+      ),
+      ${audit({ from: sql`serial`, seq: sql`serial.seq`, serial: serialText })},
+      entry AS (
+        INSERT INTO incoming (id, org_id, serial_year, serial_seq, serial, channel, sender_org_id, sender_name, doc_number, title, doc_type, urgency,
+                              classification, copies, copy_numbers, body, received_date, received_by)
+        SELECT ${v.id}, ${v.orgId}, ${v.serialYear}, serial.seq, ${serialText}, 'paper', ${v.senderOrgId ?? null}, ${v.senderName}, ${v.docNumber ?? null},
+               ${v.title}, ${v.docType ?? null}, ${v.urgency ?? 'none'}, ${v.classification ?? 'none'}, ${v.copies ?? 1}, ${v.copyNumbers ?? null},
+               ${v.body ?? null}, ${v.receivedDate}, ${v.receivedBy}
+        FROM serial, audit_new
+        RETURNING *
+      )
+      SELECT entry.*, n.seq AS audit_seq, n.hash AS audit_hash, n.checkpoint_seq AS audit_checkpoint_seq FROM entry, audit_new n`);
+    const raw = r.rows[0];
+    if (!raw) return undefined;
     return {
-      seq: Number(x.seq),
-      head: { chain: x.chain, lastSeq: Number(x.last_seq), lastHash: x.last_hash, checkpointSeq: Number(x.checkpoint_seq) },
+      row: fromDriver(raw),
+      auditSeq: Number(raw.audit_seq),
+      auditHash: String(raw.audit_hash),
+      checkpointSeq: Number(raw.audit_checkpoint_seq),
     };
-  },
-  /** The entry, its audit row and the chain head's move, in one statement (the last before COMMIT). */
-  async insertAudited(tx: Tx, values: typeof incoming.$inferInsert, audit: { insertRow: SQL; moveHead: SQL }): Promise<IncomingRow> {
-    const insert = tx.insert(incoming).values(values).returning().getSQL();
-    const r = await tx.execute<Record<string, unknown>>(
-      sql`WITH i AS (${insert}), l AS (${audit.insertRow}), h AS (${audit.moveHead}) SELECT * FROM i`,
-    );
-    return fromDriver(r.rows[0]!);
   },
   async insert(tx: DbOrTx, values: typeof incoming.$inferInsert): Promise<IncomingRow> {
     const [row] = await tx.insert(incoming).values(values).returning();

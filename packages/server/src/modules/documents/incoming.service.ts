@@ -2,19 +2,13 @@
  * 收文 processing on the 文件处理笺: 初审 → 传阅 (阅知) or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复.
  * Paper documents are registered by hand; classified ones as metadata only.
  */
-import {
-  CLASSIFICATION_LABELS,
-  formatIncomingSerial,
-  isClassified,
-  type IncomingListQuery,
-  type IncomingPaper,
-} from '@township-office/domain/documents';
+import { CLASSIFICATION_LABELS, isClassified, type IncomingListQuery, type IncomingPaper } from '@township-office/domain/documents';
 import { randomUUID } from 'node:crypto';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
-import { auditChainOf, chainedAudit, writeAudit } from '../../platform/audit.ts';
+import { appendAuditSql, auditToken, checkpointIfDue, ensureChainHead, writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -97,10 +91,10 @@ async function change(
 }
 
 /**
- * 纸质来文登记: by hand; a classified one carries no body. Four statements in the transaction
- * (BEGIN, the locks, the write, COMMIT), plus one lookup before it when a sender org is named: the
- * serial counter and the audit chain head are locked by the statement just before the write, so
- * creates in one office queue for one write and its COMMIT, not for the whole request.
+ * 纸质来文登记: by hand; a classified one carries no body. One statement between BEGIN and COMMIT
+ * assigns the 收文编号, appends the audit row and inserts the entry (plus one lookup before it when a
+ * sender org is named): the serial counter and the audit chain head are locked for that statement
+ * and the COMMIT only, so creates in one office queue for one write, not for the whole request.
  */
 export async function registerPaper(db: Db, ctx: RequestContext, input: IncomingPaper): Promise<IncomingRow> {
   assertMay(ctx.actor, 'documents.receive');
@@ -109,49 +103,59 @@ export async function registerPaper(db: Db, ctx: RequestContext, input: Incoming
   if (input.senderOrgId && (await documentsRepository.activeOrgIds(db, [input.senderOrgId])).size === 0)
     throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: input.senderOrgId });
   const id = randomUUID();
-  const year = Number(input.receivedDate.slice(0, 4));
   const orgId = ctx.actor.orgId;
-  return db.transaction(async (tx) => {
-    const { seq, head } = await repo.lockSerialAndChain(tx, orgId, year, auditChainOf(ctx, { orgId }));
-    const serial = formatIncomingSerial(year, seq);
-    const audit = chainedAudit(
-      ctx,
-      {
-        action: 'incoming.registerPaper',
-        entity: 'incoming',
-        entityId: id,
-        orgId,
-        after: { serial, title: input.title, classification: input.classification },
-      },
-      head,
-    );
-    const row = await repo.insertAudited(
-      tx,
-      {
-        id,
-        orgId,
-        serialYear: year,
-        serialSeq: seq,
-        serial,
-        channel: 'paper',
-        senderOrgId: input.senderOrgId ?? null,
-        senderName: input.senderName,
-        docNumber: input.docNumber ?? null,
-        title: input.title,
-        docType: input.docType ?? null,
-        urgency: input.urgency,
-        classification: input.classification,
-        copies: input.copies,
-        copyNumbers: input.copyNumbers ?? null,
-        body: isClassified(input.classification) ? null : (input.body ?? null),
-        receivedDate: input.receivedDate,
-        receivedBy: ctx.actor.userId,
-      },
-      audit,
-    );
-    await audit.afterWrite(tx);
-    return row;
+  const entry = {
+    action: 'incoming.registerPaper',
+    entity: 'incoming',
+    entityId: id,
+    orgId,
+    after: { serial: auditToken('serial'), title: input.title, classification: input.classification },
+  };
+  const create = () =>
+    db.transaction(async (tx) => {
+      let chain = '';
+      const made = await repo.createPaper(
+        tx,
+        {
+          id,
+          orgId,
+          serialYear: Number(input.receivedDate.slice(0, 4)),
+          senderOrgId: input.senderOrgId ?? null,
+          senderName: input.senderName,
+          docNumber: input.docNumber ?? null,
+          title: input.title,
+          docType: input.docType ?? null,
+          urgency: input.urgency,
+          classification: input.classification,
+          copies: input.copies,
+          copyNumbers: input.copyNumbers ?? null,
+          body: isClassified(input.classification) ? null : (input.body ?? null),
+          receivedDate: input.receivedDate,
+          receivedBy: ctx.actor.userId,
+        },
+        (s) => {
+          const a = appendAuditSql(ctx, entry, { serial: s.serial }, s.from);
+          chain = a.chain;
+          return a.ctes;
+        },
+      );
+      // No head row for the chain yet: nothing may stay of this attempt (the serial is taken back).
+      if (!made) throw new NoChainHead(chain);
+      return { ...made, chain };
+    });
+  const made = await create().catch(async (e: unknown) => {
+    if (!(e instanceof NoChainHead)) throw e;
+    await ensureChainHead(db, e.chain);
+    return create();
   });
+  await checkpointIfDue(db, made.chain, made.auditSeq, made.checkpointSeq, made.auditHash);
+  return made.row;
+}
+
+class NoChainHead extends Error {
+  constructor(readonly chain: string) {
+    super(`audit chain ${chain} has no head row`);
+  }
 }
 
 /** The processing slip of an entry just registered: nothing to read back (no circulation, no reminders, the actor received it). */
