@@ -286,8 +286,16 @@ export const outgoingRegisterQuery = z
   })
   .strict();
 export type OutgoingRegisterQuery = z.infer<typeof outgoingRegisterQuery>;
+/** The orders a 收文 list can be read in: by receiving date (newest first) or by 收文编号 (the register's order). */
+export const INCOMING_SORTS = ['received', 'serial'] as const;
 export const incomingRegisterQuery = outgoingRegisterQuery
   .omit({ docType: true })
-  .extend({ status: z.enum(INCOMING_STATUSES).optional() })
+  .extend({ status: z.enum(INCOMING_STATUSES).optional(), sort: z.enum(INCOMING_SORTS).default('serial') })
   .strict();
+/** GET /api/incoming: the entries list takes the register's filters, newest first unless asked otherwise. */
+export const incomingListQuery = incomingRegisterQuery
+  .omit({ format: true, orgId: true })
+  .extend({ pageSize: z.coerce.number().int().min(1).max(200).default(20), sort: z.enum(INCOMING_SORTS).default('received') })
+  .strict();
+export type IncomingListQuery = z.infer<typeof incomingListQuery>;
 export type IncomingRegisterQuery = z.infer<typeof incomingRegisterQuery>;

@@ -7,8 +7,8 @@
  * kept outside the database, so a superuser who rewrites rows and recomputes hashes is caught.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { chainCheckpoints, checkpointDue, checkpointMessage, signCheckpoint } from './audit-checkpoints.ts';
 import type { RequestContext } from './context.ts';
 import { activeKeyStore, type KeyStore } from './keys.ts';
@@ -87,9 +87,103 @@ export async function writeAudit(
     sql`SELECT last_seq, last_hash, checkpoint_seq FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`,
   );
   const { last_seq: lastSeq, last_hash: prevHash, checkpoint_seq: checkpointSeq } = head.rows[0]!;
-  const content: HashedContent = {
+  const { content, hash } = chained(ctx, entry, {
     chain,
-    seq: Number(lastSeq) + 1,
+    lastSeq: Number(lastSeq),
+    lastHash: prevHash,
+    checkpointSeq: Number(checkpointSeq),
+  });
+  await tx.execute(sql`${insertRow(content, prevHash, hash)}`);
+  await tx.execute(sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${chain}`);
+  // One signature per `every` rows, decided on the head row this transaction holds already.
+  if (checkpointDue(content.seq, Number(checkpointSeq))) await signCheckpoint(tx, chain, content.seq, hash);
+}
+
+/** A chain's head as a writer holding its lock sees it. */
+interface ChainHead {
+  chain: string;
+  lastSeq: number;
+  lastHash: string;
+  checkpointSeq: number;
+}
+
+/**
+ * A value of an audit entry that only the final statement knows (a serial it assigns): put
+ * `auditToken(name)` in the entry, and `appendAuditSql` replaces it with the SQL expression given
+ * for `name`. No request carries it (safe strings refuse NUL).
+ */
+export const auditToken = (name: string): string => `\u0000${name}`;
+
+/**
+ * The audit row of `entry` appended by PostgreSQL inside the caller's one statement, for a write
+ * whose chain head must be locked only while that statement and its COMMIT run. The caller's
+ * statement is `WITH <its own CTEs>, ${parts.ctes} <its final write>`; the CTEs lock the head (FOR
+ * UPDATE, after the caller's own locks, e.g. a serial counter: the order every writer keeps),
+ * build the canonical content with the substituted values, hash it with SM3 (pgcrypto's `digest(…,
+ * 'sm3')`: the bytes `chainHash` hashes, so verifyAudit checks these rows like any other), insert
+ * the row and move the head. `after` is a CTE exposing `seq, hash, checkpoint_seq` for the caller
+ * to return; with no head row yet the statement yields nothing (`ensureChainHead` and retry).
+ */
+export function appendAuditSql(
+  ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
+  entry: AuditEntry,
+  values: Record<string, SQL>,
+  from: SQL,
+): { ctes: SQL; chain: string } {
+  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
+  const chain = orgId ?? 'system';
+  const { content } = chained(ctx, entry, { chain, lastSeq: -1, lastHash: GENESIS_HASH, checkpointSeq: 0 });
+  // seq is the last key of the canonical form: the prefix ends with "seq":, the statement appends the number and }.
+  const canonical = canonicalJson(content);
+  const tail = '"seq":0}';
+  if (!canonical.endsWith(tail)) throw new Error('audit: seq is not the last key of the canonical content');
+  let prefix: SQL = sql`${canonical.slice(0, -tail.length + '"seq":'.length)}::text`;
+  let after: SQL = sql`${JSON.stringify(content.after)}::text`;
+  for (const [name, expr] of Object.entries(values)) {
+    const token = JSON.stringify(auditToken(name));
+    prefix = sql`replace(${prefix}, ${token}, to_json((${expr})::text)::text)`;
+    after = sql`replace(${after}, ${token}, to_json((${expr})::text)::text)`;
+  }
+  return {
+    chain,
+    ctes: sql`
+      audit_head AS (SELECT h.last_seq, h.last_hash, h.checkpoint_seq FROM audit_chain_heads h, ${from} WHERE h.chain = ${chain} FOR UPDATE OF h),
+      audit_new AS (
+        SELECT a.last_seq + 1 AS seq, a.last_hash AS prev_hash, a.checkpoint_seq, x.after,
+               encode(digest(convert_to(a.last_hash || x.prefix || (a.last_seq + 1)::text || '}', 'UTF8'), 'sm3'), 'hex') AS hash
+        FROM audit_head a, ${from}, LATERAL (SELECT ${prefix} AS prefix, ${after} AS after) x
+      ),
+      audit_row AS (
+        INSERT INTO audit_log (chain, seq, at, actor_user_id, actor_username, actor_role, org_id, ip, action, entity, entity_id, before, after, prev_hash, hash)
+        SELECT ${chain}, n.seq, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${orgId}, ${content.ip},
+               ${content.action}, ${content.entity}, ${content.entityId}, ${JSON.stringify(content.before)}::jsonb, n.after::jsonb, n.prev_hash, n.hash
+        FROM audit_new n
+      ),
+      audit_move AS (UPDATE audit_chain_heads h SET last_seq = n.seq, last_hash = n.hash FROM audit_new n WHERE h.chain = ${chain})`,
+  };
+}
+
+/** Creates a chain's head row if it has none (once per chain, ever). */
+export async function ensureChainHead(db: DbOrTx, chain: string): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO audit_chain_heads (chain, last_seq, last_hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** After an `appendAuditSql` write has committed: sign the checkpoint if the row reached one (idempotent). */
+export async function checkpointIfDue(db: Db, chain: string, seq: number, checkpointSeq: number, hash: string): Promise<void> {
+  if (checkpointDue(seq, checkpointSeq)) await db.transaction((tx) => signCheckpoint(tx, chain, seq, hash).then(() => undefined));
+}
+
+function chained(
+  ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
+  entry: AuditEntry,
+  head: ChainHead,
+): { content: HashedContent; hash: string } {
+  const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
+  const content: HashedContent = {
+    chain: head.chain,
+    seq: head.lastSeq + 1,
     at: new Date().toISOString(),
     actorUserId: ctx.actor?.userId ?? null,
     actorUsername: ctx.actor?.username ?? null,
@@ -102,15 +196,15 @@ export async function writeAudit(
     before: JSON.parse(canonicalJson(redact(entry.before ?? null))),
     after: JSON.parse(canonicalJson(redact(entry.after ?? null))),
   };
-  const hash = chainHash(prevHash, content);
-  await tx.execute(sql`
+  return { content, hash: chainHash(head.lastHash, content) };
+}
+
+function insertRow(content: HashedContent, prevHash: string, hash: string): SQL {
+  return sql`
     INSERT INTO audit_log (chain, seq, at, actor_user_id, actor_username, actor_role, org_id, ip, action, entity, entity_id, before, after, prev_hash, hash)
-    VALUES (${chain}, ${content.seq}, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${orgId},
+    VALUES (${content.chain}, ${content.seq}, ${content.at}, ${content.actorUserId}, ${content.actorUsername}, ${content.actorRole}, ${content.orgId},
             ${content.ip}, ${content.action}, ${content.entity}, ${content.entityId}, ${JSON.stringify(content.before)}::jsonb,
-            ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`);
-  await tx.execute(sql`UPDATE audit_chain_heads SET last_seq = ${content.seq}, last_hash = ${hash} WHERE chain = ${chain}`);
-  // One signature per `every` rows, decided on the head row this transaction holds already.
-  if (checkpointDue(content.seq, Number(checkpointSeq))) await signCheckpoint(tx, chain, content.seq, hash);
+            ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`;
 }
 
 export interface VerifyResult {

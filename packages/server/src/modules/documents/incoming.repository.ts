@@ -1,9 +1,14 @@
 /** SQL of the incoming side: the register entry, its serial, circulation and reminders. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { incomingPage, type IncomingFilter, type IncomingPage } from './incoming.pages.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';
+
+const LIST_COLUMNS = sql`i.id, i.org_id, i.serial, i.channel, i.sender_name, i.doc_number, i.title, i.urgency, i.classification,
+  i.received_date, i.status, i.mode, i.deadline, i.closed_at`;
+export type IncomingListRow = Record<string, unknown> & { id: string };
 
 export const incomingRepository = {
   /** Next 收文编号 of the org for the year; the counter row is held until the transaction ends. */
@@ -12,6 +17,43 @@ export const incomingRepository = {
       INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${orgId}, ${year}, 1)
       ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq`);
     return Number(r.rows[0]!.last_seq);
+  },
+  /**
+   * A paper entry in one statement: the org's serial counter row takes the next 收文编号, the audit
+   * row is appended on the locked chain head (`appendAuditSql`, which the caller builds on the CTE
+   * `serial`, exposing `seq`), and the entry is inserted; the locks are held for this statement and
+   * the COMMIT only. Undefined when the chain has no head row yet (the caller creates it and retries).
+   */
+  async createPaper(
+    tx: Tx,
+    v: Omit<typeof incoming.$inferInsert, 'serialSeq' | 'serial' | 'serialYear' | 'channel'> & { id: string; serialYear: number },
+    audit: (serial: { from: SQL; seq: SQL; serial: SQL }) => SQL,
+  ): Promise<{ row: IncomingRow; auditSeq: number; auditHash: string; checkpointSeq: number } | undefined> {
+    const serialText = sql`'收〔' || ${v.serialYear}::int || '〕' || serial.seq || '号'`;
+    const r = await tx.execute<Record<string, unknown>>(sql`
+      WITH serial AS (
+        INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${v.orgId}, ${v.serialYear}, 1)
+        ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq AS seq
+      ),
+      ${audit({ from: sql`serial`, seq: sql`serial.seq`, serial: serialText })},
+      entry AS (
+        INSERT INTO incoming (id, org_id, serial_year, serial_seq, serial, channel, sender_org_id, sender_name, doc_number, title, doc_type, urgency,
+                              classification, copies, copy_numbers, body, received_date, received_by)
+        SELECT ${v.id}, ${v.orgId}, ${v.serialYear}, serial.seq, ${serialText}, 'paper', ${v.senderOrgId ?? null}, ${v.senderName}, ${v.docNumber ?? null},
+               ${v.title}, ${v.docType ?? null}, ${v.urgency ?? 'none'}, ${v.classification ?? 'none'}, ${v.copies ?? 1}, ${v.copyNumbers ?? null},
+               ${v.body ?? null}, ${v.receivedDate}, ${v.receivedBy}
+        FROM serial, audit_new
+        RETURNING *
+      )
+      SELECT entry.*, n.seq AS audit_seq, n.hash AS audit_hash, n.checkpoint_seq AS audit_checkpoint_seq FROM entry, audit_new n`);
+    const raw = r.rows[0];
+    if (!raw) return undefined;
+    return {
+      row: fromDriver(raw),
+      auditSeq: Number(raw.audit_seq),
+      auditHash: String(raw.audit_hash),
+      checkpointSeq: Number(raw.audit_checkpoint_seq),
+    };
   },
   async insert(tx: DbOrTx, values: typeof incoming.$inferInsert): Promise<IncomingRow> {
     const [row] = await tx.insert(incoming).values(values).returning();
@@ -26,14 +68,13 @@ export const incomingRepository = {
     const [row] = await db.update(incoming).set(values).where(eq(incoming.id, id)).returning();
     return row!;
   },
+  /** A page of the entries list with its total (exact up to a threshold, estimated beyond: incoming.pages.ts). */
+  page(db: DbOrTx, f: IncomingFilter, limit: number, offset: number): Promise<IncomingPage<IncomingListRow>> {
+    return incomingPage<IncomingListRow>(db, LIST_COLUMNS, f, limit, offset);
+  },
   async list(db: DbOrTx, orgIds: string[] | null, status: string | undefined, limit: number, offset: number) {
-    const scope = orgIds === null ? sql`true` : sql`org_id = ANY(${uuidArray(orgIds)})`;
-    const st = status ? sql`status = ${status}` : sql`true`;
-    const rows = await db.execute<Record<string, unknown> & { id: string; total: number }>(sql`
-      SELECT id, org_id, serial, channel, sender_name, doc_number, title, urgency, classification, received_date, status, mode, deadline, closed_at,
-             count(*) OVER () AS total
-      FROM incoming WHERE ${scope} AND ${st} ORDER BY received_date DESC, serial_seq DESC LIMIT ${limit} OFFSET ${offset}`);
-    return rows.rows;
+    const p = await incomingPage<IncomingListRow>(db, LIST_COLUMNS, { orgIds, status }, limit, offset);
+    return p.rows.map((r) => ({ ...r, total: p.total }));
   },
   async usersInOrg(db: DbOrTx, orgId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -78,3 +119,13 @@ export const incomingRepository = {
     return db.select().from(documentReminders).where(eq(documentReminders.incomingId, incomingId)).orderBy(documentReminders.sentAt);
   },
 };
+
+/** A raw `incoming` row (snake_case, driver values) as the query builder would have returned it. */
+function fromDriver(raw: Record<string, unknown>): IncomingRow {
+  const out: Record<string, unknown> = {};
+  for (const [prop, col] of Object.entries(getTableColumns(incoming))) {
+    const v = raw[col.name];
+    out[prop] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return out as IncomingRow;
+}

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import {
-  INCOMING_STATUSES,
   assignSchema,
   circulateSchema,
   closeSchema,
+  incomingListQuery,
   incomingPaperSchema,
   instructSchema,
   noteSchema,
@@ -27,13 +27,6 @@ const present = (db: Db, ctx: RequestContext, id: string) => svc.incomingView(db
 export const incomingRoutes: RouteModule = (app, { db }) => {
   const params = idParamSchema;
   const out = { 200: incomingOut };
-  const q = z
-    .object({
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(20),
-      status: z.enum(INCOMING_STATUSES).optional(),
-    })
-    .strict();
 
   app.get(
     '/api/incoming',
@@ -42,15 +35,27 @@ export const incomingRoutes: RouteModule = (app, { db }) => {
       schema: {
         tags,
         summary: '收文 list',
-        querystring: q,
+        querystring: incomingListQuery,
         response: {
-          200: z.object({ items: z.array(incomingListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+          200: z.object({
+            items: z.array(incomingListItem),
+            total: z.number().int(),
+            totalExact: z.boolean(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
         },
       },
     },
     async (req) => {
       const r = await svc.listIncoming(db, req.ctx, req.query);
-      return { items: r.rows.map(presentIncomingListItem), total: r.total, page: req.query.page, pageSize: req.query.pageSize };
+      return {
+        items: r.rows.map(presentIncomingListItem),
+        total: r.total,
+        totalExact: r.totalExact,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
     },
   );
   app.get(
@@ -66,7 +71,7 @@ export const incomingRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const row = await svc.registerPaper(db, req.ctx, req.body);
-      return reply.code(201).send(await present(db, req.ctx, row.id));
+      return reply.code(201).send(svc.presentRegistered(req.ctx, row));
     },
   );
 

@@ -2,18 +2,13 @@
  * 收文 processing on the 文件处理笺: 初审 → 传阅 (阅知) or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复.
  * Paper documents are registered by hand; classified ones as metadata only.
  */
-import {
-  CLASSIFICATION_LABELS,
-  formatIncomingSerial,
-  isClassified,
-  type IncomingPaper,
-  type IncomingStatus,
-} from '@township-office/domain/documents';
+import { CLASSIFICATION_LABELS, isClassified, type IncomingListQuery, type IncomingPaper } from '@township-office/domain/documents';
+import { randomUUID } from 'node:crypto';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { appendAuditSql, auditToken, checkpointIfDue, ensureChainHead, writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -31,11 +26,11 @@ export async function readableIncoming(db: Db, ctx: RequestContext, id: string):
   return row;
 }
 
-export async function listIncoming(db: Db, ctx: RequestContext, q: { status?: IncomingStatus; page: number; pageSize: number }) {
+export async function listIncoming(db: Db, ctx: RequestContext, q: IncomingListQuery) {
   assertMay(ctx.actor, 'business.read');
   const scope = orgScope(ctx.actor);
-  const rows = await repo.list(db, scope.kind === 'all' ? null : scope.orgIds, q.status, q.pageSize, (q.page - 1) * q.pageSize);
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  const { page, pageSize, ...filter } = q;
+  return repo.page(db, { ...filter, orgIds: scope.kind === 'all' ? null : scope.orgIds }, pageSize, (page - 1) * pageSize);
 }
 
 export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
@@ -95,43 +90,81 @@ async function change(
   });
 }
 
-/** 纸质来文登记: by hand; a classified one carries no body. */
+/**
+ * 纸质来文登记: by hand; a classified one carries no body. One statement between BEGIN and COMMIT
+ * assigns the 收文编号, appends the audit row and inserts the entry (plus one lookup before it when a
+ * sender org is named): the serial counter and the audit chain head are locked for that statement
+ * and the COMMIT only, so creates in one office queue for one write, not for the whole request.
+ */
 export async function registerPaper(db: Db, ctx: RequestContext, input: IncomingPaper): Promise<IncomingRow> {
   assertMay(ctx.actor, 'documents.receive');
   if (isClassified(input.classification) && (input.body ?? '') !== '')
     throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[input.classification] });
   if (input.senderOrgId && (await documentsRepository.activeOrgIds(db, [input.senderOrgId])).size === 0)
     throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: input.senderOrgId });
-  return db.transaction(async (tx) => {
-    const year = Number(input.receivedDate.slice(0, 4));
-    const seq = await repo.nextSerial(tx, ctx.actor.orgId, year);
-    const row = await repo.insert(tx, {
-      orgId: ctx.actor.orgId,
-      serialYear: year,
-      serialSeq: seq,
-      serial: formatIncomingSerial(year, seq),
-      channel: 'paper',
-      senderOrgId: input.senderOrgId ?? null,
-      senderName: input.senderName,
-      docNumber: input.docNumber ?? null,
-      title: input.title,
-      docType: input.docType ?? null,
-      urgency: input.urgency,
-      classification: input.classification,
-      copies: input.copies,
-      copyNumbers: input.copyNumbers ?? null,
-      body: isClassified(input.classification) ? null : (input.body ?? null),
-      receivedDate: input.receivedDate,
-      receivedBy: ctx.actor.userId,
+  const id = randomUUID();
+  const orgId = ctx.actor.orgId;
+  const entry = {
+    action: 'incoming.registerPaper',
+    entity: 'incoming',
+    entityId: id,
+    orgId,
+    after: { serial: auditToken('serial'), title: input.title, classification: input.classification },
+  };
+  const create = () =>
+    db.transaction(async (tx) => {
+      let chain = '';
+      const made = await repo.createPaper(
+        tx,
+        {
+          id,
+          orgId,
+          serialYear: Number(input.receivedDate.slice(0, 4)),
+          senderOrgId: input.senderOrgId ?? null,
+          senderName: input.senderName,
+          docNumber: input.docNumber ?? null,
+          title: input.title,
+          docType: input.docType ?? null,
+          urgency: input.urgency,
+          classification: input.classification,
+          copies: input.copies,
+          copyNumbers: input.copyNumbers ?? null,
+          body: isClassified(input.classification) ? null : (input.body ?? null),
+          receivedDate: input.receivedDate,
+          receivedBy: ctx.actor.userId,
+        },
+        (s) => {
+          const a = appendAuditSql(ctx, entry, { serial: s.serial }, s.from);
+          chain = a.chain;
+          return a.ctes;
+        },
+      );
+      // No head row for the chain yet: nothing may stay of this attempt (the serial is taken back).
+      if (!made) throw new NoChainHead(chain);
+      return { ...made, chain };
     });
-    await writeAudit(tx, ctx, {
-      action: 'incoming.registerPaper',
-      entity: 'incoming',
-      entityId: row.id,
-      after: { serial: row.serial, title: row.title, classification: row.classification },
-    });
-    return row;
+  const made = await create().catch(async (e: unknown) => {
+    if (!(e instanceof NoChainHead)) throw e;
+    await ensureChainHead(db, e.chain);
+    return create();
   });
+  await checkpointIfDue(db, made.chain, made.auditSeq, made.checkpointSeq, made.auditHash);
+  return made.row;
+}
+
+class NoChainHead extends Error {
+  constructor(readonly chain: string) {
+    super(`audit chain ${chain} has no head row`);
+  }
+}
+
+/** The processing slip of an entry just registered: nothing to read back (no circulation, no reminders, the actor received it). */
+export function presentRegistered(ctx: RequestContext, row: IncomingRow) {
+  return presentIncoming(
+    ctx.actor,
+    { row, circulation: [], reminders: [], names: new Map([[ctx.actor.userId, ctx.actor.displayName]]) },
+    row.body,
+  );
 }
 
 /** 初审: to read (传阅), to act on (批办), or back to the sender with the reasons. */

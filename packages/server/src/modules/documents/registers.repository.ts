@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { incomingPage, type IncomingPage, type IncomingSort } from './incoming.pages.ts';
 
 export interface RegisterFilter {
   orgIds: string[] | null;
@@ -89,22 +90,21 @@ export type IncomingRegisterRow = {
   total: number;
 };
 
+const REGISTER_COLUMNS = sql`i.id, i.org_id, i.serial, i.received_date, i.sender_name, i.doc_number, i.title, i.classification, i.copies,
+  i.urgency, i.proposal, i.instruction, (SELECT string_agg(u.display_name, '、') FROM users u WHERE u.id = ANY(i.handler_ids)) AS handlers,
+  i.deadline, i.closed_at, i.archived_at, i.channel, i.status`;
+
+/** A page of the 收文登记本 with its total (exact up to a threshold, estimated beyond: incoming.pages.ts). */
+export function incomingRegisterPage(
+  db: DbOrTx,
+  f: RegisterFilter & { sort?: IncomingSort },
+  limit: number,
+  offset: number,
+): Promise<IncomingPage<Omit<IncomingRegisterRow, 'total'>>> {
+  return incomingPage(db, REGISTER_COLUMNS, { sort: 'serial', ...f }, limit, offset);
+}
+
 export async function incomingRegister(db: DbOrTx, f: RegisterFilter, limit: number, offset: number): Promise<IncomingRegisterRow[]> {
-  const w = where([
-    f.orgIds === null ? null : sql`i.org_id = ANY(${uuidArray(f.orgIds)})`,
-    f.year ? sql`i.serial_year = ${f.year}` : null,
-    f.from ? sql`i.received_date >= ${f.from}` : null,
-    f.to ? sql`i.received_date <= ${f.to}` : null,
-    f.channel ? sql`i.channel = ${f.channel}` : null,
-    f.classification ? sql`i.classification = ${f.classification}` : null,
-    f.status ? sql`i.status = ${f.status}` : null,
-    f.q ? sql`(i.title ILIKE ${like(f.q)} OR i.doc_number ILIKE ${like(f.q)} OR i.sender_name ILIKE ${like(f.q)})` : null,
-  ]);
-  const r = await db.execute<IncomingRegisterRow>(sql`
-    SELECT i.id, i.org_id, i.serial, i.received_date, i.sender_name, i.doc_number, i.title, i.classification, i.copies, i.urgency, i.proposal,
-           i.instruction, (SELECT string_agg(u.display_name, '、') FROM users u WHERE u.id = ANY(i.handler_ids)) AS handlers, i.deadline,
-           i.closed_at, i.archived_at, i.channel, i.status, count(*) OVER () AS total
-    FROM incoming i WHERE ${w}
-    ORDER BY i.serial_year DESC, i.org_id, i.serial_seq DESC LIMIT ${limit} OFFSET ${offset}`);
-  return r.rows;
+  const p = await incomingRegisterPage(db, f, limit, offset);
+  return p.rows.map((r) => ({ ...r, total: p.total }));
 }

@@ -16,7 +16,7 @@ import { assertMay, orgScope } from '../../platform/access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { filterSummary, sendRegister } from '../../platform/print/register.ts';
 import { documentsRepository } from './documents.repository.ts';
-import { incomingRegister, outgoingRegister, type RegisterFilter } from './registers.repository.ts';
+import { incomingRegisterPage, outgoingRegister, type RegisterFilter } from './registers.repository.ts';
 
 const tags = ['documents'];
 const CHANNEL_ZH: Record<string, string> = { online: '网上', paper: '纸质' };
@@ -78,6 +78,14 @@ const incomingItem = z.object({
 });
 const page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** The 收文登记本's total is exact up to a threshold and the planner's estimate beyond it (incoming.pages.ts). */
+const incomingPage = z.object({
+  items: z.array(incomingItem),
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const registerRoutes: RouteModule = (app, { db }) => {
   app.get(
@@ -154,14 +162,14 @@ export const registerRoutes: RouteModule = (app, { db }) => {
     '/api/registers/incoming',
     {
       config: { action: 'business.read' },
-      schema: { tags, summary: '收文登记本 (?format=xlsx|pdf)', querystring: incomingRegisterQuery, response: { 200: page(incomingItem) } },
+      schema: { tags, summary: '收文登记本 (?format=xlsx|pdf)', querystring: incomingRegisterQuery, response: { 200: incomingPage } },
     },
     async (req, reply) => {
-      const { format, page: p, pageSize, orgId, ...rest } = req.query;
+      const { format, page: p, pageSize, orgId, sort, ...rest } = req.query;
       const f: RegisterFilter = { ...rest, orgIds: await scopeFilter(req.ctx, orgId) };
       const file = format !== 'json';
-      const rows = await incomingRegister(db, f, file ? MAX_EXPORT_ROWS : pageSize, file ? 0 : (p - 1) * pageSize);
-      const items = rows.map((r) => ({
+      const result = await incomingRegisterPage(db, { ...f, sort }, file ? MAX_EXPORT_ROWS : pageSize, file ? 0 : (p - 1) * pageSize);
+      const items = result.rows.map((r) => ({
         id: r.id,
         orgId: r.org_id,
         serial: r.serial,
@@ -181,7 +189,7 @@ export const registerRoutes: RouteModule = (app, { db }) => {
         channel: r.channel as 'online',
         status: r.status,
       }));
-      if (!file) return { items, total: rows[0] ? Number(rows[0].total) : 0, page: p, pageSize };
+      if (!file) return { items, total: result.total, totalExact: result.totalExact, page: p, pageSize };
       const spec: RegisterSpec = {
         title: '收文登记本',
         orgName: await orgLabel(db, f.orgIds),
