@@ -31,6 +31,8 @@ export const visits = pgTable('visits', {
   totalCost: numeric('total_cost', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
   voidedAt: ts('voided_at'),
   voidReason: text('void_reason'),
+  /** The Excel import this row came with (issue 12), null for a row entered here. */
+  importBatchId: uuid('import_batch_id'),
   createdBy: uuid('created_by')
     .notNull()
     .references(() => users.id),
