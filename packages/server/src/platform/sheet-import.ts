@@ -4,21 +4,32 @@
  * the refusal that names each bad row and column, and the template workbook. The registers' own
  * rules (what a valid row is, duplicates, the insert) live in each module's `*.import.service.ts`.
  */
+import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Action } from '@township-office/domain/permissions';
 import { isStorableText, type Locale } from '@township-office/domain/common';
 import { CommonErrors } from '@township-office/domain/errors';
 import {
   IMPORT_MAX_ROWS,
   ImportErrors,
   ImportRowErrors,
+  importResultOut,
   type ImportColumn,
+  type ImportResultOut,
   type ImportRowErrorKey,
   type ImportRowIssue,
 } from '@township-office/domain/imports';
 import { isoDaySchema } from '@township-office/domain/holidays';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { App } from './app-types.ts';
+import type { RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { messageFor } from './i18n.ts';
+import { MIME, sendFile } from './print/send.ts';
 
 /** The one file of the upload, whole; a cut file (over the size limit) is refused, never half-read. */
 export async function uploadedFile(req: FastifyRequest, limit: number): Promise<{ fileName: string; bytes: Buffer }> {
@@ -209,4 +220,63 @@ export async function templateWorkbook(sheetName: string, columns: readonly Impo
     ws.getColumn(i + 1).numFmt = '@';
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface SheetImportRoute {
+  /** `/api/registers/{register}/template.xlsx` and `/api/registers/{register}/import`. */
+  register: string;
+  tags: string[];
+  /** The template's download name. */
+  fileName: string;
+  template(): Promise<Buffer>;
+  run(db: Db, ctx: RequestContext, file: { fileName: string; bytes: Buffer }): Promise<ImportResultOut>;
+  /** The permission the import needs (the service checks it again). */
+  action: Action;
+}
+
+const xlsxFile = z.unknown().describe('an .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)');
+
+/**
+ * A register's template and import routes. The import answers 201 `{ imported, batchId }`, or 422
+ * `{ error: { code, message }, rows: [{ row, column, message }] }` (importRefusalOut) with nothing
+ * imported; a file that is not the template gets its catalogued error.
+ */
+export function registerSheetImportRoutes(app: App, deps: { db: Db; config: Config }, routes: readonly SheetImportRoute[]) {
+  for (const r of routes) {
+    app.get(
+      `/api/registers/${r.register}/template.xlsx`,
+      {
+        config: { action: 'business.read' },
+        schema: { tags: r.tags, summary: `the ${r.register} register's import template`, response: { 200: xlsxFile } },
+      },
+      async (_req, reply) => sendFile(reply, await r.template(), r.fileName, MIME.xlsx),
+    );
+  }
+  app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    await scope.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 2, fields: 5 } });
+    for (const r of routes) {
+      scope.post(
+        `/api/registers/${r.register}/import`,
+        {
+          config: { action: r.action },
+          schema: {
+            tags: r.tags,
+            summary: `import the ${r.register} register from Excel (multipart field "file"): all rows or none`,
+            consumes: ['multipart/form-data'],
+            response: { 201: importResultOut },
+          },
+        },
+        async (req, reply) => {
+          const file = await uploadedFile(req, deps.config.maxUploadBytes);
+          try {
+            return reply.code(201).send(await r.run(deps.db, req.ctx, file));
+          } catch (err) {
+            if (err instanceof ImportRefused) return sendImportRefusal(reply, err);
+            throw err;
+          }
+        },
+      );
+    }
+  });
 }

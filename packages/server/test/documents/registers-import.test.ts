@@ -7,7 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { INCOMING_IMPORT_COLUMNS, OUTGOING_IMPORT_COLUMNS } from '@township-office/domain/imports';
+import {
+  INCOMING_IMPORT_COLUMNS,
+  MEETING_IMPORT_COLUMNS,
+  OUTGOING_IMPORT_COLUMNS,
+  VISIT_IMPORT_COLUMNS,
+} from '@township-office/domain/imports';
 import { as, tableDigest, testApp } from '../helpers.ts';
 
 const { app, database } = await testApp();
@@ -203,5 +208,60 @@ describe('发文登记本 import (POST /api/registers/outgoing/import)', () => {
     );
     const cols = bad.json().rows.map((x: { column: string }) => x.column);
     expect(cols).toEqual(expect.arrayContaining(['发文字号', '标题', '文种', '签发人', '成文日期', '主送', '渠道']));
+  });
+});
+
+describe('the visitor register and the minutes’ index (/api/registers/{visits,meetings}/…)', () => {
+  it('imports the visitor register, costs and all, and refuses a count below the names given', async () => {
+    const headers = VISIT_IMPORT_COLUMNS.map((c) => c.header);
+    const t = await clerk.get('/api/registers/visits/template.xlsx');
+    expect(t.statusCode).toBe(200);
+    const rows = [
+      ['2020-04-02', '邻县县委办', '刘建国、陈海燕', 3, '考察档案工作', '邻委办函〔2020〕8号', '王镇长', '座谈', 240.5, '', 60, ''],
+      ['2020-05-10', '市委办公室调研组', '赵一', 1, '调研', '', '李主任', '', '', '', '', ''],
+    ];
+    const r = await upload(clerk, '/api/registers/visits/import', await sheet(headers, rows));
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().imported).toBe(2);
+    const list = (await clerk.get('/api/visits?from=2020-04-01&to=2020-04-03')).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ visitingUnit: '邻县县委办', visitorNames: ['刘建国', '陈海燕'], totalCost: 300.5 });
+    const bad = await upload(
+      clerk,
+      '/api/registers/visits/import',
+      await sheet(headers, [['2020-06-01', 'x', '甲、乙、丙', 2, 'x', '', 'x', '', -5, '', '', '']]),
+    );
+    expect(bad.json().rows.map((x: { column: string }) => x.column)).toEqual(['人数', '用餐费用（元）']);
+  });
+
+  it('imports the minutes’ index as confirmed minutes with their topics, and refuses an unknown kind', async () => {
+    const headers = MEETING_IMPORT_COLUMNS.map((c) => c.header);
+    const rows = [
+      [
+        '2021-03-08',
+        '09:30',
+        '党委会',
+        '2021年第3次党委会',
+        '镇党委会议室',
+        '张书记',
+        '王秘书',
+        '张书记、李镇长',
+        '春耕备耕；防汛准备',
+        '2021年会议记录本第1册第12页',
+      ],
+    ];
+    const r = await upload(clerk, '/api/registers/meetings/import', await sheet(headers, rows));
+    expect(r.statusCode, r.body).toBe(201);
+    const m = await database.pool.query(`SELECT status, kind, items, host_name FROM meetings WHERE import_batch_id = $1`, [
+      r.json().batchId,
+    ]);
+    expect(m.rows[0]).toMatchObject({ status: 'confirmed', kind: 'party_committee', host_name: '张书记' });
+    expect(m.rows[0].items.map((i: { title: string }) => i.title)).toEqual(['春耕备耕', '防汛准备']);
+    const bad = await upload(
+      clerk,
+      '/api/registers/meetings/import',
+      await sheet(headers, [['2021-03-08', '25:00', '茶话会', 'x', 'x', 'x', 'x', '', '', '']]),
+    );
+    expect(bad.json().rows.map((x: { column: string }) => x.column)).toEqual(['开始时间', '会议类型']);
   });
 });

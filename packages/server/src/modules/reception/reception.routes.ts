@@ -42,11 +42,25 @@ import { overduePetitionsByOrg } from './petitions.metrics.ts';
 import { maskPetitioners, presentPetition, presentPetitionSummary, presentVisit } from './reception.presenter.ts';
 import { sendPetitionRegister, sendVisitForm, sendVisitRegister } from './reception.print.ts';
 import * as visits from './visits.service.ts';
+import { registerSheetImportRoutes } from '../../platform/sheet-import.ts';
+import { importVisitRegister, visitTemplate } from './visits.import.service.ts';
 
 const empty = z.object({}).strict();
 
-export const receptionRoutes: RouteModule = (app, { db }) => {
+export const receptionRoutes: RouteModule = (app, deps) => {
+  const { db } = deps;
   const tags = ['reception'];
+  // The visitor register from Excel (issue 12): /api/registers/visits/template.xlsx and /import.
+  registerSheetImportRoutes(app, deps, [
+    {
+      register: 'visits',
+      tags,
+      fileName: '来客接待登记簿导入模板.xlsx',
+      template: visitTemplate,
+      run: importVisitRegister,
+      action: 'reception.keep',
+    },
+  ]);
 
   // Visitor reception (来客接待)
   app.get(
