@@ -270,6 +270,14 @@ export const NAV: NavEntry[] = [
     page: lazy(() => import('../features/duty/pages/RosterPage.tsx')),
   },
   {
+    key: 'duty.swaps',
+    path: '/duty/swaps',
+    labelKey: 'nav.duty.swaps',
+    action: 'business.read',
+    group: 'duty',
+    page: lazy(() => import('../features/duty/pages/DutyRequestsPage.tsx')),
+  },
+  {
     key: 'duty.log',
     path: '/duty/log',
     labelKey: 'nav.duty.log',
