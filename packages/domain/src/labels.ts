@@ -252,6 +252,8 @@ const EN: LabelTables = {
   },
   PETITION_STATUS: {
     registered: 'Awaiting acceptance',
+    objected: 'Objection raised',
+    returned: 'Returned to the transferring organ',
     accepted: 'Being handled',
     not_accepted: 'Not accepted',
     closed: 'Closed',

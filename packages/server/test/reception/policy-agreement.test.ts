@@ -47,10 +47,11 @@ const voidedVisit = await visits.createVisit(db, clerk, visit());
 await visits.voidVisit(db, clerk, voidedVisit.id, '重复登记');
 
 // One case in each status of 信访工作条例's sequence, registered by the town01 clerk (so its handler).
-const register = () =>
+const register = (transferred = false) =>
   petitions.registerPetition(db, clerk, {
     receivedOn: '2026-03-02',
     channel: 'visit',
+    ...(transferred ? { source: 'transferred' as const, transferredBy: '县信访局' } : {}),
     petitioners: [{ name: '赵秀英', idNumber: '110101199003071234', phone: '13812345678', address: '某村三组' }],
     subject: '宅基地界址纠纷',
     content: '反映与邻居宅基地界址不清。',
@@ -86,7 +87,7 @@ steps.review_requested = [
 ];
 steps.reviewed = [
   ...steps.review_requested,
-  (id) => petitions.answerReview(db, clerk, id, { stage: 'review', answeredOn: '2026-04-10', result: '维持' }),
+  (id) => petitions.answerReview(db, clerk, id, { stage: 'review', answeredOn: '2026-04-10', notifiedOn: '2026-04-12', result: '维持' }),
 ];
 steps.rereview_requested = [
   ...steps.reviewed,
@@ -94,11 +95,20 @@ steps.rereview_requested = [
 ];
 steps.rereviewed = [
   ...steps.rereview_requested,
-  (id) => petitions.answerReview(db, clerk, id, { stage: 'rereview', answeredOn: '2026-05-01', result: '维持' }),
+  (id) => petitions.answerReview(db, clerk, id, { stage: 'rereview', answeredOn: '2026-05-01', notifiedOn: '2026-05-03', result: '维持' }),
 ];
+steps.hearing = [
+  ...steps.rereview_requested,
+  (id) => petitions.recordHearing(db, clerk, id, { startedOn: '2026-04-20', endedOn: '2026-04-21' }),
+];
+// A transferred case (转送), registered, objected to, and returned (第二十三条第三款).
+steps.transferred = [];
+steps.objected = [(id) => petitions.objectPetition(db, clerk, id, { objectedOn: '2026-03-04', reason: '不属本镇职权' })];
+steps.returned = [...steps.objected, (id) => petitions.decideObjection(db, clerk, id, { decidedOn: '2026-03-06', agreed: true })];
+const transferredStates = new Set(['transferred', 'objected', 'returned']);
 const cases: Record<string, string> = {};
 for (const [state, list] of Object.entries(steps)) {
-  const p = await register();
+  const p = await register(transferredStates.has(state));
   for (const s of list) await s(p.id);
   cases[state] = p.id;
 }
@@ -126,21 +136,39 @@ function attemptStep(tx: Db, a: Actor, p: PetitionRow, action: string) {
       return petitions.closePetition(tx, ctx, p.id, { closedOn: on, result: '已调处', answerNotifiedOn: on });
     }
     case 'reviewRequest':
-      return petitions.requestReview(tx, ctx, p.id, { stage: 'review', requestedOn: p.closedOn ?? p.receivedOn, organ: '县信访局' });
+      return petitions.requestReview(tx, ctx, p.id, {
+        stage: 'review',
+        requestedOn: p.answerNotifiedOn ?? p.receivedOn,
+        organ: '县信访局',
+      });
     case 'reviewAnswer':
-      return petitions.answerReview(tx, ctx, p.id, { stage: 'review', answeredOn: p.reviewRequestedOn ?? p.receivedOn, result: '维持' });
+      return petitions.answerReview(tx, ctx, p.id, {
+        stage: 'review',
+        answeredOn: p.reviewRequestedOn ?? p.receivedOn,
+        notifiedOn: p.reviewRequestedOn ?? p.receivedOn,
+        result: '维持',
+      });
     case 'rereviewRequest':
       return petitions.requestReview(tx, ctx, p.id, {
         stage: 'rereview',
-        requestedOn: p.reviewAnsweredOn ?? p.receivedOn,
+        requestedOn: p.reviewAnswerNotifiedOn ?? p.receivedOn,
         organ: '市信访局',
       });
     case 'rereviewAnswer':
       return petitions.answerReview(tx, ctx, p.id, {
         stage: 'rereview',
         answeredOn: p.rereviewRequestedOn ?? p.receivedOn,
+        notifiedOn: p.rereviewRequestedOn ?? p.receivedOn,
         result: '维持',
       });
+    case 'hearing': {
+      const on = p.rereviewRequestedOn ?? p.receivedOn;
+      return petitions.recordHearing(tx, ctx, p.id, { startedOn: on, endedOn: on });
+    }
+    case 'object':
+      return petitions.objectPetition(tx, ctx, p.id, { objectedOn: p.receivedOn, reason: '不属本镇职权' });
+    case 'objectionResult':
+      return petitions.decideObjection(tx, ctx, p.id, { decidedOn: p.objectedOn ?? p.receivedOn, agreed: false });
     case 'reveal':
       return petitions.revealPetitioners(tx, ctx, p.id);
     default:
@@ -193,5 +221,11 @@ describe('reception policy agreement', () => {
     expect(offered('town01.clerk / extended')).toEqual(['close', 'reveal']);
     expect(offered('town01.clerk / rereviewed')).toEqual(['reveal']);
     expect(offered('county.clerk / accepted')).toEqual([]);
+    // Only a transferred or assigned case offers the objection; a 复核 in progress offers its hearing.
+    expect(offered('town01.clerk / transferred')).toEqual(['accept', 'reject', 'object', 'reveal']);
+    expect(offered('town01.leader / objected')).toEqual(['objectionResult']);
+    expect(offered('town01.leader / returned')).toEqual([]);
+    expect(offered('town01.leader / rereview_requested')).toEqual(['hearing', 'rereviewAnswer']);
+    expect(offered('town01.leader / hearing')).toEqual(['hearing', 'rereviewAnswer']);
   });
 });

@@ -244,6 +244,14 @@ export const NAV: NavEntry[] = [
     page: lazy(() => import('../features/reception/pages/PetitionsPage.tsx')),
   },
   {
+    key: 'reception.petitionStats',
+    path: '/reception/petitions/stats',
+    labelKey: 'nav.reception.petitionStats',
+    action: 'business.read',
+    group: 'reception',
+    page: lazy(() => import('../features/reception/pages/PetitionStatsPage.tsx')),
+  },
+  {
     key: 'reception.petition',
     path: '/reception/petitions/:id',
     labelKey: 'reception.petitions.title',
@@ -260,6 +268,14 @@ export const NAV: NavEntry[] = [
     action: 'business.read',
     group: 'duty',
     page: lazy(() => import('../features/duty/pages/RosterPage.tsx')),
+  },
+  {
+    key: 'duty.swaps',
+    path: '/duty/swaps',
+    labelKey: 'nav.duty.swaps',
+    action: 'business.read',
+    group: 'duty',
+    page: lazy(() => import('../features/duty/pages/DutyRequestsPage.tsx')),
   },
   {
     key: 'duty.log',

@@ -10,3 +10,4 @@ export { PeoplePicker, type PeoplePickerProps } from './PeoplePicker.tsx';
 export { localPagination, serverPagination, usePaging, PAGE_SIZES, DEFAULT_PAGE_SIZE, type Paging } from './pagination.ts';
 export { RecordLoader, type RecordQuery } from './RecordLoader.tsx';
 export { ExportButtons, RegisterPage, type ExportSource, type RegisterPageProps } from './RegisterPage.tsx';
+export { SheetImport } from './SheetImport.tsx';

@@ -158,3 +158,39 @@ export async function openPdf(path: string, query?: Query): Promise<void> {
   window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * A multipart upload that reports its progress (fetch cannot): `onProgress` gets 0–1 while the bytes
+ * go up; resolves with the status and the parsed JSON body, whatever the status, so the caller reads
+ * a refusal's body (an import's list of bad rows) as well as a success.
+ */
+export function uploadWithProgress(
+  path: string,
+  form: FormData,
+  onProgress: (share: number) => void,
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status === 401) handlers.onUnauthorized('UNAUTHENTICATED');
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => {
+      const en = document.documentElement.lang === 'en';
+      reject(
+        new ApiError(0, 'NETWORK', en ? 'Cannot reach the server. Check the network and try again.' : '无法连接服务器，请检查网络后重试。'),
+      );
+    };
+    xhr.send(form);
+  });
+}

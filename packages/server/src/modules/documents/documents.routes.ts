@@ -27,6 +27,7 @@ import * as service from './documents.service.ts';
 import { eventRoutes } from './documents.events.routes.ts';
 import { incomingRoutes } from './incoming.routes.ts';
 import { registerRoutes } from './registers.routes.ts';
+import { registerImportRoutes } from './registers.import.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
 
@@ -305,6 +306,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
 
   incomingRoutes(app, deps);
   registerRoutes(app, deps);
+  registerImportRoutes(app, deps);
   attachmentRoutes(app, deps);
   eventRoutes(app, deps);
   slipRoutes(app, deps);

@@ -53,6 +53,8 @@ export const documents = pgTable('documents', {
   copyNumbers: text('copy_numbers'),
   voidedAt: ts('voided_at'),
   voidReason: text('void_reason'),
+  /** The Excel import this row came with (issue 12), null for a row entered here. */
+  importBatchId: uuid('import_batch_id'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 export type DocumentRow = typeof documents.$inferSelect;
@@ -186,6 +188,8 @@ export const incoming = pgTable('incoming', {
   reply: text('reply'),
   repliedAt: ts('replied_at'),
   archivedAt: ts('archived_at'),
+  /** The Excel import this row came with (issue 12), null for a row entered here. */
+  importBatchId: uuid('import_batch_id'),
 });
 export type IncomingRow = typeof incoming.$inferSelect;
 

@@ -24,6 +24,8 @@ import { MAX_EXPORT_ROWS } from '@township-office/domain/print';
 import { MEETING_KIND_LABELS } from '@township-office/domain/meetings';
 import { filterSummary } from '../../platform/print/register.ts';
 import { registerOrgName } from './register-print.ts';
+import { registerSheetImportRoutes } from '../../platform/sheet-import.ts';
+import { importMeetingIndex, meetingTemplate } from './meetings.import.service.ts';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { exchangeMeetingsInYear, overdueFollowUpsByOrg } from './meetings.metrics.ts';
 import { presentFollowUp, presentMeeting, presentMeetingSummary } from './meetings.presenter.ts';
@@ -32,8 +34,20 @@ import { sendMeetingRegister, sendFollowUpRegister, sendMinutesForm } from './me
 
 const noQuery = z.object({}).strict();
 
-export const meetingsRoutes: RouteModule = (app, { db }) => {
+export const meetingsRoutes: RouteModule = (app, deps) => {
+  const { db } = deps;
   const tags = ['meetings'];
+  // The minutes' index from Excel (issue 12): /api/registers/meetings/template.xlsx and /import.
+  registerSheetImportRoutes(app, deps, [
+    {
+      register: 'meetings',
+      tags,
+      fileName: '会议记录索引导入模板.xlsx',
+      template: meetingTemplate,
+      run: importMeetingIndex,
+      action: 'meetings.record',
+    },
+  ]);
   const detail = async (req: { ctx: Parameters<typeof svc.getMeeting>[1] }, id: string) => {
     const r = await svc.getMeeting(db, req.ctx, id);
     return presentMeeting(req.ctx.actor, r.meeting, r.amendments, r.followUps, chinaToday());

@@ -29,6 +29,8 @@ export const meetings = pgTable('meetings', {
   finalisedAt: timestamp('finalised_at', { withTimezone: true }),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   amendmentCount: integer('amendment_count').notNull().default(0),
+  /** The Excel import this row came with (issue 12), null for a row entered here. */
+  importBatchId: uuid('import_batch_id'),
   createdBy: uuid('created_by')
     .notNull()
     .references(() => users.id),

@@ -1,10 +1,12 @@
 import { ReceptionErrors } from '@township-office/domain/reception.errors';
-import type { CountOptions } from '@township-office/domain/deadlines';
-import { calendarFromPeriods } from '@township-office/domain/holidays';
+import { calendarFromPeriods, daysInclusive, type HolidayCalendar } from '@township-office/domain/holidays';
 import { chinaToday } from '@township-office/domain/dates';
 import {
   currentDeadline,
   extensionProblem,
+  noticeLate,
+  objectionProblem,
+  repeatRefused,
   reviewRequestProblem,
   type PetitionCreate,
   type PetitionDates,
@@ -27,19 +29,27 @@ export function petitionDates(p: PetitionRow): PetitionDates {
     receivedOn: p.receivedOn,
     decidedOn: p.decidedOn,
     status: p.status,
+    source: p.source,
+    notifiedOn: p.notifiedOn,
     extensionDays: p.extensionDays,
     closedOn: p.closedOn,
+    answerNotifiedOn: p.answerNotifiedOn,
     reviewRequestedOn: p.reviewRequestedOn,
     reviewAnsweredOn: p.reviewAnsweredOn,
+    reviewAnswerNotifiedOn: p.reviewAnswerNotifiedOn,
     rereviewRequestedOn: p.rereviewRequestedOn,
+    rereviewHearingDays: p.rereviewHearingDays,
     rereviewAnsweredOn: p.rereviewAnsweredOn,
   };
 }
 
-/** How a case's periods count: its day count, with the county's holiday calendar for working days. */
-export async function countOptions(db: Db | Tx, dayCount: PetitionRow['dayCount']): Promise<CountOptions> {
-  if (dayCount === 'calendar') return { count: 'calendar' };
-  return { count: 'working', calendar: calendarFromPeriods(await listHolidays(db as Db)) };
+/**
+ * The county's holiday calendar: statutory periods are calendar days, but one whose last day is a
+ * holiday or rest day ends on the next working day (民法典 第二百零三条), and the objection to a
+ * transferred case counts working days (信访工作条例 第二十三条第三款).
+ */
+export async function holidayCalendar(db: Db | Tx): Promise<HolidayCalendar> {
+  return calendarFromPeriods(await listHolidays(db as Db));
 }
 
 /** Digits never enter the audit trail: a searched ID number or phone shows as stars of its length. */
@@ -110,7 +120,12 @@ const order = (ok: boolean, detail: string) => {
   if (!ok) throw new AppError(ReceptionErrors.PETITION_DATE_ORDER, { detail });
 };
 
-export async function registerPetition(db: Db, ctx: RequestContext, input: PetitionCreate) {
+export async function registerPetition(
+  db: Db,
+  ctx: RequestContext,
+  given: Omit<PetitionCreate, 'source'> & { source?: PetitionCreate['source'] },
+) {
+  const input = { ...given, source: given.source ?? 'direct' };
   assertMay(ctx.actor, 'petitions.handle');
   const orgId = ctx.actor.orgId;
   order(input.receivedOn <= chinaToday(), '收到日期不能晚于今天');
@@ -118,10 +133,10 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
   if (input.previousPetitionId) {
     const prev = await loadPetition(db, ctx, input.previousPetitionId);
     assertOwnOrg(ctx.actor, prev.orgId);
-    if (prev.status === 'rereviewed') throw new AppError(ReceptionErrors.PETITION_FINAL);
+    // Only the same facts and grounds are refused after 复核 (第三十六条); new facts make a new case.
+    if (repeatRefused(prev, input.newFacts)) throw new AppError(ReceptionErrors.PETITION_FINAL);
   }
-  const dayCount = await receptionRepository.dayCountSetting(db);
-  const opts = await countOptions(db, dayCount);
+  const cal = await holidayCalendar(db);
   const year = Number(input.receivedOn.slice(0, 4));
   return db.transaction(async (tx) => {
     const seq = await receptionRepository.nextSeq(tx, orgId, year);
@@ -129,6 +144,7 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
       {
         receivedOn: input.receivedOn,
         status: 'registered',
+        source: input.source,
         decidedOn: null,
         extensionDays: null,
         closedOn: null,
@@ -138,7 +154,7 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
         rereviewAnsweredOn: null,
       },
       chinaToday(),
-      opts,
+      cal,
     )!;
     const row = await receptionRepository.insertPetition(tx, {
       orgId,
@@ -150,7 +166,9 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
       subject: input.subject,
       content: input.content,
       category: input.category,
-      dayCount,
+      source: input.source,
+      transferredBy: input.source === 'direct' ? null : (input.transferredBy ?? null),
+      newFacts: input.newFacts || null,
       dueKind: due.kind,
       dueOn: due.due,
       handlerUserIds: handlerIds,
@@ -176,6 +194,7 @@ export async function registerPetition(db: Db, ctx: RequestContext, input: Petit
         seq,
         receivedOn: row.receivedOn,
         channel: row.channel,
+        source: row.source,
         subject: row.subject,
         category: row.category,
         petitioners: row.petitioners.length,
@@ -191,8 +210,8 @@ type Step = {
   kind: string;
   onDay: string;
   note?: string;
-  changes: Partial<PetitionRow> | ((p: PetitionRow) => Partial<PetitionRow>);
-  check?: (p: PetitionRow) => void;
+  changes: Partial<PetitionRow> | ((p: PetitionRow, cal: HolidayCalendar) => Partial<PetitionRow>);
+  check?: (p: PetitionRow, cal: HolidayCalendar) => void;
 };
 
 /** One step of the case: state check, the change, the new current deadline, the timeline event and the audit row. */
@@ -201,10 +220,11 @@ async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
   return db.transaction(async (tx) => {
     const p = await loadPetition(tx, ctx, id, true);
     authorize(petitionPolicy, ctx.actor, s.action, p);
-    s.check?.(p);
-    const changes = typeof s.changes === 'function' ? s.changes(p) : s.changes;
+    const cal = await holidayCalendar(tx);
+    s.check?.(p, cal);
+    const changes = typeof s.changes === 'function' ? s.changes(p, cal) : s.changes;
     const next = { ...p, ...changes } as PetitionRow;
-    const due = currentDeadline(petitionDates(next), chinaToday(), await countOptions(tx, p.dayCount));
+    const due = currentDeadline(petitionDates(next), chinaToday(), cal);
     const row = await receptionRepository.updatePetition(tx, id, { ...changes, dueKind: due?.kind ?? null, dueOn: due?.due ?? null });
     await receptionRepository.insertEvent(tx, {
       orgId: p.orgId,
@@ -239,10 +259,12 @@ export async function acceptPetition(
     action: 'accept',
     kind: 'accept',
     onDay: input.decidedOn,
-    changes: (p) => ({
+    // A notice later than 15 days after receipt is recorded, and flagged against the office (第二十三条).
+    changes: (p, cal) => ({
       status: 'accepted',
       decidedOn: input.decidedOn,
       notifiedOn: input.notifiedOn,
+      noticeLate: noticeLate(p, input.notifiedOn, cal),
       ...(extra.length ? { handlerUserIds: [...new Set([...p.handlerUserIds, ...extra])] } : {}),
     }),
     check: (p) => {
@@ -258,7 +280,13 @@ export function rejectPetition(db: Db, ctx: RequestContext, id: string, input: {
     kind: 'not_accept',
     onDay: input.decidedOn,
     note: input.reason,
-    changes: { status: 'not_accepted', decidedOn: input.decidedOn, notifiedOn: input.notifiedOn, notAcceptedReason: input.reason },
+    changes: (p, cal) => ({
+      status: 'not_accepted',
+      decidedOn: input.decidedOn,
+      notifiedOn: input.notifiedOn,
+      notAcceptedReason: input.reason,
+      noticeLate: noticeLate(p, input.notifiedOn, cal),
+    }),
     check: (p) => {
       order(input.decidedOn >= p.receivedOn, '决定日期不能早于收到日期');
       order(input.notifiedOn >= input.decidedOn, '告知日期不能早于决定日期');
@@ -284,12 +312,11 @@ export function extendPetition(
       extensionApprovedOn: input.approvedOn,
       extensionNotifiedOn: input.notifiedOn,
     },
-    check: (p) => {
-      // The count options only matter for 'past_due'; calendar days are the conservative reading here.
-      const problem = extensionProblem(petitionDates(p), input.days, input.approvedOn, { count: 'calendar' });
+    check: (p, cal) => {
+      const problem = extensionProblem(petitionDates(p), input.days, input.approvedOn, cal);
       if (problem === 'already_extended') throw new AppError(ReceptionErrors.PETITION_ALREADY_EXTENDED);
       if (problem === 'too_long') throw new AppError(ReceptionErrors.PETITION_EXTENSION_TOO_LONG);
-      if (problem === 'past_due' && p.dueOn && input.approvedOn > p.dueOn) throw new AppError(ReceptionErrors.PETITION_PAST_DUE);
+      if (problem === 'past_due') throw new AppError(ReceptionErrors.PETITION_PAST_DUE);
       order(input.approvedOn >= (p.decidedOn ?? p.receivedOn), '批准日期不能早于受理日期');
       order(input.notifiedOn >= input.approvedOn, '告知日期不能早于批准日期');
     },
@@ -329,11 +356,12 @@ export function requestReview(
     changes: review
       ? { status: 'review_requested', reviewRequestedOn: input.requestedOn, reviewOrgan: input.organ }
       : { status: 'rereview_requested', rereviewRequestedOn: input.requestedOn, rereviewOrgan: input.organ },
-    check: (p) => {
-      const problem = reviewRequestProblem(petitionDates(p), input.stage, input.requestedOn);
+    check: (p, cal) => {
+      const problem = reviewRequestProblem(petitionDates(p), input.stage, input.requestedOn, cal);
       if (problem === 'final') throw new AppError(ReceptionErrors.PETITION_FINAL);
       if (problem === 'too_late') throw new AppError(ReceptionErrors.PETITION_REVIEW_TOO_LATE);
       if (problem === 'before_answer') throw new AppError(ReceptionErrors.PETITION_REVIEW_BEFORE_ANSWER);
+      if (problem === 'no_receipt') throw new AppError(ReceptionErrors.PETITION_REVIEW_NO_RECEIPT);
     },
   });
 }
@@ -342,7 +370,7 @@ export function answerReview(
   db: Db,
   ctx: RequestContext,
   id: string,
-  input: { stage: 'review' | 'rereview'; answeredOn: string; result: string },
+  input: { stage: 'review' | 'rereview'; answeredOn: string; notifiedOn: string; result: string },
 ) {
   const review = input.stage === 'review';
   return step(db, ctx, id, {
@@ -350,9 +378,68 @@ export function answerReview(
     kind: `${input.stage}_answer`,
     onDay: input.answeredOn,
     changes: review
-      ? { status: 'reviewed', reviewAnsweredOn: input.answeredOn, reviewResult: input.result }
-      : { status: 'rereviewed', rereviewAnsweredOn: input.answeredOn, rereviewResult: input.result },
-    check: (p) => order(input.answeredOn >= (review ? p.reviewRequestedOn! : p.rereviewRequestedOn!), '答复日期不能早于请求日期'),
+      ? { status: 'reviewed', reviewAnsweredOn: input.answeredOn, reviewAnswerNotifiedOn: input.notifiedOn, reviewResult: input.result }
+      : {
+          status: 'rereviewed',
+          rereviewAnsweredOn: input.answeredOn,
+          rereviewAnswerNotifiedOn: input.notifiedOn,
+          rereviewResult: input.result,
+        },
+    check: (p) => {
+      order(input.answeredOn >= (review ? p.reviewRequestedOn! : p.rereviewRequestedOn!), '答复日期不能早于请求日期');
+      order(input.notifiedOn >= input.answeredOn, '收到答复日期不能早于答复日期');
+    },
+  });
+}
+
+/** A 复核 hearing (听证): its days are recorded and added to the 30 days, which pauses the clock (第三十六条). */
+export function recordHearing(db: Db, ctx: RequestContext, id: string, input: { startedOn: string; endedOn: string; note?: string }) {
+  const days = daysInclusive(input.startedOn, input.endedOn);
+  return step(db, ctx, id, {
+    action: 'hearing',
+    kind: 'hearing',
+    onDay: input.startedOn,
+    note: `${input.startedOn} 至 ${input.endedOn}，${days} 日${input.note ? `：${input.note}` : ''}`,
+    changes: (p) => ({ rereviewHearingDays: p.rereviewHearingDays + days }),
+    check: (p) => {
+      order(input.startedOn >= p.rereviewRequestedOn!, '听证日期不能早于复核请求日期');
+      order(input.endedOn <= chinaToday(), '听证结束日期不能晚于今天');
+    },
+  });
+}
+
+/** The office objects to a transferred or assigned case that is not its own, within 5 working days (第二十三条第三款). */
+export function objectPetition(db: Db, ctx: RequestContext, id: string, input: { objectedOn: string; reason: string }) {
+  return step(db, ctx, id, {
+    action: 'object',
+    kind: 'object',
+    onDay: input.objectedOn,
+    note: input.reason,
+    changes: { status: 'objected', objectedOn: input.objectedOn, objectionReason: input.reason },
+    check: (p, cal) => {
+      const problem = objectionProblem(petitionDates(p), input.objectedOn, cal);
+      if (problem === 'direct') throw new AppError(ReceptionErrors.PETITION_OBJECTION_DIRECT);
+      if (problem === 'too_late') throw new AppError(ReceptionErrors.PETITION_OBJECTION_TOO_LATE);
+      if (problem === 'before_receipt') order(false, '异议日期不能早于收到日期');
+      order(input.objectedOn <= chinaToday(), '异议日期不能晚于今天');
+    },
+  });
+}
+
+/**
+ * The transferring organ's answer: agreed, the materials go back and the case ends here (returned);
+ * not agreed, the office takes it up again, its 15-day notice still counted from receipt.
+ */
+export function decideObjection(db: Db, ctx: RequestContext, id: string, input: { decidedOn: string; agreed: boolean; note?: string }) {
+  return step(db, ctx, id, {
+    action: 'objectionResult',
+    kind: input.agreed ? 'objection_agreed' : 'objection_refused',
+    onDay: input.decidedOn,
+    note: input.note,
+    changes: input.agreed
+      ? { status: 'returned', decidedOn: input.decidedOn, objectionDecidedOn: input.decidedOn, objectionAgreed: true }
+      : { status: 'registered', objectionDecidedOn: input.decidedOn, objectionAgreed: false },
+    check: (p) => order(input.decidedOn >= p.objectedOn!, '核实日期不能早于异议日期'),
   });
 }
 
@@ -373,6 +460,11 @@ export async function revealPetitioners(db: Db, ctx: RequestContext, id: string)
   return p.petitioners;
 }
 
-export function petitionStats(db: Db, ctx: RequestContext, year: number, orgId?: string) {
-  return receptionRepository.stats(db, orgScope(ctx.actor), year, orgId);
+export async function petitionStats(db: Db, ctx: RequestContext, year: number, orgId?: string) {
+  const scope = orgScope(ctx.actor);
+  const [rows, figures] = await Promise.all([
+    receptionRepository.stats(db, scope, year, orgId),
+    receptionRepository.statFigures(db, scope, year, chinaToday(), orgId),
+  ]);
+  return { rows, figures };
 }

@@ -64,7 +64,14 @@ const caseStep =
 export const petitionPolicy = definePolicy<PetitionRow>()({
   accept: caseStep('accept'),
   reject: caseStep('reject'),
-  // One extension per case (第三十五条).
+  // Only a transferred or assigned case can be objected to (第二十三条第三款).
+  object: (a, p) =>
+    firstDenial(
+      () => caseStep('object')(a, p),
+      () => allowIf(p.source !== 'direct', ReceptionErrors.PETITION_OBJECTION_DIRECT),
+    ),
+  objectionResult: caseStep('objectionResult'),
+  // One extension per case (第三十四条).
   extend: (a, p) =>
     firstDenial(
       () => caseStep('extend')(a, p),
@@ -74,6 +81,7 @@ export const petitionPolicy = definePolicy<PetitionRow>()({
   reviewRequest: caseStep('reviewRequest'),
   reviewAnswer: caseStep('reviewAnswer'),
   rereviewRequest: caseStep('rereviewRequest'),
+  hearing: caseStep('hearing'),
   rereviewAnswer: caseStep('rereviewAnswer'),
   reveal: (a, p) =>
     firstDenial(

@@ -1,5 +1,15 @@
 import { deadlineState } from '@township-office/domain/deadlines';
-import { maskIdNumber, maskPhone, type Petitioner } from '@township-office/domain/petitions';
+import type { HolidayCalendar } from '@township-office/domain/holidays';
+import {
+  acceptBy,
+  maskIdNumber,
+  maskPhone,
+  objectionBy,
+  rereviewAnswerBy,
+  reviewRequestBy,
+  type Petitioner,
+} from '@township-office/domain/petitions';
+import { petitionDates } from './petitions.service.ts';
 import type { Actor } from '../../platform/context.ts';
 import { allowedActions } from '../../platform/policy.ts';
 import { petitionPolicy, seesPetitionerIdentity, visitPolicy } from './reception.policy.ts';
@@ -52,7 +62,9 @@ export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: stri
     petitioners: petitionersFor(actor, p),
     subject: p.subject,
     category: p.category,
+    source: p.source,
     status: p.status,
+    noticeLate: p.noticeLate,
     dueKind: p.dueKind,
     dueOn: p.dueOn,
     deadlineState: p.dueOn ? deadlineState(p.dueOn, today) : null,
@@ -63,11 +75,26 @@ export function presentPetitionSummary(actor: Actor, p: PetitionRow, today: stri
   };
 }
 
-export function presentPetition(actor: Actor, p: PetitionRow, events: PetitionEventRow[], today: string) {
+/** The case with its statutory dates, computed with the county's holiday calendar (民法典 第二百零三条). */
+export function presentPetition(actor: Actor, p: PetitionRow, events: PetitionEventRow[], today: string, cal?: HolidayCalendar) {
+  const d = petitionDates(p);
   return {
     ...presentPetitionSummary(actor, p, today),
     content: p.content,
-    dayCount: p.dayCount,
+    transferredBy: p.transferredBy,
+    newFacts: p.newFacts,
+    noticeDueOn: acceptBy(p, cal),
+    objectionDueOn: p.source === 'direct' ? null : objectionBy(p, cal),
+    objectedOn: p.objectedOn,
+    objectionReason: p.objectionReason,
+    objectionDecidedOn: p.objectionDecidedOn,
+    objectionAgreed: p.objectionAgreed,
+    reviewRequestDueOn: reviewRequestBy(d, 'review', cal),
+    rereviewRequestDueOn: reviewRequestBy(d, 'rereview', cal),
+    rereviewAnswerDueOn: rereviewAnswerBy(d, cal),
+    rereviewHearingDays: p.rereviewHearingDays,
+    reviewAnswerNotifiedOn: p.reviewAnswerNotifiedOn,
+    rereviewAnswerNotifiedOn: p.rereviewAnswerNotifiedOn,
     isHandler: p.handlerUserIds.includes(actor.userId),
     previousPetitionId: p.previousPetitionId,
     decidedOn: p.decidedOn,

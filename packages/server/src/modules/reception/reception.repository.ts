@@ -60,6 +60,8 @@ export interface PetitionFilter {
   orgId?: string;
   q?: string;
   overdueOn?: string;
+  source?: PetitionRow['source'];
+  noticeLate?: boolean;
 }
 
 export const receptionRepository = {
@@ -106,6 +108,8 @@ export const receptionRepository = {
       f.to ? lte(petitions.receivedOn, f.to) : undefined,
       f.q ? petitionSearch(f.q, viewer) : undefined,
       f.overdueOn ? lt(petitions.dueOn, f.overdueOn) : undefined,
+      f.source ? eq(petitions.source, f.source) : undefined,
+      f.noticeLate !== undefined ? eq(petitions.noticeLate, f.noticeLate) : undefined,
     );
     const [rows, [total]] = await Promise.all([
       db
@@ -153,10 +157,6 @@ export const receptionRepository = {
       .select({ id: users.id, displayName: users.displayName })
       .from(users)
       .where(and(eq(users.orgId, orgId), inArray(users.id, ids), isNull(users.disabledAt))),
-  async dayCountSetting(db: DbOrTx): Promise<'calendar' | 'working'> {
-    const r = await db.execute<{ value: unknown }>(sql`SELECT value FROM app_settings WHERE key = 'petitions.dayCount'`);
-    return r.rows[0]?.value === 'working' ? 'working' : 'calendar';
-  },
   overdueByOrg(db: DbOrTx, today: string) {
     return db
       .select({ orgId: petitions.orgId, overdue: count() })
@@ -176,5 +176,37 @@ export const receptionRepository = {
       .from(petitions)
       .where(where)
       .groupBy(petitions.category, petitions.channel, sql`3`);
+  },
+  /** The year's figures the statistics page shows beside the counts: statuses, late notices, overdue, reviews. */
+  async statFigures(db: DbOrTx, scope: OrgScope, year: number, today: string, orgId?: string) {
+    const where = and(scoped(petitions.orgId, scope, orgId), eq(petitions.year, year));
+    const [r] = await db
+      .select({
+        total: count(),
+        accepted: sql<number>`count(*) FILTER (WHERE ${petitions.decidedOn} IS NOT NULL AND ${petitions.status} NOT IN ('not_accepted', 'returned'))::int`,
+        notAccepted: sql<number>`count(*) FILTER (WHERE ${petitions.status} = 'not_accepted')::int`,
+        closed: sql<number>`count(*) FILTER (WHERE ${petitions.closedOn} IS NOT NULL)::int`,
+        noticeLate: sql<number>`count(*) FILTER (WHERE ${petitions.noticeLate})::int`,
+        overdue: sql<number>`count(*) FILTER (WHERE ${petitions.dueOn} < ${today})::int`,
+        transferred: sql<number>`count(*) FILTER (WHERE ${petitions.source} <> 'direct')::int`,
+        objected: sql<number>`count(*) FILTER (WHERE ${petitions.objectedOn} IS NOT NULL)::int`,
+        reviews: sql<number>`count(*) FILTER (WHERE ${petitions.reviewRequestedOn} IS NOT NULL)::int`,
+        rereviews: sql<number>`count(*) FILTER (WHERE ${petitions.rereviewRequestedOn} IS NOT NULL)::int`,
+      })
+      .from(petitions)
+      .where(where);
+    const n = (v: unknown) => Number(v ?? 0);
+    return {
+      total: n(r?.total),
+      accepted: n(r?.accepted),
+      notAccepted: n(r?.notAccepted),
+      closed: n(r?.closed),
+      noticeLate: n(r?.noticeLate),
+      overdue: n(r?.overdue),
+      transferred: n(r?.transferred),
+      objected: n(r?.objected),
+      reviews: n(r?.reviews),
+      rereviews: n(r?.rereviews),
+    };
   },
 };

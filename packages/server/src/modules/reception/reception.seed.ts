@@ -132,6 +132,7 @@ export const receptionSeed: SeedStep = {
                     dates.status = 'reviewed';
                     dates.reviewAnsweredOn = answered;
                     extra.reviewResult = '维持原处理意见';
+                    extra.reviewAnswerNotifiedOn = shiftDay(answered, 2);
                     ev('review_answer', answered);
                   }
                 }

@@ -1,6 +1,12 @@
-import { date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { DayCount } from '@township-office/domain/deadlines';
-import type { Petitioner, PetitionStatus, PetitionChannel, PetitionCategory, PetitionDeadline } from '@township-office/domain/petitions';
+import { boolean, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type {
+  Petitioner,
+  PetitionStatus,
+  PetitionChannel,
+  PetitionCategory,
+  PetitionDeadline,
+  PetitionSource,
+} from '@township-office/domain/petitions';
 import type { CostCategory } from '@township-office/domain/reception';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
@@ -25,6 +31,8 @@ export const visits = pgTable('visits', {
   totalCost: numeric('total_cost', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
   voidedAt: ts('voided_at'),
   voidReason: text('void_reason'),
+  /** The Excel import this row came with (issue 12), null for a row entered here. */
+  importBatchId: uuid('import_batch_id'),
   createdBy: uuid('created_by')
     .notNull()
     .references(() => users.id),
@@ -47,7 +55,8 @@ export const petitions = pgTable('petitions', {
   content: text('content').notNull(),
   category: text('category').$type<PetitionCategory>().notNull(),
   status: text('status').$type<PetitionStatus>().notNull().default('registered'),
-  dayCount: text('day_count').$type<DayCount>().notNull().default('calendar'),
+  source: text('source').$type<PetitionSource>().notNull().default('direct'),
+  transferredBy: text('transferred_by'),
   dueKind: text('due_kind').$type<PetitionDeadline['kind']>(),
   dueOn: day('due_on'),
   handlerUserIds: uuid('handler_user_ids').array().notNull(),
@@ -58,6 +67,11 @@ export const petitions = pgTable('petitions', {
   decidedOn: day('decided_on'),
   notifiedOn: day('notified_on'),
   notAcceptedReason: text('not_accepted_reason'),
+  noticeLate: boolean('notice_late').notNull().default(false),
+  objectedOn: day('objected_on'),
+  objectionReason: text('objection_reason'),
+  objectionDecidedOn: day('objection_decided_on'),
+  objectionAgreed: boolean('objection_agreed'),
   extensionDays: integer('extension_days'),
   extensionReason: text('extension_reason'),
   extensionApprovedBy: text('extension_approved_by'),
@@ -70,10 +84,14 @@ export const petitions = pgTable('petitions', {
   reviewOrgan: text('review_organ'),
   reviewAnsweredOn: day('review_answered_on'),
   reviewResult: text('review_result'),
+  reviewAnswerNotifiedOn: day('review_answer_notified_on'),
   rereviewRequestedOn: day('rereview_requested_on'),
   rereviewOrgan: text('rereview_organ'),
   rereviewAnsweredOn: day('rereview_answered_on'),
   rereviewResult: text('rereview_result'),
+  rereviewAnswerNotifiedOn: day('rereview_answer_notified_on'),
+  rereviewHearingDays: integer('rereview_hearing_days').notNull().default(0),
+  newFacts: text('new_facts'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

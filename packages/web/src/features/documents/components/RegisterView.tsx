@@ -2,7 +2,7 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CHANNELS, CLASSIFICATIONS, DOC_TYPES, INCOMING_STATUSES } from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
@@ -76,7 +76,8 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
   ] as TableColumnsType<IncomingRegisterRow>;
 }
 
-export function RegisterView({ kind }: { kind: RegisterKind }) {
+/** `extra`: more buttons for the header (the import from Excel). */
+export function RegisterView({ kind, extra }: { kind: RegisterKind; extra?: ReactNode }) {
   const t = useT();
   const { message } = App.useApp();
   const { orgId } = useViewOrg();
@@ -127,6 +128,7 @@ export function RegisterView({ kind }: { kind: RegisterKind }) {
         title={t(`documents.register.${kind}Title`)}
         extra={
           <>
+            {extra}
             <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void save('xlsx')} data-testid="register-export">
               {t('documents.register.export')}
             </Button>

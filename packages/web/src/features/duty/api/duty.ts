@@ -1,57 +1,53 @@
-/** Duty: roster, log, handovers over /api/duty. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/** Duty over /api/duty and /api/calendar: roster, swaps, holiday rosters, log, incident reports, handovers; the types are the domain's response schemas. */
+import { useQuery } from '@tanstack/react-query';
+import type { DutyLogEntryOut, HandoverOut, HolidayOut, IncidentReportOut, RosterDayOut, SwapOut } from '@township-office/domain/duty.api';
 import { api, type Query } from '../../../lib/api.ts';
+import { keys, useInvalidatingMutation, type Page } from '../../../lib/query.ts';
 
-export interface RosterDay {
-  id: string;
-  day: string;
-  leaderName: string;
-  staffNames: string[];
-  source: string;
-  note: string | null;
-}
-export interface LogEntry {
-  id: string;
-  day: string;
-  at: string;
-  kind: string;
-  callerUnit: string | null;
-  callerName: string | null;
-  callerPhone: string | null;
-  content: string;
-  handling: string | null;
-  result: string | null;
-  reportUpward: boolean;
-  recordedByName: string;
-}
-export interface Handover {
-  id: string;
-  day: string;
-  outgoingName: string;
-  incomingName: string;
-  outstanding: string;
-  outgoingConfirmedAt: string | null;
-  incomingConfirmedAt: string | null;
-  complete: boolean;
-  allowedActions: string[];
-}
+export type RosterDay = RosterDayOut;
+export type LogEntry = DutyLogEntryOut;
+export type Handover = HandoverOut;
+export type Swap = SwapOut;
+export type Holiday = HolidayOut;
+export type IncidentReport = IncidentReportOut;
 
 export const useRoster = (q: Query) =>
-  useQuery({ queryKey: ['duty', 'roster', q], queryFn: () => api.get<{ items: RosterDay[] }>('/api/duty/roster', q) });
+  useQuery({ queryKey: keys.list('duty', 'roster', q), queryFn: () => api.get<{ items: RosterDay[] }>('/api/duty/roster', q) });
 export const useDutyLog = (q: Query) =>
-  useQuery({ queryKey: ['duty', 'log', q], queryFn: () => api.get<{ items: LogEntry[]; total: number }>('/api/duty/log', q) });
+  useQuery({ queryKey: keys.list('duty', 'log', q), queryFn: () => api.get<Page<LogEntry>>('/api/duty/log', q) });
 export const useHandovers = (q: Query) =>
-  useQuery({ queryKey: ['duty', 'handovers', q], queryFn: () => api.get<{ items: Handover[] }>('/api/duty/handovers', q) });
-export const useDutyPeople = () =>
-  useQuery({ queryKey: ['duty', 'people'], queryFn: () => api.get<{ items: { id: string; displayName: string }[] }>('/api/people') });
+  useQuery({ queryKey: keys.list('duty', 'handovers', q), queryFn: () => api.get<{ items: Handover[] }>('/api/duty/handovers', q) });
+export const useSwaps = (q: Query) =>
+  useQuery({ queryKey: keys.list('duty', 'swaps', q), queryFn: () => api.get<{ items: Swap[] }>('/api/duty/swaps', q) });
+export const useHolidays = (year: number) =>
+  useQuery({
+    queryKey: keys.list('duty', 'holidays', { year }),
+    queryFn: () => api.get<{ items: Holiday[] }>('/api/calendar/holidays', { year }),
+  });
+export const useIncidentReports = () =>
+  useQuery({ queryKey: keys.list('duty', 'incidents'), queryFn: () => api.get<{ items: IncidentReport[] }>('/api/duty/incident-reports') });
 
-function useInvalidating<I, O>(fn: (input: I) => Promise<O>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['duty'] }) });
-}
-export const useGenerateRoster = () => useInvalidating((b: Record<string, unknown>) => api.post('/api/duty/roster/generate', b));
+export const useGenerateRoster = () =>
+  useInvalidatingMutation('duty', (b: Record<string, unknown>) => api.post('/api/duty/roster/generate', b));
 export const useSetRosterDay = () =>
-  useInvalidating(({ day, ...b }: { day: string; leaderName: string; staffNames: string[] }) => api.put(`/api/duty/roster/${day}`, b));
-export const useAddLog = () => useInvalidating((b: Record<string, unknown>) => api.post<LogEntry>('/api/duty/log', b));
-export const useCreateHandover = () => useInvalidating((b: Record<string, unknown>) => api.post<Handover>('/api/duty/handovers', b));
-export const useConfirmHandover = () => useInvalidating((id: string) => api.post<Handover>(`/api/duty/handovers/${id}/confirm`));
+  useInvalidatingMutation('duty', ({ day, ...b }: { day: string; leaderName: string; staffNames: string[] }) =>
+    api.put(`/api/duty/roster/${day}`, b),
+  );
+export const useAddLog = () => useInvalidatingMutation('duty', (b: Record<string, unknown>) => api.post<LogEntry>('/api/duty/log', b));
+export const useReportUpward = () => useInvalidatingMutation('duty', (id: string) => api.post<LogEntry>(`/api/duty/log/${id}/report`));
+export const useCreateHandover = () =>
+  useInvalidatingMutation('duty', (b: Record<string, unknown>) => api.post<Handover>('/api/duty/handovers', b));
+export const useConfirmHandover = () =>
+  useInvalidatingMutation('duty', (id: string) => api.post<Handover>(`/api/duty/handovers/${id}/confirm`));
+export const useRequestSwap = () =>
+  useInvalidatingMutation('duty', (b: { day: string; role: 'leader' | 'staff'; fromName: string; toName: string; reason: string }) =>
+    api.post<Swap>('/api/duty/swaps', b),
+  );
+export const useDecideSwap = () =>
+  useInvalidatingMutation('duty', ({ id, verb }: { id: string; verb: 'approve' | 'reject' }) =>
+    api.post<Swap>(`/api/duty/swaps/${id}/${verb}`),
+  );
+export const useSubmitHolidayRoster = () =>
+  useInvalidatingMutation('duty', ({ id, note }: { id: string; note?: string }) =>
+    api.post<{ id: string; submittedOn: string; late: boolean }>(`/api/duty/holidays/${id}/submit`, note ? { note } : {}),
+  );

@@ -1,6 +1,6 @@
 /** /duty/log — 值班日志: the paper log's columns; a phone-friendly form to log a call, visit, document or incident. */
 import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
@@ -18,7 +18,11 @@ export default function DutyLogPage() {
   const { orgId } = useViewOrg();
   const [page, setPage] = useState(1);
   const [kind, setKind] = useState<string | undefined>();
-  const q = { orgId, kind, page, pageSize: 20 };
+  // The log opens on the last 30 days, so printing it gives those pages, not the whole year's.
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()]);
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].format('YYYY-MM-DD');
+  const q = { orgId, kind, from, to, page, pageSize: 20 };
   const log = useDutyLog(q);
   const add = useAddLog();
   const [open, setOpen] = useState(false);
@@ -35,12 +39,24 @@ export default function DutyLogPage() {
                 {t('duty.log.new')}
               </Button>
             ) : null}
-            <Button onClick={() => download('/api/duty/log', { query: { orgId, kind, format: 'xlsx' } })}>{t('common.export')}</Button>
-            <Button onClick={() => openPdf('/api/duty/log', { orgId, kind, format: 'pdf' })}>{t('common.print')}</Button>
+            <Button onClick={() => download('/api/duty/log', { query: { orgId, kind, from, to, format: 'xlsx' } })}>
+              {t('common.export')}
+            </Button>
+            <Button onClick={() => openPdf('/api/duty/log', { orgId, kind, from, to, format: 'pdf' })}>{t('common.print')}</Button>
           </Space>
         }
       />
-      <Space style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker
+          allowClear={false}
+          value={range}
+          data-testid="log-range"
+          onChange={(v) => {
+            if (!v?.[0] || !v[1]) return;
+            setPage(1);
+            setRange([v[0], v[1]]);
+          }}
+        />
         <Select
           allowClear
           placeholder={t('duty.log.kind')}

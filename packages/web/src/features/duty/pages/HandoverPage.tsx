@@ -2,24 +2,25 @@
 import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { usePeople } from '../../../lib/query.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
-import { useConfirmHandover, useCreateHandover, useDutyPeople, useHandovers, type Handover } from '../api/duty.ts';
+import { useConfirmHandover, useCreateHandover, useHandovers, type Handover } from '../api/duty.ts';
 
 export default function HandoverPage() {
   const t = useT();
   const { can, me } = useSession();
   const { orgId } = useViewOrg();
   const list = useHandovers({ orgId });
-  const people = useDutyPeople();
+  const people = usePeople();
   const create = useCreateHandover();
   const confirm = useConfirmHandover();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
+  const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
     <>
       <PageHeader

@@ -7,14 +7,11 @@ import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
-import { useGenerateRoster, useRoster, useSetRosterDay, type RosterDay } from '../api/duty.ts';
+import { PeoplePicker } from '../../../components/index.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
+import { useGenerateRoster, useRequestSwap, useRoster, useSetRosterDay, type RosterDay } from '../api/duty.ts';
 
 const WEEK = '日一二三四五六';
-const names = (s?: string) =>
-  (s ?? '')
-    .split(/[、,，\s]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 export default function RosterPage() {
   const t = useT();
@@ -27,7 +24,10 @@ export default function RosterPage() {
   const setDay = useSetRosterDay();
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<RosterDay | null>(null);
+  const [swapping, setSwapping] = useState<RosterDay | null>(null);
+  const requestSwap = useRequestSwap();
   const [form] = Form.useForm();
+  const swapRole = Form.useWatch('role', form) as 'leader' | 'staff' | undefined;
   return (
     <>
       <PageHeader
@@ -73,12 +73,17 @@ export default function RosterPage() {
           {
             title: t('common.actions'),
             key: 'a',
-            width: 80,
+            width: 140,
             render: (_: unknown, r) =>
               can('duty.keep') ? (
-                <Button size="small" type="link" onClick={() => setEditing(r)}>
-                  {t('duty.roster.edit')}
-                </Button>
+                <Space size={0}>
+                  <Button size="small" type="link" onClick={() => setEditing(r)}>
+                    {t('duty.roster.edit')}
+                  </Button>
+                  <Button size="small" type="link" data-testid="swap-request" onClick={() => setSwapping(r)}>
+                    {t('duty.swaps.request')}
+                  </Button>
+                </Space>
               ) : null,
           },
         ]}
@@ -97,8 +102,8 @@ export default function RosterPage() {
             from: q.from,
             to: q.to,
             mode: v.mode,
-            leaders: names(v.leaders),
-            staff: names(v.staff),
+            leaders: v.leaders,
+            staff: v.staff,
             staffPerDay: 1,
           });
           setOpen(false);
@@ -114,10 +119,10 @@ export default function RosterPage() {
             />
           </Form.Item>
           <Form.Item name="leaders" label={t('duty.roster.leaders')} rules={[{ required: true }]}>
-            <Input data-testid="roster-leaders" />
+            <PeoplePicker mode="multiple" valueKey="displayName" testId="roster-leaders" />
           </Form.Item>
           <Form.Item name="staff" label={t('duty.roster.staff')} rules={[{ required: true }]}>
-            <Input data-testid="roster-staff" />
+            <PeoplePicker mode="multiple" valueKey="displayName" testId="roster-staff" />
           </Form.Item>
         </Form>
       </Modal>
@@ -130,7 +135,7 @@ export default function RosterPage() {
         onCancel={() => setEditing(null)}
         onOk={async () => {
           const v = await form.validateFields();
-          await setDay.mutateAsync({ day: editing!.day, leaderName: v.leaderName ?? '', staffNames: names(v.staff) });
+          await setDay.mutateAsync({ day: editing!.day, leaderName: v.leaderName ?? '', staffNames: v.staff ?? [] });
           setEditing(null);
         }}
       >
@@ -138,13 +143,66 @@ export default function RosterPage() {
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ leaderName: editing?.leaderName, staff: editing?.staffNames.join('、') }}
+          initialValues={{ leaderName: editing?.leaderName, staff: editing?.staffNames }}
         >
-          <Form.Item name="leaderName" label={t('duty.roster.leader')} rules={[{ required: true, message: '每天须安排一名带班领导' }]}>
-            <Input />
+          <Form.Item
+            name="leaderName"
+            label={t('duty.roster.leader')}
+            rules={[{ required: true, message: t('duty.roster.leaderRequired') }]}
+          >
+            <PeoplePicker valueKey="displayName" />
           </Form.Item>
           <Form.Item name="staff" label={t('duty.roster.staffCol')} rules={[{ required: true }]}>
-            <Input />
+            <PeoplePicker mode="multiple" valueKey="displayName" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!swapping}
+        title={`${t('duty.swaps.request')} ${swapping?.day ?? ''}`}
+        okText={t('duty.swaps.send')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        onCancel={() => setSwapping(null)}
+        okButtonProps={{ 'data-testid': 'swap-ok', loading: requestSwap.isPending } as never}
+        onOk={async () => {
+          const v = await form.validateFields();
+          await requestSwap.mutateAsync({ day: swapping!.day, role: v.role, fromName: v.fromName, toName: v.toName, reason: v.reason });
+          notifySuccess(t('duty.swaps.sent'));
+          setSwapping(null);
+        }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ role: 'staff', fromName: swapping?.staffNames[0] }}
+          onValuesChange={(c) => {
+            if (c.role && swapping) form.setFieldValue('fromName', c.role === 'leader' ? swapping.leaderName : swapping.staffNames[0]);
+          }}
+        >
+          <Form.Item name="role" label={t('duty.swaps.role')}>
+            <Radio.Group
+              options={[
+                { value: 'staff', label: t('duty.swaps.roles.staff') },
+                { value: 'leader', label: t('duty.swaps.roles.leader') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="fromName" label={t('duty.swaps.from')} rules={[{ required: true }]}>
+            <Radio.Group
+              data-testid="swap-from"
+              options={(swapRole === 'leader' ? [swapping?.leaderName ?? ''] : (swapping?.staffNames ?? [])).map((n) => ({
+                value: n,
+                label: n,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="toName" label={t('duty.swaps.to')} rules={[{ required: true }]}>
+            <PeoplePicker valueKey="displayName" testId="swap-to" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('duty.swaps.reason')} rules={[{ required: true, max: 200 }]}>
+            <Input data-testid="swap-reason" />
           </Form.Item>
         </Form>
       </Modal>

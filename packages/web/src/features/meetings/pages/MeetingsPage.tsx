@@ -3,6 +3,7 @@ import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'an
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { SheetImport } from '../../../components/index.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -36,6 +37,7 @@ export default function MeetingsPage() {
                 {t('common.create')}
               </Button>
             ) : null}
+            {can('meetings.record') ? <SheetImport register="meetings" invalidate="meetings" /> : null}
             <Button onClick={() => download('/api/meetings', { query: { ...exportQuery, orgId, format: 'xlsx' } })}>
               {t('common.export')}
             </Button>

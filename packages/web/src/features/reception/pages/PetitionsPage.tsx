@@ -9,6 +9,7 @@ import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { StatusTag } from '../../../lib/format.tsx';
+import { PETITION_SOURCES, PETITION_STATUSES } from '@township-office/domain/petitions';
 import { usePetitions, useRegisterPetition, type PetitionSummary } from '../api/reception.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
 
@@ -21,11 +22,13 @@ export default function PetitionsPage() {
   const { can } = useSession();
   const { orgId } = useViewOrg();
   const [page, setPage] = useState(1);
-  const [f, setF] = useState<{ status?: string; channel?: string; overdue?: string }>({});
+  const [f, setF] = useState<{ status?: string; channel?: string; overdue?: string; noticeLate?: string }>({});
   const list = usePetitions({ orgId, ...f, page, pageSize: 20 });
   const register = useRegisterPetition();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
+  const source = Form.useWatch('source', form);
+  const previous = usePetitions({ status: 'rereviewed', pageSize: 200, page: 1 });
   return (
     <>
       <PageHeader
@@ -37,6 +40,9 @@ export default function PetitionsPage() {
                 {t('reception.petitions.new')}
               </Button>
             ) : null}
+            <Button data-testid="petition-stats" onClick={() => nav('/reception/petitions/stats')}>
+              {t('reception.petitions.stats')}
+            </Button>
             <Button onClick={() => download('/api/petitions', { query: { orgId, ...f, format: 'xlsx' } })}>{t('common.export')}</Button>
             <Button onClick={() => openPdf('/api/petitions', { orgId, ...f, format: 'pdf' })}>{t('common.print')}</Button>
           </Space>
@@ -47,16 +53,7 @@ export default function PetitionsPage() {
           allowClear
           placeholder={t('reception.petitions.status')}
           style={{ width: 150 }}
-          options={Object.keys({
-            registered: 1,
-            accepted: 1,
-            not_accepted: 1,
-            closed: 1,
-            review_requested: 1,
-            reviewed: 1,
-            rereview_requested: 1,
-            rereviewed: 1,
-          }).map((k) => ({ value: k, label: t(`reception.status.${k}`) }))}
+          options={PETITION_STATUSES.map((k) => ({ value: k, label: t(`reception.status.${k}`) }))}
           onChange={(status) => {
             setPage(1);
             setF({ ...f, status });
@@ -79,6 +76,15 @@ export default function PetitionsPage() {
           }}
         >
           {t('reception.petitions.onlyOverdue')}
+        </Checkbox>
+        <Checkbox
+          data-testid="only-notice-late"
+          onChange={(e) => {
+            setPage(1);
+            setF({ ...f, noticeLate: e.target.checked ? 'true' : undefined });
+          }}
+        >
+          {t('reception.petitions.onlyNoticeLate')}
         </Checkbox>
       </Space>
       <Table<PetitionSummary>
@@ -147,6 +153,10 @@ export default function PetitionsPage() {
           const p = await register.mutateAsync({
             receivedOn: v.receivedOn.format('YYYY-MM-DD'),
             channel: v.channel,
+            source: v.source,
+            ...(v.source !== 'direct' && v.transferredBy ? { transferredBy: v.transferredBy } : {}),
+            ...(v.previousPetitionId ? { previousPetitionId: v.previousPetitionId } : {}),
+            ...(v.newFacts ? { newFacts: v.newFacts } : {}),
             category: v.category,
             subject: v.subject,
             content: v.content,
@@ -163,7 +173,12 @@ export default function PetitionsPage() {
           nav(`/reception/petitions/${p.id}`);
         }}
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ receivedOn: dayjs(), channel: 'visit', category: 'other' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ receivedOn: dayjs(), channel: 'visit', category: 'other', source: 'direct' }}
+        >
           <Space.Compact block>
             <Form.Item name="receivedOn" label={t('reception.petitions.received')} rules={[{ required: true }]}>
               <DatePicker />
@@ -199,6 +214,40 @@ export default function PetitionsPage() {
           </Form.Item>
           <Form.Item name="content" label={t('reception.petitions.content')} rules={[{ required: true, max: 5000 }]}>
             <Input.TextArea rows={3} data-testid="petition-content" />
+          </Form.Item>
+          <Space.Compact block>
+            <Form.Item name="source" label={t('reception.petitions.source')} style={{ width: 160 }}>
+              <Select
+                data-testid="petition-source"
+                options={PETITION_SOURCES.map((k) => ({ value: k, label: t(`reception.source.${k}`) }))}
+              />
+            </Form.Item>
+            {source && source !== 'direct' ? (
+              <Form.Item
+                name="transferredBy"
+                label={t('reception.petitions.transferredBy')}
+                rules={[{ required: true, max: 100 }]}
+                style={{ flex: 1 }}
+              >
+                <Input data-testid="petition-transferred-by" />
+              </Form.Item>
+            ) : null}
+          </Space.Compact>
+          <Form.Item name="previousPetitionId" label={t('reception.petitions.previous')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="petition-previous"
+              options={(previous.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.serial} ${p.subject}` }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="newFacts"
+            label={t('reception.petitions.newFacts')}
+            extra={t('reception.petitions.newFactsHelp')}
+            rules={[{ max: 2000 }]}
+          >
+            <Input.TextArea rows={2} data-testid="petition-new-facts" />
           </Form.Item>
         </Form>
       </Modal>

@@ -2,6 +2,7 @@
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { SheetImport } from '../../../components/index.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -31,6 +32,7 @@ export default function VisitsPage() {
                 {t('reception.visits.new')}
               </Button>
             ) : null}
+            {can('reception.keep') ? <SheetImport register="visits" invalidate="reception" /> : null}
             <Button onClick={() => download('/api/visits', { query: { orgId, q, format: 'xlsx' } })}>{t('common.export')}</Button>
             <Button onClick={() => openPdf('/api/visits', { orgId, q, format: 'pdf' })}>{t('common.print')}</Button>
           </Space>
