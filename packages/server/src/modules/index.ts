@@ -14,6 +14,7 @@ import { trainingRoutes } from './training/training.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { workbenchRoutes } from './workbench/workbench.routes.ts';
 
 export const routeModules: RouteModule[] = [
   meetingsRoutes,
@@ -30,4 +31,5 @@ export const routeModules: RouteModule[] = [
   environmentRoutes,
   dashboardRoutes,
   assessmentRoutes,
+  workbenchRoutes,
 ];
