@@ -29,7 +29,7 @@ import {
   submitDocument,
 } from '../modules/documents/documents.service.ts';
 import { acknowledgeDelivery } from '../modules/documents/deliveries.service.ts';
-import { propose, screen } from '../modules/documents/incoming.service.ts';
+import { screen } from '../modules/documents/incoming.service.ts';
 import { registerPetition } from '../modules/reception/petitions.service.ts';
 import { submitFiling } from '../modules/personnel/personnel.service.ts';
 import type { SeedContext, SeedStep } from './seed-context.ts';
