@@ -15,6 +15,7 @@ import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { workbenchRoutes } from './workbench/workbench.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 
 export const routeModules: RouteModule[] = [
   meetingsRoutes,
@@ -32,4 +33,5 @@ export const routeModules: RouteModule[] = [
   dashboardRoutes,
   assessmentRoutes,
   workbenchRoutes,
+  notificationsRoutes,
 ];

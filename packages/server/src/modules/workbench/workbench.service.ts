@@ -8,7 +8,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords } from '@township-office/domain/roles';
 import { todoGroup, TODO_GROUPS, type TodoGroup } from '@township-office/domain/workbench';
 import type { BatchResult, DoneItem, TodoItem } from '@township-office/domain/workbench.api';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { messageFor } from '../../platform/i18n.ts';
@@ -25,7 +25,7 @@ function assertBusinessReader(ctx: RequestContext) {
 
 const GROUP_ORDER = Object.fromEntries(TODO_GROUPS.map((g, i) => [g, i])) as Record<TodoGroup, number>;
 
-export async function workbench(db: Db, ctx: RequestContext, now = new Date()): Promise<TodoItem[]> {
+export async function workbench(db: DbOrTx, ctx: RequestContext, now = new Date()): Promise<TodoItem[]> {
   assertBusinessReader(ctx);
   const lists = await Promise.all(
     TODO_PROVIDERS.map(async (p) => (await p.todos(db, ctx.actor, now)).map((t) => ({ ...t, module: p.module }))),
