@@ -8,6 +8,7 @@ import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
 import { useSession } from '../session.tsx';
 import { useOrgs, useViewOrg } from '../view-org.tsx';
 import { Brand } from './Brand.tsx';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
 
 const ALL = '__all__';
 
@@ -36,7 +37,7 @@ function OrgSwitcher() {
 export function AppHeader() {
   const t = useT();
   const [lang, setLang] = useLang();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const logout = useMutation({
@@ -57,6 +58,7 @@ export function AppHeader() {
         <Brand compact />
         <Space size={12} align="center">
           <OrgSwitcher />
+          {can('business.read') && <NotificationBell />}
           <Select
             id="lang-switch"
             data-testid="lang-switch"
