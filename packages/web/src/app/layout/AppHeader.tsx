@@ -1,4 +1,4 @@
-import { Button, Divider, Flex, Layout, Select, Space, Typography } from 'antd';
+import { Button, Divider, Flex, Grid, Layout, Select, Space, Typography } from 'antd';
 import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -38,6 +38,8 @@ export function AppHeader() {
   const t = useT();
   const [lang, setLang] = useLang();
   const { me, can } = useSession();
+  // On a phone the header keeps its buttons and drops the words beside them.
+  const narrow = !Grid.useBreakpoint().sm;
   const navigate = useNavigate();
   const qc = useQueryClient();
   const logout = useMutation({
@@ -52,11 +54,17 @@ export function AppHeader() {
   });
   return (
     <Layout.Header
-      style={{ height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #e5e7eb', borderTop: '3px solid #b4232a' }}
+      style={{
+        height: 56,
+        lineHeight: '56px',
+        padding: narrow ? '0 8px' : '0 20px',
+        borderBottom: '1px solid #e5e7eb',
+        borderTop: '3px solid #b4232a',
+      }}
     >
       <Flex align="center" justify="space-between" style={{ height: '100%' }}>
-        <Brand compact />
-        <Space size={12} align="center">
+        <Brand compact sealOnly={narrow} />
+        <Space size={narrow ? 4 : 12} align="center">
           <OrgSwitcher />
           {can('business.read') && <NotificationBell />}
           <Select
@@ -67,18 +75,32 @@ export function AppHeader() {
             onChange={setLang}
             variant="borderless"
             suffixIcon={<GlobalOutlined />}
-            style={{ width: 112 }}
+            style={{ width: narrow ? 76 : 112 }}
             options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
           />
-          <Divider orientation="vertical" />
-          <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/account')} data-testid="current-user">
-            <span>{me.displayName}</span>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="current-role">
-              {t(`role.${me.role}`)} · {me.org.name}
-            </Typography.Text>
+          {!narrow && <Divider orientation="vertical" />}
+          <Button
+            type="text"
+            icon={<UserOutlined />}
+            onClick={() => navigate('/account')}
+            data-testid="current-user"
+            aria-label={me.displayName}
+          >
+            {!narrow && <span>{me.displayName}</span>}
+            {!narrow && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="current-role">
+                {t(`role.${me.role}`)} · {me.org.name}
+              </Typography.Text>
+            )}
           </Button>
-          <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} data-testid="logout">
-            {t('header.logout')}
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => logout.mutate()}
+            loading={logout.isPending}
+            data-testid="logout"
+            aria-label={t('header.logout')}
+          >
+            {!narrow && t('header.logout')}
           </Button>
         </Space>
       </Flex>
