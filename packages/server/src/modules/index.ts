@@ -16,6 +16,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { workbenchRoutes } from './workbench/workbench.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 
 export const routeModules: RouteModule[] = [
   meetingsRoutes,
@@ -34,4 +35,5 @@ export const routeModules: RouteModule[] = [
   assessmentRoutes,
   workbenchRoutes,
   notificationsRoutes,
+  searchRoutes,
 ];
