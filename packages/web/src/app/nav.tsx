@@ -85,6 +85,15 @@ export const NAV: NavEntry[] = [
     page: lazy(() => import('../features/notifications/pages/NotificationsPage.tsx')),
     menu: false,
   },
+  {
+    key: 'search',
+    path: '/search',
+    labelKey: 'search.heading',
+    action: 'business.read',
+    group: 'workbench',
+    page: lazy(() => import('../features/search/pages/SearchPage.tsx')),
+    menu: false,
+  },
   // 办文
   {
     key: 'documents.inbox',

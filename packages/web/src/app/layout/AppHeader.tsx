@@ -1,5 +1,5 @@
 import { Button, Divider, Flex, Grid, Layout, Select, Space, Typography } from 'antd';
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LogoutOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../../lib/api.ts';
@@ -9,6 +9,7 @@ import { useSession } from '../session.tsx';
 import { useOrgs, useViewOrg } from '../view-org.tsx';
 import { Brand } from './Brand.tsx';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
+import { HeaderSearch } from '../../features/search/components/HeaderSearch.tsx';
 
 const ALL = '__all__';
 
@@ -66,6 +67,12 @@ export function AppHeader() {
         <Brand compact sealOnly={narrow} />
         <Space size={narrow ? 4 : 12} align="center">
           <OrgSwitcher />
+          {can('business.read') &&
+            (narrow ? (
+              <Button type="text" icon={<SearchOutlined />} aria-label={t('search.heading')} onClick={() => navigate('/search')} />
+            ) : (
+              <HeaderSearch narrow={narrow} />
+            ))}
           {can('business.read') && <NotificationBell />}
           <Select
             id="lang-switch"
