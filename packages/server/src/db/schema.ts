@@ -12,3 +12,5 @@ export * from '../modules/duty/duty.tables.ts';
 export * from '../modules/reception/reception.tables.ts';
 export * from '../modules/archives/archives.tables.ts';
 export * from '../modules/assessment/assessment.tables.ts';
+export * from '../modules/notifications/notifications.tables.ts';
+export * from '../modules/search/search.tables.ts';

@@ -14,6 +14,9 @@ import { trainingRoutes } from './training/training.routes.ts';
 import { environmentRoutes } from './environment/environment.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { workbenchRoutes } from './workbench/workbench.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 
 export const routeModules: RouteModule[] = [
   meetingsRoutes,
@@ -30,4 +33,7 @@ export const routeModules: RouteModule[] = [
   environmentRoutes,
   dashboardRoutes,
   assessmentRoutes,
+  workbenchRoutes,
+  notificationsRoutes,
+  searchRoutes,
 ];

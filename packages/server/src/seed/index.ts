@@ -11,6 +11,7 @@ import { informationSeed } from './information.seed.ts';
 import { archivesSeed } from './archives.seed.ts';
 import { supervisionSeed } from './supervision.seed.ts';
 import { assessmentSeed } from './assessment.seed.ts';
+import { workbenchSeed } from './workbench.seed.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
 export const seedSteps: SeedStep[] = [
@@ -22,6 +23,7 @@ export const seedSteps: SeedStep[] = [
   dutySeed,
   receptionSeed,
   assessmentSeed,
+  workbenchSeed,
 ];
 
 export interface SeedReport {

@@ -76,6 +76,24 @@ export const NAV: NavEntry[] = [
     group: 'workbench',
     page: Workbench,
   },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    labelKey: 'notifications.title',
+    action: 'business.read',
+    group: 'workbench',
+    page: lazy(() => import('../features/notifications/pages/NotificationsPage.tsx')),
+    menu: false,
+  },
+  {
+    key: 'search',
+    path: '/search',
+    labelKey: 'search.heading',
+    action: 'business.read',
+    group: 'workbench',
+    page: lazy(() => import('../features/search/pages/SearchPage.tsx')),
+    menu: false,
+  },
   // 办文
   {
     key: 'documents.inbox',

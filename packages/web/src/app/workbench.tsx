@@ -1,6 +1,8 @@
 /**
- * Cards on the workbench (工作台): each module adds one line with a lazy card that shows the
- * user's to-dos in that module (e.g. 待我签发 3 件). Shown to roles that have `action`.
+ * Extra cards on the workbench (工作台). The to-dos themselves come from one server query
+ * (GET /api/workbench, fed by each server module's `<module>.todos.ts` provider) and are shown by
+ * features/workbench; a card here is for something that is not a to-do (a chart, a shortcut).
+ * Shown to roles that have `action`.
  */
 import type { ComponentType } from 'react';
 import type { Action } from '@township-office/domain/permissions';

@@ -27,7 +27,7 @@ export const EVENTS_CHANNEL = 'township_events';
 export const LISTENER_APPLICATION_NAME = 'township-office-listener';
 
 export interface LiveEvent {
-  type: 'delivery.created' | 'delivery.updated' | 'delivery.reminder' | 'incoming.updated' | 'incoming.reminder';
+  type: 'delivery.created' | 'delivery.updated' | 'delivery.reminder' | 'incoming.updated' | 'incoming.reminder' | 'notification.created';
   /** Target orgs; when absent, the recipients of `documentId`'s live deliveries. */
   orgIds?: string[];
   documentId?: string;

@@ -1,5 +1,5 @@
-import { Button, Divider, Flex, Layout, Select, Space, Typography } from 'antd';
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Divider, Flex, Grid, Layout, Select, Space, Typography } from 'antd';
+import { GlobalOutlined, LogoutOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../../lib/api.ts';
@@ -8,6 +8,8 @@ import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
 import { useSession } from '../session.tsx';
 import { useOrgs, useViewOrg } from '../view-org.tsx';
 import { Brand } from './Brand.tsx';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
+import { HeaderSearch } from '../../features/search/components/HeaderSearch.tsx';
 
 const ALL = '__all__';
 
@@ -36,7 +38,9 @@ function OrgSwitcher() {
 export function AppHeader() {
   const t = useT();
   const [lang, setLang] = useLang();
-  const { me } = useSession();
+  const { me, can } = useSession();
+  // On a phone the header keeps its buttons and drops the words beside them.
+  const narrow = !Grid.useBreakpoint().sm;
   const navigate = useNavigate();
   const qc = useQueryClient();
   const logout = useMutation({
@@ -51,12 +55,25 @@ export function AppHeader() {
   });
   return (
     <Layout.Header
-      style={{ height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #e5e7eb', borderTop: '3px solid #b4232a' }}
+      style={{
+        height: 56,
+        lineHeight: '56px',
+        padding: narrow ? '0 8px' : '0 20px',
+        borderBottom: '1px solid #e5e7eb',
+        borderTop: '3px solid #b4232a',
+      }}
     >
       <Flex align="center" justify="space-between" style={{ height: '100%' }}>
-        <Brand compact />
-        <Space size={12} align="center">
+        <Brand compact sealOnly={narrow} />
+        <Space size={narrow ? 4 : 12} align="center">
           <OrgSwitcher />
+          {can('business.read') &&
+            (narrow ? (
+              <Button type="text" icon={<SearchOutlined />} aria-label={t('search.heading')} onClick={() => navigate('/search')} />
+            ) : (
+              <HeaderSearch narrow={narrow} />
+            ))}
+          {can('business.read') && <NotificationBell />}
           <Select
             id="lang-switch"
             data-testid="lang-switch"
@@ -65,18 +82,32 @@ export function AppHeader() {
             onChange={setLang}
             variant="borderless"
             suffixIcon={<GlobalOutlined />}
-            style={{ width: 112 }}
+            style={{ width: narrow ? 76 : 112 }}
             options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
           />
-          <Divider orientation="vertical" />
-          <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/account')} data-testid="current-user">
-            <span>{me.displayName}</span>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="current-role">
-              {t(`role.${me.role}`)} · {me.org.name}
-            </Typography.Text>
+          {!narrow && <Divider orientation="vertical" />}
+          <Button
+            type="text"
+            icon={<UserOutlined />}
+            onClick={() => navigate('/account')}
+            data-testid="current-user"
+            aria-label={me.displayName}
+          >
+            {!narrow && <span>{me.displayName}</span>}
+            {!narrow && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="current-role">
+                {t(`role.${me.role}`)} · {me.org.name}
+              </Typography.Text>
+            )}
           </Button>
-          <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} data-testid="logout">
-            {t('header.logout')}
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => logout.mutate()}
+            loading={logout.isPending}
+            data-testid="logout"
+            aria-label={t('header.logout')}
+          >
+            {!narrow && t('header.logout')}
           </Button>
         </Space>
       </Flex>

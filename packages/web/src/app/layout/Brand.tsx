@@ -2,7 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 /** The emblem-less brand: a red seal square with 清, the county and the product name. */
-export function Brand({ compact = false }: { compact?: boolean }) {
+export function Brand({ compact = false, sealOnly = false }: { compact?: boolean; sealOnly?: boolean }) {
   const t = useT();
   const size = compact ? 30 : 44;
   return (
@@ -25,7 +25,7 @@ export function Brand({ compact = false }: { compact?: boolean }) {
       >
         {t('app.sealChar')}
       </div>
-      <div>
+      <div hidden={sealOnly}>
         <Typography.Text type="secondary" style={{ display: 'block', fontSize: compact ? 12 : 14 }}>
           {t('app.county')}
         </Typography.Text>

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Card, Col, Empty, Row, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -7,8 +7,10 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { MENU_GROUPS, visibleEntries } from '../nav.tsx';
 import { useSession } from '../session.tsx';
 import { WORKBENCH_CARDS } from '../workbench.tsx';
+import { TodoPanel } from '../../features/workbench/components/TodoPanel.tsx';
+import { DonePanel } from '../../features/workbench/components/DonePanel.tsx';
 
-/** 工作台: my to-dos across modules (cards registered in app/workbench.tsx) and the way into each module. */
+/** 工作台: my to-dos across every module (one server query, GET /api/workbench), 已办, extra module cards (app/workbench.tsx) and the way into each module. */
 export default function WorkbenchPage() {
   const t = useT();
   const { me, can } = useSession();
@@ -22,20 +24,22 @@ export default function WorkbenchPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t('workbench.todos')}>
-            {cards.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTodos')} />
-            ) : (
-              <Row gutter={[12, 12]}>
-                {cards.map(({ key, Component }) => (
-                  <Col key={key} xs={24} md={12}>
-                    <Suspense fallback={<Card loading size="small" />}>
-                      <Component />
-                    </Suspense>
-                  </Col>
-                ))}
-              </Row>
-            )}
+          <Card title={t('workbench.todos')} styles={{ body: { paddingTop: 12 } }}>
+            <TodoPanel />
+          </Card>
+          {cards.length > 0 && (
+            <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
+              {cards.map(({ key, Component }) => (
+                <Col key={key} xs={24} md={12}>
+                  <Suspense fallback={<Card loading size="small" />}>
+                    <Component />
+                  </Suspense>
+                </Col>
+              ))}
+            </Row>
+          )}
+          <Card title={t('workbench.done')} style={{ marginTop: 16 }}>
+            <DonePanel />
           </Card>
         </Col>
         <Col xs={24} xl={8}>

@@ -1,0 +1,74 @@
+/**
+ * Notifications and the reminder engine's rules (pure): at which stage a deadline is, seen on a
+ * China calendar day, and the words of a notification in each language. Reminders go out before a
+ * deadline (on each of `REMINDER_DAYS_BEFORE` days left), on the day, and once after it, when the
+ * overdue reminder is also sent to the office's leader in charge (escalation).
+ */
+import { chinaToday } from './dates.ts';
+import type { TodoKind } from './workbench.ts';
+
+export const REMINDER_DAYS_BEFORE = [3, 1] as const;
+
+export const NOTIFICATION_STAGES = ['new', 'before', 'due', 'overdue', 'escalated'] as const;
+export type NotificationStage = (typeof NOTIFICATION_STAGES)[number];
+
+/** To-dos that are news when they first arrive (a delivery, an instruction asked of me, a returned draft). */
+export const NEWS_KINDS: readonly TodoKind[] = [
+  'delivery.acknowledge',
+  'incoming.instruct',
+  'incoming.handle',
+  'incoming.read',
+  'document.returned',
+  'document.signOff',
+  'filing.returned',
+];
+
+const DAY_MS = 86_400_000;
+
+/** Whole China calendar days from `now`'s day to the deadline's day (negative once it has passed). */
+export function daysLeft(dueAt: Date, now: Date): number {
+  return Math.round((Date.parse(chinaToday(dueAt)) - Date.parse(chinaToday(now))) / DAY_MS);
+}
+
+/**
+ * The reminder a deadline calls for on `now`'s day, or null: `before` with the tightest of the
+ * configured days that still holds (so a server that was down on day 3 sends the 1-day reminder,
+ * never both on one day), `due` on the day, `overdue` once it has passed (the event key has no day:
+ * one overdue reminder per deadline, not one a day).
+ */
+export function reminderStage(
+  dueAt: Date,
+  now: Date,
+  daysBefore: readonly number[] = REMINDER_DAYS_BEFORE,
+): { stage: 'before' | 'due' | 'overdue'; days: number | null } | null {
+  if (dueAt.getTime() < now.getTime()) return { stage: 'overdue', days: null };
+  const left = daysLeft(dueAt, now);
+  if (left <= 0) return { stage: 'due', days: 0 };
+  const fits = [...daysBefore].filter((d) => left <= d).sort((a, b) => a - b);
+  return fits.length ? { stage: 'before', days: fits[0]! } : null;
+}
+
+const STAGE_ZH: Record<NotificationStage, string> = {
+  new: '新待办',
+  before: '即将到期',
+  due: '今日到期',
+  overdue: '已超期',
+  escalated: '超期提醒',
+};
+const STAGE_EN: Record<NotificationStage, string> = {
+  new: 'New',
+  before: 'Due soon',
+  due: 'Due today',
+  overdue: 'Overdue',
+  escalated: 'Overdue in your office',
+};
+
+/** The headline of a notification: "【即将到期】关于…的通知（还有 3 天）". zh-TW is derived from zh-CN by the caller. */
+export function notificationText(n: { stage: NotificationStage; daysLeft: number | null; title: string }, lang: 'zh' | 'en'): string {
+  if (lang === 'en') {
+    const tail = n.stage === 'before' && n.daysLeft ? ` (${n.daysLeft} day${n.daysLeft === 1 ? '' : 's'} left)` : '';
+    return `[${STAGE_EN[n.stage]}] ${n.title}${tail}`;
+  }
+  const tail = n.stage === 'before' && n.daysLeft ? `（还有 ${n.daysLeft} 天）` : '';
+  return `【${STAGE_ZH[n.stage]}】${n.title}${tail}`;
+}

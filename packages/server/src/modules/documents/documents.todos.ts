@@ -1,0 +1,132 @@
+/**
+ * The documents module's to-dos for the workbench: deliveries to acknowledge (签收, due 24 hours
+ * after dispatch), incoming entries at the actor's step of the 文件处理笺, and outgoing documents at
+ * the actor's step of the 发文笺. Each query is scoped to the actor's org, as the inbox and the
+ * registers are, and mirrors the rule of `documents.policy.ts` that the page will check.
+ */
+import { sql } from 'drizzle-orm';
+import { DELIVERY_OVERDUE_HOURS } from '@township-office/domain/documents';
+import { roleMay } from '@township-office/domain/permissions';
+import { endOfChinaDay } from '@township-office/domain/workbench';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { uuidArray } from '../../db/sql.ts';
+import { TODO_LIMIT, type DoneRef, type Todo, type TodoProvider } from '../../platform/todos.ts';
+
+type Row = { id: string; title: string; subject: string | null; due: string | Date | null; step: string };
+
+const toDate = (v: string | Date | null, day = false): Date | null =>
+  v === null ? null : day ? new Date(endOfChinaDay(String(v))) : v instanceof Date ? v : new Date(v);
+
+async function deliveries(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+  if (!roleMay(actor.role, 'documents.receive')) return [];
+  const r = await db.execute<Row>(sql`
+    SELECT d.id, doc.title, o.name AS subject, d.created_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due, 'ack' AS step
+    FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
+    WHERE d.org_id = ${actor.orgId} AND d.status = 'pending'
+    ORDER BY d.created_at LIMIT ${TODO_LIMIT}`);
+  return r.rows.map((x) => ({
+    kind: 'delivery.acknowledge',
+    title: x.title,
+    subject: x.subject,
+    recordId: x.id,
+    href: '/documents/inbox',
+    dueAt: toDate(x.due),
+  }));
+}
+
+const INCOMING_KINDS = {
+  screen: 'incoming.screen',
+  read: 'incoming.read',
+  propose: 'incoming.propose',
+  instruct: 'incoming.instruct',
+  assign: 'incoming.assign',
+  handle: 'incoming.handle',
+} as const;
+
+async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+  const clerk = roleMay(actor.role, 'documents.receive');
+  const leader = roleMay(actor.role, 'documents.instruct');
+  // One pass over the org's open entries: the step each one waits for, if it is the actor's.
+  const r = await db.execute<Row>(sql`
+    SELECT i.id, i.title, i.sender_name AS subject, i.deadline AS due, s.step
+    FROM incoming i
+    CROSS JOIN LATERAL (SELECT CASE
+      WHEN i.status = 'received' AND ${clerk}::boolean THEN 'screen'
+      WHEN i.status = 'accepted' AND ${clerk}::boolean THEN 'propose'
+      WHEN i.status = 'proposed' AND ${leader}::boolean THEN 'instruct'
+      WHEN i.status = 'instructed' AND ${clerk}::boolean THEN 'assign'
+      WHEN i.status = 'in_progress' AND (${actor.userId}::uuid = ANY (i.handler_ids) OR (cardinality(i.handler_ids) = 0 AND ${clerk}::boolean)) THEN 'handle'
+      WHEN i.status = 'circulating' AND EXISTS (SELECT 1 FROM incoming_circulation c
+             WHERE c.incoming_id = i.id AND c.user_id = ${actor.userId} AND c.read_at IS NULL) THEN 'read'
+      END AS step) s
+    WHERE i.org_id = ${actor.orgId} AND i.status NOT IN ('closed', 'returned') AND s.step IS NOT NULL
+    ORDER BY i.deadline NULLS LAST, i.received_at LIMIT ${TODO_LIMIT}`);
+  return r.rows.map((x) => ({
+    kind: INCOMING_KINDS[x.step as keyof typeof INCOMING_KINDS],
+    title: x.title,
+    subject: x.subject,
+    recordId: x.id,
+    href: `/documents/incoming/${x.id}`,
+    dueAt: x.step === 'handle' ? toDate(x.due, true) : null,
+  }));
+}
+
+const OUTGOING_KINDS = {
+  returned: 'document.returned',
+  review: 'document.review',
+  signOff: 'document.signOff',
+  number: 'document.number',
+  dispatch: 'document.dispatch',
+} as const;
+
+async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+  // 核稿 is the office's step (the leaders sign); the drafter never reviews their own draft.
+  const reviewer = roleMay(actor.role, 'documents.review') && roleMay(actor.role, 'documents.number');
+  const signer = roleMay(actor.role, 'documents.signOff');
+  const numberer = roleMay(actor.role, 'documents.number');
+  const dispatcher = roleMay(actor.role, 'documents.dispatch');
+  const r = await db.execute<Row>(sql`
+    SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step
+    FROM documents d
+    CROSS JOIN LATERAL (SELECT CASE
+      WHEN d.status = 'returned' AND d.drafter_id = ${actor.userId} THEN 'returned'
+      WHEN d.status = 'in_review' AND ${reviewer}::boolean AND d.drafter_id <> ${actor.userId} THEN 'review'
+      WHEN d.status = 'reviewed' AND ${signer}::boolean THEN 'signOff'
+      WHEN d.status = 'signed_off' AND ${numberer}::boolean THEN 'number'
+      WHEN d.status = 'numbered' AND ${dispatcher}::boolean THEN 'dispatch'
+      END AS step) s
+    WHERE d.org_id = ${actor.orgId} AND d.status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered') AND s.step IS NOT NULL
+    ORDER BY d.updated_at LIMIT ${TODO_LIMIT}`);
+  return r.rows.map((x) => ({
+    kind: OUTGOING_KINDS[x.step as keyof typeof OUTGOING_KINDS],
+    title: x.title,
+    subject: null,
+    recordId: x.id,
+    href: `/documents/outgoing/${x.id}`,
+    dueAt: null,
+  }));
+}
+
+/** Titles for the 已办 list, scoped as the registers are: the actor's org's documents and entries, its deliveries. */
+async function describe(db: DbOrTx, actor: Actor, entity: string, ids: string[]): Promise<Map<string, DoneRef>> {
+  const q =
+    entity === 'document'
+      ? sql`SELECT id, title, '/documents/outgoing/' || id AS href FROM documents WHERE id = ANY (${uuidArray(ids)}) AND org_id = ${actor.orgId}`
+      : entity === 'incoming'
+        ? sql`SELECT id, title, '/documents/incoming/' || id AS href FROM incoming WHERE id = ANY (${uuidArray(ids)}) AND org_id = ${actor.orgId}`
+        : sql`SELECT d.id, doc.title, COALESCE('/documents/incoming/' || i.id, '/documents/inbox') AS href
+              FROM deliveries d JOIN documents doc ON doc.id = d.document_id LEFT JOIN incoming i ON i.delivery_id = d.id
+              WHERE d.id = ANY (${uuidArray(ids)}) AND d.org_id = ${actor.orgId}`;
+  const r = await db.execute<{ id: string; title: string; href: string }>(q);
+  return new Map(r.rows.map((x) => [x.id, { title: x.title, href: x.href }]));
+}
+
+export const documentsTodos: TodoProvider = {
+  module: 'documents',
+  async todos(db, actor) {
+    return [...(await deliveries(db, actor)), ...(await incomingSteps(db, actor)), ...(await outgoingSteps(db, actor))];
+  },
+  entities: ['document', 'incoming', 'delivery'],
+  describe,
+};

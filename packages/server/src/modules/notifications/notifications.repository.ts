@@ -1,0 +1,131 @@
+/** SQL of the notifications table (and the accounts the reminder engine writes to). */
+import { sql } from 'drizzle-orm';
+import { BUSINESS_ROLES } from '@township-office/domain/roles';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { NotificationRow } from './notifications.tables.ts';
+
+export interface NewNotification {
+  orgId: string;
+  userId: string;
+  todoKind: string;
+  stage: NotificationRow['stage'];
+  daysLeft: number | null;
+  recordId: string;
+  title: string;
+  subject: string | null;
+  href: string;
+  dueAt: string | null;
+  eventKey: string;
+  /** Already covered by another notification of the same sweep (a reminder that arrives with its "new"): stored read. */
+  silent: boolean;
+}
+
+type Raw = {
+  id: string;
+  org_id: string;
+  user_id: string;
+  todo_kind: string;
+  stage: NotificationRow['stage'];
+  days_left: number | null;
+  record_id: string;
+  title: string;
+  subject: string | null;
+  href: string;
+  due_at: Date | null;
+  event_key: string;
+  created_at: Date;
+  read_at: Date | null;
+};
+
+const toRow = (r: Raw): NotificationRow => ({
+  id: r.id,
+  orgId: r.org_id,
+  userId: r.user_id,
+  todoKind: r.todo_kind,
+  stage: r.stage,
+  daysLeft: r.days_left,
+  recordId: r.record_id,
+  title: r.title,
+  subject: r.subject,
+  href: r.href,
+  dueAt: r.due_at ? new Date(r.due_at) : null,
+  eventKey: r.event_key,
+  createdAt: new Date(r.created_at),
+  readAt: r.read_at ? new Date(r.read_at) : null,
+});
+
+export const notificationsRepository = {
+  /** Inserts the events not sent yet; an event already stored for that person is skipped (the engine's idempotence). */
+  async insertNew(tx: DbOrTx, rows: NewNotification[]): Promise<{ userId: string; orgId: string; eventKey: string }[]> {
+    if (rows.length === 0) return [];
+    const r = await tx.execute<{ user_id: string; org_id: string; event_key: string }>(sql`
+      INSERT INTO notifications (org_id, user_id, todo_kind, stage, days_left, record_id, title, subject, href, due_at, event_key, read_at)
+      SELECT x.org_id, x.user_id, x.todo_kind, x.stage, x.days_left, x.record_id, left(x.title, 400), x.subject, x.href, x.due_at, x.event_key,
+             CASE WHEN x.silent THEN now() END
+      FROM jsonb_to_recordset(${JSON.stringify(
+        rows.map((n) => ({
+          org_id: n.orgId,
+          user_id: n.userId,
+          todo_kind: n.todoKind,
+          stage: n.stage,
+          days_left: n.daysLeft,
+          record_id: n.recordId,
+          title: n.title,
+          subject: n.subject,
+          href: n.href,
+          due_at: n.dueAt,
+          event_key: n.eventKey,
+          silent: n.silent,
+        })),
+      )}::jsonb) AS x(org_id uuid, user_id uuid, todo_kind text, stage text, days_left int, record_id uuid, title text, subject text,
+                      href text, due_at timestamptz, event_key text, silent boolean)
+      ON CONFLICT (user_id, event_key) DO NOTHING
+      RETURNING user_id, org_id, event_key`);
+    return r.rows.map((x) => ({ userId: x.user_id, orgId: x.org_id, eventKey: x.event_key }));
+  },
+
+  async list(db: DbOrTx, userId: string, opts: { unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {
+    const r = await db.execute<Raw>(sql`
+      SELECT * FROM notifications WHERE user_id = ${userId} ${opts.unreadOnly ? sql`AND read_at IS NULL` : sql``}
+      ORDER BY created_at DESC, id LIMIT ${opts.limit}`);
+    return r.rows.map(toRow);
+  },
+
+  async unreadCount(db: DbOrTx, userId: string): Promise<number> {
+    const r = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${userId} AND read_at IS NULL`,
+    );
+    return Number(r.rows[0]!.n);
+  },
+
+  async byIdLocked(tx: DbOrTx, id: string): Promise<NotificationRow | null> {
+    const r = await tx.execute<Raw>(sql`SELECT * FROM notifications WHERE id = ${id} FOR UPDATE`);
+    return r.rows[0] ? toRow(r.rows[0]) : null;
+  },
+
+  async markRead(tx: DbOrTx, id: string): Promise<void> {
+    await tx.execute(sql`UPDATE notifications SET read_at = now() WHERE id = ${id} AND read_at IS NULL`);
+  },
+
+  async markAllRead(tx: DbOrTx, userId: string): Promise<number> {
+    const r = await tx.execute(sql`UPDATE notifications SET read_at = now() WHERE user_id = ${userId} AND read_at IS NULL`);
+    return r.rowCount ?? 0;
+  },
+
+  /** Every active business account: the people the reminder engine looks after. */
+  async businessActors(db: DbOrTx): Promise<Actor[]> {
+    const r = await db.execute<{ id: string; username: string; display_name: string; role: Actor['role']; org_id: string }>(sql`
+      SELECT id, username, display_name, role, org_id FROM users
+      WHERE disabled_at IS NULL AND role = ANY (${`{${BUSINESS_ROLES.join(',')}}`}::text[]) ORDER BY org_id, id`);
+    return r.rows.map((x) => ({ userId: x.id, username: x.username, displayName: x.display_name, role: x.role, orgId: x.org_id }));
+  },
+
+  /** The office's leaders in charge, who hear of what is overdue in their office. */
+  async leadersOf(db: DbOrTx, orgIds: string[]): Promise<{ userId: string; orgId: string }[]> {
+    if (orgIds.length === 0) return [];
+    const r = await db.execute<{ id: string; org_id: string }>(sql`
+      SELECT id, org_id FROM users WHERE disabled_at IS NULL AND role = 'leader_in_charge' AND org_id = ANY (${`{${orgIds.join(',')}}`}::uuid[])`);
+    return r.rows.map((x) => ({ userId: x.id, orgId: x.org_id }));
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * The notification centre and the reminder engine. The engine has no list of deadlines of its own:
+ * it reads each person's workbench (every module's provider), so every deadline a module reports —
+ * 承办 deadlines, 24-hour receipts, follow-ups, petitions' statutory periods, filings, loans,
+ * assessment windows — is reminded the same way: before it (`REMINDER_DAYS_BEFORE`), on the day,
+ * once after it, and then also to the office's leaders in charge. New to-dos that are news (a
+ * delivery, an instruction asked of me, a returned draft) are announced once.
+ *
+ * Idempotent and safe with several server processes: every event has a key unique per person in
+ * SQL (`ON CONFLICT DO NOTHING`), and a sweep holds a transaction-scoped advisory lock, so a second
+ * process finds the work done. New rows are announced over the documents' LISTEN/NOTIFY stream
+ * (`notification.created`), so the bell updates live.
+ */
+import { sql } from 'drizzle-orm';
+import { NEWS_KINDS, reminderStage } from '@township-office/domain/notifications';
+import type { Notification } from '@township-office/domain/notifications.api';
+import type { TodoItem } from '@township-office/domain/workbench.api';
+import type { Db, Tx } from '../../db/client.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { systemContext, type Actor, type RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { CommonErrors } from '@township-office/domain/errors';
+import { readsBusinessRecords } from '@township-office/domain/roles';
+import { notify } from '../documents/documents.events.ts';
+import { workbench } from '../workbench/workbench.service.ts';
+import { notificationPolicy } from './notifications.policy.ts';
+import { presentNotification } from './notifications.presenter.ts';
+import { notificationsRepository as repo, type NewNotification } from './notifications.repository.ts';
+
+/** Any number will do as long as no other job takes it: the documents reminders use 7201100. */
+const SWEEP_LOCK = 7201101;
+
+function assertBusinessReader(ctx: RequestContext) {
+  if (!readsBusinessRecords(ctx.actor.role)) throw new AppError(CommonErrors.FORBIDDEN_ROLE);
+}
+
+const base = (actor: Actor, i: TodoItem) => ({
+  orgId: actor.orgId,
+  userId: actor.userId,
+  todoKind: i.kind,
+  recordId: i.recordId,
+  title: i.title,
+  subject: i.subject,
+  href: i.href,
+  dueAt: i.dueAt,
+});
+
+/** The events one person's to-dos call for now: news, the reminder of the day, and (for leaders) what is overdue in their office. */
+function eventsFor(
+  actor: Actor,
+  items: TodoItem[],
+  now: Date,
+): { news: NewNotification[]; reminders: NewNotification[]; overdue: TodoItem[] } {
+  const news: NewNotification[] = [];
+  const reminders: NewNotification[] = [];
+  const overdue: TodoItem[] = [];
+  for (const i of items) {
+    if (NEWS_KINDS.includes(i.kind))
+      news.push({ ...base(actor, i), stage: 'new', daysLeft: null, eventKey: `new:${i.kind}:${i.recordId}`, silent: false });
+    if (!i.dueAt) continue;
+    const r = reminderStage(new Date(i.dueAt), now);
+    if (!r) continue;
+    const key = r.stage === 'before' ? `before${r.days}:${i.kind}:${i.recordId}` : `${r.stage}:${i.kind}:${i.recordId}`;
+    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: key, silent: false });
+    if (r.stage === 'overdue' && actor.role !== 'leader_in_charge') overdue.push(i);
+  }
+  return { news, reminders, overdue };
+}
+
+/** Writes the events of these people's to-dos not sent yet; returns how many were new. Runs inside the caller's transaction. */
+async function sweep(tx: Tx, by: Pick<RequestContext, 'ip'> & { actor: Actor | null }, actors: Actor[], now: Date): Promise<number> {
+  const news: NewNotification[] = [];
+  const reminders: NewNotification[] = [];
+  const escalate = new Map<string, { orgId: string; item: TodoItem }>();
+  for (const actor of actors) {
+    const items = await workbench(tx, systemContext(actor, 'reminders'), now);
+    const e = eventsFor(actor, items, now);
+    news.push(...e.news);
+    reminders.push(...e.reminders);
+    for (const i of e.overdue) escalate.set(`${actor.orgId}:${i.kind}:${i.recordId}`, { orgId: actor.orgId, item: i });
+  }
+  const sentNews = await repo.insertNew(tx, news);
+  // A reminder arriving with its item's announcement is stored read: one line in the bell, not two.
+  const announced = new Set(sentNews.map((n) => `${n.userId} ${n.eventKey.slice('new:'.length)}`));
+  for (const r of reminders) r.silent = announced.has(`${r.userId} ${r.todoKind}:${r.recordId}`) && r.stage !== 'overdue';
+  const sentReminders = await repo.insertNew(tx, reminders);
+  const leaders = await repo.leadersOf(tx, [...new Set([...escalate.values()].map((e) => e.orgId))]);
+  const escalations: NewNotification[] = [];
+  for (const { orgId, item } of escalate.values())
+    for (const l of leaders.filter((x) => x.orgId === orgId))
+      escalations.push({
+        ...base({ userId: l.userId, orgId } as Actor, item),
+        stage: 'escalated',
+        daysLeft: null,
+        eventKey: `escalated:${item.kind}:${item.recordId}`,
+        silent: false,
+      });
+  const sentEscalations = await repo.insertNew(tx, escalations);
+  const sent = [...sentNews, ...sentReminders, ...sentEscalations];
+  if (sent.length === 0) return 0;
+  const byOrg = new Map<string, Set<string>>();
+  for (const s of sent) byOrg.set(s.orgId, (byOrg.get(s.orgId) ?? new Set()).add(s.userId));
+  for (const [orgId, users] of byOrg) await notify(tx, { type: 'notification.created', orgIds: [orgId], userIds: [...users] });
+  await writeAudit(tx, by, {
+    action: 'notification.sweep',
+    entity: 'notification',
+    orgId: null,
+    after: { notifications: sent.length, people: new Set(sent.map((s) => s.userId)).size },
+  });
+  return sent.length;
+}
+
+/** The reminder engine's run over every business account; the job calls it, and a second process running it at once waits and finds nothing left. */
+export async function runReminderSweep(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
+    const actors = await repo.businessActors(tx);
+    return sweep(tx, { actor: null, ip: null }, actors, now);
+  });
+}
+
+/** GET /api/notifications: first catches up the caller's own events (so a new delivery is in the bell without waiting for the job), then lists. */
+export async function listNotifications(
+  db: Db,
+  ctx: RequestContext,
+  q: { unread?: 'true' | 'false'; limit: number },
+  now = new Date(),
+): Promise<{ unread: number; items: Notification[] }> {
+  assertBusinessReader(ctx);
+  await db.transaction((tx) => sweep(tx, ctx, [ctx.actor], now));
+  const rows = await repo.list(db, ctx.actor.userId, { unreadOnly: q.unread === 'true', limit: q.limit });
+  return { unread: await repo.unreadCount(db, ctx.actor.userId), items: rows.map((r) => presentNotification(r, ctx.locale)) };
+}
+
+export async function markNotificationRead(db: Db, ctx: RequestContext, id: string): Promise<{ unread: number }> {
+  assertBusinessReader(ctx);
+  return db.transaction(async (tx) => {
+    const n = await repo.byIdLocked(tx, id);
+    if (!n) throw new AppError(CommonErrors.NOT_FOUND);
+    authorize(notificationPolicy, ctx.actor, 'read', n);
+    if (!n.readAt) {
+      await repo.markRead(tx, id);
+      await writeAudit(tx, ctx, { action: 'notification.read', entity: 'notification', entityId: id, orgId: n.orgId });
+    }
+    return { unread: await repo.unreadCount(tx, ctx.actor.userId) };
+  });
+}
+
+export async function markAllNotificationsRead(db: Db, ctx: RequestContext): Promise<{ unread: number }> {
+  assertBusinessReader(ctx);
+  return db.transaction(async (tx) => {
+    const count = await repo.markAllRead(tx, ctx.actor.userId);
+    if (count > 0)
+      await writeAudit(tx, ctx, { action: 'notification.readAll', entity: 'notification', orgId: ctx.actor.orgId, after: { count } });
+    return { unread: 0 };
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The reception module's to-dos: petitions whose next statutory deadline (受理告知, 办理, 复查, 复核;
+ * 信访工作条例 as `domain/petitions.ts` computes it into `due_on`) falls within a week or has passed.
+ * The case's handlers see it; a case without named handlers, every petition handler of the org.
+ * The title is the case's subject and number only: never a petitioner's name, ID or phone.
+ */
+import { sql } from 'drizzle-orm';
+import { roleMay } from '@township-office/domain/permissions';
+import { endOfChinaDay } from '@township-office/domain/workbench';
+import { chinaToday } from '@township-office/domain/dates';
+import { uuidArray } from '../../db/sql.ts';
+import { TODO_LIMIT, type TodoProvider } from '../../platform/todos.ts';
+import { petitionSerial } from './reception.presenter.ts';
+
+export const PETITION_HORIZON_DAYS = 7;
+
+export const receptionTodos: TodoProvider = {
+  module: 'reception',
+  async todos(db, actor, now) {
+    if (!roleMay(actor.role, 'petitions.handle')) return [];
+    const r = await db.execute<{ id: string; subject: string; year: number; seq: number; due_on: string }>(sql`
+      SELECT p.id, p.subject, p.year, p.seq, p.due_on::text AS due_on FROM petitions p
+      WHERE p.org_id = ${actor.orgId} AND p.due_on IS NOT NULL AND p.due_on <= ${chinaToday(now)}::date + ${PETITION_HORIZON_DAYS}::int
+        AND (${actor.userId}::uuid = ANY (p.handler_user_ids) OR cardinality(p.handler_user_ids) = 0)
+      ORDER BY p.due_on LIMIT ${TODO_LIMIT}`);
+    return r.rows.map((x) => ({
+      kind: 'petition.deadline',
+      title: x.subject,
+      subject: petitionSerial(x),
+      recordId: x.id,
+      href: `/reception/petitions/${x.id}`,
+      dueAt: new Date(endOfChinaDay(x.due_on)),
+    }));
+  },
+  entities: ['petition'],
+  async describe(db, actor, _entity, ids) {
+    const r = await db.execute<{ id: string; subject: string }>(
+      sql`SELECT id, subject FROM petitions WHERE id = ANY (${uuidArray(ids)}) AND org_id = ${actor.orgId}`,
+    );
+    return new Map(r.rows.map((x) => [x.id, { title: x.subject, href: `/reception/petitions/${x.id}` }]));
+  },
+};

@@ -1,0 +1,103 @@
+/** SQL of the search index. */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { foldText, searchWords, type SearchDoc } from '../../platform/search-text.ts';
+
+const BATCH = 2000;
+
+/** Upserts the docs of one module (unchanged ones by hash are left as they are) and drops entries whose record is gone; returns rows written. */
+export async function syncModule(db: DbOrTx, module: string, docs: SearchDoc[]): Promise<number> {
+  const hashOf = (d: SearchDoc) =>
+    createHash('sha256')
+      .update(JSON.stringify([d.orgId, d.year, d.status, d.title, d.body, d.href]))
+      .digest('hex')
+      .slice(0, 32);
+  const stored = await db.execute<{ record_id: string; hash: string }>(
+    sql`SELECT record_id, hash FROM search_entries WHERE module = ${module}`,
+  );
+  const known = new Map(stored.rows.map((r) => [r.record_id, r.hash]));
+  // Only new and changed records are segmented and written: a refresh of an unchanged register costs its query and the hashes.
+  const changed = docs.map((d) => ({ d, hash: hashOf(d) })).filter((x) => known.get(x.d.recordId) !== x.hash);
+  let written = 0;
+  for (let i = 0; i < changed.length; i += BATCH) {
+    const rows = changed.slice(i, i + BATCH).map(({ d, hash }) => {
+      const text = `${d.title} ${d.body}`;
+      return {
+        record_id: d.recordId,
+        org_id: d.orgId,
+        year: d.year,
+        status: d.status,
+        title: d.title.slice(0, 400),
+        body: d.body.slice(0, 20_000),
+        href: d.href,
+        folded: foldText(text).slice(0, 20_000),
+        words: searchWords(text).join(' '),
+        hash,
+      };
+    });
+    const r = await db.execute(sql`
+      INSERT INTO search_entries (module, record_id, org_id, year, status, title, body, href, folded, words, hash)
+      SELECT ${module}, x.record_id, x.org_id, x.year, x.status, x.title, x.body, x.href, x.folded, to_tsvector('simple', x.words), x.hash
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS x(record_id uuid, org_id uuid, year int, status text, title text, body text, href text, folded text, words text, hash text)
+      ON CONFLICT (module, record_id) DO UPDATE SET org_id = EXCLUDED.org_id, year = EXCLUDED.year, status = EXCLUDED.status, title = EXCLUDED.title,
+        body = EXCLUDED.body, href = EXCLUDED.href, folded = EXCLUDED.folded, words = EXCLUDED.words, hash = EXCLUDED.hash, indexed_at = now()`);
+    written += r.rowCount ?? 0;
+  }
+  const present = new Set(docs.map((d) => d.recordId));
+  const gone = [...known.keys()].filter((id) => !present.has(id));
+  if (gone.length > 0)
+    await db.execute(sql`DELETE FROM search_entries WHERE module = ${module} AND record_id = ANY (${`{${gone.join(',')}}`}::uuid[])`);
+  return written;
+}
+
+export interface SearchFilter {
+  words: string[];
+  /** The folded query for the substring (trigram) match; null below three characters. */
+  substring: string | null;
+  /** null: every org (the county office's roles); otherwise only this org's entries. */
+  orgId: string | null;
+  module?: string;
+  year?: number;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+export type SearchRow = {
+  module: string;
+  record_id: string;
+  title: string;
+  body: string;
+  href: string;
+  year: number | null;
+  org_name: string;
+  total: number;
+};
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function searchEntries(db: DbOrTx, f: SearchFilter): Promise<SearchRow[]> {
+  // Quoted lexemes only: nothing the user typed is read as a tsquery operator.
+  const tsq = f.words
+    .map((w) => `'${w.replace(/['\\]/g, '')}'`)
+    .filter((w) => w !== "''")
+    .join(' & ');
+  const match = [
+    tsq ? sql`e.words @@ to_tsquery('simple', ${tsq})` : null,
+    f.substring ? sql`e.folded LIKE ${`%${likeEscape(f.substring)}%`}` : null,
+  ].filter((x) => x !== null);
+  if (match.length === 0) return [];
+  const r = await db.execute<SearchRow>(sql`
+    SELECT e.module, e.record_id, e.title, e.body, e.href, e.year, o.name AS org_name, count(*) OVER ()::int AS total
+    FROM search_entries e JOIN orgs o ON o.id = e.org_id
+    WHERE (${sql.join(match, sql` OR `)})
+      ${f.orgId ? sql`AND e.org_id = ${f.orgId}` : sql``}
+      ${f.module ? sql`AND e.module = ${f.module}` : sql``}
+      ${f.year ? sql`AND e.year = ${f.year}` : sql``}
+      ${f.status ? sql`AND e.status = ${f.status}` : sql``}
+    ORDER BY ${tsq ? sql`ts_rank(e.words, to_tsquery('simple', ${tsq})) DESC,` : sql``} e.year DESC NULLS LAST, e.record_id
+    LIMIT ${f.limit} OFFSET ${f.offset}`);
+  return r.rows;
+}

@@ -1,0 +1,20 @@
+/** GET /api/search: one search over every register (403 for the 三员, through the business.read gate); the index refresh job. */
+import { searchQuerySchema, searchResultSchema } from '@township-office/domain/search.api';
+import type { RouteModule } from '../../platform/app-types.ts';
+import { registerJob } from '../../platform/jobs.ts';
+import { refreshSearchIndex, search } from './search.service.ts';
+
+/** The background refresh; a search also refreshes first when the index is older than SEARCH_STALE_MS (search.service.ts). */
+export const SEARCH_REFRESH_MS = 10 * 60_000;
+
+export const searchRoutes: RouteModule = (app, { db }) => {
+  app.get(
+    '/api/search',
+    {
+      config: { action: 'business.read' },
+      schema: { tags: ['search'], querystring: searchQuerySchema, response: { 200: searchResultSchema } },
+    },
+    async (req) => search(db, req.ctx, req.query),
+  );
+  registerJob(app, { name: 'search.refresh', everyMs: SEARCH_REFRESH_MS, run: () => refreshSearchIndex(db) });
+};

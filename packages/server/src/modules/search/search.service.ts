@@ -1,0 +1,95 @@
+/**
+ * One search over every register. The query is folded and segmented like the index (so 防汛 and
+ * 防汛物資 find 防汛物资), matched as words on the GIN-indexed tsvector and, from three characters
+ * on, as a substring on the trigram-indexed folded text; results are scoped in SQL as the lists are
+ * (own org; every org for the county office's roles), with a snippet around the first match.
+ *
+ * The index is refreshed from every module's search source (`search.sources.ts`) by a job and before
+ * a search when it is older than SEARCH_STALE_MS, not in the writing transaction (modules would have
+ * to call the indexer from each of their writes; see the report of issue 11).
+ */
+import { sql } from 'drizzle-orm';
+import { CommonErrors } from '@township-office/domain/errors';
+import { readsBusinessRecords, seesAllTownships } from '@township-office/domain/roles';
+import type { SearchModule, SearchQuery, SearchResult } from '@township-office/domain/search.api';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { foldText, searchWords } from '../../platform/search-text.ts';
+import { searchEntries, syncModule } from './search.repository.ts';
+import { SEARCH_SOURCES } from './search.sources.ts';
+
+const SNIPPET_CHARS = 36;
+
+/** A stretch of `text` around the first of `words` (folded comparison), with an ellipsis where it was cut. */
+export function snippetOf(text: string, words: string[]): string {
+  const folded = foldText(text);
+  const at = Math.min(...words.map((w) => folded.indexOf(w)).filter((i) => i >= 0), Number.POSITIVE_INFINITY);
+  if (!Number.isFinite(at)) return text.slice(0, SNIPPET_CHARS * 2);
+  const from = Math.max(0, at - SNIPPET_CHARS);
+  const to = Math.min(text.length, at + SNIPPET_CHARS);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
+}
+
+/** A search first brings the index up to date when this process last did so longer ago than this. */
+export const SEARCH_STALE_MS = 10_000;
+let refreshedAt = 0;
+let running: Promise<unknown> | null = null;
+
+/** Starts a refresh in the background when the index is stale: the search answers from the index as it is (the first build of a large county takes a while). */
+function ensureFresh(db: Db): void {
+  if (running || Date.now() - refreshedAt < SEARCH_STALE_MS) return;
+  running = refreshSearchIndex(db)
+    .then(() => (refreshedAt = Date.now()))
+    .catch(() => (refreshedAt = 0))
+    .finally(() => (running = null));
+}
+
+export async function search(db: Db, ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
+  if (!readsBusinessRecords(ctx.actor.role)) throw new AppError(CommonErrors.FORBIDDEN_ROLE);
+  const words = searchWords(q.q, 20);
+  const folded = foldText(q.q).trim();
+  const substring = [...folded].length >= 3 && words.length > 0 ? folded : null;
+  if (words.length === 0) return { total: 0, items: [] };
+  ensureFresh(db);
+  const rows = await searchEntries(db, {
+    words,
+    substring,
+    orgId: seesAllTownships(ctx.actor.role) ? (q.orgId ?? null) : ctx.actor.orgId,
+    module: q.module,
+    year: q.year,
+    status: q.status,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const highlights = substring ? [substring, ...words] : words;
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({
+      module: r.module as SearchModule,
+      recordId: r.record_id,
+      title: r.title,
+      snippet: snippetOf(r.body || r.title, highlights),
+      href: r.href,
+      year: r.year === null ? null : Number(r.year),
+      orgName: r.org_name,
+      highlights,
+    })),
+  };
+}
+
+/** Any number no other job takes (the documents reminders 7201100, the notifications 7201101). */
+const INDEX_LOCK = 7201102;
+
+/** Brings the index up to date with every register; several processes at once take turns (the later ones find little left to write). Returns rows written. */
+export async function refreshSearchIndex(db: Db, onProgress?: (done: number, total: number, module: string) => void): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${INDEX_LOCK})`);
+    let written = 0;
+    for (const [i, source] of SEARCH_SOURCES.entries()) {
+      written += await syncModule(tx, source.module, await source.docs(tx));
+      onProgress?.(i + 1, SEARCH_SOURCES.length, source.module);
+    }
+    return written;
+  });
+}

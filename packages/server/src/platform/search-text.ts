@@ -1,0 +1,41 @@
+/**
+ * Chinese-aware text for search: fold traditional to simplified (OpenCC) and case, then segment
+ * into words with `Intl.Segmenter('zh')`, so 防汛物資 and 防汛物资 give the same words 防汛 | 物资.
+ * Only word-like segments count: punctuation and tsquery operators (& | ! : * ( )) never reach SQL.
+ */
+import * as OpenCC from 'opencc-js';
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+export function foldText(text: string): string {
+  return toSimplified(text.normalize('NFKC')).toLowerCase();
+}
+
+/** The distinct words of a text, folded, in order of first appearance. */
+export function searchWords(text: string, max = 2000): string[] {
+  const out = new Set<string>();
+  for (const s of segmenter.segment(foldText(text))) {
+    if (!s.isWordLike) continue;
+    out.add(s.segment);
+    if (out.size >= max) break;
+  }
+  return [...out];
+}
+
+/** One record as search shows it; `body` is what the words come from besides the title (never a phone or an ID number). */
+export interface SearchDoc {
+  recordId: string;
+  orgId: string;
+  year: number | null;
+  status: string | null;
+  title: string;
+  body: string;
+  href: string;
+}
+
+/** A module's records for the search index: one small function per register, in `<module>.search.ts`. */
+export interface SearchSource {
+  module: string;
+  docs(db: import('../db/client.ts').DbOrTx): Promise<SearchDoc[]>;
+}

@@ -1,0 +1,87 @@
+/**
+ * GET /api/search: one Chinese-aware search over every register, scoped like the lists; bad
+ * queries are a 4xx or an empty result, never a 5xx; petitioners' names and phones are not searchable.
+ */
+import { describe, expect, it } from 'vitest';
+import { chinaToday } from '@township-office/domain/dates';
+import { as, testApp } from '../helpers.ts';
+import { countyActors, expectStatus, orgIds, signedNotice } from '../documents/fixtures.ts';
+import { refreshSearchIndex } from '../../src/modules/search/search.service.ts';
+
+const { app, database } = await testApp();
+const county = await countyActors(app);
+const orgs = await orgIds(county.clerk);
+const t08 = orgs.townships[7]!;
+const town08 = await as(app, 'town08.clerk');
+const town09 = await as(app, 'town09.clerk');
+
+type Hit = { module: string; recordId: string; title: string; snippet: string; href: string };
+const hits = async (c: typeof town08, q: string, extra = ''): Promise<{ total: number; items: Hit[] }> => {
+  const r = await c.get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
+  expectStatus(r, 200);
+  return r.json();
+};
+
+describe('search', () => {
+  it('finds a notice by a word of its body in simplified and traditional characters, for the recipient and the sender only', async () => {
+    const title = '关于开展冬季农村饮水安全排查的通知';
+    const id = await signedNotice(county, [t08], { title });
+    await database.pool.query(
+      "UPDATE documents SET body = '请各乡镇对辖区内集中供水工程开展一次全面排查，重点检查蓄水池防冻措施。' WHERE id = $1",
+      [id],
+    );
+    expectStatus(await county.clerk.post(`/api/documents/${id}/number`), 200);
+    expectStatus(await county.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' }), 200);
+    const delivery = (await (await town08.get('/api/inbox')).json()).items.find((d: { title: string }) => d.title === title);
+    const inc = (await town08.post(`/api/deliveries/${delivery.id}/acknowledge`)).json().incomingId as string;
+    await refreshSearchIndex(database.db);
+
+    for (const q of ['蓄水池', '蓄水池防凍', '集中供水', '防冻措施']) {
+      const r = await hits(town08, q);
+      expect(
+        r.items.map((h) => h.recordId),
+        q,
+      ).toContain(inc);
+      const hit = r.items.find((h) => h.recordId === inc)!;
+      expect(hit).toMatchObject({ module: 'incoming', title, href: `/documents/incoming/${inc}` });
+      expect(hit.snippet).toContain('蓄水池');
+    }
+    // The sender finds its outgoing document; another township finds neither.
+    expect((await hits(county.clerk, '蓄水池', '&module=outgoing')).items.map((h) => h.recordId)).toContain(id);
+    const other = await hits(town09, '蓄水池');
+    expect(other.items.some((h) => h.recordId === inc || h.recordId === id)).toBe(false);
+    // Filters narrow: module and year.
+    expect((await hits(town08, '蓄水池', '&module=petitions')).total).toBe(0);
+    expect((await hits(town08, '蓄水池', `&year=${chinaToday().slice(0, 4)}`)).items.map((h) => h.recordId)).toContain(inc);
+  });
+
+  it('searches petitions by subject, never by a petitioner’s name or phone', async () => {
+    const p = await town08.post('/api/petitions', {
+      receivedOn: chinaToday(),
+      channel: 'visit',
+      petitioners: [{ name: '欧阳明轩', phone: '13912345678' }],
+      subject: '反映灌溉渠道渗漏问题',
+      content: '欧阳明轩来访反映灌溉渠道渗漏。',
+      category: 'rural_affairs',
+    });
+    expectStatus(p, 201);
+    const pid = p.json().id as string;
+    await refreshSearchIndex(database.db);
+    expect((await hits(town08, '灌溉渠道')).items.map((h) => h.recordId)).toContain(pid);
+    expect((await hits(town08, '欧阳明轩')).items.some((h) => h.recordId === pid)).toBe(false);
+    expect((await hits(town08, '13912345678')).items.some((h) => h.recordId === pid)).toBe(false);
+  });
+
+  it('answers bad queries with a 4xx or an empty result, never a 5xx; the 三员 get 403', async () => {
+    for (const q of ['&|!:*()', "'; DROP TABLE documents; --", '!!!', '😀😀', 'a:* & !b', '\\', '%_%', '"""']) {
+      const r = await town08.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(r.statusCode, q).toBe(200);
+    }
+    expect((await hits(town08, '&|!:*()')).total).toBe(0);
+    for (const q of ['x'.repeat(1000), '\u0000', ''])
+      expect((await town08.get(`/api/search?q=${encodeURIComponent(q)}`)).statusCode, q.slice(0, 5)).toBe(400);
+    for (const bad of ['&module=nope', '&page=0', '&year=abc', '&orgId=1', '&extra=1'])
+      expect((await town08.get(`/api/search?q=通知${bad}`)).statusCode, bad).toBe(400);
+    for (const u of ['sysadmin', 'secadmin', 'auditor']) expect((await (await as(app, u)).get('/api/search?q=通知')).statusCode).toBe(403);
+  });
+});

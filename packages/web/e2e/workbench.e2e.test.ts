@@ -1,0 +1,137 @@
+/**
+ * The workbench end to end: the county dispatches a notice; town01.clerk sees it on the workbench
+ * and in the bell live, acknowledges it from the workbench and it leaves the list (its screening
+ * step arrives instead); every demo role opens on a non-empty workbench whose links open the page
+ * where the action is done; the page is usable at 390 px.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+
+/** A signed-in API client for the steps that are not what this test is about (drafting and signing the notice). */
+async function apiAs(username: string) {
+  const url = baseUrl()!;
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const r = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, ...(method === 'POST' ? { 'x-csrf-token': csrfToken, 'content-type': 'application/json' } : {}) },
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<Record<string, unknown>>;
+  };
+}
+
+const todoItems = (page: Page) => page.getByTestId('todo-item');
+
+describeBrowser('工作台: every user’s day on one page', () => {
+  let s: BrowserSession;
+  let page: Page;
+  const title = `关于做好冬季防汛物资检查的通知（工作台测试${Date.now() % 100000}）`;
+
+  beforeAll(async () => {
+    s = await openBrowser();
+    page = s.page;
+  });
+  afterAll(async () => s?.close());
+
+  it('a notice dispatched by the county arrives on town01’s workbench and in the bell live; 签收 from the workbench takes it off', async () => {
+    await loginAs(page, 'town01.clerk');
+    await page.getByTestId('workbench-todos').waitFor();
+    // The bell has loaded its count before anything is sent.
+    await page.getByTestId('bell').waitFor();
+
+    const clerk = await apiAs('county.clerk');
+    const admin = await apiAs('county.admin');
+    const leader = await apiAs('county.leader');
+    const orgs = (await clerk('GET', '/api/orgs')).items as { id: string; code: string; kind: string; name: string }[];
+    const town01 =
+      orgs.find((o) => o.kind === 'township' && o.name.length > 0 && o.code === 'T01') ?? orgs.filter((o) => o.kind === 'township')[0]!;
+    const doc = await clerk('POST', '/api/documents', {
+      docType: '通知',
+      title,
+      body: '请各乡镇于本周内完成防汛物资检查。',
+      mainRecipientOrgIds: [town01.id],
+      copyRecipientOrgIds: [],
+    });
+    const id = doc.id as string;
+    await clerk('POST', `/api/documents/${id}/submit`);
+    await admin('POST', `/api/documents/${id}/review`, { decision: 'approve', comment: '' });
+    await leader('POST', `/api/documents/${id}/sign-off`, { opinion: '同意' });
+    await clerk('POST', `/api/documents/${id}/number`);
+    await clerk('POST', `/api/documents/${id}/dispatch`, { channel: 'online' });
+
+    // Live: the stream tells the page, the workbench and the bell refetch; no reload.
+    const item = todoItems(page).filter({ hasText: title });
+    await item.waitFor();
+    expect(await item.getAttribute('data-kind')).toBe('delivery.acknowledge');
+    await page.getByTestId('bell').click();
+    await page.getByTestId('bell-popover').getByText(title).first().waitFor();
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'workbench-town01-clerk');
+
+    await item.getByTestId('todo-acknowledge').click();
+    // The delivery leaves the list and its next step (初审) takes its place.
+    await todoItems(page).and(page.locator('[data-kind="incoming.screen"]')).filter({ hasText: title }).waitFor();
+    expect(await todoItems(page).and(page.locator('[data-kind="delivery.acknowledge"]')).filter({ hasText: title }).count()).toBe(0);
+    // 已办 names what was just done, with its link.
+    await page.getByTestId('workbench-done').getByText(title).first().waitFor();
+  });
+
+  it('every demo role opens on pending work, and each item’s link opens the page where it is done', async () => {
+    for (const user of [
+      'county.admin',
+      'county.clerk',
+      'county.leader',
+      'town01.clerk',
+      'town01.leader',
+      'town05.clerk',
+      'town12.leader',
+    ]) {
+      await loginAs(page, user);
+      await page.getByTestId('workbench-todos').waitFor();
+      expect(await todoItems(page).count(), user).toBeGreaterThan(0);
+      const hrefs = await page
+        .getByTestId('workbench-todos')
+        .locator('[data-testid="todo-item"] a')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+      // One of each page (record pages by their pattern), so the walk stays short.
+      const seen = new Set<string>();
+      for (const href of hrefs) {
+        const pattern = href.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
+        if (seen.has(pattern)) continue;
+        seen.add(pattern);
+        await navigate(page, href);
+        await page.waitForURL((u) => u.pathname === href);
+        // The page of the action, not the not-found page or an error.
+        await page.locator('main .ant-card, main .ant-table, main form, main [data-testid]').first().waitFor();
+        expect(await page.getByText(/页面不存在|出错了|系统内部错误/).count(), `${user} ${href}`).toBe(0);
+      }
+      await navigate(page, '/');
+    }
+  });
+
+  it('is usable on a phone (390 px)', async () => {
+    const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      await loginAs(phone.page, 'town01.leader');
+      await phone.page.getByTestId('workbench-todos').waitFor();
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      await screenshot(phone.page, 'workbench-390-town01-leader', { fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+});
