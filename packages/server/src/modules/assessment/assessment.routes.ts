@@ -16,6 +16,8 @@ import {
   schemeListQuerySchema,
   schemeListSchema,
   scoreEntrySchema,
+  scoreSheetOutSchema,
+  scoreSheetSchema,
   selfReportSchema,
   stepBodySchema,
 } from '@township-office/domain/assessment.api';
@@ -130,6 +132,14 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
       schema: { tags, params: idParamSchema, body: scoreEntrySchema, response: { 200: idOutSchema } },
     },
     async (req) => ({ id: (await svc.enterScore(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.post(
+    '/api/assessment/schemes/:id/score-sheet',
+    {
+      config: { action: 'assessment.score' },
+      schema: { tags, params: idParamSchema, body: scoreSheetSchema, response: { 200: scoreSheetOutSchema } },
+    },
+    async (req) => svc.enterScores(db, req.ctx, req.params.id, req.body.entries),
   );
   app.post(
     '/api/assessment/schemes/:id/self-reports',
