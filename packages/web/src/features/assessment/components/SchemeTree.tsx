@@ -83,7 +83,12 @@ export function SchemeTree({ scheme }: { scheme: SchemeDetail }) {
             ),
           },
           { title: t('assessment.col.weight'), dataIndex: 'weight' },
-          { title: t('assessment.col.method'), dataIndex: 'method', render: (m: string) => t(`assessment.method.${m}`) },
+          {
+            title: t('assessment.col.method'),
+            dataIndex: 'method',
+            // A category's score is its sub-items' sum, whatever method it was stored with.
+            render: (m: string, r) => (r.children?.length ? t('assessment.sumOfChildren') : t(`assessment.method.${m}`)),
+          },
           {
             title: t('assessment.col.metric'),
             dataIndex: 'metric',

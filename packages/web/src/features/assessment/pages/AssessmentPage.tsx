@@ -33,6 +33,8 @@ export default function AssessmentPage() {
   const id = picked && items.some((x) => x.id === picked) ? picked : (items[0]?.id ?? null);
   const scheme = useScheme(id);
   const s = scheme.data;
+  const county = can('assessment.score');
+  const showResults = !!s && s.status !== 'draft' && s.status !== 'consultation';
   return (
     <>
       <PageHeader
@@ -84,9 +86,11 @@ export default function AssessmentPage() {
           {t(`assessment.statusHelp.${s.status}`)}
         </Card>
       )}
+      {/* An office looks for its own standing first; the county for the scheme it steers. */}
+      {s && !county && showResults && <ResultsCard scheme={s} />}
       {s && <SchemeTree scheme={s} />}
       {s && <ConsultationCard scheme={s} />}
-      {s && s.status !== 'draft' && s.status !== 'consultation' && <ResultsCard scheme={s} />}
+      {s && county && showResults && <ResultsCard scheme={s} />}
       {s && <AppealsCard scheme={s} />}
       {creating && (
         <SchemeCreateModal
