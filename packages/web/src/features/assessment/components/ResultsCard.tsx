@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Button, Card, List, Space, Table, Tag, Typography } from 'antd';
 import { isMeasuredIndicator } from './scorable.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { ExportButtons } from '../../../components/RegisterPage.tsx';
 import { useResults, useSelfReports, type IndicatorOut, type ResultRow, type SchemeDetail } from '../api/assessment.ts';
 import { RankingChart } from './RankingChart.tsx';
 import { AppealModal, SelfReportModal } from './OfficeModals.tsx';
@@ -132,6 +133,11 @@ export function ResultsCard({ scheme }: { scheme: SchemeDetail }) {
       title={data.final ? t('assessment.results.final') : t('assessment.results.running')}
       style={{ marginTop: 16 }}
       data-testid="assessment-results"
+      extra={
+        <Space wrap>
+          <ExportButtons path={`/api/assessment/schemes/${scheme.id}/results/export`} />
+        </Space>
+      }
     >
       {single ? (
         <>
