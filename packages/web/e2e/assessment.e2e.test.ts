@@ -6,6 +6,8 @@
  * item; in the public notice the township appeals, the county answers with a new score, and the
  * results become final with rank and grade.
  */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chinaYear } from '@township-office/domain/dates';
@@ -199,6 +201,37 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('结果确定');
     await p.getByTestId('assessment-ranking-chart').waitFor();
     await screenshot(p, 'assessment-final-1366', { fullPage: true });
+
+    // The ranking as Excel (downloaded) and as the A4 landscape print, both read back.
+    const firstRow = p.getByTestId('assessment-results').locator('tbody tr.ant-table-row').first();
+    const leader = (await firstRow.locator('td').nth(2).innerText()).trim();
+    const leaderTotal = (await firstRow.getByTestId('result-total').innerText()).trim();
+    const [xlsx] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/考评结果\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => void rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const row = rows.find((r) => r.includes(leader));
+    expect(row).toBeDefined();
+    expect(row![0]).toBe('1');
+    expect(row).toContain(leaderTotal);
+    const [tab] = await Promise.all([p.context().waitForEvent('page'), p.getByTestId('print-pdf').click()]);
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    const pdf = await p.evaluate(async (id) => {
+      const res = await fetch(`/api/assessment/schemes/${id}/results/export?format=pdf`);
+      return Array.from(new Uint8Array(await res.arrayBuffer()));
+    }, schemeId);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    const page1 = await doc.getPage(1);
+    const [w, h] = [page1.view[2]!, page1.view[3]!];
+    expect(w).toBeGreaterThan(h);
+    const text = (await page1.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+    expect(text).toContain('考评结果');
+    expect(text).toContain(leader);
+    await doc.destroy();
 
     await openScheme(t);
     await expect.poll(() => t.getByTestId('own-3.1').innerText()).toContain('14');
