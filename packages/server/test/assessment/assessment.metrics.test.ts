@@ -123,3 +123,96 @@ describe('rooms_in_use and rules_in_force', () => {
     expect((await METRIC_COMPUTE.rules_in_force(database.db, YEAR)).get(org)).toEqual({ value: 0.3333, numerator: 2, denominator: 6 });
   });
 });
+
+describe('the team: staff filings, training coverage, rotations, posts to persons', () => {
+  let org = '';
+  const staff: Record<string, string> = {};
+  const q = (text: string, values: unknown[]) => database.pool.query(text, values);
+  beforeAll(async () => {
+    org = randomUUID();
+    await q(
+      `INSERT INTO orgs (id, parent_id, kind, name, code, sort_order) SELECT $1, parent_id, 'township', '试点乡', 'T98', 98 FROM orgs WHERE id = $2`,
+      [org, townOrg],
+    );
+    // A, B, C active in this office; D left in June; E belongs to town01.
+    const person = async (key: string, orgId: string, n: number, left: string | null) => {
+      const id = randomUUID();
+      staff[key] = id;
+      await q(
+        `INSERT INTO staff (id, org_id, id_number, name, gender, birth_date, ethnicity, political_status, education, post, office_role, phone, start_date, status, left_on)
+         VALUES ($1, $2, $3, $4, 'female', '1990-01-01', '汉族', 'masses', 'bachelor', '科员', '工作人员', '13800000000', '2015-01-01', $5, $6)`,
+        [id, orgId, `5100001990010100${n}X`.slice(0, 17) + 'X', `人员${key}`, left ? 'left' : 'active', left],
+      );
+    };
+    await person('A', org, 1, null);
+    await person('B', org, 2, null);
+    await person('C', org, 3, null);
+    await person('D', org, 4, '2020-06-01');
+    await person('E', townOrg, 5, null);
+  });
+
+  it('staff filings on time: filed in 2020 (China time) and not late ÷ filed in 2020 = 2 of 3', async () => {
+    // One open filing per person (a constraint), so each filing names another of the four.
+    for (const [k, at, late] of [
+      ['A', '2020-03-01T10:00:00+08:00', false],
+      ['B', '2020-07-01T10:00:00+08:00', false],
+      ['C', '2020-01-01T00:30:00+08:00', true], // 2019-12-31 in UTC, 2020 in China: counts, late
+      ['D', '2019-12-31T23:30:00+08:00', false], // 2019 in China: not counted
+    ] as const)
+      await q(
+        `INSERT INTO staff_filings (org_id, staff_id, kind, change_date, filed_at, deadline_days, late) VALUES ($1, $2, 'particulars', '2020-01-01', $3, 30, $4)`,
+        [org, staff[k], at, late],
+      );
+    expect((await METRIC_COMPUTE.staff_filings_on_time(database.db, YEAR)).get(org)).toEqual({
+      value: 0.6667,
+      numerator: 2,
+      denominator: 3,
+    });
+  });
+
+  it('training coverage: active staff who attended a held 2020 session ÷ active staff = 1 of 3', async () => {
+    const session = async (heldOn: string, state: string, who: string[]) => {
+      const id = randomUUID();
+      await q(
+        `INSERT INTO training_sessions (id, org_id, held_on, topic, organiser, state) VALUES ($1, $2, $3, '公文写作', '县委办', $4)`,
+        [id, townOrg, heldOn, state],
+      );
+      for (const k of who)
+        await q(`INSERT INTO training_attendance (session_id, org_id, staff_id) VALUES ($1, $2, $3)`, [id, org, staff[k]]);
+    };
+    await session('2020-05-01', 'held', ['A', 'D']); // A counts; D has left
+    await session('2020-06-01', 'cancelled', ['B']); // cancelled: B does not count
+    await session('2019-05-01', 'held', ['C']); // last year: C does not count
+    expect((await METRIC_COMPUTE.training_coverage(database.db, YEAR)).get(org)).toEqual({ value: 0.3333, numerator: 1, denominator: 3 });
+  });
+
+  it('rotations: 2020 rotations not cancelled = 2', async () => {
+    for (const [k, year, quarter, state] of [
+      ['A', 2020, 1, 'confirmed'],
+      ['B', 2020, 2, 'confirmed'],
+      ['C', 2020, 3, 'cancelled'],
+      ['A', 2019, 4, 'confirmed'],
+    ] as const)
+      await q(
+        `INSERT INTO rotations (org_id, staff_id, year, quarter, period_start, period_end, state) VALUES ($1, $2, $3, $4, '2020-01-01', '2020-01-31', $5)`,
+        [org, staff[k], year, quarter, state],
+      );
+    expect((await METRIC_COMPUTE.rotations_taken(database.db, YEAR)).get(org)).toEqual({ value: 2, numerator: 2, denominator: null });
+  });
+
+  it("posts to persons: posts held now by the office's own active staff ÷ 3 = 1 of 3", async () => {
+    for (const [post, k, until] of [
+      ['writing', 'A', null], // counts
+      ['duty_reception', 'D', null], // D has left: does not count
+      ['archives', 'E', null], // E is another township's: does not count
+      ['archives', 'B', '2020-01-01'], // ended: does not count
+    ] as const)
+      await q(`INSERT INTO post_assignments (org_id, post, staff_id, since, until) VALUES ($1, $2, $3, '2019-01-01', $4)`, [
+        org,
+        post,
+        staff[k],
+        until,
+      ]);
+    expect((await METRIC_COMPUTE.posts_assigned(database.db, YEAR)).get(org)).toEqual({ value: 0.3333, numerator: 1, denominator: 3 });
+  });
+});
