@@ -138,6 +138,8 @@ describeBrowser('考评细则: a year of the assessment', () => {
     expect(Number(await t.getByTestId('result-rank').innerText())).toBeGreaterThanOrEqual(1);
     expect(await t.getByTestId('gap-4.1').innerText()).toBe('差15分');
     expect(await t.getByTestId('own-4.1').innerText()).toContain('值班日志完整率');
+    // The gap links to the register behind the figure.
+    expect(await t.getByTestId('records-4.1').getAttribute('href')).toBe('/duty/log');
     expect(await t.getByTestId('own-7').innerText()).toContain('待评');
     await screenshot(t, 'assessment-township-390', { fullPage: true });
   });

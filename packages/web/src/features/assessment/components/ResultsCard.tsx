@@ -6,7 +6,10 @@
  */
 import { useState } from 'react';
 import { Button, Card, List, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { isMetricKey } from '@township-office/domain/assessment';
 import { isMeasuredIndicator } from './scorable.ts';
+import { RECORD_PAGES } from './record-links.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { ExportButtons } from '../../../components/RegisterPage.tsx';
 import { useResults, useSelfReports, type IndicatorOut, type ResultRow, type SchemeDetail } from '../api/assessment.ts';
@@ -78,6 +81,19 @@ export function ResultsCard({ scheme }: { scheme: SchemeDetail }) {
       </span>
     );
   };
+  /** Below full points on a measured item: the register to open, with what to do. */
+  const recordLink = (code: string) => {
+    const i = byCode.get(code);
+    const x = data.items[0]?.scores.find((y) => y.code === code);
+    if (!i || !x || !i.metric || !isMetricKey(i.metric)) return null;
+    const short = i.method === 'deduction' ? x.score < 0 : i.method !== 'bonus' && x.score < i.weight;
+    if (!short) return null;
+    return (
+      <Link to={RECORD_PAGES[i.metric]} style={{ marginLeft: 8 }} data-testid={`records-${code}`}>
+        {t('assessment.records')}
+      </Link>
+    );
+  };
   const leaves = (r: ResultRow) => r.scores.filter((x) => isLeafIn(scheme.indicators, x.code));
 
   /** An office's own result: one line per item (score, gap, how it was reached, what it may do), readable on a phone. */
@@ -97,7 +113,12 @@ export function ResultsCard({ scheme }: { scheme: SchemeDetail }) {
                 <Typography.Text type="secondary">/ {byCode.get(x.code)?.weight}</Typography.Text>
               </Space>
             }
-            description={x.basis}
+            description={
+              <>
+                {x.basis}
+                {recordLink(x.code)}
+              </>
+            }
           />
         </List.Item>
       )}
