@@ -51,6 +51,11 @@ export const scoreEntrySchema = z
   .strict();
 export type ScoreEntry = z.infer<typeof scoreEntrySchema>;
 
+/** Several scores saved at once (a column of the scoring table). */
+export const scoreSheetSchema = z.object({ entries: z.array(scoreEntrySchema).min(1).max(5000) }).strict();
+export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
+export const scoreSheetOutSchema = z.object({ count: z.number().int() });
+
 export const selfReportSchema = z.object({ code: safeString().max(20), evidence: safeString().trim().min(1).max(4000) }).strict();
 export type SelfReport = z.infer<typeof selfReportSchema>;
 

@@ -83,6 +83,11 @@ export const AssessmentErrors = defineErrors({
     zh: '指标“{code}”的得分须在{min}至{max}分之间。',
     en: 'The score for "{code}" must be between {min} and {max}.',
   },
+  ASSESSMENT_DUPLICATE_SCORE: {
+    status: 422,
+    zh: '评分表中同一单位的指标“{code}”出现了两次。',
+    en: 'The score sheet gives indicator "{code}" twice for the same organisation.',
+  },
   ASSESSMENT_NOT_SCORING: {
     status: 409,
     zh: '考评细则当前为“{status}”，不能评分。',

@@ -73,6 +73,47 @@ export const METRICS = {
     label: '信访事项逾期',
     formula: '现仍未完成、且当前期限（受理、办理、复查答复）早于截止日的信访事项数',
   },
+  petitions_on_time: {
+    kind: 'ratio',
+    label: '信访按期办结率',
+    formula:
+      '在办理期限（受理之日起60日，经批准延期的加延期天数）内办结的信访事项数 ÷ 本年度办结的与办理期限已在本年度届满仍未办结的受理事项数',
+  },
+  follow_ups_on_time: {
+    kind: 'ratio',
+    label: '督办按期办结率',
+    formula: '在办理期限内办结的督办事项数 ÷ 本年度办结的与办理期限已在本年度届满仍未办结的督办事项数',
+  },
+  staff_filings_on_time: {
+    kind: 'ratio',
+    label: '人员变动备案及时率',
+    formula: '本年度按时报备的人员变动备案数 ÷ 本年度报备的人员变动备案数',
+  },
+  training_coverage: {
+    kind: 'ratio',
+    label: '业务培训覆盖率',
+    formula: '本年度参加过至少一次已举办培训的在岗办公室人员数 ÷ 在岗办公室人员数',
+  },
+  rotations_taken: {
+    kind: 'count',
+    label: '轮岗交流人次',
+    formula: '本年度安排且未取消的轮岗交流人次',
+  },
+  rooms_in_use: {
+    kind: 'ratio',
+    label: '三室建设',
+    formula: '已建成或改造投用的办公室、接待室、档案室间数 ÷ 3',
+  },
+  rules_in_force: {
+    kind: 'ratio',
+    label: '六项制度',
+    formula: '现行有效的制度种类数（考勤、值班、信访接待、学习、保密、信息报送）÷ 6',
+  },
+  posts_assigned: {
+    kind: 'ratio',
+    label: '岗位到人',
+    formula: '由本单位在岗人员担任的岗位数（文秘写作、值班接待、档案管理）÷ 3',
+  },
 } as const satisfies Record<string, { kind: MetricKind; label: string; formula: string }>;
 export type MetricKey = keyof typeof METRICS;
 export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];

@@ -4,6 +4,11 @@
  * county's manual scores, one appeal answered in the notice) and final; this year's copied from
  * them and published, measured scores live from this year's records and some manual items scored.
  * Every figure other than the county's manual judgements comes from the records.
+ *
+ * The manual scores go in as score sheets (`enterScores`: one statement and one audit row per sheet,
+ * each entry's previous score in it), as the scoring table saves them; entered one by one they would
+ * leave one audit row per score instead, with the same scores. That, and measuring frozen scores in
+ * one statement, took this step from 1.9 s to 0.6 s (bench/seed-time.ts).
  */
 import type { Indicator, TargetKind } from '@township-office/domain/assessment';
 import type { Db } from '../db/client.ts';
@@ -75,14 +80,16 @@ function ctxOf(s: SeedContext, username: string): RequestContext {
   return systemContext({ userId: u.id, username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId }, 'seed');
 }
 
+/** The county clerk's manual scores, one score sheet per call (as the scoring table saves a column). */
 async function scoreManual(db: Db, clerk: RequestContext, s: SeedContext, schemeId: string, orgIds: string[], items: typeof MANUAL) {
   const indicators = demoIndicators('county_department');
-  for (const orgId of orgIds)
-    for (const m of items) {
+  const entries = orgIds.flatMap((orgId) =>
+    items.map((m) => {
       const w = indicators.find((i) => i.code === m.code)!.weight;
-      const score = Math.max(0, w - s.rng.int(m.loss[0] * 2, m.loss[1] * 2) / 2);
-      await svc.enterScore(db, clerk, schemeId, { orgId, code: m.code, score, reason: m.reason });
-    }
+      return { orgId, code: m.code, score: Math.max(0, w - s.rng.int(m.loss[0] * 2, m.loss[1] * 2) / 2), reason: m.reason };
+    }),
+  );
+  await svc.enterScores(db, clerk, schemeId, entries);
 }
 
 export const assessmentSeed: SeedStep = {

@@ -157,14 +157,35 @@ describe('a year of a scheme', () => {
     expect((await admin.post(`/api/assessment/schemes/${id}/start-scoring`)).statusCode).toBe(200);
     await refused(() => admin.post(`/api/assessment/schemes/${id}/open-notice`), 'ASSESSMENT_SCORES_MISSING');
     const orgs = (await admin.get(`/api/assessment/schemes/${id}/results`)).json().items.map((i: { orgId: string }) => i.orgId);
-    for (const orgId of orgs)
-      for (const [code, score] of [
-        ['2.2', 7],
-        ['3.1', 14],
-        ['6.2', 6],
-        ['7', 5],
-      ] as const)
-        expect((await clerk.post(`/api/assessment/schemes/${id}/scores`, { orgId, code, score, reason: '核定' })).statusCode).toBe(200);
+    const marks = [
+      ['2.2', 7],
+      ['3.1', 14],
+      ['6.2', 6],
+      ['7', 5],
+    ] as const;
+    // The first office one score at a time, the others as one score sheet.
+    for (const [code, score] of marks)
+      expect((await clerk.post(`/api/assessment/schemes/${id}/scores`, { orgId: orgs[0], code, score, reason: '核定' })).statusCode).toBe(
+        200,
+      );
+    const sheet = orgs.slice(1).flatMap((orgId: string) => marks.map(([code, score]) => ({ orgId, code, score, reason: '核定' })));
+    // One entry over the indicator's points refuses the whole sheet.
+    await refused(
+      () =>
+        clerk.post(`/api/assessment/schemes/${id}/score-sheet`, { entries: [...sheet, { orgId: t1, code: '7', score: 9, reason: '超' }] }),
+      'ASSESSMENT_SCORE_RANGE',
+    );
+    await refused(
+      () => clerk.post(`/api/assessment/schemes/${id}/score-sheet`, { entries: [...sheet, sheet[0]] }),
+      'ASSESSMENT_DUPLICATE_SCORE',
+    );
+    await refused(() => town1.post(`/api/assessment/schemes/${id}/score-sheet`, { entries: sheet }), 'FORBIDDEN_ROLE');
+    const saved = await clerk.post(`/api/assessment/schemes/${id}/score-sheet`, { entries: sheet });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({ count: (orgs.length - 1) * marks.length });
+    const one = await database.pool.query("SELECT after FROM audit_log WHERE action = 'assessment.scores' AND entity_id = $1", [id]);
+    expect(one.rows).toHaveLength(1);
+    expect(one.rows[0].after.scores).toHaveLength(sheet.length);
     expect((await admin.post(`/api/assessment/schemes/${id}/open-notice`, { closesOn: '2099-12-31' })).statusCode).toBe(200);
     const ap = await town1.post(`/api/assessment/schemes/${id}/appeals`, { code: '3.1', reason: '本年信访件全部按期办结。' });
     expect(ap.statusCode).toBe(201);
@@ -200,6 +221,7 @@ describe('a year of a scheme', () => {
       'assessment.scheme.publish',
       'assessment.comment.create',
       'assessment.score',
+      'assessment.scores',
       'assessment.appeal.create',
       'assessment.scheme.finalise',
     ])

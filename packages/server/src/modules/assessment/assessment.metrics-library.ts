@@ -13,6 +13,12 @@ import { dutyLogDaysKept } from '../duty/duty.metrics.ts';
 import { infoPointsByOrg } from '../information/information.metrics.ts';
 import { exchangeMeetingsInYear, overdueFollowUpsByOrg } from '../meetings/meetings.metrics.ts';
 import { overduePetitionsByOrg } from '../reception/petitions.metrics.ts';
+import { petitionsHandledOnTimeByOrg } from '../reception/petitions.assessment-metrics.ts';
+import { followUpsClosedOnTimeByOrg } from '../meetings/follow-ups.assessment-metrics.ts';
+import { activeStaffOrgs, filingsInYear } from '../personnel/personnel.metrics.ts';
+import { attendeesInWindow, rotationsInWindow } from '../training/training.metrics.ts';
+import { currentPosts, roomsInUse, rulesInForce } from '../environment/environment.metrics.ts';
+import { POSTS, ROOM_KINDS, RULE_KINDS } from '@township-office/domain/environment';
 
 /** One org's measured value and the figures behind it, e.g. "45/50". */
 export interface MetricValue {
@@ -64,6 +70,35 @@ export const METRIC_COMPUTE: Record<MetricKey, Compute> = {
     new Map((await overdueFollowUpsByOrg(db, cutOffDay(year))).map((r) => [r.orgId, count(r.overdue)])),
   overdue_petitions: async (db, year) =>
     new Map((await overduePetitionsByOrg(db, cutOffDay(year))).map((r) => [r.orgId, count(r.overdue)])),
+  petitions_on_time: async (db, year) =>
+    new Map((await petitionsHandledOnTimeByOrg(db, year, cutOffDay(year))).map((r) => [r.orgId, ratio(r.onTime, r.total)])),
+  follow_ups_on_time: async (db, year) =>
+    new Map((await followUpsClosedOnTimeByOrg(db, year, cutOffDay(year))).map((r) => [r.orgId, ratio(r.onTime, r.total)])),
+  staff_filings_on_time: async (db, year) =>
+    new Map((await filingsInYear(db, year)).map((r) => [r.org_id, ratio(Number(r.n) - Number(r.late), Number(r.n))])),
+  training_coverage: async (db, year) => {
+    const [staffOrgs, attended] = await Promise.all([activeStaffOrgs(db), attendeesInWindow(db, `${year}-01-01`, cutOffDay(year))]);
+    const sums = new Map<string, { n: number; d: number }>();
+    for (const [staffId, orgId] of staffOrgs) {
+      const s = sums.get(orgId) ?? { n: 0, d: 0 };
+      s.d++;
+      if (attended.staffIds.has(staffId)) s.n++;
+      sums.set(orgId, s);
+    }
+    return new Map([...sums].map(([k, s]) => [k, ratio(s.n, s.d)]));
+  },
+  rotations_taken: async (db, year) => new Map((await rotationsInWindow(db, year, year)).map((r) => [r.org_id, count(Number(r.n))])),
+  rooms_in_use: async (db) =>
+    new Map((await roomsInUse(db)).map((r) => [r.org_id, ratio(Math.min(Number(r.n), ROOM_KINDS.length), ROOM_KINDS.length)])),
+  rules_in_force: async (db) =>
+    new Map((await rulesInForce(db)).map((r) => [r.org_id, ratio(Math.min(Number(r.n), RULE_KINDS.length), RULE_KINDS.length)])),
+  posts_assigned: async (db) => {
+    // A post counts when its holder is filed as active in that same office.
+    const [posts, staffOrgs] = await Promise.all([currentPosts(db), activeStaffOrgs(db)]);
+    const held = new Map<string, Set<string>>();
+    for (const p of posts) if (staffOrgs.get(p.staff_id) === p.org_id) held.set(p.org_id, (held.get(p.org_id) ?? new Set()).add(p.post));
+    return new Map([...held].map(([k, s]) => [k, ratio(s.size, POSTS.length)]));
+  },
 };
 
 /** Values of the given metrics for `year`; an org without records gets 0 of 0 (shown as such). */

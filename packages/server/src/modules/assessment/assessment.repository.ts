@@ -98,6 +98,25 @@ export const assessmentRepository = {
     )[0]!;
   },
 
+  /** The measured scores frozen at the cut-off, in one statement (2,000 offices × 20 indicators is 40,000 rows). */
+  async upsertScores(db: DbOrTx, rows: (typeof assessmentScores.$inferInsert)[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000)
+      await db
+        .insert(assessmentScores)
+        .values(rows.slice(i, i + 2000))
+        .onConflictDoUpdate({
+          target: [assessmentScores.schemeId, assessmentScores.orgId, assessmentScores.code],
+          set: {
+            source: sql`excluded.source`,
+            score: sql`excluded.score`,
+            reason: sql`excluded.reason`,
+            evidence: sql`excluded.evidence`,
+            scoredBy: sql`excluded.scored_by`,
+            scoredAt: sql`now()`,
+          },
+        });
+  },
+
   selfReports(db: DbOrTx, schemeId: string): Promise<SelfReportRow[]> {
     return db.select().from(assessmentSelfReports).where(eq(assessmentSelfReports.schemeId, schemeId));
   },

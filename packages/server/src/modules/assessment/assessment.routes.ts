@@ -16,13 +16,18 @@ import {
   schemeListQuerySchema,
   schemeListSchema,
   scoreEntrySchema,
+  scoreSheetOutSchema,
+  scoreSheetSchema,
   selfReportSchema,
   stepBodySchema,
 } from '@township-office/domain/assessment.api';
 import type { RouteModule } from '../../platform/app-types.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../db/client.ts';
-import { listOrgs } from '../orgs/orgs.service.ts';
+import { fileResponse } from '@township-office/domain/print';
+import { sendRegister } from '../../platform/print/register.ts';
+import { listOrgs, rootOrg } from '../orgs/orgs.service.ts';
+import { resultsSpec } from './assessment.print.ts';
 import { presentResult, presentScheme, presentSchemeSummary } from './assessment.presenter.ts';
 import * as svc from './assessment.service.ts';
 
@@ -107,6 +112,24 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
       return { items: r.items.map(presentResult), final: r.scheme.status === 'final' };
     },
   );
+  // The results the caller may see, as Excel or an A4 landscape PDF (audited by sendRegister).
+  app.get(
+    '/api/assessment/schemes/:id/results/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: z.object({ format: z.enum(['xlsx', 'pdf']) }).strict(),
+        response: { 200: fileResponse('application/pdf or .xlsx') },
+      },
+    },
+    async (req, reply) => {
+      const r = await svc.getResults(db, req.ctx, req.params.id, undefined);
+      const county = await rootOrg(db);
+      return sendRegister(reply, resultsSpec(r.scheme, r.items, county?.name ?? ''), req.query.format, `${r.scheme.title}-考评结果`);
+    },
+  );
   app.post(
     '/api/assessment/schemes/:id/comments',
     {
@@ -130,6 +153,14 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
       schema: { tags, params: idParamSchema, body: scoreEntrySchema, response: { 200: idOutSchema } },
     },
     async (req) => ({ id: (await svc.enterScore(db, req.ctx, req.params.id, req.body)).id }),
+  );
+  app.post(
+    '/api/assessment/schemes/:id/score-sheet',
+    {
+      config: { action: 'assessment.score' },
+      schema: { tags, params: idParamSchema, body: scoreSheetSchema, response: { 200: scoreSheetOutSchema } },
+    },
+    async (req) => svc.enterScores(db, req.ctx, req.params.id, req.body.entries),
   );
   app.post(
     '/api/assessment/schemes/:id/self-reports',

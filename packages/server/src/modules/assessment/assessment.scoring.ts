@@ -141,12 +141,17 @@ export function gradeResults(scheme: SchemeRow, rows: OfficeResult[]): OfficeRes
   return rows.map((r) => ({ ...r, grade: grades.get(r.orgId)! }));
 }
 
-/** Manual and self-reported leaves without a score, over every assessed office. */
-export function missingScoreCount(rows: OfficeResult[], scheme: SchemeRow): number {
-  const manual = new Set(
-    scoredIndicators(scheme.indicators)
-      .filter((i) => i.method === 'manual' || i.method === 'self')
-      .map((i) => i.code),
-  );
-  return rows.reduce((n, r) => n + r.scores.filter((s) => s.pending && manual.has(s.code)).length, 0);
+/**
+ * Manual and self-reported leaves without a score, over every assessed office. Read from the
+ * stored scores alone: these leaves are never measured, so counting them needs no metric query
+ * (every score entered during scoring asks this, and measuring the year each time made it slow).
+ */
+export async function missingScoreCount(db: DbOrTx, scheme: SchemeRow): Promise<number> {
+  const manual = scoredIndicators(scheme.indicators)
+    .filter((i) => i.method === 'manual' || i.method === 'self')
+    .map((i) => i.code);
+  if (!manual.length) return 0;
+  const orgs = await targetOrgs(db, scheme);
+  const scored = new Set((await assessmentRepository.scores(db, scheme.id)).map((r) => `${r.orgId}|${r.code}`));
+  return orgs.reduce((n, o) => n + manual.filter((code) => !scored.has(`${o.id}|${code}`)).length, 0);
 }

@@ -50,7 +50,7 @@ export async function schemeCtx(db: Db, ctx: RequestContext, s: SchemeRow): Prom
     repo.unansweredAppeals(db, s.id),
   ]);
   const needsScores = s.status === 'scoring';
-  const missingScores = needsScores ? missingScoreCount(await computeResults(db, s), s) : 0;
+  const missingScores = needsScores ? await missingScoreCount(db, s) : 0;
   return { today: chinaToday(), actorOrgKind: org?.kind ?? '', unansweredComments, unansweredAppeals, missingScores };
 }
 
@@ -162,17 +162,21 @@ export async function takeStep(db: Db, ctx: RequestContext, id: string, t: Schem
     let results: unknown = undefined;
     if (frozen) {
       patch.frozenAt = new Date();
-      for (const [orgId, m] of frozen)
-        for (const [code, v] of m)
-          await repo.upsertScore(tx, {
+      await repo.upsertScores(
+        tx,
+        [...frozen].flatMap(([orgId, m]) =>
+          [...m].map(([code, v]) => ({
             schemeId: id,
             orgId,
             code,
-            source: 'measured',
+            source: 'measured' as const,
             score: v.score,
             reason: v.basis,
+            evidence: null,
             scoredBy: ctx.actor.userId,
-          });
+          })),
+        ),
+      );
     }
     if (t === 'finalise') {
       const graded = gradeResults({ ...s, ...patch }, await computeResults(tx as unknown as Db, s));
@@ -256,18 +260,23 @@ async function requireTarget(db: Db, s: SchemeRow, orgId: string) {
   if (!org || org.kind !== s.targetKind) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_TARGET);
 }
 
+function checkScorable(s: SchemeRow, input: Pick<ScoreEntry, 'code' | 'score'>): Indicator {
+  const i = requireIndicator(s, input.code)!;
+  if (!isLeaf(s.indicators, i.code) || isMeasuredLeaf(i)) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_SCORABLE, { code: i.code });
+  if (!scoreFits(i, input.score))
+    throw new AppError(AssessmentErrors.ASSESSMENT_SCORE_RANGE, {
+      code: i.code,
+      min: i.method === 'deduction' ? -i.weight : 0,
+      max: i.method === 'deduction' ? 0 : i.weight,
+    });
+  return i;
+}
+
 /** A score by the county for a manual, self-reported, deduction or bonus leaf, with its reason. */
 export async function enterScore(db: Db, ctx: RequestContext, id: string, input: ScoreEntry) {
   return db.transaction(async (tx) => {
     const s = await lockFor(tx as unknown as Db, ctx, id, 'score');
-    const i = requireIndicator(s, input.code)!;
-    if (!isLeaf(s.indicators, i.code) || isMeasuredLeaf(i)) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_SCORABLE, { code: i.code });
-    if (!scoreFits(i, input.score))
-      throw new AppError(AssessmentErrors.ASSESSMENT_SCORE_RANGE, {
-        code: i.code,
-        min: i.method === 'deduction' ? -i.weight : 0,
-        max: i.method === 'deduction' ? 0 : i.weight,
-      });
+    const i = checkScorable(s, input);
     await requireTarget(tx as unknown as Db, s, input.orgId);
     const before = await repo.score(tx, id, input.orgId, i.code);
     const row = await repo.upsertScore(tx, {
@@ -289,6 +298,57 @@ export async function enterScore(db: Db, ctx: RequestContext, id: string, input:
       after: row,
     });
     return row;
+  });
+}
+
+/**
+ * A sheet of scores saved at once (the scoring table's column, the demo seed): every entry checked
+ * as `enterScore` checks it before anything is written, then one statement and one audit row for
+ * the sheet, with each entry's previous score beside it.
+ */
+export async function enterScores(db: Db, ctx: RequestContext, id: string, entries: readonly ScoreEntry[]) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'score');
+    const targets = new Set((await targetOrgs(tx, s)).map((o) => o.id));
+    const seen = new Set<string>();
+    for (const e of entries) {
+      checkScorable(s, e);
+      if (!targets.has(e.orgId)) throw new AppError(AssessmentErrors.ASSESSMENT_NOT_TARGET);
+      const key = `${e.orgId}|${e.code}`;
+      if (seen.has(key)) throw new AppError(AssessmentErrors.ASSESSMENT_DUPLICATE_SCORE, { code: e.code });
+      seen.add(key);
+    }
+    const previous = new Map((await repo.scores(tx, id)).map((r) => [`${r.orgId}|${r.code}`, r.score]));
+    await repo.upsertScores(
+      tx,
+      entries.map((e) => ({
+        schemeId: id,
+        orgId: e.orgId,
+        code: e.code,
+        source: 'manual' as const,
+        score: e.score,
+        reason: e.reason,
+        evidence: e.evidence ?? null,
+        scoredBy: ctx.actor.userId,
+      })),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'assessment.scores',
+      entity: 'assessment_scheme',
+      entityId: id,
+      orgId: s.orgId,
+      after: {
+        scores: entries.map((e) => ({
+          orgId: e.orgId,
+          code: e.code,
+          before: previous.get(`${e.orgId}|${e.code}`) ?? null,
+          score: e.score,
+          reason: e.reason,
+          evidence: e.evidence ?? null,
+        })),
+      },
+    });
+    return { count: entries.length };
   });
 }
 

@@ -1,135 +1,106 @@
 /**
- * /supervision/assessment — the year's scheme (indicator tree with weights and the running sum)
- * and the results: the county sees every office × indicator, an office sees its own score with
- * how each indicator was reached and what is still pending. Read-only for now: the steps of the
- * year are taken through the API.
+ * /supervision/assessment — the year's scheme and where every office stands. The county edits a
+ * draft's indicator tree (copying last year's to start), takes the year's steps, answers comments
+ * and appeals and scores the manual items; an office comments in the consultation, sends its
+ * self-assessment evidence, sees its running score with the gap on each item, and appeals in the
+ * notice. What each user may do comes from the scheme's allowedActions.
  */
 import { useState } from 'react';
-import { Card, Empty, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, InputNumber, Select, Space, Tag } from 'antd';
 import { chinaYear } from '@township-office/domain/dates';
-import { PageHeader } from '../../../app/layout/PageHeader.tsx';
-import { useResults, useScheme, useSchemes, type SchemeDetail } from '../api/assessment.ts';
-
-const STATUS: Record<string, string> = {
-  draft: '草稿',
-  consultation: '征求意见',
-  published: '已发布',
-  self_assessment: '自评',
-  scoring: '评分',
-  notice: '公示',
-  final: '结果确定',
-};
-const METHOD: Record<string, string> = { measured: '系统测算', manual: '县委办评分', self: '自评核实', deduction: '扣分', bonus: '加分' };
-
-type Row = SchemeDetail['indicators'][number] & { children?: Row[] };
-
-function tree(items: SchemeDetail['indicators']): Row[] {
-  const rows = new Map<string, Row>(items.map((i) => [i.code, { ...i }]));
-  const top: Row[] = [];
-  for (const r of rows.values()) {
-    const p = r.parentCode ? rows.get(r.parentCode) : undefined;
-    if (p) (p.children ??= []).push(r);
-    else top.push(r);
-  }
-  return top;
-}
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useSession } from '../../../app/session.tsx';
+import { useScheme, useSchemes } from '../api/assessment.ts';
+import { SchemeTree } from '../components/SchemeTree.tsx';
+import { StepBar } from '../components/StepBar.tsx';
+import { SchemeCreateModal } from '../components/SchemeCreateModal.tsx';
+import { ResultsCard } from '../components/ResultsCard.tsx';
+import { AppealsCard, ConsultationCard } from '../components/ExchangesCard.tsx';
+import { STATUS_COLOR } from '../components/labels.ts';
 
 export default function AssessmentPage() {
+  const t = useT();
+  const { can } = useSession();
   const [year, setYear] = useState(chinaYear());
   const schemes = useSchemes(year);
   const [picked, setPicked] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   // The township scheme first: 18 of the county's offices are assessed by it.
   const items = [...(schemes.data?.items ?? [])].sort(
     (a, b) => (a.targetKind === 'township' ? 0 : 1) - (b.targetKind === 'township' ? 0 : 1),
   );
-  const id = picked ?? items[0]?.id ?? null;
+  const id = picked && items.some((x) => x.id === picked) ? picked : (items[0]?.id ?? null);
   const scheme = useScheme(id);
-  const results = useResults(id);
   const s = scheme.data;
+  const county = can('assessment.score');
+  const showResults = !!s && s.status !== 'draft' && s.status !== 'consultation';
   return (
     <>
       <PageHeader
-        title="考评细则"
+        title={t('assessment.title')}
         extra={
-          <Space>
-            <InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={(v) => v && (setYear(v), setPicked(null))} />
+          <Space wrap>
+            <InputNumber
+              aria-label={t('assessment.year')}
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && (setYear(v), setPicked(null))}
+            />
             <Select
-              aria-label="细则"
-              style={{ minWidth: 320 }}
+              aria-label={t('assessment.scheme')}
+              data-testid="scheme-select"
+              style={{ minWidth: 260, maxWidth: '100%' }}
               value={id ?? undefined}
               onChange={setPicked}
-              options={items.map((x) => ({ value: x.id, label: `${x.title}（${STATUS[x.status]}）` }))}
+              options={items.map((x) => ({ value: x.id, label: `${x.title}（${t(`assessment.status.${x.status}`)}）` }))}
             />
+            {can('assessment.manage') && (
+              <Button data-testid="scheme-new" onClick={() => setCreating(true)}>
+                {t('assessment.create.button')}
+              </Button>
+            )}
           </Space>
         }
       />
-      {schemes.isSuccess && !id && <Empty description="本年度暂无考评细则" />}
+      {schemes.isSuccess && !id && <Empty description={t('assessment.empty')} />}
       {s && (
         <Card
-          title={`${s.title} · ${STATUS[s.status]}`}
-          extra={<Tag color={s.weightSum === 100 ? 'green' : 'red'}>一级指标合计 {s.weightSum} 分</Tag>}
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={
+            <Space wrap>
+              <span>{s.title}</span>
+              <Tag color={STATUS_COLOR[s.status]} data-testid="scheme-status">
+                {t(`assessment.status.${s.status}`)}
+              </Tag>
+            </Space>
+          }
+          extra={
+            <Space wrap>
+              <StepBar scheme={s} />
+            </Space>
+          }
         >
-          <Table<Row>
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={tree(s.indicators)}
-            expandable={{ defaultExpandAllRows: true }}
-            columns={[
-              { title: '编号', dataIndex: 'code' },
-              { title: '指标', dataIndex: 'name' },
-              { title: '分值', dataIndex: 'weight' },
-              { title: '评分方式', dataIndex: 'method', render: (m: string) => METHOD[m] },
-              { title: '统计口径', dataIndex: 'metric' },
-            ]}
-          />
+          {t(`assessment.statusHelp.${s.status}`)}
         </Card>
       )}
-      {s && results.data && (
-        <Card title={results.data.final ? '考评结果' : '当前得分（测算项实时，人工项待评）'} style={{ marginTop: 16 }}>
-          <Table
-            rowKey="orgId"
-            size="small"
-            pagination={false}
-            scroll={{ x: true }}
-            dataSource={results.data.items}
-            columns={[
-              { title: '名次', dataIndex: 'rank', fixed: 'left' },
-              { title: '单位', dataIndex: 'orgName', fixed: 'left' },
-              { title: '总分', dataIndex: 'total' },
-              { title: '等次', dataIndex: 'grade', render: (g: string | null) => g ?? '—' },
-              ...s.indicators
-                .filter((i) => i.parentCode === null)
-                .map((i) => ({
-                  title: `${i.name}（${i.weight}）`,
-                  key: i.code,
-                  render: (_: unknown, r: (typeof results.data.items)[number]) => {
-                    const sc = r.scores.find((x) => x.code === i.code);
-                    return sc ? <span title={sc.basis}>{sc.pending ? <Tag>待评</Tag> : sc.score}</span> : null;
-                  },
-                })),
-            ]}
-            expandable={{
-              expandedRowRender: (r) => (
-                <Table
-                  rowKey="code"
-                  size="small"
-                  pagination={false}
-                  dataSource={r.scores}
-                  columns={[
-                    {
-                      title: '指标',
-                      dataIndex: 'code',
-                      render: (c: string) => `${c} ${s.indicators.find((i) => i.code === c)?.name ?? ''}`,
-                    },
-                    { title: '得分', dataIndex: 'score', render: (v: number, x) => (x.pending ? <Tag>待评</Tag> : v) },
-                    { title: '得分依据', dataIndex: 'basis' },
-                  ]}
-                />
-              ),
-            }}
-          />
-        </Card>
+      {/* An office looks for its own standing first; the county for the scheme it steers. */}
+      {s && !county && showResults && <ResultsCard scheme={s} />}
+      {s && <SchemeTree scheme={s} />}
+      {s && <ConsultationCard scheme={s} />}
+      {s && county && showResults && <ResultsCard scheme={s} />}
+      {s && <AppealsCard scheme={s} />}
+      {creating && (
+        <SchemeCreateModal
+          year={year}
+          onClose={() => setCreating(false)}
+          onCreated={(newId, y) => {
+            setYear(y);
+            setPicked(newId);
+          }}
+        />
       )}
     </>
   );

@@ -1,0 +1,46 @@
+/**
+ * The assessment's letters-and-visits figure, over reception's own table: accepted cases and
+ * whether each was closed within its handling period (handleBy in the domain: 60 days from the
+ * acceptance decision plus an approved extension, counted as the case counts its days).
+ */
+import { and, isNotNull, ne } from 'drizzle-orm';
+import { handleBy } from '@township-office/domain/petitions';
+import type { Db } from '../../db/client.ts';
+import { countOptions } from './petitions.service.ts';
+import { petitions } from './reception.tables.ts';
+
+/**
+ * Per org, the accepted cases that count in `year` up to `cutOff` (YYYY-MM-DD): those closed in the
+ * year, and those still open whose handling period ended in the year before the cut-off; on time
+ * when closed on or before the period's last day. Orgs with none are absent.
+ */
+export async function petitionsHandledOnTimeByOrg(
+  db: Db,
+  year: number,
+  cutOff: string,
+): Promise<{ orgId: string; total: number; onTime: number }[]> {
+  const start = `${year}-01-01`;
+  const rows = await db
+    .select({
+      orgId: petitions.orgId,
+      decidedOn: petitions.decidedOn,
+      extensionDays: petitions.extensionDays,
+      closedOn: petitions.closedOn,
+      dayCount: petitions.dayCount,
+    })
+    .from(petitions)
+    .where(and(isNotNull(petitions.decidedOn), ne(petitions.status, 'not_accepted')));
+  const opts = { calendar: await countOptions(db, 'calendar'), working: null as Awaited<ReturnType<typeof countOptions>> | null };
+  const out = new Map<string, { orgId: string; total: number; onTime: number }>();
+  for (const r of rows) {
+    const o = r.dayCount === 'calendar' ? opts.calendar : (opts.working ??= await countOptions(db, r.dayCount));
+    const due = handleBy({ decidedOn: r.decidedOn, extensionDays: r.extensionDays }, o)!;
+    const counts = r.closedOn ? r.closedOn >= start && r.closedOn <= cutOff : due >= start && due < cutOff;
+    if (!counts) continue;
+    const s = out.get(r.orgId) ?? { orgId: r.orgId, total: 0, onTime: 0 };
+    s.total++;
+    if (r.closedOn && r.closedOn <= due) s.onTime++;
+    out.set(r.orgId, s);
+  }
+  return [...out.values()];
+}
