@@ -1,7 +1,16 @@
 /** Response shapes of the documents module's API (the web builds on these). */
 import { z } from 'zod';
 import { safeString } from './common.ts';
-import { CHANNELS, CLASSIFICATIONS, DELIVERY_STATUSES, DOCUMENT_STATUSES, INCOMING_STATUSES, URGENCIES } from './documents.ts';
+import {
+  CHANNELS,
+  CLASSIFICATIONS,
+  COUNTERSIGN_STATUSES,
+  DELIVERY_STATUSES,
+  DOCUMENT_STATUSES,
+  DOCUMENT_WARNINGS,
+  INCOMING_STATUSES,
+  URGENCIES,
+} from './documents.ts';
 
 const iso = safeString();
 const id = z.uuid();
@@ -42,6 +51,22 @@ export const documentOut = z.object({
   voidedAt: iso.nullable(),
   voidReason: safeString().nullable(),
   attachments: z.array(attachmentOut),
+  /** 上行文 (some main recipient above the sender) and 重要公文: both signed by the principal leader. */
+  upward: z.boolean(),
+  important: z.boolean(),
+  countersignOrgIds: z.array(id),
+  /** 会签 of each co-issuing org in the current round. */
+  countersigns: z.array(
+    z.object({
+      orgId: id,
+      orgName: safeString(),
+      status: z.enum(COUNTERSIGN_STATUSES),
+      opinion: safeString().nullable(),
+      userName: safeString().nullable(),
+      decidedAt: iso.nullable(),
+    }),
+  ),
+  warnings: z.array(z.enum(DOCUMENT_WARNINGS)),
   allowedActions: z.array(safeString()),
 });
 

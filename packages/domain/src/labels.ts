@@ -36,6 +36,10 @@ export const DOCUMENT_ACTION_LABELS = {
   number: '编号',
   dispatch: '分发',
   void: '作废',
+  uploadAttachment: '修改',
+  viewDeliveries: '查看签收情况',
+  pdf: '生成版式文件',
+  countersign: '会签',
 } as const;
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   pending: '待签收',
@@ -153,6 +157,10 @@ const EN: LabelTables = {
     number: 'numbered',
     dispatch: 'dispatched',
     void: 'voided',
+    uploadAttachment: 'changed',
+    viewDeliveries: 'checked for receipts',
+    pdf: 'rendered as a fixed-layout file',
+    countersign: 'countersigned',
   },
   DELIVERY_STATUS: { pending: 'Awaiting receipt', acknowledged: 'Received', returned: 'Returned', withdrawn: 'Withdrawn' },
   DELIVERY_ACTION: { acknowledge: 'acknowledged', return: 'returned', withdraw: 'withdrawn', chase: 'chased' },

@@ -29,6 +29,7 @@ import { incomingRoutes } from './incoming.routes.ts';
 import { registerRoutes } from './registers.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
+import { countersignRoutes } from './countersign.routes.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
@@ -308,6 +309,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   attachmentRoutes(app, deps);
   eventRoutes(app, deps);
   slipRoutes(app, deps);
+  countersignRoutes(app, deps);
 
   // Automatic 催办 once an hour in every process (the job itself is idempotent per day).
   registerJob(app, { name: 'documents.deadlineReminders', everyMs: 3600_000, run: () => runDeadlineReminders(db) });
