@@ -22,7 +22,17 @@ import { countyActors, expectStatus, orgIds, type Client } from './fixtures.ts';
 
 const { app, database } = await testApp();
 const db = database.db as Db;
-const usernames = ['county.clerk', 'county.admin', 'county.leader', 'town01.clerk', 'town01.leader', 'town02.clerk'] as const;
+const usernames = [
+  'county.clerk',
+  'county.admin',
+  'county.leader',
+  'county.head',
+  'town01.clerk',
+  'town01.leader',
+  'town01.head',
+  'town02.clerk',
+  'finance.leader',
+] as const;
 type Username = (typeof usernames)[number];
 
 const r = await db.execute<{ id: string; username: string; display_name: string; role: Actor['role']; org_id: string }>(
@@ -90,8 +100,41 @@ describe('documents: allowedActions agree with the service', () => {
     await step(a.admin, returned, 'review', { decision: 'return', comment: '请修改' });
     const voided = await upTo('numbered');
     await step(a.clerk, voided, 'void', { reason: '内容有误' });
+    // 会签 and the principal's signature (issue 13): a joint draft before and after its co-issuer countersigned, an upward one.
+    const finance = (await orgIds(a.clerk)).byName.get('清溪县财政局')!;
+    const joint = async (countersigned: boolean) => {
+      const res = await a.clerk.post('/api/documents', {
+        docType: '通知',
+        title: '关于做好村级财务公开工作的通知',
+        body: '各乡镇按月公开。',
+        mainRecipientOrgIds: recipients,
+        countersignOrgIds: [finance],
+      });
+      const id = res.json().id as string;
+      await step(a.clerk, id, 'submit');
+      if (countersigned) {
+        await step(a.admin, id, 'review', { decision: 'approve', comment: '' });
+        await step(client('finance.leader'), id, 'countersign', { decision: 'approve', opinion: '同意' });
+      }
+      return id;
+    };
+    const upward = async () => {
+      const { countyOffice } = await orgIds(a.clerk);
+      const res = await client('town01.clerk').post('/api/documents', {
+        docType: '报告',
+        title: '关于值班工作的报告',
+        mainRecipientOrgIds: [countyOffice],
+      });
+      const id = res.json().id as string;
+      await step(client('town01.clerk'), id, 'submit');
+      await step(client('town01.leader'), id, 'review', { decision: 'approve', comment: '' });
+      return id;
+    };
     const records = {
       draft: await draft(),
+      'joint in_review': await joint(false),
+      'joint reviewed, countersigned': await joint(true),
+      'upward reviewed': await upward(),
       in_review: await upTo('in_review'),
       returned,
       reviewed: await upTo('reviewed'),
@@ -134,6 +177,8 @@ describe('documents: allowedActions agree with the service', () => {
             return receiptTable(tx, ctx, rec.id);
           case 'pdf':
             return documents.documentForPdf(tx, ctx.actor, rec.id);
+          case 'countersign':
+            return documents.countersignDocument(tx, ctx, rec.id, { decision: 'approve', opinion: '同意' });
         }
         throw new Error(`no attempt for ${action}`);
       },

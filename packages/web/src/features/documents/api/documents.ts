@@ -46,6 +46,7 @@ export const useUpdateDocument = (id: string) =>
 export type SlipAction =
   | { kind: 'submit' }
   | { kind: 'review'; decision: 'approve' | 'return'; comment: string }
+  | { kind: 'countersign'; decision: 'approve' | 'return'; opinion: string }
   | { kind: 'signOff'; opinion: string }
   | { kind: 'number' }
   | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; sentDate?: string }
@@ -59,6 +60,8 @@ export function useSlipAction(id: string) {
         return api.post(`${base}/submit`);
       case 'review':
         return api.post(`${base}/review`, { decision: a.decision, comment: a.comment });
+      case 'countersign':
+        return api.post(`${base}/countersign`, { decision: a.decision, opinion: a.opinion });
       case 'signOff':
         return api.post(`${base}/sign-off`, { opinion: a.opinion });
       case 'number':
