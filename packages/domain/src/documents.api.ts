@@ -67,6 +67,11 @@ export const documentOut = z.object({
     }),
   ),
   warnings: z.array(z.enum(DOCUMENT_WARNINGS)),
+  /** 复核 before numbering. */
+  recheckedAt: iso.nullable(),
+  recheckedByName: safeString().nullable(),
+  /** 复审: the original signer who signs again after a substantive change. */
+  resignBy: safeString().nullable(),
   allowedActions: z.array(safeString()),
 });
 

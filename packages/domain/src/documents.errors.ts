@@ -125,4 +125,15 @@ export const DocumentErrors = defineErrors({
     zh: '尚有 {orgs} 个会签单位未会签，会签全部完成后方可签发。',
     en: '{orgs} co-issuing organisation(s) have not countersigned yet; sign-off waits for all of them.',
   },
+  NOT_RECHECKED: {
+    status: 409,
+    zh: '编号前须先复核：由办公室核对审批手续、内容、文种和格式后再编号。',
+    en: 'Recheck it first: the office checks the approval chain, content, type and format before numbering.',
+  },
+  RECHECK_DONE: { status: 409, zh: '该公文已复核。', en: 'This document has already been rechecked.' },
+  ORIGINAL_SIGNER_ONLY: {
+    status: 403,
+    zh: '该公文签发后作了实质性修改，须由原签批人{name}复审签发。',
+    en: 'This document was changed substantively after sign-off; its original signer ({name}) signs it again.',
+  },
 });

@@ -105,6 +105,8 @@ export const DOCUMENT_ACTION_STATUSES = {
   submit: ['draft', 'returned'],
   review: ['in_review'],
   signOff: ['reviewed'],
+  /** 复核 by the office after sign-off, before numbering. */
+  recheck: ['signed_off'],
   number: ['signed_off'],
   dispatch: ['numbered'],
   /** 会签 runs beside the review, in parallel; sign-off waits for every countersigning org. */

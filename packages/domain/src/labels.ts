@@ -40,6 +40,7 @@ export const DOCUMENT_ACTION_LABELS = {
   viewDeliveries: '查看签收情况',
   pdf: '生成版式文件',
   countersign: '会签',
+  recheck: '复核',
 } as const;
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   pending: '待签收',
@@ -161,6 +162,7 @@ const EN: LabelTables = {
     viewDeliveries: 'checked for receipts',
     pdf: 'rendered as a fixed-layout file',
     countersign: 'countersigned',
+    recheck: 'rechecked',
   },
   DELIVERY_STATUS: { pending: 'Awaiting receipt', acknowledged: 'Received', returned: 'Returned', withdrawn: 'Withdrawn' },
   DELIVERY_ACTION: { acknowledge: 'acknowledged', return: 'returned', withdraw: 'withdrawn', chase: 'chased' },

@@ -105,6 +105,7 @@ const POSTS = [
   '/api/documents/:id/dispatch',
   '/api/documents/:id/void',
   '/api/documents/:id/countersign',
+  '/api/documents/:id/recheck',
   '/api/deliveries/:id/acknowledge',
   '/api/deliveries/:id/return',
   '/api/deliveries/:id/withdraw',

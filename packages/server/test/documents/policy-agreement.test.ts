@@ -89,7 +89,10 @@ describe('documents: allowedActions agree with the service', () => {
         if (s === 'in_review') await step(a.clerk, id, 'submit');
         if (s === 'reviewed') await step(a.admin, id, 'review', { decision: 'approve', comment: '' });
         if (s === 'signed_off') await step(a.leader, id, 'sign-off', { opinion: '同意' });
-        if (s === 'numbered') await step(a.clerk, id, 'number');
+        if (s === 'numbered') {
+          await step(a.clerk, id, 'recheck');
+          await step(a.clerk, id, 'number');
+        }
         if (s === 'dispatched')
           await step(a.clerk, id, 'dispatch', classification === 'none' ? { channel: 'online' } : { channel: 'paper', copies: 5 });
         if (s === target) break;
@@ -139,6 +142,11 @@ describe('documents: allowedActions agree with the service', () => {
       returned,
       reviewed: await upTo('reviewed'),
       signed_off: await upTo('signed_off'),
+      'signed_off, rechecked': await (async () => {
+        const id = await upTo('signed_off');
+        await step(a.clerk, id, 'recheck');
+        return id;
+      })(),
       numbered: await upTo('numbered'),
       'numbered (secret)': await upTo('numbered', 'secret'),
       dispatched: await upTo('dispatched'),
@@ -163,6 +171,8 @@ describe('documents: allowedActions agree with the service', () => {
             return documents.reviewDocument(tx, ctx, rec.id, { decision: 'approve', comment: '' });
           case 'signOff':
             return documents.signOffDocument(tx, ctx, rec.id, { opinion: '同意' });
+          case 'recheck':
+            return documents.recheckDocument(tx, ctx, rec.id);
           case 'number':
             return documents.numberDocument(tx, ctx, rec.id);
           case 'dispatchOnline':

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/platform/app-types.ts';
 import type { Database } from '../../src/db/client.ts';
-import { as, tableDigest, testApp } from '../helpers.ts';
+import { as, login, tableDigest, testApp } from '../helpers.ts';
 import { linesOf, readPdf } from '../print/pdf-reader.ts';
 import { countyActors, expectStatus, orgIds, type Actors, type Client } from './fixtures.ts';
 
@@ -129,6 +129,52 @@ describe('who signs (条例 第二十二条)', () => {
   });
 });
 
+describe('复核 before numbering, 复审 by the original signer', () => {
+  it('refuses numbering before 复核, rechecks once, and sends a substantive change back to the signer who signed', async () => {
+    const id = await reviewed(a.clerk, a.admin, {
+      docType: '通知',
+      title: '关于做好秋季森林防火工作的通知',
+      mainRecipientOrgIds: townships,
+    });
+    expectStatus(await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意印发' }), 200);
+    const before = await tableDigest(database);
+    const early = await a.clerk.post(`/api/documents/${id}/number`);
+    expectStatus(early, 409);
+    expect(early.json().error.code).toBe('NOT_RECHECKED');
+    // the leader may not recheck (the office does), and nothing was written
+    expectStatus(await a.leader.post(`/api/documents/${id}/recheck`), 403);
+    expect(await tableDigest(database)).toBe(before);
+
+    // An action without input takes a POST with no body at all.
+    const session = await login(app, 'county.clerk');
+    const bare = await app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/recheck`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    });
+    expectStatus(bare, 200);
+    expect((await a.clerk.get(`/api/documents/${id}`)).json().recheckedByName).toBeTruthy();
+    expectStatus(await a.clerk.post(`/api/documents/${id}/recheck`), 409);
+
+    // a substantive change during 复核 goes back to the original signer for 复审
+    expectStatus(await a.clerk.patch(`/api/documents/${id}`, { body: '一、工作要求\n各乡镇要落实防火责任。' }), 200);
+    const back = (await a.clerk.get(`/api/documents/${id}`)).json();
+    expect(back).toMatchObject({ status: 'reviewed', recheckedAt: null });
+    const leaderName = (await database.pool.query("SELECT display_name FROM users WHERE username = 'county.leader'")).rows[0].display_name;
+    expect(back.resignBy).toBe(leaderName);
+    expect((await countyHead.get(`/api/documents/${id}`)).json().allowedActions).not.toContain('signOff');
+    const other = await countyHead.post(`/api/documents/${id}/sign-off`, { opinion: '同意' });
+    expectStatus(other, 403);
+    expect(other.json().error.code).toBe('ORIGINAL_SIGNER_ONLY');
+    expect(other.json().error.message).toContain(leaderName);
+    expectStatus(await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意修改后印发' }), 200);
+    expect((await a.clerk.get(`/api/documents/${id}`)).json().resignBy).toBeNull();
+    expectStatus(await a.clerk.post(`/api/documents/${id}/number`), 409);
+    expectStatus(await a.clerk.post(`/api/documents/${id}/recheck`), 200);
+    expectStatus(await a.clerk.post(`/api/documents/${id}/number`), 200);
+  });
+});
+
 describe('the rules of a 请示 (条例 第十五条)', () => {
   it('refuses a 请示 with two main recipients on drafting, editing and submitting, naming the article; nothing is written', async () => {
     const before = await tableDigest(database);
@@ -237,6 +283,7 @@ describe('会签 of a joint document (条例 第二十二条)', () => {
     expect(slip.countersigns[0].userName).toBeTruthy();
 
     expectStatus(await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意' }), 200);
+    expectStatus(await a.clerk.post(`/api/documents/${id}/recheck`), 200);
     expectStatus(await a.clerk.post(`/api/documents/${id}/number`), 200);
     const [first, ...rest] = await pdfText(a.clerk, id);
     const red = first!.coloredText.filter((t) => t.color === '230,0,18').map((t) => t.text);

@@ -62,6 +62,11 @@ export const documentPolicy = definePolicy<DocumentRow>()({
     'signOff',
     (actor, doc) =>
       allowIf(!(doc.upward || doc.important) || roleMay(actor.role, 'documents.signPrincipal'), DocumentErrors.PRINCIPAL_MUST_SIGN),
+    // 复审: after a substantive change following sign-off, the original signer signs again.
+    (actor, doc) =>
+      allowIf(!doc.originalSignerId || doc.originalSignerId === actor.userId, DocumentErrors.ORIGINAL_SIGNER_ONLY, {
+        name: doc.originalSignerName ?? '',
+      }),
     (_a, doc) => {
       const pending = doc.countersignOrgIds.filter((o) => !doc.countersignedOrgIds.includes(o)).length;
       return allowIf(pending === 0, DocumentErrors.COUNTERSIGN_PENDING, { orgs: pending });
@@ -75,7 +80,8 @@ export const documentPolicy = definePolicy<DocumentRow>()({
       () => docState(doc, 'countersign'),
       () => allowIf(!doc.countersignedOrgIds.includes(actor.orgId), DocumentErrors.COUNTERSIGN_DONE),
     ),
-  number: ownStep('documents.number', 'number'),
+  recheck: ownStep('documents.number', 'recheck', (_a, doc) => allowIf(!doc.recheckedAt, DocumentErrors.RECHECK_DONE)),
+  number: ownStep('documents.number', 'number', (_a, doc) => allowIf(!!doc.recheckedAt, DocumentErrors.NOT_RECHECKED)),
   dispatchOnline: ownStep('documents.dispatch', 'dispatch', (_a, doc) => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ONLINE)),
   dispatchPaper: ownStep('documents.dispatch', 'dispatch'),
   void: ownStep('documents.dispatch', 'void'),

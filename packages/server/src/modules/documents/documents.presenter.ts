@@ -66,6 +66,9 @@ export function presentDocument(
     countersignOrgIds: doc.countersignOrgIds,
     countersigns: presentCountersigns(doc, extra.countersigns, extra.orgNames),
     warnings: extra.warnings,
+    recheckedAt: isoOrNull(doc.recheckedAt),
+    recheckedByName: doc.recheckedBy ? (extra.names.get(doc.recheckedBy) ?? null) : null,
+    resignBy: doc.originalSignerName,
     allowedActions: allowedActions(documentPolicy, actor, doc),
   };
 }

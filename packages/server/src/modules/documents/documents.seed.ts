@@ -357,11 +357,14 @@ export const documentsSeed: SeedStep = {
           submitted_at: d.drafted_at,
           numbered_by: d.drafter_id,
           numbered_at: d.signed_at,
+          rechecked_by: d.drafter_id,
+          rechecked_at: d.signed_at,
           dispatched_by: d.drafter_id,
         })),
         `id uuid, org_id uuid, doc_type text, title text, body text, urgency text, classification text, status text, main_recipient_org_ids uuid[], drafter_id uuid, drafted_at timestamptz,
          submitted_at timestamptz, reviewer_id uuid, reviewed_at timestamptz, signer_id uuid, signer_name text, signed_at timestamptz, written_date date, number_prefix text, number_year int,
-         number_seq int, doc_number text, numbered_by uuid, numbered_at timestamptz, channel text, dispatched_by uuid, dispatched_at timestamptz, copies int, upward boolean`,
+         number_seq int, doc_number text, numbered_by uuid, numbered_at timestamptz, channel text, dispatched_by uuid, dispatched_at timestamptz, copies int, upward boolean,
+         rechecked_by uuid, rechecked_at timestamptz`,
       );
       await bulk(
         tx,

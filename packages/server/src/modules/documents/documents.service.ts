@@ -182,7 +182,19 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
       countersignOrgIds: next.countersignOrgIds,
       countersignedOrgIds: next.countersignedOrgIds.filter((o) => next.countersignOrgIds.includes(o)),
       ...(backToSigner
-        ? { status: 'reviewed' as const, signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null }
+        ? {
+            status: 'reviewed' as const,
+            signerId: null,
+            signerName: null,
+            signOffOpinion: null,
+            signedAt: null,
+            writtenDate: null,
+            recheckedBy: null,
+            recheckedAt: null,
+            // 复审 by the one who signed it
+            originalSignerId: doc.signerId,
+            originalSignerName: doc.signerName,
+          }
         : {}),
     });
     await writeAudit(tx, ctx, {
@@ -257,6 +269,8 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
       signOffOpinion: input.opinion,
       signedAt: now,
       writtenDate: chinaToday(now),
+      originalSignerId: null,
+      originalSignerName: null,
     });
     await writeAudit(tx, ctx, {
       action: 'document.signOff',
@@ -308,6 +322,23 @@ export async function countersignDocument(
       orgId: found.orgId,
       before: { status: found.status, countersigned: found.countersignedOrgIds.length },
       after: { status: row.status, countersigned: row.countersignedOrgIds.length, opinion: input.opinion },
+    });
+    return row;
+  });
+}
+
+/** 复核: the office checks the approval chain, content, type and format of the signed document before numbering it. */
+export async function recheckDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.number');
+  return db.transaction(async (tx) => {
+    const doc = await lockedFor(tx, ctx.actor, id, 'recheck');
+    const row = await repo.update(tx, id, { recheckedBy: ctx.actor.userId, recheckedAt: new Date() });
+    await writeAudit(tx, ctx, {
+      action: 'document.recheck',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
     });
     return row;
   });
@@ -410,7 +441,7 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
 export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
   const [org, names, attachments, countersigns, orgNames] = await Promise.all([
     repo.orgById(db, doc.orgId),
-    repo.userNames(db, [doc.drafterId, doc.reviewerId]),
+    repo.userNames(db, [doc.drafterId, doc.reviewerId, doc.recheckedBy]),
     repo.attachmentsOf(db, doc.id),
     repo.countersignsOf(db, doc.id),
     repo.orgNames(db, doc.countersignOrgIds),

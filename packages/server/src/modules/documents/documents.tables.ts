@@ -58,6 +58,10 @@ export const documents = pgTable('documents', {
   important: boolean('important').notNull().default(false),
   countersignOrgIds: uuid('countersign_org_ids').array().notNull().default([]),
   countersignedOrgIds: uuid('countersigned_org_ids').array().notNull().default([]),
+  recheckedBy: uuid('rechecked_by').references(() => users.id),
+  recheckedAt: ts('rechecked_at'),
+  originalSignerId: uuid('original_signer_id').references(() => users.id),
+  originalSignerName: text('original_signer_name'),
 });
 export type DocumentRow = typeof documents.$inferSelect;
 

@@ -48,6 +48,7 @@ export type SlipAction =
   | { kind: 'review'; decision: 'approve' | 'return'; comment: string }
   | { kind: 'countersign'; decision: 'approve' | 'return'; opinion: string }
   | { kind: 'signOff'; opinion: string }
+  | { kind: 'recheck' }
   | { kind: 'number' }
   | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; sentDate?: string }
   | { kind: 'void'; reason: string };
@@ -64,6 +65,8 @@ export function useSlipAction(id: string) {
         return api.post(`${base}/countersign`, { decision: a.decision, opinion: a.opinion });
       case 'signOff':
         return api.post(`${base}/sign-off`, { opinion: a.opinion });
+      case 'recheck':
+        return api.post(`${base}/recheck`);
       case 'number':
         return api.post<{ docNumber: string }>(`${base}/number`);
       case 'dispatch': {

@@ -107,7 +107,13 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
             <th>{t('documents.slip.signOff')}</th>
             <td colSpan={3} data-testid="slip-signoff">
               <div className="opinion" style={{ fontSize: 15 }}>
-                {doc.signedAt ? doc.signOffOpinion : notYet(doc.upward || doc.important ? 'pendingPrincipal' : 'pendingSign')}
+                {doc.signedAt ? (
+                  doc.signOffOpinion
+                ) : doc.resignBy ? (
+                  <span className="pending">{t('documents.slip.pendingResign', { name: doc.resignBy })}</span>
+                ) : (
+                  notYet(doc.upward || doc.important ? 'pendingPrincipal' : 'pendingSign')
+                )}
               </div>
               {doc.signedAt ? (
                 <div className="sig">
@@ -118,6 +124,22 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
               ) : null}
             </td>
           </tr>
+          {doc.signedAt ? (
+            <tr>
+              <th>{t('documents.slip.recheck')}</th>
+              <td colSpan={3} data-testid="slip-recheck">
+                {doc.recheckedAt ? (
+                  <div className="sig">
+                    {doc.recheckedByName}
+                    {'\u3000'}
+                    {text(doc.recheckedAt)}
+                  </div>
+                ) : (
+                  notYet('pendingRecheck')
+                )}
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th>{t('documents.slip.docNumber')}</th>
             <td data-testid="slip-docNumber">{doc.docNumber ?? <span className="pending">{t('documents.slip.numberLater')}</span>}</td>

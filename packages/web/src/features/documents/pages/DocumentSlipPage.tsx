@@ -83,6 +83,21 @@ export default function DocumentSlipPage() {
         {t('documents.action.signOff')}
       </Button>
     ),
+    may('recheck') && (
+      <Button
+        key="recheck"
+        type="primary"
+        onClick={() =>
+          Modal.confirm({
+            title: t('documents.action.recheck'),
+            content: t('documents.action.confirmRecheck'),
+            onOk: () => act.mutateAsync({ kind: 'recheck' }).then(() => void message.success(t('documents.action.rechecked'))),
+          })
+        }
+      >
+        {t('documents.action.recheck')}
+      </Button>
+    ),
     may('number') && (
       <Button key="number" type="primary" onClick={() => run({ kind: 'number' }, t('documents.action.number'))} loading={act.isPending}>
         {t('documents.action.number')}
