@@ -191,3 +191,36 @@ export const incomingListItem = z.object({
   mode: z.enum(['read', 'act']).nullable(),
   deadline: safeString().nullable(),
 });
+
+/**
+ * The core metadata of an electronic official document (GB/T 33480-2016 defines them on the
+ * elements of GB/T 9704-2012): what `GET /api/documents/{id}/metadata` sends (and, with
+ * `?format=xml`, the same as XML).
+ */
+export const documentMetadataOut = z.object({
+  /** 公文标识: this system's identifier of the document. */
+  identifier: id,
+  docNumber: safeString().nullable(),
+  docType: safeString(),
+  /** 份号 of this copy; null for an electronic copy. */
+  copyNo: safeString().nullable(),
+  /** 密级和保密期限: always empty here (classified documents are paper only). */
+  classification: safeString(),
+  secrecyPeriod: safeString().nullable(),
+  urgency: safeString(),
+  /** 发文机关标志 as printed, and 发文机关 (the lead org first for a joint document). */
+  masthead: safeString(),
+  issuer: safeString(),
+  coIssuers: z.array(safeString()),
+  signer: safeString().nullable(),
+  title: safeString(),
+  mainRecipients: z.array(safeString()),
+  attachmentNote: z.array(safeString()),
+  signatures: z.array(safeString()),
+  writtenDate: safeString().nullable(),
+  note: safeString().nullable(),
+  copyRecipients: z.array(safeString()),
+  printedBy: safeString(),
+  printedDate: safeString().nullable(),
+});
+export type DocumentMetadata = z.infer<typeof documentMetadataOut>;

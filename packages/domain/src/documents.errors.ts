@@ -136,4 +136,9 @@ export const DocumentErrors = defineErrors({
     zh: '该公文签发后作了实质性修改，须由原签批人{name}复审签发。',
     en: 'This document was changed substantively after sign-off; its original signer ({name}) signs it again.',
   },
+  CLASSIFIED_NOT_ELECTRONIC: {
+    status: 409,
+    zh: '涉密公文（{level}）只有纸质原件，本系统中没有它的电子公文，不能生成元数据或版式文件。',
+    en: 'A classified document ({level}) exists on paper only: there is no electronic document here to describe or render.',
+  },
 });

@@ -114,6 +114,8 @@ export const DOCUMENT_ACTION_STATUSES = {
   void: ['draft', 'in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched'],
   viewDeliveries: ['dispatched', 'void'],
   pdf: ['in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'],
+  /** GB/T 33480 metadata of the electronic document: once it is signed off (it has a 成文日期 and a signer). */
+  metadata: ['signed_off', 'numbered', 'dispatched', 'void'],
 } as const satisfies Record<string, readonly DocumentStatus[]>;
 export type DocumentTransition = keyof typeof DOCUMENT_ACTION_STATUSES;
 export const RESIGN_STATUSES: readonly DocumentStatus[] = ['signed_off'];

@@ -41,6 +41,7 @@ export const DOCUMENT_ACTION_LABELS = {
   pdf: '生成版式文件',
   countersign: '会签',
   recheck: '复核',
+  metadata: '生成元数据',
 } as const;
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   pending: '待签收',
@@ -163,6 +164,7 @@ const EN: LabelTables = {
     pdf: 'rendered as a fixed-layout file',
     countersign: 'countersigned',
     recheck: 'rechecked',
+    metadata: 'described by its metadata',
   },
   DELIVERY_STATUS: { pending: 'Awaiting receipt', acknowledged: 'Received', returned: 'Returned', withdrawn: 'Withdrawn' },
   DELIVERY_ACTION: { acknowledge: 'acknowledged', return: 'returned', withdraw: 'withdrawn', chase: 'chased' },

@@ -15,6 +15,7 @@ import { uploadAttachment } from '../../src/modules/documents/attachments.servic
 import { receiptTable } from '../../src/modules/documents/deliveries.service.ts';
 import { DOCUMENT_ACTIONS, INCOMING_ACTIONS } from '../../src/modules/documents/documents.policy.ts';
 import * as documents from '../../src/modules/documents/documents.service.ts';
+import { documentMetadata } from '../../src/modules/documents/documents.metadata.ts';
 import * as incoming from '../../src/modules/documents/incoming.service.ts';
 import { as, testApp } from '../helpers.ts';
 import { expectPolicyAgreement, type AgreementCase } from '../support/policy-agreement.ts';
@@ -187,6 +188,8 @@ describe('documents: allowedActions agree with the service', () => {
             return receiptTable(tx, ctx, rec.id);
           case 'pdf':
             return documents.documentForPdf(tx, ctx.actor, rec.id);
+          case 'metadata':
+            return documentMetadata(tx, ctx.actor, rec.id);
           case 'countersign':
             return documents.countersignDocument(tx, ctx, rec.id, { decision: 'approve', opinion: '同意' });
         }

@@ -175,6 +175,26 @@ describe('复核 before numbering, 复审 by the original signer', () => {
   });
 });
 
+describe('metadata of what is not an electronic document', () => {
+  it('answers 409 for a classified record and for a draft not yet signed, 404 for another org', async () => {
+    const secret = await reviewed(a.clerk, a.admin, {
+      docType: '通知',
+      title: '关于开展保密检查的通知',
+      body: null,
+      mainRecipientOrgIds: townships,
+      classification: 'secret',
+    });
+    expectStatus(await a.leader.post(`/api/documents/${secret}/sign-off`, { opinion: '同意' }), 200);
+    const res = await a.clerk.get(`/api/documents/${secret}/metadata`);
+    expectStatus(res, 409);
+    expect(res.json().error.code).toBe('CLASSIFIED_NOT_ELECTRONIC');
+    const draft = await a.clerk.post('/api/documents', { docType: '通知', title: '关于值班的通知', mainRecipientOrgIds: townships });
+    expectStatus(await a.clerk.get(`/api/documents/${draft.json().id}/metadata`), 409);
+    expectStatus(await town01.clerk.get(`/api/documents/${draft.json().id}/metadata`), 404);
+    expectStatus(await a.clerk.get(`/api/documents/${secret}/metadata?format=docx`), 400);
+  });
+});
+
 describe('the rules of a 请示 (条例 第十五条)', () => {
   it('refuses a 请示 with two main recipients on drafting, editing and submitting, naming the article; nothing is written', async () => {
     const before = await tableDigest(database);
@@ -301,6 +321,37 @@ describe('会签 of a joint document (条例 第二十二条)', () => {
     const all = [first!, ...rest].flatMap((p) => linesOf(p, 16));
     const s1 = all.findIndex((l) => l.text === '中共清溪县委办公室');
     expect(all[s1 + 1]?.text).toBe('清溪县财政局');
+
+    // GB/T 33480 metadata, JSON and XML, once dispatched
+    expectStatus(await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' }), 200);
+    const meta = await a.clerk.get(`/api/documents/${id}/metadata`);
+    expectStatus(meta, 200);
+    const m = meta.json();
+    const doc = (await a.clerk.get(`/api/documents/${id}`)).json();
+    expect(m).toMatchObject({
+      docNumber: doc.docNumber,
+      docType: '通知',
+      title: joint.title,
+      issuer: '中共清溪县委办公室',
+      coIssuers: ['清溪县财政局'],
+      masthead: '中共清溪县委办公室、清溪县财政局文件',
+      signer: doc.signerName,
+      writtenDate: doc.writtenDate,
+      urgency: '',
+      classification: '',
+      copyRecipients: [],
+      printedBy: '中共清溪县委办公室',
+    });
+    expect(m.mainRecipients).toHaveLength(18);
+    expect(m.printedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const xml = await a.clerk.get(`/api/documents/${id}/metadata?format=xml`);
+    expectStatus(xml, 200);
+    expect(xml.headers['content-type']).toMatch(/^application\/xml/);
+    expect(xml.body).toContain(`<docNumber>${doc.docNumber}</docNumber>`);
+    expect(xml.body).toContain('<coIssuers><item>清溪县财政局</item></coIssuers>');
+    expect(xml.body.match(/<item>/g)!.length).toBeGreaterThanOrEqual(18 + 1 + 2);
+    // a township it was sent to reads the same metadata
+    expectStatus(await town01.clerk.get(`/api/documents/${id}/metadata`), 200);
   });
 
   it('goes back to the drafter when a co-issuer returns it, and starts a new round on resubmission', async () => {

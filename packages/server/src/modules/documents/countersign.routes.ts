@@ -1,8 +1,11 @@
-/** 会签 (countersign) of a joint document by a co-issuing org's leader, and the office's 复核 before numbering. */
+/** 会签 (countersign) of a joint document by a co-issuing org's leader, the office's 复核 before numbering, the GB/T 33480 metadata. */
 import { z } from 'zod';
 import { idParamSchema } from '@township-office/domain/common';
 import { DOCUMENT_STATUSES, countersignSchema } from '@township-office/domain/documents';
+import { documentMetadataOut } from '@township-office/domain/documents.api';
 import type { RouteModule } from '../../platform/app-types.ts';
+import { sendFile } from '../../platform/print/send.ts';
+import { documentMetadata, metadataXml } from './documents.metadata.ts';
 import * as service from './documents.service.ts';
 
 const tags = ['documents'];
@@ -39,6 +42,25 @@ export const countersignRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const row = await service.recheckDocument(db, req.ctx, req.params.id);
       return { id: row.id, status: row.status, recheckedAt: row.recheckedAt!.toISOString() };
+    },
+  );
+  app.get(
+    '/api/documents/:id/metadata',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: 'GB/T 33480 core metadata of the electronic document (?format=xml for XML)',
+        params: idParamSchema,
+        querystring: z.object({ format: z.enum(['json', 'xml']).default('json') }).strict(),
+        response: { 200: documentMetadataOut },
+      },
+    },
+    async (req, reply) => {
+      const m = await documentMetadata(db, req.ctx.actor, req.params.id);
+      if (req.query.format === 'xml')
+        return sendFile(reply, Buffer.from(metadataXml(m)), `${m.docNumber ?? m.title}.xml`, 'application/xml', 'inline');
+      return m;
     },
   );
 };

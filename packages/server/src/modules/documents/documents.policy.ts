@@ -99,6 +99,11 @@ export const documentPolicy = definePolicy<DocumentRow>()({
       () => allowIf(canReadOrg(actor, doc.orgId), CommonErrors.NOT_FOUND),
       () => docState(doc, 'viewDeliveries'),
     ),
+  metadata: (_actor, doc) =>
+    firstDenial(
+      () => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ELECTRONIC),
+      () => docState(doc, 'metadata'),
+    ),
   pdf: (_actor, doc) =>
     firstDenial(
       () => notClassified(doc),
