@@ -1,4 +1,5 @@
 /** 办文 HTTP routes: thin — validate, call the service, present. */
+import { fileResponse } from '@township-office/domain/print';
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
@@ -187,7 +188,10 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     '/api/documents/:id/pdf',
-    { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } },
+    {
+      config: { action: 'business.read' },
+      schema: { tags, summary: 'GB/T 9704 PDF', params: idParams, response: { 200: fileResponse('application/pdf') } },
+    },
     async (req, reply) => {
       const doc = await service.documentForPdf(db, req.ctx.actor, req.params.id);
       const pdf = await renderOfficialDocument(await service.officialDocumentInput(db, doc));
