@@ -38,8 +38,8 @@ async function makeDocuments(
   const numbered = status === 'numbered';
   const r = await database.pool.query(`
     INSERT INTO documents (org_id, doc_type, title, body, main_recipient_org_ids, drafter_id, status, signer_id, signer_name, signed_at, written_date,
-                           number_prefix, number_year, number_seq, doc_number)
-    SELECT u.org_id, '通知', '压测通知 ' || g, repeat('正文。', 500), ${recip}, u.id, '${status}', l.id, l.display_name, now(), now()::date,
+                           rechecked_by, rechecked_at, number_prefix, number_year, number_seq, doc_number)
+    SELECT u.org_id, '通知', '压测通知 ' || g, repeat('正文。', 500), ${recip}, u.id, '${status}', l.id, l.display_name, now(), now()::date, u.id, now(),
            ${numbered ? `'压测发', 2000, g, '压测发〔2000〕' || g || '号'` : 'NULL, NULL, NULL, NULL'}
     FROM generate_series(1, ${n}) g, users u, users l WHERE u.username = 'county.clerk' AND l.username = 'county.leader'
     RETURNING id`);

@@ -1,7 +1,16 @@
 /** Response shapes of the documents module's API (the web builds on these). */
 import { z } from 'zod';
 import { safeString } from './common.ts';
-import { CHANNELS, CLASSIFICATIONS, DELIVERY_STATUSES, DOCUMENT_STATUSES, INCOMING_STATUSES, URGENCIES } from './documents.ts';
+import {
+  CHANNELS,
+  CLASSIFICATIONS,
+  COUNTERSIGN_STATUSES,
+  DELIVERY_STATUSES,
+  DOCUMENT_STATUSES,
+  DOCUMENT_WARNINGS,
+  INCOMING_STATUSES,
+  URGENCIES,
+} from './documents.ts';
 
 const iso = safeString();
 const id = z.uuid();
@@ -42,6 +51,27 @@ export const documentOut = z.object({
   voidedAt: iso.nullable(),
   voidReason: safeString().nullable(),
   attachments: z.array(attachmentOut),
+  /** 上行文 (some main recipient above the sender) and 重要公文: both signed by the principal leader. */
+  upward: z.boolean(),
+  important: z.boolean(),
+  countersignOrgIds: z.array(id),
+  /** 会签 of each co-issuing org in the current round. */
+  countersigns: z.array(
+    z.object({
+      orgId: id,
+      orgName: safeString(),
+      status: z.enum(COUNTERSIGN_STATUSES),
+      opinion: safeString().nullable(),
+      userName: safeString().nullable(),
+      decidedAt: iso.nullable(),
+    }),
+  ),
+  warnings: z.array(z.enum(DOCUMENT_WARNINGS)),
+  /** 复核 before numbering. */
+  recheckedAt: iso.nullable(),
+  recheckedByName: safeString().nullable(),
+  /** 复审: the original signer who signs again after a substantive change. */
+  resignBy: safeString().nullable(),
   allowedActions: z.array(safeString()),
 });
 
@@ -161,3 +191,36 @@ export const incomingListItem = z.object({
   mode: z.enum(['read', 'act']).nullable(),
   deadline: safeString().nullable(),
 });
+
+/**
+ * The core metadata of an electronic official document (GB/T 33480-2016 defines them on the
+ * elements of GB/T 9704-2012): what `GET /api/documents/{id}/metadata` sends (and, with
+ * `?format=xml`, the same as XML).
+ */
+export const documentMetadataOut = z.object({
+  /** 公文标识: this system's identifier of the document. */
+  identifier: id,
+  docNumber: safeString().nullable(),
+  docType: safeString(),
+  /** 份号 of this copy; null for an electronic copy. */
+  copyNo: safeString().nullable(),
+  /** 密级和保密期限: always empty here (classified documents are paper only). */
+  classification: safeString(),
+  secrecyPeriod: safeString().nullable(),
+  urgency: safeString(),
+  /** 发文机关标志 as printed, and 发文机关 (the lead org first for a joint document). */
+  masthead: safeString(),
+  issuer: safeString(),
+  coIssuers: z.array(safeString()),
+  signer: safeString().nullable(),
+  title: safeString(),
+  mainRecipients: z.array(safeString()),
+  attachmentNote: z.array(safeString()),
+  signatures: z.array(safeString()),
+  writtenDate: safeString().nullable(),
+  note: safeString().nullable(),
+  copyRecipients: z.array(safeString()),
+  printedBy: safeString(),
+  printedDate: safeString().nullable(),
+});
+export type DocumentMetadata = z.infer<typeof documentMetadataOut>;

@@ -89,4 +89,56 @@ export const DocumentErrors = defineErrors({
     zh: '上传的文件内容不完整或格式有误，请重新选择文件上传。',
     en: 'The upload was cut short or malformed; choose the file and upload it again.',
   },
+  // Issue 13: who signs (条例 第二十二条), the rules of a 请示 (第十五条), 会签.
+  PRINCIPAL_MUST_SIGN: {
+    status: 403,
+    zh: '上行文和重要公文须由机关主要负责人签发（《党政机关公文处理工作条例》第二十二条），请呈送本单位主要负责人签发。',
+    en: 'Upward and important documents are signed by the principal leader of the organisation (Regulations on Official Documents, Article 22); send it to your principal leader.',
+  },
+  QINGSHI_ONE_MAIN_RECIPIENT: {
+    status: 422,
+    zh: '请示原则上主送一个上级机关（《党政机关公文处理工作条例》第十五条）。需要同时送其他机关的，请改为抄送。',
+    en: 'A request for instructions (请示) goes to one main recipient, its superior (Regulations on Official Documents, Article 15); send it to the others as copies.',
+  },
+  QINGSHI_NO_SUBORDINATE_COPY: {
+    status: 422,
+    zh: '请示不抄送下级机关（《党政机关公文处理工作条例》第十五条），请从抄送中删去下级机关。',
+    en: 'A request for instructions (请示) is not copied to subordinate organisations (Regulations on Official Documents, Article 15); remove them from the copy recipients.',
+  },
+  COUNTERSIGN_ORG_INVALID: {
+    status: 422,
+    zh: '会签单位须为系统内在用的其他单位，且不能重复：{id}。',
+    en: 'A countersigning organisation must be another active organisation, listed once: {id}.',
+  },
+  COUNTERSIGN_NOT_ASKED: {
+    status: 403,
+    zh: '本单位不在该公文的会签单位之列，不能会签。',
+    en: 'Your organisation was not asked to countersign this document.',
+  },
+  COUNTERSIGN_DONE: {
+    status: 409,
+    zh: '本单位已会签该公文，不能重复会签。',
+    en: 'Your organisation has already countersigned this document.',
+  },
+  COUNTERSIGN_PENDING: {
+    status: 409,
+    zh: '尚有 {orgs} 个会签单位未会签，会签全部完成后方可签发。',
+    en: '{orgs} co-issuing organisation(s) have not countersigned yet; sign-off waits for all of them.',
+  },
+  NOT_RECHECKED: {
+    status: 409,
+    zh: '编号前须先复核：由办公室核对审批手续、内容、文种和格式后再编号。',
+    en: 'Recheck it first: the office checks the approval chain, content, type and format before numbering.',
+  },
+  RECHECK_DONE: { status: 409, zh: '该公文已复核。', en: 'This document has already been rechecked.' },
+  ORIGINAL_SIGNER_ONLY: {
+    status: 403,
+    zh: '该公文签发后作了实质性修改，须由原签批人{name}复审签发。',
+    en: 'This document was changed substantively after sign-off; its original signer ({name}) signs it again.',
+  },
+  CLASSIFIED_NOT_ELECTRONIC: {
+    status: 409,
+    zh: '涉密公文（{level}）只有纸质原件，本系统中没有它的电子公文，不能生成元数据或版式文件。',
+    en: 'A classified document ({level}) exists on paper only: there is no electronic document here to describe or render.',
+  },
 });

@@ -25,8 +25,48 @@ export const DOC_TYPES = [
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
-/** Upward documents carry 签发人 in the masthead. */
+/** The types that are upward by nature (上行文); whether a given document is upward is read from its recipients (`isUpward`). */
 export const UPWARD_DOC_TYPES: readonly DocType[] = ['报告', '请示'];
+
+export type OrgKind = 'county' | 'county_office' | 'township' | 'county_department';
+/**
+ * The level of an org in the county's 行文关系 (lower is higher): the county above all; the county
+ * office and the county departments act for the county committee and government towards the
+ * townships. A document to an org of a higher level is upward (上行文).
+ */
+export const ORG_LEVEL: Record<OrgKind, number> = { county: 0, county_office: 1, county_department: 1, township: 2 };
+
+/** Upward (上行文): some main recipient stands above the sender. It carries 签发人 (GB/T 9704 7.2.6) and is signed by the principal leader (条例 第二十二条). */
+export function isUpward(senderKind: OrgKind, mainRecipientKinds: readonly OrgKind[]): boolean {
+  return mainRecipientKinds.some((k) => ORG_LEVEL[k] < ORG_LEVEL[senderKind]);
+}
+
+/**
+ * 条例 第十五条 (向上级机关行文): "原则上主送一个上级机关……不抄送下级机关"; "请示应当一文一事。不得在
+ * 报告等非请示性公文中夹带请示事项". The hard rules of a 请示, as the error code that refuses it (or null).
+ */
+export function requestRuleViolation(
+  docType: string,
+  senderKind: OrgKind,
+  mainKinds: readonly OrgKind[],
+  copyKinds: readonly OrgKind[],
+): 'QINGSHI_ONE_MAIN_RECIPIENT' | 'QINGSHI_NO_SUBORDINATE_COPY' | null {
+  if (docType !== '请示') return null;
+  if (mainKinds.length !== 1) return 'QINGSHI_ONE_MAIN_RECIPIENT';
+  if (copyKinds.some((k) => ORG_LEVEL[k] > ORG_LEVEL[senderKind])) return 'QINGSHI_NO_SUBORDINATE_COPY';
+  return null;
+}
+
+/** The closing formulas that ask for approval (妥否，请批示 and the like): a 报告 carrying them carries a 请示 matter. */
+const ASKS_APPROVAL_RE = /(妥否|当否|可否|是否同意)[，,]?\s*请(予)?(批示|批复|审批|指示)|请(予)?(批准|审批|批复)|特此请示/;
+
+export const DOCUMENT_WARNINGS = ['REPORT_ASKS_APPROVAL'] as const;
+export type DocumentWarning = (typeof DOCUMENT_WARNINGS)[number];
+
+/** Warnings the drafting slip shows (they do not refuse the document): a 报告 whose body asks for approval (第十五条). */
+export function documentWarnings(docType: string, body: string | null | undefined): DocumentWarning[] {
+  return docType === '报告' && ASKS_APPROVAL_RE.test(body ?? '') ? ['REPORT_ASKS_APPROVAL'] : [];
+}
 
 export const URGENCIES = ['none', 'urgent', 'extra_urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -65,11 +105,17 @@ export const DOCUMENT_ACTION_STATUSES = {
   submit: ['draft', 'returned'],
   review: ['in_review'],
   signOff: ['reviewed'],
+  /** 复核 by the office after sign-off, before numbering. */
+  recheck: ['signed_off'],
   number: ['signed_off'],
   dispatch: ['numbered'],
+  /** 会签 runs beside the review, in parallel; sign-off waits for every countersigning org. */
+  countersign: ['in_review', 'reviewed'],
   void: ['draft', 'in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched'],
   viewDeliveries: ['dispatched', 'void'],
   pdf: ['in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'],
+  /** GB/T 33480 metadata of the electronic document: once it is signed off (it has a 成文日期 and a signer). */
+  metadata: ['signed_off', 'numbered', 'dispatched', 'void'],
 } as const satisfies Record<string, readonly DocumentStatus[]>;
 export type DocumentTransition = keyof typeof DOCUMENT_ACTION_STATUSES;
 export const RESIGN_STATUSES: readonly DocumentStatus[] = ['signed_off'];
@@ -135,6 +181,9 @@ export function formatChineseDate(isoDate: string): string {
 export const TITLE_MAX = 200;
 export const BODY_MAX = 100_000;
 const orgIds = z.array(z.uuid()).max(5000);
+/** 联合行文 "单位不宜过多": a handful of co-issuing orgs. */
+export const COUNTERSIGN_MAX = 10;
+const countersignOrgIds = z.array(z.uuid()).max(COUNTERSIGN_MAX);
 
 export const documentDraftSchema = z
   .object({
@@ -147,6 +196,10 @@ export const documentDraftSchema = z
     classification: z.enum(CLASSIFICATIONS).default('none'),
     attachmentNote: safeString().trim().max(1000).nullable().optional(),
     remark: safeString().trim().max(500).nullable().optional(),
+    /** 重要公文: signed by the principal leader (条例 第二十二条). */
+    important: z.boolean().default(false),
+    /** Co-issuing orgs (联合行文) whose leaders countersign (会签) before sign-off. */
+    countersignOrgIds: countersignOrgIds.default([]),
   })
   .strict();
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
@@ -162,6 +215,8 @@ export const documentUpdateSchema = z
     classification: z.enum(CLASSIFICATIONS).optional(),
     attachmentNote: safeString().trim().max(1000).nullable().optional(),
     remark: safeString().trim().max(500).nullable().optional(),
+    important: z.boolean().optional(),
+    countersignOrgIds: countersignOrgIds.optional(),
   })
   .strict();
 export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
@@ -169,6 +224,12 @@ export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
 export const reviewSchema = z
   .object({ decision: z.enum(['approve', 'return']), comment: safeString().trim().max(1000).default('') })
   .strict();
+/** 会签: the co-issuing org's leader approves or returns the draft, with an opinion either way. */
+export const countersignSchema = z
+  .object({ decision: z.enum(['approve', 'return']), opinion: safeString().trim().min(1).max(1000) })
+  .strict();
+export const COUNTERSIGN_STATUSES = ['pending', 'approved', 'returned'] as const;
+export type CountersignStatus = (typeof COUNTERSIGN_STATUSES)[number];
 export const signOffSchema = z.object({ opinion: safeString().trim().min(1).max(1000) }).strict();
 export const dispatchSchema = z
   .object({

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import { ROLE_INHERITS, type Role } from './roles.ts';
 
 /**
  * Role-level actions: the first of the two authorization steps (the route's gate). The record-level
@@ -19,6 +19,8 @@ export const ROLE_ACTIONS = {
   'documents.draft': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
   'documents.review': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
   'documents.signOff': ['leader_in_charge'],
+  'documents.signPrincipal': ['principal_leader'],
+  'documents.countersign': ['leader_in_charge'],
   'documents.number': ['county_admin', 'county_staff', 'office_staff'],
   'documents.dispatch': ['county_admin', 'county_staff', 'office_staff'],
   'documents.receive': ['county_admin', 'county_staff', 'office_staff'],
@@ -59,8 +61,11 @@ export const ROLE_ACTIONS = {
 
 export type Action = keyof typeof ROLE_ACTIONS;
 
+/** A role holds its own actions and those of the role it inherits (ROLE_INHERITS: the principal leader those of a leader in charge). */
 export function roleMay(role: Role, action: Action): boolean {
-  return (ROLE_ACTIONS[action] as readonly Role[]).includes(role);
+  const holders = ROLE_ACTIONS[action] as readonly Role[];
+  const parent = ROLE_INHERITS[role];
+  return holders.includes(role) || (!!parent && holders.includes(parent));
 }
 
 export function actionsForRole(role: Role): Action[] {

@@ -96,9 +96,17 @@ export interface BodyParagraph {
 export interface OfficialDocumentInput {
   /** 发文机关标志, e.g. 中共清溪县委办公室文件 or 清溪县人民政府办公室. */
   issuerName: string;
+  /**
+   * 联合行文 (GB/T 9704 7.2.4): the issuers' names, the lead org first, stacked; `issuerSuffix`
+   * ("文件") is set to their right, centred on them. When given, `issuerName` is only the PDF's label.
+   */
+  issuers?: string[];
+  issuerSuffix?: string;
+  /** 联合行文 署名: the lead org first, the others below it (7.3.5); replaces `signatureName`. */
+  signatureNames?: string[];
   /** 发文字号, e.g. 清委办发〔2026〕12号. Absent on a draft (printed as a blank line). */
   docNumber?: string | null;
-  /** 签发人: pass it only for upward documents (报告, 请示); shown right of the 发文字号. */
+  /** 签发人: pass it for upward documents (to a higher org, whatever the type); shown right of the 发文字号 (7.2.6). */
   signer?: string | null;
   /** 份号, printed top-left in 6 digits. */
   copyNo?: string | number | null;

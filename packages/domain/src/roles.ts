@@ -4,6 +4,7 @@ export const ROLES = [
   'county_staff',
   'office_staff',
   'leader_in_charge',
+  'principal_leader',
   'system_admin',
   'security_admin',
   'audit_admin',
@@ -14,7 +15,13 @@ export type Role = (typeof ROLES)[number];
 export const THREE_OFFICER_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
 export type ThreeOfficerRole = (typeof THREE_OFFICER_ROLES)[number];
 
-export const BUSINESS_ROLES = ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'] as const satisfies readonly Role[];
+export const BUSINESS_ROLES = [
+  'county_admin',
+  'county_staff',
+  'office_staff',
+  'leader_in_charge',
+  'principal_leader',
+] as const satisfies readonly Role[];
 export type BusinessRole = (typeof BUSINESS_ROLES)[number];
 
 export function isThreeOfficer(role: Role): role is ThreeOfficerRole {
@@ -24,6 +31,13 @@ export function isThreeOfficer(role: Role): role is ThreeOfficerRole {
 export function readsBusinessRecords(role: Role): role is BusinessRole {
   return !isThreeOfficer(role);
 }
+
+/**
+ * 主要负责人 (县委办主任, 乡镇党委书记): a leader who may do all a leader in charge may, and who alone
+ * signs the org's upward and important documents (党政机关公文处理工作条例 第二十二条:
+ * "重要公文和上行文由机关主要负责人签发").
+ */
+export const ROLE_INHERITS: Partial<Record<Role, Role>> = { principal_leader: 'leader_in_charge' };
 
 /** Roles whose holders see every township (the county office's supervision). */
 export const COUNTY_WIDE_ROLES = ['county_admin', 'county_staff'] as const satisfies readonly Role[];
@@ -38,6 +52,7 @@ export const ROLE_ORG_KINDS: Record<Role, readonly ('county' | 'county_office' |
   county_staff: ['county_office'],
   office_staff: ['township', 'county_department'],
   leader_in_charge: ['township', 'county_department', 'county_office'],
+  principal_leader: ['township', 'county_department', 'county_office'],
   system_admin: ['county', 'county_office'],
   security_admin: ['county', 'county_office'],
   audit_admin: ['county', 'county_office'],

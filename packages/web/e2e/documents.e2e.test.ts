@@ -129,6 +129,9 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     // 编号 and 网上分发 by the county clerk.
     await switchUser(c, 'county.clerk');
     await navigate(c, slipUrl);
+    await button(c.getByTestId('action-bar'), '复核').click();
+    await button(c.locator('.ant-modal-confirm:visible'), '确定').click();
+    await expect.poll(() => c.getByTestId('slip-recheck').innerText()).toMatch(/\d{4}年/);
     await button(c.getByTestId('action-bar'), '编号').click();
     await expect.poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
     await screenshot(c, 'documents-slip-numbered', { fullPage: true });

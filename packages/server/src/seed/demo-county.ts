@@ -188,6 +188,13 @@ export function demoAccounts(r: Rng): DemoAccount[] {
     list.push({ username: `town${nn}.clerk`, role: 'office_staff', orgCode: `T${nn}`, displayName: personName(r) });
     list.push({ username: `town${nn}.leader`, role: 'leader_in_charge', orgCode: `T${nn}`, displayName: personName(r) });
   }
+  // Added after the others so that the demo names drawn before them stay as they were.
+  list.push({ username: 'county.head', role: 'principal_leader', orgCode: 'XWB', displayName: personName(r) });
+  for (let i = 1; i <= TOWNSHIP_NAMES.length; i++) {
+    const nn = String(i).padStart(2, '0');
+    list.push({ username: `town${nn}.head`, role: 'principal_leader', orgCode: `T${nn}`, displayName: personName(r) });
+  }
+  list.push({ username: 'finance.leader', role: 'leader_in_charge', orgCode: 'D02', displayName: personName(r) });
   list.push({ username: 'sysadmin', role: 'system_admin', orgCode: 'XWB', displayName: '系统管理员' });
   list.push({ username: 'secadmin', role: 'security_admin', orgCode: 'XWB', displayName: '安全保密管理员' });
   list.push({ username: 'auditor', role: 'audit_admin', orgCode: 'XWB', displayName: '安全审计员' });

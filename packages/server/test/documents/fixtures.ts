@@ -44,6 +44,9 @@ export async function signedNotice(a: Actors, recipients: string[], opts: { numb
   expectStatus(await a.clerk.post(`/api/documents/${id}/submit`), 200);
   expectStatus(await a.admin.post(`/api/documents/${id}/review`, { decision: 'approve', comment: '同意' }), 200);
   expectStatus(await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意印发' }), 200);
-  if (opts.number) expectStatus(await a.clerk.post(`/api/documents/${id}/number`), 200);
+  if (opts.number) {
+    expectStatus(await a.clerk.post(`/api/documents/${id}/recheck`), 200);
+    expectStatus(await a.clerk.post(`/api/documents/${id}/number`), 200);
+  }
   return id;
 }

@@ -58,6 +58,11 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     expect((await a.clerk.get(`/api/documents/${id}`)).json()).toMatchObject({ status: 'reviewed', signerName: null });
     expectStatus(await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意' }), 200);
 
+    // 复核 before numbering
+    const early = await a.clerk.post(`/api/documents/${id}/number`);
+    expectStatus(early, 409);
+    expect(early.json().error.code).toBe('NOT_RECHECKED');
+    expectStatus(await a.clerk.post(`/api/documents/${id}/recheck`), 200);
     const num = await a.clerk.post(`/api/documents/${id}/number`);
     expectStatus(num, 200);
     expect(num.json().docNumber).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);

@@ -15,6 +15,7 @@ import { uploadAttachment } from '../../src/modules/documents/attachments.servic
 import { receiptTable } from '../../src/modules/documents/deliveries.service.ts';
 import { DOCUMENT_ACTIONS, INCOMING_ACTIONS } from '../../src/modules/documents/documents.policy.ts';
 import * as documents from '../../src/modules/documents/documents.service.ts';
+import { documentMetadata } from '../../src/modules/documents/documents.metadata.ts';
 import * as incoming from '../../src/modules/documents/incoming.service.ts';
 import { as, testApp } from '../helpers.ts';
 import { expectPolicyAgreement, type AgreementCase } from '../support/policy-agreement.ts';
@@ -22,7 +23,17 @@ import { countyActors, expectStatus, orgIds, type Client } from './fixtures.ts';
 
 const { app, database } = await testApp();
 const db = database.db as Db;
-const usernames = ['county.clerk', 'county.admin', 'county.leader', 'town01.clerk', 'town01.leader', 'town02.clerk'] as const;
+const usernames = [
+  'county.clerk',
+  'county.admin',
+  'county.leader',
+  'county.head',
+  'town01.clerk',
+  'town01.leader',
+  'town01.head',
+  'town02.clerk',
+  'finance.leader',
+] as const;
 type Username = (typeof usernames)[number];
 
 const r = await db.execute<{ id: string; username: string; display_name: string; role: Actor['role']; org_id: string }>(
@@ -79,7 +90,10 @@ describe('documents: allowedActions agree with the service', () => {
         if (s === 'in_review') await step(a.clerk, id, 'submit');
         if (s === 'reviewed') await step(a.admin, id, 'review', { decision: 'approve', comment: '' });
         if (s === 'signed_off') await step(a.leader, id, 'sign-off', { opinion: '同意' });
-        if (s === 'numbered') await step(a.clerk, id, 'number');
+        if (s === 'numbered') {
+          await step(a.clerk, id, 'recheck');
+          await step(a.clerk, id, 'number');
+        }
         if (s === 'dispatched')
           await step(a.clerk, id, 'dispatch', classification === 'none' ? { channel: 'online' } : { channel: 'paper', copies: 5 });
         if (s === target) break;
@@ -90,12 +104,50 @@ describe('documents: allowedActions agree with the service', () => {
     await step(a.admin, returned, 'review', { decision: 'return', comment: '请修改' });
     const voided = await upTo('numbered');
     await step(a.clerk, voided, 'void', { reason: '内容有误' });
+    // 会签 and the principal's signature (issue 13): a joint draft before and after its co-issuer countersigned, an upward one.
+    const finance = (await orgIds(a.clerk)).byName.get('清溪县财政局')!;
+    const joint = async (countersigned: boolean) => {
+      const res = await a.clerk.post('/api/documents', {
+        docType: '通知',
+        title: '关于做好村级财务公开工作的通知',
+        body: '各乡镇按月公开。',
+        mainRecipientOrgIds: recipients,
+        countersignOrgIds: [finance],
+      });
+      const id = res.json().id as string;
+      await step(a.clerk, id, 'submit');
+      if (countersigned) {
+        await step(a.admin, id, 'review', { decision: 'approve', comment: '' });
+        await step(client('finance.leader'), id, 'countersign', { decision: 'approve', opinion: '同意' });
+      }
+      return id;
+    };
+    const upward = async () => {
+      const { countyOffice } = await orgIds(a.clerk);
+      const res = await client('town01.clerk').post('/api/documents', {
+        docType: '报告',
+        title: '关于值班工作的报告',
+        mainRecipientOrgIds: [countyOffice],
+      });
+      const id = res.json().id as string;
+      await step(client('town01.clerk'), id, 'submit');
+      await step(client('town01.leader'), id, 'review', { decision: 'approve', comment: '' });
+      return id;
+    };
     const records = {
       draft: await draft(),
+      'joint in_review': await joint(false),
+      'joint reviewed, countersigned': await joint(true),
+      'upward reviewed': await upward(),
       in_review: await upTo('in_review'),
       returned,
       reviewed: await upTo('reviewed'),
       signed_off: await upTo('signed_off'),
+      'signed_off, rechecked': await (async () => {
+        const id = await upTo('signed_off');
+        await step(a.clerk, id, 'recheck');
+        return id;
+      })(),
       numbered: await upTo('numbered'),
       'numbered (secret)': await upTo('numbered', 'secret'),
       dispatched: await upTo('dispatched'),
@@ -120,6 +172,8 @@ describe('documents: allowedActions agree with the service', () => {
             return documents.reviewDocument(tx, ctx, rec.id, { decision: 'approve', comment: '' });
           case 'signOff':
             return documents.signOffDocument(tx, ctx, rec.id, { opinion: '同意' });
+          case 'recheck':
+            return documents.recheckDocument(tx, ctx, rec.id);
           case 'number':
             return documents.numberDocument(tx, ctx, rec.id);
           case 'dispatchOnline':
@@ -134,6 +188,10 @@ describe('documents: allowedActions agree with the service', () => {
             return receiptTable(tx, ctx, rec.id);
           case 'pdf':
             return documents.documentForPdf(tx, ctx.actor, rec.id);
+          case 'metadata':
+            return documentMetadata(tx, ctx.actor, rec.id);
+          case 'countersign':
+            return documents.countersignDocument(tx, ctx, rec.id, { decision: 'approve', opinion: '同意' });
         }
         throw new Error(`no attempt for ${action}`);
       },

@@ -30,8 +30,9 @@ describe('numbering', () => {
     // Signed-off documents made in bulk (the HTTP path to sign-off is tested elsewhere).
     const r = await database.pool.query(
       `
-      INSERT INTO documents (org_id, doc_type, title, body, main_recipient_org_ids, drafter_id, status, signer_id, signer_name, signed_at, written_date)
-      SELECT o.id, '通知', '并发编号 ' || g, '正文', ARRAY[$1::uuid], u.id, 'signed_off', u.id, u.display_name, now(), now()::date
+      INSERT INTO documents (org_id, doc_type, title, body, main_recipient_org_ids, drafter_id, status, signer_id, signer_name, signed_at, written_date,
+                             rechecked_by, rechecked_at)
+      SELECT o.id, '通知', '并发编号 ' || g, '正文', ARRAY[$1::uuid], u.id, 'signed_off', u.id, u.display_name, now(), now()::date, u.id, now()
       FROM generate_series(1, 200) g, orgs o, users u WHERE o.code = 'XWB' AND u.username = 'county.leader' RETURNING id`,
       [townships[0]],
     );
@@ -82,6 +83,7 @@ describe('classified documents are metadata of a paper original only', () => {
     await a.clerk.post(`/api/documents/${id}/submit`);
     await a.admin.post(`/api/documents/${id}/review`, { decision: 'approve', comment: '' });
     await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意' });
+    await a.clerk.post(`/api/documents/${id}/recheck`);
     await a.clerk.post(`/api/documents/${id}/number`);
     const mid = await tableDigest(database);
     expectStatus(await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' }), 422);
@@ -170,6 +172,7 @@ describe('attachments', () => {
     await a.clerk.post(`/api/documents/${id}/submit`);
     await a.admin.post(`/api/documents/${id}/review`, { decision: 'approve', comment: '' });
     await a.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意' });
+    await a.clerk.post(`/api/documents/${id}/recheck`);
     await a.clerk.post(`/api/documents/${id}/number`);
     await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' });
     const t6 = await as(app, 'town06.clerk');

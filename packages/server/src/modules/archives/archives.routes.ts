@@ -10,6 +10,7 @@ import {
   loanCreateSchema,
   transferCreateSchema,
 } from '@township-office/domain/archives';
+import { fileResponse } from '@township-office/domain/print';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { MIME, sendFile } from '../../platform/print/send.ts';
 import { sendRegister } from '../../platform/print/register.ts';
@@ -61,7 +62,16 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
   );
   app.get(
     '/api/archives/items',
-    { config: { action: 'business.read' }, schema: { tags, querystring: archiveListQuerySchema } },
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        querystring: archiveListQuerySchema,
+        response: {
+          200: z.object({ items: z.array(itemOut), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+        },
+      },
+    },
     async (req) => {
       const { rows, total } = await archives.listItems(db, req.ctx, req.query);
       return { items: rows.map(presentItem), total, page: req.query.page, pageSize: req.query.pageSize };
@@ -92,7 +102,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
   );
   app.get(
     '/api/archives/items/:id/pdf',
-    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema } },
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: fileResponse(MIME.pdf) } } },
     async (req, reply) => {
       const item = await archives.getItem(db, req.ctx, req.params.id);
       const { classes } = await archives.getConfig(db, req.ctx, item.orgId);
@@ -144,12 +154,17 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     },
   );
 
-  app.get('/api/archives/expiring', { config: { action: 'business.read' }, schema: { tags, querystring: expiringQuery } }, async (req) => ({
-    items: (await registers.expiring(db, req.ctx, req.query.asOfYear ?? chinaYear())).map(presentItem),
-  }));
+  const itemsOut = z.object({ items: z.array(itemOut) });
+  app.get(
+    '/api/archives/expiring',
+    { config: { action: 'business.read' }, schema: { tags, querystring: expiringQuery, response: { 200: itemsOut } } },
+    async (req) => ({
+      items: (await registers.expiring(db, req.ctx, req.query.asOfYear ?? chinaYear())).map(presentItem),
+    }),
+  );
   app.get(
     '/api/archives/transfers/candidates',
-    { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery } },
+    { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery, response: { 200: itemsOut } } },
     async (req) => ({
       items: (await registers.transferable(db, req.ctx, req.query.year)).map(presentItem),
     }),

@@ -1,4 +1,5 @@
 /** Attachment upload (multipart, registered here for these routes only) and download under the Chinese name. */
+import { fileResponse } from '@township-office/domain/print';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -85,7 +86,10 @@ export const attachmentRoutes: RouteModule = (app, { db, config }) => {
   });
   app.get(
     '/api/documents/:id/attachments/:attachmentId',
-    { config: { action: 'business.read' }, schema: { tags, summary: 'download an attachment', params: attParams } },
+    {
+      config: { action: 'business.read' },
+      schema: { tags, summary: 'download an attachment', params: attParams, response: { 200: fileResponse('application/octet-stream') } },
+    },
     async (req, reply) => {
       const row = await svc.attachmentForDownload(db, req.ctx, req.params.id, req.params.attachmentId);
       let bytes: Buffer;

@@ -1,4 +1,5 @@
 /** GET /api/events: the caller's org's live events as server-sent events. */
+import { fileResponse } from '@township-office/domain/print';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { EventHub } from './documents.events.ts';
 
@@ -25,6 +26,7 @@ export const eventRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags: ['documents'],
         summary: 'server-sent events: delivery.created, delivery.updated, reminders; resync after a lost connection',
+        response: { 200: fileResponse('text/event-stream') },
       },
     },
     async (req, reply) => {

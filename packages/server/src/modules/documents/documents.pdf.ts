@@ -103,15 +103,19 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput): FlowLine[] {
     });
   }
   // 7.3.5.1: 成文日期右空四字, 署名 centred over it; two lines left for the seal above them.
+  // 联合行文: the lead org's 署名 first, the others below it (7.3.5).
   const date = chineseDate(input.writtenDate);
   const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
   const dateAt = HALVES - 8 - dateWidth;
-  const nameWidth = gridWidth([{ text: input.signatureName, role: 'body' }], isFull);
-  let nameAt = Math.round(dateAt + dateWidth / 2 - nameWidth / 2);
-  nameAt = Math.max(0, Math.min(nameAt, HALVES - 4 - nameWidth));
-  if (nameAt % 2 === 1) nameAt--;
+  const names = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
   flow.push({ glyphs: [], keep: true }, { glyphs: [], keep: true });
-  flow.push({ glyphs: gridLine([{ text: input.signatureName, role: 'body' }], nameAt, isFull), keep: true });
+  for (const name of names) {
+    const nameWidth = gridWidth([{ text: name, role: 'body' }], isFull);
+    let nameAt = Math.round(dateAt + dateWidth / 2 - nameWidth / 2);
+    nameAt = Math.max(0, Math.min(nameAt, HALVES - 4 - nameWidth));
+    if (nameAt % 2 === 1) nameAt--;
+    flow.push({ glyphs: gridLine([{ text: name, role: 'body' }], nameAt, isFull), keep: true });
+  }
   flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], dateAt, isFull), keep: true });
   if (input.note) {
     // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
@@ -148,7 +152,7 @@ function paginate(flow: FlowLine[], firstLine: number): Page[] {
   return pages;
 }
 
-/** 7.5: the 版记 goes at the foot of the last page, which must be even; added pages get no number. */
+/** 7.4: the 版记 goes at the foot of the last page, which must be even; added pages get no number. */
 function placeImprint(pages: Page[], imprintLines: number): void {
   const last = pages[pages.length - 1]!;
   const free = GBT9704.lines - last.lines.length;
@@ -225,6 +229,8 @@ function centred(doc: Pdf, text: string, role: FontRole, size: number, emTop: nu
 }
 
 interface HeadLayout {
+  /** 联合行文: the names stacked, each spread to the widest one's width, "文件" to their right. */
+  joint: { names: string[]; suffix: string; nameWidth: number; rowHeight: number } | null;
   mastheadSize: number;
   mastheadScale: number;
   numberLine: number;
@@ -234,13 +240,30 @@ interface HeadLayout {
 }
 
 function headLayout(doc: Pdf, input: OfficialDocumentInput): HeadLayout {
-  // 7.2.3: 发文机关标志 centred, upper edge 35 mm below the text block; as wide as the block
+  // 7.2.4: 发文机关标志 centred, upper edge 35 mm below the text block; as wide as the block
   // allows, condensed rather than shrunk, the way printed mastheads are.
-  const natural = textWidth(doc, 'title', 1, input.issuerName);
-  const mastheadSize = Math.min(56, GBT9704.width / (natural * 0.6));
-  const mastheadScale = Math.min(100, ((GBT9704.width * 0.96) / (natural * mastheadSize)) * 100);
-  const mastheadBottom = 35 * MM + mastheadSize;
-  // 7.2.4: 发文字号 two lines below the masthead; 7.3.1: the title two lines below the red line.
+  let joint: HeadLayout['joint'] = null;
+  let mastheadSize: number;
+  let mastheadScale = 100;
+  let mastheadBottom: number;
+  if (input.issuers && input.issuers.length > 1) {
+    // 7.2.4: 联合行文 with "文件": the lead org first, "文件" right of the names, centred on them.
+    const suffix = input.issuerSuffix ?? '';
+    const widest = Math.max(...input.issuers.map((n) => textWidth(doc, 'title', 1, n)));
+    const gap = suffix ? 0.5 : 0;
+    const total = widest + gap + textWidth(doc, 'title', 1, suffix);
+    mastheadSize = Math.min(36, (GBT9704.width * 0.96) / total);
+    mastheadScale = Math.min(100, ((GBT9704.width * 0.96) / (total * mastheadSize)) * 100);
+    const rowHeight = mastheadSize * 1.2;
+    joint = { names: input.issuers, suffix, nameWidth: widest * mastheadSize, rowHeight };
+    mastheadBottom = 35 * MM + (input.issuers.length - 1) * rowHeight + mastheadSize;
+  } else {
+    const natural = textWidth(doc, 'title', 1, input.issuerName);
+    mastheadSize = Math.min(56, GBT9704.width / (natural * 0.6));
+    mastheadScale = Math.min(100, ((GBT9704.width * 0.96) / (natural * mastheadSize)) * 100);
+    mastheadBottom = 35 * MM + mastheadSize;
+  }
+  // 7.2.5: 发文字号 two lines below the masthead; 7.3.1: the title two lines below the red line.
   const numberLine = Math.ceil(mastheadBottom / LINE) + 2;
   const titleLine = numberLine + 3;
   const titleWidth = textWidth(doc, 'title', GBT9704.titleSize, input.title);
@@ -249,12 +272,12 @@ function headLayout(doc: Pdf, input: OfficialDocumentInput): HeadLayout {
   const target = Math.min(GBT9704.width, titleWidth / count + GBT9704.titleSize * 1.5);
   const titleLines = wrapText(input.title, target, (u) => textWidth(doc, 'title', GBT9704.titleSize, u), true);
   const bodyLine = titleLine + titleLines.length + 1;
-  return { mastheadSize, mastheadScale, numberLine, titleLines, titleLine, bodyLine };
+  return { joint, mastheadSize, mastheadScale, numberLine, titleLines, titleLine, bodyLine };
 }
 
 function drawHead(doc: Pdf, input: OfficialDocumentInput, head: HeadLayout) {
   const isFull = fullWidth(doc);
-  // 7.2.1, 7.2.2: 份号 (6 digits) then 紧急程度 stacked in the top-left corner, 3号黑体.
+  // 7.2.1, 7.2.3: 份号 (6 digits) then 紧急程度 stacked in the top-left corner, 3号黑体.
   let corner = 0;
   if (input.copyNo !== undefined && input.copyNo !== null && input.copyNo !== '') {
     drawGlyphs(doc, gridLine([{ text: String(input.copyNo).padStart(6, '0'), role: 'heading' }], 0, isFull), corner++);
@@ -262,21 +285,24 @@ function drawHead(doc: Pdf, input: OfficialDocumentInput, head: HeadLayout) {
   const urgency = input.urgency === 'extra_urgent' ? '特急' : input.urgency === 'urgent' ? '加急' : null;
   if (urgency) drawGlyphs(doc, gridLine([{ text: urgency, role: 'heading' }], 0, isFull), corner++);
 
-  const mWidth = textWidth(doc, 'title', head.mastheadSize, input.issuerName) * (head.mastheadScale / 100);
-  doc
-    .font('title')
-    .fontSize(head.mastheadSize)
-    .fillColor(GBT9704.red)
-    .text(input.issuerName, GBT9704.left + (GBT9704.width - mWidth) / 2, baseline(GBT9704.top + 35 * MM, head.mastheadSize), {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      // PDFKit supports horizontalScaling (the Tz operator); its type definitions lag behind.
-      horizontalScaling: head.mastheadScale,
-    } as PDFKit.Mixins.TextOptions);
+  if (head.joint) drawJointMasthead(doc, head.joint, head.mastheadSize, head.mastheadScale);
+  else {
+    const mWidth = textWidth(doc, 'title', head.mastheadSize, input.issuerName) * (head.mastheadScale / 100);
+    doc
+      .font('title')
+      .fontSize(head.mastheadSize)
+      .fillColor(GBT9704.red)
+      .text(input.issuerName, GBT9704.left + (GBT9704.width - mWidth) / 2, baseline(GBT9704.top + 35 * MM, head.mastheadSize), {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        // PDFKit supports horizontalScaling (the Tz operator); its type definitions lag behind.
+        horizontalScaling: head.mastheadScale,
+      } as PDFKit.Mixins.TextOptions);
+  }
 
   const numberText = input.docNumber ?? '';
   if (input.signer) {
-    // 7.2.5: upward documents put 发文字号 left and 签发人 right, each one character in.
+    // 7.2.6: upward documents put 发文字号 left and 签发人 right, each one character in.
     drawGlyphs(doc, gridLine([{ text: numberText, role: 'body' }], 2, isFull), head.numberLine);
     const runs: GridRun[] = [
       { text: '签发人：', role: 'body' },
@@ -289,7 +315,7 @@ function drawHead(doc: Pdf, input: OfficialDocumentInput, head: HeadLayout) {
     if (at % 2 === 1) at--;
     drawGlyphs(doc, gridLine([{ text: numberText, role: 'body' }], at, isFull), head.numberLine);
   }
-  // 7.2.6: the red separator 4 mm under the 发文字号, as wide as the text block.
+  // 7.2.7: the red separator 4 mm under the 发文字号, as wide as the text block.
   const ruleY = lineTop(head.numberLine) + GBT9704.bodySize + 4 * MM;
   doc
     .moveTo(GBT9704.left, ruleY)
@@ -299,6 +325,27 @@ function drawHead(doc: Pdf, input: OfficialDocumentInput, head: HeadLayout) {
     .stroke();
 
   head.titleLines.forEach((t, k) => centred(doc, t, 'title', GBT9704.titleSize, lineTop(head.titleLine + k)));
+}
+
+/** 7.2.4 联合行文: each name spread to the widest one's width (分散对齐), "文件" right of them, centred on the stack. */
+function drawJointMasthead(doc: Pdf, joint: NonNullable<HeadLayout['joint']>, size: number, scale: number) {
+  const k = scale / 100;
+  const suffixWidth = textWidth(doc, 'title', size, joint.suffix) * k;
+  const gap = joint.suffix ? size * 0.5 * k : 0;
+  const x = GBT9704.left + (GBT9704.width - (joint.nameWidth * k + gap + suffixWidth)) / 2;
+  const top = GBT9704.top + 35 * MM;
+  const opts = (spacing: number) =>
+    ({ lineBreak: false, baseline: 'alphabetic', horizontalScaling: scale, characterSpacing: spacing }) as PDFKit.Mixins.TextOptions;
+  doc.font('title').fontSize(size).fillColor(GBT9704.red);
+  joint.names.forEach((name, i) => {
+    const chars = [...name].length;
+    const spare = (joint.nameWidth - textWidth(doc, 'title', size, name)) / Math.max(1, chars - 1);
+    doc.text(name, x, baseline(top + i * joint.rowHeight, size), opts(chars > 1 ? spare : 0));
+  });
+  if (joint.suffix) {
+    const middle = top + ((joint.names.length - 1) * joint.rowHeight) / 2;
+    doc.text(joint.suffix, x + joint.nameWidth * k + gap, baseline(middle, size), opts(0));
+  }
 }
 
 /** 版记 lines (抄送 wrapped, then 印发), laid out in 4号 with one character in on each side. */
@@ -327,7 +374,7 @@ function drawImprint(doc: Pdf, lines: { left: string; right?: string; indent: nu
       .lineWidth(width)
       .strokeColor('#000')
       .stroke();
-  // 7.5.1: first and last rules 0.35 mm, the ones between 0.25 mm; the last on the block's edge.
+  // 7.4.1: first and last rules 0.35 mm, the ones between 0.25 mm; the last on the block's edge.
   rule(lineTop(first), 0.35 * MM);
   lines.forEach((l, i) => {
     const band = lineTop(first + i);
@@ -343,7 +390,7 @@ function drawImprint(doc: Pdf, lines: { left: string; right?: string; indent: nu
   rule(GBT9704.top + GBT9704.height, 0.35 * MM);
 }
 
-/** 7.5.3: "— 1 —" in 4号 half-width digits, 7 mm under the block; odd pages right, even left. */
+/** 7.5: "— 1 —" in 4号 half-width digits, 7 mm under the block; odd pages right, even left. */
 function drawPageNumber(doc: Pdf, n: number) {
   const size = GBT9704.imprintSize;
   const text = `— ${n} —`;

@@ -7,10 +7,8 @@
  * Order of the checks inside a rule (the error the caller sees): role → own organisation (404, so
  * another org's record is not revealed) → status → the step's own condition.
  */
+import { labelRef } from '@township-office/domain/labels';
 import {
-  CLASSIFICATION_LABELS,
-  DOCUMENT_STATUS_LABELS,
-  INCOMING_STATUS_LABELS,
   documentStatusAllows,
   incomingStatusAllows,
   isClassified,
@@ -25,31 +23,8 @@ import type { Actor } from '../../platform/context.ts';
 import { allow, allowIf, definePolicy, deny, firstDenial, type Decision } from '../../platform/policy.ts';
 import type { DocumentRow, IncomingRow } from './documents.tables.ts';
 
-/** The action's name inside the zh-CN WRONG_STATE message ("不能{action}"). */
-const DOCUMENT_ACTION_ZH: Record<DocumentTransition, string> = {
-  edit: '修改',
-  uploadAttachment: '修改',
-  submit: '提交核稿',
-  review: '核稿',
-  signOff: '签发',
-  number: '编号',
-  dispatch: '分发',
-  void: '作废',
-  viewDeliveries: '查看签收情况',
-  pdf: '生成版式文件',
-};
-
-const INCOMING_ACTION_ZH: Record<IncomingTransition, string> = {
-  screen: '初审',
-  circulate: '传阅',
-  read: '阅知',
-  propose: '拟办',
-  instruct: '批示',
-  assign: '分配承办',
-  remind: '催办',
-  close: '办结',
-  reply: '答复',
-};
+/** The incoming steps by their label in labels.ts (INCOMING_ACTION), which names 催办 `chase`. */
+const incomingActionLabel = (action: IncomingTransition) => labelRef('INCOMING_ACTION', action === 'remind' ? 'chase' : action);
 
 const role = (actor: Actor, action: Action): Decision => allowIf(roleMay(actor.role, action), CommonErrors.FORBIDDEN_ROLE);
 const ownOrg = (actor: Actor, orgId: string): Decision => allowIf(actor.orgId === orgId, CommonErrors.NOT_FOUND);
@@ -57,11 +32,11 @@ const ownOrg = (actor: Actor, orgId: string): Decision => allowIf(actor.orgId ==
 function docState(doc: DocumentRow, action: DocumentTransition): Decision {
   return documentStatusAllows(action, doc.status)
     ? allow
-    : deny(DocumentErrors.WRONG_STATE, { status: DOCUMENT_STATUS_LABELS[doc.status], action: DOCUMENT_ACTION_ZH[action] });
+    : deny(DocumentErrors.WRONG_STATE, { status: labelRef('DOCUMENT_STATUS', doc.status), action: labelRef('DOCUMENT_ACTION', action) });
 }
 
 const notClassified = (doc: DocumentRow, def = DocumentErrors.CLASSIFIED_NO_CONTENT): Decision =>
-  isClassified(doc.classification) ? deny(def, { level: CLASSIFICATION_LABELS[doc.classification] }) : allow;
+  isClassified(doc.classification) ? deny(def, { level: labelRef('CLASSIFICATION', doc.classification) }) : allow;
 
 /** A step of the drafting slip by the document's own organisation. */
 const ownStep = (action: Action, transition: DocumentTransition, ...more: ((actor: Actor, doc: DocumentRow) => Decision)[]) =>
@@ -81,8 +56,32 @@ export const documentPolicy = definePolicy<DocumentRow>()({
   review: ownStep('documents.review', 'review', (actor, doc) =>
     allowIf(doc.drafterId !== actor.userId, DocumentErrors.REVIEWER_IS_DRAFTER),
   ),
-  signOff: ownStep('documents.signOff', 'signOff'),
-  number: ownStep('documents.number', 'number'),
+  // 条例 第二十二条: upward and important documents by the principal leader; a joint one after every co-issuer countersigned.
+  signOff: ownStep(
+    'documents.signOff',
+    'signOff',
+    (actor, doc) =>
+      allowIf(!(doc.upward || doc.important) || roleMay(actor.role, 'documents.signPrincipal'), DocumentErrors.PRINCIPAL_MUST_SIGN),
+    // 复审: after a substantive change following sign-off, the original signer signs again.
+    (actor, doc) =>
+      allowIf(!doc.originalSignerId || doc.originalSignerId === actor.userId, DocumentErrors.ORIGINAL_SIGNER_ONLY, {
+        name: doc.originalSignerName ?? '',
+      }),
+    (_a, doc) => {
+      const pending = doc.countersignOrgIds.filter((o) => !doc.countersignedOrgIds.includes(o)).length;
+      return allowIf(pending === 0, DocumentErrors.COUNTERSIGN_PENDING, { orgs: pending });
+    },
+  ),
+  // 会签 by a leader of a co-issuing org, once per round (the row given is one the actor may read).
+  countersign: (actor, doc) =>
+    firstDenial(
+      () => role(actor, 'documents.countersign'),
+      () => allowIf(doc.countersignOrgIds.includes(actor.orgId), DocumentErrors.COUNTERSIGN_NOT_ASKED),
+      () => docState(doc, 'countersign'),
+      () => allowIf(!doc.countersignedOrgIds.includes(actor.orgId), DocumentErrors.COUNTERSIGN_DONE),
+    ),
+  recheck: ownStep('documents.number', 'recheck', (_a, doc) => allowIf(!doc.recheckedAt, DocumentErrors.RECHECK_DONE)),
+  number: ownStep('documents.number', 'number', (_a, doc) => allowIf(!!doc.recheckedAt, DocumentErrors.NOT_RECHECKED)),
   dispatchOnline: ownStep('documents.dispatch', 'dispatch', (_a, doc) => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ONLINE)),
   dispatchPaper: ownStep('documents.dispatch', 'dispatch'),
   void: ownStep('documents.dispatch', 'void'),
@@ -99,6 +98,11 @@ export const documentPolicy = definePolicy<DocumentRow>()({
     firstDenial(
       () => allowIf(canReadOrg(actor, doc.orgId), CommonErrors.NOT_FOUND),
       () => docState(doc, 'viewDeliveries'),
+    ),
+  metadata: (_actor, doc) =>
+    firstDenial(
+      () => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ELECTRONIC),
+      () => docState(doc, 'metadata'),
     ),
   pdf: (_actor, doc) =>
     firstDenial(
@@ -118,7 +122,7 @@ export interface IncomingFacts {
 function incomingState(row: IncomingRow, action: IncomingTransition): Decision {
   return incomingStatusAllows(action, row.status)
     ? allow
-    : deny(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action: INCOMING_ACTION_ZH[action] });
+    : deny(DocumentErrors.INCOMING_WRONG_STATE, { status: labelRef('INCOMING_STATUS', row.status), action: incomingActionLabel(action) });
 }
 
 const incomingStep = (
@@ -137,7 +141,7 @@ const incomingStep = (
 
 /** A step already taken once for good (a reply sent): refused as the status refuses it. */
 const wrongIncoming = (row: IncomingRow, action: IncomingTransition) =>
-  deny(DocumentErrors.INCOMING_WRONG_STATE, { status: INCOMING_STATUS_LABELS[row.status], action: INCOMING_ACTION_ZH[action] });
+  deny(DocumentErrors.INCOMING_WRONG_STATE, { status: labelRef('INCOMING_STATUS', row.status), action: incomingActionLabel(action) });
 
 export const incomingPolicy = definePolicy<IncomingRow, IncomingFacts | undefined>()({
   screen: incomingStep('documents.receive', 'screen'),

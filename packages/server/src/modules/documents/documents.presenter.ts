@@ -1,9 +1,9 @@
 /** Allow-listed fields of the documents module's records; no row reaches the wire as it is. */
-import { formatChineseDate } from '@township-office/domain/documents';
+import { formatChineseDate, type CountersignStatus, type DocumentWarning } from '@township-office/domain/documents';
 import type { Actor } from '../../platform/context.ts';
 import { allowedActions } from '../../platform/policy.ts';
 import { documentPolicy, incomingPolicy } from './documents.policy.ts';
-import type { AttachmentRow, DocumentRow, IncomingRow } from './documents.tables.ts';
+import type { AttachmentRow, CountersignRow, DocumentRow, IncomingRow } from './documents.tables.ts';
 import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
 import type { documentsRepository } from './documents.repository.ts';
@@ -19,7 +19,14 @@ export function presentAttachment(a: AttachmentRow) {
 export function presentDocument(
   actor: Actor,
   doc: DocumentRow,
-  extra: { orgName: string; names: Map<string, string>; attachments: AttachmentRow[] },
+  extra: {
+    orgName: string;
+    names: Map<string, string>;
+    attachments: AttachmentRow[];
+    countersigns: CountersignRow[];
+    orgNames: Map<string, string>;
+    warnings: DocumentWarning[];
+  },
 ) {
   return {
     id: doc.id,
@@ -54,8 +61,38 @@ export function presentDocument(
     voidedAt: isoOrNull(doc.voidedAt),
     voidReason: doc.voidReason,
     attachments: extra.attachments.map(presentAttachment),
+    upward: doc.upward,
+    important: doc.important,
+    countersignOrgIds: doc.countersignOrgIds,
+    countersigns: presentCountersigns(doc, extra.countersigns, extra.orgNames),
+    warnings: extra.warnings,
+    recheckedAt: isoOrNull(doc.recheckedAt),
+    recheckedByName: doc.recheckedBy ? (extra.names.get(doc.recheckedBy) ?? null) : null,
+    resignBy: doc.originalSignerName,
     allowedActions: allowedActions(documentPolicy, actor, doc),
   };
+}
+
+/** Each co-issuing org's 会签 in the current round (since the last submission): its latest decision, or pending. */
+function presentCountersigns(doc: DocumentRow, rows: CountersignRow[], orgNames: Map<string, string>) {
+  const since = doc.submittedAt ? new Date(doc.submittedAt).getTime() : 0;
+  return doc.countersignOrgIds.map((orgId) => {
+    const last = rows.filter((r) => r.orgId === orgId && new Date(r.decidedAt).getTime() >= since).at(-1);
+    const status: CountersignStatus = doc.countersignedOrgIds.includes(orgId)
+      ? 'approved'
+      : last?.decision === 'return'
+        ? 'returned'
+        : 'pending';
+    const shown = status === 'pending' ? undefined : last;
+    return {
+      orgId,
+      orgName: orgNames.get(orgId) ?? '',
+      status,
+      opinion: shown?.opinion ?? null,
+      userName: shown?.userName ?? null,
+      decidedAt: shown ? iso(shown.decidedAt) : null,
+    };
+  });
 }
 
 type ListRow = Awaited<ReturnType<typeof documentsRepository.listForOrg>>[number];

@@ -4,7 +4,16 @@ import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
-import { deliveries, documentAttachments, documents, type DeliveryRow, type DocumentRow } from './documents.tables.ts';
+import type { OrgKind } from '@township-office/domain/documents';
+import {
+  deliveries,
+  documentAttachments,
+  documentCountersigns,
+  documents,
+  type CountersignRow,
+  type DeliveryRow,
+  type DocumentRow,
+} from './documents.tables.ts';
 
 export type DocumentInsert = typeof documents.$inferInsert;
 
@@ -40,6 +49,25 @@ export const documentsRepository = {
       .from(orgs)
       .where(and(inArray(orgs.id, ids), isNull(orgs.disabledAt)));
     return new Set(rows.map((r) => r.id));
+  },
+  /** The kind of each org named (active or not). */
+  async orgKinds(db: DbOrTx, ids: string[]): Promise<Map<string, OrgKind>> {
+    const list = [...new Set(ids)];
+    if (list.length === 0) return new Map();
+    const rows = await db.select({ id: orgs.id, kind: orgs.kind }).from(orgs).where(inArray(orgs.id, list));
+    return new Map(rows.map((r) => [r.id, r.kind as OrgKind]));
+  },
+  // ---- 会签 ----
+  async insertCountersign(tx: DbOrTx, values: typeof documentCountersigns.$inferInsert): Promise<CountersignRow> {
+    const [row] = await tx.insert(documentCountersigns).values(values).returning();
+    return row!;
+  },
+  async countersignsOf(db: DbOrTx, documentId: string): Promise<CountersignRow[]> {
+    return db
+      .select()
+      .from(documentCountersigns)
+      .where(eq(documentCountersigns.documentId, documentId))
+      .orderBy(documentCountersigns.decidedAt);
   },
   async orgById(db: DbOrTx, id: string) {
     const [row] = await db.select().from(orgs).where(eq(orgs.id, id));

@@ -1,4 +1,5 @@
 /** 办文 HTTP routes: thin — validate, call the service, present. */
+import { fileResponse } from '@township-office/domain/print';
 import { z } from 'zod';
 import { idParamSchema, safeString } from '@township-office/domain/common';
 import {
@@ -30,6 +31,7 @@ import { registerRoutes } from './registers.routes.ts';
 import { registerImportRoutes } from './registers.import.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
+import { countersignRoutes } from './countersign.routes.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
@@ -187,7 +189,10 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     '/api/documents/:id/pdf',
-    { config: { action: 'business.read' }, schema: { tags, summary: 'GB/T 9704 PDF', params: idParams } },
+    {
+      config: { action: 'business.read' },
+      schema: { tags, summary: 'GB/T 9704 PDF', params: idParams, response: { 200: fileResponse('application/pdf') } },
+    },
     async (req, reply) => {
       const doc = await service.documentForPdf(db, req.ctx.actor, req.params.id);
       const pdf = await renderOfficialDocument(await service.officialDocumentInput(db, doc));
@@ -310,6 +315,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   attachmentRoutes(app, deps);
   eventRoutes(app, deps);
   slipRoutes(app, deps);
+  countersignRoutes(app, deps);
 
   // Automatic 催办 once an hour in every process (the job itself is idempotent per day).
   registerJob(app, { name: 'documents.deadlineReminders', everyMs: 3600_000, run: () => runDeadlineReminders(db) });

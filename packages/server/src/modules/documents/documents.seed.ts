@@ -63,6 +63,7 @@ interface DocRec {
   channel: string;
   dispatched_at: string;
   copies: number | null;
+  upward: boolean;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -98,7 +99,8 @@ export const documentsSeed: SeedStep = {
       const nn = String(i).padStart(2, '0');
       const clerk = user(`town${nn}.clerk`);
       const leader = user(`town${nn}.leader`);
-      return { drafter: clerk, reviewer: leader, signer: leader, clerk, leader };
+      // Their documents to the county office are upward: signed by the principal leader (条例 第二十二条).
+      return { drafter: clerk, reviewer: leader, signer: user(`town${nn}.head`), clerk, leader };
     };
     const prefixOf = new Map([xwb, ...towns].map((o) => [o.id, o.numberPrefix!]));
 
@@ -205,6 +207,7 @@ export const documentsSeed: SeedStep = {
         number_year: year,
         number_seq: seq,
         doc_number: formatDocNumber({ prefix, year, seq }),
+        upward: p.org !== xwb.id && p.main.includes(xwb.id),
         channel: p.paper ? 'paper' : 'online',
         dispatched_at: iso(p.at),
         copies: p.paper ? p.main.length + 2 : null,
@@ -354,11 +357,14 @@ export const documentsSeed: SeedStep = {
           submitted_at: d.drafted_at,
           numbered_by: d.drafter_id,
           numbered_at: d.signed_at,
+          rechecked_by: d.drafter_id,
+          rechecked_at: d.signed_at,
           dispatched_by: d.drafter_id,
         })),
         `id uuid, org_id uuid, doc_type text, title text, body text, urgency text, classification text, status text, main_recipient_org_ids uuid[], drafter_id uuid, drafted_at timestamptz,
          submitted_at timestamptz, reviewer_id uuid, reviewed_at timestamptz, signer_id uuid, signer_name text, signed_at timestamptz, written_date date, number_prefix text, number_year int,
-         number_seq int, doc_number text, numbered_by uuid, numbered_at timestamptz, channel text, dispatched_by uuid, dispatched_at timestamptz, copies int`,
+         number_seq int, doc_number text, numbered_by uuid, numbered_at timestamptz, channel text, dispatched_by uuid, dispatched_at timestamptz, copies int, upward boolean,
+         rechecked_by uuid, rechecked_at timestamptz`,
       );
       await bulk(
         tx,

@@ -3,15 +3,17 @@
  * rule, then writes in one transaction with its one audit row.
  */
 import {
-  CLASSIFICATION_LABELS,
   RESIGN_STATUSES,
-  UPWARD_DOC_TYPES,
-  type DocType,
+  documentWarnings,
   formatDocNumber,
   isClassified,
+  isUpward,
+  requestRuleViolation,
   type DocumentDraft,
   type DocumentUpdate,
+  type OrgKind,
 } from '@township-office/domain/documents';
+import { labelRef } from '@township-office/domain/labels';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { chinaToday } from '@township-office/domain/dates';
 import type { Db, Tx } from '../../db/client.ts';
@@ -32,7 +34,7 @@ function refuseClassifiedContent(
   attachmentNote: string | null | undefined,
 ) {
   if (isClassified(classification) && ((body ?? '') !== '' || (attachmentNote ?? '') !== ''))
-    throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[classification] });
+    throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: labelRef('CLASSIFICATION', classification) });
 }
 
 async function checkRecipients(db: Db, actor: Actor, main: string[], copy: string[]) {
@@ -47,13 +49,44 @@ async function checkRecipients(db: Db, actor: Actor, main: string[], copy: strin
   for (const id of all) if (!active.has(id)) throw new AppError(DocumentErrors.RECIPIENT_NOT_FOUND, { id });
 }
 
+async function checkCountersignOrgs(db: Db, actor: Actor, ids: string[], recipients: string[]) {
+  const seen = new Set<string>();
+  const active = await repo.activeOrgIds(db, ids);
+  for (const id of ids) {
+    if (seen.has(id) || id === actor.orgId || !active.has(id)) throw new AppError(DocumentErrors.COUNTERSIGN_ORG_INVALID, { id });
+    seen.add(id);
+  }
+  // A co-issuer is one of the senders, not a recipient of the same document.
+  for (const id of recipients) if (seen.has(id)) throw new AppError(DocumentErrors.COUNTERSIGN_ORG_INVALID, { id });
+}
+
+/**
+ * The direction of the document from its recipients, and the hard rules of a 请示 (条例 第十五条:
+ * one main recipient, no copy to a subordinate org). Returns whether it is upward (上行文).
+ */
+async function directionAndRules(
+  db: Db,
+  senderOrgId: string,
+  doc: { docType: string; mainRecipientOrgIds: string[]; copyRecipientOrgIds: string[] },
+): Promise<boolean> {
+  const kinds = await repo.orgKinds(db, [senderOrgId, ...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
+  const kindOf = (id: string) => kinds.get(id) ?? 'township';
+  const sender: OrgKind = kindOf(senderOrgId);
+  const main = doc.mainRecipientOrgIds.map(kindOf);
+  const violation = requestRuleViolation(doc.docType, sender, main, doc.copyRecipientOrgIds.map(kindOf));
+  if (violation) throw new AppError(DocumentErrors[violation]);
+  return isUpward(sender, main);
+}
+
 /** A document the actor may see: its own org's (or, for the county office, any org's), or one delivered to the actor's org. */
 export async function readableDocument(db: Db, actor: Actor, id: string): Promise<DocumentRow> {
   assertMay(actor, 'business.read');
   const doc = await repo.byId(db, id);
   if (!doc) throw notFound();
   if (canReadOrg(actor, doc.orgId)) return doc;
-  if (doc.status !== 'draft' && (await repo.deliveredTo(db, doc.id, actor.orgId))) return doc;
+  if (doc.status === 'draft') throw notFound();
+  // A co-issuing org sees the draft it countersigns.
+  if (doc.countersignOrgIds.includes(actor.orgId) || (await repo.deliveredTo(db, doc.id, actor.orgId))) return doc;
   throw notFound();
 }
 
@@ -79,10 +112,16 @@ export async function listDocuments(db: Db, ctx: RequestContext, q: { status?: s
   return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
 }
 
-export async function draftDocument(db: Db, ctx: RequestContext, input: DocumentDraft): Promise<DocumentRow> {
+/** What other modules' seams pass (a meeting's 纪要, a duty report): the joint-document fields are optional for them. */
+type DraftInput = Omit<DocumentDraft, 'important' | 'countersignOrgIds'> & Partial<Pick<DocumentDraft, 'important' | 'countersignOrgIds'>>;
+
+export async function draftDocument(db: Db, ctx: RequestContext, draft: DraftInput): Promise<DocumentRow> {
+  const input = { ...draft, important: draft.important ?? false, countersignOrgIds: draft.countersignOrgIds ?? [] };
   assertMay(ctx.actor, 'documents.draft');
   refuseClassifiedContent(input.classification, input.body, input.attachmentNote);
   await checkRecipients(db, ctx.actor, input.mainRecipientOrgIds, input.copyRecipientOrgIds);
+  await checkCountersignOrgs(db, ctx.actor, input.countersignOrgIds, [...input.mainRecipientOrgIds, ...input.copyRecipientOrgIds]);
+  const upward = await directionAndRules(db, ctx.actor.orgId, input);
   return db.transaction(async (tx) => {
     const row = await repo.insert(tx, {
       orgId: ctx.actor.orgId,
@@ -96,6 +135,9 @@ export async function draftDocument(db: Db, ctx: RequestContext, input: Document
       mainRecipientOrgIds: input.mainRecipientOrgIds,
       copyRecipientOrgIds: input.copyRecipientOrgIds,
       drafterId: ctx.actor.userId,
+      upward,
+      important: input.important,
+      countersignOrgIds: input.countersignOrgIds,
     });
     await writeAudit(tx, ctx, {
       action: 'document.draft',
@@ -115,9 +157,12 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
     const next = { ...doc, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as DocumentRow;
     refuseClassifiedContent(next.classification, next.body, next.attachmentNote);
     if (isClassified(next.classification) && (await repo.attachmentsOf(tx, id)).length > 0)
-      throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: CLASSIFICATION_LABELS[next.classification] });
+      throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: labelRef('CLASSIFICATION', next.classification) });
     if (input.mainRecipientOrgIds || input.copyRecipientOrgIds)
       await checkRecipients(db, ctx.actor, next.mainRecipientOrgIds, next.copyRecipientOrgIds);
+    if (input.countersignOrgIds || input.mainRecipientOrgIds || input.copyRecipientOrgIds)
+      await checkCountersignOrgs(db, ctx.actor, next.countersignOrgIds, [...next.mainRecipientOrgIds, ...next.copyRecipientOrgIds]);
+    const upward = await directionAndRules(db, doc.orgId, next);
     const changed = (Object.keys(input) as (keyof DocumentUpdate)[]).filter(
       (k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]),
     );
@@ -132,8 +177,24 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
       classification: next.classification,
       mainRecipientOrgIds: next.mainRecipientOrgIds,
       copyRecipientOrgIds: next.copyRecipientOrgIds,
+      upward,
+      important: next.important,
+      countersignOrgIds: next.countersignOrgIds,
+      countersignedOrgIds: next.countersignedOrgIds.filter((o) => next.countersignOrgIds.includes(o)),
       ...(backToSigner
-        ? { status: 'reviewed' as const, signerId: null, signerName: null, signOffOpinion: null, signedAt: null, writtenDate: null }
+        ? {
+            status: 'reviewed' as const,
+            signerId: null,
+            signerName: null,
+            signOffOpinion: null,
+            signedAt: null,
+            writtenDate: null,
+            recheckedBy: null,
+            recheckedAt: null,
+            // 复审 by the one who signed it
+            originalSignerId: doc.signerId,
+            originalSignerName: doc.signerName,
+          }
         : {}),
     });
     await writeAudit(tx, ctx, {
@@ -152,7 +213,10 @@ export async function submitDocument(db: Db, ctx: RequestContext, id: string): P
   assertMay(ctx.actor, 'documents.draft');
   return db.transaction(async (tx) => {
     const doc = await lockedFor(tx, ctx.actor, id, 'submit');
-    const row = await repo.update(tx, id, { status: 'in_review', submittedAt: new Date() });
+    // Drafts from before the rules were checked on saving are held to them here (第十五条).
+    await directionAndRules(tx, doc.orgId, doc);
+    // A (re)submission opens a new round of 会签.
+    const row = await repo.update(tx, id, { status: 'in_review', submittedAt: new Date(), countersignedOrgIds: [] });
     await writeAudit(tx, ctx, {
       action: 'document.submit',
       entity: 'document',
@@ -205,6 +269,8 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
       signOffOpinion: input.opinion,
       signedAt: now,
       writtenDate: chinaToday(now),
+      originalSignerId: null,
+      originalSignerName: null,
     });
     await writeAudit(tx, ctx, {
       action: 'document.signOff',
@@ -213,6 +279,66 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
       orgId: doc.orgId,
       before: { status: doc.status },
       after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate },
+    });
+    return row;
+  });
+}
+
+/**
+ * 会签 (条例 第二十二条 "联合发文由所有联署机关的负责人会签"): a leader of a co-issuing org approves
+ * with an opinion, or returns the draft to the drafter (the round starts again on resubmission).
+ */
+export async function countersignDocument(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { decision: 'approve' | 'return'; opinion: string },
+): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.countersign');
+  return db.transaction(async (tx) => {
+    const found = await repo.byId(tx, id, { lock: true });
+    if (!found || !(canReadOrg(ctx.actor, found.orgId) || (found.status !== 'draft' && found.countersignOrgIds.includes(ctx.actor.orgId))))
+      throw notFound();
+    authorize(documentPolicy, ctx.actor, 'countersign', found);
+    await repo.insertCountersign(tx, {
+      documentId: id,
+      orgId: ctx.actor.orgId,
+      decision: input.decision,
+      opinion: input.opinion,
+      userId: ctx.actor.userId,
+      userName: ctx.actor.displayName,
+    });
+    const row = await repo.update(
+      tx,
+      id,
+      input.decision === 'approve'
+        ? { countersignedOrgIds: [...found.countersignedOrgIds, ctx.actor.orgId] }
+        : { status: 'returned', countersignedOrgIds: [], reviewComment: input.opinion },
+    );
+    await writeAudit(tx, ctx, {
+      action: `document.countersign.${input.decision}`,
+      entity: 'document',
+      entityId: id,
+      orgId: found.orgId,
+      before: { status: found.status, countersigned: found.countersignedOrgIds.length },
+      after: { status: row.status, countersigned: row.countersignedOrgIds.length, opinion: input.opinion },
+    });
+    return row;
+  });
+}
+
+/** 复核: the office checks the approval chain, content, type and format of the signed document before numbering it. */
+export async function recheckDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
+  assertMay(ctx.actor, 'documents.number');
+  return db.transaction(async (tx) => {
+    const doc = await lockedFor(tx, ctx.actor, id, 'recheck');
+    const row = await repo.update(tx, id, { recheckedBy: ctx.actor.userId, recheckedAt: new Date() });
+    await writeAudit(tx, ctx, {
+      action: 'document.recheck',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
     });
     return row;
   });
@@ -313,25 +439,39 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
 
 /** The drafting slip as the API sends it (names, attachments, allowedActions). */
 export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
-  const [org, names, attachments] = await Promise.all([
+  const [org, names, attachments, countersigns, orgNames] = await Promise.all([
     repo.orgById(db, doc.orgId),
-    repo.userNames(db, [doc.drafterId, doc.reviewerId]),
+    repo.userNames(db, [doc.drafterId, doc.reviewerId, doc.recheckedBy]),
     repo.attachmentsOf(db, doc.id),
+    repo.countersignsOf(db, doc.id),
+    repo.orgNames(db, doc.countersignOrgIds),
   ]);
-  return presentDocument(actor, doc, { orgName: org?.name ?? '', names, attachments });
+  return presentDocument(actor, doc, {
+    orgName: org?.name ?? '',
+    names,
+    attachments,
+    countersigns,
+    orgNames,
+    warnings: documentWarnings(doc.docType, doc.body),
+  });
 }
 
 /** Maps the record onto the GB/T 9704 renderer's input. */
 export async function officialDocumentInput(db: Db, doc: DocumentRow) {
   const org = await repo.orgById(db, doc.orgId);
-  const names = await repo.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
+  const names = await repo.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds, ...doc.countersignOrgIds]);
   const attachments = await repo.attachmentsOf(db, doc.id);
   const issuer = org?.name ?? '';
+  const coIssuers = doc.countersignOrgIds.map((i) => names.get(i) ?? '').filter(Boolean);
   const today = chinaToday();
   return {
     issuerName: `${issuer}文件`,
+    // 联合行文 (GB/T 9704 7.2.4): the lead org first, "文件" to the right of the names.
+    ...(coIssuers.length > 0 ? { issuers: [issuer, ...coIssuers], issuerSuffix: '文件' } : {}),
+    ...(coIssuers.length > 0 ? { signatureNames: [issuer, ...coIssuers] } : {}),
     docNumber: doc.docNumber,
-    signer: UPWARD_DOC_TYPES.includes(doc.docType as DocType) ? doc.signerName : null,
+    // GB/T 9704 7.2.6: 签发人 on every upward document, whatever its type.
+    signer: doc.upward ? doc.signerName : null,
     urgency: doc.urgency,
     title: doc.title,
     mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),

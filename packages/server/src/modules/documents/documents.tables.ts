@@ -1,4 +1,4 @@
-import { bigint, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   CHANNELS,
   CLASSIFICATIONS,
@@ -56,8 +56,35 @@ export const documents = pgTable('documents', {
   /** The Excel import this row came with (issue 12), null for a row entered here. */
   importBatchId: uuid('import_batch_id'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  upward: boolean('upward').notNull().default(false),
+  important: boolean('important').notNull().default(false),
+  countersignOrgIds: uuid('countersign_org_ids').array().notNull().default([]),
+  countersignedOrgIds: uuid('countersigned_org_ids').array().notNull().default([]),
+  recheckedBy: uuid('rechecked_by').references(() => users.id),
+  recheckedAt: ts('rechecked_at'),
+  originalSignerId: uuid('original_signer_id').references(() => users.id),
+  originalSignerName: text('original_signer_name'),
 });
 export type DocumentRow = typeof documents.$inferSelect;
+
+/** 会签 decisions, every round kept. */
+export const documentCountersigns = pgTable('document_countersigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  documentId: uuid('document_id')
+    .notNull()
+    .references(() => documents.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  decision: text('decision', { enum: ['approve', 'return'] }).notNull(),
+  opinion: text('opinion').notNull(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  userName: text('user_name').notNull(),
+  decidedAt: ts('decided_at').notNull().defaultNow(),
+});
+export type CountersignRow = typeof documentCountersigns.$inferSelect;
 
 export const docNumberCounters = pgTable(
   'doc_number_counters',

@@ -7,7 +7,7 @@ import {
   formatChineseDate,
 } from '@township-office/domain/documents';
 import { idParamSchema } from '@township-office/domain/common';
-import type { FormSpec } from '@township-office/domain/print';
+import { fileResponse, type FormSpec } from '@township-office/domain/print';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { renderForm } from '../../platform/print/form.ts';
 import { sendFile } from '../../platform/print/send.ts';
@@ -21,7 +21,10 @@ const day = (d: Date | string | null) => (d ? formatChineseDate(new Date(d).toIS
 export const slipRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/documents/:id/slip',
-    { config: { action: 'business.read' }, schema: { tags, summary: '发文笺 (drafting slip) as PDF', params: idParamSchema } },
+    {
+      config: { action: 'business.read' },
+      schema: { tags, summary: '发文笺 (drafting slip) as PDF', params: idParamSchema, response: { 200: fileResponse('application/pdf') } },
+    },
     async (req, reply) => {
       const doc = await readableDocument(db, req.ctx.actor, req.params.id);
       const org = await documentsRepository.orgById(db, doc.orgId);
@@ -80,7 +83,15 @@ export const slipRoutes: RouteModule = (app, { db }) => {
 
   app.get(
     '/api/incoming/:id/slip',
-    { config: { action: 'business.read' }, schema: { tags, summary: '文件处理笺 (processing slip) as PDF', params: idParamSchema } },
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: '文件处理笺 (processing slip) as PDF',
+        params: idParamSchema,
+        response: { 200: fileResponse('application/pdf') },
+      },
+    },
     async (req, reply) => {
       const { row, names, circulation } = await incomingDetail(db, req.ctx, req.params.id);
       const org = await documentsRepository.orgById(db, row.orgId);

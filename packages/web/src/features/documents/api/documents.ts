@@ -46,7 +46,9 @@ export const useUpdateDocument = (id: string) =>
 export type SlipAction =
   | { kind: 'submit' }
   | { kind: 'review'; decision: 'approve' | 'return'; comment: string }
+  | { kind: 'countersign'; decision: 'approve' | 'return'; opinion: string }
   | { kind: 'signOff'; opinion: string }
+  | { kind: 'recheck' }
   | { kind: 'number' }
   | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; sentDate?: string }
   | { kind: 'void'; reason: string };
@@ -59,8 +61,12 @@ export function useSlipAction(id: string) {
         return api.post(`${base}/submit`);
       case 'review':
         return api.post(`${base}/review`, { decision: a.decision, comment: a.comment });
+      case 'countersign':
+        return api.post(`${base}/countersign`, { decision: a.decision, opinion: a.opinion });
       case 'signOff':
         return api.post(`${base}/sign-off`, { opinion: a.opinion });
+      case 'recheck':
+        return api.post(`${base}/recheck`);
       case 'number':
         return api.post<{ docNumber: string }>(`${base}/number`);
       case 'dispatch': {

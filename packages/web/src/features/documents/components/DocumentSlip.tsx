@@ -36,7 +36,11 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
         <tbody>
           <tr>
             <th>{t('documents.slip.docType')}</th>
-            <td data-testid="slip-docType">{doc.docType}</td>
+            <td data-testid="slip-docType">
+              {doc.docType}
+              {doc.upward ? <span className="pending">{`\u3000${t('documents.slip.upward')}`}</span> : null}
+              {doc.important ? <span className="pending">{`\u3000${t('documents.slip.important')}`}</span> : null}
+            </td>
             <th>{t('documents.slip.urgency')}</th>
             <td>{doc.urgency === 'none' ? t('documents.urgency.none') : <UrgencyTag urgency={doc.urgency} />}</td>
           </tr>
@@ -77,11 +81,39 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
               ) : null}
             </td>
           </tr>
+          {doc.countersigns.length > 0 ? (
+            <tr>
+              <th>{t('documents.slip.countersign')}</th>
+              <td colSpan={3} data-testid="slip-countersign">
+                {doc.countersigns.map((c) => (
+                  <div key={c.orgId} className="countersign" data-testid={`countersign-${c.orgId}`}>
+                    <strong>{c.orgName}</strong>
+                    {'　'}
+                    <span className={c.status === 'pending' ? 'pending' : undefined}>{t(`documents.countersign.${c.status}`)}</span>
+                    {c.opinion ? <div className="opinion">{c.opinion}</div> : null}
+                    {c.decidedAt ? (
+                      <div className="sig">
+                        {c.userName}
+                        {'　'}
+                        {text(c.decidedAt)}
+                      </div>
+                    ) : null}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th>{t('documents.slip.signOff')}</th>
             <td colSpan={3} data-testid="slip-signoff">
               <div className="opinion" style={{ fontSize: 15 }}>
-                {doc.signedAt ? doc.signOffOpinion : notYet('pendingSign')}
+                {doc.signedAt ? (
+                  doc.signOffOpinion
+                ) : doc.resignBy ? (
+                  <span className="pending">{t('documents.slip.pendingResign', { name: doc.resignBy })}</span>
+                ) : (
+                  notYet(doc.upward || doc.important ? 'pendingPrincipal' : 'pendingSign')
+                )}
               </div>
               {doc.signedAt ? (
                 <div className="sig">
@@ -92,6 +124,22 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
               ) : null}
             </td>
           </tr>
+          {doc.signedAt ? (
+            <tr>
+              <th>{t('documents.slip.recheck')}</th>
+              <td colSpan={3} data-testid="slip-recheck">
+                {doc.recheckedAt ? (
+                  <div className="sig">
+                    {doc.recheckedByName}
+                    {'\u3000'}
+                    {text(doc.recheckedAt)}
+                  </div>
+                ) : (
+                  notYet('pendingRecheck')
+                )}
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th>{t('documents.slip.docNumber')}</th>
             <td data-testid="slip-docNumber">{doc.docNumber ?? <span className="pending">{t('documents.slip.numberLater')}</span>}</td>

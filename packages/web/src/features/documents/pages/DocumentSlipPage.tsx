@@ -14,7 +14,7 @@ import { DocumentSlip } from '../components/DocumentSlip.tsx';
 import { ReceiptTable } from '../components/ReceiptTable.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 
-type Dialog = null | 'review' | 'signOff' | 'dispatchPaper' | 'void';
+type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void';
 
 export default function DocumentSlipPage() {
   const { id = '' } = useParams();
@@ -73,9 +73,29 @@ export default function DocumentSlipPage() {
         {t('documents.action.review')}
       </Button>
     ),
+    may('countersign') && (
+      <Button key="countersign" type="primary" onClick={() => setDialog('countersign')}>
+        {t('documents.action.countersign')}
+      </Button>
+    ),
     may('signOff') && (
       <Button key="signOff" type="primary" onClick={() => setDialog('signOff')}>
         {t('documents.action.signOff')}
+      </Button>
+    ),
+    may('recheck') && (
+      <Button
+        key="recheck"
+        type="primary"
+        onClick={() =>
+          Modal.confirm({
+            title: t('documents.action.recheck'),
+            content: t('documents.action.confirmRecheck'),
+            onOk: () => act.mutateAsync({ kind: 'recheck' }).then(() => void message.success(t('documents.action.rechecked'))),
+          })
+        }
+      >
+        {t('documents.action.recheck')}
       </Button>
     ),
     may('number') && (
@@ -143,6 +163,9 @@ export default function DocumentSlipPage() {
           message={t('documents.slip.returnedBanner', { comment: doc.reviewComment })}
         />
       ) : null}
+      {doc.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon className="doc-section" style={{ marginBottom: 12 }} message={t(`documents.warning.${w}`)} />
+      ))}
       <DocumentSlip doc={doc} />
       {doc.classification === 'none' ? <BodyView body={doc.body} testId="slip-body" /> : null}
       {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
@@ -157,6 +180,25 @@ export default function DocumentSlipPage() {
             run(
               { kind: 'review', decision, comment },
               decision === 'approve' ? t('documents.action.approve') : t('documents.action.return'),
+            )
+          }
+        />
+      </Modal>
+      <Modal
+        open={dialog === 'countersign'}
+        title={t('documents.action.countersign')}
+        onCancel={() => setDialog(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        <ReviewForm
+          loading={act.isPending}
+          opinionRequired
+          approveText={t('documents.action.agree')}
+          onDecide={(decision, opinion) =>
+            run(
+              { kind: 'countersign', decision, opinion },
+              decision === 'approve' ? t('documents.action.agree') : t('documents.action.return'),
             )
           }
         />
@@ -220,12 +262,23 @@ export default function DocumentSlipPage() {
   );
 }
 
-function ReviewForm({ onDecide, loading }: { onDecide(decision: 'approve' | 'return', comment: string): void; loading: boolean }) {
+/** 核稿 and 会签: approve or return with a comment (会签 always with an opinion). */
+function ReviewForm({
+  onDecide,
+  loading,
+  opinionRequired = false,
+  approveText,
+}: {
+  onDecide(decision: 'approve' | 'return', comment: string): void;
+  loading: boolean;
+  opinionRequired?: boolean;
+  approveText?: string;
+}) {
   const t = useT();
   const [form] = Form.useForm<{ comment: string }>();
   const decide = (decision: 'approve' | 'return') => {
     const comment = (form.getFieldValue('comment') as string | undefined)?.trim() ?? '';
-    if (decision === 'return' && !comment) {
+    if ((decision === 'return' || opinionRequired) && !comment) {
       form.setFields([{ name: 'comment', errors: [t('documents.action.commentRequired')] }]);
       return;
     }
@@ -241,7 +294,7 @@ function ReviewForm({ onDecide, loading }: { onDecide(decision: 'approve' | 'ret
           {t('documents.action.return')}
         </Button>
         <Button type="primary" onClick={() => decide('approve')} loading={loading}>
-          {t('documents.action.approve')}
+          {approveText ?? t('documents.action.approve')}
         </Button>
       </Flex>
     </Form>

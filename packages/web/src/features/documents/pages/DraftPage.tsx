@@ -4,7 +4,7 @@
  * A new draft is kept in the browser while typed, so nothing is lost before the first save.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Radio, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Radio, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -34,6 +34,8 @@ interface Values {
   paragraphs: Paragraph[];
   attachmentNote?: string;
   remark?: string;
+  important?: boolean;
+  countersignOrgIds?: string[];
 }
 
 const LOCAL_KEY = 'documents.draft.new';
@@ -63,6 +65,8 @@ export default function DraftPage() {
         paragraphs: fromBody(doc.body),
         attachmentNote: doc.attachmentNote ?? '',
         remark: doc.remark ?? '',
+        important: doc.important,
+        countersignOrgIds: doc.countersignOrgIds,
       }
     : undefined;
   return <DraftForm id={id} initial={initial} />;
@@ -83,6 +87,7 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
   const classification = Form.useWatch('classification', form) ?? 'none';
   const main = Form.useWatch('mainRecipientOrgIds', form) ?? [];
   const copy = Form.useWatch('copyRecipientOrgIds', form) ?? [];
+  const countersign = Form.useWatch('countersignOrgIds', form) ?? [];
   const classified = classification !== 'none';
 
   useEffect(() => {
@@ -115,6 +120,8 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
       copyRecipientOrgIds: v.copyRecipientOrgIds ?? [],
       urgency: v.urgency,
       classification: v.classification,
+      important: v.important ?? false,
+      countersignOrgIds: v.countersignOrgIds ?? [],
       // A classified record carries no content at all: the server refuses it anyway.
       body: v.classification === 'none' ? toBody(v.paragraphs ?? []) || null : null,
       attachmentNote: v.classification === 'none' ? v.attachmentNote?.trim() || null : null,
@@ -193,10 +200,21 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
             label={t('documents.form.main')}
             rules={[{ required: true, type: 'array', min: 1, message: t('documents.form.mainRequired') }]}
           >
-            <OrgPicker exclude={copy} testId="main-recipients" />
+            <OrgPicker exclude={[...copy, ...countersign]} testId="main-recipients" />
           </Form.Item>
           <Form.Item name="copyRecipientOrgIds" label={t('documents.form.copy')}>
-            <OrgPicker exclude={main} testId="copy-recipients" />
+            <OrgPicker exclude={[...main, ...countersign]} testId="copy-recipients" />
+          </Form.Item>
+          <Form.Item name="countersignOrgIds" label={t('documents.form.countersign')} extra={t('documents.form.countersignHelp')}>
+            <OrgPicker exclude={[...main, ...copy]} testId="countersign-orgs" />
+          </Form.Item>
+          <Form.Item
+            name="important"
+            valuePropName="checked"
+            label={t('documents.form.important')}
+            extra={t('documents.form.importantHelp')}
+          >
+            <Checkbox data-testid="important">{t('documents.form.importantLabel')}</Checkbox>
           </Form.Item>
           <Form.Item name="urgency" label={t('documents.form.urgency')}>
             <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))} />

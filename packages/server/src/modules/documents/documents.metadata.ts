@@ -1,0 +1,54 @@
+/**
+ * The core metadata of the electronic document (GB/T 33480-2016, which defines them on the elements
+ * of GB/T 9704-2012), built from the same input the PDF is rendered from, as JSON and as XML.
+ */
+import { CLASSIFICATION_LABELS, URGENCY_LABELS } from '@township-office/domain/documents';
+import type { DocumentMetadata } from '@township-office/domain/documents.api';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { authorize } from '../../platform/policy.ts';
+import { documentPolicy } from './documents.policy.ts';
+import { officialDocumentInput, readableDocument } from './documents.service.ts';
+
+export async function documentMetadata(db: Db, actor: Actor, id: string): Promise<DocumentMetadata> {
+  const doc = await readableDocument(db, actor, id);
+  authorize(documentPolicy, actor, 'metadata', doc);
+  const input = await officialDocumentInput(db, doc);
+  const issuers = input.issuers ?? [input.signatureName];
+  const date = (d: string | Date | null | undefined) => (d ? (typeof d === 'string' ? d : d.toISOString().slice(0, 10)) : null);
+  return {
+    identifier: doc.id,
+    docNumber: doc.docNumber,
+    docType: doc.docType,
+    copyNo: null,
+    classification: CLASSIFICATION_LABELS[doc.classification],
+    secrecyPeriod: null,
+    urgency: URGENCY_LABELS[doc.urgency],
+    masthead: input.issuers ? `${input.issuers.join('、')}${input.issuerSuffix ?? ''}` : input.issuerName,
+    issuer: issuers[0]!,
+    coIssuers: issuers.slice(1),
+    signer: doc.signerName,
+    title: doc.title,
+    mainRecipients: input.mainRecipients ? input.mainRecipients.split('、') : [],
+    attachmentNote: (input.attachments ?? []).map((a) => a.name),
+    signatures: input.signatureNames ?? [input.signatureName],
+    writtenDate: doc.writtenDate,
+    note: doc.remark,
+    copyRecipients: input.copyTo ?? [],
+    printedBy: input.printedBy,
+    printedDate: doc.dispatchedAt ? date(input.printedDate) : null,
+  };
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+/** The metadata as XML: one element per field, lists as repeated <item> children, empty ones present and empty. */
+export function metadataXml(m: DocumentMetadata): string {
+  const field = (name: string, value: string | string[] | null) =>
+    Array.isArray(value)
+      ? `  <${name}>${value.map((v) => `<item>${escapeXml(v)}</item>`).join('')}</${name}>`
+      : `  <${name}>${value === null ? '' : escapeXml(value)}</${name}>`;
+  const body = (Object.entries(m) as [string, string | string[] | null][]).map(([k, v]) => field(k, v)).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<documentMetadata standard="GB/T 33480-2016">\n${body}\n</documentMetadata>\n`;
+}
