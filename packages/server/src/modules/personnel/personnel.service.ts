@@ -6,6 +6,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { PersonnelErrors } from '@township-office/domain/personnel.errors';
 import {
   AGE_BANDS,
+  CHANGEABLE_PARTICULARS,
   DEFAULT_FILING_DEADLINE_DAYS,
   EDUCATION_LEVELS,
   STAFF_MAX,
@@ -174,6 +175,13 @@ function staffValues(p: StaffParticulars) {
 }
 export { staffValues };
 
+/** Only the particulars a filing names, so every other field of the person survives it. */
+function namedParticulars(particulars: Record<string, unknown>): Partial<StaffRow> {
+  const change: Record<string, unknown> = {};
+  for (const key of CHANGEABLE_PARTICULARS) if (particulars[key] !== undefined) change[key] = particulars[key];
+  return change as Partial<StaffRow>;
+}
+
 /** The county acknowledges a filing (the change enters the database) or returns it with a reason. */
 export async function decideFiling(
   db: Db,
@@ -217,7 +225,7 @@ export async function decideFiling(
             ? { status: 'left', leftOn: filing.changeDate }
             : filing.kind === 'transfer'
               ? { orgId: filing.toOrgId! }
-              : (filing.particulars as Partial<StaffRow>);
+              : namedParticulars(filing.particulars);
         after = await repo.updateStaff(tx, before.id, change);
         if (filing.kind !== 'particulars') for (const hook of departureHooks) await hook(tx, before.id, filing.changeDate);
       }
