@@ -190,20 +190,30 @@ export const filingDecisionSchema = z.union([
   z.object({ decision: z.literal('return'), reason: safeString().trim().min(2).max(500) }).strict(),
 ]);
 
+/**
+ * A township's (new) leader in charge. `userId` links the record to the leader's account (the name
+ * is then the account's); without an account the name is written out.
+ */
 export const leaderAssignSchema = z
   .object({
     orgId: z.uuid(),
-    name: safeString().trim().min(2).max(30),
+    userId: z.uuid().optional(),
+    name: safeString().trim().min(2).max(30).optional(),
     position: safeString().trim().min(2).max(40),
     since: isoDate,
     familiar: z.boolean(),
     basis: safeString().trim().max(500).default(''),
   })
   .strict()
+  .refine((v) => v.userId !== undefined || v.name !== undefined, {
+    message: '请选择分管领导的账号或填写姓名 / pick the leader’s account or write the name',
+    path: ['userId'],
+  })
   .refine((v) => !v.familiar || v.basis.length >= 2, {
     message: '熟悉办公室业务须写明依据 / state the basis for "familiar"',
     path: ['basis'],
   });
+export type LeaderAssign = z.infer<typeof leaderAssignSchema>;
 
 export const filingDeadlineSchema = z.object({ days: z.number().int().min(1).max(365) }).strict();
 

@@ -89,3 +89,62 @@ describe('a change of particulars (信息变更)', () => {
     expect(await tableDigest(database)).toBe(before);
   });
 });
+
+describe('the leader in charge, linked to the leader’s account', () => {
+  it('names in the demo the same person as the township’s leader account (城关镇: one person, one record)', async () => {
+    const admin = await as(app, 'county.admin');
+    const leaders = (await admin.get('/api/personnel/leaders')).json().items as { orgName: string; name: string; username: string }[];
+    expect(leaders).toHaveLength(18);
+    const names = await database.pool.query(`SELECT username, display_name FROM users WHERE username LIKE 'town%.leader'`);
+    const byUser = new Map(names.rows.map((r: { username: string; display_name: string }) => [r.username, r.display_name]));
+    for (const l of leaders) expect(l.name, l.orgName).toBe(byUser.get(l.username));
+    expect(leaders.find((l) => l.orgName === '城关镇')!.username).toBe('town01.leader');
+  });
+
+  it('records a change to another account of the township, keeping the previous leader as history', async () => {
+    const admin = await as(app, 'county.admin');
+    const orgId = (await database.pool.query(`SELECT id FROM orgs WHERE code = 'T06'`)).rows[0].id;
+    // A second leader account in the township: the newly appointed member.
+    const other = await database.pool.query(
+      `INSERT INTO users (username, display_name, org_id, role, password_hash) VALUES ('town06.leader2', '韩志远', $1, 'leader_in_charge', 'x') RETURNING id`,
+      [orgId],
+    );
+    const candidates = (await admin.get(`/api/personnel/leaders/candidates?orgId=${orgId}`)).json().items;
+    expect(candidates.map((c: { displayName: string }) => c.displayName)).toContain('韩志远');
+    const res = await admin.post('/api/personnel/leaders', {
+      orgId,
+      userId: other.rows[0].id,
+      position: '党委委员、党政办主任',
+      since: daysAgo(2),
+      familiar: true,
+      basis: '曾任党政办主任两年',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ name: '韩志远', userId: other.rows[0].id, until: null });
+    const hist = (await admin.get(`/api/personnel/leaders?orgId=${orgId}&history=true`)).json().items;
+    expect(hist[0]).toMatchObject({ name: '韩志远', until: null });
+    expect(hist[1]).toMatchObject({ username: 'town06.leader', until: daysAgo(2) });
+  });
+
+  it('refuses an account that is not one of the township’s leaders, writing nothing; a township clerk may not list them', async () => {
+    const admin = await as(app, 'county.admin');
+    const orgId = (await database.pool.query(`SELECT id FROM orgs WHERE code = 'T07'`)).rows[0].id;
+    const stranger = (await database.pool.query(`SELECT id FROM users WHERE username = 'town08.leader'`)).rows[0].id;
+    const before = await tableDigest(database);
+    const res = await admin.post('/api/personnel/leaders', {
+      orgId,
+      userId: stranger,
+      position: '党委委员',
+      since: daysAgo(1),
+      familiar: false,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('LEADER_ACCOUNT_INVALID');
+    const neither = await admin.post('/api/personnel/leaders', { orgId, position: '党委委员', since: daysAgo(1), familiar: false });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.message).toContain('请选择分管领导的账号或填写姓名');
+    expect(await tableDigest(database)).toBe(before);
+    const clerk = await as(app, 'town07.clerk');
+    expect((await clerk.get(`/api/personnel/leaders/candidates?orgId=${orgId}`)).statusCode).toBe(403);
+  });
+});

@@ -18,8 +18,7 @@ import {
   type StaffParticulars,
 } from '@township-office/domain/personnel';
 import { chinaToday } from '@township-office/domain/dates';
-import type { z } from 'zod';
-import type { leaderAssignSchema } from '@township-office/domain/personnel';
+import type { LeaderAssign } from '@township-office/domain/personnel';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -70,17 +69,25 @@ async function requireTownship(db: Db, orgId: string) {
   return org;
 }
 
-export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<typeof leaderAssignSchema>) {
+export async function assignLeader(db: Db, ctx: RequestContext, input: LeaderAssign) {
   assertMay(ctx.actor, 'personnel.manage');
   await requireTownship(db, input.orgId);
   authorize(leaderPolicy, ctx.actor, 'assign', { orgId: input.orgId });
+  // One person, one record: a linked leader is named as their account is.
+  let name = input.name;
+  if (input.userId) {
+    const account = (await repo.leaderAccounts(db, input.orgId)).find((a) => a.id === input.userId);
+    if (!account) throw new AppError(PersonnelErrors.LEADER_ACCOUNT_INVALID);
+    name = account.displayName;
+  }
+  const values = { ...input, name: name!, userId: input.userId ?? null, createdBy: ctx.actor.userId };
   // Two assignments for one township at once: the current-leader unique index decides, the loser gets LEADER_CHANGED.
   return withPgErrors({ leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }, () =>
     db.transaction(async (tx) => {
       const previous = await repo.currentLeader(tx, input.orgId);
       // The previous leader's term ends the day the new one starts; history is never overwritten.
       if (previous) await repo.endLeader(tx, previous.id, input.since < previous.since ? previous.since : input.since);
-      const row = await repo.insertLeader(tx, { ...input, createdBy: ctx.actor.userId });
+      const row = await repo.insertLeader(tx, values);
       await writeAudit(tx, ctx, {
         action: 'personnel.leader.assign',
         entity: 'leader_in_charge',
@@ -92,6 +99,14 @@ export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<t
       return row;
     }),
   );
+}
+
+/** The accounts a township's leader in charge may be linked to (its active leader accounts). */
+export async function leaderCandidates(db: Db, ctx: RequestContext, orgId: string) {
+  assertMay(ctx.actor, 'personnel.manage');
+  await requireTownship(db, orgId);
+  authorize(leaderPolicy, ctx.actor, 'assign', { orgId });
+  return repo.leaderAccounts(db, orgId);
 }
 
 export function listLeaders(db: Db, ctx: RequestContext, opts: { orgId?: string; history?: boolean }) {

@@ -83,7 +83,7 @@ function Records({ apiPath }: { apiPath: string | null }) {
         dataIndex: k,
         render: (v: unknown, r: Record<string, unknown>) =>
           k === 'idNumber' && typeof v === 'string' ? (
-            <IdNumber masked={v} staffId={String(r.id)} mayReveal={Array.isArray(r.allowed) && r.allowed.includes('revealIdNumber')} />
+            <IdNumber masked={v} staffId={String(r.id)} mayReveal={Array.isArray(r.allowedActions) && r.allowedActions.includes('revealIdNumber')} />
           ) : (
             show(k, v)
           ),
