@@ -46,6 +46,8 @@ export const ROLE_ACTIONS = {
   'personnel.acknowledge': ['county_admin', 'county_staff'],
   'personnel.manage': ['county_admin'],
   'training.manage': ['county_admin'],
+  // a training session: the county's for everyone, a township's own for its own office
+  'training.record': ['county_admin', 'office_staff'],
   'environment.edit': ['county_admin', 'office_staff'],
   'environment.issueRules': ['county_admin'],
   'environment.acknowledgeRules': ['office_staff', 'leader_in_charge'],

@@ -19,16 +19,22 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError } from '../../platform/errors.ts';
 import { activeStaff, leadersByIds, staffByIds } from '../personnel/personnel.metrics.ts';
 import { authorize } from '../../platform/policy.ts';
-import { rotationPolicy } from './training.policy.ts';
+import { mayRecordAttendee, rotationPolicy } from './training.policy.ts';
 import { trainingRepository as repo } from './training.repository.ts';
 
 export async function createSession(db: Db, ctx: RequestContext, input: z.infer<typeof trainingSessionCreateSchema>) {
-  assertMay(ctx.actor, 'training.manage');
+  assertMay(ctx.actor, 'training.record');
   const people = await staffByIds(db, input.staffIds);
-  const missing = input.staffIds.find((id) => people.get(id)?.status !== 'active');
+  const missing = input.staffIds.find((id) => {
+    const p = people.get(id);
+    return p?.status !== 'active' || !mayRecordAttendee(ctx.actor, p.orgId);
+  });
   if (missing) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: missing });
   const leaderById = await leadersByIds(db, input.leaderIds);
-  const unknownLeader = input.leaderIds.find((id) => !leaderById.has(id));
+  const unknownLeader = input.leaderIds.find((id) => {
+    const l = leaderById.get(id);
+    return !l || !mayRecordAttendee(ctx.actor, l.orgId);
+  });
   if (unknownLeader) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: unknownLeader });
   return db.transaction(async (tx) => {
     const session = await repo.insertSession(tx, {
@@ -53,9 +59,10 @@ export async function createSession(db: Db, ctx: RequestContext, input: z.infer<
   });
 }
 
-export function listSessions(db: Db, year: number) {
+/** Sessions of the three-year window the actor reads: the county office's (for everyone) and its own office's. */
+export function listSessions(db: Db, ctx: RequestContext, year: number) {
   const w = trainingWindow(year);
-  return repo.listSessions(db, w.from, w.to);
+  return repo.listSessions(db, orgScope(ctx.actor), w.from, w.to);
 }
 
 /** Who was trained at least once in the three years up to `year`, and who never was. */
