@@ -1,3 +1,4 @@
+import type { OrgKind } from './orgs.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -67,4 +68,27 @@ export function roleMay(role: Role, action: Action): boolean {
 
 export function actionsForRole(role: Role): Action[] {
   return (Object.keys(ROLE_ACTIONS) as Action[]).filter((a) => roleMay(role, a));
+}
+
+/**
+ * Actions that go with a seat rather than a role: the county office's leader in charge (县委办分管领导)
+ * oversees its supervision of the townships, so reads the county dashboard and the supervision pages;
+ * a township's leader in charge, holding the same role, does not.
+ */
+export const COUNTY_OFFICE_LEADER_ACTIONS: readonly Action[] = ['supervision.read'];
+
+/** Who holds an account: its role and, where known, the kind of org it sits in. */
+export interface Holder {
+  role: Role;
+  orgKind?: OrgKind;
+}
+
+/** The route gate: the role's actions, plus the seat's for the county office's leader in charge. */
+export function holderMay(holder: Holder, action: Action): boolean {
+  if (roleMay(holder.role, action)) return true;
+  return holder.role === 'leader_in_charge' && holder.orgKind === 'county_office' && COUNTY_OFFICE_LEADER_ACTIONS.includes(action);
+}
+
+export function actionsForHolder(holder: Holder): Action[] {
+  return (Object.keys(ROLE_ACTIONS) as Action[]).filter((a) => holderMay(holder, a));
 }

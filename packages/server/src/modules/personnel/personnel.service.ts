@@ -20,7 +20,7 @@ import {
 import { chinaToday } from '@township-office/domain/dates';
 import type { LeaderAssign } from '@township-office/domain/personnel';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertSupervisionReadable, supervisionScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
@@ -110,8 +110,8 @@ export async function leaderCandidates(db: Db, ctx: RequestContext, orgId: strin
 }
 
 export function listLeaders(db: Db, ctx: RequestContext, opts: { orgId?: string; history?: boolean }) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listLeaders(db, orgScope(ctx.actor), opts);
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  return repo.listLeaders(db, supervisionScope(ctx.actor), opts);
 }
 
 /** A township files a change in its own office; the filing waits for the county's acknowledgement. */
@@ -269,20 +269,20 @@ export function listFilings(
   ctx: RequestContext,
   opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string },
 ) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listFilings(db, orgScope(ctx.actor), { ...opts, limit: 500 });
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  return repo.listFilings(db, supervisionScope(ctx.actor), { ...opts, limit: 500 });
 }
 
 export function listStaff(db: Db, ctx: RequestContext, opts: { orgId?: string; status?: 'active' | 'left' }) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listStaff(db, orgScope(ctx.actor), opts);
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  return repo.listStaff(db, supervisionScope(ctx.actor), opts);
 }
 
 /** One person's record and every acknowledged or pending filing about them. */
 export async function staffHistory(db: Db, ctx: RequestContext, staffId: string) {
   const person = await repo.staffById(db, staffId);
   if (!person) throw new AppError(PersonnelErrors.STAFF_NOT_FOUND);
-  assertReadableOrg(ctx.actor, person.orgId);
+  assertSupervisionReadable(ctx.actor, person.orgId);
   const filings = await repo.listFilings(db, { kind: 'all' }, { staffId, limit: 500 });
   return { person, filings };
 }
