@@ -17,8 +17,8 @@ export const trainingRepository = {
       .select({
         session: trainingSessions,
         orgName: orgs.name,
-        staffAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.staff_id IS NOT NULL)::int`,
-        leaderAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.leader_id IS NOT NULL)::int`,
+        staffAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = training_sessions.id AND a.staff_id IS NOT NULL)::int`,
+        leaderAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = training_sessions.id AND a.leader_id IS NOT NULL)::int`,
       })
       .from(trainingSessions)
       .innerJoin(orgs, eq(orgs.id, trainingSessions.orgId))
