@@ -49,7 +49,8 @@ export const rankingRowOut = z.object({
   basePoints: z.number(),
   items: z.number(),
   adopted: z.number(),
-  rank: z.number(),
+  /** null: no points in the period, so no place in the ranking. */
+  rank: z.number().nullable(),
 });
 export const rankingOut = z.object({
   year: z.number(),

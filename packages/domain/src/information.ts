@@ -122,11 +122,13 @@ export function periodOf(year: number, month?: number): { year: number; months: 
 }
 
 /** Standard competition ranking (1, 2, 2, 4): ties share a rank, the next rank skips. */
-export function rankByPoints<T extends { points: number }>(rows: readonly T[]): (T & { rank: number })[] {
+export function rankByPoints<T extends { points: number }>(rows: readonly T[]): (T & { rank: number | null })[] {
   const sorted = [...rows].sort((a, b) => b.points - a.points);
   let prevPoints = Number.NaN;
   let prevRank = 0;
   return sorted.map((r, i) => {
+    // No points, no place: in a month nobody scored, eighteen townships are not all "第1名".
+    if (r.points <= 0) return { ...r, rank: null };
     const rank = r.points === prevPoints ? prevRank : i + 1;
     prevPoints = r.points;
     prevRank = rank;

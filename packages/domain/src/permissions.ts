@@ -1,3 +1,4 @@
+import type { OrgKind } from './orgs.ts';
 import { ROLE_INHERITS, type Role } from './roles.ts';
 
 /**
@@ -48,6 +49,8 @@ export const ROLE_ACTIONS = {
   'personnel.acknowledge': ['county_admin', 'county_staff'],
   'personnel.manage': ['county_admin'],
   'training.manage': ['county_admin'],
+  // a training session: the county's for everyone, a township's own for its own office
+  'training.record': ['county_admin', 'office_staff'],
   'environment.edit': ['county_admin', 'office_staff'],
   'environment.issueRules': ['county_admin'],
   'environment.acknowledgeRules': ['office_staff', 'leader_in_charge'],
@@ -70,4 +73,27 @@ export function roleMay(role: Role, action: Action): boolean {
 
 export function actionsForRole(role: Role): Action[] {
   return (Object.keys(ROLE_ACTIONS) as Action[]).filter((a) => roleMay(role, a));
+}
+
+/**
+ * Actions that go with a seat rather than a role: the county office's leader in charge (县委办分管领导)
+ * oversees its supervision of the townships, so reads the county dashboard and the supervision pages;
+ * a township's leader in charge, holding the same role, does not.
+ */
+export const COUNTY_OFFICE_LEADER_ACTIONS: readonly Action[] = ['supervision.read'];
+
+/** Who holds an account: its role and, where known, the kind of org it sits in. */
+export interface Holder {
+  role: Role;
+  orgKind?: OrgKind;
+}
+
+/** The route gate: the role's actions, plus the seat's for the county office's leader in charge. */
+export function holderMay(holder: Holder, action: Action): boolean {
+  if (roleMay(holder.role, action)) return true;
+  return holder.role === 'leader_in_charge' && holder.orgKind === 'county_office' && COUNTY_OFFICE_LEADER_ACTIONS.includes(action);
+}
+
+export function actionsForHolder(holder: Holder): Action[] {
+  return (Object.keys(ROLE_ACTIONS) as Action[]).filter((a) => holderMay(holder, a));
 }

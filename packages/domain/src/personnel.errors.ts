@@ -63,6 +63,11 @@ export const PersonnelErrors = defineErrors({
     zh: '该乡镇的分管领导刚刚由他人调整过，请刷新页面，核对当前分管领导后再操作。',
     en: 'Someone else has just changed the leader in charge of this township. Reload the page, check the current leader and try again.',
   },
+  LEADER_ACCOUNT_INVALID: {
+    status: 422,
+    zh: '所选账号不是该乡镇的分管领导账号（或已停用）。请选择该乡镇在用的分管领导账号。',
+    en: 'The chosen account is not an active leader-in-charge account of this township. Pick one of its active leader accounts.',
+  },
   IMPORT_ID_NUMBER_FILED: {
     status: 409,
     zh: '表格中有身份证号已在人员信息库中或已有待确认的备案（可能刚被他人录入），未导入任何人员。请核对后重新导入。',

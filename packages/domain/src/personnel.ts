@@ -106,25 +106,54 @@ export function idNumberWithCheck(first17: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-export const staffParticularsSchema = z
-  .object({
-    name: safeString().trim().min(2).max(30),
-    idNumber: safeString().trim().toUpperCase().refine(isValidIdNumber, '身份证号码无效 / invalid ID number'),
-    gender: z.enum(GENDERS),
-    birthDate: isoDate,
-    ethnicity: safeString().trim().min(1).max(20),
-    politicalStatus: z.enum(POLITICAL_STATUSES),
-    education: z.enum(EDUCATION_LEVELS),
-    major: safeString().trim().max(60).default(''),
-    post: safeString().trim().min(1).max(40),
-    officeRole: safeString().trim().min(1).max(40),
-    phone: safeString()
-      .trim()
-      .regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / a phone number is 7–20 digits or hyphens'),
-    startDate: isoDate,
-  })
-  .strict();
+/** Each particular's rule, without defaults: a change of particulars must not fill in what it does not name. */
+const particularFields = {
+  name: safeString().trim().min(2).max(30),
+  idNumber: safeString().trim().toUpperCase().refine(isValidIdNumber, '身份证号码无效 / invalid ID number'),
+  gender: z.enum(GENDERS),
+  birthDate: isoDate,
+  ethnicity: safeString().trim().min(1).max(20),
+  politicalStatus: z.enum(POLITICAL_STATUSES),
+  education: z.enum(EDUCATION_LEVELS),
+  major: safeString().trim().max(60),
+  post: safeString().trim().min(1).max(40),
+  officeRole: safeString().trim().min(1).max(40),
+  phone: safeString()
+    .trim()
+    .regex(/^[0-9-]{7,20}$/, '电话号码应为 7–20 位数字或连字符 / a phone number is 7–20 digits or hyphens'),
+  startDate: isoDate,
+};
+
+/** A new member's particulars: everything but the major is required. */
+export const staffParticularsSchema = z.object({ ...particularFields, major: particularFields.major.default('') }).strict();
 export type StaffParticulars = z.infer<typeof staffParticularsSchema>;
+
+/**
+ * A change of particulars names only the fields that changed (at least one); every other field of the
+ * person stays as filed. No defaults here: a default would overwrite the stored value (the 专业 was
+ * erased this way by every 信息变更). The ID number is the person's key and is not changed by a filing.
+ */
+export const particularsChangeSchema = z
+  .object(particularFields)
+  .omit({ idNumber: true })
+  .partial()
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少填写一项变更的信息 / name at least one particular that changed');
+export type ParticularsChange = z.infer<typeof particularsChangeSchema>;
+/** The particulars a change of particulars may name, in the form's order. */
+export const CHANGEABLE_PARTICULARS = [
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'politicalStatus',
+  'education',
+  'major',
+  'post',
+  'officeRole',
+  'phone',
+  'startDate',
+] as const satisfies readonly (keyof ParticularsChange)[];
 
 export const filingCreateSchema = z.discriminatedUnion('kind', [
   z
@@ -150,7 +179,7 @@ export const filingCreateSchema = z.discriminatedUnion('kind', [
       kind: z.literal('particulars'),
       changeDate: isoDate,
       staffId: z.uuid(),
-      particulars: staffParticularsSchema.omit({ idNumber: true }).partial().strict(),
+      particulars: particularsChangeSchema,
     })
     .strict(),
 ]);
@@ -161,20 +190,30 @@ export const filingDecisionSchema = z.union([
   z.object({ decision: z.literal('return'), reason: safeString().trim().min(2).max(500) }).strict(),
 ]);
 
+/**
+ * A township's (new) leader in charge. `userId` links the record to the leader's account (the name
+ * is then the account's); without an account the name is written out.
+ */
 export const leaderAssignSchema = z
   .object({
     orgId: z.uuid(),
-    name: safeString().trim().min(2).max(30),
+    userId: z.uuid().optional(),
+    name: safeString().trim().min(2).max(30).optional(),
     position: safeString().trim().min(2).max(40),
     since: isoDate,
     familiar: z.boolean(),
     basis: safeString().trim().max(500).default(''),
   })
   .strict()
+  .refine((v) => v.userId !== undefined || v.name !== undefined, {
+    message: '请选择分管领导的账号或填写姓名 / pick the leader’s account or write the name',
+    path: ['userId'],
+  })
   .refine((v) => !v.familiar || v.basis.length >= 2, {
     message: '熟悉办公室业务须写明依据 / state the basis for "familiar"',
     path: ['basis'],
   });
+export type LeaderAssign = z.infer<typeof leaderAssignSchema>;
 
 export const filingDeadlineSchema = z.object({ days: z.number().int().min(1).max(365) }).strict();
 

@@ -7,6 +7,8 @@ const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item
 export const trainingSessionSchema = z.object({
   id: safeString(),
   orgId: safeString(),
+  /** Who held it: the county office (for every township) or a township's own office. */
+  orgName: safeString(),
   heldOn: safeString(),
   topic: safeString(),
   organiser: safeString(),

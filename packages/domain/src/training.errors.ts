@@ -28,5 +28,10 @@ export const TrainingErrors = defineErrors({
     zh: '该跟班学习已结束或已取消，不能再登记。',
     en: 'This rotation is already completed or cancelled.',
   },
-  TRAINING_ATTENDEE_UNKNOWN: { status: 422, zh: '参训人员 {id} 不在人员信息库中。', en: 'Attendee {id} is not in the personnel database.' },
+  // No record id in the words: a clerk cannot act on a UUID.
+  TRAINING_ATTENDEE_UNKNOWN: {
+    status: 422,
+    zh: '所选参训人员中有人不在本单位的人员信息库中（或已离岗），请从人员名单中重新选择。',
+    en: 'One of the chosen attendees is not in your personnel database (or has left); pick the attendees from the staff list again.',
+  },
 });

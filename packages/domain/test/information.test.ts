@@ -59,6 +59,11 @@ describe('ranking', () => {
       ['a', 4],
     ]);
   });
+
+  it('gives no place to a township without points: a month nobody scored has no 第1名', () => {
+    expect(rankByPoints([{ points: 0 }, { points: 0 }, { points: 0 }]).map((x) => x.rank)).toEqual([null, null, null]);
+    expect(rankByPoints([{ points: 0 }, { points: 3 }]).map((x) => x.rank)).toEqual([1, null]);
+  });
 });
 
 describe('payloads', () => {

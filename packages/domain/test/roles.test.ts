@@ -30,3 +30,15 @@ describe('三员 separation in the permission table', () => {
     expect(roleFitsOrg('office_staff', 'township')).toBe(true);
   });
 });
+
+describe('the county office’s leader in charge', () => {
+  it('reads supervision from the seat, not the role', async () => {
+    const { holderMay } = await import('../src/permissions.ts');
+    expect(holderMay({ role: 'leader_in_charge', orgKind: 'county_office' }, 'supervision.read')).toBe(true);
+    expect(holderMay({ role: 'leader_in_charge', orgKind: 'township' }, 'supervision.read')).toBe(false);
+    expect(holderMay({ role: 'leader_in_charge' }, 'supervision.read')).toBe(false);
+    // The seat adds reading only.
+    expect(holderMay({ role: 'leader_in_charge', orgKind: 'county_office' }, 'personnel.manage')).toBe(false);
+    expect(holderMay({ role: 'county_staff', orgKind: 'county_office' }, 'supervision.read')).toBe(true);
+  });
+});

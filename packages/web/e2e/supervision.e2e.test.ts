@@ -57,14 +57,14 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     const t = town.page;
     await loginAs(t, 'town02.clerk');
     await navigate(t, '/supervision/my-office');
-    // One of the township's own active staff, as the form's name select lists them.
-    const staffName = await t.evaluate(async () => {
+    // One of the township's own active staff: a change of one particular (the phone) from their row.
+    const staffId = await t.evaluate(async () => {
       const me = await (await fetch('/api/me')).json();
-      return (await (await fetch(`/api/personnel/staff?orgId=${me.org.id}&status=active`)).json()).items[0].name as string;
+      return (await (await fetch(`/api/personnel/staff?orgId=${me.org.id}&status=active`)).json()).items[0].id as string;
     });
-    await selectOption(t, t.getByTestId('file-staff'), staffName);
-    await t.getByTestId('file-phone').fill('0745-2345678');
-    await t.getByTestId('file-submit').click();
+    await t.getByTestId(`change-${staffId}`).click();
+    await t.getByRole('dialog').getByTestId('particular-phone').fill('0745-2345678');
+    await t.getByTestId('filing-save').click();
     const myFilings = t.getByTestId('my-filings');
     await expect.poll(() => myFilings.innerText()).toContain('待确认');
     await screenshot(t, 'supervision-township-filed');

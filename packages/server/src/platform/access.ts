@@ -3,7 +3,7 @@
  * first thing, with the record's org, before reading or changing it. Lists use `orgScope` in SQL.
  */
 import { readsBusinessRecords, seesAllTownships } from '@township-office/domain/roles';
-import { roleMay, type Action } from '@township-office/domain/permissions';
+import { holderMay, type Action } from '@township-office/domain/permissions';
 import type { Actor } from './context.ts';
 import { forbiddenRole, notFound } from './errors.ts';
 
@@ -32,5 +32,19 @@ export function assertOwnOrg(actor: Actor, orgId: string): void {
 }
 
 export function assertMay(actor: Actor, action: Action): void {
-  if (!roleMay(actor.role, action)) throw forbiddenRole();
+  if (!holderMay(actor, action)) throw forbiddenRole();
+}
+
+/**
+ * What the supervision pages (team, environment, a township's standing) read: every org for whoever
+ * may read supervision — the county office, its leader in charge included — and `orgScope` otherwise.
+ * Reads only: every write keeps its own role and record checks.
+ */
+export function supervisionScope(actor: Actor): OrgScope {
+  return holderMay(actor, 'supervision.read') ? { kind: 'all' } : orgScope(actor);
+}
+
+export function assertSupervisionReadable(actor: Actor, orgId: string): void {
+  const scope = supervisionScope(actor);
+  if (scope.kind !== 'all' && !scope.orgIds.includes(orgId)) throw notFound();
 }

@@ -1,5 +1,6 @@
 import type { Role } from '@township-office/domain/roles';
 import type { Locale } from '@township-office/domain/common';
+import type { OrgKind } from '@township-office/domain/orgs';
 
 /** Who is acting, from where: passed to every service operation and written into the audit row. */
 export interface Actor {
@@ -8,6 +9,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   orgId: string;
+  /** The kind of the actor's org, where the session knows it (the county office's leader in charge reads supervision). */
+  orgKind?: OrgKind;
 }
 
 export interface RequestContext {

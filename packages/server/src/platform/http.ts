@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CommonErrors, type ErrorDef } from '@township-office/domain/errors';
 import type { Locale } from '@township-office/domain/common';
-import { roleMay, type Action } from '@township-office/domain/permissions';
+import { holderMay, type Action } from '@township-office/domain/permissions';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable, type Db } from '../db/client.ts';
 import { registerDeniedRequestAudit } from './audit-denied.ts';
@@ -98,7 +98,7 @@ export function registerHttpPlatform<S extends PlatformSession>(
     if (session.identity.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
     if (session.identity.mustEnrolTotp && !config.duringTotpEnrolment) return sendError(reply, CommonErrors.TOTP_ENROLMENT_REQUIRED);
     const actor = actorOf(session);
-    if (config.action && !roleMay(actor.role, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
+    if (config.action && !holderMay(actor, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
     req.ctx = { actor, ip: req.ip, requestId: req.id, locale: req.locale };
   });
 

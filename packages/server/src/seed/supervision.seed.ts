@@ -68,9 +68,15 @@ export const supervisionSeed: SeedStep = {
           await personnelRepository.endLeader(tx, old.id, `${Y - 3}-0${1 + (i % 6)}-15`);
         }
         const since = i % 3 === 0 ? `${Y - 3}-0${1 + (i % 6)}-15` : `${Y - 4 + (i % 2)}-0${3 + (i % 5)}-01`;
+        // One person, one record: the current leader in charge is the township's leader account (the
+        // one who signs off and stands on the duty roster). The name drawn before is still drawn, so the
+        // demo's later names stay as they were.
+        personName(r);
+        const account = s.users.get(`town${t.code.slice(1)}.leader`)!;
         const row = await personnelRepository.insertLeader(tx, {
           orgId: t.id,
-          name: personName(r),
+          userId: account.id,
+          name: account.displayName,
           position: r.pick(['党委委员、党政办主任', '党委委员、组织委员', '党委副书记', '党委委员、宣传委员']),
           since,
           familiar: true,

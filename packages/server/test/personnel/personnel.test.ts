@@ -41,7 +41,7 @@ describe('staff filing', () => {
     const county = await as(app, 'county.clerk');
     const pending = (await county.get('/api/personnel/filings?state=submitted')).json().items;
     const mine = pending.find((f: { id: string }) => f.id === res.json().id);
-    expect(mine.allowed).toEqual(['acknowledge', 'return', 'revealIdNumber']);
+    expect(mine.allowedActions).toEqual(['acknowledge', 'return', 'revealIdNumber']);
     const ack = await county.post(`/api/personnel/filings/${mine.id}/decision`, { decision: 'acknowledge' });
     expect(ack.statusCode, ack.body).toBe(200);
     expect(ack.json().state).toBe('acknowledged');
@@ -208,12 +208,18 @@ describe('Excel import and export', () => {
       row('T11', '甲某某', idNumberWithCheck('43102119880506901')),
       row('T12', '乙', '123'),
       row('T14', '丙某某', idNumberWithCheck('43102119880506902')),
+      Object.assign(row('T15', '丁某某', idNumberWithCheck('43102119880506903')), { 6: '党员' }),
     ]);
     const res = await admin.post('/api/personnel/import', { fileName: '人员.xlsx', contentBase64: content });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('IMPORT_INVALID_ROWS');
-    expect(res.json().error.details.rows.map((r: { row: number }) => r.row)).toEqual([3]);
-    expect(res.json().error.details.rows[0].errors.join()).toMatch(/姓名|身份证号/);
+    expect(res.json().error.details.rows.map((r: { row: number }) => r.row)).toEqual([3, 5]);
+    const [short, party] = res.json().error.details.rows.map((r: { errors: string[] }) => r.errors.join('；'));
+    // The column's header and the clerk's words, never zod's English, a pattern or a stored code.
+    expect(short).toContain('“姓名”至少 2 个字');
+    expect(short).toContain('“身份证号”：身份证号码无效');
+    expect(party).toBe('“政治面貌”应为以下之一：中共党员、中共预备党员、共青团员、民主党派、群众');
+    for (const text of [short, party]) expect(text).not.toMatch(/Invalid|expected|cpc_member|\/\^/);
     expect(await tableDigest(database)).toBe(before);
   });
 

@@ -129,16 +129,16 @@ describe('register exports', () => {
 
 describe('staff ID numbers', () => {
   const masked = /^\d{6}\*{8}\d{3}[\dX]$/;
-  type Staff = { id: string; idNumber: string; allowed: string[] };
+  type Staff = { id: string; idNumber: string; allowedActions: string[] };
   const staffOf = async (username: string) => (await (await as(app, username)).get('/api/personnel/staff')).json().items as Staff[];
 
   it('are masked in every list, with the reveal offered to those who manage filing only', async () => {
     const own = await staffOf('town02.clerk');
     expect(own.length).toBeGreaterThan(0);
     for (const s of own) expect(s.idNumber).toMatch(masked);
-    expect(own.every((s) => s.allowed.includes('revealIdNumber'))).toBe(true);
+    expect(own.every((s) => s.allowedActions.includes('revealIdNumber'))).toBe(true);
     const leader = await staffOf('town02.leader');
-    for (const s of leader) expect(s).toMatchObject({ idNumber: expect.stringMatching(masked), allowed: [] });
+    for (const s of leader) expect(s).toMatchObject({ idNumber: expect.stringMatching(masked), allowedActions: [] });
     const county = await staffOf('county.admin');
     for (const s of county) expect(s.idNumber).toMatch(masked);
   });

@@ -1,5 +1,5 @@
 import type { Me, User } from '@township-office/domain/auth';
-import { actionsForRole } from '@township-office/domain/permissions';
+import { actionsForHolder } from '@township-office/domain/permissions';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../platform/context.ts';
 import { allowedActions } from '../../platform/policy.ts';
@@ -24,7 +24,7 @@ export function presentMe(
     csrfToken,
     mustChangePassword: identity.mustChangePassword,
     totpEnabled: user.totpEnabled,
-    allowedActions: actionsForRole(user.role),
+    allowedActions: actionsForHolder({ role: user.role, orgKind: org.kind }),
     passwordExpiresAt: identity.passwordExpiresAt?.toISOString() ?? null,
     passwordExpiresSoon: identity.passwordExpiresSoon,
     passwordExpired: identity.passwordExpired,

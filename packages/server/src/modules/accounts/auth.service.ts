@@ -34,8 +34,15 @@ function readTotpSecret(stored: string): string | null {
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function actorOf(user: UserRow): Actor {
-  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, orgId: user.orgId };
+export function actorOf(user: UserRow, org?: Pick<OrgRow, 'kind'>): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgId: user.orgId,
+    ...(org ? { orgKind: org.kind } : {}),
+  };
 }
 
 export interface LoginResult {
@@ -172,7 +179,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
 
 /** The resolver the HTTP edge is given (app.ts): platform/ knows sessions only through it. */
 export function sessionResolver(db: Db, config: Config): SessionResolver<LiveSession> {
-  return { resolve: (token) => resolveSession(db, config, token), actorOf: (session) => actorOf(session.user) };
+  return { resolve: (token) => resolveSession(db, config, token), actorOf: (session) => actorOf(session.user, session.org) };
 }
 
 /** The signed-in session of an authenticated route, in the full shape this module's resolver produced. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-office/domain/dashboard';
+import * as chartsApi from '@township-office/domain/dashboard.api';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { chinaYear } from '@township-office/domain/dates';
 import { sendRegister } from '../../platform/print/register.ts';
@@ -22,7 +23,10 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
   );
   app.get(
     '/api/dashboard/county/charts',
-    { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema } },
+    {
+      config: { action: 'supervision.read' },
+      schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: chartsApi.chartsSchema } },
+    },
     async (req) => svc.countyCharts(db, req.ctx, req.query.year ?? chinaYear()),
   );
   const townshipParams = z.object({ orgId: z.uuid() }).strict();
@@ -30,7 +34,12 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
     '/api/dashboard/townships/:orgId',
     {
       config: { action: 'business.read' },
-      schema: { tags: ['dashboard'], params: townshipParams, querystring: countyDashboardQuerySchema },
+      schema: {
+        tags: ['dashboard'],
+        params: townshipParams,
+        querystring: countyDashboardQuerySchema,
+        response: { 200: chartsApi.standingSchema },
+      },
     },
     async (req) => svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? chinaYear()),
   );

@@ -27,7 +27,7 @@ import { POSTS, ROOM_KINDS, RULE_KINDS, equipmentOk, yearOnYear } from '@townshi
 import { chinaToday } from '@township-office/domain/dates';
 import { TRAINING_WINDOW_YEARS, trainingWindow } from '@township-office/domain/training';
 import type { Db } from '../../db/client.ts';
-import { assertReadableOrg } from '../../platform/access.ts';
+import { assertSupervisionReadable } from '../../platform/access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as environmentMetrics from '../environment/environment.metrics.ts';
@@ -310,7 +310,7 @@ export async function countyDashboard(db: Db, _ctx: RequestContext, year: number
 
 /** A township's own standing: its row and each gap with what to do about it. */
 export async function townshipStanding(db: Db, ctx: RequestContext, orgId: string, year: number, today = chinaToday()) {
-  assertReadableOrg(ctx.actor, orgId);
+  assertSupervisionReadable(ctx.actor, orgId);
   const d = build(await measure(db, year, [orgId], today));
   const row = d.rows[0];
   if (!row) throw notFound();

@@ -17,7 +17,7 @@ import {
   type ruleDocumentCreateSchema,
 } from '@township-office/domain/environment';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertSupervisionReadable, supervisionScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
@@ -89,8 +89,8 @@ export async function upsertExpense(db: Db, ctx: RequestContext, input: z.infer<
 
 /** Expenses per township and category for a year and the year before, with the average per township. */
 export async function expenseSummary(db: Db, ctx: RequestContext, year: number, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
-  const rows = await repo.listExpenses(db, orgScope(ctx.actor), { orgId, years: [year - 1, year] });
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
+  const rows = await repo.listExpenses(db, supervisionScope(ctx.actor), { orgId, years: [year - 1, year] });
   const perYear = (y: number) => {
     const byOrg = new Map<string, { orgId: string; orgName: string; total: number; byCategory: Record<string, number> }>();
     for (const r of rows.filter((x) => x.expense.year === y)) {
@@ -147,8 +147,8 @@ export async function acknowledgeRuleDocument(db: Db, ctx: RequestContext, docum
 }
 
 export async function listRuleDocuments(db: Db, ctx: RequestContext, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
-  const [docs, acks] = await Promise.all([repo.listRuleDocuments(db), repo.acknowledgements(db, orgScope(ctx.actor), orgId)]);
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
+  const [docs, acks] = await Promise.all([repo.listRuleDocuments(db), repo.acknowledgements(db, supervisionScope(ctx.actor), orgId)]);
   return docs.map((d) => ({
     ...d,
     acknowledgedBy: acks.filter((a) => a.documentId === d.id).map((a) => ({ orgId: a.orgId, at: a.acknowledgedAt.toISOString() })),
@@ -178,8 +178,8 @@ export async function adoptRule(db: Db, ctx: RequestContext, input: z.infer<type
 }
 
 export function listRules(db: Db, ctx: RequestContext, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
-  return repo.listRules(db, orgScope(ctx.actor), orgId);
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
+  return repo.listRules(db, supervisionScope(ctx.actor), orgId);
 }
 
 export async function assignPost(db: Db, ctx: RequestContext, input: z.infer<typeof postAssignSchema>) {
@@ -216,8 +216,8 @@ export function endPostsOfStaff(tx: DbOrTx, staffId: string, until: string) {
 onStaffDeparture(endPostsOfStaff);
 
 export async function listPosts(db: Db, ctx: RequestContext, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
-  const rows = await repo.listPosts(db, orgScope(ctx.actor), orgId);
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
+  const rows = await repo.listPosts(db, supervisionScope(ctx.actor), orgId);
   const people = await staffByIds(
     db,
     rows.map((r) => r.assignment.staffId),
@@ -226,11 +226,11 @@ export async function listPosts(db: Db, ctx: RequestContext, orgId?: string) {
 }
 
 export function listRooms(db: Db, ctx: RequestContext, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
-  return repo.listRooms(db, orgScope(ctx.actor), orgId);
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
+  return repo.listRooms(db, supervisionScope(ctx.actor), orgId);
 }
 
 export function listEquipment(db: Db, ctx: RequestContext, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
-  return repo.listEquipment(db, orgScope(ctx.actor), orgId);
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
+  return repo.listEquipment(db, supervisionScope(ctx.actor), orgId);
 }

@@ -223,7 +223,7 @@ export interface RankingRow {
   basePoints: number;
   items: number;
   adopted: number;
-  rank: number;
+  rank: number | null;
 }
 
 /** Township scores for a year or a month, every township ranked (competition ranking). */

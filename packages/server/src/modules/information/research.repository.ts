@@ -37,8 +37,9 @@ export const researchRepository = {
         deadline: researchTopics.deadline,
         createdBy: researchTopics.createdBy,
         createdAt: researchTopics.createdAt,
-        reports: sql<number>`(SELECT count(*)::int FROM research_reports r WHERE r.topic_id = ${researchTopics.id} AND ${scoped})`,
-        evaluated: sql<number>`(SELECT count(*)::int FROM research_reports r WHERE r.topic_id = ${researchTopics.id} AND r.grade IS NOT NULL AND ${scoped})`,
+        // Qualified by hand: without a join drizzle writes a bare "id", which inside the subquery is the report's own id (every count was 0).
+        reports: sql<number>`(SELECT count(*)::int FROM research_reports r WHERE r.topic_id = research_topics.id AND ${scoped})`,
+        evaluated: sql<number>`(SELECT count(*)::int FROM research_reports r WHERE r.topic_id = research_topics.id AND r.grade IS NOT NULL AND ${scoped})`,
       })
       .from(researchTopics)
       .where(year ? eq(researchTopics.year, year) : undefined)

@@ -11,17 +11,18 @@ export function maskStaffIdNumber(id: string | null | undefined): string | null 
 }
 
 /** A filing's particulars as sent: the ID number masked like the staff list's. */
-function maskedParticulars(particulars: unknown) {
-  if (!particulars || typeof particulars !== 'object') return particulars;
-  const p = particulars as { idNumber?: string };
-  return p.idNumber ? { ...p, idNumber: maskStaffIdNumber(p.idNumber) } : p;
+function maskedParticulars(particulars: Record<string, unknown>): Record<string, unknown> {
+  const id = particulars.idNumber;
+  return typeof id === 'string' ? { ...particulars, idNumber: maskStaffIdNumber(id) } : particulars;
 }
 
-export function presentLeader(row: LeaderRow, orgName: string, actor: Actor) {
+export function presentLeader(row: LeaderRow, org: { orgName: string; username?: string | null }, actor: Actor) {
   return {
     id: row.id,
     orgId: row.orgId,
-    orgName,
+    orgName: org.orgName,
+    userId: row.userId,
+    username: org.username ?? null,
     name: row.name,
     position: row.position,
     since: row.since,
@@ -54,12 +55,14 @@ export function presentStaff(row: StaffRow, org: { orgName: string; orgCode?: st
     leftOn: row.leftOn,
     designationReason: row.designationReason,
     allowedActions: allowedActions(staffPolicy, actor, row),
-    /** @deprecated the same list as allowedActions, kept while existing clients read it. */
-    allowed: allowedActions(staffPolicy, actor, row),
   };
 }
 
-export function presentFiling(row: FilingRow, extra: { orgName: string; staffName: string | null }, actor: Actor) {
+export function presentFiling(
+  row: FilingRow,
+  extra: { orgName: string; staffName: string | null; toOrgName?: string | null },
+  actor: Actor,
+) {
   const p = row.particulars as { name?: string };
   return {
     id: row.id,
@@ -72,6 +75,7 @@ export function presentFiling(row: FilingRow, extra: { orgName: string; staffNam
     filedAt: row.filedAt.toISOString(),
     particulars: maskedParticulars(row.particulars),
     toOrgId: row.toOrgId,
+    toOrgName: extra.toOrgName ?? null,
     reason: row.reason,
     state: row.state,
     late: row.late,
@@ -79,7 +83,5 @@ export function presentFiling(row: FilingRow, extra: { orgName: string; staffNam
     decidedAt: row.decidedAt?.toISOString() ?? null,
     returnReason: row.returnReason,
     allowedActions: allowedActions(filingPolicy, actor, row),
-    /** @deprecated the same list as allowedActions, kept while existing clients read it. */
-    allowed: allowedActions(filingPolicy, actor, row),
   };
 }

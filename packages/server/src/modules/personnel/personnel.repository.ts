@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizz
 import type { DbOrTx } from '../../db/client.ts';
 import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
+import { users } from '../accounts/accounts.tables.ts';
 import { leadersInCharge, staff, staffFilings, type FilingRow, type LeaderRow, type StaffRow } from './personnel.tables.ts';
 
 const SETTING_KEY = 'personnel.filingDeadlineDays';
@@ -38,11 +39,20 @@ export const personnelRepository = {
     const [row] = await db.insert(leadersInCharge).values(values).returning();
     return row!;
   },
+  /** The active leader-in-charge accounts of one org: who may be recorded as its leader in charge. */
+  leaderAccounts(db: DbOrTx, orgId: string) {
+    return db
+      .select({ id: users.id, displayName: users.displayName, username: users.username })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.role, 'leader_in_charge'), isNull(users.disabledAt)))
+      .orderBy(asc(users.displayName));
+  },
   listLeaders(db: DbOrTx, scope: OrgScope, opts: { orgId?: string; history?: boolean }) {
     return db
-      .select({ leader: leadersInCharge, orgName: orgs.name })
+      .select({ leader: leadersInCharge, orgName: orgs.name, username: users.username })
       .from(leadersInCharge)
       .innerJoin(orgs, eq(orgs.id, leadersInCharge.orgId))
+      .leftJoin(users, eq(users.id, leadersInCharge.userId))
       .where(
         and(
           scoped(leadersInCharge.orgId, scope),
@@ -171,7 +181,12 @@ export const personnelRepository = {
     opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string; limit: number },
   ) {
     return db
-      .select({ filing: staffFilings, orgName: orgs.name, staffName: staff.name })
+      .select({
+        filing: staffFilings,
+        orgName: orgs.name,
+        staffName: staff.name,
+        toOrgName: sql<string | null>`(SELECT o2.name FROM orgs o2 WHERE o2.id = ${staffFilings.toOrgId})`,
+      })
       .from(staffFilings)
       .innerJoin(orgs, eq(orgs.id, staffFilings.orgId))
       .leftJoin(staff, eq(staff.id, staffFilings.staffId))

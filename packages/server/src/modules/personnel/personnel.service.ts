@@ -6,6 +6,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { PersonnelErrors } from '@township-office/domain/personnel.errors';
 import {
   AGE_BANDS,
+  CHANGEABLE_PARTICULARS,
   DEFAULT_FILING_DEADLINE_DAYS,
   EDUCATION_LEVELS,
   STAFF_MAX,
@@ -17,10 +18,9 @@ import {
   type StaffParticulars,
 } from '@township-office/domain/personnel';
 import { chinaToday } from '@township-office/domain/dates';
-import type { z } from 'zod';
-import type { leaderAssignSchema } from '@township-office/domain/personnel';
+import type { LeaderAssign } from '@township-office/domain/personnel';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertSupervisionReadable, supervisionScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError, withPgErrors } from '../../platform/errors.ts';
@@ -69,17 +69,25 @@ async function requireTownship(db: Db, orgId: string) {
   return org;
 }
 
-export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<typeof leaderAssignSchema>) {
+export async function assignLeader(db: Db, ctx: RequestContext, input: LeaderAssign) {
   assertMay(ctx.actor, 'personnel.manage');
   await requireTownship(db, input.orgId);
   authorize(leaderPolicy, ctx.actor, 'assign', { orgId: input.orgId });
+  // One person, one record: a linked leader is named as their account is.
+  let name = input.name;
+  if (input.userId) {
+    const account = (await repo.leaderAccounts(db, input.orgId)).find((a) => a.id === input.userId);
+    if (!account) throw new AppError(PersonnelErrors.LEADER_ACCOUNT_INVALID);
+    name = account.displayName;
+  }
+  const values = { ...input, name: name!, userId: input.userId ?? null, createdBy: ctx.actor.userId };
   // Two assignments for one township at once: the current-leader unique index decides, the loser gets LEADER_CHANGED.
   return withPgErrors({ leaders_in_charge_current_uq: PersonnelErrors.LEADER_CHANGED }, () =>
     db.transaction(async (tx) => {
       const previous = await repo.currentLeader(tx, input.orgId);
       // The previous leader's term ends the day the new one starts; history is never overwritten.
       if (previous) await repo.endLeader(tx, previous.id, input.since < previous.since ? previous.since : input.since);
-      const row = await repo.insertLeader(tx, { ...input, createdBy: ctx.actor.userId });
+      const row = await repo.insertLeader(tx, values);
       await writeAudit(tx, ctx, {
         action: 'personnel.leader.assign',
         entity: 'leader_in_charge',
@@ -93,9 +101,17 @@ export async function assignLeader(db: Db, ctx: RequestContext, input: z.infer<t
   );
 }
 
+/** The accounts a township's leader in charge may be linked to (its active leader accounts). */
+export async function leaderCandidates(db: Db, ctx: RequestContext, orgId: string) {
+  assertMay(ctx.actor, 'personnel.manage');
+  await requireTownship(db, orgId);
+  authorize(leaderPolicy, ctx.actor, 'assign', { orgId });
+  return repo.leaderAccounts(db, orgId);
+}
+
 export function listLeaders(db: Db, ctx: RequestContext, opts: { orgId?: string; history?: boolean }) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listLeaders(db, orgScope(ctx.actor), opts);
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  return repo.listLeaders(db, supervisionScope(ctx.actor), opts);
 }
 
 /** A township files a change in its own office; the filing waits for the county's acknowledgement. */
@@ -174,6 +190,13 @@ function staffValues(p: StaffParticulars) {
 }
 export { staffValues };
 
+/** Only the particulars a filing names, so every other field of the person survives it. */
+function namedParticulars(particulars: Record<string, unknown>): Partial<StaffRow> {
+  const change: Record<string, unknown> = {};
+  for (const key of CHANGEABLE_PARTICULARS) if (particulars[key] !== undefined) change[key] = particulars[key];
+  return change as Partial<StaffRow>;
+}
+
 /** The county acknowledges a filing (the change enters the database) or returns it with a reason. */
 export async function decideFiling(
   db: Db,
@@ -217,7 +240,7 @@ export async function decideFiling(
             ? { status: 'left', leftOn: filing.changeDate }
             : filing.kind === 'transfer'
               ? { orgId: filing.toOrgId! }
-              : (filing.particulars as Partial<StaffRow>);
+              : namedParticulars(filing.particulars);
         after = await repo.updateStaff(tx, before.id, change);
         if (filing.kind !== 'particulars') for (const hook of departureHooks) await hook(tx, before.id, filing.changeDate);
       }
@@ -246,20 +269,20 @@ export function listFilings(
   ctx: RequestContext,
   opts: { orgId?: string; state?: FilingRow['state']; late?: boolean; staffId?: string },
 ) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listFilings(db, orgScope(ctx.actor), { ...opts, limit: 500 });
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  return repo.listFilings(db, supervisionScope(ctx.actor), { ...opts, limit: 500 });
 }
 
 export function listStaff(db: Db, ctx: RequestContext, opts: { orgId?: string; status?: 'active' | 'left' }) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  return repo.listStaff(db, orgScope(ctx.actor), opts);
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  return repo.listStaff(db, supervisionScope(ctx.actor), opts);
 }
 
 /** One person's record and every acknowledged or pending filing about them. */
 export async function staffHistory(db: Db, ctx: RequestContext, staffId: string) {
   const person = await repo.staffById(db, staffId);
   if (!person) throw new AppError(PersonnelErrors.STAFF_NOT_FOUND);
-  assertReadableOrg(ctx.actor, person.orgId);
+  assertSupervisionReadable(ctx.actor, person.orgId);
   const filings = await repo.listFilings(db, { kind: 'all' }, { staffId, limit: 500 });
   return { person, filings };
 }

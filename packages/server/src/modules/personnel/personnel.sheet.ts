@@ -16,6 +16,8 @@ import {
   type StaffParticulars,
 } from '@township-office/domain/personnel';
 import { PersonnelErrors } from '@township-office/domain/personnel.errors';
+import { describeIssue, type IssueLike } from '@township-office/domain/validation';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertMay } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -46,6 +48,25 @@ function cellText(v: ExcelJS.CellValue): string {
     return '';
   }
   return String(v).trim();
+}
+
+/** The words a sheet's choice columns take (the stored codes are never shown to the person who filled it in). */
+const CHOICE_LABELS: Partial<Record<string, Record<string, string>>> = {
+  gender: GENDER_LABELS,
+  politicalStatus: POLITICAL_LABELS,
+  education: EDUCATION_LABELS,
+};
+
+/**
+ * One cell's fault as the clerk reads it: the column's header and the domain's sentence for the issue
+ * (never zod's English or a pattern), the allowed words of a choice column rather than its codes.
+ */
+function cellError(issue: z.core.$ZodIssue): string {
+  const key = String(issue.path[0] ?? '');
+  const header = STAFF_SHEET_COLUMNS.find((c) => c.key === key)?.header ?? key;
+  const labels = CHOICE_LABELS[key];
+  if (labels && issue.code === 'invalid_value') return `“${header}”应为以下之一：${Object.values(labels).join('、')}`;
+  return describeIssue({ ...(issue as IssueLike), path: [header] }, 'zh');
 }
 
 /** Parse and validate every row; returns the particulars per row or the report of what is wrong. */
@@ -90,10 +111,7 @@ async function readSheet(db: Db, buffer: Buffer) {
     delete candidate.orgCode;
     const result = staffParticularsSchema.safeParse(candidate);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const col = STAFF_SHEET_COLUMNS.find((c) => c.key === issue.path[0]);
-        errors.push(`${col?.header ?? String(issue.path[0] ?? '')}：${issue.message}`);
-      }
+      for (const issue of result.error.issues) errors.push(cellError(issue));
     }
     const idNumber = raw.idNumber.toUpperCase();
     if (idNumber && seen.has(idNumber)) errors.push(`身份证号与第 ${seen.get(idNumber)} 行重复`);

@@ -16,6 +16,7 @@ export const leadersInCharge = pgTable(
     until: date('until'),
     familiar: boolean('familiar').notNull(),
     basis: text('basis').notNull().default(''),
+    userId: uuid('user_id').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -23,6 +24,9 @@ export const leadersInCharge = pgTable(
     uniqueIndex('leaders_in_charge_current_uq')
       .on(t.orgId)
       .where(sql`until IS NULL`),
+    index('leaders_in_charge_user_idx')
+      .on(t.userId)
+      .where(sql`user_id IS NOT NULL`),
   ],
 );
 export type LeaderRow = typeof leadersInCharge.$inferSelect;

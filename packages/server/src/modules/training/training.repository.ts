@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
@@ -12,15 +12,26 @@ export const trainingRepository = {
   async insertAttendance(db: DbOrTx, values: (typeof trainingAttendance.$inferInsert)[]): Promise<void> {
     if (values.length > 0) await db.insert(trainingAttendance).values(values);
   },
-  listSessions(db: DbOrTx, from: string, to: string) {
+  listSessions(db: DbOrTx, scope: OrgScope, from: string, to: string) {
     return db
       .select({
         session: trainingSessions,
-        staffAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.staff_id IS NOT NULL)::int`,
-        leaderAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = ${trainingSessions.id} AND a.leader_id IS NOT NULL)::int`,
+        orgName: orgs.name,
+        staffAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = training_sessions.id AND a.staff_id IS NOT NULL)::int`,
+        leaderAttendees: sql<number>`(SELECT count(*) FROM training_attendance a WHERE a.session_id = training_sessions.id AND a.leader_id IS NOT NULL)::int`,
       })
       .from(trainingSessions)
-      .where(and(gte(trainingSessions.heldOn, from), lte(trainingSessions.heldOn, to), eq(trainingSessions.state, 'held')))
+      .innerJoin(orgs, eq(orgs.id, trainingSessions.orgId))
+      .where(
+        and(
+          gte(trainingSessions.heldOn, from),
+          lte(trainingSessions.heldOn, to),
+          eq(trainingSessions.state, 'held'),
+          scope.kind === 'all'
+            ? undefined
+            : or(eq(orgs.kind, 'county_office'), scope.orgIds.length ? inArray(trainingSessions.orgId, scope.orgIds) : sql`false`),
+        ),
+      )
       .orderBy(desc(trainingSessions.heldOn));
   },
   /** Per staff member, the date of their last held session in [from, to] (absent: never trained in it). */

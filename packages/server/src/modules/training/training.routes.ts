@@ -44,9 +44,10 @@ export const trainingRoutes: RouteModule = (app, { db }) => {
     '/api/training/sessions',
     { config: read, schema: { tags, querystring: yearQuery, response: { 200: Api.trainingSessionListSchema } } },
     async (req) => ({
-      items: (await svc.listSessions(db, req.query.year ?? chinaYear())).map((r) => ({
+      items: (await svc.listSessions(db, req.ctx, req.query.year ?? chinaYear())).map((r) => ({
         id: r.session.id,
         orgId: r.session.orgId,
+        orgName: r.orgName,
         heldOn: r.session.heldOn,
         topic: r.session.topic,
         organiser: r.session.organiser,
@@ -61,7 +62,7 @@ export const trainingRoutes: RouteModule = (app, { db }) => {
   app.post(
     '/api/training/sessions',
     {
-      config: { action: 'training.manage' },
+      config: { action: 'training.record' },
       schema: { tags, body: trainingSessionCreateSchema, response: { 201: Api.trainingSessionCreatedSchema } },
     },
     async (req, reply) => {

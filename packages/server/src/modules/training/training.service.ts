@@ -13,22 +13,28 @@ import {
   type trainingSessionCreateSchema,
 } from '@township-office/domain/training';
 import type { Db } from '../../db/client.ts';
-import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
+import { assertMay, assertSupervisionReadable, supervisionScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, mapPgError } from '../../platform/errors.ts';
 import { activeStaff, leadersByIds, staffByIds } from '../personnel/personnel.metrics.ts';
 import { authorize } from '../../platform/policy.ts';
-import { rotationPolicy } from './training.policy.ts';
+import { mayRecordAttendee, rotationPolicy } from './training.policy.ts';
 import { trainingRepository as repo } from './training.repository.ts';
 
 export async function createSession(db: Db, ctx: RequestContext, input: z.infer<typeof trainingSessionCreateSchema>) {
-  assertMay(ctx.actor, 'training.manage');
+  assertMay(ctx.actor, 'training.record');
   const people = await staffByIds(db, input.staffIds);
-  const missing = input.staffIds.find((id) => people.get(id)?.status !== 'active');
+  const missing = input.staffIds.find((id) => {
+    const p = people.get(id);
+    return p?.status !== 'active' || !mayRecordAttendee(ctx.actor, p.orgId);
+  });
   if (missing) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: missing });
   const leaderById = await leadersByIds(db, input.leaderIds);
-  const unknownLeader = input.leaderIds.find((id) => !leaderById.has(id));
+  const unknownLeader = input.leaderIds.find((id) => {
+    const l = leaderById.get(id);
+    return !l || !mayRecordAttendee(ctx.actor, l.orgId);
+  });
   if (unknownLeader) throw new AppError(TrainingErrors.TRAINING_ATTENDEE_UNKNOWN, { id: unknownLeader });
   return db.transaction(async (tx) => {
     const session = await repo.insertSession(tx, {
@@ -53,16 +59,17 @@ export async function createSession(db: Db, ctx: RequestContext, input: z.infer<
   });
 }
 
-export function listSessions(db: Db, year: number) {
+/** Sessions of the three-year window the actor reads: the county office's (for everyone) and its own office's. */
+export function listSessions(db: Db, ctx: RequestContext, year: number) {
   const w = trainingWindow(year);
-  return repo.listSessions(db, w.from, w.to);
+  return repo.listSessions(db, supervisionScope(ctx.actor), w.from, w.to);
 }
 
 /** Who was trained at least once in the three years up to `year`, and who never was. */
 export async function coverage(db: Db, ctx: RequestContext, year: number, orgId?: string) {
-  if (orgId) assertReadableOrg(ctx.actor, orgId);
+  if (orgId) assertSupervisionReadable(ctx.actor, orgId);
   const w = trainingWindow(year);
-  const [people, last] = await Promise.all([activeStaff(db, orgScope(ctx.actor), { orgId }), repo.lastTrained(db, w.from, w.to)]);
+  const [people, last] = await Promise.all([activeStaff(db, supervisionScope(ctx.actor), { orgId }), repo.lastTrained(db, w.from, w.to)]);
   const rows = people.map((p) => ({
     staffId: p.staffId,
     name: p.name,
@@ -169,8 +176,8 @@ export async function completeRotation(db: Db, ctx: RequestContext, id: string, 
 }
 
 export async function listRotations(db: Db, ctx: RequestContext, opts: { year?: number; orgId?: string }) {
-  if (opts.orgId) assertReadableOrg(ctx.actor, opts.orgId);
-  const rows = await repo.listRotations(db, orgScope(ctx.actor), opts);
+  if (opts.orgId) assertSupervisionReadable(ctx.actor, opts.orgId);
+  const rows = await repo.listRotations(db, supervisionScope(ctx.actor), opts);
   const names = await staffByIds(
     db,
     rows.map((r) => r.rotation.staffId),

@@ -23,6 +23,47 @@ interface I18nValue {
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 const DAYJS_LOCALES: Record<Lang, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
 
+/**
+ * antd's own form messages for rules written without the domain's zod rule (lib/zod-rule.ts): its
+ * defaults quote the regular expression ("与模式不匹配/^…$/") and the option codes. Ours name the
+ * field and say what to do, in the user's language.
+ */
+const VALIDATE_MESSAGES: Record<Lang, object> = {
+  'zh-CN': {
+    pattern: { mismatch: '${label}的格式不正确，请核对后重新填写' },
+    enum: '${label}不在可选范围内，请从列表中选择',
+    types: {
+      email: '${label}不是有效的电子邮箱',
+      number: '${label}应为数字',
+      integer: '${label}应为整数',
+      url: '${label}不是有效的网址',
+      date: '${label}不是有效的日期',
+    },
+  },
+  'zh-TW': {
+    pattern: { mismatch: '${label}的格式不正確，請核對後重新填寫' },
+    enum: '${label}不在可選範圍內，請從列表中選擇',
+    types: {
+      email: '${label}不是有效的電子郵箱',
+      number: '${label}應為數字',
+      integer: '${label}應為整數',
+      url: '${label}不是有效的網址',
+      date: '${label}不是有效的日期',
+    },
+  },
+  en: {
+    pattern: { mismatch: '${label} is not in the right format; check it and enter it again' },
+    enum: '${label} must be one of the listed choices',
+    types: {
+      email: '${label} is not a valid e-mail address',
+      number: '${label} must be a number',
+      integer: '${label} must be a whole number',
+      url: '${label} is not a valid web address',
+      date: '${label} is not a valid date',
+    },
+  },
+};
+
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function translate(lang: Lang, key: string, params?: TParams): string {
@@ -50,7 +91,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={ANTD_LOCALES[lang]} theme={theme}>
+      <ConfigProvider locale={ANTD_LOCALES[lang]} theme={theme} form={{ validateMessages: VALIDATE_MESSAGES[lang] }}>
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

@@ -38,7 +38,11 @@ export default function RankingPage() {
           style={{ marginBottom: 12 }}
           type="info"
           showIcon
-          message={t('information.ranking.mine', { points: data.mine.points, rank: data.mine.rank, of: data.of })}
+          message={
+            data.mine.rank === null
+              ? t('information.ranking.mineUnranked', { of: data.of })
+              : t('information.ranking.mine', { points: data.mine.points, rank: data.mine.rank, of: data.of })
+          }
           data-testid="ranking-mine"
         />
       ) : null}
@@ -57,7 +61,13 @@ export default function RankingPage() {
             pagination={false}
             data-testid="ranking-table"
             columns={[
-              { title: t('information.col.rank'), dataIndex: 'rank', width: 60, align: 'center' },
+              {
+                title: t('information.col.rank'),
+                dataIndex: 'rank',
+                width: 60,
+                align: 'center',
+                render: (rank: number | null) => rank ?? '—',
+              },
               { title: t('information.col.org'), dataIndex: 'orgName' },
               { title: t('information.col.items'), dataIndex: 'items', width: 80, align: 'right' },
               { title: t('information.col.adopted'), dataIndex: 'adopted', width: 80, align: 'right' },

@@ -1,163 +1,166 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/**
+ * The supervision feature's server state: the dashboard, the team (leaders in charge, staff and
+ * filings, training, rotations) and the environment (rooms, equipment, expenses, rules, posts).
+ * Response types are the server's contract (domain/*.api.ts), never written out here.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { CountyDashboard, StandardColumn, TownshipRow } from '@township-office/domain/dashboard';
+import type { Charts, Gap, Standing } from '@township-office/domain/dashboard.api';
+import type { Filing, Leader, LeaderCandidate, Staff } from '@township-office/domain/personnel.api';
+import type { FilingCreate, LeaderAssign } from '@township-office/domain/personnel';
+import type { Coverage, Proposal, Rotation, TrainingSession } from '@township-office/domain/training.api';
+import type { rotationCompleteSchema, trainingSessionCreateSchema } from '@township-office/domain/training';
+import type {
+  Equipment,
+  ExpenseSummary,
+  PostAssignment,
+  Room,
+  RuleDocument,
+  TownshipRule,
+  acknowledgementSchema,
+} from '@township-office/domain/environment.api';
+import type {
+  equipmentUpsertSchema,
+  expenseUpsertSchema,
+  postAssignSchema,
+  roomUpsertSchema,
+  ruleAdoptSchema,
+  ruleDocumentCreateSchema,
+} from '@township-office/domain/environment';
 import { api } from '../../../lib/api.ts';
+import { keys, useInvalidatingMutation } from '../../../lib/query.ts';
 
-export type { CountyDashboard, StandardColumn, TownshipRow };
+export type { Charts, CountyDashboard, Coverage, Equipment, Filing, Gap, Leader, LeaderCandidate, Proposal, Room, Rotation, Staff };
+export type { ExpenseSummary, PostAssignment, RuleDocument, Standing, StandardColumn, TownshipRow, TownshipRule, TrainingSession };
 
-export interface Gap {
-  column: StandardColumn;
-  label: string;
-  status: string;
-  value: string;
-  advice: string;
-  drill: string;
-}
-export interface Standing {
-  year: number;
-  township: { id: string; code: string; name: string };
-  row: TownshipRow;
-  gaps: Gap[];
-  columns: CountyDashboard['columns'];
-}
-export interface Charts {
-  year: number;
-  onlineShareByMonth: { month: number; share: number | null }[] | null;
-  staffStructure: { band: string; education: string; n: number }[];
-  expensesByTownship: { orgId: string; name: string; byCategory: Record<string, number> }[];
-  overdueByTownship: { orgId: string; name: string; overdue: number | null }[];
-}
-export interface Filing {
-  id: string;
-  orgId: string;
-  orgName: string;
-  staffId: string | null;
-  staffName: string | null;
-  kind: 'join' | 'leave' | 'transfer' | 'particulars';
-  changeDate: string;
-  filedAt: string;
-  state: 'submitted' | 'acknowledged' | 'returned';
-  late: boolean;
-  returnReason: string | null;
-  allowed: ('acknowledge' | 'return' | 'revealIdNumber')[];
-}
-export interface Staff {
-  id: string;
-  orgId: string;
-  orgName: string;
-  name: string;
-  gender: string;
-  birthDate: string;
-  education: string;
-  officeRole: string;
-  phone: string;
-  startDate: string;
-  status: string;
-  /** Masked (110101********1234); the whole number comes from the audited reveal. */
-  idNumber: string | null;
-  allowed: 'revealIdNumber'[];
-}
-export interface Proposal {
-  year: number;
-  quarter: number;
-  period: { start: string; end: string };
-  alreadyConfirmed: number;
-  candidates: { staffId: string; name: string; orgId: string; orgName: string; lastRotation: string | null; townshipStaffCount: number }[];
-}
+const F = 'supervision';
+type Items<T> = { items: T[] };
 
 export const useCountyDashboard = (year: number) =>
-  useQuery({ queryKey: ['supervision', 'county', year], queryFn: () => api.get<CountyDashboard>('/api/dashboard/county', { year }) });
+  useQuery({ queryKey: keys.list(F, 'county', year), queryFn: () => api.get<CountyDashboard>('/api/dashboard/county', { year }) });
 export const useCharts = (year: number) =>
-  useQuery({ queryKey: ['supervision', 'charts', year], queryFn: () => api.get<Charts>('/api/dashboard/county/charts', { year }) });
+  useQuery({ queryKey: keys.list(F, 'charts', year), queryFn: () => api.get<Charts>('/api/dashboard/county/charts', { year }) });
 export const useStanding = (orgId: string | undefined, year: number) =>
   useQuery({
-    queryKey: ['supervision', 'standing', orgId, year],
+    queryKey: keys.list(F, 'standing', { orgId, year }),
     enabled: !!orgId,
     queryFn: () => api.get<Standing>(`/api/dashboard/townships/${orgId}`, { year }),
   });
-/** The records behind one cell: the column's list API with the township filled in. */
+/** The records behind one cell: the column's list API with the township filled in (any module's list). */
 export const useRecords = (apiPath: string | null) =>
   useQuery({
-    queryKey: ['supervision', 'records', apiPath],
+    queryKey: keys.list(F, 'records', apiPath),
     enabled: !!apiPath,
     queryFn: () => api.get<Record<string, unknown>>(apiPath!),
   });
 
+// Team: leaders in charge
+export const useLeaders = (query: { orgId?: string; history?: boolean } = {}) =>
+  useQuery({ queryKey: keys.list(F, 'leaders', query), queryFn: () => api.get<Items<Leader>>('/api/personnel/leaders', query) });
+export const useLeaderCandidates = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: keys.list(F, 'leaderCandidates', orgId),
+    enabled: !!orgId,
+    queryFn: () => api.get<Items<LeaderCandidate>>('/api/personnel/leaders/candidates', { orgId }),
+  });
+export const useAssignLeader = () => useInvalidatingMutation(F, (b: LeaderAssign) => api.post<Leader>('/api/personnel/leaders', b));
+
+// Team: staff and filings
 export const useFilings = (query: { state?: string; orgId?: string }) =>
-  useQuery({ queryKey: ['supervision', 'filings', query], queryFn: () => api.get<{ items: Filing[] }>('/api/personnel/filings', query) });
+  useQuery({ queryKey: keys.list(F, 'filings', query), queryFn: () => api.get<Items<Filing>>('/api/personnel/filings', query) });
 export const useStaff = (orgId?: string) =>
   useQuery({
-    queryKey: ['supervision', 'staff', orgId],
-    queryFn: () => api.get<{ items: Staff[] }>('/api/personnel/staff', { orgId, status: 'active' }),
+    queryKey: keys.list(F, 'staff', orgId ?? 'all'),
+    queryFn: () => api.get<Items<Staff>>('/api/personnel/staff', { orgId, status: 'active' }),
   });
+export const useFileChange = () => useInvalidatingMutation(F, (b: FilingCreate) => api.post<Filing>('/api/personnel/filings', b));
+export const useDecideFiling = () =>
+  useInvalidatingMutation(F, ({ id, ...b }: { id: string; decision: 'acknowledge' | 'return'; reason?: string }) =>
+    api.post<Filing>(`/api/personnel/filings/${id}/decision`, b),
+  );
+export const useImportStaff = () =>
+  useInvalidatingMutation(
+    F,
+    (b: { fileName: string; contentBase64: string }) => api.post<{ imported: number }>('/api/personnel/import', b),
+    { silentError: true },
+  );
+/** A staff member's (or a filing's) full ID number: one audited reveal per click. */
+export const useRevealIdNumber = () => useInvalidatingMutation<string, { idNumber: string }>(['none'], (path) => api.post(path));
 
-function useInvalidate() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['supervision'] });
-}
-export function useFileChange() {
-  const done = useInvalidate();
-  return useMutation({ mutationFn: (b: unknown) => api.post<Filing>('/api/personnel/filings', b), onSuccess: done });
-}
-export function useDecideFiling() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, ...b }: { id: string; decision: 'acknowledge' | 'return'; reason?: string }) =>
-      api.post<Filing>(`/api/personnel/filings/${id}/decision`, b),
-    onSuccess: done,
+// Training and rotation
+export const useSessions = (year: number) =>
+  useQuery({
+    queryKey: keys.list(F, 'sessions', year),
+    queryFn: () => api.get<Items<TrainingSession>>('/api/training/sessions', { year }),
   });
-}
-export function useImportStaff() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: (b: { fileName: string; contentBase64: string }) => api.post<{ imported: number }>('/api/personnel/import', b),
-    onSuccess: done,
-    meta: { silentError: true },
+export const useCoverage = (year: number, orgId?: string) =>
+  useQuery({
+    queryKey: keys.list(F, 'coverage', { year, orgId }),
+    queryFn: () => api.get<Coverage>('/api/training/coverage', { year, orgId }),
   });
-}
+export const useRecordSession = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof trainingSessionCreateSchema>) => api.post<{ id: string }>('/api/training/sessions', b));
 export const useProposal = (year: number, quarter: number, enabled: boolean) =>
   useQuery({
-    queryKey: ['supervision', 'proposal', year, quarter],
+    queryKey: keys.list(F, 'proposal', { year, quarter }),
     enabled,
     queryFn: () => api.get<Proposal>('/api/training/rotations/proposal', { year, quarter }),
   });
-export function useConfirmRotation() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: (b: { year: number; quarter: number; staffIds: string[] }) => api.post<{ items: unknown[] }>('/api/training/rotations', b),
-    onSuccess: done,
-  });
-}
+export const useConfirmRotation = () =>
+  useInvalidatingMutation(F, (b: { year: number; quarter: number; staffIds: string[] }) =>
+    api.post<Items<Rotation>>('/api/training/rotations', b),
+  );
+export const useCompleteRotation = () =>
+  useInvalidatingMutation(F, ({ id, ...b }: { id: string } & z.infer<typeof rotationCompleteSchema>) =>
+    api.post<Rotation>(`/api/training/rotations/${id}/complete`, b),
+  );
 export const useRotations = (year: number) =>
-  useQuery({
-    queryKey: ['supervision', 'rotations', year],
-    queryFn: () =>
-      api.get<{
-        items: { id: string; staffName: string; orgName: string; quarter: number; state: string; periodStart: string; periodEnd: string }[];
-      }>('/api/training/rotations', { year }),
-  });
-export const useExpenses = (year: number) =>
-  useQuery({
-    queryKey: ['supervision', 'expenses', year],
-    queryFn: () =>
-      api.get<{
-        average: number | null;
-        previousAverage: number | null;
-        yearOnYear: number | null;
-        townships: { orgId: string; orgName: string; total: number; byCategory: Record<string, number> }[];
-      }>('/api/environment/expenses', { year }),
-  });
-export const useRooms = () =>
-  useQuery({
-    queryKey: ['supervision', 'rooms'],
-    queryFn: () =>
-      api.get<{ items: { id: string; orgName: string; kind: string; status: string; areaM2: number | null }[] }>('/api/environment/rooms'),
-  });
-export const useRules = () =>
-  useQuery({
-    queryKey: ['supervision', 'rules'],
-    queryFn: () =>
-      api.get<{ items: { id: string; orgName: string; kind: string; title: string; adoptedOn: string }[] }>('/api/environment/rules'),
-  });
+  useQuery({ queryKey: keys.list(F, 'rotations', year), queryFn: () => api.get<Items<Rotation>>('/api/training/rotations', { year }) });
 
-/** A staff member's (or a filing's) full ID number: one audited reveal per click. */
-export const useRevealIdNumber = () => useMutation({ mutationFn: (path: string) => api.post<{ idNumber: string }>(path) });
+// Environment
+export const useExpenses = (year: number, orgId?: string) =>
+  useQuery({
+    queryKey: keys.list(F, 'expenses', { year, orgId }),
+    queryFn: () => api.get<ExpenseSummary>('/api/environment/expenses', { year, orgId }),
+  });
+export const useRooms = (orgId?: string) =>
+  useQuery({ queryKey: keys.list(F, 'rooms', orgId ?? 'all'), queryFn: () => api.get<Items<Room>>('/api/environment/rooms', { orgId }) });
+export const useEquipment = (orgId?: string) =>
+  useQuery({
+    queryKey: keys.list(F, 'equipment', orgId ?? 'all'),
+    queryFn: () => api.get<Items<Equipment>>('/api/environment/equipment', { orgId }),
+  });
+export const useRules = (orgId?: string) =>
+  useQuery({
+    queryKey: keys.list(F, 'rules', orgId ?? 'all'),
+    queryFn: () => api.get<Items<TownshipRule>>('/api/environment/rules', { orgId }),
+  });
+export const useRuleDocuments = (orgId?: string) =>
+  useQuery({
+    queryKey: keys.list(F, 'ruleDocuments', orgId ?? 'all'),
+    queryFn: () => api.get<Items<RuleDocument>>('/api/environment/rule-documents', { orgId }),
+  });
+export const usePosts = (orgId?: string) =>
+  useQuery({
+    queryKey: keys.list(F, 'posts', orgId ?? 'all'),
+    queryFn: () => api.get<Items<PostAssignment>>('/api/environment/posts', { orgId }),
+  });
+export const useSaveRoom = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof roomUpsertSchema>) => api.put<Room>('/api/environment/rooms', b));
+export const useSaveEquipment = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof equipmentUpsertSchema>) => api.put<Equipment>('/api/environment/equipment', b));
+export const useSaveExpense = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof expenseUpsertSchema>) => api.put<unknown>('/api/environment/expenses', b));
+export const useAdoptRule = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof ruleAdoptSchema>) => api.post<unknown>('/api/environment/rules', b));
+export const useIssueRuleDocument = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof ruleDocumentCreateSchema>) =>
+    api.post<{ id: string }>('/api/environment/rule-documents', b),
+  );
+export const useAcknowledgeRuleDocument = () =>
+  useInvalidatingMutation(F, (id: string) =>
+    api.post<z.infer<typeof acknowledgementSchema>>(`/api/environment/rule-documents/${id}/acknowledge`),
+  );
+export const useAssignPost = () =>
+  useInvalidatingMutation(F, (b: z.input<typeof postAssignSchema>) => api.post<unknown>('/api/environment/posts', b));

@@ -1,14 +1,23 @@
-/** /supervision/team — the county's side of the team: filings to acknowledge, the personnel database, import/export, rotations. */
-import { Alert, Button, Card, Col, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Upload, message } from 'antd';
+/**
+ * /supervision/team — the county's side of the team: leaders in charge (with history), filings to
+ * acknowledge, the personnel database with import/export, training sessions, and rotations.
+ */
+import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { FILING_KIND_LABELS, EDUCATION_LABELS } from '@township-office/domain/personnel';
+import { ROTATION_RATINGS, ROTATION_TOPICS, rotationCompleteSchema, type RotationTopic } from '@township-office/domain/training';
+import { filingDecisionSchema } from '@township-office/domain/personnel';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useLabel, useLabelOptions } from '../../../app/i18n/labels.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { ApiError, download } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.tsx';
+import { notifySuccess } from '../../../lib/notify.ts';
+import { useZodRule } from '../../../lib/zod-rule.ts';
 import {
+  useCompleteRotation,
   useConfirmRotation,
   useDecideFiling,
   useFilings,
@@ -17,7 +26,14 @@ import {
   useRotations,
   useStaff,
   type Filing,
+  type Proposal,
+  type Rotation,
+  type Staff,
 } from '../api/supervision.ts';
+import { LeadersCard } from '../components/LeadersCard.tsx';
+import { TrainingSessions } from '../components/TrainingSessions.tsx';
+
+type RotationRating = (typeof ROTATION_RATINGS)[number];
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -41,7 +57,7 @@ function ImportButton() {
           setReport(null);
           try {
             const r = await imp.mutateAsync({ fileName: file.name, contentBase64: await toBase64(file) });
-            void message.success(t('supervision.team.imported', { n: r.imported }));
+            notifySuccess(t('supervision.team.imported', { n: r.imported }));
           } catch (e) {
             const err = e as ApiError;
             setReport({
@@ -76,36 +92,74 @@ function ImportButton() {
   );
 }
 
+type Candidate = Proposal['candidates'][number];
+
+/** The quarter's fair proposal, a candidate swapped for another before confirming, and each completed rotation's record. */
 function Planner() {
   const t = useT();
+  const label = useLabel();
+  const labelOptions = useLabelOptions();
+  const rule = useZodRule();
   const now = new Date();
   const [year, setYear] = useState(now.getFullYear() + (now.getMonth() >= 9 ? 1 : 0));
   const [quarter, setQuarter] = useState(now.getMonth() >= 9 ? 1 : Math.floor(now.getMonth() / 3) + 2);
   const [run, setRun] = useState(false);
+  const [picked, setPicked] = useState<Candidate[] | null>(null);
   const p = useProposal(year, quarter, run);
+  const everyone = useStaff();
   const confirm = useConfirmRotation();
+  const complete = useCompleteRotation();
   const rotations = useRotations(year);
+  const [completing, setCompleting] = useState<Rotation | null>(null);
+  const list = picked ?? p.data?.candidates ?? [];
+  /** Another filed person for row i: not already picked, and not from a township another row already sends. */
+  const swapOptions = (i: number) =>
+    (everyone.data?.items ?? [])
+      .filter((s) => !list.some((c, j) => j !== i && (c.staffId === s.id || c.orgId === s.orgId)) && s.id !== list[i]?.staffId)
+      .map((s) => ({ value: s.id, label: `${s.name}（${s.orgName}）` }));
+  const swap = (i: number, staffId: string) => {
+    const s = everyone.data?.items.find((x) => x.id === staffId);
+    if (!s) return;
+    const next = [...list];
+    next[i] = {
+      staffId: s.id,
+      name: s.name,
+      orgId: s.orgId,
+      orgName: s.orgName,
+      startDate: s.startDate,
+      lastRotation: null,
+      townshipStaffCount: 0,
+    };
+    setPicked(next);
+  };
   return (
     <Card size="small" title={t('supervision.team.planner')} data-testid="planner">
-      <Space style={{ marginBottom: 12 }}>
-        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} aria-label={t('supervision.field.year')} />
         <Select
           value={quarter}
           onChange={setQuarter}
           style={{ width: 110 }}
           options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('supervision.team.quarter', { q }) }))}
         />
-        <Button type="primary" onClick={() => setRun(true)} data-testid="run-planner">
+        <Button
+          type="primary"
+          onClick={() => {
+            setPicked(null);
+            setRun(true);
+          }}
+          data-testid="run-planner"
+        >
           {t('supervision.team.propose')}
         </Button>
       </Space>
       {run && p.data ? (
         <>
-          <Table
+          <Table<Candidate>
             size="small"
             rowKey="staffId"
             pagination={false}
-            dataSource={p.data.candidates}
+            dataSource={list}
             data-testid="proposal"
             columns={[
               { title: t('supervision.field.name'), dataIndex: 'name' },
@@ -115,20 +169,38 @@ function Planner() {
                 dataIndex: 'lastRotation',
                 render: (v: string | null) => v ?? t('supervision.team.never'),
               },
+              {
+                title: t('supervision.team.swap'),
+                key: 'swap',
+                render: (_, c, i) => (
+                  <Select
+                    size="small"
+                    style={{ width: 180 }}
+                    placeholder={t('supervision.team.swapFor')}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={swapOptions(i)}
+                    value={null}
+                    onChange={(v: string) => swap(i, v)}
+                    data-testid={`swap-${i}`}
+                    aria-label={t('supervision.team.swapFor')}
+                  />
+                ),
+              },
             ]}
           />
           <Button
             style={{ marginTop: 8 }}
-            disabled={p.data.candidates.length === 0}
+            disabled={list.length === 0}
             loading={confirm.isPending}
             data-testid="confirm-rotation"
             onClick={() =>
               confirm.mutate(
-                { year, quarter, staffIds: p.data!.candidates.map((c) => c.staffId) },
+                { year, quarter, staffIds: list.map((c) => c.staffId) },
                 {
                   onSuccess: () => {
-                    void message.success(t('supervision.team.confirmed'));
+                    notifySuccess(t('supervision.team.confirmed'));
                     setRun(false);
+                    setPicked(null);
                   },
                 },
               )
@@ -138,31 +210,93 @@ function Planner() {
           </Button>
         </>
       ) : null}
-      <Table
+      <Table<Rotation>
         style={{ marginTop: 12 }}
         size="small"
         rowKey="id"
         pagination={{ pageSize: 6 }}
         dataSource={rotations.data?.items ?? []}
+        data-testid="rotations"
         columns={[
           { title: t('supervision.team.quarterCol'), dataIndex: 'quarter', render: (q: number) => t('supervision.team.quarter', { q }) },
           { title: t('supervision.field.name'), dataIndex: 'staffName' },
           { title: t('supervision.field.orgName'), dataIndex: 'orgName' },
-          { title: t('supervision.field.state'), dataIndex: 'state', render: (s: string) => t(`supervision.rotationState.${s}`) },
+          {
+            title: t('supervision.field.topics'),
+            dataIndex: 'topics',
+            render: (ts: string[]) => ts.map((x) => label('ROTATION_TOPIC', x)).join('、'),
+          },
+          {
+            title: t('supervision.field.rating'),
+            dataIndex: 'rating',
+            render: (r: string | null) => (r ? label('ROTATION_RATING', r) : ''),
+          },
+          {
+            title: t('supervision.field.state'),
+            dataIndex: 'state',
+            render: (s: string, r) =>
+              r.allowedActions.includes('complete') ? (
+                <Button size="small" onClick={() => setCompleting(r)} data-testid={`complete-${r.id}`}>
+                  {t('supervision.team.complete')}
+                </Button>
+              ) : (
+                t(`supervision.rotationState.${s}`)
+              ),
+          },
         ]}
       />
+      <FormModal<{ topics: RotationTopic[]; evaluation: string; rating: RotationRating }>
+        open={!!completing}
+        onClose={() => setCompleting(null)}
+        title={
+          completing
+            ? t('supervision.team.completeTitle', {
+                name: completing.staffName ?? '',
+                start: completing.periodStart,
+                end: completing.periodEnd,
+              })
+            : ''
+        }
+        successMessage={t('supervision.team.completed')}
+        okTestId="rotation-save"
+        onSubmit={(v) => complete.mutateAsync({ id: completing!.id, ...v })}
+      >
+        <Form.Item
+          name="topics"
+          label={t('supervision.field.topics')}
+          rules={[rule(rotationCompleteSchema.shape.topics, t('supervision.field.topics'))]}
+        >
+          <Select mode="multiple" options={labelOptions('ROTATION_TOPIC', ROTATION_TOPICS)} />
+        </Form.Item>
+        <Form.Item
+          name="evaluation"
+          label={t('supervision.field.evaluation')}
+          rules={[rule(rotationCompleteSchema.shape.evaluation, t('supervision.field.evaluation'))]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item
+          name="rating"
+          label={t('supervision.field.rating')}
+          rules={[rule(rotationCompleteSchema.shape.rating, t('supervision.field.rating'))]}
+        >
+          <Select options={labelOptions('ROTATION_RATING', ROTATION_RATINGS)} />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }
 
 export default function TeamPage() {
   const t = useT();
-  const { can } = useSession();
+  const label = useLabel();
+  const rule = useZodRule();
+  const { can, me } = useSession();
   const pending = useFilings({ state: 'submitted' });
   const decide = useDecideFiling();
   const staff = useStaff();
   const [returning, setReturning] = useState<Filing | null>(null);
-  const [reason, setReason] = useState('');
+  const returnReason = filingDecisionSchema.options[1].shape.reason;
   return (
     <>
       <PageHeader
@@ -179,6 +313,7 @@ export default function TeamPage() {
           </>
         }
       />
+      <LeadersCard mayAssign={can('personnel.manage')} />
       <Card size="small" title={t('supervision.team.pending')} style={{ marginBottom: 16 }}>
         <Table<Filing>
           size="small"
@@ -188,8 +323,20 @@ export default function TeamPage() {
           data-testid="pending-filings"
           columns={[
             { title: t('supervision.field.orgName'), dataIndex: 'orgName' },
-            { title: t('supervision.field.kind'), dataIndex: 'kind', render: (k: Filing['kind']) => FILING_KIND_LABELS[k] },
+            { title: t('supervision.field.kind'), dataIndex: 'kind', render: (k: Filing['kind']) => label('FILING_KIND', k) },
             { title: t('supervision.field.name'), dataIndex: 'staffName' },
+            {
+              title: t('supervision.my.what'),
+              key: 'what',
+              render: (_, f) =>
+                f.kind === 'particulars'
+                  ? Object.entries(f.particulars)
+                      .map(([k, v]) => `${t(`supervision.field.${k}`)}：${String(v)}`)
+                      .join('；')
+                  : f.kind === 'transfer'
+                    ? t('supervision.my.to', { org: f.toOrgName ?? '' })
+                    : (f.reason ?? ''),
+            },
             { title: t('supervision.field.changeDate'), dataIndex: 'changeDate' },
             { title: t('supervision.field.filedAt'), dataIndex: 'filedAt', render: (v: string) => formatDate(v) },
             {
@@ -202,7 +349,7 @@ export default function TeamPage() {
               title: '',
               key: 'act',
               render: (_, f) =>
-                f.allowed.length ? (
+                f.allowedActions.includes('acknowledge') ? (
                   <Space>
                     <Button
                       size="small"
@@ -211,7 +358,7 @@ export default function TeamPage() {
                       onClick={() =>
                         decide.mutate(
                           { id: f.id, decision: 'acknowledge' },
-                          { onSuccess: () => void message.success(t('supervision.team.acknowledged')) },
+                          { onSuccess: () => notifySuccess(t('supervision.team.acknowledged')) },
                         )
                       }
                     >
@@ -228,8 +375,8 @@ export default function TeamPage() {
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={13}>
-          <Card size="small" title={t('supervision.team.database', { n: staff.data?.items.length ?? 0 })}>
-            <Table
+          <Card size="small" title={t('supervision.team.database', { n: staff.data?.items.length ?? 0 })} style={{ marginBottom: 16 }}>
+            <Table<Staff>
               size="small"
               rowKey="id"
               pagination={{ pageSize: 10 }}
@@ -242,8 +389,9 @@ export default function TeamPage() {
                 {
                   title: t('supervision.field.education'),
                   dataIndex: 'education',
-                  render: (e: keyof typeof EDUCATION_LABELS) => EDUCATION_LABELS[e],
+                  render: (e: Staff['education']) => label('EDUCATION', e),
                 },
+                { title: t('supervision.field.major'), dataIndex: 'major' },
                 { title: t('supervision.field.phone'), dataIndex: 'phone' },
                 { title: t('supervision.field.startDate'), dataIndex: 'startDate' },
               ]}
@@ -254,14 +402,22 @@ export default function TeamPage() {
           {can('training.manage') ? <Planner /> : null}
         </Col>
       </Row>
-      <Modal
+      <TrainingSessions mayRecord={can('training.record')} defaultOrganiser={me.org.name} />
+      <FormModal<{ reason: string }>
         open={!!returning}
         title={t('supervision.team.return')}
-        onCancel={() => setReturning(null)}
-        onOk={() => returning && decide.mutate({ id: returning.id, decision: 'return', reason }, { onSuccess: () => setReturning(null) })}
+        onClose={() => setReturning(null)}
+        successMessage={t('supervision.team.returned')}
+        onSubmit={(v) => decide.mutateAsync({ id: returning!.id, decision: 'return', reason: v.reason })}
       >
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('supervision.team.returnReason')} />
-      </Modal>
+        <Form.Item
+          name="reason"
+          label={t('supervision.team.returnReason')}
+          rules={[rule(returnReason, t('supervision.team.returnReason'))]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useSession } from '../../../app/session.tsx';
 import { EDUCATION_LABELS, FILING_KIND_LABELS, GENDER_LABELS, POLITICAL_LABELS } from '@township-office/domain/personnel';
 import { POST_LABELS, ROOM_KIND_LABELS, ROOM_STATUS_LABELS, RULE_KIND_LABELS } from '@township-office/domain/environment';
 import { ROTATION_RATING_LABELS, ROTATION_TOPIC_LABELS } from '@township-office/domain/training';
+import { formatDate } from '../../../lib/format.tsx';
 import { useRecords, useRevealIdNumber, useStanding, type StandardColumn } from '../api/supervision.ts';
 
 /** Stored codes shown as the words people use (性别 male → 男). */
@@ -24,12 +25,15 @@ const LABELS: Record<string, Record<string, string>> = {
 const KIND_LABELS: Record<string, string> = { ...FILING_KIND_LABELS, ...ROOM_KIND_LABELS, ...RULE_KIND_LABELS };
 function show(key: string, v: unknown): string {
   if (v === null || v === undefined) return '';
+  // A timestamp (UTC on the wire) as the local date people read.
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDate(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   const map = key === 'kind' ? KIND_LABELS : LABELS[key];
   if (Array.isArray(v)) return v.map((x) => map?.[String(x)] ?? String(x)).join('、');
   return map?.[String(v)] ?? String(v);
 }
 import { STATUS_COLOR } from '../components/StandardGrid.tsx';
+import { Posts } from '../components/OfficeEnvironment.tsx';
 
 /** A masked staff ID number with, for those who manage filing, a click that fetches the whole one (audited server-side). */
 function IdNumber({ masked, staffId, mayReveal }: { masked: string; staffId: string; mayReveal: boolean }) {
@@ -67,8 +71,9 @@ function Records({ apiPath }: { apiPath: string | null }) {
   if (!apiPath) return <Empty description={t('supervision.otherModule')} />;
   const data = q.data as { items?: Record<string, unknown>[]; people?: Record<string, unknown>[] } | undefined;
   const items = data?.items ?? data?.people ?? [];
+  // Record ids, the user ids behind "…By" and internal lists are not for reading; every column shown has a name.
   const keys = Object.keys(items[0] ?? {})
-    .filter((k) => !/id$|Id$|allowed|particulars|body/.test(k))
+    .filter((k) => !/id$|Id$|By$|allowed|particulars|body/.test(k) && t(`supervision.field.${k}`) !== `supervision.field.${k}`)
     .slice(0, 9);
   return (
     <Table
@@ -83,7 +88,11 @@ function Records({ apiPath }: { apiPath: string | null }) {
         dataIndex: k,
         render: (v: unknown, r: Record<string, unknown>) =>
           k === 'idNumber' && typeof v === 'string' ? (
-            <IdNumber masked={v} staffId={String(r.id)} mayReveal={Array.isArray(r.allowed) && r.allowed.includes('revealIdNumber')} />
+            <IdNumber
+              masked={v}
+              staffId={String(r.id)}
+              mayReveal={Array.isArray(r.allowedActions) && r.allowedActions.includes('revealIdNumber')}
+            />
           ) : (
             show(k, v)
           ),
@@ -152,6 +161,11 @@ export default function TownshipPage() {
         extra={can('supervision.read') ? <a onClick={() => navigate('/supervision')}>{t('supervision.backToDashboard')}</a> : null}
       />
       {orgId ? <Standing orgId={orgId} year={year} /> : null}
+      {orgId ? (
+        <div style={{ marginTop: 16 }}>
+          <Posts orgId={orgId} editable={can('environment.edit')} />
+        </div>
+      ) : null}
     </>
   );
 }
