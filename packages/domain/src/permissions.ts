@@ -78,7 +78,8 @@ export function actionsForRole(role: Role): Action[] {
 /**
  * Actions that go with a seat rather than a role: the county office's leader in charge (县委办分管领导)
  * oversees its supervision of the townships, so reads the county dashboard and the supervision pages;
- * a township's leader in charge, holding the same role, does not.
+ * a township's leader in charge, holding the same role, does not. The office's principal leader
+ * (县委办主任), who holds every action of a leader in charge, holds the seat's too.
  */
 export const COUNTY_OFFICE_LEADER_ACTIONS: readonly Action[] = ['supervision.read'];
 
@@ -91,7 +92,8 @@ export interface Holder {
 /** The route gate: the role's actions, plus the seat's for the county office's leader in charge. */
 export function holderMay(holder: Holder, action: Action): boolean {
   if (roleMay(holder.role, action)) return true;
-  return holder.role === 'leader_in_charge' && holder.orgKind === 'county_office' && COUNTY_OFFICE_LEADER_ACTIONS.includes(action);
+  const leads = holder.role === 'leader_in_charge' || ROLE_INHERITS[holder.role] === 'leader_in_charge';
+  return leads && holder.orgKind === 'county_office' && COUNTY_OFFICE_LEADER_ACTIONS.includes(action);
 }
 
 export function actionsForHolder(holder: Holder): Action[] {

@@ -1,12 +1,12 @@
 /**
  * The assessment's letters-and-visits figure, over reception's own table: accepted cases and
  * whether each was closed within its handling period (handleBy in the domain: 60 days from the
- * acceptance decision plus an approved extension, counted as the case counts its days).
+ * acceptance decision plus an approved extension, in calendar days as the case counts them).
  */
 import { and, isNotNull, ne } from 'drizzle-orm';
 import { handleBy } from '@township-office/domain/petitions';
 import type { Db } from '../../db/client.ts';
-import { countOptions } from './petitions.service.ts';
+import { holidayCalendar } from './petitions.service.ts';
 import { petitions } from './reception.tables.ts';
 
 /**
@@ -26,15 +26,14 @@ export async function petitionsHandledOnTimeByOrg(
       decidedOn: petitions.decidedOn,
       extensionDays: petitions.extensionDays,
       closedOn: petitions.closedOn,
-      dayCount: petitions.dayCount,
     })
     .from(petitions)
     .where(and(isNotNull(petitions.decidedOn), ne(petitions.status, 'not_accepted')));
-  const opts = { calendar: await countOptions(db, 'calendar'), working: null as Awaited<ReturnType<typeof countOptions>> | null };
+  // Calendar days, a last day on a public holiday moving to the next working day (as the case counts).
+  const cal = await holidayCalendar(db);
   const out = new Map<string, { orgId: string; total: number; onTime: number }>();
   for (const r of rows) {
-    const o = r.dayCount === 'calendar' ? opts.calendar : (opts.working ??= await countOptions(db, r.dayCount));
-    const due = handleBy({ decidedOn: r.decidedOn, extensionDays: r.extensionDays }, o)!;
+    const due = handleBy({ decidedOn: r.decidedOn, extensionDays: r.extensionDays }, cal)!;
     const counts = r.closedOn ? r.closedOn >= start && r.closedOn <= cutOff : due >= start && due < cutOff;
     if (!counts) continue;
     const s = out.get(r.orgId) ?? { orgId: r.orgId, total: 0, onTime: 0 };
