@@ -23,7 +23,7 @@ beforeAll(async () => {
   townOrg = (await town.get('/api/me')).json().org.id;
 });
 
-const ok = (r: { statusCode: number; body: string }) => {
+const ok = <R extends { statusCode: number; body: string }>(r: R): R => {
   expect(r.statusCode, r.body).toBeLessThan(300);
   return r;
 };
