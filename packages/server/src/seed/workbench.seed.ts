@@ -16,7 +16,6 @@
 import { sql } from 'drizzle-orm';
 import { chinaToday } from '@township-office/domain/dates';
 import { formatIncomingSerial } from '@township-office/domain/documents';
-import type { DocumentDraft } from '@township-office/domain/documents';
 import { writeAudit } from '../platform/audit.ts';
 import { systemContext, type RequestContext } from '../platform/context.ts';
 import type { UserRow } from '../modules/accounts/accounts.tables.ts';
@@ -24,6 +23,7 @@ import {
   dispatchDocument,
   draftDocument,
   numberDocument,
+  recheckDocument,
   reviewDocument,
   signOffDocument,
   submitDocument,
@@ -44,12 +44,13 @@ function ctxOf(u: UserRow): RequestContext {
 }
 
 /** Draft → 核稿 → 签发 → 编号 → 分发 online, each step by the person whose step it is; returns the document id. */
-async function issue(s: SeedContext, clerk: UserRow, reviewer: UserRow, signer: UserRow, draft: DocumentDraft): Promise<string> {
+async function issue(s: SeedContext, clerk: UserRow, reviewer: UserRow, signer: UserRow, draft: Parameters<typeof draftDocument>[2]): Promise<string> {
   const c = ctxOf(clerk);
   const doc = await draftDocument(s.db, c, draft);
   await submitDocument(s.db, c, doc.id);
   await reviewDocument(s.db, ctxOf(reviewer), doc.id, { decision: 'approve', comment: '' });
   await signOffDocument(s.db, ctxOf(signer), doc.id, { opinion: '同意印发。' });
+  await recheckDocument(s.db, c, doc.id);
   await numberDocument(s.db, c, doc.id);
   await dispatchDocument(s.db, c, doc.id, { channel: 'online' });
   return doc.id;
@@ -100,8 +101,9 @@ async function countyNotices(s: SeedContext) {
 
 async function upwardReport(s: SeedContext) {
   const user = (n: string) => s.users.get(n)!;
-  const [clerk, leader] = [user('town01.clerk'), user('town01.leader')];
-  const report = await issue(s, clerk, leader, leader, {
+  // An upward document is signed by the principal leader (条例 第二十二条).
+  const [clerk, leader, head] = [user('town01.clerk'), user('town01.leader'), user('town01.head')];
+  const report = await issue(s, clerk, leader, head, {
     docType: '报告',
     title: '关于上半年办公室规范化建设工作情况的报告',
     body: '县委办公室：\n现将我镇上半年办公室规范化建设工作情况报告如下：一是人员配备到位；二是制度上墙；三是三室达标。\n特此报告。',
