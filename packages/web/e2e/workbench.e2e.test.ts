@@ -61,7 +61,7 @@ describeBrowser('工作台: every user’s day on one page', () => {
     const doc = await clerk('POST', '/api/documents', {
       docType: '通知',
       title,
-      body: '请各乡镇于本周内完成防汛物资检查。',
+      body: '请各乡镇于本周内完成防汛物资检查，重点核查蓄滞洪区群众转移安置点的物资储备。',
       mainRecipientOrgIds: [town01.id],
       copyRecipientOrgIds: [],
     });
@@ -87,6 +87,18 @@ describeBrowser('工作台: every user’s day on one page', () => {
     expect(await todoItems(page).and(page.locator('[data-kind="delivery.acknowledge"]')).filter({ hasText: title }).count()).toBe(0);
     // 已办 names what was just done, with its link.
     await page.getByTestId('workbench-done').getByText(title).first().waitFor();
+
+    // Search finds it by a word of its body, in simplified and in traditional characters; town02 does not.
+    const town01Api = await apiAs('town01.clerk');
+    const found = async (api: typeof town01Api, q: string) =>
+      ((await api('GET', `/api/search?q=${encodeURIComponent(q)}`)).items as { title: string }[]).some((h) => h.title === title);
+    // The index catches up in the background (its first build after a start takes a while): wait for it.
+    await expect.poll(() => found(town01Api, '转移安置点'), { timeout: 120_000, interval: 1000 }).toBe(true);
+    await page.getByTestId('header-search').locator('input').fill('轉移安置點');
+    await page.getByTestId('header-search').locator('input').press('Enter');
+    await page.getByTestId('search-results').getByText(title).first().waitFor();
+    await screenshot(page, 'search-town01-clerk');
+    expect(await found(await apiAs('town02.clerk'), '转移安置点')).toBe(false);
   });
 
   it('every demo role opens on pending work, and each item’s link opens the page where it is done', async () => {

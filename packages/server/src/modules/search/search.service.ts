@@ -62,7 +62,8 @@ export async function search(db: Db, ctx: RequestContext, q: SearchQuery): Promi
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  const highlights = substring ? [substring, ...words] : words;
+  // One-character words (的, 点) would mark half the snippet: they are marked only when they are the whole query.
+  const highlights = [...(substring ? [substring] : []), ...words.filter((w) => [...w].length > 1 || words.length === 1)];
   return {
     total: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
