@@ -30,3 +30,13 @@ describe('三员 separation in the permission table', () => {
     expect(roleFitsOrg('office_staff', 'township')).toBe(true);
   });
 });
+
+describe('the principal leader (条例 第二十二条)', () => {
+  it('may do all a leader in charge may, and alone signs as the principal', () => {
+    for (const action of Object.keys(ROLE_ACTIONS) as (keyof typeof ROLE_ACTIONS)[])
+      if (roleMay('leader_in_charge', action)) expect(roleMay('principal_leader', action), action).toBe(true);
+    expect(ROLES.filter((r) => roleMay(r, 'documents.signPrincipal'))).toEqual(['principal_leader']);
+    expect(roleFitsOrg('principal_leader', 'township')).toBe(true);
+    expect(roleFitsOrg('principal_leader', 'county_office')).toBe(true);
+  });
+});
