@@ -72,6 +72,8 @@ export const documentOut = z.object({
   recheckedByName: safeString().nullable(),
   /** 复审: the original signer who signs again after a substantive change. */
   resignBy: safeString().nullable(),
+  /** 复文: the incoming entry this document answers (shown to the replying org). */
+  replyTo: z.object({ incomingId: id, title: safeString(), docNumber: safeString().nullable(), senderName: safeString() }).nullable(),
   allowedActions: z.array(safeString()),
 });
 
@@ -172,6 +174,7 @@ export const incomingOut = z.object({
   closedByName: safeString().nullable(),
   reply: safeString().nullable(),
   repliedAt: iso.nullable(),
+  replyDocument: z.object({ id, docNumber: safeString().nullable(), title: safeString() }).nullable(),
   circulation: z.array(z.object({ userId: id, name: safeString(), sentAt: iso, readAt: iso.nullable(), note: safeString().nullable() })),
   reminders: z.array(z.object({ kind: safeString(), note: safeString().nullable(), sentAt: iso })),
   allowedActions: z.array(safeString()),

@@ -141,4 +141,9 @@ export const DocumentErrors = defineErrors({
     zh: '涉密公文（{level}）只有纸质原件，本系统中没有它的电子公文，不能生成元数据或版式文件。',
     en: 'A classified document ({level}) exists on paper only: there is no electronic document here to describe or render.',
   },
+  CLASSIFIED_NO_ONLINE_REPLY: {
+    status: 409,
+    zh: '涉密收文（{level}）只登记纸质原件，不能在网上答复，请按保密规定以纸质方式办理。',
+    en: 'A classified incoming record ({level}) is paper only: it cannot be answered online; reply on paper under the secrecy rules.',
+  },
 });

@@ -327,7 +327,24 @@ export const assignSchema = z
   })
   .strict();
 export const closeSchema = z.object({ result: safeString().trim().min(1).max(2000) }).strict();
-export const replySchema = z.object({ reply: safeString().trim().min(1).max(2000) }).strict();
+/** 答复 creates the reply (复文) as an outgoing draft to the sender; its title may be given, else it is made from the original's. */
+export const replySchema = z.object({ title: safeString().trim().min(1).max(TITLE_MAX).optional() }).strict();
+
+/** The reply's type and title from the original's: 请示 → 批复, anything else → 复函 (a 函). */
+export function replyDraftOf(original: { title: string; docType: string | null; docNumber: string | null; senderName: string }): {
+  docType: DocType;
+  title: string;
+  body: string;
+} {
+  const core = original.title.replace(/^关于/, '').replace(/的(请示|函|报告|通知|意见)$/, '');
+  const approval = original.docType === '请示';
+  const quoted = `《${original.title}》${original.docNumber ? `（${original.docNumber}）` : ''}`;
+  return {
+    docType: approval ? '批复' : '函',
+    title: `关于${core}的${approval ? '批复' : '复函'}`,
+    body: `${original.senderName}：\n你单位${quoted}收悉。经研究，现答复如下：`,
+  };
+}
 
 const dateQ = safeString().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const registerFormat = z.enum(['json', 'xlsx', 'pdf']).default('json');

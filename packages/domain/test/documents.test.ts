@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatChineseDate, formatDocNumber, formatIncomingSerial, parseDocNumber } from '../src/documents.ts';
+import {
+  documentWarnings,
+  formatChineseDate,
+  formatDocNumber,
+  formatIncomingSerial,
+  isUpward,
+  parseDocNumber,
+  replyDraftOf,
+  requestRuleViolation,
+} from '../src/documents.ts';
 
 describe('发文字号', () => {
   it('formats prefix〔year〕seq号 with hexagonal brackets and no leading zeros', () => {
@@ -48,5 +57,42 @@ describe('dates and serials', () => {
   });
   it('formats the 收文编号', () => {
     expect(formatIncomingSerial(2026, 7)).toBe('收〔2026〕7号');
+  });
+});
+
+describe('issue 13: direction, the rules of a 请示 (条例 第十五条), the reply', () => {
+  it('reads a document as upward when a main recipient stands above the sender', () => {
+    expect(isUpward('township', ['county_office'])).toBe(true);
+    expect(isUpward('township', ['township', 'county_department'])).toBe(true);
+    expect(isUpward('township', ['township'])).toBe(false);
+    expect(isUpward('county_office', ['township'])).toBe(false);
+    expect(isUpward('county_office', ['county'])).toBe(true);
+    expect(isUpward('county_office', ['county_department'])).toBe(false);
+  });
+  it('refuses a 请示 with other than one main recipient, or copied to a subordinate org', () => {
+    expect(requestRuleViolation('请示', 'township', ['county_office', 'county_department'], [])).toBe('QINGSHI_ONE_MAIN_RECIPIENT');
+    expect(requestRuleViolation('请示', 'township', [], [])).toBe('QINGSHI_ONE_MAIN_RECIPIENT');
+    expect(requestRuleViolation('请示', 'county_office', ['county'], ['township'])).toBe('QINGSHI_NO_SUBORDINATE_COPY');
+    expect(requestRuleViolation('请示', 'township', ['county_office'], ['township', 'county_department'])).toBeNull();
+    expect(requestRuleViolation('报告', 'township', ['county_office', 'county_department'], [])).toBeNull();
+  });
+  it('warns on a 报告 that asks for approval, not on one that reports', () => {
+    for (const body of ['以上报告妥否，请批示。', '当否，请批复。', '请予批准。', '特此请示。'])
+      expect(documentWarnings('报告', body), body).toEqual(['REPORT_ASKS_APPROVAL']);
+    expect(documentWarnings('报告', '特此报告。')).toEqual([]);
+    expect(documentWarnings('请示', '妥否，请批示。')).toEqual([]);
+  });
+  it('drafts a 批复 to a 请示 and a 复函 to anything else, quoting title and number', () => {
+    const a = replyDraftOf({
+      title: '关于申请维修办公用房的请示',
+      docType: '请示',
+      docNumber: '东委〔2026〕3号',
+      senderName: '东坪镇党委',
+    });
+    expect(a).toMatchObject({ docType: '批复', title: '关于申请维修办公用房的批复' });
+    expect(a.body).toContain('你单位《关于申请维修办公用房的请示》（东委〔2026〕3号）收悉');
+    const b = replyDraftOf({ title: '关于报送值班表的通知', docType: '通知', docNumber: null, senderName: '县委办' });
+    expect(b).toMatchObject({ docType: '函', title: '关于报送值班表的复函' });
+    expect(b.body).toContain('你单位《关于报送值班表的通知》收悉');
   });
 });

@@ -40,5 +40,16 @@ describe('the county office’s leader in charge', () => {
     // The seat adds reading only.
     expect(holderMay({ role: 'leader_in_charge', orgKind: 'county_office' }, 'personnel.manage')).toBe(false);
     expect(holderMay({ role: 'county_staff', orgKind: 'county_office' }, 'supervision.read')).toBe(true);
+    expect(holderMay({ role: 'principal_leader', orgKind: 'county_office' }, 'supervision.read')).toBe(true);
+  });
+});
+
+describe('the principal leader (条例 第二十二条)', () => {
+  it('may do all a leader in charge may, and alone signs as the principal', () => {
+    for (const action of Object.keys(ROLE_ACTIONS) as (keyof typeof ROLE_ACTIONS)[])
+      if (roleMay('leader_in_charge', action)) expect(roleMay('principal_leader', action), action).toBe(true);
+    expect(ROLES.filter((r) => roleMay(r, 'documents.signPrincipal'))).toEqual(['principal_leader']);
+    expect(roleFitsOrg('principal_leader', 'township')).toBe(true);
+    expect(roleFitsOrg('principal_leader', 'county_office')).toBe(true);
   });
 });

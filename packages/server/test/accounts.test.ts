@@ -205,7 +205,7 @@ describe('colleagues', () => {
   it('lists the active business accounts of the caller’s own org only', async () => {
     const c = await as(app, 'town03.clerk');
     const items = (await c.get('/api/people')).json().items as { displayName: string; role: string }[];
-    expect(items.map((p) => p.role).sort()).toEqual(['leader_in_charge', 'office_staff']);
+    expect(items.map((p) => p.role).sort()).toEqual(['leader_in_charge', 'office_staff', 'principal_leader']);
     expect((await (await as(app, 'auditor')).get('/api/people')).statusCode).toBe(403);
   });
 });

@@ -131,8 +131,12 @@ describe('outgoing → incoming, the whole flow through HTTP', () => {
     expectStatus(await town01.post(`/api/incoming/${incId}/remind`, { note: '请按时办结' }), 200);
     inc = (await town01.post(`/api/incoming/${incId}/close`, { result: '已按要求完成' })).json();
     expect(inc).toMatchObject({ status: 'closed', result: '已按要求完成' });
-    inc = (await town01.post(`/api/incoming/${incId}/reply`, { reply: '已完成，特此报告。' })).json();
-    expect(inc.reply).toBe('已完成，特此报告。');
+    // 答复: a reply (复文) drafted to the county office, quoting the notice's title and number
+    const rep = await town01.post(`/api/incoming/${incId}/reply`);
+    expectStatus(rep, 201);
+    const replyDoc = (await town01.get(`/api/documents/${rep.json().documentId}`)).json();
+    expect(replyDoc).toMatchObject({ status: 'draft', mainRecipientOrgIds: [(await orgIds(a.clerk)).countyOffice] });
+    expect(replyDoc.replyTo.docNumber).toBe(num.json().docNumber);
     expect(leaderId).toBeTruthy();
 
     // registers

@@ -195,6 +195,73 @@ describe('metadata of what is not an electronic document', () => {
   });
 });
 
+describe('答复: the reply (复文) as a linked draft', () => {
+  async function closedEntry(classification = 'none', docNumber: string | null = '清委办发〔2026〕7号') {
+    const c = town01.clerk;
+    const res = await c.post('/api/incoming', {
+      senderOrgId: countyOffice,
+      senderName: '中共清溪县委办公室',
+      docNumber,
+      title: '关于报送防汛值班表的通知',
+      docType: '通知',
+      classification,
+      receivedDate: '2026-06-01',
+    });
+    expectStatus(res, 201);
+    const id = res.json().id as string;
+    const leaderId = (await database.pool.query("SELECT id FROM users WHERE username = 'town01.leader'")).rows[0].id;
+    const step = async (who: Client, path: string, body: unknown) => expectStatus(await who.post(`/api/incoming/${id}/${path}`, body), 200);
+    await step(c, 'screen', { decision: 'act' });
+    await step(c, 'propose', { proposal: '拟请领导阅示' });
+    await step(town01.leader, 'instruct', { instruction: '请办公室落实' });
+    await step(c, 'assign', { handlerIds: [leaderId], deadline: '2099-12-31' });
+    await step(c, 'close', { result: '已报送' });
+    return id;
+  }
+
+  it('drafts the reply to the sender quoting the original, links both records, and replies once', async () => {
+    const id = await closedEntry();
+    const res = await town01.clerk.post(`/api/incoming/${id}/reply`);
+    expectStatus(res, 201);
+    const documentId = res.json().documentId as string;
+    expect(Object.keys(res.json())).toEqual(['documentId']);
+    const doc = (await town01.clerk.get(`/api/documents/${documentId}`)).json();
+    expect(doc).toMatchObject({
+      status: 'draft',
+      docType: '函',
+      title: '关于报送防汛值班表的复函',
+      mainRecipientOrgIds: [countyOffice],
+      upward: true,
+      replyTo: { incomingId: id, title: '关于报送防汛值班表的通知', docNumber: '清委办发〔2026〕7号' },
+    });
+    expect(doc.body).toContain('《关于报送防汛值班表的通知》（清委办发〔2026〕7号）收悉');
+    const entry = (await town01.clerk.get(`/api/incoming/${id}`)).json();
+    expect(entry.replyDocument).toEqual({ id: documentId, docNumber: null, title: '关于报送防汛值班表的复函' });
+    expect(entry.allowedActions).not.toContain('reply');
+    const twice = await town01.clerk.post(`/api/incoming/${id}/reply`);
+    expectStatus(twice, 409);
+    // the reply is signed by the principal (upward), numbered; the slip then shows its number
+    expectStatus(await town01.clerk.post(`/api/documents/${documentId}/submit`), 200);
+    expectStatus(await town01.leader.post(`/api/documents/${documentId}/review`, { decision: 'approve', comment: '' }), 200);
+    expectStatus(await town01.head.post(`/api/documents/${documentId}/sign-off`, { opinion: '同意' }), 200);
+    expectStatus(await town01.clerk.post(`/api/documents/${documentId}/recheck`), 200);
+    const num = await town01.clerk.post(`/api/documents/${documentId}/number`);
+    expectStatus(num, 200);
+    expect((await town01.clerk.get(`/api/incoming/${id}`)).json().replyDocument.docNumber).toBe(num.json().docNumber);
+  });
+
+  it('refuses an online reply to a classified paper record, and writes nothing', async () => {
+    const id = await closedEntry('secret', null);
+    const before = await tableDigest(database);
+    const res = await town01.clerk.post(`/api/incoming/${id}/reply`);
+    expectStatus(res, 409);
+    expect(res.json().error.code).toBe('CLASSIFIED_NO_ONLINE_REPLY');
+    expect(await tableDigest(database)).toBe(before);
+    expectStatus(await town01.clerk.post(`/api/incoming/${id}/reply`, { title: '' }), 400);
+    expectStatus(await town01.clerk.post(`/api/incoming/${id}/reply`, { reply: '已报送' }), 400);
+  });
+});
+
 describe('the rules of a 请示 (条例 第十五条)', () => {
   it('refuses a 请示 with two main recipients on drafting, editing and submitting, naming the article; nothing is written', async () => {
     const before = await tableDigest(database);

@@ -1,6 +1,6 @@
 /** 会签 (countersign) of a joint document by a co-issuing org's leader, the office's 复核 before numbering, the GB/T 33480 metadata. */
 import { z } from 'zod';
-import { idParamSchema } from '@township-office/domain/common';
+import { idParamSchema, safeString } from '@township-office/domain/common';
 import { DOCUMENT_STATUSES, countersignSchema } from '@township-office/domain/documents';
 import { documentMetadataOut } from '@township-office/domain/documents.api';
 import type { RouteModule } from '../../platform/app-types.ts';
@@ -36,7 +36,7 @@ export const countersignRoutes: RouteModule = (app, { db }) => {
         tags,
         summary: '复核 before numbering (no body)',
         params: idParamSchema,
-        response: { 200: z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES), recheckedAt: z.string() }) },
+        response: { 200: z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES), recheckedAt: safeString() }) },
       },
     },
     async (req) => {

@@ -161,7 +161,11 @@ export const incomingPolicy = definePolicy<IncomingRow, IncomingFacts | undefine
   reply: incomingStep(
     'documents.receive',
     'reply',
-    (_a, row) => (row.mode === 'act' && !row.reply ? allow : wrongIncoming(row, 'reply')),
+    (_a, row) => (row.mode === 'act' && !row.reply && !row.replyDocumentId ? allow : wrongIncoming(row, 'reply')),
+    (_a, row) =>
+      isClassified(row.classification)
+        ? deny(DocumentErrors.CLASSIFIED_NO_ONLINE_REPLY, { level: labelRef('CLASSIFICATION', row.classification) })
+        : allow,
     (_a, row) => allowIf(!!row.senderOrgId, DocumentErrors.NO_SENDER_TO_REPLY),
   ),
 });

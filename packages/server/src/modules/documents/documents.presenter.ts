@@ -26,6 +26,7 @@ export function presentDocument(
     countersigns: CountersignRow[];
     orgNames: Map<string, string>;
     warnings: DocumentWarning[];
+    replyTo: { incomingId: string; title: string; docNumber: string | null; senderName: string } | null;
   },
 ) {
   return {
@@ -69,6 +70,7 @@ export function presentDocument(
     recheckedAt: isoOrNull(doc.recheckedAt),
     recheckedByName: doc.recheckedBy ? (extra.names.get(doc.recheckedBy) ?? null) : null,
     resignBy: doc.originalSignerName,
+    replyTo: extra.replyTo,
     allowedActions: allowedActions(documentPolicy, actor, doc),
   };
 }
@@ -191,6 +193,8 @@ export function presentIncoming(actor: Actor, d: Detail, body: string | null) {
     closedByName: name(row.closedBy),
     reply: row.reply,
     repliedAt: isoOrNull(row.repliedAt),
+    /** The reply (复文) drafted from this entry, with its number once numbered. */
+    replyDocument: d.replyDoc,
     circulation: d.circulation.map((c) => ({
       userId: c.userId,
       name: c.name,

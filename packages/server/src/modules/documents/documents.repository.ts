@@ -10,6 +10,7 @@ import {
   documentAttachments,
   documentCountersigns,
   documents,
+  incoming,
   type CountersignRow,
   type DeliveryRow,
   type DocumentRow,
@@ -56,6 +57,13 @@ export const documentsRepository = {
     if (list.length === 0) return new Map();
     const rows = await db.select({ id: orgs.id, kind: orgs.kind }).from(orgs).where(inArray(orgs.id, list));
     return new Map(rows.map((r) => [r.id, r.kind as OrgKind]));
+  },
+  async incomingSummary(db: DbOrTx, id: string) {
+    const [row] = await db
+      .select({ id: incoming.id, title: incoming.title, docNumber: incoming.docNumber, senderName: incoming.senderName })
+      .from(incoming)
+      .where(eq(incoming.id, id));
+    return row;
   },
   // ---- 会签 ----
   async insertCountersign(tx: DbOrTx, values: typeof documentCountersigns.$inferInsert): Promise<CountersignRow> {

@@ -16,7 +16,7 @@ import {
 import { labelRef } from '@township-office/domain/labels';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { chinaToday } from '@township-office/domain/dates';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -64,8 +64,8 @@ async function checkCountersignOrgs(db: Db, actor: Actor, ids: string[], recipie
  * The direction of the document from its recipients, and the hard rules of a 请示 (条例 第十五条:
  * one main recipient, no copy to a subordinate org). Returns whether it is upward (上行文).
  */
-async function directionAndRules(
-  db: Db,
+export async function directionAndRules(
+  db: DbOrTx,
   senderOrgId: string,
   doc: { docType: string; mainRecipientOrgIds: string[]; copyRecipientOrgIds: string[] },
 ): Promise<boolean> {
@@ -453,7 +453,15 @@ export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
     countersigns,
     orgNames,
     warnings: documentWarnings(doc.docType, doc.body),
+    replyTo: await replyToOf(db, actor, doc),
   });
+}
+
+/** The incoming entry a reply answers, for the replying org only (another org does not see its processing slip). */
+async function replyToOf(db: Db, actor: Actor, doc: DocumentRow) {
+  if (!doc.replyToIncomingId || !canReadOrg(actor, doc.orgId)) return null;
+  const r = await repo.incomingSummary(db, doc.replyToIncomingId);
+  return r ? { incomingId: r.id, title: r.title, docNumber: r.docNumber, senderName: r.senderName } : null;
 }
 
 /** Maps the record onto the GB/T 9704 renderer's input. */

@@ -64,6 +64,8 @@ export const documents = pgTable('documents', {
   recheckedAt: ts('rechecked_at'),
   originalSignerId: uuid('original_signer_id').references(() => users.id),
   originalSignerName: text('original_signer_name'),
+  /** 复文: the incoming entry this document answers. */
+  replyToIncomingId: uuid('reply_to_incoming_id'),
 });
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -214,6 +216,8 @@ export const incoming = pgTable('incoming', {
   closedAt: ts('closed_at'),
   reply: text('reply'),
   repliedAt: ts('replied_at'),
+  /** The outgoing draft that answers it (复文). */
+  replyDocumentId: uuid('reply_document_id'),
   archivedAt: ts('archived_at'),
   /** The Excel import this row came with (issue 12), null for a row entered here. */
   importBatchId: uuid('import_batch_id'),

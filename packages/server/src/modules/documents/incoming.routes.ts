@@ -94,5 +94,18 @@ export const incomingRoutes: RouteModule = (app, { db }) => {
   op('assign', 'documents.receive', '承办 handlers and deadline', assignSchema, (ctx, id, b) => svc.assign(db, ctx, id, b));
   op('remind', 'documents.receive', '催办', noteSchema, (ctx, id, b) => svc.remind(db, ctx, id, b.note));
   op('close', 'business.read', '办结', closeSchema, (ctx, id, b) => svc.closeIncoming(db, ctx, id, b.result));
-  op('reply', 'documents.receive', '答复', replySchema, (ctx, id, b) => svc.replyIncoming(db, ctx, id, b.reply));
+  app.post(
+    '/api/incoming/:id/reply',
+    {
+      config: { action: 'documents.receive' },
+      schema: {
+        tags,
+        summary: '答复: creates the reply (复文) as an outgoing draft to the sender, linked to the entry',
+        params,
+        body: replySchema,
+        response: { 201: z.object({ documentId: z.uuid() }) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.replyIncoming(db, req.ctx, req.params.id, req.body ?? {})),
+  );
 };

@@ -2,8 +2,16 @@
  * 收文 processing on the 文件处理笺: 初审 → 传阅 (阅知) or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复.
  * Paper documents are registered by hand; classified ones as metadata only.
  */
-import { CLASSIFICATION_LABELS, isClassified, type IncomingListQuery, type IncomingPaper } from '@township-office/domain/documents';
 import { randomUUID } from 'node:crypto';
+import {
+  CLASSIFICATION_LABELS,
+  formatIncomingSerial,
+  isClassified,
+  replyDraftOf,
+  type IncomingListQuery,
+  type IncomingPaper,
+  type IncomingStatus,
+} from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
@@ -15,6 +23,7 @@ import { authorize } from '../../platform/policy.ts';
 import { incomingPolicy, type IncomingAction, type IncomingFacts } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
 import { presentIncoming } from './documents.presenter.ts';
+import { directionAndRules } from './documents.service.ts';
 import { documentsRepository } from './documents.repository.ts';
 import type { IncomingRow } from './documents.tables.ts';
 import { incomingRepository as repo } from './incoming.repository.ts';
@@ -40,7 +49,14 @@ export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
     repo.reminders(db, id),
     documentsRepository.userNames(db, [row.receivedBy, row.proposedBy, row.instructedBy, row.closedBy, row.screenedBy, ...row.handlerIds]),
   ]);
-  return { row, circulation, reminders, names };
+  const replyDoc = row.replyDocumentId ? await documentsRepository.byId(db, row.replyDocumentId) : undefined;
+  return {
+    row,
+    circulation,
+    reminders,
+    names,
+    replyDoc: replyDoc ? { id: replyDoc.id, docNumber: replyDoc.docNumber, title: replyDoc.title } : null,
+  };
 }
 
 /** The processing slip as the API sends it; an online entry reads the frozen document it was delivered with. */
@@ -162,7 +178,7 @@ class NoChainHead extends Error {
 export function presentRegistered(ctx: RequestContext, row: IncomingRow) {
   return presentIncoming(
     ctx.actor,
-    { row, circulation: [], reminders: [], names: new Map([[ctx.actor.userId, ctx.actor.displayName]]) },
+    { row, circulation: [], reminders: [], names: new Map([[ctx.actor.userId, ctx.actor.displayName]]), replyDoc: null },
     row.body,
   );
 }
@@ -303,18 +319,39 @@ export function closeIncoming(db: Db, ctx: RequestContext, id: string, result: s
   });
 }
 
-/** 答复 to the sending org after closing. */
-export function replyIncoming(db: Db, ctx: RequestContext, id: string, reply: string) {
+/**
+ * 答复: the reply (复文) as a new outgoing draft to the sender, quoting the original's title and
+ * number, linked both ways (document.replyToIncomingId, incoming.replyDocumentId); drafted, checked
+ * and signed like any other document.
+ */
+export async function replyIncoming(db: Db, ctx: RequestContext, id: string, input: { title?: string }): Promise<{ documentId: string }> {
   assertMay(ctx.actor, 'documents.receive');
-  return change(
-    db,
-    ctx,
-    id,
-    'reply',
-    async () => {
-      return { reply, repliedAt: new Date() };
-    },
-    (tx, row) =>
-      notify(tx, { type: 'incoming.updated', orgIds: [row.senderOrgId!], incomingId: row.id, documentId: row.documentId ?? undefined }),
-  );
+  return db.transaction(async (tx) => {
+    const row = await lockedFor(tx, ctx, id, 'reply');
+    const draft = replyDraftOf(row);
+    const upward = await directionAndRules(tx, row.orgId, {
+      docType: draft.docType,
+      mainRecipientOrgIds: [row.senderOrgId!],
+      copyRecipientOrgIds: [],
+    });
+    const doc = await documentsRepository.insert(tx, {
+      orgId: row.orgId,
+      docType: draft.docType,
+      title: input.title ?? draft.title,
+      body: draft.body,
+      mainRecipientOrgIds: [row.senderOrgId!],
+      copyRecipientOrgIds: [],
+      drafterId: ctx.actor.userId,
+      replyToIncomingId: row.id,
+      upward,
+    });
+    await repo.update(tx, id, { replyDocumentId: doc.id, repliedAt: new Date() });
+    await writeAudit(tx, ctx, {
+      action: 'incoming.reply',
+      entity: 'incoming',
+      entityId: id,
+      after: { documentId: doc.id, title: doc.title },
+    });
+    return { documentId: doc.id };
+  });
 }

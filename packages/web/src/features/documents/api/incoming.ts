@@ -62,8 +62,10 @@ export type IncomingOp =
   | { op: 'instruct'; instruction: string; handlerIds?: string[]; deadline?: string | null }
   | { op: 'assign'; handlerIds: string[]; deadline?: string | null }
   | { op: 'remind'; note: string }
-  | { op: 'close'; result: string }
-  | { op: 'reply'; reply: string };
+  | { op: 'close'; result: string };
+
+/** 答复: the server drafts the reply (复文) to the sender and answers with its id. */
+export const useReplyIncoming = (id: string) => useInvalidating(() => api.post<{ documentId: string }>(`/api/incoming/${id}/reply`));
 
 export function useIncomingOp(id: string) {
   return useInvalidating(({ op, ...body }: IncomingOp) => api.post<IncomingRecord>(`/api/incoming/${id}/${op}`, body));

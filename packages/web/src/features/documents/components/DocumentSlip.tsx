@@ -50,6 +50,18 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
               {doc.title}
             </td>
           </tr>
+          {doc.replyTo ? (
+            <tr>
+              <th>{t('documents.slip.replyTo')}</th>
+              <td colSpan={3} data-testid="slip-replyTo">
+                {t('documents.slip.replyToText', {
+                  sender: doc.replyTo.senderName,
+                  title: doc.replyTo.title,
+                  number: doc.replyTo.docNumber ?? '',
+                })}
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th>{t('documents.slip.main')}</th>
             <td colSpan={3} data-testid="slip-main">

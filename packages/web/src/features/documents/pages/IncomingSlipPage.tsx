@@ -7,13 +7,13 @@ import { useNavigate, useParams } from 'react-router';
 import { useLang, useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { formatDate, formatDateText, formatDateTime } from '../../../lib/format.tsx';
-import { useIncoming, useIncomingOp, usePeople, type IncomingOp } from '../api/incoming.ts';
+import { useIncoming, useIncomingOp, useReplyIncoming, usePeople, type IncomingOp } from '../api/incoming.ts';
 import { BodyView } from '../components/BodyView.tsx';
 import { ClassificationTag, IncomingStatusTag, UrgencyTag } from '../components/labels.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 import '../components/slip.css';
 
-type Dialog = null | 'screenReturn' | 'circulate' | 'read' | 'propose' | 'instruct' | 'assign' | 'remind' | 'close' | 'reply';
+type Dialog = null | 'screenReturn' | 'circulate' | 'read' | 'propose' | 'instruct' | 'assign' | 'remind' | 'close';
 
 function PeopleField({ name, label, required, help }: { name: string; label: string; required?: string; help?: string }) {
   const people = usePeople();
@@ -38,6 +38,7 @@ export default function IncomingSlipPage() {
   const { message } = App.useApp();
   const q = useIncoming(id);
   const op = useIncomingOp(id);
+  const replyOp = useReplyIncoming(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   if (q.isPending) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
   if (q.isError)
@@ -132,7 +133,11 @@ export default function IncomingSlipPage() {
       </Button>
     ),
     may('reply') && (
-      <Button key="reply" onClick={() => setDialog('reply')}>
+      <Button
+        key="reply"
+        loading={replyOp.isPending}
+        onClick={() => replyOp.mutate(undefined, { onSuccess: (res) => void navigate(`/documents/outgoing/${res.documentId}/edit`) })}
+      >
         {t('documents.procAction.reply')}
       </Button>
     ),
@@ -297,7 +302,15 @@ export default function IncomingSlipPage() {
                 {r.mode === 'act' ? (
                   <tr>
                     <th>{t('documents.proc.reply')}</th>
-                    {box(r.reply, null, r.repliedAt, 'proc-reply')}
+                    {r.replyDocument ? (
+                      <td colSpan={3} data-testid="proc-reply">
+                        <a onClick={() => void navigate(`/documents/outgoing/${r.replyDocument!.id}`)}>
+                          {r.replyDocument.docNumber ?? t('documents.proc.replyDraft', { title: r.replyDocument.title })}
+                        </a>
+                      </td>
+                    ) : (
+                      box(r.reply, null, r.repliedAt, 'proc-reply')
+                    )}
                   </tr>
                 ) : null}
               </>
@@ -405,7 +418,6 @@ export default function IncomingSlipPage() {
       {modal('close', t('documents.procAction.close'), t('documents.procAction.result'), (v) => ({ op: 'close', result: v.text.trim() }), {
         placeholder: t('documents.procAction.resultPlaceholder'),
       })}
-      {modal('reply', t('documents.procAction.reply'), t('documents.procAction.replyText'), (v) => ({ op: 'reply', reply: v.text.trim() }))}
     </>
   );
 }
