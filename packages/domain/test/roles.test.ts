@@ -42,3 +42,16 @@ describe('the county office’s leader in charge', () => {
     expect(holderMay({ role: 'county_staff', orgKind: 'county_office' }, 'supervision.read')).toBe(true);
   });
 });
+
+describe('the audit log in words', () => {
+  it('names the action and the object in the reader’s language, and leaves an unknown code as it is', async () => {
+    const { auditVerbKey } = await import('../src/audit-words.ts');
+    const { isLabelKnown, labelOf } = await import('../src/labels.ts');
+    expect(labelOf('AUDIT_VERB', auditVerbKey('auth.login'), 'zh-CN')).toBe('登录');
+    expect(labelOf('AUDIT_VERB', auditVerbKey('personnel.filing.acknowledge'), 'en')).toBe('Acknowledged');
+    expect(labelOf('AUDIT_ENTITY', 'staff_filing', 'zh-CN')).toBe('人员备案');
+    expect(labelOf('AUDIT_ENTITY', 'user', 'en')).toBe('user account');
+    expect(auditVerbKey('seed.orgs')).toBe('seed');
+    expect(isLabelKnown('AUDIT_VERB', 'somethingNew')).toBe(false);
+  });
+});
