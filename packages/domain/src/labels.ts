@@ -15,6 +15,7 @@
  * compile error.
  */
 import type { Locale } from './common.ts';
+import { AUDIT_ENTITY_LABELS, AUDIT_VERB_LABELS } from './audit-words.ts';
 import { CLASS_KIND_LABELS, COMPONENT_LABELS, RETENTION_LABELS } from './archives.ts';
 import { COLUMN_LABELS, STANDARD_COLUMNS } from './dashboard.ts';
 import { CLASSIFICATION_LABELS, DOCUMENT_STATUS_LABELS, INCOMING_STATUS_LABELS, URGENCY_LABELS, type DeliveryStatus } from './documents.ts';
@@ -73,6 +74,9 @@ const STANDARD_COLUMN_EN = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, CO
 
 /** zh-CN: the modules' own maps, by name (the map's name without `_LABELS`). */
 const ZH = {
+  // audit log
+  AUDIT_ENTITY: AUDIT_ENTITY_LABELS,
+  AUDIT_VERB: AUDIT_VERB_LABELS,
   // archives
   RETENTION: RETENTION_LABELS,
   CLASS_KIND: CLASS_KIND_LABELS,
@@ -127,6 +131,128 @@ export type LabelKey<M extends LabelMapName> = keyof (typeof ZH)[M] & string;
 export type LabelTables = { readonly [M in LabelMapName]: { readonly [K in LabelKey<M>]: string } };
 
 const EN: LabelTables = {
+  AUDIT_ENTITY: {
+    user: 'user account',
+    document: 'document',
+    meeting: 'meeting minutes',
+    info_item: 'information item',
+    petition: 'petition',
+    incoming: 'incoming document',
+    staff_filing: 'staff filing',
+    delivery: 'delivery',
+    archive_item: 'archive item',
+    visit: 'visit',
+    staff: 'office staff member',
+    follow_up: 'follow-up',
+    duty_log_entry: 'duty log entry',
+    assessment_scheme: 'assessment scheme',
+    rule_document: 'rule document',
+    rotation: 'rotation',
+    research_report: 'research report',
+    org: 'organisation',
+    info_bulletin: 'bulletin',
+    duty_swap: 'duty swap',
+    duty_roster: 'duty roster',
+    duty_handover: 'handover',
+    audit_log: 'audit log',
+    assessment_comment: 'assessment comment',
+    assessment_appeal: 'assessment appeal',
+    archive_loan: 'archive loan',
+    training_session: 'training session',
+    township_rule: 'internal rule',
+    supervision: 'supervision data',
+    setting: 'setting',
+    room: 'room',
+    research_topic: 'research topic',
+    request: 'access',
+    register: 'register',
+    post_assignment: 'post',
+    leader_in_charge: 'leader in charge',
+    info_scoring_config: 'information scoring',
+    holiday_period: 'holiday',
+    expense: 'office expense',
+    equipment: 'equipment',
+    duty_holiday_submission: 'holiday duty roster',
+    assessment_self_report: 'self-assessment',
+    assessment_score: 'assessment score',
+    archive_transfer: 'archive transfer',
+    archive_config: 'archive settings',
+  },
+  AUDIT_VERB: {
+    login: 'Signed in',
+    logout: 'Signed out',
+    password_changed: 'Changed password',
+    totp_enabled: 'Enabled one-time codes',
+    totp_disabled: 'Disabled one-time codes',
+    totp_secrets_sealed: 'Sealed one-time code secrets',
+    lock_lifted: 'Lifted a sign-in lock',
+    unlocked: 'Unlocked',
+    create: 'Created',
+    update: 'Changed',
+    edit: 'Changed',
+    save: 'Saved',
+    set: 'Set',
+    configure: 'Configured',
+    annotate: 'Annotated',
+    file: 'Filed',
+    fileBatch: 'Filed in a batch',
+    lend: 'Lent',
+    return: 'Returned',
+    transfer: 'Filed a transfer',
+    appeal: 'Appealed',
+    answer: 'Answered',
+    comment: 'Commented',
+    indicators: 'Set indicators',
+    publish: 'Published',
+    acknowledge: 'Acknowledged',
+    remind: 'Sent a reminder',
+    autoRemind: 'Sent an automatic reminder',
+    withdraw: 'Withdrew',
+    add: 'Added',
+    remove: 'Removed',
+    dispatch: 'Dispatched',
+    draft: 'Drafted',
+    number: 'Numbered',
+    signOff: 'Signed off',
+    submit: 'Submitted',
+    void: 'Voided',
+    confirm: 'Confirmed',
+    generate: 'Generated',
+    report: 'Reported',
+    request: 'Requested',
+    approve: 'Approved',
+    reject: 'Rejected',
+    assign: 'Assigned',
+    adopt: 'Adopted',
+    issue: 'Issued',
+    close: 'Closed',
+    progress: 'Reported progress',
+    read: 'Read',
+    registerPaper: 'Registered a paper document',
+    compile: 'Compiled',
+    amend: 'Amended',
+    finalise: 'Finalised',
+    export: 'Exported',
+    join: 'Filed a new member',
+    leave: 'Filed a departure',
+    particulars: 'Filed a change of particulars',
+    reveal: 'Viewed in full',
+    import: 'Imported',
+    register: 'Registered',
+    search: 'Searched',
+    evaluate: 'Evaluated',
+    browse: 'Browsed',
+    verify: 'Verified',
+    accept: 'Accepted',
+    extend: 'Extended',
+    screen: 'Screened',
+    circulate: 'Circulated',
+    propose: 'Proposed handling',
+    instruct: 'Instructed',
+    chase: 'Chased',
+    reply: 'Replied',
+    seed: 'Generated demo data',
+  },
   RETENTION: { Y: 'Permanent', D30: '30 years', D10: '10 years' },
   CLASS_KIND: { unit: 'By organisation', subject: 'By subject' },
   COMPONENT: {
@@ -314,6 +440,11 @@ export function labelOf<M extends LabelMapName>(map: M, key: LabelKey<M> | (stri
 }
 
 /** True when `name` is one of the registry's maps (for parsing references that came as text). */
+/** Whether the zh-CN table of `map` has `key` (an unknown code is shown as it is, not as a guessed word). */
+export function isLabelKnown(map: LabelMapName, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ZH[map], key);
+}
+
 export function isLabelMapName(name: string): name is LabelMapName {
   return Object.prototype.hasOwnProperty.call(ZH, name);
 }

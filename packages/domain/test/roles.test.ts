@@ -53,3 +53,16 @@ describe('the principal leader (条例 第二十二条)', () => {
     expect(roleFitsOrg('principal_leader', 'county_office')).toBe(true);
   });
 });
+
+describe('the audit log in words', () => {
+  it('names the action and the object in the reader’s language, and leaves an unknown code as it is', async () => {
+    const { auditVerbKey } = await import('../src/audit-words.ts');
+    const { isLabelKnown, labelOf } = await import('../src/labels.ts');
+    expect(labelOf('AUDIT_VERB', auditVerbKey('auth.login'), 'zh-CN')).toBe('登录');
+    expect(labelOf('AUDIT_VERB', auditVerbKey('personnel.filing.acknowledge'), 'en')).toBe('Acknowledged');
+    expect(labelOf('AUDIT_ENTITY', 'staff_filing', 'zh-CN')).toBe('人员备案');
+    expect(labelOf('AUDIT_ENTITY', 'user', 'en')).toBe('user account');
+    expect(auditVerbKey('seed.orgs')).toBe('seed');
+    expect(isLabelKnown('AUDIT_VERB', 'somethingNew')).toBe(false);
+  });
+});

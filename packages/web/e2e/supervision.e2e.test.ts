@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STAFF_SHEET_COLUMNS, idNumberWithCheck } from '@township-office/domain/personnel';
-import { describeBrowser, navigate, loginAs, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
+import { describeBrowser, navigate, loginAs, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
 
 describeBrowser('督查: county dashboard, staff filing, rotation planner, staff import', () => {
   let county: BrowserSession;

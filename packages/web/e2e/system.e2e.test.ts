@@ -100,7 +100,10 @@ describeBrowser('the system pages of the 三员', () => {
     // The unfiltered rows stay on screen until the filtered page renders: wait for the filter to show.
     const rows = page.locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.filter({ hasNotText: 'auditor' }).count()).toBe(0);
-    await expect.poll(() => rows.filter({ hasText: 'auth.login' }).count()).toBeGreaterThan(0);
+    // Actions and objects in words (登录 · 用户账号), not auth.login and user · b394137d.
+    await expect.poll(() => rows.filter({ hasText: '登录' }).count()).toBeGreaterThan(0);
+    expect(await rows.first().getByTestId('audit-entity').innerText()).not.toMatch(/[0-9a-f]{8}|^user$/);
+    expect(await page.locator('tbody').innerText()).not.toContain('auth.login');
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');
     await result.waitFor();

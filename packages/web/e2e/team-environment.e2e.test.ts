@@ -76,7 +76,9 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     await t.getByTestId('training-coverage').waitFor();
     const staff = await t.evaluate(async () => {
       const me = await (await fetch('/api/me')).json();
-      return (await (await fetch(`/api/personnel/staff?orgId=${me.org.id}&status=active`)).json()).items.map((s: { name: string }) => s.name) as string[];
+      return (await (await fetch(`/api/personnel/staff?orgId=${me.org.id}&status=active`)).json()).items.map(
+        (s: { name: string }) => s.name,
+      ) as string[];
     });
     await t.getByTestId('record-training').click();
     const dialog = t.getByRole('dialog');
@@ -88,10 +90,13 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     await row.waitFor();
     expect(await row.innerText()).toContain(String(staff.length));
     const today = await t.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
-    const coverage = await t.evaluate(async (y) => {
-      const me = await (await fetch('/api/me')).json();
-      return (await (await fetch(`/api/training/coverage?year=${y}&orgId=${me.org.id}`)).json()).people as { lastTrained: string }[];
-    }, Number(today.slice(0, 4)));
+    const coverage = await t.evaluate(
+      async (y) => {
+        const me = await (await fetch('/api/me')).json();
+        return (await (await fetch(`/api/training/coverage?year=${y}&orgId=${me.org.id}`)).json()).people as { lastTrained: string }[];
+      },
+      Number(today.slice(0, 4)),
+    );
     expect(coverage.every((p) => p.lastTrained === today)).toBe(true);
     await screenshot(t, 'team-my-office-training');
   });
@@ -107,7 +112,9 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     await expect.poll(() => pending.innerText()).not.toContain(NEW_NAME);
 
     const leaders = p.getByTestId('leaders');
-    const town02 = await p.evaluate(async () => (await (await fetch('/api/orgs')).json()).items.find((o: { code: string }) => o.code === 'T02').id as string);
+    const town02 = await p.evaluate(
+      async () => (await (await fetch('/api/orgs')).json()).items.find((o: { code: string }) => o.code === 'T02').id as string,
+    );
     const before = await p.evaluate(
       async (id) => (await (await fetch(`/api/personnel/leaders?orgId=${id}&history=true`)).json()).items.length as number,
       town02,
@@ -132,7 +139,9 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
 
   it('the county assigns a post to the new member from the township’s page', async () => {
     const p = county.page;
-    const town02 = await p.evaluate(async () => (await (await fetch('/api/orgs')).json()).items.find((o: { code: string }) => o.code === 'T02').id as string);
+    const town02 = await p.evaluate(
+      async () => (await (await fetch('/api/orgs')).json()).items.find((o: { code: string }) => o.code === 'T02').id as string,
+    );
     await navigate(p, `/supervision/townships/${town02}`);
     await p.getByTestId('assign-writing').click();
     const dialog = p.getByRole('dialog');
@@ -150,7 +159,9 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     const dialog = p.getByRole('dialog');
     const title = '关于重申办公室工作“十条禁令”的通知';
     await dialog.getByTestId('prohibitions-title').fill(title);
-    await dialog.getByTestId('prohibitions-body').fill('一、严禁泄露国家秘密和工作秘密。\n二、严禁擅自对外提供文件资料。\n三、严禁迟报、漏报、瞒报重要信息。');
+    await dialog
+      .getByTestId('prohibitions-body')
+      .fill('一、严禁泄露国家秘密和工作秘密。\n二、严禁擅自对外提供文件资料。\n三、严禁迟报、漏报、瞒报重要信息。');
     await dialog.getByTestId('prohibitions-save').click();
     await p.getByText('已印发，各乡镇将在本单位页面学习确认').waitFor();
     const docRow = p.getByTestId('county-rule-documents').locator('tr', { hasText: title });

@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { idNumberWithCheck } from '@township-office/domain/personnel';
 import { systemContext, type RequestContext } from '../../src/platform/context.ts';
 import * as svc from '../../src/modules/personnel/personnel.service.ts';
-import { expectPolicyAgreement } from '../support/policy-agreement.ts';
+import { demoActor, expectPolicyAgreement } from '../support/policy-agreement.ts';
 import { as, testApp } from '../helpers.ts';
 
 const { app, database } = await testApp();
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function contextOf(username: string): Promise<RequestContext> {
-  const u = (await database.pool.query('SELECT id, username, display_name, role, org_id FROM users WHERE username = $1', [username]))
-    .rows[0];
-  return systemContext({ userId: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id });
+  return systemContext(await demoActor(database.pool, username));
 }
 
 const ACTORS = ['county.clerk', 'county.admin', 'county.leader', 'town01.clerk', 'town01.leader', 'town02.clerk'];
@@ -111,5 +109,39 @@ describe('personnel policy agreement', () => {
       cases,
       attempt: async (tx, rec) => svc.revealStaffIdNumber(tx, await contextOf(rec.username), rec.id),
     });
+  });
+
+  it('offers changing a township’s leader in charge exactly to those the service lets assign one', async () => {
+    const orgs = (await database.pool.query("SELECT id, code FROM orgs WHERE code IN ('T01', 'T02') ORDER BY code")).rows as {
+      id: string;
+    }[];
+    const cases = [];
+    for (const username of ACTORS) {
+      const listed = (await (await as(app, username)).get('/api/personnel/leaders')).json().items as {
+        orgId: string;
+        allowedActions: string[];
+      }[];
+      for (const org of orgs)
+        cases.push({
+          label: `${username} on ${org.id}`,
+          record: { orgId: org.id, username },
+          offered: listed.find((l) => l.orgId === org.id)?.allowedActions ?? [],
+        });
+    }
+    const results = await expectPolicyAgreement({
+      db: database.db,
+      actions: ['assign'],
+      cases,
+      attempt: async (tx, rec) =>
+        svc.assignLeader(tx as never, await contextOf(rec.username), {
+          orgId: rec.orgId,
+          name: '测试领导',
+          position: '党委委员',
+          since: today,
+          familiar: false,
+          basis: '',
+        }),
+    });
+    expect(results.filter((r) => r.offered).map((r) => r.label.split(' ')[0])).toEqual(['county.admin', 'county.admin']);
   });
 });

@@ -90,10 +90,13 @@ export async function expectPolicyAgreement<Rec>(opts: {
 
 /** A demo account as the services see it (the actor of a request), looked up by username. */
 export async function demoActor(pool: Pool, username: string): Promise<Actor> {
-  const r = await pool.query(`SELECT id, username, display_name, role, org_id FROM users WHERE username = $1`, [username]);
+  const r = await pool.query(
+    `SELECT u.id, u.username, u.display_name, u.role, u.org_id, o.kind AS org_kind FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.username = $1`,
+    [username],
+  );
   const u = r.rows[0];
   if (!u) throw new Error(`no demo account ${username}`);
-  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id };
+  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id, orgKind: u.org_kind };
 }
 
 /** Several demo actors by username, for the cases of an agreement test. */

@@ -1,5 +1,6 @@
 import { Table, Tooltip } from 'antd';
 import { Link } from 'react-router';
+import { useLabel } from '../../../app/i18n/labels.ts';
 import type { CountyDashboard, TownshipRow } from '../api/supervision.ts';
 
 /** UI colours: green met, amber needs attention, red a gap, grey no data yet. */
@@ -12,6 +13,8 @@ export const STATUS_COLOR: Record<string, { bg: string; fg: string }> = {
 
 /** Townships as rows, standards as columns; each cell is coloured by its status and links to its records. */
 export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: string }) {
+  // Column names from the label tables: zh-CN, English and the build's zh-TW alike.
+  const label = useLabel();
   return (
     <Table<TownshipRow>
       rowKey="orgId"
@@ -30,14 +33,14 @@ export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: stri
           render: (name: string, r) => <Link to={`/supervision/townships/${r.orgId}?year=${data.year}`}>{name}</Link>,
         },
         ...data.columns.map((c) => ({
-          title: lang === 'en' ? c.en : c.zh,
+          title: label('STANDARD_COLUMN', c.key),
           key: c.key,
           width: 118,
           onCell: (r: TownshipRow) => ({ style: { background: STATUS_COLOR[r.cells[c.key].status]?.bg, padding: 0 } }),
           render: (_: unknown, r: TownshipRow) => {
             const cell = r.cells[c.key];
             return (
-              <Tooltip title={`${r.name} · ${lang === 'en' ? c.en : c.zh}`}>
+              <Tooltip title={`${r.name} · ${label('STANDARD_COLUMN', c.key)}`}>
                 <Link
                   to={cell.drill}
                   data-testid={`cell-${r.code}-${c.key}`}

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, List, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useLang, useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useLabel } from '../../../app/i18n/labels.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { EDUCATION_LABELS, FILING_KIND_LABELS, GENDER_LABELS, POLITICAL_LABELS } from '@township-office/domain/personnel';
@@ -103,6 +104,8 @@ function Records({ apiPath }: { apiPath: string | null }) {
 
 export function Standing({ orgId, year }: { orgId: string; year: number }) {
   const t = useT();
+  const [lang] = useLang();
+  const label = useLabel();
   const [params, setParams] = useSearchParams();
   const q = useStanding(orgId, year);
   const s = q.data;
@@ -113,7 +116,7 @@ export function Standing({ orgId, year }: { orgId: string; year: number }) {
     <>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3, xl: 4 }} style={{ marginBottom: 16 }}>
         {s.columns.map((c) => (
-          <Descriptions.Item key={c.key} label={c.zh}>
+          <Descriptions.Item key={c.key} label={label('STANDARD_COLUMN', c.key)}>
             <Tag color={STATUS_COLOR[s.row.cells[c.key].status]?.fg} data-testid={`standing-${c.key}`}>
               {s.row.cells[c.key].value}
             </Tag>
@@ -130,7 +133,8 @@ export function Standing({ orgId, year }: { orgId: string; year: number }) {
             data-testid="gaps"
             renderItem={(g) => (
               <List.Item>
-                <Tag color={STATUS_COLOR[g.status]?.fg}>{g.label}</Tag> {g.value} — {g.advice}
+                <Tag color={STATUS_COLOR[g.status]?.fg}>{label('STANDARD_COLUMN', g.column)}</Tag> {g.value} —{' '}
+                {lang === 'en' ? g.adviceEn : g.advice}
               </List.Item>
             )}
           />
@@ -139,7 +143,11 @@ export function Standing({ orgId, year }: { orgId: string; year: number }) {
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams((p) => ({ ...Object.fromEntries(p), tab: k }))}
-        items={s.columns.map((c) => ({ key: c.key, label: c.zh, children: c.key === tab ? <Records apiPath={apiOf(c.key)} /> : null }))}
+        items={s.columns.map((c) => ({
+          key: c.key,
+          label: lang === 'en' ? c.en : c.zh,
+          children: c.key === tab ? <Records apiPath={apiOf(c.key)} /> : null,
+        }))}
       />
     </>
   );

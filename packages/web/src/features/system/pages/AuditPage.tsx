@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { auditVerbKey } from '@township-office/domain/audit-words';
+import { isLabelKnown } from '@township-office/domain/labels';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useLabel, type LabelFunction } from '../../../app/i18n/labels.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useAuditPage, useVerifyAudit, type AuditFilter, type AuditItem } from '../api/audit.ts';
 
@@ -12,6 +15,11 @@ interface FilterForm {
   action?: string;
   entity?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** A code's words, or the code itself when the table does not know it (a new action shows, never vanishes). */
+function auditWord(label: LabelFunction, map: 'AUDIT_VERB' | 'AUDIT_ENTITY', key: string, code: string): string {
+  return isLabelKnown(map, key) ? label(map, key) : code;
 }
 
 function Json({ value }: { value: unknown }) {
@@ -26,6 +34,7 @@ function Json({ value }: { value: unknown }) {
 /** 审计日志 (audit_admin): every write with actor, IP, before and after; and a check of the SM3 chain. */
 export default function AuditPage() {
   const t = useT();
+  const label = useLabel();
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<AuditFilter>({ page: 1, pageSize: 20 });
   const audit = useAuditPage(filter);
@@ -64,13 +73,22 @@ export default function AuditPage() {
       title: t('system.audit.action'),
       dataIndex: 'action',
       width: 190,
-      render: (v: string) => <Tag style={{ fontFamily: 'monospace' }}>{v}</Tag>,
+      // In words (确认, 登录); the code stays in the tooltip for whoever searches by it.
+      render: (v: string) => (
+        <Tooltip title={v}>
+          <Tag data-testid="audit-action">{auditWord(label, 'AUDIT_VERB', auditVerbKey(v), v)}</Tag>
+        </Tooltip>
+      ),
     },
     {
       title: t('system.audit.entity'),
       key: 'entity',
       ellipsis: true,
-      render: (_, r) => `${r.entity}${r.entityId ? ` · ${r.entityId.slice(0, 8)}` : ''}`,
+      render: (_, r) => (
+        <Tooltip title={r.entityId ? `${r.entity} ${r.entityId}` : r.entity}>
+          <span data-testid="audit-entity">{auditWord(label, 'AUDIT_ENTITY', r.entity, r.entity)}</span>
+        </Tooltip>
+      ),
     },
   ];
 
