@@ -150,13 +150,16 @@ describeBrowser('duties and imports', () => {
     await screenshot(page, 'import-done');
   });
 
-  it('the duty log and the inbox at 390 px', async () => {
+  it('the duty log, the handover and the inbox at 390 px: cards instead of wide tables', async () => {
     const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
     try {
       await loginAs(phone.page, 'town02.clerk');
       await navigate(phone.page, '/duty/log');
-      await phone.page.getByTestId('log-range').first().waitFor();
+      await phone.page.getByTestId('log-cards').locator('.ant-card').first().waitFor();
       await screenshot(phone.page, 'phone-duty-log', { fullPage: true });
+      await navigate(phone.page, '/duty/handover');
+      await phone.page.getByTestId('handover-cards').waitFor();
+      await screenshot(phone.page, 'phone-handover', { fullPage: true });
       await navigate(phone.page, '/documents/inbox');
       await phone.page.locator('.ant-table, .ant-list, .ant-empty').first().waitFor();
       await screenshot(phone.page, 'phone-inbox', { fullPage: true });
