@@ -150,6 +150,27 @@ describeBrowser('duties and imports', () => {
     await screenshot(page, 'import-done');
   });
 
+  it('the 发文笺 and the 文件处理笺 print from their pages as PDFs', async () => {
+    const ids = await page.evaluate(async () => ({
+      outgoing: ((await (await fetch('/api/registers/outgoing?pageSize=1')).json()).items as { id: string }[])[0]!.id,
+      incoming: ((await (await fetch('/api/registers/incoming?pageSize=1')).json()).items as { id: string }[])[0]!.id,
+    }));
+    for (const [route, api] of [
+      [`/documents/outgoing/${ids.outgoing}`, `/api/documents/${ids.outgoing}/slip`],
+      [`/documents/incoming/${ids.incoming}`, `/api/incoming/${ids.incoming}/slip`],
+    ] as const) {
+      await navigate(page, route);
+      const answered = page.waitForResponse((r) => r.url().endsWith(api));
+      await page.getByTestId('print-slip').click();
+      const res = await answered;
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain('application/pdf');
+      // The bytes the button opened (read again: the page's blob consumed the response).
+      const head = await page.evaluate(async (u) => new TextDecoder().decode((await (await fetch(u)).arrayBuffer()).slice(0, 5)), api);
+      expect(head).toBe('%PDF-');
+    }
+  });
+
   it('the duty log, the handover and the inbox at 390 px: cards instead of wide tables', async () => {
     const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
     try {
