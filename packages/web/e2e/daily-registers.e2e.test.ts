@@ -59,10 +59,17 @@ describeBrowser('daily registers', () => {
   it('generates a month of roster, logs a call, hands over with both confirming', async () => {
     await navigate(page, '/duty/roster');
     await page.getByTestId('roster-generate').click();
-    await dialog(page).getByTestId('roster-leaders').fill('王镇长、李书记');
-    await dialog(page).getByTestId('roster-staff').fill('张三、李四、王五');
+    // Names on the roster are picked from the office's people (issue 12), not typed.
+    const leader = await leaderName(page);
+    const clerks = await page.evaluate(async () =>
+      ((await (await fetch('/api/people')).json()).items as { displayName: string; role: string }[])
+        .filter((p) => p.role === 'office_staff')
+        .map((p) => p.displayName),
+    );
+    await selectOption(page, dialog(page).getByTestId('roster-leaders'), leader);
+    await selectOption(page, dialog(page).getByTestId('roster-staff'), clerks[0]!);
     await dialog(page).getByTestId('roster-ok').click();
-    await page.locator('tr', { hasText: '李书记' }).first().waitFor();
+    await page.locator('tr', { hasText: leader }).first().waitFor();
     expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(28);
     await screenshot(page, 'duty-roster-month');
 

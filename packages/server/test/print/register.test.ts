@@ -80,6 +80,25 @@ describe('register PDF', () => {
   });
 });
 
+describe('register PDF dates', () => {
+  it('keeps a date on one line even in a narrow column (issue 12: "2026-12-0 / 2")', async () => {
+    const narrow: RegisterSpec = {
+      ...spec,
+      columns: [
+        { key: 'number', header: '发文字号', width: 3 },
+        { key: 'title', header: '标题', width: 30 },
+        { key: 'writtenAt', header: '成文日期', width: 1 },
+        { key: 'note', header: '备注', width: 1 },
+      ],
+      rows: rows.slice(0, 10).map((r) => ({ ...r, writtenAt: `2026-12-${String(10 + (r.copies ?? 0)).padStart(2, '0')}` })),
+    };
+    const read = await readPdf(await renderRegister(narrow, 'pdf'));
+    const texts = read.flatMap((p) => p.items.map((t) => t.str));
+    for (const r of narrow.rows) expect(texts).toContain(r.writtenAt as string);
+    expect(texts.some((t) => /^2026-12-\d$/.test(t))).toBe(false);
+  });
+});
+
 describe('register Excel', () => {
   it('writes one sheet: merged title, bold bordered header, frozen, every row, dates as text', async () => {
     const wb = new ExcelJS.Workbook();

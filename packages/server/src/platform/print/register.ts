@@ -106,6 +106,33 @@ function columnWidths(columns: RegisterColumn[], total: number): number[] {
   return columns.map((c) => (Math.max(c.width, 0.1) / sum) * total);
 }
 
+const DAY_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * The proportional widths, but a column holding dates (2026-12-02, or a date and time) is never
+ * narrower than its longest date on one line: a date wrapped as "2026-12-0 / 2" misreads (issue 12).
+ * The width a date column gains is taken from the other columns in proportion.
+ */
+function registerColumnWidths(doc: Pdf, spec: RegisterSpec, total: number): number[] {
+  const widths = columnWidths(spec.columns, total);
+  const need = spec.columns.map((c) => {
+    let widest = 0;
+    for (const r of spec.rows) {
+      const v = cellText(r[c.key]);
+      if (!DAY_PREFIX.test(v)) continue;
+      // Only the date part must stay whole; a time after it may go to the next line.
+      widest = Math.max(widest, textWidth(doc, 'song', CELL.size, v.length <= 16 ? v : v.slice(0, 10)));
+    }
+    return widest ? widest + 2 * CELL.pad + 1 : 0;
+  });
+  const short = widths.map((w, i) => Math.max(0, need[i]! - w));
+  const extra = short.reduce((a, b) => a + b, 0);
+  if (extra === 0) return widths;
+  const donors = widths.reduce((a, w, i) => (short[i] ? a : a + w), 0);
+  if (donors <= extra) return widths;
+  return widths.map((w, i) => (short[i] ? need[i]! : w - (w / donors) * extra));
+}
+
 interface LaidRow {
   lines: string[][];
   height: number;
@@ -175,7 +202,7 @@ function drawPageHead(doc: Pdf, spec: RegisterSpec, printed: string): number {
 async function registerPdf(spec: RegisterSpec, fonts?: FontConfig): Promise<Buffer> {
   const doc = newPdf({ layout: 'landscape', title: spec.title, fonts, bufferPages: true });
   const printed = isoDate(spec.printedAt ?? new Date());
-  const widths = columnWidths(spec.columns, PAGE.width - 2 * MARGIN.x);
+  const widths = registerColumnWidths(doc, spec, PAGE.width - 2 * MARGIN.x);
   const bottom = PAGE.height - MARGIN.bottom;
   const header = layRow(
     doc,

@@ -1,5 +1,5 @@
 /** /documents/outgoing/:id — the drafting slip with the actions the record allows, in one bar at the bottom. */
-import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Modal, Result, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -149,9 +149,15 @@ export default function DocumentSlipPage() {
         title={doc.title}
         subtitle={doc.docNumber ?? undefined}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ownOrg ? '/documents/outgoing' : '/documents/inbox')}>
-            {t('documents.action.back')}
-          </Button>
+          <>
+            {/* 发文笺: the drafting slip as PDF (GET /api/documents/{id}/slip), for the paper file. */}
+            <Button icon={<PrinterOutlined />} data-testid="print-slip" onClick={() => void openPdf(`/api/documents/${id}/slip`)}>
+              {t('documents.action.printDraftSlip')}
+            </Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ownOrg ? '/documents/outgoing' : '/documents/inbox')}>
+              {t('documents.action.back')}
+            </Button>
+          </>
         }
       />
       {doc.status === 'returned' && doc.reviewComment ? (

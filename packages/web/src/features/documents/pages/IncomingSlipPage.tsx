@@ -1,11 +1,12 @@
 /** /documents/incoming/:id — 文件处理笺: 初审, 传阅 with read receipts, or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Form, Result, Select, Spin, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useLang, useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { openPdf } from '../../../lib/api.ts';
 import { formatDate, formatDateText, formatDateTime } from '../../../lib/format.tsx';
 import { useIncoming, useIncomingOp, useReplyIncoming, usePeople, type IncomingOp } from '../api/incoming.ts';
 import { BodyView } from '../components/BodyView.tsx';
@@ -186,9 +187,15 @@ export default function IncomingSlipPage() {
         title={r.title}
         subtitle={r.serial}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/documents/inbox?tab=incoming')}>
-            {t('documents.action.back')}
-          </Button>
+          <>
+            {/* 文件处理笺: the processing slip as PDF (GET /api/incoming/{id}/slip). */}
+            <Button icon={<PrinterOutlined />} data-testid="print-slip" onClick={() => void openPdf(`/api/incoming/${id}/slip`)}>
+              {t('documents.action.printProcessingSlip')}
+            </Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/documents/inbox?tab=incoming')}>
+              {t('documents.action.back')}
+            </Button>
+          </>
         }
       />
       {r.status === 'returned' && r.returnReason ? (

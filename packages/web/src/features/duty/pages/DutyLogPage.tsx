@@ -1,5 +1,5 @@
 /** /duty/log — 值班日志: the paper log's columns; a phone-friendly form to log a call, visit, document or incident. */
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Grid, Input, List, Modal, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -28,6 +28,7 @@ export default function DutyLogPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const kindValue = Form.useWatch('kind', form);
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <>
       <PageHeader
@@ -68,35 +69,64 @@ export default function DutyLogPage() {
           }}
         />
       </Space>
-      <Table<LogEntry>
-        rowKey="id"
-        size="middle"
-        loading={log.isLoading}
-        dataSource={log.data?.items ?? []}
-        locale={{ emptyText: t('duty.log.empty') }}
-        scroll={{ x: 1100 }}
-        pagination={{ current: page, pageSize: 20, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-        columns={[
-          { title: t('duty.log.at'), dataIndex: 'at', width: 140, render: formatDateTime },
-          {
-            title: t('duty.log.kind'),
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: string, r) => (
-              <>
-                {t(`duty.kind.${k}`)} {r.reportUpward ? <StatusTag tone="warning">{t('duty.log.reported')}</StatusTag> : null}
-              </>
-            ),
-          },
-          { title: t('duty.log.unit'), dataIndex: 'callerUnit', width: 130 },
-          { title: t('duty.log.name'), dataIndex: 'callerName', width: 80 },
-          { title: t('duty.log.phone'), dataIndex: 'callerPhone', width: 120 },
-          { title: t('duty.log.content'), dataIndex: 'content', ellipsis: true },
-          { title: t('duty.log.handling'), dataIndex: 'handling', width: 170, ellipsis: true },
-          { title: t('duty.log.result'), dataIndex: 'result', width: 100 },
-          { title: t('duty.log.recorder'), dataIndex: 'recordedByName', width: 80 },
-        ]}
-      />
+      {narrow ? (
+        // On a phone (390 px) each entry is a card: the time and kind, who called, what and how it was handled.
+        <List<LogEntry>
+          loading={log.isLoading}
+          dataSource={log.data?.items ?? []}
+          locale={{ emptyText: t('duty.log.empty') }}
+          data-testid="log-cards"
+          pagination={{ current: page, pageSize: 20, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: true }}
+          renderItem={(r) => (
+            <Card size="small" style={{ marginBottom: 8 }} title={formatDateTime(r.at)} extra={t(`duty.kind.${r.kind}`)}>
+              {r.reportUpward ? <StatusTag tone="warning">{t('duty.log.reported')}</StatusTag> : null}
+              {r.callerUnit || r.callerName || r.callerPhone ? (
+                <div style={{ color: '#666' }}>{[r.callerUnit, r.callerName, r.callerPhone].filter(Boolean).join(' · ')}</div>
+              ) : null}
+              <div style={{ marginTop: 4 }}>{r.content}</div>
+              {r.handling ? (
+                <div style={{ marginTop: 4, color: '#444' }}>
+                  {t('duty.log.handling')}：{r.handling}
+                  {r.result ? `（${r.result}）` : ''}
+                </div>
+              ) : null}
+              <div style={{ marginTop: 4, color: '#999', fontSize: 12 }}>
+                {t('duty.log.recorder')}：{r.recordedByName}
+              </div>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<LogEntry>
+          rowKey="id"
+          size="middle"
+          loading={log.isLoading}
+          dataSource={log.data?.items ?? []}
+          locale={{ emptyText: t('duty.log.empty') }}
+          scroll={{ x: 1100 }}
+          pagination={{ current: page, pageSize: 20, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          columns={[
+            { title: t('duty.log.at'), dataIndex: 'at', width: 140, render: formatDateTime },
+            {
+              title: t('duty.log.kind'),
+              dataIndex: 'kind',
+              width: 110,
+              render: (k: string, r) => (
+                <>
+                  {t(`duty.kind.${k}`)} {r.reportUpward ? <StatusTag tone="warning">{t('duty.log.reported')}</StatusTag> : null}
+                </>
+              ),
+            },
+            { title: t('duty.log.unit'), dataIndex: 'callerUnit', width: 130 },
+            { title: t('duty.log.name'), dataIndex: 'callerName', width: 80 },
+            { title: t('duty.log.phone'), dataIndex: 'callerPhone', width: 120 },
+            { title: t('duty.log.content'), dataIndex: 'content', ellipsis: true },
+            { title: t('duty.log.handling'), dataIndex: 'handling', width: 170, ellipsis: true },
+            { title: t('duty.log.result'), dataIndex: 'result', width: 100 },
+            { title: t('duty.log.recorder'), dataIndex: 'recordedByName', width: 80 },
+          ]}
+        />
+      )}
       <Modal
         open={open}
         title={t('duty.log.new')}

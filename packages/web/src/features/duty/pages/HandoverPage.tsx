@@ -1,5 +1,5 @@
 /** /duty/handover — 交接班: outgoing and incoming person, outstanding matters, each confirms in person. */
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Grid, Input, List, Modal, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { usePeople } from '../../../lib/query.ts';
@@ -20,6 +20,7 @@ export default function HandoverPage() {
   const confirm = useConfirmHandover();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
+  const narrow = !Grid.useBreakpoint().md;
   const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
     <>
@@ -33,59 +34,96 @@ export default function HandoverPage() {
           ) : null
         }
       />
-      <Table<Handover>
-        rowKey="id"
-        size="middle"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('duty.handover.empty') }}
-        columns={[
-          { title: t('duty.handover.day'), dataIndex: 'day', width: 110 },
-          {
-            title: t('duty.handover.outgoing'),
-            key: 'o',
-            width: 170,
-            render: (_: unknown, r) => (
-              <>
-                {r.outgoingName} <small>{formatDateTime(r.outgoingConfirmedAt)}</small>
-              </>
-            ),
-          },
-          {
-            title: t('duty.handover.incoming'),
-            key: 'i',
-            width: 170,
-            render: (_: unknown, r) => (
-              <>
-                {r.incomingName} <small>{formatDateTime(r.incomingConfirmedAt)}</small>
-              </>
-            ),
-          },
-          { title: t('duty.handover.outstanding'), dataIndex: 'outstanding', ellipsis: true },
-          {
-            title: t('duty.handover.state'),
-            key: 's',
-            width: 100,
-            render: (_: unknown, r) =>
-              r.complete ? (
-                <StatusTag tone="done">{t('duty.handover.done')}</StatusTag>
-              ) : (
-                <StatusTag tone="inProgress">{t('duty.handover.waiting')}</StatusTag>
-              ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'a',
-            width: 100,
-            render: (_: unknown, r) =>
-              r.allowedActions.includes('confirm') ? (
-                <Button size="small" type="link" data-testid={`handover-confirm-${r.id}`} onClick={() => confirm.mutate(r.id)}>
+      {narrow ? (
+        // On a phone (390 px) each handover is a card with its confirm button on screen.
+        <List<Handover>
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('duty.handover.empty') }}
+          data-testid="handover-cards"
+          renderItem={(r) => (
+            <Card
+              size="small"
+              style={{ marginBottom: 8 }}
+              title={r.day}
+              extra={
+                r.complete ? (
+                  <StatusTag tone="done">{t('duty.handover.done')}</StatusTag>
+                ) : (
+                  <StatusTag tone="inProgress">{t('duty.handover.waiting')}</StatusTag>
+                )
+              }
+            >
+              <div>
+                {t('duty.handover.outgoing')}：{r.outgoingName} <small>{formatDateTime(r.outgoingConfirmedAt)}</small>
+              </div>
+              <div>
+                {t('duty.handover.incoming')}：{r.incomingName} <small>{formatDateTime(r.incomingConfirmedAt)}</small>
+              </div>
+              <div style={{ marginTop: 4 }}>{r.outstanding}</div>
+              {r.allowedActions.includes('confirm') ? (
+                <Button block type="primary" style={{ marginTop: 8 }} onClick={() => confirm.mutate(r.id)}>
                   {t('duty.handover.confirm')}
                 </Button>
-              ) : null,
-          },
-        ]}
-      />
+              ) : null}
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<Handover>
+          rowKey="id"
+          size="middle"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('duty.handover.empty') }}
+          columns={[
+            { title: t('duty.handover.day'), dataIndex: 'day', width: 110 },
+            {
+              title: t('duty.handover.outgoing'),
+              key: 'o',
+              width: 170,
+              render: (_: unknown, r) => (
+                <>
+                  {r.outgoingName} <small>{formatDateTime(r.outgoingConfirmedAt)}</small>
+                </>
+              ),
+            },
+            {
+              title: t('duty.handover.incoming'),
+              key: 'i',
+              width: 170,
+              render: (_: unknown, r) => (
+                <>
+                  {r.incomingName} <small>{formatDateTime(r.incomingConfirmedAt)}</small>
+                </>
+              ),
+            },
+            { title: t('duty.handover.outstanding'), dataIndex: 'outstanding', ellipsis: true },
+            {
+              title: t('duty.handover.state'),
+              key: 's',
+              width: 100,
+              render: (_: unknown, r) =>
+                r.complete ? (
+                  <StatusTag tone="done">{t('duty.handover.done')}</StatusTag>
+                ) : (
+                  <StatusTag tone="inProgress">{t('duty.handover.waiting')}</StatusTag>
+                ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'a',
+              width: 100,
+              render: (_: unknown, r) =>
+                r.allowedActions.includes('confirm') ? (
+                  <Button size="small" type="link" data-testid={`handover-confirm-${r.id}`} onClick={() => confirm.mutate(r.id)}>
+                    {t('duty.handover.confirm')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      )}
       <Modal
         open={open}
         title={t('duty.handover.new')}
