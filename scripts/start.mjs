@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build the web app when it is missing or older than its sources, then serve.
+// `npm start`: build the web app and compile the server when missing or older than their sources, then serve.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,13 @@ if (stale) {
   console.log('[township-office] building the web app (first start or changed sources)…');
   const r = spawnSync('npm', ['run', 'build', '-w', '@township-office/web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+}
+// The server compiled once (≈ 1 s) when missing or older than its sources: a restart then runs plain
+// JavaScript, with no transpiler between the code and node.
+const { buildServer, serverBundleStale } = await import(path.join(root, 'packages', 'server', 'bin', 'build-server.mjs'));
+if (serverBundleStale()) {
+  console.log('[township-office] compiling the server (first start or changed sources)…');
+  await buildServer();
 }
 // Serve in this process, so signals (Ctrl-C, SIGTERM from a supervisor) reach the server directly.
 const bin = path.join(root, 'packages', 'server', 'bin', 'township-office.mjs');
