@@ -44,7 +44,13 @@ function ctxOf(u: UserRow): RequestContext {
 }
 
 /** Draft → 核稿 → 签发 → 编号 → 分发 online, each step by the person whose step it is; returns the document id. */
-async function issue(s: SeedContext, clerk: UserRow, reviewer: UserRow, signer: UserRow, draft: Parameters<typeof draftDocument>[2]): Promise<string> {
+async function issue(
+  s: SeedContext,
+  clerk: UserRow,
+  reviewer: UserRow,
+  signer: UserRow,
+  draft: Parameters<typeof draftDocument>[2],
+): Promise<string> {
   const c = ctxOf(clerk);
   const doc = await draftDocument(s.db, c, draft);
   await submitDocument(s.db, c, doc.id);

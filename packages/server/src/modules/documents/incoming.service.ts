@@ -5,12 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   CLASSIFICATION_LABELS,
-  formatIncomingSerial,
   isClassified,
   replyDraftOf,
   type IncomingListQuery,
   type IncomingPaper,
-  type IncomingStatus,
 } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
