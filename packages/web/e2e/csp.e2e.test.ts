@@ -47,7 +47,7 @@ describeBrowser('content security policy', () => {
     await loginAs(page, 'town02.clerk');
     await visit('/', (p) => p.getByTestId('main-menu').waitFor());
     await visit('/reception/petitions', (p) => p.locator('.ant-table').first().waitFor({ timeout: 30_000 }));
-    await visit('/supervision/my-office?tab=staff', (p) => p.getByTestId('drill-records').waitFor({ timeout: 30_000 }));
+    await visit('/supervision/my-office?section=standing&tab=staff', (p) => p.getByTestId('drill-records').waitFor({ timeout: 30_000 }));
     const masked = page.getByTestId('staff-id-masked').first();
     await masked.waitFor();
     expect(await masked.innerText()).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);

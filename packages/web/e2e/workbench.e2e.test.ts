@@ -69,6 +69,7 @@ describeBrowser('工作台: every user’s day on one page', () => {
     await clerk('POST', `/api/documents/${id}/submit`);
     await admin('POST', `/api/documents/${id}/review`, { decision: 'approve', comment: '' });
     await leader('POST', `/api/documents/${id}/sign-off`, { opinion: '同意' });
+    await clerk('POST', `/api/documents/${id}/recheck`);
     await clerk('POST', `/api/documents/${id}/number`);
     await clerk('POST', `/api/documents/${id}/dispatch`, { channel: 'online' });
 

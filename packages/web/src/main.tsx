@@ -1,5 +1,5 @@
-// First: schemas built by later imports must see zod's jitless setting (see the file).
-import './lib/zod-jitless.ts';
+// zod runs jitless in the browser (the CSP forbids eval): set before any chunk loads, by
+// public/zod-jitless.js from index.html, so the bundler's chunk order cannot defeat it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

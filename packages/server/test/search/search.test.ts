@@ -30,6 +30,7 @@ describe('search', () => {
       "UPDATE documents SET body = '请各乡镇对辖区内集中供水工程开展一次全面排查，重点检查蓄水池防冻措施。' WHERE id = $1",
       [id],
     );
+    expectStatus(await county.clerk.post(`/api/documents/${id}/recheck`), 200);
     expectStatus(await county.clerk.post(`/api/documents/${id}/number`), 200);
     expectStatus(await county.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' }), 200);
     const delivery = (await (await town08.get('/api/inbox')).json()).items.find((d: { title: string }) => d.title === title);

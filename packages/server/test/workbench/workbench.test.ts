@@ -68,6 +68,11 @@ describe('documents provider', () => {
     expect(find(await items(county.leader), 'document.signOff', id)).toBeDefined();
     expectStatus(await county.leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意' }), 200);
     expect(find(await items(county.leader), 'document.signOff', id)).toBeUndefined();
+    // 复核 before numbering: the office rechecks first, then the number is on the desk.
+    expect(find(await items(county.clerk), 'document.recheck', id)).toBeDefined();
+    expect(find(await items(county.clerk), 'document.number', id)).toBeUndefined();
+    expectStatus(await county.clerk.post(`/api/documents/${id}/recheck`), 200);
+    expect(find(await items(county.clerk), 'document.recheck', id)).toBeUndefined();
     expect(find(await items(county.clerk), 'document.number', id)).toBeDefined();
     expectStatus(await county.clerk.post(`/api/documents/${id}/number`), 200);
     expect(find(await items(county.clerk), 'document.dispatch', id)).toBeDefined();

@@ -18,5 +18,12 @@ CREATE TABLE search_entries (
   PRIMARY KEY (module, record_id)
 );
 CREATE INDEX search_entries_words_idx ON search_entries USING gin (words);
-CREATE INDEX search_entries_folded_trgm_idx ON search_entries USING gin (folded gin_trgm_ops);
+-- The operator class is named with pg_trgm's own schema: a restore replays the migrations with only
+-- the new schema on the search path (platform/backup.ts), where an unqualified gin_trgm_ops is unknown.
+DO $$
+DECLARE
+  ext text := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm');
+BEGIN
+  EXECUTE format('CREATE INDEX search_entries_folded_trgm_idx ON search_entries USING gin (folded %I.gin_trgm_ops)', ext);
+END $$;
 CREATE INDEX search_entries_org_idx ON search_entries (org_id, module);

@@ -75,7 +75,9 @@ async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
 const OUTGOING_KINDS = {
   returned: 'document.returned',
   review: 'document.review',
+  countersign: 'document.countersign',
   signOff: 'document.signOff',
+  recheck: 'document.recheck',
   number: 'document.number',
   dispatch: 'document.dispatch',
 } as const;
@@ -84,19 +86,30 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   // 核稿 is the office's step (the leaders sign); the drafter never reviews their own draft.
   const reviewer = roleMay(actor.role, 'documents.review') && roleMay(actor.role, 'documents.number');
   const signer = roleMay(actor.role, 'documents.signOff');
+  const principal = roleMay(actor.role, 'documents.signPrincipal');
+  const countersigner = roleMay(actor.role, 'documents.countersign');
   const numberer = roleMay(actor.role, 'documents.number');
   const dispatcher = roleMay(actor.role, 'documents.dispatch');
+  // As documents.policy has it: sign-off waits for every countersigning org, and an upward or
+  // important document is the principal leader's (条例 第二十二条); 复核 comes before numbering; a
+  // co-issuing org's leader countersigns (会签) another org's draft while it is in review.
   const r = await db.execute<Row>(sql`
     SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step
     FROM documents d
     CROSS JOIN LATERAL (SELECT CASE
+      WHEN d.org_id <> ${actor.orgId} THEN 'countersign'
       WHEN d.status = 'returned' AND d.drafter_id = ${actor.userId} THEN 'returned'
       WHEN d.status = 'in_review' AND ${reviewer}::boolean AND d.drafter_id <> ${actor.userId} THEN 'review'
-      WHEN d.status = 'reviewed' AND ${signer}::boolean THEN 'signOff'
+      WHEN d.status = 'reviewed' AND ${signer}::boolean AND d.countersign_org_ids <@ d.countersigned_org_ids
+        AND (${principal}::boolean OR NOT (d.upward OR d.important)) THEN 'signOff'
+      WHEN d.status = 'signed_off' AND ${numberer}::boolean AND d.rechecked_at IS NULL THEN 'recheck'
       WHEN d.status = 'signed_off' AND ${numberer}::boolean THEN 'number'
       WHEN d.status = 'numbered' AND ${dispatcher}::boolean THEN 'dispatch'
       END AS step) s
-    WHERE d.org_id = ${actor.orgId} AND d.status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered') AND s.step IS NOT NULL
+    WHERE ((d.org_id = ${actor.orgId} AND d.status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered'))
+        OR (${countersigner}::boolean AND d.status IN ('in_review', 'reviewed') AND ${actor.orgId}::uuid = ANY (d.countersign_org_ids)
+            AND NOT ${actor.orgId}::uuid = ANY (d.countersigned_org_ids)))
+      AND s.step IS NOT NULL
     ORDER BY d.updated_at LIMIT ${TODO_LIMIT}`);
   return r.rows.map((x) => ({
     kind: OUTGOING_KINDS[x.step as keyof typeof OUTGOING_KINDS],
