@@ -7,7 +7,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginAs, logout, navigate, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
+import {
+  describeBrowser,
+  loginAs,
+  logout,
+  navigate,
+  openBrowser,
+  screenshot,
+  selectOption,
+  confirmOk,
+  type BrowserSession,
+} from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("签 发"). */
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) =>
@@ -89,12 +99,12 @@ describeBrowser('办文: a joint notice countersigned and signed by the principa
     await switchUser(c, 'county.clerk');
     await navigate(c, slipUrl);
     await button(c.getByTestId('action-bar'), '复核').click();
-    await button(c.locator('.ant-modal-confirm:visible'), '确定').click();
+    await confirmOk(c);
     await expect.poll(() => c.getByTestId('slip-recheck').innerText()).toMatch(/\d{4}年/);
     await button(c.getByTestId('action-bar'), '编号').click();
     await expect.poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
     await button(c.getByTestId('action-bar'), '网上分发').click();
-    await button(c.locator('.ant-modal-confirm:visible'), '确定').click();
+    await confirmOk(c);
     await expect.poll(() => c.getByTestId('document-slip').innerText()).toContain('已分发');
     await screenshot(c, 'documents-joint-dispatched', { fullPage: true });
 

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  confirmOk,
   describeBrowser,
   navigate,
   loginAs,
@@ -130,7 +131,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await switchUser(c, 'county.clerk');
     await navigate(c, slipUrl);
     await button(c.getByTestId('action-bar'), '复核').click();
-    await button(c.locator('.ant-modal-confirm:visible'), '确定').click();
+    await confirmOk(c);
     await expect.poll(() => c.getByTestId('slip-recheck').innerText()).toMatch(/\d{4}年/);
     await button(c.getByTestId('action-bar'), '编号').click();
     await expect.poll(() => c.getByTestId('slip-docNumber').innerText()).toMatch(/^清委办发〔\d{4}〕[1-9]\d*号$/);
@@ -138,7 +139,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(c.getByTestId('action-bar'), '网上分发').click();
     // The township's open inbox shows it without a reload, with a notification. The notification
     // goes after a few seconds, so its wait starts before the dispatch that sends it.
-    await Promise.all([t.getByText('收到新公文').waitFor(), button(c.locator('.ant-modal-confirm:visible'), '确定').click()]);
+    await Promise.all([t.getByText('收到新公文').waitFor(), confirmOk(c)]);
     await t.locator('.ant-table-row', { hasText: title }).waitFor();
     await screenshot(t, 'documents-inbox-live');
     await expect.poll(() => c.getByTestId('receipt-count').innerText()).toBe('0/18 已签收');

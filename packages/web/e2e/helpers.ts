@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type ElementHandle, type Locator, type Page } from 'playwright-core';
-import { describe, inject } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { REPO_ROOT } from './test-server.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -316,4 +316,17 @@ export async function optionLabels(page: Page, select: Locator): Promise<string[
   );
   await input.dispose();
   return labels;
+}
+
+/**
+ * Answers the confirm dialog (Modal.confirm) the last click opened with its OK button, then waits
+ * until no confirm is left on screen. Two confirms in a row (复核, then 网上分发) otherwise let the
+ * second click find the first one still fading out: a fresh-clone CI run clicked the closing 复核
+ * confirm, the dispatch confirm stayed open, and its mask blocked the next test's clicks.
+ */
+export async function confirmOk(page: Page, ok = '确定'): Promise<void> {
+  const open = page.locator('.ant-modal-confirm:visible');
+  await expect.poll(() => open.count()).toBe(1);
+  await open.getByRole('button', { name: new RegExp(`^\\s*${ok.split('').join('\\s*')}\\s*$`) }).click();
+  await expect.poll(() => open.count()).toBe(0);
 }
