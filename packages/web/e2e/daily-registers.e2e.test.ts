@@ -5,7 +5,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, navigate, loginAs, logout, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
+import {
+  describeBrowser,
+  navigate,
+  loginAs,
+  logout,
+  openBrowser,
+  screenshot,
+  selectOption,
+  type BrowserSession,
+  waitForPage,
+} from './helpers.ts';
 
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
 /** The township leader's name as the person selects list it (/api/people). */
@@ -37,7 +47,7 @@ describeBrowser('daily registers', () => {
     await d.getByTestId('meeting-decisions').fill('成立森林防火专班\n开展隐患排查');
     await screenshot(page, 'meetings-new-form');
     await d.getByTestId('meeting-save').click();
-    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await waitForPage(page, /\/meetings\/[0-9a-f-]{36}$/);
     await page.getByTestId('meeting-finalise').click();
     await page.getByText('待主持人确认').first().waitFor();
     await page.getByTestId('follow-0-0').click();
@@ -47,7 +57,7 @@ describeBrowser('daily registers', () => {
     await screenshot(page, 'meetings-minutes-record', { fullPage: true });
 
     await page.getByTestId('meeting-follow-ups').click();
-    await page.waitForURL(/\/meetings\/follow-ups\?meetingId=/);
+    await waitForPage(page, /\/meetings\/follow-ups\?meetingId=/);
     const row = page.locator('tr', { hasText: '成立森林防火专班' }).filter({ hasText: '党委会（浏览器测试）' }).first();
     await row.getByRole('button', { name: /办\s*结/ }).click();
     await dialog(page).getByTestId('followup-text').fill('专班已成立并开展巡查');
@@ -130,7 +140,7 @@ describeBrowser('daily registers', () => {
     await d.getByTestId('petition-subject').fill('宅基地界址纠纷（浏览器测试）');
     await d.getByTestId('petition-content').fill('反映与邻居宅基地界址不清。');
     await d.getByTestId('petition-save').click();
-    await page.waitForURL(/\/reception\/petitions\/[0-9a-f-]{36}$/);
+    await waitForPage(page, /\/reception\/petitions\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
     await expect(page.getByTestId('petitioner').innerText()).resolves.toContain('1101**********1234');
     await page.getByTestId('petition-reveal').click();

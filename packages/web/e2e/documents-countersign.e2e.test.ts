@@ -17,6 +17,7 @@ import {
   selectOption,
   confirmOk,
   type BrowserSession,
+  waitForPage,
 } from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("签 发"). */
@@ -57,7 +58,7 @@ describeBrowser('办文: a joint notice countersigned and signed by the principa
     await c.getByTestId('important').check();
     await c.getByTestId('paragraph-0').fill('为规范村级财务管理，现就村级财务公开工作通知如下。');
     await c.getByTestId('draft-save').click();
-    await c.waitForURL(/\/documents\/outgoing\/[0-9a-f-]{36}$/);
+    await waitForPage(c, /\/documents\/outgoing\/[0-9a-f-]{36}$/);
     slipUrl = new URL(c.url()).pathname;
     const id = slipUrl.split('/').pop()!;
     await expect.poll(() => c.getByTestId('slip-countersign').innerText()).toContain('清溪县财政局');

@@ -19,6 +19,7 @@ import {
   screenshot,
   selectOption,
   type BrowserSession,
+  waitForPage,
 } from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("签 收"). */
@@ -84,7 +85,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await loginAs(c, 'county.clerk');
     await navigate(c, '/documents/outgoing');
     await c.getByTestId('new-draft').click();
-    await c.waitForURL(/\/documents\/outgoing\/new$/);
+    await waitForPage(c, /\/documents\/outgoing\/new$/);
     await c.getByTestId('title').fill(title);
     await c.getByTestId('main-recipients-all-townships').click();
     await c.getByTestId('paragraph-0').fill('春节将至，为确保节日期间各项工作正常运转，现就有关事项通知如下。');
@@ -99,7 +100,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     }
     await screenshot(c, 'documents-draft-form', { fullPage: true });
     await c.getByTestId('draft-save').click();
-    await c.waitForURL(/\/documents\/outgoing\/[0-9a-f-]{36}$/);
+    await waitForPage(c, /\/documents\/outgoing\/[0-9a-f-]{36}$/);
     slipUrl = new URL(c.url()).pathname;
     await expect.poll(() => c.getByTestId('slip-title').innerText()).toBe(title);
     expect(await c.getByTestId('slip-main').innerText()).toContain('各乡镇（18个）');
@@ -151,7 +152,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
   it('the township acknowledges, proposes, its leader instructs and a handler closes it', async () => {
     const t = town.page;
     await button(t.locator('.ant-table-row', { hasText: title }), '签收').click();
-    await t.waitForURL(/\/documents\/incoming\/[0-9a-f-]{36}$/);
+    await waitForPage(t, /\/documents\/incoming\/[0-9a-f-]{36}$/);
     incomingUrl = new URL(t.url()).pathname;
     expect(await t.getByTestId('proc-serial').innerText()).toMatch(/^收〔\d{4}〕[1-9]\d*号$/);
     await t.getByTestId('screen-act').click();
@@ -245,7 +246,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await t.getByTestId('paper-form').locator('label.ant-radio-button-wrapper', { hasText: '机密' }).click();
     expect(await t.getByTestId('paper-classified-alert').isVisible()).toBe(true);
     await button(dialog(t), '确定').click();
-    await t.waitForURL(/\/documents\/incoming\/[0-9a-f-]{36}$/);
+    await waitForPage(t, /\/documents\/incoming\/[0-9a-f-]{36}$/);
     expect(await t.getByTestId('proc-channel').innerText()).toBe('纸质');
     await navigate(t, '/documents/registers/incoming');
     const row = t.locator('.ant-table-row', { hasText: paperTitle });

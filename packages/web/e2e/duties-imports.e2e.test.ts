@@ -11,7 +11,17 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { INCOMING_IMPORT_COLUMNS } from '@township-office/domain/imports';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginAs, logout, navigate, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
+import {
+  describeBrowser,
+  loginAs,
+  logout,
+  navigate,
+  openBrowser,
+  screenshot,
+  selectOption,
+  type BrowserSession,
+  waitForPage,
+} from './helpers.ts';
 
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
 
@@ -69,7 +79,7 @@ describeBrowser('duties and imports', () => {
     await d.getByTestId('petition-subject').fill('征地补偿标准（复查复核浏览器测试）');
     await d.getByTestId('petition-content').fill('对征地补偿标准有异议。');
     await d.getByTestId('petition-save').click();
-    await page.waitForURL(/\/reception\/petitions\/[0-9a-f-]{36}$/);
+    await waitForPage(page, /\/reception\/petitions\/[0-9a-f-]{36}$/);
     for (const [step, fill] of [
       ['accept', {}],
       ['close', { result: '依据标准作出答复' }],

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type ElementHandle, type Locator, type Page } from 'playwright-core';
-import { describe, expect, inject } from 'vitest';
+import { beforeEach, describe, expect, inject } from 'vitest';
 import { REPO_ROOT } from './test-server.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -35,7 +35,47 @@ export function baseUrl(): string | null {
 }
 
 /** `describe` that is skipped (with the global setup's one-line reason) when there is no Chromium. */
-export const describeBrowser = (name: string, fn: () => void) => describe.skipIf(!inject('baseUrl'))(name, fn);
+export const describeBrowser = (name: string, fn: () => void) =>
+  describe.skipIf(!inject('baseUrl'))(name, () => {
+    beforeEach((ctx) => ctx.onTestFailed(() => reportOpenPages(ctx.task.name)));
+    fn();
+  });
+
+/** The sessions open now, for the failure report. */
+const openSessions = new Set<BrowserContext>();
+
+/**
+ * When a test fails, what each open page showed: its address, the page on screen (router.tsx's
+ * mark), the dialogs and messages open and the start of its text, printed into the log, and a
+ * screenshot in test-results/screenshots/FAILED-*.png. A CI log then says what the page was doing,
+ * not only which wait ran out.
+ */
+async function reportOpenPages(test: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let n = 0;
+  for (const context of openSessions) {
+    for (const page of context.pages()) {
+      n += 1;
+      try {
+        const state = await page.evaluate(() => ({
+          url: location.pathname + location.search,
+          shown: document.body.dataset.shownPath ?? null,
+          overlays: [...document.querySelectorAll('.ant-modal-title, .ant-message-notice, .ant-notification-notice-message')]
+            .map((e) => (e as HTMLElement).innerText.trim())
+            .filter(Boolean),
+          text: document.body.innerText.replace(/\s+/g, ' ').slice(0, 600),
+        }));
+        const file = await page
+          .screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${test.slice(0, 40).replace(/[^\w.-]+/g, '_')}-${n}.png`) })
+          .then(() => `FAILED-…-${n}.png`)
+          .catch(() => 'no screenshot');
+        console.error(`[browser] failed "${test}", page ${n}: ${JSON.stringify(state)} (${file})`);
+      } catch (err) {
+        console.error(`[browser] failed "${test}", page ${n}: could not read it (${(err as Error).message.split('\n')[0]})`);
+      }
+    }
+  }
+}
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -62,12 +102,14 @@ export async function openBrowser(opts: { viewport?: { width: number; height: nu
     baseURL: url,
   });
   context.setDefaultTimeout(15_000);
+  openSessions.add(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
     newPage: () => context.newPage(),
     close: async () => {
+      openSessions.delete(context);
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
@@ -99,6 +141,23 @@ export async function navigate(page: Page, to: string): Promise<void> {
   }, to);
   if (how === 'load') await page.goto(to);
   else if (how === 'reload') await page.reload();
+  await pageShown(page);
+}
+
+/** After a click that navigates inside the app: wait for the address, then for its page to be on screen. */
+export async function waitForPage(page: Page, url: Parameters<Page['waitForURL']>[0]): Promise<void> {
+  await page.waitForURL(url);
+  await pageShown(page);
+}
+
+/**
+ * Wait until the page on screen is the one the address bar names (the app's `data-shown-path`,
+ * router.tsx). A route change runs in a React transition, so the previous page stays on screen,
+ * buttons and all, until the new page's chunk has loaded: a fresh-clone CI run clicked the
+ * outgoing slip's 打印 button again instead of the incoming slip's, which had not appeared yet.
+ */
+export async function pageShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.shownPath === location.pathname + location.search, null, POLL);
 }
 
 /** Sign in through the login page and wait for the layout. */

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, navigate, loginAs, openBrowser, screenshot, selectOption, type BrowserSession } from './helpers.ts';
+import { describeBrowser, navigate, loginAs, openBrowser, screenshot, selectOption, type BrowserSession, waitForPage } from './helpers.ts';
 
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) =>
   scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
@@ -91,7 +91,7 @@ describeBrowser('信息调研 and 档案', () => {
     await navigate(c, '/information/submissions');
     await row.locator('.ant-checkbox-input').check();
     await c.getByTestId('info-compile').click();
-    await c.waitForURL(/\/information\/bulletins$/);
+    await waitForPage(c, /\/information\/bulletins$/);
     const first = c.getByTestId('bulletin-number').first();
     await expect.poll(async () => ((await first.count()) ? (await first.innerText()).trim() : '')).not.toBe('');
     const numberText = (await first.innerText()).trim();

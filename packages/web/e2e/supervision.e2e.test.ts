@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STAFF_SHEET_COLUMNS, idNumberWithCheck } from '@township-office/domain/personnel';
-import { describeBrowser, navigate, loginAs, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+import { describeBrowser, navigate, loginAs, openBrowser, screenshot, type BrowserSession, waitForPage } from './helpers.ts';
 
 describeBrowser('督查: county dashboard, staff filing, rotation planner, staff import', () => {
   let county: BrowserSession;
@@ -56,7 +56,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await screenshot(p, 'supervision-dashboard', { fullPage: true });
 
     await p.getByTestId('cell-T01-staff').click();
-    await p.waitForURL(/\/supervision\/townships\/.+tab=staff/);
+    await waitForPage(p, /\/supervision\/townships\/.+tab=staff/);
     const records = p.getByTestId('drill-records').locator('tbody tr.ant-table-row');
     await expect.poll(() => records.count()).toBe(3);
     expect(await p.getByTestId('drill-records').innerText()).toContain('城关镇');

@@ -9,6 +9,7 @@ import {
   selectOption,
   submitLogin,
   type BrowserSession,
+  waitForPage,
 } from './helpers.ts';
 
 describeBrowser('the system pages of the 三员', () => {
@@ -24,7 +25,7 @@ describeBrowser('the system pages of the 三员', () => {
     const { page } = b;
     const username = `e2e.clerk${Date.now() % 100_000}`;
     await loginAs(page, 'sysadmin');
-    await page.waitForURL(/\/system\/users/);
+    await waitForPage(page, /\/system\/users/);
     await page.getByTestId('create-user').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(username);
@@ -67,7 +68,7 @@ describeBrowser('the system pages of the 三员', () => {
       expect([401, 423]).toContain(res.status());
     }
     await loginAs(page, 'secadmin');
-    await page.waitForURL(/\/system\/roles/);
+    await waitForPage(page, /\/system\/roles/);
     const row = page.locator('tr', { hasText: 'town02.clerk' });
     await row.waitFor();
     expect(await row.innerText()).toContain('已锁定');
@@ -87,7 +88,7 @@ describeBrowser('the system pages of the 三员', () => {
   it('shows the audit administrator the log, filtered, and a verified chain', async () => {
     const { page } = b;
     await loginAs(page, 'auditor');
-    await page.waitForURL(/\/system\/audit/);
+    await waitForPage(page, /\/system\/audit/);
     await page.getByLabel('操作人').fill('auditor'); // the auditor's own sign-in is always there
     const [filtered] = await Promise.all([
       page.waitForResponse((r) => {
@@ -115,7 +116,7 @@ describeBrowser('the system pages of the 三员', () => {
     const { page, context } = b;
     await loginAs(page, 'town01.clerk');
     await page.getByTestId('current-user').click();
-    await page.waitForURL(/\/account/);
+    await waitForPage(page, /\/account/);
     await context.clearCookies({ name: 'township_sid' });
     await page.getByTestId('totp-setup').click(); // the server answers 401: no session any more
     await page.waitForURL(/\/login/);

@@ -6,7 +6,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+import {
+  baseUrl,
+  DEMO_PASSWORD,
+  describeBrowser,
+  loginAs,
+  navigate,
+  openBrowser,
+  screenshot,
+  type BrowserSession,
+  waitForPage,
+} from './helpers.ts';
 
 /** A signed-in API client for the steps that are not what this test is about (drafting and signing the notice). */
 async function apiAs(username: string) {
@@ -126,7 +136,7 @@ describeBrowser('工作台: every user’s day on one page', () => {
         if (seen.has(pattern)) continue;
         seen.add(pattern);
         await navigate(page, href);
-        await page.waitForURL((u) => u.pathname === href);
+        await waitForPage(page, (u) => u.pathname === href);
         // The page of the action, not the not-found page or an error.
         await page.locator('main .ant-card, main .ant-table, main form, main [data-testid]').first().waitFor();
         expect(await page.getByText(/页面不存在|出错了|系统内部错误/).count(), `${user} ${href}`).toBe(0);

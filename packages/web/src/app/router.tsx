@@ -1,5 +1,5 @@
 /** The signed-in part of the app: one route per entry of the nav registry, inside the layout. */
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Button, Flex, Result, Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from './i18n/I18nProvider.tsx';
@@ -16,16 +16,34 @@ function Loading() {
   );
 }
 
+/**
+ * Marks the page whose content is on screen: `data-shown-path` on <body> is the path and query of
+ * the route that has rendered. A navigation to a lazy page runs in a transition, so the previous
+ * page stays on screen (buttons and all) until the new one's chunk has loaded; the browser tests
+ * wait for this mark to equal the address bar before they look at the page, and anyone debugging a
+ * slow navigation can see in the DOM which page is really shown.
+ */
+function Shown() {
+  const location = useLocation();
+  useEffect(() => {
+    document.body.dataset.shownPath = location.pathname + location.search;
+  }, [location.pathname, location.search]);
+  return null;
+}
+
 function NotAllowed() {
   const t = useT();
   const navigate = useNavigate();
   return (
-    <Result
-      status="403"
-      title={t('app.forbidden.title')}
-      subTitle={t('app.forbidden.text')}
-      extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
-    />
+    <>
+      <Shown />
+      <Result
+        status="403"
+        title={t('app.forbidden.title')}
+        subTitle={t('app.forbidden.text')}
+        extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+      />
+    </>
   );
 }
 
@@ -33,12 +51,15 @@ function NotFound() {
   const t = useT();
   const navigate = useNavigate();
   return (
-    <Result
-      status="404"
-      title={t('app.notFound.title')}
-      subTitle={t('app.notFound.text')}
-      extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
-    />
+    <>
+      <Shown />
+      <Result
+        status="404"
+        title={t('app.notFound.title')}
+        subTitle={t('app.notFound.text')}
+        extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+      />
+    </>
   );
 }
 
@@ -47,6 +68,7 @@ function Page({ entry }: { entry: NavEntry }) {
   return (
     <Suspense fallback={<Loading />}>
       <Component />
+      <Shown />
     </Suspense>
   );
 }
