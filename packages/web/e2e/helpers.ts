@@ -44,6 +44,30 @@ export const describeBrowser = (name: string, fn: () => void) =>
 /** The sessions open now, for the failure report. */
 const openSessions = new Set<BrowserContext>();
 
+/** Each page's last API answers and console errors, for the failure report. */
+const pageLogs = new WeakMap<Page, string[]>();
+function keepLog(page: Page): void {
+  const log: string[] = [];
+  pageLogs.set(page, log);
+  const add = (line: string) => {
+    log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (log.length > 25) log.shift();
+  };
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) add(`${r.request().method()} ${u.pathname}${u.search} ${r.status()}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/') && r.method() !== 'GET') add(`${r.method()} ${u.pathname} sent`);
+  });
+  page.on('requestfailed', (r) => add(`${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') add(`console.${m.type()}: ${m.text().slice(0, 200)}`);
+  });
+  page.on('pageerror', (e) => add(`pageerror: ${e.message.slice(0, 200)}`));
+}
+
 /**
  * When a test fails, what each open page showed: its address, the page on screen (router.tsx's
  * mark), the dialogs and messages open and the start of its text, printed into the log, and a
@@ -70,6 +94,7 @@ async function reportOpenPages(test: string): Promise<void> {
           .then(() => `FAILED-…-${n}.png`)
           .catch(() => 'no screenshot');
         console.error(`[browser] failed "${test}", page ${n}: ${JSON.stringify(state)} (${file})`);
+        console.error(`[browser] page ${n}'s last API answers and console errors:\n  ${(pageLogs.get(page) ?? []).join('\n  ')}`);
       } catch (err) {
         console.error(`[browser] failed "${test}", page ${n}: could not read it (${(err as Error).message.split('\n')[0]})`);
       }
@@ -99,11 +124,18 @@ export async function openBrowser(opts: { viewport?: { width: number; height: nu
     locale: opts.locale ?? 'zh-CN',
     // The users' clocks are in China; times in tables and screenshots read as they would there.
     timezoneId: 'Asia/Shanghai',
+    // The app then turns Ant Design's animations off (theme.ts, useTheme). A dialog zooms in from
+    // the button that opened it: Playwright found the OK button stable while the zoom had not yet
+    // started, the zoom then shrank it away, and the click landed beside it (two CI runs left the
+    // 签发 dialog and the 网上分发 confirm open with nothing sent).
+    reducedMotion: 'reduce',
     baseURL: url,
   });
   context.setDefaultTimeout(15_000);
   openSessions.add(context);
+  context.on('page', keepLog);
   const page = context.pages()[0] ?? (await context.newPage());
+  if (!pageLogs.has(page)) keepLog(page);
   return {
     context,
     page,

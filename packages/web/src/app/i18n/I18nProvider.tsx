@@ -9,7 +9,7 @@ import 'dayjs/locale/zh-tw';
 import 'dayjs/locale/en';
 import { CATALOGS } from './catalogs.ts';
 import { saveLang, savedLang, type Lang } from './lang.ts';
-import { theme } from '../theme.ts';
+import { useTheme } from '../theme.ts';
 
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: string, params?: TParams) => string;
@@ -89,6 +89,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const t = useCallback<TFunction>((key, params) => translate(lang, key, params), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  const theme = useTheme();
   return (
     <I18nContext.Provider value={value}>
       <ConfigProvider locale={ANTD_LOCALES[lang]} theme={theme} form={{ validateMessages: VALIDATE_MESSAGES[lang] }}>

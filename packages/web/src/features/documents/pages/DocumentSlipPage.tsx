@@ -20,7 +20,8 @@ export default function DocumentSlipPage() {
   const { id = '' } = useParams();
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  // The context's confirm, not the static Modal.confirm: it follows the app's theme and language.
+  const { message, modal } = App.useApp();
   const { me } = useSession();
   const q = useDocument(id);
   const act = useSlipAction(id);
@@ -88,7 +89,7 @@ export default function DocumentSlipPage() {
         key="recheck"
         type="primary"
         onClick={() =>
-          Modal.confirm({
+          modal.confirm({
             title: t('documents.action.recheck'),
             content: t('documents.action.confirmRecheck'),
             onOk: () => act.mutateAsync({ kind: 'recheck' }).then(() => void message.success(t('documents.action.rechecked'))),
@@ -108,7 +109,7 @@ export default function DocumentSlipPage() {
         key="dispatchOnline"
         type="primary"
         onClick={() =>
-          Modal.confirm({
+          modal.confirm({
             title: t('documents.action.dispatchOnline'),
             content: t('documents.action.confirmDispatch', { count: recipientCount }),
             onOk: () =>
