@@ -83,6 +83,17 @@ describe('roster', () => {
     expect(h.statusCode).toBe(201);
     expect(h.json().rosterDueOn).toBe('2035-04-26');
     const id = h.json().id;
+    // Issue 9: the same holiday again was a VALIDATION_FAILED with an English detail inside a Chinese answer.
+    const again = { name: '劳动节', startsOn: '2035-05-01', endsOn: '2035-05-05', makeupWorkdays: [] };
+    const zh = await countyAdmin.post('/api/calendar/holidays', again);
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json().error.code).toBe('HOLIDAY_EXISTS');
+    expect(zh.json().error.message).toBe('节假日“劳动节”（2035-05-01 起）已在日历中，无需重复添加。');
+    const en = await countyAdmin.post('/api/calendar/holidays', again, { 'accept-language': 'en' });
+    expect(en.json().error.message).toBe('The holiday "劳动节" starting 2035-05-01 is already in the calendar.');
+    expect(
+      (await countyAdmin.get('/api/calendar/holidays?year=2035')).json().items.filter((x: { name: string }) => x.name === '劳动节'),
+    ).toHaveLength(1);
     expect((await clerk.post(`/api/duty/holidays/${id}/submit`, {})).json().error.code).toBe('ROSTER_DAY_MISSING');
     await clerk.post('/api/duty/roster/generate', {
       from: '2035-05-01',
