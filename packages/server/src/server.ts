@@ -44,7 +44,7 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   if (await isDemoSeeded(database.db)) {
     log(
-      `demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, town01.clerk … town18.clerk, town01.leader … town18.leader, sysadmin, secadmin, auditor`,
+      `demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, county.head, town01.clerk … town18.clerk, town01.leader … town18.leader, town01.head … town18.head, finance.leader, sysadmin, secadmin, auditor`,
     );
   }
   log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);
