@@ -29,6 +29,19 @@ async function configure(c = town, fondsCode = 'Z109', scheme: 'unit' | 'subject
   expect(res.statusCode, res.body).toBe(200);
 }
 
+describe('the set-up as the API publishes it', () => {
+  it('sends the 全宗号, the scheme and the classes, and none of the table columns behind them', async () => {
+    await configure();
+    const res = await town.get('/api/archives/config');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['classes', 'config']);
+    expect(body.config).toEqual({ fondsCode: 'Z109', scheme: 'unit' });
+    expect(body.classes).toContainEqual({ kind: 'subject', code: 'DJ', name: '党建' });
+    for (const c of body.classes) expect(Object.keys(c).sort()).toEqual(['code', 'kind', 'name']);
+  });
+});
+
 describe('filing and the archival code', () => {
   it('files an item with the 档号 of the rule', async () => {
     await configure();

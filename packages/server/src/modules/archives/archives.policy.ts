@@ -7,6 +7,7 @@ import { ArchiveErrors } from '@township-office/domain/archives.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import { roleMay } from '@township-office/domain/permissions';
 import type { Actor } from '../../platform/context.ts';
+import type { ARCHIVE_ITEM_ACTIONS, ARCHIVE_LOAN_ACTIONS } from '@township-office/domain/archives.api';
 import { allow, allowIf, definePolicy, deny, firstDenial, type Decision } from '../../platform/policy.ts';
 import type { ArchiveItemRow, ArchiveLoanRow } from './archives.tables.ts';
 
@@ -43,3 +44,8 @@ export const archiveLoanPolicy = definePolicy<Pick<ArchiveLoanRow, 'orgId' | 're
     ),
 });
 export type ArchiveLoanAction = (typeof archiveLoanPolicy.actions)[number];
+
+// The action names the API publishes (domain/archives.api.ts) are exactly the policies' own.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const ITEM_ACTIONS_PUBLISHED: Same<ArchiveItemAction, (typeof ARCHIVE_ITEM_ACTIONS)[number]> = true;
+export const LOAN_ACTIONS_PUBLISHED: Same<ArchiveLoanAction, (typeof ARCHIVE_LOAN_ACTIONS)[number]> = true;

@@ -1,35 +1,10 @@
-import { z } from 'zod';
-import { safeString } from '@township-office/domain/common';
-import { CLASS_KINDS, RETENTIONS } from '@township-office/domain/archives';
+import type { ArchiveConfig, ArchiveItem, ArchiveItemDetail, ArchiveLoan } from '@township-office/domain/archives.api';
 import type { Actor } from '../../platform/context.ts';
 import { allowedActions } from '../../platform/policy.ts';
 import { archiveItemPolicy, archiveLoanPolicy, type ItemForPolicy } from './archives.policy.ts';
 import type { ArchiveAnnotationRow, ArchiveItemRow, ArchiveLoanRow, ArchiveTransferRow } from './archives.tables.ts';
 
-export const itemOut = z.object({
-  id: z.uuid(),
-  orgId: z.uuid(),
-  archivalCode: safeString(),
-  fondsCode: safeString(),
-  year: z.number().int(),
-  retention: z.enum(RETENTIONS),
-  classKind: z.enum(CLASS_KINDS),
-  classCode: safeString(),
-  itemNo: z.number().int(),
-  sourceKind: z.enum(['outgoing', 'incoming', 'manual']),
-  sourceId: z.uuid().nullable(),
-  docNumber: safeString().nullable(),
-  responsible: safeString(),
-  title: safeString(),
-  docDate: safeString(),
-  classification: safeString(),
-  pages: z.number().int(),
-  remark: safeString().nullable(),
-  components: z.array(z.object({ role: safeString(), label: safeString(), title: safeString(), pages: z.number() })),
-  archivedAt: safeString(),
-});
-
-export function presentItem(r: ArchiveItemRow): z.infer<typeof itemOut> {
+export function presentItem(r: ArchiveItemRow): ArchiveItem {
   return {
     id: r.id,
     orgId: r.orgId,
@@ -54,17 +29,11 @@ export function presentItem(r: ArchiveItemRow): z.infer<typeof itemOut> {
   };
 }
 
-export const itemDetailOut = itemOut.extend({
-  annotations: z.array(z.lazy(() => annotationOut)),
-  onLoan: z.object({ borrower: safeString(), dueOn: safeString() }).nullable(),
-  allowedActions: z.array(z.enum(archiveItemPolicy.actions)),
-});
-
 /** The item page: the item, its annotations, the open loan, and what the caller may do with it. */
 export function presentItemDetail(
   actor: Actor,
   item: ArchiveItemRow & ItemForPolicy & { annotations: ArchiveAnnotationRow[]; onLoan: ArchiveLoanRow | null },
-): z.infer<typeof itemDetailOut> {
+): ArchiveItemDetail {
   return {
     ...presentItem(item),
     annotations: item.annotations.map(presentAnnotation),
@@ -73,7 +42,6 @@ export function presentItemDetail(
   };
 }
 
-export const annotationOut = z.object({ id: z.uuid(), field: safeString().nullable(), note: safeString(), createdAt: safeString() });
 export const presentAnnotation = (a: ArchiveAnnotationRow) => ({
   id: a.id,
   field: a.field,
@@ -81,26 +49,7 @@ export const presentAnnotation = (a: ArchiveAnnotationRow) => ({
   createdAt: a.createdAt.toISOString(),
 });
 
-export const loanOut = z.object({
-  id: z.uuid(),
-  itemId: z.uuid(),
-  archivalCode: safeString(),
-  title: safeString(),
-  borrower: safeString(),
-  borrowerOrg: safeString().nullable(),
-  purpose: safeString(),
-  lentAt: safeString(),
-  dueOn: safeString(),
-  returnedAt: safeString().nullable(),
-  overdue: z.boolean(),
-  allowedActions: z.array(z.enum(archiveLoanPolicy.actions)),
-});
-export function presentLoan(
-  actor: Actor,
-  l: ArchiveLoanRow,
-  item: { archivalCode: string; title: string },
-  today: string,
-): z.infer<typeof loanOut> {
+export function presentLoan(actor: Actor, l: ArchiveLoanRow, item: { archivalCode: string; title: string }, today: string): ArchiveLoan {
   return {
     id: l.id,
     itemId: l.itemId,
@@ -117,13 +66,6 @@ export function presentLoan(
   };
 }
 
-export const transferOut = z.object({
-  id: z.uuid(),
-  year: z.number(),
-  receiver: safeString(),
-  itemCount: z.number(),
-  createdAt: safeString(),
-});
 export const presentTransfer = (t: ArchiveTransferRow) => ({
   id: t.id,
   year: t.year,
@@ -131,3 +73,14 @@ export const presentTransfer = (t: ArchiveTransferRow) => ({
   itemCount: t.itemCount,
   createdAt: t.createdAt.toISOString(),
 });
+
+/** The set-up as the API publishes it: the 全宗号 and scheme, and the classes (no row ids, no editor). */
+export function presentConfig(c: {
+  config: { fondsCode: string; scheme: ArchiveConfig['classes'][number]['kind'] } | null;
+  classes: { kind: ArchiveConfig['classes'][number]['kind']; code: string; name: string }[];
+}): ArchiveConfig {
+  return {
+    config: c.config ? { fondsCode: c.config.fondsCode, scheme: c.config.scheme } : null,
+    classes: c.classes.map((k) => ({ kind: k.kind, code: k.code, name: k.name })),
+  };
+}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idParamSchema } from '@township-office/domain/common';
 import {
   annotationCreateSchema,
   archiveBatchSchema,
@@ -17,17 +16,21 @@ import { sendRegister } from '../../platform/print/register.ts';
 import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { renderArchivedItem } from './archives.pdf.ts';
 import {
-  annotationOut,
-  itemDetailOut,
-  itemOut,
-  loanOut,
-  presentAnnotation,
-  presentItem,
-  presentItemDetail,
-  presentLoan,
-  presentTransfer,
-  transferOut,
-} from './archives.presenter.ts';
+  archiveAnnotationOut,
+  archiveCandidatesOut,
+  archiveConfigOut,
+  archiveItemDetailOut,
+  archiveItemOut,
+  archiveItemPageOut,
+  archiveItemsOut,
+  archiveLoanOut,
+  archiveLoansOut,
+  archiveTransferOut,
+  archiveTransfersOut,
+  catalogueOut,
+} from '@township-office/domain/archives.api';
+import { errorBodySchema, idParamSchema } from '@township-office/domain/common';
+import { presentAnnotation, presentConfig, presentItem, presentItemDetail, presentLoan, presentTransfer } from './archives.presenter.ts';
 import * as archives from './archives.service.ts';
 import * as registers from './archives.register.service.ts';
 
@@ -37,26 +40,40 @@ const expiringQuery = z.object({ asOfYear: z.coerce.number().int().min(1949).max
 
 export const archivesRoutes: RouteModule = (app, { db }) => {
   const tags = ['archives'];
-  app.get('/api/archives/config', { config: { action: 'business.read' }, schema: { tags } }, async (req) =>
-    archives.getConfig(db, req.ctx),
+  app.get(
+    '/api/archives/config',
+    { config: { action: 'business.read' }, schema: { tags, response: { 200: archiveConfigOut } } },
+    async (req) => presentConfig(await archives.getConfig(db, req.ctx)),
   );
-  app.put('/api/archives/config', { config: { action: 'archives.configure' }, schema: { tags, body: archiveConfigSchema } }, async (req) =>
-    archives.saveConfig(db, req.ctx, req.body),
+  app.put(
+    '/api/archives/config',
+    { config: { action: 'archives.configure' }, schema: { tags, body: archiveConfigSchema, response: { 200: archiveConfigOut } } },
+    async (req) => presentConfig(await archives.saveConfig(db, req.ctx, req.body)),
   );
 
-  app.get('/api/archives/candidates', { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery } }, async (req) => ({
-    items: await archives.candidates(db, req.ctx, req.query.year),
-  }));
+  app.get(
+    '/api/archives/candidates',
+    { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery, response: { 200: archiveCandidatesOut } } },
+    async (req) => ({
+      items: (await archives.candidates(db, req.ctx, req.query.year)).map((c) => ({
+        kind: c.kind,
+        id: c.id,
+        docNumber: c.docNumber,
+        title: c.title,
+        date: c.date,
+      })),
+    }),
+  );
   app.post(
     '/api/archives/items',
-    { config: { action: 'archives.manage' }, schema: { tags, body: archiveItemCreateSchema, response: { 201: itemOut } } },
+    { config: { action: 'archives.manage' }, schema: { tags, body: archiveItemCreateSchema, response: { 201: archiveItemOut } } },
     async (req, reply) => reply.code(201).send(presentItem(await archives.archiveItem(db, req.ctx, req.body))),
   );
   app.post(
     '/api/archives/batch',
     {
       config: { action: 'archives.manage' },
-      schema: { tags, body: archiveBatchSchema, response: { 201: z.object({ items: z.array(itemOut) }) } },
+      schema: { tags, body: archiveBatchSchema, response: { 201: archiveItemsOut } },
     },
     async (req, reply) => reply.code(201).send({ items: (await archives.archiveBatch(db, req.ctx, req.body)).map(presentItem) }),
   );
@@ -67,9 +84,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
       schema: {
         tags,
         querystring: archiveListQuerySchema,
-        response: {
-          200: z.object({ items: z.array(itemOut), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
-        },
+        response: { 200: archiveItemPageOut },
       },
     },
     async (req) => {
@@ -79,16 +94,16 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
   );
   app.get(
     '/api/archives/items/:id',
-    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: itemDetailOut } } },
+    { config: { action: 'business.read' }, schema: { tags, params: idParamSchema, response: { 200: archiveItemDetailOut } } },
     async (req) => presentItemDetail(req.ctx.actor, await archives.getItem(db, req.ctx, req.params.id)),
   );
-  // Filed items do not change: both verbs exist only to say so.
+  // Filed items do not change: both verbs exist only to say so (409 ARCHIVE_IMMUTABLE; the clerk annotates instead).
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route({
       method,
       url: '/api/archives/items/:id',
       config: { action: 'archives.manage' },
-      schema: { tags, params: idParamSchema },
+      schema: { tags, summary: 'always refused: a filed item does not change', params: idParamSchema, response: { 409: errorBodySchema } },
       handler: async (req) => archives.refuseEdit(db, req.ctx, req.params.id),
     });
   }
@@ -96,7 +111,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     '/api/archives/items/:id/annotations',
     {
       config: { action: 'archives.manage' },
-      schema: { tags, params: idParamSchema, body: annotationCreateSchema, response: { 201: annotationOut } },
+      schema: { tags, params: idParamSchema, body: annotationCreateSchema, response: { 201: archiveAnnotationOut } },
     },
     async (req, reply) => reply.code(201).send(presentAnnotation(await archives.annotate(db, req.ctx, req.params.id, req.body))),
   );
@@ -113,10 +128,19 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
 
   app.get(
     '/api/archives/catalogue',
-    { config: { action: 'business.read' }, schema: { tags, querystring: catalogueQuerySchema } },
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: '归档文件目录 (?format=xlsx|pdf for the file)',
+        querystring: catalogueQuerySchema,
+        response: { 200: catalogueOut },
+      },
+    },
     async (req, reply) => {
       const { rows, spec, fileBase } = await registers.catalogue(db, req.ctx, req.query);
-      if (req.query.format === 'json') return { items: rows, title: spec.title, filterSummary: spec.filterSummary, footer: spec.footer };
+      if (req.query.format === 'json')
+        return { items: rows, title: spec.title, filterSummary: spec.filterSummary ?? '', footer: spec.footer ?? '' };
       return sendRegister(reply, spec, req.query.format, fileBase);
     },
   );
@@ -125,7 +149,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     '/api/archives/loans',
     {
       config: { action: 'business.read' },
-      schema: { tags, querystring: loansQuery, response: { 200: z.object({ items: z.array(loanOut) }) } },
+      schema: { tags, querystring: loansQuery, response: { 200: archiveLoansOut } },
     },
     async (req) => {
       const today = chinaToday();
@@ -136,7 +160,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/archives/loans',
-    { config: { action: 'archives.manage' }, schema: { tags, body: loanCreateSchema, response: { 201: loanOut } } },
+    { config: { action: 'archives.manage' }, schema: { tags, body: loanCreateSchema, response: { 201: archiveLoanOut } } },
     async (req, reply) => {
       const today = chinaToday();
       const loan = await registers.lend(db, req.ctx, req.body, today);
@@ -146,7 +170,7 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
   );
   app.post(
     '/api/archives/loans/:id/return',
-    { config: { action: 'archives.manage' }, schema: { tags, params: idParamSchema, response: { 200: loanOut } } },
+    { config: { action: 'archives.manage' }, schema: { tags, params: idParamSchema, response: { 200: archiveLoanOut } } },
     async (req) => {
       const loan = await registers.returnLoan(db, req.ctx, req.params.id);
       const item = await archives.getItem(db, req.ctx, loan.itemId);
@@ -154,31 +178,30 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
     },
   );
 
-  const itemsOut = z.object({ items: z.array(itemOut) });
   app.get(
     '/api/archives/expiring',
-    { config: { action: 'business.read' }, schema: { tags, querystring: expiringQuery, response: { 200: itemsOut } } },
+    { config: { action: 'business.read' }, schema: { tags, querystring: expiringQuery, response: { 200: archiveItemsOut } } },
     async (req) => ({
       items: (await registers.expiring(db, req.ctx, req.query.asOfYear ?? chinaYear())).map(presentItem),
     }),
   );
   app.get(
     '/api/archives/transfers/candidates',
-    { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery, response: { 200: itemsOut } } },
+    { config: { action: 'archives.manage' }, schema: { tags, querystring: yearQuery, response: { 200: archiveItemsOut } } },
     async (req) => ({
       items: (await registers.transferable(db, req.ctx, req.query.year)).map(presentItem),
     }),
   );
   app.get(
     '/api/archives/transfers',
-    { config: { action: 'business.read' }, schema: { tags, response: { 200: z.object({ items: z.array(transferOut) }) } } },
+    { config: { action: 'business.read' }, schema: { tags, response: { 200: archiveTransfersOut } } },
     async (req) => ({
       items: (await registers.transfers(db, req.ctx)).map(presentTransfer),
     }),
   );
   app.post(
     '/api/archives/transfers',
-    { config: { action: 'archives.manage' }, schema: { tags, body: transferCreateSchema, response: { 201: transferOut } } },
+    { config: { action: 'archives.manage' }, schema: { tags, body: transferCreateSchema, response: { 201: archiveTransferOut } } },
     async (req, reply) => reply.code(201).send(presentTransfer((await registers.transfer(db, req.ctx, req.body)).transfer)),
   );
 };

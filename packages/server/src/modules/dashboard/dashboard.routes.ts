@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse } from '@township-office/domain/print';
 import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-office/domain/dashboard';
 import * as chartsApi from '@township-office/domain/dashboard.api';
 import type { RouteModule } from '../../platform/app-types.ts';
@@ -46,7 +47,15 @@ export const dashboardRoutes: RouteModule = (app, { db }) => {
   const printQuery = countyDashboardQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']) }).strict();
   app.get(
     '/api/dashboard/county/export',
-    { config: { action: 'supervision.read' }, schema: { tags: ['dashboard'], querystring: printQuery } },
+    {
+      config: { action: 'supervision.read' },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'the county overview as Excel or landscape PDF',
+        querystring: printQuery,
+        response: { 200: fileResponse('application/pdf or .xlsx') },
+      },
+    },
     async (req, reply) => {
       const year = req.query.year ?? chinaYear();
       const d = await svc.countyDashboard(db, req.ctx, year);

@@ -1,64 +1,11 @@
 /** 档案: archiving, catalogue, lending over /api/archives. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Retention } from '@township-office/domain/archives';
+import type { ArchiveCandidate, ArchiveConfig, ArchiveItem, ArchiveLoan, CatalogueRow } from '@township-office/domain/archives.api';
 import { api, download, openPdf, type Query } from '../../../lib/api.ts';
+import type { Page } from '../../../lib/query.ts';
 
-export interface ArchiveItem {
-  id: string;
-  orgId: string;
-  archivalCode: string;
-  year: number;
-  retention: Retention;
-  classKind: 'unit' | 'subject';
-  classCode: string;
-  itemNo: number;
-  sourceKind: 'outgoing' | 'incoming' | 'manual';
-  docNumber: string | null;
-  responsible: string;
-  title: string;
-  docDate: string;
-  classification: string;
-  pages: number;
-  remark: string | null;
-  components: { role: string; label: string; title: string; pages: number }[];
-  archivedAt: string;
-}
-export interface Candidate {
-  kind: 'outgoing' | 'incoming';
-  id: string;
-  docNumber: string | null;
-  title: string;
-  date: string;
-}
-export interface CatalogueRow {
-  seq: number;
-  id: string;
-  archivalCode: string;
-  docNumber: string;
-  responsible: string;
-  title: string;
-  date: string;
-  classification: string;
-  pages: number;
-  remark: string;
-}
-export interface Loan {
-  id: string;
-  itemId: string;
-  archivalCode: string;
-  title: string;
-  borrower: string;
-  borrowerOrg: string | null;
-  purpose: string;
-  lentAt: string;
-  dueOn: string;
-  returnedAt: string | null;
-  overdue: boolean;
-}
-export interface ArchiveConfig {
-  config: { fondsCode: string; scheme: 'unit' | 'subject' } | null;
-  classes: { kind: 'unit' | 'subject'; code: string; name: string }[];
-}
+export type { ArchiveCandidate as Candidate, ArchiveConfig, ArchiveItem, ArchiveLoan as Loan, CatalogueRow };
 
 const invalidate = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQueries({ queryKey: ['archives'] });
 
@@ -67,13 +14,13 @@ export const useArchiveConfig = () =>
 export const useCandidates = (year: number, enabled: boolean) =>
   useQuery({
     queryKey: ['archives', 'candidates', year],
-    queryFn: () => api.get<{ items: Candidate[] }>('/api/archives/candidates', { year }),
+    queryFn: () => api.get<{ items: ArchiveCandidate[] }>('/api/archives/candidates', { year }),
     enabled,
   });
 export const useArchiveItems = (q: Query) =>
   useQuery({
     queryKey: ['archives', 'items', q],
-    queryFn: () => api.get<{ items: ArchiveItem[]; total: number }>('/api/archives/items', q),
+    queryFn: () => api.get<Page<ArchiveItem>>('/api/archives/items', q),
     placeholderData: (p) => p,
   });
 export const useCatalogue = (q: Query, enabled: boolean) =>
@@ -85,7 +32,7 @@ export const useCatalogue = (q: Query, enabled: boolean) =>
     retry: false,
   });
 export const useLoans = () =>
-  useQuery({ queryKey: ['archives', 'loans'], queryFn: () => api.get<{ items: Loan[] }>('/api/archives/loans') });
+  useQuery({ queryKey: ['archives', 'loans'], queryFn: () => api.get<{ items: ArchiveLoan[] }>('/api/archives/loans') });
 
 export function useArchiveBatch() {
   const qc = useQueryClient();
@@ -99,13 +46,16 @@ export function useLend() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: { itemId: string; borrower: string; borrowerOrg?: string; purpose: string; dueOn: string }) =>
-      api.post<Loan>('/api/archives/loans', b),
+      api.post<ArchiveLoan>('/api/archives/loans', b),
     onSuccess: () => invalidate(qc),
   });
 }
 export function useReturnLoan() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => api.post<Loan>(`/api/archives/loans/${id}/return`), onSuccess: () => invalidate(qc) });
+  return useMutation({
+    mutationFn: (id: string) => api.post<ArchiveLoan>(`/api/archives/loans/${id}/return`),
+    onSuccess: () => invalidate(qc),
+  });
 }
 
 export const printItem = (id: string) => openPdf(`/api/archives/items/${id}/pdf`);

@@ -18,12 +18,9 @@ export type InboxItem = z.infer<typeof inboxItemOut>;
 export type IncomingRecord = z.infer<typeof incomingOut>;
 export type IncomingListItem = z.infer<typeof incomingListItem>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** The one paged-list shape (lib/query.ts), re-exported for the documents feature's callers. */
+export type { Page } from '../../../lib/query.ts';
+import type { Page } from '../../../lib/query.ts';
 
 export interface InboxPage extends Page<InboxItem> {
   pending: number;

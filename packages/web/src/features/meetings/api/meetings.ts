@@ -13,13 +13,13 @@ import type {
   meetingSummaryOut,
 } from '@township-office/domain/meetings.api';
 import { api, type Query } from '../../../lib/api.ts';
+import type { Page } from '../../../lib/query.ts';
 
 /** The API's shapes, from the domain's zod schemas (types only: nothing of zod ships). */
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type MeetingSummary = z.infer<typeof meetingSummaryOut>;
 export type FollowUp = z.infer<typeof followUpOut>;
 export type Meeting = z.infer<typeof meetingOut>;
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 type MeetingCreateBody = z.input<typeof meetingCreateSchema>;
 type MeetingAmendBody = z.input<typeof meetingAmendSchema>;
 type FollowUpCreateBody = z.input<typeof followUpCreateSchema>;
