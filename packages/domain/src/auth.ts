@@ -112,3 +112,7 @@ export const liftLockBodySchema = z
   .object({ username: safeString().trim().min(1).max(64), address: safeString().trim().min(1).max(64).optional() })
   .strict();
 export type LiftLockBody = z.infer<typeof liftLockBodySchema>;
+
+/** A colleague of the caller's org (GET /api/people): who can be picked as handler, host, reader, duty staff. */
+export const personSchema = z.object({ id: z.uuid(), displayName: safeString(), role: safeString() });
+export const peopleOut = z.object({ items: z.array(personSchema) });

@@ -10,6 +10,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { personSchema } from '@township-office/domain/auth';
 import type { pageOf } from '@township-office/domain/common';
 import { api } from './api.ts';
 
@@ -59,15 +60,8 @@ export function useInvalidatingMutation<I, O>(
   });
 }
 
-/**
- * One colleague of the caller's org, as GET /api/people returns it (accounts.routes.ts `personSchema`;
- * to be inferred once that schema moves to the domain).
- */
-export interface Person {
-  id: string;
-  displayName: string;
-  role: string;
-}
+/** One colleague of the caller's org, as GET /api/people returns it (domain/auth.ts `personSchema`). */
+export type Person = z.infer<typeof personSchema>;
 
 /** The caller's colleagues (handlers, hosts, readers, duty staff): one request, one cache entry, for ten minutes. */
 export function usePeople() {

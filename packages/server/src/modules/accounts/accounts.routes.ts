@@ -5,6 +5,7 @@ import {
   loginBodySchema,
   loginLockSchema,
   meSchema,
+  peopleOut,
   totpCodeSchema,
   totpEnableSchema,
   userCreateSchema,
@@ -111,10 +112,9 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
   });
 
   // The caller's colleagues in their own org (handlers, readers, hosts); no account details beyond the name.
-  const personSchema = z.object({ id: z.uuid(), displayName: safeString(), role: safeString() });
   app.get(
     '/api/people',
-    { config: { action: 'business.read' }, schema: { tags: ['people'], response: { 200: z.object({ items: z.array(personSchema) }) } } },
+    { config: { action: 'business.read' }, schema: { tags: ['people'], response: { 200: peopleOut } } },
     async (req) => ({
       items: await accountsRepository.colleagues(db, req.ctx.actor.orgId),
     }),

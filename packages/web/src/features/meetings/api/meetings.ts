@@ -1,5 +1,5 @@
 /** Meetings, minutes and follow-ups: queries and mutations over /api/meetings and /api/follow-ups. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { agendaItemSchema } from '@township-office/domain/meetings';
 import type {
@@ -13,7 +13,7 @@ import type {
   meetingSummaryOut,
 } from '@township-office/domain/meetings.api';
 import { api, type Query } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/query.ts';
+import { useInvalidatingMutation, type Page } from '../../../lib/query.ts';
 
 /** The API's shapes, from the domain's zod schemas (types only: nothing of zod ships). */
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
@@ -30,18 +30,10 @@ export const useMeetings = (q: Query) =>
   useQuery({ queryKey: ['meetings', 'list', q], queryFn: () => api.get<Page<MeetingSummary>>('/api/meetings', q) });
 export const useMeeting = (id: string) =>
   useQuery({ queryKey: ['meetings', 'one', id], queryFn: () => api.get<Meeting>(`/api/meetings/${id}`) });
-export const usePeople = () =>
-  useQuery({
-    queryKey: ['meetings', 'people'],
-    queryFn: () => api.get<{ items: { id: string; displayName: string; role: string }[] }>('/api/people'),
-  });
 export const useFollowUps = (q: Query) =>
   useQuery({ queryKey: ['meetings', 'followUps', q], queryFn: () => api.get<Page<FollowUp>>('/api/follow-ups', q) });
 
-function useInvalidating<I, O>(fn: (input: I) => Promise<O>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['meetings'] }) });
-}
+const useInvalidating = <I, O>(fn: (input: I) => Promise<O>) => useInvalidatingMutation('meetings', fn);
 export const useCreateMeeting = () => useInvalidating((b: MeetingCreateBody) => api.post<Meeting>('/api/meetings', b));
 export const useMeetingStep = () =>
   useInvalidating(({ id, step }: { id: string; step: 'finalise' | 'confirm' }) => api.post<Meeting>(`/api/meetings/${id}/${step}`));

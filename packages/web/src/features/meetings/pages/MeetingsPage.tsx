@@ -10,7 +10,8 @@ import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
-import { useCreateMeeting, useMeetings, usePeople, type MeetingSummary } from '../api/meetings.ts';
+import { usePeople } from '../../../lib/query.ts';
+import { useCreateMeeting, useMeetings, type MeetingSummary } from '../api/meetings.ts';
 
 const KINDS = ['party_committee', 'executive', 'topical', 'exchange', 'other'];
 const tone = (s: string) => (s === 'confirmed' ? 'done' : s === 'finalised' ? 'inProgress' : 'draft');
@@ -119,7 +120,7 @@ function NewMeetingModal({ onClose }: { onClose: (id?: string) => void }) {
   const people = usePeople();
   const create = useCreateMeeting();
   const [form] = Form.useForm();
-  const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
+  const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
     <Modal
       open
