@@ -12,6 +12,7 @@ import { connect } from '../src/db/client.ts';
 import { startEmbedded, type EmbeddedCluster } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/index.ts';
+import { TEST_CONNECT_OPTIONS } from './support/connect-options.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,12 +51,12 @@ export default async function setup(project: TestProject) {
   }
   const t0 = Date.now();
   await rebuildTemplate(adminUrl, 'tpl_bare', async (url) => {
-    const database = connect(url, 'external', 2);
+    const database = connect(url, 'external', 2, TEST_CONNECT_OPTIONS);
     await migrate(database.pool);
     await database.close();
   });
   await rebuildTemplate(adminUrl, 'tpl_demo', async (url) => {
-    const database = connect(url, 'external', 4);
+    const database = connect(url, 'external', 4, TEST_CONNECT_OPTIONS);
     await migrate(database.pool);
     await seedDemo(database.db);
     await database.close();

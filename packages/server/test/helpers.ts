@@ -9,6 +9,7 @@ import { afterAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
+import { TEST_CONNECT_OPTIONS } from './support/connect-options.ts';
 import { connect, type Database } from '../src/db/client.ts';
 import type { App } from '../src/platform/app-types.ts';
 
@@ -28,7 +29,7 @@ export async function testDatabase(template: 'demo' | 'bare' = 'demo'): Promise<
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE tpl_${template}`);
   await admin.end();
-  const database = connect(withDb(adminUrl, name), inject('databaseKind'), 10);
+  const database = connect(withDb(adminUrl, name), inject('databaseKind'), 10, TEST_CONNECT_OPTIONS);
   afterAll(async () => {
     await database.close();
     const a = new pg.Client({ connectionString: adminUrl });

@@ -14,6 +14,7 @@ import { loadConfig } from '../../server/src/config.ts';
 import { connect } from '../../server/src/db/client.ts';
 import { freePort, startEmbedded } from '../../server/src/db/embedded.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
+import { TEST_CONNECT_OPTIONS } from '../../server/test/support/connect-options.ts';
 import { seedDemo } from '../../server/src/seed/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -100,7 +101,7 @@ export async function startTestServer({ log = () => {}, seed = 'demo', webDist =
     await admin.connect();
     await admin.query(`CREATE DATABASE e2e TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
     await admin.end();
-    const database = connect(cluster.url('e2e'), 'embedded', 10);
+    const database = connect(cluster.url('e2e'), 'embedded', 10, TEST_CONNECT_OPTIONS);
     cleanup.unshift(() => database.close());
     await migrate(database.pool);
     const t0 = Date.now();
