@@ -124,6 +124,7 @@ describeBrowser('公文传输: 退回, 补发 and 催办 between the county and 
     const history = c.getByTestId('return-history');
     await history.waitFor();
     expect(await history.innerText()).toMatch(new RegExp(`退回：${reason}[\\s\\S]*补发：已补全检查表第二页`));
+    await history.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(c, 'transmission-receipt-resent');
 
     // The township's open inbox shows it again, pending and marked 补发, without a reload.

@@ -271,10 +271,12 @@ export function IncomingTable({ status, empty, narrow = false }: { status?: Inco
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: true }}
         renderItem={(r) => (
           <Card size="small" style={{ marginBottom: 8 }} title={r.serial} extra={<IncomingStatusTag status={r.status} />}>
-            <Space size={4} wrap>
-              <UrgencyTag urgency={r.urgency} />
-              <ClassificationTag classification={r.classification} />
-            </Space>
+            {r.urgency !== 'none' || r.classification !== 'none' ? (
+              <Space size={4} wrap style={{ marginBottom: 4 }}>
+                <UrgencyTag urgency={r.urgency} />
+                <ClassificationTag classification={r.classification} />
+              </Space>
+            ) : null}
             <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
               <Link to={`/documents/incoming/${r.id}`}>{r.title}</Link>
             </div>
