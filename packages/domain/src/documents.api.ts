@@ -5,6 +5,7 @@ import {
   CHANNELS,
   CLASSIFICATIONS,
   COUNTERSIGN_STATUSES,
+  DELIVERY_SENDER_ACTIONS,
   DELIVERY_STATUSES,
   DOCUMENT_STATUSES,
   DOCUMENT_WARNINGS,
@@ -105,6 +106,18 @@ export const deliveryOut = z.object({
   remindedAt: iso.nullable(),
   reminderCount: z.number().int(),
   overdue: z.boolean(),
+  /** Every 退回 of this delivery, oldest first, with the 补发 that answered it. */
+  returns: z.array(
+    z.object({
+      returnedAt: iso,
+      returnedBy: safeString().nullable(),
+      reason: safeString(),
+      resentAt: iso.nullable(),
+      resentBy: safeString().nullable(),
+      note: safeString().nullable(),
+    }),
+  ),
+  allowedActions: z.array(z.enum(DELIVERY_SENDER_ACTIONS)),
 });
 export const receiptTableOut = z.object({
   items: z.array(deliveryOut),
@@ -131,6 +144,11 @@ export const inboxItemOut = z.object({
   recipientKind: z.enum(['main', 'copy']),
   sentAt: iso,
   acknowledgedAt: iso.nullable(),
+  /** 催收 by the sender so far (已催 N 次), and the latest. */
+  reminderCount: z.number().int(),
+  remindedAt: iso.nullable(),
+  /** When it was last sent again after a 退回 (补发), or null. */
+  resentAt: iso.nullable(),
 });
 export const inboxOut = z.object({
   items: z.array(inboxItemOut),

@@ -49,6 +49,11 @@ export const DocumentErrors = defineErrors({
     zh: '该份分发当前为“{status}”，不能{action}。',
     en: 'This delivery is "{status}"; it cannot be {action}.',
   },
+  DELIVERY_SENDER_ONLY: {
+    status: 403,
+    zh: '只有发文单位可以补发、催收或撤回这份分发。',
+    en: 'Only the sending office can send again, remind or withdraw this delivery.',
+  },
   REMIND_TOO_SOON: {
     status: 409,
     zh: '已于 1 小时内催收过，请稍后再催。',

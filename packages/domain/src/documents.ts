@@ -130,6 +130,10 @@ export type Channel = (typeof CHANNELS)[number];
 export const DELIVERY_STATUSES = ['pending', 'acknowledged', 'returned', 'withdrawn'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** The sender's actions on one delivery (the receipt table's buttons): 催收, 撤回, 补发 (only after a 退回). */
+export const DELIVERY_SENDER_ACTIONS = ['remind', 'withdraw', 'resend'] as const;
+export type DeliverySenderAction = (typeof DELIVERY_SENDER_ACTIONS)[number];
+
 /** A pending delivery older than this is flagged in the sender's receipt table. */
 export const DELIVERY_OVERDUE_HOURS = 24;
 

@@ -50,7 +50,7 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   returned: '已退回',
   withdrawn: '已撤回',
 };
-export const DELIVERY_ACTION_LABELS = { acknowledge: '签收', return: '退回', withdraw: '撤回', chase: '催收' } as const;
+export const DELIVERY_ACTION_LABELS = { acknowledge: '签收', return: '退回', withdraw: '撤回', chase: '催收', resend: '补发' } as const;
 export const INCOMING_ACTION_LABELS = {
   screen: '初审',
   circulate: '传阅',
@@ -293,7 +293,7 @@ const EN: LabelTables = {
     metadata: 'described by its metadata',
   },
   DELIVERY_STATUS: { pending: 'Awaiting receipt', acknowledged: 'Received', returned: 'Returned', withdrawn: 'Withdrawn' },
-  DELIVERY_ACTION: { acknowledge: 'acknowledged', return: 'returned', withdraw: 'withdrawn', chase: 'chased' },
+  DELIVERY_ACTION: { acknowledge: 'acknowledged', return: 'returned', withdraw: 'withdrawn', chase: 'chased', resend: 'sent again' },
   INCOMING_STATUS: {
     received: 'Awaiting screening',
     returned: 'Returned',

@@ -9,7 +9,11 @@ import type { TodoKind } from './workbench.ts';
 
 export const REMINDER_DAYS_BEFORE = [3, 1] as const;
 
-export const NOTIFICATION_STAGES = ['new', 'before', 'due', 'overdue', 'escalated'] as const;
+/**
+ * `reminded` (催办 by the sender) and `resent` (补发 of a returned delivery) are announced by the
+ * module when they happen, not found by the engine on the workbench.
+ */
+export const NOTIFICATION_STAGES = ['new', 'before', 'due', 'overdue', 'escalated', 'reminded', 'resent'] as const;
 export type NotificationStage = (typeof NOTIFICATION_STAGES)[number];
 
 /** To-dos that are news when they first arrive (a delivery, an instruction asked of me, a returned draft). */
@@ -54,6 +58,8 @@ const STAGE_ZH: Record<NotificationStage, string> = {
   due: '今日到期',
   overdue: '已超期',
   escalated: '超期提醒',
+  reminded: '催办',
+  resent: '补发',
 };
 const STAGE_EN: Record<NotificationStage, string> = {
   new: 'New',
@@ -61,6 +67,8 @@ const STAGE_EN: Record<NotificationStage, string> = {
   due: 'Due today',
   overdue: 'Overdue',
   escalated: 'Overdue in your office',
+  reminded: 'Reminder',
+  resent: 'Sent again',
 };
 
 /** The headline of a notification: "【即将到期】关于…的通知（还有 3 天）". zh-TW is derived from zh-CN by the caller. */

@@ -80,6 +80,7 @@ describe('the whole API from its OpenAPI document', () => {
         '/api/documents/{id}/number',
         '/api/deliveries/{id}/acknowledge',
         '/api/deliveries/{id}/withdraw',
+        '/api/deliveries/{id}/resend',
       ]),
     );
     for (const op of optional) {

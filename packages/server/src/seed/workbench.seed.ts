@@ -65,7 +65,9 @@ async function issue(
 /** Moves a dispatch back in time (the services stamp now): the document and its deliveries. */
 async function dispatchedAt(s: SeedContext, documentId: string, at: Date) {
   await s.db.execute(sql`UPDATE documents SET dispatched_at = ${at.toISOString()}::timestamptz WHERE id = ${documentId}`);
-  await s.db.execute(sql`UPDATE deliveries SET created_at = ${at.toISOString()}::timestamptz WHERE document_id = ${documentId}`);
+  await s.db.execute(
+    sql`UPDATE deliveries SET created_at = ${at.toISOString()}::timestamptz, sent_at = ${at.toISOString()}::timestamptz WHERE document_id = ${documentId}`,
+  );
 }
 
 async function countyNotices(s: SeedContext) {

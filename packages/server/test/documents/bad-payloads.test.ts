@@ -110,6 +110,7 @@ const POSTS = [
   '/api/deliveries/:id/return',
   '/api/deliveries/:id/withdraw',
   '/api/deliveries/:id/remind',
+  '/api/deliveries/:id/resend',
   '/api/incoming/:id/screen',
   '/api/incoming/:id/circulate',
   '/api/incoming/:id/read',

@@ -12,6 +12,8 @@ import {
   documentStatusAllows,
   incomingStatusAllows,
   isClassified,
+  type DeliveryStatus,
+  type DocumentStatus,
   type DocumentTransition,
   type IncomingTransition,
 } from '@township-office/domain/documents';
@@ -21,7 +23,7 @@ import { roleMay, type Action } from '@township-office/domain/permissions';
 import { canReadOrg } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { allow, allowIf, definePolicy, deny, firstDenial, type Decision } from '../../platform/policy.ts';
-import type { DocumentRow, IncomingRow } from './documents.tables.ts';
+import type { DeliveryRow, DocumentRow, IncomingRow } from './documents.tables.ts';
 
 /** The incoming steps by their label in labels.ts (INCOMING_ACTION), which names 催办 `chase`. */
 const incomingActionLabel = (action: IncomingTransition) => labelRef('INCOMING_ACTION', action === 'remind' ? 'chase' : action);
@@ -171,3 +173,58 @@ export const incomingPolicy = definePolicy<IncomingRow, IncomingFacts | undefine
 });
 export type IncomingAction = (typeof incomingPolicy.actions)[number];
 export const INCOMING_ACTIONS = incomingPolicy.actions;
+
+/** What the sender's rules read of a delivery (the row, or the receipt table's line). */
+export type DeliveryFactsRow = Pick<DeliveryRow, 'orgId' | 'senderOrgId' | 'status' | 'remindedAt'>;
+/** Facts of a delivery that are not on its row. */
+export interface DeliveryFacts {
+  documentStatus: DocumentStatus;
+  now: Date;
+}
+
+/** 催收 at most once an hour per delivery. */
+export const REMIND_INTERVAL_MS = 3600_000;
+
+/** The sending office acts; the recipient is told so; anyone else does not learn the delivery exists. */
+const sender = (actor: Actor, d: DeliveryFactsRow): Decision =>
+  actor.orgId === d.senderOrgId
+    ? allow
+    : actor.orgId === d.orgId
+      ? deny(DocumentErrors.DELIVERY_SENDER_ONLY)
+      : deny(CommonErrors.NOT_FOUND);
+
+const deliveryState = (d: DeliveryFactsRow, status: DeliveryStatus, action: 'chase' | 'withdraw' | 'resend'): Decision =>
+  allowIf(d.status === status, DocumentErrors.DELIVERY_WRONG_STATE, {
+    status: labelRef('DELIVERY_STATUS', d.status),
+    action: labelRef('DELIVERY_ACTION', action),
+  });
+
+/** The sender's actions on one delivery: the receipt table's buttons and the services read these. */
+export const deliveryPolicy = definePolicy<DeliveryFactsRow, DeliveryFacts>()({
+  remind: (actor, d, f) =>
+    firstDenial(
+      () => role(actor, 'documents.dispatch'),
+      () => sender(actor, d),
+      () => deliveryState(d, 'pending', 'chase'),
+      () => allowIf(!d.remindedAt || f.now.getTime() - d.remindedAt.getTime() >= REMIND_INTERVAL_MS, DocumentErrors.REMIND_TOO_SOON),
+    ),
+  withdraw: (actor, d) =>
+    firstDenial(
+      () => role(actor, 'documents.dispatch'),
+      () => sender(actor, d),
+      () => deliveryState(d, 'pending', 'withdraw'),
+    ),
+  // 补发: only what the recipient returned, and only while the document stands (a voided one is not sent again).
+  resend: (actor, d, f) =>
+    firstDenial(
+      () => role(actor, 'documents.dispatch'),
+      () => sender(actor, d),
+      () => deliveryState(d, 'returned', 'resend'),
+      () =>
+        allowIf(f.documentStatus === 'dispatched', DocumentErrors.WRONG_STATE, {
+          status: labelRef('DOCUMENT_STATUS', f.documentStatus),
+          action: labelRef('DELIVERY_ACTION', 'resend'),
+        }),
+    ),
+});
+export type DeliveryAction = (typeof deliveryPolicy.actions)[number];

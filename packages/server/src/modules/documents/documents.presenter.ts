@@ -122,7 +122,7 @@ export function presentReceiptTable(t: Receipt) {
       recipientOrgName: r.org_name,
       recipientKind: r.recipient_kind as 'main' | 'copy',
       status: r.status as 'pending',
-      sentAt: iso(r.created_at),
+      sentAt: iso(r.sent_at),
       acknowledgedAt: isoOrNull(r.acknowledged_at),
       acknowledgedBy: r.acknowledged_by_name,
       returnedAt: isoOrNull(r.returned_at),
@@ -131,6 +131,15 @@ export function presentReceiptTable(t: Receipt) {
       remindedAt: isoOrNull(r.reminded_at),
       reminderCount: Number(r.reminder_count),
       overdue: r.overdue,
+      returns: r.returns.map((x) => ({
+        returnedAt: iso(x.returned_at),
+        returnedBy: x.returned_by_name,
+        reason: x.reason,
+        resentAt: isoOrNull(x.resent_at),
+        resentBy: x.resent_by_name,
+        note: x.resend_note,
+      })),
+      allowedActions: r.allowedActions,
     })),
     summary: t.summary,
   };
@@ -149,8 +158,11 @@ export function presentInboxItem(r: InboxRow) {
     senderOrgId: r.sender_org_id,
     senderName: r.sender_name,
     recipientKind: r.recipient_kind as 'main',
-    sentAt: iso(r.created_at),
+    sentAt: iso(r.sent_at),
     acknowledgedAt: isoOrNull(r.acknowledged_at),
+    reminderCount: Number(r.reminder_count),
+    remindedAt: isoOrNull(r.reminded_at),
+    resentAt: isoOrNull(r.resent_at),
   };
 }
 

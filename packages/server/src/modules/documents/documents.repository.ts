@@ -7,6 +7,7 @@ import { users } from '../accounts/accounts.tables.ts';
 import type { OrgKind } from '@township-office/domain/documents';
 import {
   deliveries,
+  deliveryReturns,
   documentAttachments,
   documentCountersigns,
   documents,
@@ -157,10 +158,12 @@ export const documentsRepository = {
     const r = await db.execute<{
       id: string;
       org_id: string;
+      sender_org_id: string;
       org_name: string;
       recipient_kind: string;
       status: string;
       created_at: Date;
+      sent_at: Date;
       acknowledged_at: Date | null;
       acknowledged_by_name: string | null;
       returned_at: Date | null;
@@ -169,7 +172,8 @@ export const documentsRepository = {
       reminded_at: Date | null;
       reminder_count: number;
     }>(sql`
-      SELECT d.id, d.org_id, o.name AS org_name, d.recipient_kind, d.status, d.created_at, d.acknowledged_at, u.display_name AS acknowledged_by_name,
+      SELECT d.id, d.org_id, d.sender_org_id, o.name AS org_name, d.recipient_kind, d.status, d.created_at, d.sent_at, d.acknowledged_at,
+             u.display_name AS acknowledged_by_name,
              d.returned_at, d.return_reason, d.withdrawn_at, d.reminded_at, d.reminder_count
       FROM deliveries d JOIN orgs o ON o.id = d.org_id LEFT JOIN users u ON u.id = d.acknowledged_by
       WHERE d.document_id = ${documentId} ORDER BY d.recipient_kind DESC, o.sort_order, o.name`);
@@ -189,10 +193,15 @@ export const documentsRepository = {
       sender_name: string;
       recipient_kind: string;
       created_at: Date;
+      sent_at: Date;
       acknowledged_at: Date | null;
+      reminder_count: number;
+      reminded_at: Date | null;
+      resent_at: Date | null;
     }>(sql`
       SELECT d.id, d.document_id, doc.title, doc.doc_number, doc.doc_type, d.status, doc.urgency, d.sender_org_id, o.name AS sender_name,
-             d.recipient_kind, d.created_at, d.acknowledged_at
+             d.recipient_kind, d.created_at, d.sent_at, d.acknowledged_at, d.reminder_count, d.reminded_at,
+             (SELECT max(x.resent_at) FROM delivery_returns x WHERE x.delivery_id = d.id) AS resent_at
       FROM (SELECT * FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``}
             ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) d
       JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
@@ -202,6 +211,40 @@ export const documentsRepository = {
       SELECT (SELECT count(*) FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``})::int AS n,
              (SELECT count(*) FROM deliveries WHERE org_id = ${orgId} AND status = 'pending')::int AS pending`);
     return { rows: r.rows, total: Number(c.rows[0]!.n), pending: Number(c.rows[0]!.pending) };
+  },
+  // ---- 退回 and 补发 (delivery_returns) ----
+  async insertReturn(tx: DbOrTx, values: typeof deliveryReturns.$inferInsert): Promise<void> {
+    await tx.insert(deliveryReturns).values(values);
+  },
+  /** Closes the return waiting for a 补发; false when there is none (the partial unique index keeps it to one). */
+  async closeReturn(tx: DbOrTx, deliveryId: string, by: { resentAt: Date; resentBy: string; resendNote: string | null }): Promise<boolean> {
+    const r = await tx
+      .update(deliveryReturns)
+      .set(by)
+      .where(and(eq(deliveryReturns.deliveryId, deliveryId), isNull(deliveryReturns.resentAt)))
+      .returning({ id: deliveryReturns.id });
+    return r.length > 0;
+  },
+  async returnCount(db: DbOrTx, deliveryId: string): Promise<number> {
+    const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM delivery_returns WHERE delivery_id = ${deliveryId}`);
+    return Number(r.rows[0]!.n);
+  },
+  /** Every return of the document's deliveries, oldest first, with the names of who returned and who sent again. */
+  async returnsOf(db: DbOrTx, documentId: string) {
+    const r = await db.execute<{
+      delivery_id: string;
+      returned_at: Date;
+      returned_by_name: string | null;
+      reason: string;
+      resent_at: Date | null;
+      resent_by_name: string | null;
+      resend_note: string | null;
+    }>(sql`
+      SELECT x.delivery_id, x.returned_at, rb.display_name AS returned_by_name, x.reason, x.resent_at, sb.display_name AS resent_by_name, x.resend_note
+      FROM delivery_returns x JOIN deliveries d ON d.id = x.delivery_id
+      LEFT JOIN users rb ON rb.id = x.returned_by LEFT JOIN users sb ON sb.id = x.resent_by
+      WHERE d.document_id = ${documentId} ORDER BY x.returned_at, x.id`);
+    return r.rows;
   },
   async attachmentsOf(db: DbOrTx, documentId: string) {
     return db

@@ -287,6 +287,24 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     },
   );
 
+  app.post(
+    '/api/deliveries/:id/resend',
+    {
+      config: { action: 'documents.dispatch' },
+      schema: {
+        tags,
+        summary: '补发 a returned delivery to the same recipient (the return and its reason are kept)',
+        params: idParams,
+        body: noteSchema.optional(),
+        response: { 200: deliveryStatusOut },
+      },
+    },
+    async (req) => {
+      const r = await deliveriesService.resendDelivery(db, req.ctx, req.params.id, req.body?.note ?? '');
+      return { id: r.id, status: r.status };
+    },
+  );
+
   app.get(
     '/api/metrics/online-share',
     {

@@ -157,8 +157,25 @@ export const deliveries = pgTable('deliveries', {
   withdrawnAt: ts('withdrawn_at'),
   remindedAt: ts('reminded_at'),
   reminderCount: integer('reminder_count').notNull().default(0),
+  /** The dispatch, or the latest 补发: the 24-hour receipt clock runs from it. */
+  sentAt: ts('sent_at').notNull().defaultNow(),
 });
 export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Every 退回 of a delivery, with its reason, and the 补发 that answered it (1110_delivery_returns.sql). */
+export const deliveryReturns = pgTable('delivery_returns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  deliveryId: uuid('delivery_id')
+    .notNull()
+    .references(() => deliveries.id),
+  returnedAt: ts('returned_at').notNull(),
+  returnedBy: uuid('returned_by').references(() => users.id),
+  reason: text('reason').notNull(),
+  resentAt: ts('resent_at'),
+  resentBy: uuid('resent_by').references(() => users.id),
+  resendNote: text('resend_note'),
+});
+export type DeliveryReturnRow = typeof deliveryReturns.$inferSelect;
 
 export const incomingSerialCounters = pgTable(
   'incoming_serial_counters',

@@ -21,10 +21,10 @@ const toDate = (v: string | Date | null, day = false): Date | null =>
 async function deliveries(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   if (!roleMay(actor.role, 'documents.receive')) return [];
   const r = await db.execute<Row>(sql`
-    SELECT d.id, doc.title, o.name AS subject, d.created_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due, 'ack' AS step
+    SELECT d.id, doc.title, o.name AS subject, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due, 'ack' AS step
     FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
     WHERE d.org_id = ${actor.orgId} AND d.status = 'pending'
-    ORDER BY d.created_at LIMIT ${TODO_LIMIT}`);
+    ORDER BY d.sent_at LIMIT ${TODO_LIMIT}`);
   return r.rows.map((x) => ({
     kind: 'delivery.acknowledge',
     title: x.title,

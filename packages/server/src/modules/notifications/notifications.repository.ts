@@ -121,6 +121,14 @@ export const notificationsRepository = {
     return r.rows.map((x) => ({ userId: x.id, username: x.username, displayName: x.display_name, role: x.role, orgId: x.org_id }));
   },
 
+  /** The active business accounts of one office. */
+  async businessActorsOf(db: DbOrTx, orgId: string): Promise<Actor[]> {
+    const r = await db.execute<{ id: string; username: string; display_name: string; role: Actor['role']; org_id: string }>(sql`
+      SELECT id, username, display_name, role, org_id FROM users
+      WHERE org_id = ${orgId} AND disabled_at IS NULL AND role = ANY (${`{${BUSINESS_ROLES.join(',')}}`}::text[]) ORDER BY id`);
+    return r.rows.map((x) => ({ userId: x.id, username: x.username, displayName: x.display_name, role: x.role, orgId: x.org_id }));
+  },
+
   /** The office's leaders in charge, who hear of what is overdue in their office. */
   async leadersOf(db: DbOrTx, orgIds: string[]): Promise<{ userId: string; orgId: string }[]> {
     if (orgIds.length === 0) return [];

@@ -12,7 +12,9 @@
  * (`notification.created`), so the bell updates live.
  */
 import { sql } from 'drizzle-orm';
-import { NEWS_KINDS, reminderStage } from '@township-office/domain/notifications';
+import { NEWS_KINDS, reminderStage, type NotificationStage } from '@township-office/domain/notifications';
+import { roleMay, type Action } from '@township-office/domain/permissions';
+import type { TodoKind } from '@township-office/domain/workbench';
 import type { Notification } from '@township-office/domain/notifications.api';
 import type { TodoItem } from '@township-office/domain/workbench.api';
 import type { Db, Tx } from '../../db/client.ts';
@@ -108,6 +110,49 @@ async function sweep(tx: Tx, by: Pick<RequestContext, 'ip'> & { actor: Actor | n
     orgId: null,
     after: { notifications: sent.length, people: new Set(sent.map((s) => s.userId)).size },
   });
+  return sent.length;
+}
+
+/** What a module announces when it happens (催办, 补发), to the people of one office whose role may act on it. */
+export interface Announcement {
+  orgId: string;
+  /** Only the office's people whose role may take this action hear of it (e.g. `documents.receive` for a delivery). */
+  audience: Action;
+  stage: Extract<NotificationStage, 'reminded' | 'resent'>;
+  todoKind: TodoKind;
+  recordId: string;
+  title: string;
+  subject: string | null;
+  href: string;
+  dueAt: Date | null;
+  /** Makes the event unique per person, e.g. the reminder's number: the same announcement twice is stored once. */
+  occurrence: string | number;
+}
+
+/**
+ * Writes one notification per person of the office in the caller's transaction (the caller audits its
+ * own action) and tells the bell over the event stream; returns how many were written.
+ */
+export async function announce(tx: Tx, a: Announcement): Promise<number> {
+  const people = (await repo.businessActorsOf(tx, a.orgId)).filter((p) => roleMay(p.role, a.audience));
+  const sent = await repo.insertNew(
+    tx,
+    people.map((p) => ({
+      orgId: a.orgId,
+      userId: p.userId,
+      todoKind: a.todoKind,
+      stage: a.stage,
+      daysLeft: null,
+      recordId: a.recordId,
+      title: a.title,
+      subject: a.subject,
+      href: a.href,
+      dueAt: a.dueAt ? a.dueAt.toISOString() : null,
+      eventKey: `${a.stage}${a.occurrence}:${a.todoKind}:${a.recordId}`,
+      silent: false,
+    })),
+  );
+  if (sent.length > 0) await notify(tx, { type: 'notification.created', orgIds: [a.orgId], userIds: sent.map((s) => s.userId) });
   return sent.length;
 }
 

@@ -1,4 +1,5 @@
 import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_STAGES } from '@township-office/domain/notifications';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
 
@@ -15,7 +16,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     todoKind: text('todo_kind').notNull(),
-    stage: text('stage', { enum: ['new', 'before', 'due', 'overdue', 'escalated'] }).notNull(),
+    stage: text('stage', { enum: NOTIFICATION_STAGES }).notNull(),
     daysLeft: integer('days_left'),
     recordId: uuid('record_id').notNull(),
     title: text('title').notNull(),

@@ -28,7 +28,6 @@ export function useReceiptTable(id: string, enabled: boolean) {
     queryKey: docKeys.deliveries(id),
     queryFn: () => api.get<ReceiptTable>(`/api/documents/${id}/deliveries`),
     enabled,
-    refetchInterval: 30_000,
   });
 }
 
@@ -81,6 +80,9 @@ export function useSlipAction(id: string) {
 
 export const useRemindDelivery = () =>
   useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/remind`, { note: '' }));
+/** 补发 a returned delivery; the note is optional (no note: a POST with no body). */
+export const useResendDelivery = () =>
+  useDocMutation((b: { id: string; note: string }) => api.post(`/api/deliveries/${b.id}/resend`, b.note ? { note: b.note } : undefined));
 export const useWithdrawDelivery = () => useDocMutation((deliveryId: string) => api.post(`/api/deliveries/${deliveryId}/withdraw`));
 
 /** Multipart upload of one attachment (field "file"). */

@@ -1,17 +1,66 @@
-/** The sender's receipt table: every recipient, who acknowledged when, returns, pending >24 h in red, 催办 and 撤回. */
-import { App, Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+/**
+ * The sender's receipt table: every recipient, who acknowledged when, returns with their reasons
+ * (and the history of 退回 and 补发), pending >24 h in red, 催办, 撤回 and 补发 as the server allows
+ * them. It refreshes live over the event stream, as the inbox does: a township's 签收 or 退回 shows
+ * without a reload.
+ */
+import { App, Badge, Button, Card, Flex, Popconfirm, Space, Table, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../../lib/format.tsx';
-import { useReceiptTable, useRemindDelivery, useWithdrawDelivery } from '../api/documents.ts';
+import { useReceiptTable, useRemindDelivery, useResendDelivery, useWithdrawDelivery } from '../api/documents.ts';
+import { useLiveEvents } from '../api/events.ts';
 import type { Delivery } from '../api/types.ts';
 import { DeliveryStatusTag } from './labels.tsx';
+import { TextModal } from './TextModal.tsx';
+
+function ReturnHistory({ d }: { d: Delivery }) {
+  const t = useT();
+  return (
+    <Timeline
+      style={{ marginBlock: 8 }}
+      data-testid="return-history"
+      items={d.returns.flatMap((x, i) => [
+        {
+          key: `r${i}`,
+          color: 'orange',
+          children: (
+            <>
+              <Typography.Text type="secondary">{formatDateTime(x.returnedAt)}</Typography.Text>{' '}
+              {t('documents.receipt.historyReturned', { name: x.returnedBy ?? d.recipientOrgName, reason: x.reason })}
+            </>
+          ),
+        },
+        ...(x.resentAt
+          ? [
+              {
+                key: `s${i}`,
+                color: 'blue',
+                children: (
+                  <>
+                    <Typography.Text type="secondary">{formatDateTime(x.resentAt)}</Typography.Text>{' '}
+                    {x.note
+                      ? t('documents.receipt.historyResentNote', { name: x.resentBy ?? '', note: x.note })
+                      : t('documents.receipt.historyResent', { name: x.resentBy ?? '' })}
+                  </>
+                ),
+              },
+            ]
+          : []),
+      ])}
+    />
+  );
+}
 
 export function ReceiptTable({ documentId, canAct }: { documentId: string; canAct: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const q = useReceiptTable(documentId, true);
+  const live = useLiveEvents();
   const remind = useRemindDelivery();
   const withdraw = useWithdrawDelivery();
+  const resend = useResendDelivery();
+  const [resending, setResending] = useState<Delivery | null>(null);
   const s = q.data?.summary;
   const ackTotal = s ? s.total - s.withdrawn : 0;
   return (
@@ -22,6 +71,12 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
       title={
         <Flex gap={16} align="baseline" wrap>
           <span>{t('documents.receipt.title')}</span>
+          <Space size={4}>
+            <Badge status={live ? 'processing' : 'default'} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="receipt-live">
+              {live ? t('documents.inbox.live') : t('documents.inbox.offline')}
+            </Typography.Text>
+          </Space>
           {s ? (
             <>
               <Typography.Text strong style={{ fontSize: 16 }} data-testid="receipt-count">
@@ -45,6 +100,11 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
         pagination={false}
         scroll={{ y: 360 }}
         rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+        onRow={(r) => ({ 'data-testid': `receipt-row-${r.recipientOrgName}`, 'data-status': r.status }) as object}
+        expandable={{
+          rowExpandable: (r) => r.returns.length > 0,
+          expandedRowRender: (r) => <ReturnHistory d={r} />,
+        }}
         columns={[
           { title: t('documents.col.recipient'), dataIndex: 'recipientOrgName', ellipsis: true },
           { title: t('documents.col.kind'), dataIndex: 'recipientKind', width: 84, render: (k: string) => t(`documents.kind.${k}`) },
@@ -64,6 +124,11 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
             render: (_: unknown, r) =>
               r.status === 'returned' ? (
                 <Typography.Text type="warning">{r.returnReason}</Typography.Text>
+              ) : r.returns.length && r.status === 'pending' ? (
+                <Typography.Text type="secondary">
+                  {t('documents.receipt.resentAfter', { reason: r.returns[r.returns.length - 1]!.reason })}
+                  {r.reminderCount ? `，${t('documents.receipt.reminders', { n: r.reminderCount })}` : ''}
+                </Typography.Text>
               ) : r.overdue ? (
                 <Typography.Text type="danger">
                   {t('documents.receipt.overdue')}
@@ -78,10 +143,15 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  width: 120,
-                  render: (_: unknown, r: Delivery) =>
-                    r.status === 'pending' ? (
-                      <Space size={4}>
+                  width: 150,
+                  render: (_: unknown, r: Delivery) => (
+                    <Space size={4}>
+                      {r.allowedActions.includes('resend') ? (
+                        <Button size="small" type="primary" onClick={() => setResending(r)} data-testid="resend">
+                          {t('documents.receipt.resend')}
+                        </Button>
+                      ) : null}
+                      {r.allowedActions.includes('remind') ? (
                         <Button
                           size="small"
                           type={r.overdue ? 'primary' : 'default'}
@@ -92,9 +162,12 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
                               onSuccess: () => void message.success(t('documents.receipt.reminded', { name: r.recipientOrgName })),
                             })
                           }
+                          data-testid="remind"
                         >
                           {t('documents.receipt.remind')}
                         </Button>
+                      ) : null}
+                      {r.allowedActions.includes('withdraw') ? (
                         <Popconfirm
                           title={t('documents.receipt.withdrawConfirm', { name: r.recipientOrgName })}
                           onConfirm={() => withdraw.mutate(r.id)}
@@ -103,12 +176,38 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
                             {t('documents.receipt.withdraw')}
                           </Button>
                         </Popconfirm>
-                      </Space>
-                    ) : null,
+                      ) : null}
+                    </Space>
+                  ),
                 },
               ]
             : []),
         ]}
+      />
+      <TextModal
+        open={!!resending}
+        title={t('documents.receipt.resendTitle', { name: resending?.recipientOrgName ?? '' })}
+        label={t('documents.receipt.resendNote')}
+        help={resending ? t('documents.receipt.resendHelp', { reason: resending.returnReason ?? '' }) : null}
+        placeholder={t('documents.receipt.resendPlaceholder')}
+        required={false}
+        max={500}
+        okText={t('documents.receipt.resend')}
+        confirmLoading={resend.isPending}
+        testId="resend-modal"
+        onCancel={() => setResending(null)}
+        onOk={(v) => {
+          const name = resending!.recipientOrgName;
+          resend.mutate(
+            { id: resending!.id, note: v.text.trim() },
+            {
+              onSuccess: () => {
+                setResending(null);
+                void message.success(t('documents.receipt.resent', { name }));
+              },
+            },
+          );
+        }}
       />
     </Card>
   );

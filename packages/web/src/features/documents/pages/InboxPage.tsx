@@ -1,16 +1,18 @@
 /**
  * /documents/inbox — 收文: deliveries to sign for (live over server-sent events), every delivery,
- * and the incoming entries being processed. 签收 opens the processing slip of the new entry.
+ * and the incoming entries being processed. 签收 opens the processing slip of the new entry. A
+ * delivery the sender reminded about shows 已催 N 次, one sent again after a 退回 shows 补发. On a
+ * phone (narrower than 768 px) every delivery and entry is a card instead of a table row.
  */
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Space, Table, Tabs, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Grid, List, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { IncomingStatus } from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
-import { formatDate, formatDateTime } from '../../../lib/format.tsx';
+import { formatDate, formatDateTime, StatusTag } from '../../../lib/format.tsx';
 import { useLiveEvents } from '../api/events.ts';
 import { useAcknowledge, useInbox, useIncomingList, useReturnDelivery } from '../api/incoming.ts';
 import type { InboxItem, IncomingListItem } from '../api/types.ts';
@@ -19,6 +21,26 @@ import { PaperIncomingModal } from '../components/PaperIncomingModal.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 
 type Tab = 'pending' | 'all' | 'incoming';
+
+/** 已催 N 次 and 补发, beside the title (table) or under it (card). */
+function DeliveryMarks({ r }: { r: InboxItem }) {
+  const t = useT();
+  if (!r.reminderCount && !r.resentAt) return null;
+  return (
+    <Space size={4} wrap>
+      {r.resentAt ? (
+        <span title={t('documents.inbox.resentAt', { time: formatDateTime(r.resentAt) })} data-testid="inbox-resent">
+          <StatusTag tone="inProgress">{t('documents.inbox.resent')}</StatusTag>
+        </span>
+      ) : null}
+      {r.reminderCount && r.status === 'pending' ? (
+        <span title={r.remindedAt ? formatDateTime(r.remindedAt) : undefined} data-testid="inbox-reminders">
+          <StatusTag tone="warning">{t('documents.inbox.reminders', { n: r.reminderCount })}</StatusTag>
+        </span>
+      ) : null}
+    </Space>
+  );
+}
 
 export default function InboxPage() {
   const t = useT();
@@ -46,6 +68,7 @@ export default function InboxPage() {
   const ack = useAcknowledge();
   const ret = useReturnDelivery();
   const mayReceive = can('documents.receive');
+  const narrow = !Grid.useBreakpoint().md;
 
   const acknowledge = (r: InboxItem) =>
     ack.mutate(r.id, {
@@ -55,16 +78,45 @@ export default function InboxPage() {
       },
     });
 
+  const actions = (r: InboxItem) =>
+    r.status === 'pending' && mayReceive ? (
+      <Space size={4}>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => acknowledge(r)}
+          loading={ack.isPending && ack.variables === r.id}
+          data-testid="acknowledge"
+        >
+          {t('documents.inbox.ack')}
+        </Button>
+        <Button size="small" onClick={() => setReturning(r)} data-testid="return">
+          {t('documents.inbox.return')}
+        </Button>
+      </Space>
+    ) : null;
+
+  const pagination = {
+    current: page,
+    pageSize: 20,
+    total: inbox.data?.total ?? 0,
+    onChange: setPage,
+    showTotal: (n: number) => t('common.total', { total: n }),
+    showSizeChanger: false,
+  };
+  const emptyText = tab === 'pending' ? t('documents.inbox.empty') : t('documents.inbox.emptyAll');
+
   const deliveryColumns = [
     {
       title: t('documents.col.title'),
       dataIndex: 'title',
       ellipsis: true,
       render: (v: string, r: InboxItem) => (
-        <>
+        <Space size={4} wrap>
           <UrgencyTag urgency={r.urgency} />
           <Link to={`/documents/outgoing/${r.documentId}`}>{v}</Link>
-        </>
+          <DeliveryMarks r={r} />
+        </Space>
       ),
     },
     { title: t('documents.col.docNumber'), dataIndex: 'docNumber', width: 180 },
@@ -81,23 +133,7 @@ export default function InboxPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 150,
-      render: (_: unknown, r: InboxItem) =>
-        r.status === 'pending' && mayReceive ? (
-          <Space size={4}>
-            <Button
-              size="small"
-              type="primary"
-              onClick={() => acknowledge(r)}
-              loading={ack.isPending && ack.variables === r.id}
-              data-testid="acknowledge"
-            >
-              {t('documents.inbox.ack')}
-            </Button>
-            <Button size="small" onClick={() => setReturning(r)}>
-              {t('documents.inbox.return')}
-            </Button>
-          </Space>
-        ) : null,
+      render: (_: unknown, r: InboxItem) => actions(r),
     },
   ];
 
@@ -144,7 +180,37 @@ export default function InboxPage() {
         ]}
       />
       {tab === 'incoming' ? (
-        <IncomingTable />
+        <IncomingTable narrow={narrow} />
+      ) : narrow ? (
+        // On a phone each delivery is a card: title and marks, sender and number, when, status and the two buttons.
+        <List<InboxItem>
+          loading={inbox.isFetching && !inbox.data}
+          dataSource={inbox.data?.items ?? []}
+          locale={{ emptyText }}
+          data-testid="inbox-cards"
+          pagination={{ ...pagination, simple: true, showTotal: undefined }}
+          renderItem={(r) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="inbox-card" data-status={r.status}>
+              <Space size={4} wrap style={{ marginBottom: 4 }}>
+                <UrgencyTag urgency={r.urgency} />
+                <DeliveryStatusTag status={r.status} />
+                <DeliveryMarks r={r} />
+              </Space>
+              <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+                <Link to={`/documents/outgoing/${r.documentId}`}>{r.title}</Link>
+              </div>
+              <div style={{ color: '#666', marginTop: 4, overflowWrap: 'anywhere' }}>
+                {[r.senderName, r.docNumber, t(`documents.kind.${r.recipientKind}`)].filter(Boolean).join(' · ')}
+              </div>
+              <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 8 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(r.sentAt)}
+                </Typography.Text>
+                {actions(r)}
+              </Flex>
+            </Card>
+          )}
+        />
       ) : (
         <Table<InboxItem>
           rowKey="id"
@@ -153,15 +219,9 @@ export default function InboxPage() {
           loading={inbox.isFetching && !inbox.data}
           dataSource={inbox.data?.items ?? []}
           columns={deliveryColumns}
-          locale={{ emptyText: tab === 'pending' ? t('documents.inbox.empty') : t('documents.inbox.emptyAll') }}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: inbox.data?.total ?? 0,
-            onChange: setPage,
-            showTotal: (n) => t('common.total', { total: n }),
-            showSizeChanger: false,
-          }}
+          onRow={(r) => ({ 'data-testid': 'inbox-row', 'data-status': r.status }) as object}
+          locale={{ emptyText }}
+          pagination={pagination}
         />
       )}
       <TextModal
@@ -197,10 +257,41 @@ export default function InboxPage() {
   );
 }
 
-export function IncomingTable({ status, empty }: { status?: IncomingStatus; empty?: string }) {
+export function IncomingTable({ status, empty, narrow = false }: { status?: IncomingStatus; empty?: string; narrow?: boolean }) {
   const t = useT();
   const [page, setPage] = useState(1);
   const q = useIncomingList(status, page);
+  if (narrow)
+    return (
+      <List<IncomingListItem>
+        loading={q.isFetching && !q.data}
+        dataSource={q.data?.items ?? []}
+        locale={{ emptyText: empty ?? t('documents.inbox.emptyIncoming') }}
+        data-testid="incoming-cards"
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: true }}
+        renderItem={(r) => (
+          <Card size="small" style={{ marginBottom: 8 }} title={r.serial} extra={<IncomingStatusTag status={r.status} />}>
+            {r.urgency !== 'none' || r.classification !== 'none' ? (
+              <Space size={4} wrap style={{ marginBottom: 4 }}>
+                <UrgencyTag urgency={r.urgency} />
+                <ClassificationTag classification={r.classification} />
+              </Space>
+            ) : null}
+            <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+              <Link to={`/documents/incoming/${r.id}`}>{r.title}</Link>
+            </div>
+            <div style={{ color: '#666', marginTop: 4, overflowWrap: 'anywhere' }}>
+              {[r.senderName, t(`documents.channel.${r.channel}`), formatDate(r.receivedDate)].filter(Boolean).join(' · ')}
+            </div>
+            {r.deadline ? (
+              <div style={{ marginTop: 4, fontSize: 12, color: '#999' }}>
+                {t('documents.col.deadline')}：{formatDate(r.deadline)}
+              </div>
+            ) : null}
+          </Card>
+        )}
+      />
+    );
   return (
     <Table<IncomingListItem>
       rowKey="id"
