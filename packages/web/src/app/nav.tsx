@@ -19,6 +19,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
   ScheduleOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
@@ -93,6 +94,15 @@ export const NAV: NavEntry[] = [
     group: 'workbench',
     page: lazy(() => import('../features/search/pages/SearchPage.tsx')),
     menu: false,
+  },
+  {
+    key: 'delegations',
+    path: '/delegations',
+    labelKey: 'delegation.nav',
+    icon: <UserSwitchOutlined />,
+    action: 'business.read',
+    group: 'workbench',
+    page: lazy(() => import('../features/delegation/pages/DelegationsPage.tsx')),
   },
   // 办文
   {
