@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  List,
+  Popconfirm,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DELEGATION_MAX_DAYS, type DelegationStatus } from '@township-office/domain/delegations';
@@ -79,6 +94,8 @@ export default function DelegationsPage() {
   const revoke = useRevokeDelegation();
   const [creating, setCreating] = useState(false);
   const canDelegate = mine.data?.canDelegate ?? false;
+  // On a phone each delegation is a short block instead of a table row.
+  const narrow = !Grid.useBreakpoint().md;
 
   const period = (d: Delegation) =>
     t('delegation.periodText', { from: formatDateText(d.startsOn, lang), to: formatDateText(d.endsOn, lang) });
@@ -99,39 +116,67 @@ export default function DelegationsPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 96,
-            render: (_: unknown, d: Delegation) =>
-              d.allowedActions.includes('revoke') ? (
-                <Popconfirm
-                  title={t('delegation.revokeConfirm', { name: d.delegate.displayName })}
-                  okText={t('delegation.revoke')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ 'data-testid': 'delegation-revoke-ok' } as never}
-                  onConfirm={() =>
-                    revoke.mutateAsync(d.id).then(() => notifySuccess(t('delegation.revoked', { name: d.delegate.displayName })))
-                  }
-                >
-                  <Button size="small" danger data-testid={`delegation-revoke-${d.id}`}>
-                    {t('delegation.revoke')}
-                  </Button>
-                </Popconfirm>
-              ) : null,
+            render: (_: unknown, d: Delegation) => revokeButton(d),
           },
         ]
       : []),
   ];
-  const table = (side: 'given' | 'received' | 'org', rows: Delegation[] | undefined, loading: boolean, empty: string) => (
-    <Table<Delegation>
-      rowKey="id"
-      size="middle"
-      columns={columns(side)}
-      dataSource={rows ?? []}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: empty }}
-      data-testid={`delegations-${side}`}
-    />
-  );
+  function revokeButton(d: Delegation) {
+    return d.allowedActions.includes('revoke') ? (
+      <Popconfirm
+        title={t('delegation.revokeConfirm', { name: d.delegate.displayName })}
+        okText={t('delegation.revoke')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ 'data-testid': 'delegation-revoke-ok' } as never}
+        onConfirm={() => revoke.mutateAsync(d.id).then(() => notifySuccess(t('delegation.revoked', { name: d.delegate.displayName })))}
+      >
+        <Button size="small" danger data-testid={`delegation-revoke-${d.id}`}>
+          {t('delegation.revoke')}
+        </Button>
+      </Popconfirm>
+    ) : null;
+  }
+  const table = (side: 'given' | 'received' | 'org', rows: Delegation[] | undefined, loading: boolean, empty: string) =>
+    narrow ? (
+      <List<Delegation>
+        dataSource={rows ?? []}
+        loading={loading}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+        data-testid={`delegations-${side}`}
+        renderItem={(d) => (
+          <List.Item extra={side === 'given' ? revokeButton(d) : undefined}>
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Flex gap={6} wrap align="center">
+                <Typography.Text strong>
+                  {side === 'given'
+                    ? d.delegate.displayName
+                    : side === 'received'
+                      ? d.principal.displayName
+                      : t('delegation.pair', { principal: d.principal.displayName, delegate: d.delegate.displayName })}
+                </Typography.Text>
+                {status(d)}
+              </Flex>
+              <Typography.Text>{period(d)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+                {d.reason}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    ) : (
+      <Table<Delegation>
+        rowKey="id"
+        size="middle"
+        columns={columns(side)}
+        dataSource={rows ?? []}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: empty }}
+        data-testid={`delegations-${side}`}
+      />
+    );
 
   return (
     <>
