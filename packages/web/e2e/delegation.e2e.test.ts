@@ -83,7 +83,10 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     await loginAs(page, 'town01.leader');
     await expect.poll(() => page.getByTestId('todo-item').filter({ hasText: title }).count()).toBe(1);
 
-    await page.getByTestId('main-menu').getByText('委托代理').click();
+    // 委托代理 is reached from one's own account page (the name in the header).
+    await page.getByTestId('current-user').click();
+    await waitForPage(page, /\/account$/);
+    await page.getByTestId('account-delegations').click();
     await waitForPage(page, /\/delegations$/);
     await expect.poll(() => page.getByTestId('delegations-given').innerText()).toContain('暂无委托');
     await page.getByTestId('delegation-new').click();

@@ -103,6 +103,8 @@ export const NAV: NavEntry[] = [
     action: 'business.read',
     group: 'workbench',
     page: lazy(() => import('../features/delegation/pages/DelegationsPage.tsx')),
+    // Reached from one's own account page and the delegation banner, not the menu.
+    menu: false,
   },
   // 办文
   {
