@@ -50,6 +50,7 @@ export const AUDIT_ENTITY_LABELS = {
   assessment_score: '考评评分',
   archive_transfer: '档案移交',
   archive_config: '档案设置',
+  delegation: '委托',
 } as const;
 
 export const AUDIT_VERB_LABELS = {
@@ -126,6 +127,7 @@ export const AUDIT_VERB_LABELS = {
   chase: '催办',
   reply: '答复',
   seed: '生成演示数据',
+  revoke: '撤销',
 } as const;
 
 /** The verb's key of an action code: its last part, with a few whole codes that read differently. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delegationNoticeSchema } from './delegations.api.ts';
 import { safeString } from './common.ts';
 import { ORG_KINDS } from './orgs.ts';
 import { BUSINESS_ROLES, ROLES } from './roles.ts';
@@ -40,6 +41,9 @@ export const meSchema = z.object({
   mustEnrolTotp: z.boolean(),
   /** The configured idle timeout, for the web's messages. */
   sessionIdleMinutes: z.number().int(),
+  /** 委托 in force today: the leaders I act for (their delegable actions are in allowedActions), and who acts for me. */
+  actingFor: z.array(delegationNoticeSchema),
+  actedForBy: z.array(delegationNoticeSchema),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -39,6 +39,8 @@ export const documentOut = z.object({
   reviewedAt: iso.nullable(),
   reviewComment: safeString().nullable(),
   signerName: safeString().nullable(),
+  /** 委托: the leader on whose behalf signerName signed off; null when signed in their own right. */
+  signerForName: safeString().nullable(),
   signOffOpinion: safeString().nullable(),
   signedAt: iso.nullable(),
   /** 成文日期 (YYYY-MM-DD) and as written on the document (2026年1月5日). */
@@ -184,6 +186,8 @@ export const incomingOut = z.object({
   proposedByName: safeString().nullable(),
   instruction: safeString().nullable(),
   instructedByName: safeString().nullable(),
+  /** 委托: the leader on whose behalf instructedByName instructed; null when in their own right. */
+  instructedForName: safeString().nullable(),
   handlers: z.array(z.object({ id, name: safeString() })),
   deadline: safeString().nullable(),
   overdue: z.boolean(),

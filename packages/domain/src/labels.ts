@@ -14,6 +14,7 @@
  * A new `*_LABELS` map is added to ZH and EN below; the type makes a missing English entry a
  * compile error.
  */
+import type { DelegationStatus } from './delegations.ts';
 import type { Locale } from './common.ts';
 import { AUDIT_ENTITY_LABELS, AUDIT_VERB_LABELS } from './audit-words.ts';
 import { CLASS_KIND_LABELS, COMPONENT_LABELS, RETENTION_LABELS } from './archives.ts';
@@ -72,6 +73,13 @@ const STANDARD_COLUMN_EN = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, CO
   string
 >;
 
+const DELEGATION_STATUS_LABELS: Record<DelegationStatus, string> = {
+  scheduled: '未开始',
+  active: '生效中',
+  ended: '已到期',
+  revoked: '已撤销',
+};
+
 /** zh-CN: the modules' own maps, by name (the map's name without `_LABELS`). */
 const ZH = {
   // audit log
@@ -92,6 +100,8 @@ const ZH = {
   DELIVERY_ACTION: DELIVERY_ACTION_LABELS,
   INCOMING_STATUS: INCOMING_STATUS_LABELS,
   INCOMING_ACTION: INCOMING_ACTION_LABELS,
+  // delegation (委托)
+  DELEGATION_STATUS: DELEGATION_STATUS_LABELS,
   // duty
   DUTY_LOG_KIND: DUTY_LOG_KIND_LABELS,
   // environment
@@ -177,6 +187,7 @@ const EN: LabelTables = {
     assessment_score: 'assessment score',
     archive_transfer: 'archive transfer',
     archive_config: 'archive settings',
+    delegation: 'delegation',
   },
   AUDIT_VERB: {
     login: 'Signed in',
@@ -252,6 +263,7 @@ const EN: LabelTables = {
     chase: 'Chased',
     reply: 'Replied',
     seed: 'Generated demo data',
+    revoke: 'Revoked',
   },
   RETENTION: { Y: 'Permanent', D30: '30 years', D10: '10 years' },
   CLASS_KIND: { unit: 'By organisation', subject: 'By subject' },
@@ -292,6 +304,7 @@ const EN: LabelTables = {
     recheck: 'rechecked',
     metadata: 'described by its metadata',
   },
+  DELEGATION_STATUS: { scheduled: 'not started yet', active: 'in force', ended: 'ended', revoked: 'revoked' },
   DELIVERY_STATUS: { pending: 'Awaiting receipt', acknowledged: 'Received', returned: 'Returned', withdrawn: 'Withdrawn' },
   DELIVERY_ACTION: { acknowledge: 'acknowledged', return: 'returned', withdraw: 'withdrawn', chase: 'chased', resend: 'sent again' },
   INCOMING_STATUS: {

@@ -17,6 +17,8 @@ export const todoItemSchema = z.object({
   dueAt: safeString().nullable(),
   overdue: z.boolean(),
   group: z.enum(TODO_GROUPS),
+  /** 委托: the leader on whose behalf the signed-in user takes this step; null in one's own right. */
+  onBehalfOf: safeString().nullable(),
 });
 export type TodoItem = z.infer<typeof todoItemSchema>;
 

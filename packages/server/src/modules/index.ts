@@ -1,6 +1,7 @@
 // Every module's routes, one line each.
 import type { RouteModule } from '../platform/app-types.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { delegationsRoutes } from './accounts/delegations.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { orgsRoutes } from './orgs/orgs.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
@@ -36,4 +37,5 @@ export const routeModules: RouteModule[] = [
   workbenchRoutes,
   notificationsRoutes,
   searchRoutes,
+  delegationsRoutes,
 ];

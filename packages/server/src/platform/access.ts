@@ -3,8 +3,9 @@
  * first thing, with the record's org, before reading or changing it. Lists use `orgScope` in SQL.
  */
 import { readsBusinessRecords, seesAllTownships } from '@township-office/domain/roles';
+import { isDelegatedAction } from '@township-office/domain/delegations';
 import { holderMay, type Action } from '@township-office/domain/permissions';
-import type { Actor } from './context.ts';
+import type { ActingFor, Actor } from './context.ts';
 import { forbiddenRole, notFound } from './errors.ts';
 
 export type OrgScope = { kind: 'all' } | { kind: 'orgs'; orgIds: string[] };
@@ -33,6 +34,21 @@ export function assertOwnOrg(actor: Actor, orgId: string): void {
 
 export function assertMay(actor: Actor, action: Action): void {
   if (!holderMay(actor, action)) throw forbiddenRole();
+}
+
+/** 委托: the leaders the actor acts for today who hold `action` themselves (only for the delegable actions). */
+export function principalsHolding(actor: Actor, action: Action): ActingFor[] {
+  if (!isDelegatedAction(action)) return [];
+  return (actor.actingFor ?? []).filter((p) => holderMay({ role: p.role, orgKind: actor.orgKind }, action));
+}
+
+/** The role step of a delegable action: the actor holds it, or acts today for a leader who does. */
+export function mayOrActsFor(actor: Actor, action: Action): boolean {
+  return holderMay(actor, action) || principalsHolding(actor, action).length > 0;
+}
+
+export function assertMayOrActsFor(actor: Actor, action: Action): void {
+  if (!mayOrActsFor(actor, action)) throw forbiddenRole();
 }
 
 /**

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { chainCheckpoints, checkpointDue, checkpointMessage, signCheckpoint } from './audit-checkpoints.ts';
-import type { RequestContext } from './context.ts';
+import type { ActingFor, RequestContext } from './context.ts';
 import { activeKeyStore, type KeyStore } from './keys.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -23,6 +23,16 @@ export interface AuditEntry {
   orgId?: string | null;
   before?: unknown;
   after?: unknown;
+}
+
+/**
+ * 委托: what the audit row of a step taken on a leader's behalf keeps of that leader, put into its
+ * `after` (the actor columns name the delegate who acted). Nothing for a step in one's own right.
+ */
+export function onBehalfOfAudit(p: ActingFor | null): {
+  onBehalfOf?: { userId: string; username: string; displayName: string; delegationId: string };
+} {
+  return p ? { onBehalfOf: { userId: p.userId, username: p.username, displayName: p.displayName, delegationId: p.delegationId } } : {};
 }
 
 /** JSON with sorted keys and dates as ISO strings: the same bytes before storage and after a jsonb round trip. */

@@ -9,6 +9,7 @@ import type { Locale } from '@township-office/domain/common';
 import { holderMay, type Action } from '@township-office/domain/permissions';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable, type Db } from '../db/client.ts';
+import { mayOrActsFor } from './access.ts';
 import { registerDeniedRequestAudit } from './audit-denied.ts';
 import type { Actor, RequestContext } from './context.ts';
 import { AppError, pgConstraint, pgErrorCode } from './errors.ts';
@@ -44,6 +45,11 @@ declare module 'fastify' {
     public?: boolean;
     /** The role gate: the caller's role must allow this action. */
     action?: Action;
+    /**
+     * 委托: the gate also passes for a delegate acting today for a leader who holds `action` (one of
+     * domain/delegations.ts DELEGATED_ACTIONS); the service then checks the record as that leader.
+     */
+    delegable?: boolean;
     /** Reachable while the account must still change its first password. */
     duringPasswordChange?: boolean;
     /** Reachable while an account whose role requires a second factor has not enrolled one yet. */
@@ -98,7 +104,8 @@ export function registerHttpPlatform<S extends PlatformSession>(
     if (session.identity.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
     if (session.identity.mustEnrolTotp && !config.duringTotpEnrolment) return sendError(reply, CommonErrors.TOTP_ENROLMENT_REQUIRED);
     const actor = actorOf(session);
-    if (config.action && !holderMay(actor, config.action)) return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
+    if (config.action && !(config.delegable ? mayOrActsFor(actor, config.action) : holderMay(actor, config.action)))
+      return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
     req.ctx = { actor, ip: req.ip, requestId: req.id, locale: req.locale };
   });
 

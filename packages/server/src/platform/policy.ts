@@ -16,7 +16,8 @@
  * pass them as the optional third argument `ctx`, typed per policy.
  */
 import type { ErrorDef } from '@township-office/domain/errors';
-import type { Actor } from './context.ts';
+import { CommonErrors } from '@township-office/domain/errors';
+import type { ActingFor, Actor } from './context.ts';
 import { AppError } from './errors.ts';
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly error: AppError };
@@ -84,4 +85,82 @@ export function allowedActions<Row, A extends string, Ctx>(
   ...[ctx]: CtxArg<Ctx>
 ): A[] {
   return policy.actions.filter((a) => policy.rules[a](actor, row, ctx as Ctx).allowed);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 委托 (delegation). A delegable action (signing off, instructing) may be taken by a delegate on
+// behalf of a leader who is away: the rule is the same rule, checked as that leader (the leader's
+// role and identity, in the actor's org), and it is allowed only through a delegation in force
+// today (`actor.actingFor`, computed per request). Roles are not widened: a clerk holds no leader's
+// action of their own; the record says who acted and on whose behalf.
+
+/** The identity a delegate's step is checked as: the leader's, in the delegate's (the same) org. */
+export function principalActor(actor: Actor, p: ActingFor): Actor {
+  return {
+    userId: p.userId,
+    username: p.username,
+    displayName: p.displayName,
+    role: p.role,
+    orgId: actor.orgId,
+    ...(actor.orgKind ? { orgKind: actor.orgKind } : {}),
+  };
+}
+
+/** Who an allowed action runs as: `onBehalfOf` is null when the actor acts in their own right. */
+export interface Acting {
+  /** The identity the rule allowed (the actor, or the leader acted for). */
+  as: Actor;
+  onBehalfOf: ActingFor | null;
+}
+
+/**
+ * The decision on a delegable action: the actor's own when it allows; else the first leader the
+ * actor acts for whom the rule allows; else the refusal that tells the most (a delegate without
+ * the role hears why the leader could not either, e.g. the document's state).
+ */
+export function decideActing<Row, A extends string, Ctx>(
+  policy: Policy<Row, A, Ctx>,
+  actor: Actor,
+  action: A,
+  row: Row,
+  ctx: Ctx,
+): { decision: Decision; acting: Acting | null } {
+  const own = policy.rules[action](actor, row, ctx);
+  if (own.allowed) return { decision: own, acting: { as: actor, onBehalfOf: null } };
+  let refusal = own;
+  for (const p of actor.actingFor ?? []) {
+    const as = principalActor(actor, p);
+    const d = policy.rules[action](as, row, ctx);
+    if (d.allowed) return { decision: d, acting: { as, onBehalfOf: p } };
+    if (!refusal.allowed && refusal.error.def.code === CommonErrors.FORBIDDEN_ROLE.code) refusal = d;
+  }
+  return { decision: refusal, acting: null };
+}
+
+/** `authorize` for a delegable action: throws the refusal, or says who the action runs as. */
+export function authorizeActing<Row, A extends string, Ctx>(
+  policy: Policy<Row, A, Ctx>,
+  actor: Actor,
+  action: A,
+  row: Row,
+  ...[ctx]: CtxArg<Ctx>
+): Acting {
+  const { decision, acting } = decideActing(policy, actor, action, row, ctx as Ctx);
+  if (!decision.allowed || !acting) throw (decision as { error: AppError }).error;
+  return acting;
+}
+
+/** `allowedActions` where `delegable` actions also count when allowed on behalf of a leader the actor acts for. */
+export function allowedActionsActing<Row, A extends string, Ctx>(
+  policy: Policy<Row, A, Ctx>,
+  delegable: readonly A[],
+  actor: Actor,
+  row: Row,
+  ...[ctx]: CtxArg<Ctx>
+): A[] {
+  return policy.actions.filter((a) =>
+    delegable.includes(a)
+      ? decideActing(policy, actor, a, row, ctx as Ctx).decision.allowed
+      : policy.rules[a](actor, row, ctx as Ctx).allowed,
+  );
 }

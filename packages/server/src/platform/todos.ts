@@ -20,6 +20,8 @@ export interface Todo {
   href: string;
   /** The deadline as an instant (a day's deadline ends at 23:59:59 China time: `endOfChinaDay`), or null. */
   dueAt: Date | null;
+  /** 委托: the leader for whom the actor takes this step (a delegation in force today); absent or null in one's own right. */
+  onBehalfOf?: string | null;
 }
 
 /** What a done action (an audit row) was about, for the 已办 list: the record's title and page. */

@@ -19,6 +19,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
   ScheduleOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
@@ -92,6 +93,17 @@ export const NAV: NavEntry[] = [
     action: 'business.read',
     group: 'workbench',
     page: lazy(() => import('../features/search/pages/SearchPage.tsx')),
+    menu: false,
+  },
+  {
+    key: 'delegations',
+    path: '/delegations',
+    labelKey: 'delegation.nav',
+    icon: <UserSwitchOutlined />,
+    action: 'business.read',
+    group: 'workbench',
+    page: lazy(() => import('../features/delegation/pages/DelegationsPage.tsx')),
+    // Reached from one's own account page and the delegation banner, not the menu.
     menu: false,
   },
   // 办文

@@ -1,7 +1,9 @@
 import type { Me, User } from '@township-office/domain/auth';
-import { actionsForHolder } from '@township-office/domain/permissions';
+import { DELEGATED_ACTIONS } from '@township-office/domain/delegations';
+import { actionsForHolder, holderMay, type Action } from '@township-office/domain/permissions';
 import type { Config } from '../../config.ts';
-import type { Actor } from '../../platform/context.ts';
+import type { ActingFor, Actor } from '../../platform/context.ts';
+import type { DelegationNotice } from './delegations.repository.ts';
 import { allowedActions } from '../../platform/policy.ts';
 import type { OrgRow } from '../orgs/orgs.service.ts';
 import type { IdentityDuties } from './identity.ts';
@@ -14,7 +16,18 @@ export function presentMe(
   csrfToken: string,
   identity: IdentityDuties,
   config: Pick<Config, 'sessionIdleMs'>,
+  delegations: { actingFor: readonly ActingFor[]; actedForBy: readonly DelegationNotice[] },
 ): Me {
+  const own = actionsForHolder({ role: user.role, orgKind: org.kind });
+  // 委托: the leaders' delegable actions I may take today on their behalf (the menu shows 待我签发 / 待我批示).
+  const delegated = DELEGATED_ACTIONS.filter(
+    (a: Action) => !own.includes(a) && delegations.actingFor.some((p) => holderMay({ role: p.role, orgKind: org.kind }, a)),
+  );
+  const notice = (n: { delegationId: string; displayName: string; endsOn: string }) => ({
+    delegationId: n.delegationId,
+    displayName: n.displayName,
+    endsOn: n.endsOn,
+  });
   return {
     id: user.id,
     username: user.username,
@@ -24,12 +37,14 @@ export function presentMe(
     csrfToken,
     mustChangePassword: identity.mustChangePassword,
     totpEnabled: user.totpEnabled,
-    allowedActions: actionsForHolder({ role: user.role, orgKind: org.kind }),
+    allowedActions: [...own, ...delegated],
     passwordExpiresAt: identity.passwordExpiresAt?.toISOString() ?? null,
     passwordExpiresSoon: identity.passwordExpiresSoon,
     passwordExpired: identity.passwordExpired,
     mustEnrolTotp: identity.mustEnrolTotp,
     sessionIdleMinutes: Math.round(config.sessionIdleMs / 60_000),
+    actingFor: delegations.actingFor.map(notice),
+    actedForBy: delegations.actedForBy.map(notice),
   };
 }
 

@@ -26,6 +26,7 @@ import * as auth from './auth.service.ts';
 import { identityDuties } from './identity.ts';
 import * as lockout from './lockout.service.ts';
 import * as users from './users.service.ts';
+import { delegationsInForce } from './delegations.service.ts';
 
 const okSchema = z.object({ ok: z.literal(true) });
 
@@ -52,7 +53,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
         sameSite: 'lax',
         secure: config.secureCookies || req.protocol === 'https',
       });
-      return presentMe(result.user, result.org, result.csrfToken, result.identity, config);
+      return presentMe(result.user, result.org, result.csrfToken, result.identity, config, await delegationsInForce(db, result.user.id));
     },
   );
 
@@ -71,7 +72,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
     { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags: ['auth'], response: { 200: meSchema } } },
     async (req) => {
       const s = auth.currentSession(req);
-      return presentMe(s.user, s.org, s.csrfToken, s.identity, config);
+      return presentMe(s.user, s.org, s.csrfToken, s.identity, config, s.delegations);
     },
   );
 
@@ -85,7 +86,7 @@ export const accountsRoutes: RouteModule = (app, { db, config }) => {
       const s = auth.currentSession(req);
       await auth.changePassword(db, req.ctx, s.id, req.body);
       const fresh = (await accountsRepository.userWithOrg(db, s.user.id))!;
-      return presentMe(fresh.user, fresh.org, s.csrfToken, identityDuties(fresh.user, config), config);
+      return presentMe(fresh.user, fresh.org, s.csrfToken, identityDuties(fresh.user, config), config, s.delegations);
     },
   );
 

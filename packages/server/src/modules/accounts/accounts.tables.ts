@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '@township-office/domain/roles';
 import { orgs } from '../orgs/orgs.tables.ts';
 
@@ -54,3 +54,27 @@ export const loginFailures = pgTable(
   (t) => [primaryKey({ columns: [t.username, t.address] })],
 );
 export type LoginFailureRow = typeof loginFailures.$inferSelect;
+
+/** 委托 (1100_delegations.sql): effective from starts_on to ends_on (China calendar days, inclusive) unless revoked. */
+export const delegations = pgTable('delegations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  principalId: uuid('principal_id')
+    .notNull()
+    .references(() => users.id),
+  delegateId: uuid('delegate_id')
+    .notNull()
+    .references(() => users.id),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedBy: uuid('revoked_by').references(() => users.id),
+});
+export type DelegationRow = typeof delegations.$inferSelect;

@@ -6,7 +6,7 @@ import { isPasswordComplex } from '@township-office/domain/password';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Actor, RequestContext } from '../../platform/context.ts';
+import type { ActingFor, Actor, RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionLookup as PlatformSessionLookup, SessionResolver } from '../../platform/http.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
@@ -14,6 +14,8 @@ import { openSecret, sealSecret, UnreadableSecretError } from '../../platform/ke
 import { newTotpSecret, totpUri, totpValid } from '../../platform/totp.ts';
 import type { OrgRow } from '../orgs/orgs.service.ts';
 import { accountsRepository } from './accounts.repository.ts';
+import { delegationsInForce } from './delegations.service.ts';
+import type { DelegationNotice } from './delegations.repository.ts';
 import { identityDuties, mfaRequired, type IdentityDuties } from './identity.ts';
 import { forgetAddress, lockFor, pruneStale, recordFailure, type Lock } from './lockout.service.ts';
 import type { UserRow } from './accounts.tables.ts';
@@ -34,7 +36,7 @@ function readTotpSecret(stored: string): string | null {
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function actorOf(user: UserRow, org?: Pick<OrgRow, 'kind'>): Actor {
+export function actorOf(user: UserRow, org?: Pick<OrgRow, 'kind'>, actingFor?: readonly ActingFor[]): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -42,6 +44,7 @@ export function actorOf(user: UserRow, org?: Pick<OrgRow, 'kind'>): Actor {
     role: user.role,
     orgId: user.orgId,
     ...(org ? { orgKind: org.kind } : {}),
+    ...(actingFor && actingFor.length > 0 ? { actingFor } : {}),
   };
 }
 
@@ -155,6 +158,8 @@ export interface LiveSession {
   org: OrgRow;
   /** Computed per request: an expiry or a newly required second factor applies at once. */
   identity: IdentityDuties;
+  /** 委托, computed per request (a delegation starts and ends by the calendar): whom I act for, who acts for me. */
+  delegations: { actingFor: ActingFor[]; actedForBy: DelegationNotice[] };
 }
 
 export type SessionLookup = PlatformSessionLookup<LiveSession>;
@@ -171,15 +176,19 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   }
   // Write the heartbeat at most every 30 s, not on every request.
   if (now - row.lastSeenAt.getTime() > 30_000) await accountsRepository.touchSession(db, id, new Date(now - 30_000));
+  const delegations = await delegationsInForce(db, row.user.id, new Date(now));
   return {
     status: 'ok',
-    session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now) },
+    session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now), delegations },
   };
 }
 
 /** The resolver the HTTP edge is given (app.ts): platform/ knows sessions only through it. */
 export function sessionResolver(db: Db, config: Config): SessionResolver<LiveSession> {
-  return { resolve: (token) => resolveSession(db, config, token), actorOf: (session) => actorOf(session.user, session.org) };
+  return {
+    resolve: (token) => resolveSession(db, config, token),
+    actorOf: (session) => actorOf(session.user, session.org, session.delegations.actingFor),
+  };
 }
 
 /** The signed-in session of an authenticated route, in the full shape this module's resolver produced. */

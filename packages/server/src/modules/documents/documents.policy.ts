@@ -113,6 +113,8 @@ export const documentPolicy = definePolicy<DocumentRow>()({
     ),
 });
 export type DocumentAction = (typeof documentPolicy.actions)[number];
+/** 委托: the steps a delegate may take on behalf of a leader who is away (checked as that leader). */
+export const DELEGABLE_DOCUMENT_ACTIONS: readonly DocumentAction[] = ['signOff'];
 export const DOCUMENT_ACTIONS = documentPolicy.actions;
 
 /** Facts of an incoming entry that are not on its row. */
@@ -172,6 +174,7 @@ export const incomingPolicy = definePolicy<IncomingRow, IncomingFacts | undefine
   ),
 });
 export type IncomingAction = (typeof incomingPolicy.actions)[number];
+export const DELEGABLE_INCOMING_ACTIONS: readonly IncomingAction[] = ['instruct'];
 export const INCOMING_ACTIONS = incomingPolicy.actions;
 
 /** What the sender's rules read of a delivery (the row, or the receipt table's line). */

@@ -1,8 +1,8 @@
 /** Allow-listed fields of the documents module's records; no row reaches the wire as it is. */
 import { formatChineseDate, type CountersignStatus, type DocumentWarning } from '@township-office/domain/documents';
 import type { Actor } from '../../platform/context.ts';
-import { allowedActions } from '../../platform/policy.ts';
-import { documentPolicy, incomingPolicy } from './documents.policy.ts';
+import { allowedActionsActing } from '../../platform/policy.ts';
+import { DELEGABLE_DOCUMENT_ACTIONS, DELEGABLE_INCOMING_ACTIONS, documentPolicy, incomingPolicy } from './documents.policy.ts';
 import type { AttachmentRow, CountersignRow, DocumentRow, IncomingRow } from './documents.tables.ts';
 import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
@@ -50,6 +50,8 @@ export function presentDocument(
     reviewedAt: isoOrNull(doc.reviewedAt),
     reviewComment: doc.reviewComment,
     signerName: doc.signerName,
+    /** 委托: the leader on whose behalf signerName signed; null when signed in their own right. */
+    signerForName: doc.signerForName,
     signOffOpinion: doc.signOffOpinion,
     signedAt: isoOrNull(doc.signedAt),
     writtenDate: doc.writtenDate,
@@ -71,7 +73,7 @@ export function presentDocument(
     recheckedByName: doc.recheckedBy ? (extra.names.get(doc.recheckedBy) ?? null) : null,
     resignBy: doc.originalSignerName,
     replyTo: extra.replyTo,
-    allowedActions: allowedActions(documentPolicy, actor, doc),
+    allowedActions: allowedActionsActing(documentPolicy, DELEGABLE_DOCUMENT_ACTIONS, actor, doc),
   };
 }
 
@@ -197,6 +199,8 @@ export function presentIncoming(actor: Actor, d: Detail, body: string | null) {
     proposedByName: name(row.proposedBy),
     instruction: row.instruction,
     instructedByName: name(row.instructedBy),
+    /** 委托: the leader on whose behalf instructedByName instructed; null when in their own right. */
+    instructedForName: name(row.instructedFor),
     handlers: row.handlerIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     deadline: row.deadline,
     overdue: isOverdue(row),
@@ -215,7 +219,9 @@ export function presentIncoming(actor: Actor, d: Detail, body: string | null) {
       note: c.note,
     })),
     reminders: d.reminders.map((r) => ({ kind: r.kind, note: r.note, sentAt: iso(r.sentAt) })),
-    allowedActions: allowedActions(incomingPolicy, actor, row, { circulatedToMeUnread: !!mine && !mine.readAt }),
+    allowedActions: allowedActionsActing(incomingPolicy, DELEGABLE_INCOMING_ACTIONS, actor, row, {
+      circulatedToMeUnread: !!mine && !mine.readAt,
+    }),
   };
 }
 

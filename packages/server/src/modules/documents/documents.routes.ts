@@ -120,7 +120,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   app.post(
     '/api/documents/:id/sign-off',
     {
-      config: { action: 'documents.signOff' },
+      config: { action: 'documents.signOff', delegable: true },
       schema: {
         tags,
         summary: '签发 (成文日期 = today)',

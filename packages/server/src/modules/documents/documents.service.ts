@@ -17,11 +17,11 @@ import { labelRef } from '@township-office/domain/labels';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { chinaToday } from '@township-office/domain/dates';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
-import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { assertMay, assertMayOrActsFor, canReadOrg, orgScope } from '../../platform/access.ts';
+import { onBehalfOfAudit, writeAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { authorize } from '../../platform/policy.ts';
+import { authorize, authorizeActing } from '../../platform/policy.ts';
 import { documentPolicy, type DocumentAction } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
 import { presentDocument } from './documents.presenter.ts';
@@ -186,14 +186,17 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
             status: 'reviewed' as const,
             signerId: null,
             signerName: null,
+            signerForId: null,
+            signerForName: null,
             signOffOpinion: null,
             signedAt: null,
             writtenDate: null,
             recheckedBy: null,
             recheckedAt: null,
             // 复审 by the one who signed it
-            originalSignerId: doc.signerId,
-            originalSignerName: doc.signerName,
+            // (委托: the leader a delegate signed for, whom the delegate may again act for)
+            originalSignerId: doc.signerForId ?? doc.signerId,
+            originalSignerName: doc.signerForName ?? doc.signerName,
           }
         : {}),
     });
@@ -257,15 +260,20 @@ export async function reviewDocument(
   });
 }
 
+/** 签发 by a leader, or by a delegate on a leader's behalf (委托: checked as that leader; both are recorded). */
 export async function signOffDocument(db: Db, ctx: RequestContext, id: string, input: { opinion: string }): Promise<DocumentRow> {
-  assertMay(ctx.actor, 'documents.signOff');
+  assertMayOrActsFor(ctx.actor, 'documents.signOff');
   return db.transaction(async (tx) => {
-    const doc = await lockedFor(tx, ctx.actor, id, 'signOff');
+    const doc = await repo.byId(tx, id, { lock: true });
+    if (!doc || !canReadOrg(ctx.actor, doc.orgId)) throw notFound();
+    const { onBehalfOf } = authorizeActing(documentPolicy, ctx.actor, 'signOff', doc);
     const now = new Date();
     const row = await repo.update(tx, id, {
       status: 'signed_off',
       signerId: ctx.actor.userId,
       signerName: ctx.actor.displayName,
+      signerForId: onBehalfOf?.userId ?? null,
+      signerForName: onBehalfOf?.displayName ?? null,
       signOffOpinion: input.opinion,
       signedAt: now,
       writtenDate: chinaToday(now),
@@ -278,7 +286,7 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
       entityId: id,
       orgId: doc.orgId,
       before: { status: doc.status },
-      after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate },
+      after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate, ...onBehalfOfAudit(onBehalfOf) },
     });
     return row;
   });

@@ -37,6 +37,9 @@ export const documents = pgTable('documents', {
   reviewComment: text('review_comment'),
   signerId: uuid('signer_id').references(() => users.id),
   signerName: text('signer_name'),
+  /** 委托: the leader on whose behalf the signer signed (1100_delegations.sql); null when signed in their own right. */
+  signerForId: uuid('signer_for_id').references(() => users.id),
+  signerForName: text('signer_for_name'),
   signOffOpinion: text('sign_off_opinion'),
   signedAt: ts('signed_at'),
   writtenDate: date('written_date'),
@@ -226,6 +229,8 @@ export const incoming = pgTable('incoming', {
   instruction: text('instruction'),
   instructedBy: uuid('instructed_by').references(() => users.id),
   instructedAt: ts('instructed_at'),
+  /** 委托: the leader on whose behalf `instructedBy` instructed; null when in their own right. */
+  instructedFor: uuid('instructed_for').references(() => users.id),
   handlerIds: uuid('handler_ids').array().notNull().default([]),
   deadline: date('deadline'),
   result: text('result'),

@@ -9,11 +9,20 @@ import { DELIVERY_OVERDUE_HOURS } from '@township-office/domain/documents';
 import { roleMay } from '@township-office/domain/permissions';
 import { endOfChinaDay } from '@township-office/domain/workbench';
 import type { DbOrTx } from '../../db/client.ts';
+import { principalsHolding } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { uuidArray } from '../../db/sql.ts';
 import { TODO_LIMIT, type DoneRef, type Todo, type TodoProvider } from '../../platform/todos.ts';
 
-type Row = { id: string; title: string; subject: string | null; due: string | Date | null; step: string };
+type Row = {
+  id: string;
+  title: string;
+  subject: string | null;
+  due: string | Date | null;
+  step: string;
+  upward?: boolean;
+  important?: boolean;
+};
 
 const toDate = (v: string | Date | null, day = false): Date | null =>
   v === null ? null : day ? new Date(endOfChinaDay(String(v))) : v instanceof Date ? v : new Date(v);
@@ -46,7 +55,10 @@ const INCOMING_KINDS = {
 
 async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   const clerk = roleMay(actor.role, 'documents.receive');
-  const leader = roleMay(actor.role, 'documents.instruct');
+  // 委托: a delegate acting today for a leader sees the leader's 批示 as well, marked as on the leader's behalf.
+  const ownLeader = roleMay(actor.role, 'documents.instruct');
+  const actingFor = ownLeader ? null : (principalsHolding(actor, 'documents.instruct')[0] ?? null);
+  const leader = ownLeader || actingFor !== null;
   // One pass over the org's open entries: the step each one waits for, if it is the actor's.
   const r = await db.execute<Row>(sql`
     SELECT i.id, i.title, i.sender_name AS subject, i.deadline AS due, s.step
@@ -69,6 +81,7 @@ async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
     recordId: x.id,
     href: `/documents/incoming/${x.id}`,
     dueAt: x.step === 'handle' ? toDate(x.due, true) : null,
+    onBehalfOf: x.step === 'instruct' ? (actingFor?.displayName ?? null) : null,
   }));
 }
 
@@ -85,8 +98,18 @@ const OUTGOING_KINDS = {
 async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   // 核稿 is the office's step (the leaders sign); the drafter never reviews their own draft.
   const reviewer = roleMay(actor.role, 'documents.review') && roleMay(actor.role, 'documents.number');
-  const signer = roleMay(actor.role, 'documents.signOff');
-  const principal = roleMay(actor.role, 'documents.signPrincipal');
+  // 委托: the leaders the actor signs for today count as the actor's own signing powers here; the
+  // item then names the leader it is signed for.
+  const ownSigner = roleMay(actor.role, 'documents.signOff');
+  const ownPrincipal = roleMay(actor.role, 'documents.signPrincipal');
+  const signerFor = principalsHolding(actor, 'documents.signOff');
+  const principalFor = principalsHolding(actor, 'documents.signPrincipal');
+  const signer = ownSigner || signerFor.length > 0;
+  const principal = ownPrincipal || principalFor.length > 0;
+  const signsFor = (needsPrincipal: boolean): string | null => {
+    if (needsPrincipal ? ownPrincipal : ownSigner) return null;
+    return (needsPrincipal ? principalFor : signerFor)[0]?.displayName ?? null;
+  };
   const countersigner = roleMay(actor.role, 'documents.countersign');
   const numberer = roleMay(actor.role, 'documents.number');
   const dispatcher = roleMay(actor.role, 'documents.dispatch');
@@ -94,7 +117,7 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   // important document is the principal leader's (条例 第二十二条); 复核 comes before numbering; a
   // co-issuing org's leader countersigns (会签) another org's draft while it is in review.
   const r = await db.execute<Row>(sql`
-    SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step
+    SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step, d.upward, d.important
     FROM documents d
     CROSS JOIN LATERAL (SELECT CASE
       WHEN d.org_id <> ${actor.orgId} THEN 'countersign'
@@ -118,6 +141,7 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
     recordId: x.id,
     href: `/documents/outgoing/${x.id}`,
     dueAt: null,
+    onBehalfOf: x.step === 'signOff' ? signsFor(!!(x.upward || x.important)) : null,
   }));
 }
 

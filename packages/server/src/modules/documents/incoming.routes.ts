@@ -82,10 +82,15 @@ export const incomingRoutes: RouteModule = (app, { db }) => {
     body: S,
     run: (ctx: RequestContext, id: string, b: z.infer<S>) => Promise<unknown>,
   ) =>
-    app.post(`/api/incoming/:id/${path}`, { config: { action }, schema: { tags, summary, params, body, response: out } }, async (req) => {
-      await run(req.ctx, req.params.id, req.body as z.infer<S>);
-      return present(db, req.ctx, req.params.id);
-    });
+    // 批示 is open to a delegate acting for a leader (委托); the service checks the entry as that leader.
+    app.post(
+      `/api/incoming/:id/${path}`,
+      { config: { action, delegable: action === 'documents.instruct' }, schema: { tags, summary, params, body, response: out } },
+      async (req) => {
+        await run(req.ctx, req.params.id, req.body as z.infer<S>);
+        return present(db, req.ctx, req.params.id);
+      },
+    );
   op('screen', 'documents.receive', '初审', screenSchema, (ctx, id, b) => svc.screen(db, ctx, id, b));
   op('circulate', 'documents.receive', '传阅', circulateSchema, (ctx, id, b) => svc.circulate(db, ctx, id, b.userIds));
   op('read', 'business.read', '阅知 (read receipt)', noteSchema, (ctx, id, b) => svc.markRead(db, ctx, id, b.note));

@@ -13,11 +13,11 @@ import {
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
-import { assertMay, canReadOrg, orgScope } from '../../platform/access.ts';
-import { appendAuditSql, auditToken, checkpointIfDue, ensureChainHead, writeAudit } from '../../platform/audit.ts';
+import { assertMay, assertMayOrActsFor, canReadOrg, orgScope } from '../../platform/access.ts';
+import { appendAuditSql, auditToken, checkpointIfDue, ensureChainHead, onBehalfOfAudit, writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { authorize } from '../../platform/policy.ts';
+import { authorize, authorizeActing } from '../../platform/policy.ts';
 import { incomingPolicy, type IncomingAction, type IncomingFacts } from './documents.policy.ts';
 import { notify } from './documents.events.ts';
 import { presentIncoming } from './documents.presenter.ts';
@@ -45,7 +45,15 @@ export async function incomingDetail(db: Db, ctx: RequestContext, id: string) {
   const [circulation, reminders, names] = await Promise.all([
     repo.circulation(db, id),
     repo.reminders(db, id),
-    documentsRepository.userNames(db, [row.receivedBy, row.proposedBy, row.instructedBy, row.closedBy, row.screenedBy, ...row.handlerIds]),
+    documentsRepository.userNames(db, [
+      row.receivedBy,
+      row.proposedBy,
+      row.instructedBy,
+      row.instructedFor,
+      row.closedBy,
+      row.screenedBy,
+      ...row.handlerIds,
+    ]),
   ]);
   const replyDoc = row.replyDocumentId ? await documentsRepository.byId(db, row.replyDocumentId) : undefined;
   return {
@@ -256,28 +264,44 @@ function checkDeadline(row: IncomingRow, deadline: string | null | undefined) {
   if (row.urgency !== 'none' && !deadline) throw new AppError(DocumentErrors.DEADLINE_REQUIRED);
 }
 
-/** 批示 by a leader of the org; naming handlers here assigns them and notifies them at once. */
+/**
+ * 批示 by a leader of the org, or by a delegate on a leader's behalf (委托: checked as that leader;
+ * the slip and the audit row name both). Naming handlers here assigns them and notifies them at once.
+ */
 export async function instruct(
   db: Db,
   ctx: RequestContext,
   id: string,
   input: { instruction: string; handlerIds?: string[]; deadline?: string | null },
 ) {
-  assertMay(ctx.actor, 'documents.instruct');
+  assertMayOrActsFor(ctx.actor, 'documents.instruct');
   if (input.handlerIds) await requireOrgUsers(db, ctx.actor.orgId, input.handlerIds);
-  return change(
-    db,
-    ctx,
-    id,
-    'instruct',
-    async (_tx, row) => {
-      const base = { instruction: input.instruction, instructedBy: ctx.actor.userId, instructedAt: new Date() };
-      if (!input.handlerIds) return { ...base, status: 'instructed' as const };
-      checkDeadline(row, input.deadline);
-      return { ...base, status: 'in_progress' as const, handlerIds: input.handlerIds, deadline: input.deadline ?? null };
-    },
-    (tx, row) => notify(tx, { type: 'incoming.updated', orgIds: [row.orgId], incomingId: row.id, userIds: row.handlerIds }),
-  );
+  return db.transaction(async (tx) => {
+    const before = await repo.byId(tx, id, { lock: true });
+    if (!before || !canReadOrg(ctx.actor, before.orgId)) throw notFound();
+    const { onBehalfOf } = authorizeActing(incomingPolicy, ctx.actor, 'instruct', before, undefined);
+    const base = {
+      instruction: input.instruction,
+      instructedBy: ctx.actor.userId,
+      instructedFor: onBehalfOf?.userId ?? null,
+      instructedAt: new Date(),
+    };
+    if (input.handlerIds) checkDeadline(before, input.deadline);
+    const values = input.handlerIds
+      ? { ...base, status: 'in_progress' as const, handlerIds: input.handlerIds, deadline: input.deadline ?? null }
+      : { ...base, status: 'instructed' as const };
+    const row = await repo.update(tx, id, values);
+    await writeAudit(tx, ctx, {
+      action: 'incoming.instruct',
+      entity: 'incoming',
+      entityId: id,
+      orgId: row.orgId,
+      before: { status: before.status },
+      after: { ...values, ...onBehalfOfAudit(onBehalfOf) },
+    });
+    await notify(tx, { type: 'incoming.updated', orgIds: [row.orgId], incomingId: row.id, userIds: row.handlerIds });
+    return row;
+  });
 }
 
 /** 承办: the office names the handlers and the deadline (urgent documents must have one). */

@@ -1,4 +1,5 @@
 /** 发文笺 and 文件处理笺 as single-document forms through the shared print mechanism. */
+import { onBehalfName } from '@township-office/domain/delegations';
 import {
   CLASSIFICATION_LABELS,
   DOCUMENT_STATUS_LABELS,
@@ -38,7 +39,7 @@ export const slipRoutes: RouteModule = (app, { db }) => {
         sections: [
           {
             opinions: [
-              { label: '签发', text: doc.signOffOpinion, name: doc.signerName, date: doc.writtenDate },
+              { label: '签发', text: doc.signOffOpinion, name: onBehalfName(doc.signerName, doc.signerForName), date: doc.writtenDate },
               {
                 label: '核稿',
                 text: doc.reviewComment,
@@ -128,7 +129,12 @@ export const slipRoutes: RouteModule = (app, { db }) => {
           {
             opinions: [
               { label: '拟办意见', text: row.proposal, name: name(row.proposedBy), date: day(row.proposedAt) },
-              { label: '领导批示', text: row.instruction, name: name(row.instructedBy), date: day(row.instructedAt) },
+              {
+                label: '领导批示',
+                text: row.instruction,
+                name: onBehalfName(name(row.instructedBy), name(row.instructedFor)),
+                date: day(row.instructedAt),
+              },
               { label: '办理结果', text: row.result, name: name(row.closedBy), date: day(row.closedAt) },
             ],
           },

@@ -43,6 +43,7 @@ export async function workbench(db: DbOrTx, ctx: RequestContext, now = new Date(
       dueAt,
       overdue: group === 'overdue',
       group,
+      onBehalfOf: t.onBehalfOf ?? null,
     };
   });
   return items.sort(

@@ -5,6 +5,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { MENU_GROUPS, visibleEntries, type NavEntry } from '../nav.tsx';
 import { useSession } from '../session.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { DelegationBanner } from './DelegationBanner.tsx';
 import { PasswordExpiryBanner } from './PasswordExpiryBanner.tsx';
 
 type Item = Required<MenuProps>['items'][number];
@@ -65,6 +66,7 @@ export function AppLayout() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <PasswordExpiryBanner />
+          <DelegationBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

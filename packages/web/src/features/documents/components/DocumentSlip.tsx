@@ -128,8 +128,8 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
                 )}
               </div>
               {doc.signedAt ? (
-                <div className="sig">
-                  {doc.signerName}
+                <div className="sig" data-testid="slip-signer">
+                  {doc.signerForName ? t('documents.onBehalf', { by: doc.signerName ?? '', for: doc.signerForName }) : doc.signerName}
                   {'\u3000'}
                   {text(doc.signedAt)}
                 </div>

@@ -279,7 +279,14 @@ export default function IncomingSlipPage() {
                 </tr>
                 <tr>
                   <th>{t('documents.proc.instruction')}</th>
-                  {box(r.instruction, r.instructedByName, null, 'proc-instruction')}
+                  {box(
+                    r.instruction,
+                    r.instructedForName
+                      ? t('documents.onBehalf', { by: r.instructedByName ?? '', for: r.instructedForName })
+                      : r.instructedByName,
+                    null,
+                    'proc-instruction',
+                  )}
                 </tr>
                 <tr>
                   <th>{t('documents.proc.handlers')}</th>

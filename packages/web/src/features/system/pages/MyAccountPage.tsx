@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { ChangePasswordForm } from '../../../app/pages/ChangePasswordForm.tsx';
@@ -79,7 +80,8 @@ function TotpCard() {
 /** 我的账户: who I am, my password, my second factor. */
 export default function MyAccountPage() {
   const t = useT();
-  const { me } = useSession();
+  const { me, can } = useSession();
+  const navigate = useNavigate();
   return (
     <>
       <PageHeader title={t('nav.system.account')} />
@@ -94,6 +96,14 @@ export default function MyAccountPage() {
             </Descriptions>
           </Card>
           <TotpCard />
+          {can('business.read') ? (
+            <Card title={t('system.account.delegationTitle')} style={{ marginTop: 16 }}>
+              <Typography.Paragraph type="secondary">{t('system.account.delegationHelp')}</Typography.Paragraph>
+              <Button onClick={() => navigate('/delegations')} data-testid="account-delegations">
+                {t('system.account.delegationOpen')}
+              </Button>
+            </Card>
+          ) : null}
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('system.account.passwordTitle')}>

@@ -113,6 +113,11 @@ export function TodoPanel({ kinds }: { kinds?: readonly string[] }) {
                         <Tag color={i.overdue ? 'error' : 'blue'} style={{ marginInlineEnd: 0 }}>
                           {t(`workbench.kind.${i.kind}`)}
                         </Tag>
+                        {i.onBehalfOf ? (
+                          <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="todo-on-behalf">
+                            {t('workbench.onBehalfOf', { name: i.onBehalfOf })}
+                          </Tag>
+                        ) : null}
                         <Link to={i.href} style={{ overflowWrap: 'anywhere' }}>
                           {i.title}
                         </Link>
