@@ -5,6 +5,7 @@
 import {
   applyRule,
   assignGrades,
+  averageScores,
   defaultRule,
   DEFAULT_GRADES,
   METRICS,
@@ -16,7 +17,7 @@ import {
   type MetricKey,
 } from '@township-office/domain/assessment';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { listOrgs, type OrgRow } from '../orgs/orgs.service.ts';
+import { listOrgs, orgById, type OrgRow } from '../orgs/orgs.service.ts';
 import { measure, type MetricValue } from './assessment.metrics-library.ts';
 import { assessmentRepository } from './assessment.repository.ts';
 import type { SchemeRow } from './assessment.tables.ts';
@@ -154,4 +155,80 @@ export async function missingScoreCount(db: DbOrTx, scheme: SchemeRow): Promise<
   const orgs = await targetOrgs(db, scheme);
   const scored = new Set((await assessmentRepository.scores(db, scheme.id)).map((r) => `${r.orgId}|${r.code}`));
   return orgs.reduce((n, o) => n + manual.filter((code) => !scored.has(`${o.id}|${code}`)).length, 0);
+}
+
+/** How old the running standings may be before a read computes them again (measured items read other modules' records). */
+export const STANDINGS_MAX_AGE_MS = 60_000;
+
+export interface Standings {
+  items: OfficeResult[];
+  /** Each top-level indicator's mean over every office of the scheme. */
+  averages: { code: string; average: number }[];
+  /** How many offices the scheme assesses, and their mean total. */
+  offices: number;
+  meanTotal: number;
+  computedAt: Date | null;
+}
+
+const mean = (v: number[]) => (v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 100) / 100 : 0);
+
+const topCodes = (s: SchemeRow) => s.indicators.filter((i) => i.parentCode === null).map((i) => i.code);
+
+/**
+ * The results of a scheme, for every office or one: final ones from the stored results; running
+ * ones from the precomputed standings (one row per office), computed again here when a write has
+ * marked them stale or, before the cut-off, when they are a minute old. So an office's page reads
+ * its own row and the averages, not every office's records.
+ */
+export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now = new Date()): Promise<Standings> {
+  const top = topCodes(scheme);
+  if (scheme.status === 'final') {
+    const [stored, averages, names, counts] = await Promise.all([
+      orgId ? assessmentRepository.resultOf(db, scheme.id, orgId) : assessmentRepository.results(db, scheme.id),
+      assessmentRepository.resultCodeAverages(db, scheme.id, top),
+      orgId
+        ? orgById(db, orgId).then((o) => new Map(o ? [[o.id, o.name]] : []))
+        : targetOrgs(db, scheme).then((os) => new Map(os.map((o) => [o.id, o.name]))),
+      assessmentRepository.resultAverages(db, [scheme.id]),
+    ]);
+    const c = counts.get(scheme.id) ?? { offices: 0, average: 0 };
+    return {
+      items: stored.map((r) => ({
+        orgId: r.orgId,
+        orgName: names.get(r.orgId) ?? '',
+        total: r.total,
+        rank: r.rank,
+        grade: r.grade as Grade,
+        scores: r.scores.map((x) => ({ ...x, pending: false })),
+      })),
+      averages,
+      offices: c.offices,
+      meanTotal: c.average,
+      computedAt: null,
+    };
+  }
+  const state = await assessmentRepository.standingsState(db, scheme.id);
+  const fresh =
+    state.computedAt !== null && (scheme.frozenAt !== null || now.getTime() - state.computedAt.getTime() < STANDINGS_MAX_AGE_MS);
+  if (fresh) {
+    const rows = await assessmentRepository.standings(db, scheme.id, orgId);
+    return {
+      items: rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, grade: null, scores: r.scores })),
+      averages: state.averages,
+      offices: state.offices,
+      meanTotal: state.meanTotal,
+      computedAt: state.computedAt,
+    };
+  }
+  const at = new Date();
+  const all = await computeResults(db, scheme);
+  const averages = averageScores(all, top);
+  const meanTotal = mean(all.map((r) => r.total));
+  await assessmentRepository.storeStandings(
+    db,
+    scheme.id,
+    { generation: state.generation, at, averages, offices: all.length, meanTotal },
+    all.map((r) => ({ schemeId: scheme.id, orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, scores: r.scores })),
+  );
+  return { items: orgId ? all.filter((r) => r.orgId === orgId) : all, averages, offices: all.length, meanTotal, computedAt: at };
 }
