@@ -176,9 +176,10 @@ const topCodes = (s: SchemeRow) => s.indicators.filter((i) => i.parentCode === n
 
 /**
  * The results of a scheme, for every office or one: final ones from the stored results; running
- * ones from the precomputed standings (one row per office), computed again here when a write has
- * marked them stale or, before the cut-off, when they are a minute old. So an office's page reads
- * its own row and the averages, not every office's records.
+ * ones from the precomputed standings (one row per office), computed here when a write has marked
+ * them stale, and in the background when, before the cut-off, they are a minute old (the measured
+ * items read other modules' records, which change without telling). So an office's page reads its
+ * own row and the averages, not every office's records.
  */
 export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now = new Date()): Promise<Standings> {
   const top = topCodes(scheme);
@@ -208,9 +209,16 @@ export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now =
     };
   }
   const state = await assessmentRepository.standingsState(db, scheme.id);
-  const fresh =
-    state.computedAt !== null && (scheme.frozenAt !== null || now.getTime() - state.computedAt.getTime() < STANDINGS_MAX_AGE_MS);
-  if (fresh) {
+  // Stored standings are kept until a write marks them stale (computed_at cleared); when they are
+  // only old, they are served and computed again in the background (one refresh at a time per scheme).
+  if (state.computedAt !== null) {
+    const old = scheme.frozenAt === null && now.getTime() - state.computedAt.getTime() >= STANDINGS_MAX_AGE_MS;
+    if (old && !refreshing.has(scheme.id)) {
+      refreshing.add(scheme.id);
+      void refresh(db, scheme, state.generation)
+        .catch(() => undefined) // the next read tries again
+        .finally(() => refreshing.delete(scheme.id));
+    }
     const rows = await assessmentRepository.standings(db, scheme.id, orgId);
     return {
       items: rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, grade: null, scores: r.scores })),
@@ -220,15 +228,23 @@ export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now =
       computedAt: state.computedAt,
     };
   }
+  const r = await refresh(db, scheme, state.generation);
+  return { ...r, items: orgId ? r.items.filter((x) => x.orgId === orgId) : r.items };
+}
+
+const refreshing = new Set<string>();
+
+/** Every office's results computed now and stored as the standings (unless a write came in between). */
+async function refresh(db: Db, scheme: SchemeRow, generation: number): Promise<Standings> {
   const at = new Date();
   const all = await computeResults(db, scheme);
-  const averages = averageScores(all, top);
+  const averages = averageScores(all, topCodes(scheme));
   const meanTotal = mean(all.map((r) => r.total));
   await assessmentRepository.storeStandings(
     db,
     scheme.id,
-    { generation: state.generation, at, averages, offices: all.length, meanTotal },
+    { generation, at, averages, offices: all.length, meanTotal },
     all.map((r) => ({ schemeId: scheme.id, orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, scores: r.scores })),
   );
-  return { items: orgId ? all.filter((r) => r.orgId === orgId) : all, averages, offices: all.length, meanTotal, computedAt: at };
+  return { items: all, averages, offices: all.length, meanTotal, computedAt: at };
 }
