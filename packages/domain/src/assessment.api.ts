@@ -117,6 +117,8 @@ export const schemeDetailSchema = schemeSummarySchema.extend({
   grades: gradeConfigSchema,
   comments: z.array(commentOutSchema),
   appeals: z.array(appealOutSchema),
+  /** The published version in force (1 at publication, +1 per revision); 0 before publication. */
+  version: z.number().int(),
   allowedActions: z.array(safeString()),
 });
 export type SchemeDetail = z.infer<typeof schemeDetailSchema>;
@@ -138,7 +140,14 @@ export const resultItemSchema = z.object({
   grade: z.enum(GRADES).nullable(),
   scores: z.array(resultScoreSchema),
 });
-export const resultsSchema = z.object({ items: z.array(resultItemSchema), final: z.boolean() });
+export const resultsSchema = z.object({
+  items: z.array(resultItemSchema),
+  final: z.boolean(),
+  /** Every top-level indicator's mean over all the scheme's offices (whoever asks). */
+  averages: z.array(z.object({ code: safeString(), average: z.number() })),
+  /** When the running scores were computed (measured items are refreshed at most a minute apart). */
+  computedAt: safeString().nullable(),
+});
 export type ResultItem = z.infer<typeof resultItemSchema>;
 
 export const metricOutSchema = z.object({
@@ -150,3 +159,54 @@ export const metricOutSchema = z.object({
 export const metricListSchema = z.object({ items: z.array(metricOutSchema) });
 
 export const idOutSchema = z.object({ id: z.uuid() });
+
+// The year-end self-assessment (自评): the office's summary, confirmed by its leader in charge.
+export const selfAssessmentSchema = z.object({ summary: safeString().trim().min(1).max(4000) }).strict();
+export type SelfAssessmentIn = z.infer<typeof selfAssessmentSchema>;
+export const SELF_ASSESSMENT_STATES = ['missing', 'unconfirmed', 'confirmed'] as const;
+export const selfAssessmentOutSchema = z.object({
+  orgId: z.uuid(),
+  orgName: safeString(),
+  /** missing: no summary yet; unconfirmed: sent, waiting for the leader in charge; confirmed. */
+  state: z.enum(SELF_ASSESSMENT_STATES),
+  summary: safeString().nullable(),
+  submittedAt: safeString().nullable(),
+  submittedByName: safeString().nullable(),
+  confirmedAt: safeString().nullable(),
+  confirmedByName: safeString().nullable(),
+});
+export const selfAssessmentListSchema = z.object({ items: z.array(selfAssessmentOutSchema) });
+export type SelfAssessmentOut = z.infer<typeof selfAssessmentOutSchema>;
+
+// A change after publication: a new version of the indicator tree, with its reason.
+export const revisionSchema = z
+  .object({ reason: safeString().trim().min(1).max(2000), indicators: z.array(indicatorSchema).max(500) })
+  .strict();
+export type RevisionIn = z.infer<typeof revisionSchema>;
+export const versionOutSchema = z.object({
+  version: z.number().int(),
+  reason: safeString(),
+  createdAt: safeString(),
+  createdByName: safeString(),
+  indicators: z.array(indicatorSchema),
+});
+export const versionListSchema = z.object({ items: z.array(versionOutSchema) });
+
+/** The grade settings of a scheme (thresholds, the cap on the share of 优秀); any subset, until it is final. */
+export const gradesPutSchema = gradeConfigSchema.partial().strict();
+export type GradesPut = z.infer<typeof gradesPutSchema>;
+
+/** An office's results over the years: one point per scheme of its group past consultation. */
+export const historyQuerySchema = z.object({ orgId: z.uuid().optional() }).strict();
+export const historyItemSchema = z.object({
+  schemeId: z.uuid(),
+  year: z.number().int(),
+  title: safeString(),
+  status: z.enum(SCHEME_STATUSES),
+  total: z.number(),
+  rank: z.number().int(),
+  offices: z.number().int(),
+  average: z.number(),
+  grade: z.enum(GRADES).nullable(),
+});
+export const historySchema = z.object({ orgId: z.uuid(), orgName: safeString(), items: z.array(historyItemSchema) });

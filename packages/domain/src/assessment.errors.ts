@@ -124,4 +124,34 @@ export const AssessmentErrors = defineErrors({
     zh: '截止日期不能早于今天。',
     en: 'The closing date cannot be before today.',
   },
+  ASSESSMENT_SELF_SUMMARY_MISSING: {
+    status: 409,
+    zh: '本单位尚未提交自评总结，分管负责人无可确认的内容。',
+    en: 'Your office has not sent its self-assessment summary yet; there is nothing to confirm.',
+  },
+  ASSESSMENT_SELF_CONFIRMED: {
+    status: 409,
+    zh: '自评已由分管负责人确认，无需重复确认。',
+    en: 'The self-assessment has already been confirmed by the leader in charge.',
+  },
+  ASSESSMENT_NOT_REVISABLE: {
+    status: 409,
+    zh: '考评细则当前为“{status}”，只有已发布、自评阶段的细则可以另立新版本。',
+    en: 'The scheme is "{status}"; only a published scheme before scoring can be revised with a new version.',
+  },
+  ASSESSMENT_REVISION_UNCHANGED: {
+    status: 422,
+    zh: '新版本的指标与现行版本完全相同，无需另立新版本。',
+    en: 'The new version has the same indicators as the one in force; there is nothing to revise.',
+  },
+  ASSESSMENT_GRADE_ORDER: {
+    status: 422,
+    zh: '等次分数线须满足：优秀（{excellentMin}）≥ 良好（{goodMin}）≥ 合格（{passMin}）。',
+    en: 'Grade thresholds must satisfy excellent ({excellentMin}) ≥ good ({goodMin}) ≥ pass ({passMin}).',
+  },
+  ASSESSMENT_GRADES_FINAL: {
+    status: 409,
+    zh: '结果已确定，等次设置不能再修改。',
+    en: 'The results are final; the grade settings can no longer change.',
+  },
 });

@@ -313,7 +313,7 @@ export const DEFAULT_GRADES: GradeConfig = { excellentMin: 90, goodMin: 80, pass
  * offices); offices tied at the cap's boundary are all kept out rather than exceeding it.
  */
 export function assignGrades(rows: readonly { id: string; total: number; rank: number }[], cfg: GradeConfig = DEFAULT_GRADES) {
-  const cap = Math.floor(cfg.excellentShare * rows.length);
+  const cap = excellentCap(rows.length, cfg.excellentShare);
   const out = new Map<string, Grade>();
   const excellent = new Set(
     rows.filter((r) => r.total >= cfg.excellentMin && rows.filter((o) => o.rank <= r.rank).length <= cap).map((r) => r.id),
@@ -326,6 +326,29 @@ export function assignGrades(rows: readonly { id: string; total: number; rank: n
   }
   return out;
 }
+
+/** Thresholds out of order (优秀 ≥ 良好 ≥ 合格), or null. */
+export function gradeProblem(cfg: GradeConfig): { excellentMin: number; goodMin: number; passMin: number } | null {
+  return cfg.excellentMin >= cfg.goodMin && cfg.goodMin >= cfg.passMin
+    ? null
+    : { excellentMin: cfg.excellentMin, goodMin: cfg.goodMin, passMin: cfg.passMin };
+}
+
+/** At most how many offices may be 优秀 among `offices` under the cap (the floor of share × offices). */
+export function excellentCap(offices: number, share: number): number {
+  return Math.floor(share * offices + 1e-9);
+}
+
+/** The mean score of each code over the offices (two decimals); a code no office has is left out. */
+export function averageScores(rows: readonly { scores: readonly { code: string; score: number }[] }[], codes: readonly string[]) {
+  return codes.flatMap((code) => {
+    const v = rows.flatMap((r) => r.scores.filter((x) => x.code === code).map((x) => x.score));
+    return v.length ? [{ code, average: round2(v.reduce((a, b) => a + b, 0) / v.length) }] : [];
+  });
+}
+
+/** Statuses in which a published scheme may still be revised (a new version with a reason): before scoring starts. */
+export const REVISABLE_STATUSES: readonly SchemeStatus[] = ['published', 'self_assessment'];
 
 /** The year's steps, one endpoint each. */
 export const SCHEME_TRANSITIONS = {

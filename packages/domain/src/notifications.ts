@@ -25,6 +25,8 @@ export const NEWS_KINDS: readonly TodoKind[] = [
   'document.returned',
   'document.signOff',
   'filing.returned',
+  'assessment.confirmSelf',
+  'assessment.revision',
 ];
 
 const DAY_MS = 86_400_000;

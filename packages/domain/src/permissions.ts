@@ -60,6 +60,8 @@ export const ROLE_ACTIONS = {
   'assessment.comment': ['leader_in_charge'],
   'assessment.appeal': ['office_staff', 'leader_in_charge'],
   'assessment.selfReport': ['office_staff', 'leader_in_charge'],
+  // the office's leader in charge confirms its year-end self-assessment
+  'assessment.confirmSelf': ['leader_in_charge'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ROLE_ACTIONS;

@@ -31,6 +31,8 @@ export const TODO_KINDS = [
   'loan.overdue',
   'assessment.appeal',
   'assessment.comment',
+  'assessment.confirmSelf',
+  'assessment.revision',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

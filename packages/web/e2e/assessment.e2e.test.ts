@@ -2,7 +2,8 @@
  * The assessment's year in the browser: the county copies this year's scheme into next year's
  * draft, edits a weight, is refused publication at 95, fixes it and opens the consultation; a
  * township leader comments, the county answers and publishes; the township clerk sees its running
- * score with a gap; the township sends self-assessment evidence, the county clerk scores a manual
+ * score with a gap; the township sends self-assessment evidence and its summary, its leader in
+ * charge confirms it (the county sees it flagged until then), the county clerk scores a manual
  * item; in the public notice the township appeals, the county answers with a new score, and the
  * results become final with rank and grade.
  */
@@ -156,6 +157,34 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await t.getByTestId('self-evidence').fill('三室照片（附件）、设备清单 /supervision/environment');
     await t.getByTestId('self-save').click();
     await expect.poll(() => t.getByTestId('self-btn-6.2').innerText()).toContain('修改');
+
+    // The year-end summary, waiting for the leader in charge; the county sees it flagged.
+    expect(await t.getByTestId('self-state').innerText()).toBe('未提交自评');
+    await t.getByTestId('self-summary-btn').click();
+    await t.getByTestId('self-summary-text').fill('全年办文办会规范，值班日志逐日记录，信息报送按月完成；档案柜尚需补充。');
+    await t.getByTestId('self-summary-save').click();
+    await expect.poll(() => t.getByTestId('self-state').innerText()).toBe('自评未经分管负责人确认');
+    await screenshot(t, 'assessment-self-390', { fullPage: true });
+    await openScheme(p);
+    await expect.poll(() => p.getByTestId('self-counts').innerText()).toContain('未确认 1 个');
+
+    // town01's leader in charge confirms it.
+    const l = await openBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      await loginAs(l.page, 'town01.leader');
+      await openScheme(l.page);
+      expect(await l.page.getByTestId('self-summary').innerText()).toContain('全年办文办会规范');
+      const confirmed = l.page.waitForResponse((r) => r.url().endsWith('/self-assessment/confirm'));
+      await l.page.getByTestId('self-confirm').click();
+      expect((await confirmed).status()).toBe(200);
+      await expect.poll(() => l.page.getByTestId('self-state').innerText()).toBe('自评已确认');
+      expect(await l.page.getByTestId('self-confirm').count()).toBe(0);
+    } finally {
+      await l.close();
+    }
+    await openScheme(p);
+    await expect.poll(() => p.getByTestId('self-counts').innerText()).toContain('已确认 1 个单位');
+    await screenshot(p, 'assessment-self-county-1366', { fullPage: true });
 
     await p.getByTestId('step-startScoring').click();
     await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('评分');

@@ -113,6 +113,17 @@ export const assessmentSeed: SeedStep = {
       await svc.putIndicators(s.db, admin, prev.id, { indicators: demoIndicators(kind) });
       await svc.takeStep(s.db, admin, prev.id, 'publish', {});
       await svc.takeStep(s.db, admin, prev.id, 'openSelfAssessment', {});
+      if (kind === 'township')
+        // Every township sent its year-end summary; all but the last were confirmed by their leader in charge.
+        for (let n = 0; n < s.townships.length; n++) {
+          const nn = String(n + 1).padStart(2, '0');
+          const clerkOf = ctxOf(s, `town${nn}.clerk`);
+          const org = s.townships.find((o) => o.id === clerkOf.actor.orgId)!;
+          await svc.submitSelfAssessment(s.db, clerkOf, prev.id, {
+            summary: `${org.name}办公室${last}年度自评：办文办会规范，值班日志逐日记录，信息报送按月完成；三室建设已完成，档案柜尚需补充。`,
+          });
+          if (n < s.townships.length - 1) await svc.confirmSelfAssessment(s.db, ctxOf(s, `town${nn}.leader`), prev.id);
+        }
       await svc.takeStep(s.db, admin, prev.id, 'startScoring', {});
       const manual =
         kind === 'township'

@@ -1,8 +1,9 @@
 /**
  * Generated bad payloads at every endpoint of the assessment: never a 5xx, never a changed row.
  * The county admin and clerk aim at last year's final scheme (every step, edit and score refused
- * there) and at junk ids; a township clerk at this year's published scheme (comments, evidence and
- * appeals are refused at that step), at a draft it may not see and at another office's results.
+ * there, revisions and grade settings too) and at junk ids; a township clerk at this year's
+ * published scheme (comments, evidence, the self-assessment and its confirmation, appeals are refused
+ * at that step), at a draft it may not see and at another office's results and history.
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
@@ -58,6 +59,9 @@ const KEYS = [
   'evidence',
   'entries',
   'newScore',
+  'summary',
+  'excellentShare',
+  'excellentMin',
   'zzz',
 ];
 const indicatorArb = fc.record(
@@ -86,6 +90,22 @@ const bodyArb = fc.oneof(
     entries: fc.array(fc.record({ orgId: fc.uuid(), code: fc.string(), score: fc.double(), reason: fc.string() }), { maxLength: 3 }),
   }),
   fc.record({ closesOn: fc.oneof(fc.string(), fc.constantFrom('2020-01-01', '2026-02-30')), grades: fc.jsonValue() }),
+  fc.record(
+    { reason: fc.oneof(fc.string(), fc.constantFrom('', ' ', '\u0000')), indicators: fc.array(indicatorArb, { maxLength: 4 }) },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    { summary: fc.oneof(fc.string({ maxLength: 5000 }), fc.constantFrom('', '\u0000', ' ')), zzz: fc.jsonValue() },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      excellentShare: fc.oneof(fc.double(), fc.integer({ min: -2, max: 3 })),
+      excellentMin: fc.oneof(fc.double(), fc.integer({ min: -10, max: 300 })),
+      goodMin: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 /** Writes on a scheme, by the role allowed to make them (the county's on the final scheme, the office's on the published one). */
@@ -98,11 +118,14 @@ const COUNTY_POSTS = [
   '/api/assessment/schemes/:id/finalise',
   '/api/assessment/schemes/:id/scores',
   '/api/assessment/schemes/:id/score-sheet',
+  '/api/assessment/schemes/:id/revisions',
 ];
 const OFFICE_POSTS = [
   '/api/assessment/schemes/:id/comments',
   '/api/assessment/schemes/:id/self-reports',
   '/api/assessment/schemes/:id/appeals',
+  '/api/assessment/schemes/:id/self-assessment',
+  '/api/assessment/schemes/:id/self-assessment/confirm',
 ];
 
 it('answers every generated bad request with a 4xx (or a 200 read) and changes no row', async () => {
@@ -118,13 +141,18 @@ it('answers every generated bad request with a 4xx (or a 200 read) and changes n
     { numRuns: 250 },
   );
   await fc.assert(
-    fc.asyncProperty(countyIds, bodyArb, async (id, body) => {
-      const url = fill('/api/assessment/schemes/:id/indicators', id);
-      const res = await admin.put(url, body);
-      see(url, res);
-      expect(res.statusCode).toBeGreaterThanOrEqual(400);
-    }),
-    { numRuns: 100 },
+    fc.asyncProperty(
+      fc.constantFrom('/api/assessment/schemes/:id/indicators', '/api/assessment/schemes/:id/grades'),
+      countyIds,
+      bodyArb,
+      async (t, id, body) => {
+        const url = fill(t, id);
+        const res = await admin.put(url, body);
+        see(url, res);
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      },
+    ),
+    { numRuns: 150 },
   );
   await fc.assert(
     fc.asyncProperty(
@@ -165,11 +193,19 @@ it('answers every generated bad request with a 4xx (or a 200 read) and changes n
   // A draft and junk ids are not found for an office; another office's result is not found either.
   await refusedGets(
     town02,
-    ['/api/assessment/schemes/:id', '/api/assessment/schemes/:id/results', '/api/assessment/schemes/:id/self-reports'],
+    [
+      '/api/assessment/schemes/:id',
+      '/api/assessment/schemes/:id/results',
+      '/api/assessment/schemes/:id/self-reports',
+      '/api/assessment/schemes/:id/self-assessments',
+      '/api/assessment/schemes/:id/versions',
+    ],
     fc.oneof(fc.constant(draftId), junk()),
     see,
-    80,
+    100,
   );
+  // Another office's history is not found either.
+  await refusedGets(town02, ['/api/assessment/history?orgId=:id'], fc.oneof(fc.constant(town01Org), junk()), see, 30);
   await refusedGets(
     town02,
     [`/api/assessment/schemes/${publishedId}/results?orgId=:id`],

@@ -53,6 +53,8 @@ beforeAll(async () => {
   ).json();
   await admin.post(`/api/assessment/schemes/${self.id}/publish`, {});
   await admin.post(`/api/assessment/schemes/${self.id}/open-self-assessment`, {});
+  // town01 has sent its summary there, so its leader in charge is offered the confirmation.
+  await (await as(app, 'town01.clerk')).post(`/api/assessment/schemes/${self.id}/self-assessment`, { summary: '全年工作自评' });
   schemes.push({ label: 'self_assessment', id: self.id });
 }, 600_000);
 
@@ -101,6 +103,17 @@ it('scheme actions: offered ⇔ accepted, for every role and status', async () =
           return svc.submitSelfReport(tx, ctx, rec.id, { code: '6.2', evidence: '材料' });
         case 'appeal':
           return svc.fileAppeal(tx, ctx, rec.id, { code: '7', reason: '申诉' });
+        case 'selfAssess':
+          return svc.submitSelfAssessment(tx, ctx, rec.id, { summary: '自评总结' });
+        case 'confirmSelfAssessment':
+          return svc.confirmSelfAssessment(tx, ctx, rec.id);
+        case 'revise':
+          return svc.reviseScheme(tx, ctx, rec.id, {
+            reason: '调整分值',
+            indicators: detail.scheme.indicators.map((i) => (i.code === '7' ? { ...i, description: '修订说明' } : i)),
+          });
+        case 'editGrades':
+          return svc.putGrades(tx, ctx, rec.id, { excellentShare: 0.2 });
         default:
           throw new Error(`untested action ${action}`);
       }

@@ -5,7 +5,13 @@
  */
 import { CommonErrors } from '@township-office/domain/errors';
 import { AssessmentErrors } from '@township-office/domain/assessment.errors';
-import { canTransition, publishProblem, SCORING_STATUSES, type SchemeTransition } from '@township-office/domain/assessment';
+import {
+  canTransition,
+  publishProblem,
+  REVISABLE_STATUSES,
+  SCORING_STATUSES,
+  type SchemeTransition,
+} from '@township-office/domain/assessment';
 import { roleMay, type Action } from '@township-office/domain/permissions';
 import type { Actor } from '../../platform/context.ts';
 import { allow, allowIf, deny, definePolicy, firstDenial, type Decision } from '../../platform/policy.ts';
@@ -19,6 +25,8 @@ export interface SchemeCtx {
   unansweredAppeals: number;
   /** Manual and self-reported items without a score, over every assessed office. */
   missingScores: number;
+  /** The actor's own office's year-end self-assessment (only asked for an office's user). */
+  ownSelfAssessment: 'missing' | 'unconfirmed' | 'confirmed';
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -116,6 +124,30 @@ export const schemePolicy = definePolicy<SchemeRow, SchemeCtx>()({
       () => may(a, 'assessment.selfReport'),
       () => inGroup(s, ctx),
       () => allowIf(s.status === 'self_assessment', AssessmentErrors.ASSESSMENT_BAD_STEP, { status: STATUS_LABELS[s.status]! }),
+    ),
+  selfAssess: (a, s, ctx) =>
+    firstDenial(
+      () => may(a, 'assessment.selfReport'),
+      () => inGroup(s, ctx),
+      () => allowIf(s.status === 'self_assessment', AssessmentErrors.ASSESSMENT_BAD_STEP, { status: STATUS_LABELS[s.status]! }),
+    ),
+  confirmSelfAssessment: (a, s, ctx) =>
+    firstDenial(
+      () => may(a, 'assessment.confirmSelf'),
+      () => inGroup(s, ctx),
+      () => allowIf(s.status === 'self_assessment', AssessmentErrors.ASSESSMENT_BAD_STEP, { status: STATUS_LABELS[s.status]! }),
+      () => allowIf(ctx.ownSelfAssessment !== 'missing', AssessmentErrors.ASSESSMENT_SELF_SUMMARY_MISSING),
+      () => allowIf(ctx.ownSelfAssessment !== 'confirmed', AssessmentErrors.ASSESSMENT_SELF_CONFIRMED),
+    ),
+  revise: (a, s) =>
+    firstDenial(
+      () => may(a, 'assessment.manage'),
+      () => allowIf(REVISABLE_STATUSES.includes(s.status), AssessmentErrors.ASSESSMENT_NOT_REVISABLE, { status: STATUS_LABELS[s.status]! }),
+    ),
+  editGrades: (a, s) =>
+    firstDenial(
+      () => may(a, 'assessment.manage'),
+      () => allowIf(s.status !== 'final', AssessmentErrors.ASSESSMENT_GRADES_FINAL),
     ),
   appeal: (a, s, ctx) =>
     firstDenial(

@@ -17,6 +17,7 @@ export function presentScheme(
   appeals: AppealRow[],
   orgNames: Map<string, string>,
   ctx: SchemeCtx,
+  version: number,
 ) {
   return {
     ...presentSchemeSummary(s),
@@ -56,6 +57,7 @@ export function presentScheme(
       newScore: a.newScore,
       createdAt: a.createdAt.toISOString(),
     })),
+    version,
     allowedActions: allowedActions(schemePolicy, actor, s, ctx),
   };
 }

@@ -1,19 +1,26 @@
 /** SQL of the assessment module; nothing else touches its tables. */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   assessmentAppeals,
   assessmentComments,
   assessmentResults,
   assessmentSchemes,
+  assessmentSchemeVersions,
   assessmentScores,
+  assessmentSelfAssessments,
   assessmentSelfReports,
+  assessmentStandings,
+  assessmentStandingsState,
   type AppealRow,
   type CommentRow,
   type ResultRow,
   type SchemeRow,
   type ScoreRow,
+  type SelfAssessmentRow,
   type SelfReportRow,
+  type StandingRow,
+  type VersionRow,
 } from './assessment.tables.ts';
 
 export const assessmentRepository = {
@@ -168,5 +175,165 @@ export const assessmentRepository = {
   },
   async insertResults(db: DbOrTx, rows: (typeof assessmentResults.$inferInsert)[]): Promise<void> {
     if (rows.length) await db.insert(assessmentResults).values(rows);
+  },
+  async resultOf(db: DbOrTx, schemeId: string, orgId: string): Promise<ResultRow[]> {
+    return db
+      .select()
+      .from(assessmentResults)
+      .where(and(eq(assessmentResults.schemeId, schemeId), eq(assessmentResults.orgId, orgId)));
+  },
+  /** Every final result of an org, with its scheme's year (the office's history). */
+  resultsOfOrg(db: DbOrTx, orgId: string, schemeIds: string[]): Promise<ResultRow[]> {
+    if (!schemeIds.length) return Promise.resolve([]);
+    return db
+      .select()
+      .from(assessmentResults)
+      .where(and(eq(assessmentResults.orgId, orgId), inArray(assessmentResults.schemeId, schemeIds)));
+  },
+  /** Per scheme: how many offices have a final result, and their mean total. */
+  async resultAverages(db: DbOrTx, schemeIds: string[]): Promise<Map<string, { offices: number; average: number }>> {
+    if (!schemeIds.length) return new Map();
+    const r = await db
+      .select({
+        schemeId: assessmentResults.schemeId,
+        offices: sql<number>`count(*)::int`,
+        average: sql<number>`round(avg(${assessmentResults.total})::numeric, 2)::float8`,
+      })
+      .from(assessmentResults)
+      .where(inArray(assessmentResults.schemeId, schemeIds))
+      .groupBy(assessmentResults.schemeId);
+    return new Map(r.map((x) => [x.schemeId, { offices: Number(x.offices), average: Number(x.average) }]));
+  },
+
+  async selfAssessment(db: DbOrTx, schemeId: string, orgId: string, lock = false): Promise<SelfAssessmentRow | undefined> {
+    const q = db
+      .select()
+      .from(assessmentSelfAssessments)
+      .where(and(eq(assessmentSelfAssessments.schemeId, schemeId), eq(assessmentSelfAssessments.orgId, orgId)));
+    return (lock ? await q.for('update') : await q)[0];
+  },
+  selfAssessments(db: DbOrTx, schemeId: string): Promise<SelfAssessmentRow[]> {
+    return db.select().from(assessmentSelfAssessments).where(eq(assessmentSelfAssessments.schemeId, schemeId));
+  },
+  async upsertSelfAssessment(
+    db: DbOrTx,
+    row: { schemeId: string; orgId: string; summary: string; submittedBy: string; submittedByName: string },
+  ) {
+    return (
+      await db
+        .insert(assessmentSelfAssessments)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [assessmentSelfAssessments.schemeId, assessmentSelfAssessments.orgId],
+          set: {
+            summary: row.summary,
+            submittedBy: row.submittedBy,
+            submittedByName: row.submittedByName,
+            submittedAt: new Date(),
+            confirmedBy: null,
+            confirmedByName: null,
+            confirmedAt: null,
+          },
+        })
+        .returning()
+    )[0]!;
+  },
+  async confirmSelfAssessment(db: DbOrTx, schemeId: string, orgId: string, by: { id: string; name: string }): Promise<SelfAssessmentRow> {
+    return (
+      await db
+        .update(assessmentSelfAssessments)
+        .set({ confirmedBy: by.id, confirmedByName: by.name, confirmedAt: new Date() })
+        .where(and(eq(assessmentSelfAssessments.schemeId, schemeId), eq(assessmentSelfAssessments.orgId, orgId)))
+        .returning()
+    )[0]!;
+  },
+  /** New evidence changes what the leader confirmed: the confirmation is cleared (the summary stays). */
+  async unconfirmSelfAssessment(db: DbOrTx, schemeId: string, orgId: string): Promise<void> {
+    await db
+      .update(assessmentSelfAssessments)
+      .set({ confirmedBy: null, confirmedByName: null, confirmedAt: null })
+      .where(and(eq(assessmentSelfAssessments.schemeId, schemeId), eq(assessmentSelfAssessments.orgId, orgId)));
+  },
+
+  versions(db: DbOrTx, schemeId: string): Promise<VersionRow[]> {
+    return db
+      .select()
+      .from(assessmentSchemeVersions)
+      .where(eq(assessmentSchemeVersions.schemeId, schemeId))
+      .orderBy(asc(assessmentSchemeVersions.version));
+  },
+  async latestVersion(db: DbOrTx, schemeId: string): Promise<number> {
+    const r = await db
+      .select({ v: sql<number>`coalesce(max(${assessmentSchemeVersions.version}), 0)::int` })
+      .from(assessmentSchemeVersions)
+      .where(eq(assessmentSchemeVersions.schemeId, schemeId));
+    return Number(r[0]!.v);
+  },
+  async insertVersion(db: DbOrTx, row: typeof assessmentSchemeVersions.$inferInsert): Promise<VersionRow> {
+    return (await db.insert(assessmentSchemeVersions).values(row).returning())[0]!;
+  },
+
+  /** Marks a scheme's standings out of date: the write that changes a score or the tree calls it in its transaction. */
+  async staleStandings(db: DbOrTx, schemeId: string): Promise<void> {
+    await db
+      .insert(assessmentStandingsState)
+      .values({ schemeId, generation: 1, computedAt: null })
+      .onConflictDoUpdate({
+        target: assessmentStandingsState.schemeId,
+        set: { generation: sql`${assessmentStandingsState.generation} + 1`, computedAt: null },
+      });
+  },
+  async standingsState(db: DbOrTx, schemeId: string) {
+    const r = await db.select().from(assessmentStandingsState).where(eq(assessmentStandingsState.schemeId, schemeId));
+    return r[0]
+      ? {
+          generation: Number(r[0].generation),
+          computedAt: r[0].computedAt,
+          averages: r[0].averages,
+          offices: r[0].offices,
+          meanTotal: r[0].meanTotal,
+        }
+      : { generation: 0, computedAt: null, averages: [], offices: 0, meanTotal: 0 };
+  },
+  /**
+   * Stores freshly computed standings if no write came between reading `generation` and now (else
+   * the next read computes again); returns whether they were stored.
+   */
+  async storeStandings(
+    db: DbOrTx,
+    schemeId: string,
+    state: { generation: number; at: Date; averages: { code: string; average: number }[]; offices: number; meanTotal: number },
+    rows: (typeof assessmentStandings.$inferInsert)[],
+  ) {
+    return db.transaction(async (tx) => {
+      await tx.insert(assessmentStandingsState).values({ schemeId, generation: 0, computedAt: null }).onConflictDoNothing();
+      const won = await tx
+        .update(assessmentStandingsState)
+        .set({ computedAt: state.at, averages: state.averages, offices: state.offices, meanTotal: state.meanTotal })
+        .where(and(eq(assessmentStandingsState.schemeId, schemeId), eq(assessmentStandingsState.generation, state.generation)))
+        .returning();
+      if (!won.length) return false;
+      await tx.delete(assessmentStandings).where(eq(assessmentStandings.schemeId, schemeId));
+      for (let i = 0; i < rows.length; i += 2000) await tx.insert(assessmentStandings).values(rows.slice(i, i + 2000));
+      return true;
+    });
+  },
+  standings(db: DbOrTx, schemeId: string, orgId?: string): Promise<StandingRow[]> {
+    return db
+      .select()
+      .from(assessmentStandings)
+      .where(and(eq(assessmentStandings.schemeId, schemeId), orgId ? eq(assessmentStandings.orgId, orgId) : undefined))
+      .orderBy(asc(assessmentStandings.rank));
+  },
+  /** Per top-level code, the mean over a final scheme's results (in SQL, so an office's page never loads every row). */
+  async resultCodeAverages(db: DbOrTx, schemeId: string, codes: string[]) {
+    if (!codes.length) return [];
+    const r = await db.execute<{ code: string; average: number }>(sql`
+      SELECT x->>'code' AS code, round(avg((x->>'score')::float8)::numeric, 2)::float8 AS average
+      FROM assessment_results s, jsonb_array_elements(s.scores) x
+      WHERE s.scheme_id = ${schemeId} AND x->>'code' = ANY (${`{${codes.map((c) => `"${c}"`).join(',')}}`}::text[])
+      GROUP BY 1`);
+    const by = new Map(r.rows.map((x) => [x.code, Number(x.average)]));
+    return codes.filter((c) => by.has(c)).map((code) => ({ code, average: by.get(code)! }));
   },
 };

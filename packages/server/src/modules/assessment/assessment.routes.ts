@@ -7,10 +7,14 @@ import {
   commentAnswerSchema,
   commentCreateSchema,
   createdSchemeSchema,
+  gradesPutSchema,
+  historyQuerySchema,
+  historySchema,
   idOutSchema,
   indicatorsPutSchema,
   metricListSchema,
   resultsSchema,
+  revisionSchema,
   schemeCreateSchema,
   schemeDetailSchema,
   schemeListQuerySchema,
@@ -18,15 +22,18 @@ import {
   scoreEntrySchema,
   scoreSheetOutSchema,
   scoreSheetSchema,
+  selfAssessmentListSchema,
+  selfAssessmentSchema,
   selfReportSchema,
   stepBodySchema,
+  versionListSchema,
 } from '@township-office/domain/assessment.api';
 import type { RouteModule } from '../../platform/app-types.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../db/client.ts';
 import { fileResponse } from '@township-office/domain/print';
 import { sendRegister } from '../../platform/print/register.ts';
-import { listOrgs, rootOrg } from '../orgs/orgs.service.ts';
+import { rootOrg } from '../orgs/orgs.service.ts';
 import { resultsSpec } from './assessment.print.ts';
 import { presentResult, presentScheme, presentSchemeSummary } from './assessment.presenter.ts';
 import * as svc from './assessment.service.ts';
@@ -42,8 +49,12 @@ const STEPS: Record<string, SchemeTransition> = {
 
 async function detail(db: Db, ctx: RequestContext, id: string) {
   const r = await svc.getScheme(db, ctx, id);
-  const names = new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
-  return presentScheme(ctx.actor, r.scheme, r.comments, r.appeals, names, r.ctx);
+  const names = await svc.orgNames(
+    db,
+    ctx,
+    [...r.comments, ...r.appeals].map((x) => x.orgId),
+  );
+  return presentScheme(ctx.actor, r.scheme, r.comments, r.appeals, names, r.ctx, r.version);
 }
 
 export const assessmentRoutes: RouteModule = (app, { db }) => {
@@ -109,7 +120,12 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       const r = await svc.getResults(db, req.ctx, req.params.id, req.query.orgId);
-      return { items: r.items.map(presentResult), final: r.scheme.status === 'final' };
+      return {
+        items: r.items.map(presentResult),
+        final: r.scheme.status === 'final',
+        averages: r.averages,
+        computedAt: r.computedAt?.toISOString() ?? null,
+      };
     },
   );
   // The results the caller may see, as Excel or an A4 landscape PDF (audited by sendRegister).
@@ -204,5 +220,68 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
       schema: { tags, params: idParamSchema, body: appealAnswerSchema, response: { 200: idOutSchema } },
     },
     async (req) => ({ id: (await svc.answerAppeal(db, req.ctx, req.params.id, req.body)).id }),
+  );
+
+  // The year-end self-assessment: the office's summary, its leader in charge's confirmation.
+  app.post(
+    '/api/assessment/schemes/:id/self-assessment',
+    {
+      config: { action: 'assessment.selfReport' },
+      schema: { tags, params: idParamSchema, body: selfAssessmentSchema, response: { 200: selfAssessmentListSchema } },
+    },
+    async (req) => {
+      await svc.submitSelfAssessment(db, req.ctx, req.params.id, req.body);
+      return { items: await svc.listSelfAssessments(db, req.ctx, req.params.id) };
+    },
+  );
+  app.post(
+    '/api/assessment/schemes/:id/self-assessment/confirm',
+    {
+      config: { action: 'assessment.confirmSelf' },
+      schema: { tags, params: idParamSchema, response: { 200: selfAssessmentListSchema } },
+    },
+    async (req) => {
+      await svc.confirmSelfAssessment(db, req.ctx, req.params.id);
+      return { items: await svc.listSelfAssessments(db, req.ctx, req.params.id) };
+    },
+  );
+  app.get(
+    '/api/assessment/schemes/:id/self-assessments',
+    { config: read, schema: { tags, params: idParamSchema, response: { 200: selfAssessmentListSchema } } },
+    async (req) => ({ items: await svc.listSelfAssessments(db, req.ctx, req.params.id) }),
+  );
+  // Versions: the tree as published and each revision after it, with its reason.
+  app.get(
+    '/api/assessment/schemes/:id/versions',
+    { config: read, schema: { tags, params: idParamSchema, response: { 200: versionListSchema } } },
+    async (req) => ({ items: await svc.listVersions(db, req.ctx, req.params.id) }),
+  );
+  app.post(
+    '/api/assessment/schemes/:id/revisions',
+    {
+      config: { action: 'assessment.manage' },
+      schema: { tags, params: idParamSchema, body: revisionSchema, response: { 201: schemeDetailSchema } },
+    },
+    async (req, reply) => {
+      await svc.reviseScheme(db, req.ctx, req.params.id, req.body);
+      return reply.code(201).send(await detail(db, req.ctx, req.params.id));
+    },
+  );
+  app.put(
+    '/api/assessment/schemes/:id/grades',
+    {
+      config: { action: 'assessment.manage' },
+      schema: { tags, params: idParamSchema, body: gradesPutSchema, response: { 200: schemeDetailSchema } },
+    },
+    async (req) => {
+      await svc.putGrades(db, req.ctx, req.params.id, req.body);
+      return detail(db, req.ctx, req.params.id);
+    },
+  );
+  // An office's totals over the years (its own by default; the county names one).
+  app.get(
+    '/api/assessment/history',
+    { config: read, schema: { tags, querystring: historyQuerySchema, response: { 200: historySchema } } },
+    async (req) => svc.history(db, req.ctx, req.query.orgId),
   );
 };

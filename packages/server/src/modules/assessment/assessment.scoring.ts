@@ -5,6 +5,7 @@
 import {
   applyRule,
   assignGrades,
+  averageScores,
   defaultRule,
   DEFAULT_GRADES,
   METRICS,
@@ -16,7 +17,7 @@ import {
   type MetricKey,
 } from '@township-office/domain/assessment';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { listOrgs, type OrgRow } from '../orgs/orgs.service.ts';
+import { listOrgs, orgById, type OrgRow } from '../orgs/orgs.service.ts';
 import { measure, type MetricValue } from './assessment.metrics-library.ts';
 import { assessmentRepository } from './assessment.repository.ts';
 import type { SchemeRow } from './assessment.tables.ts';
@@ -154,4 +155,96 @@ export async function missingScoreCount(db: DbOrTx, scheme: SchemeRow): Promise<
   const orgs = await targetOrgs(db, scheme);
   const scored = new Set((await assessmentRepository.scores(db, scheme.id)).map((r) => `${r.orgId}|${r.code}`));
   return orgs.reduce((n, o) => n + manual.filter((code) => !scored.has(`${o.id}|${code}`)).length, 0);
+}
+
+/** How old the running standings may be before a read computes them again (measured items read other modules' records). */
+export const STANDINGS_MAX_AGE_MS = 60_000;
+
+export interface Standings {
+  items: OfficeResult[];
+  /** Each top-level indicator's mean over every office of the scheme. */
+  averages: { code: string; average: number }[];
+  /** How many offices the scheme assesses, and their mean total. */
+  offices: number;
+  meanTotal: number;
+  computedAt: Date | null;
+}
+
+const mean = (v: number[]) => (v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 100) / 100 : 0);
+
+const topCodes = (s: SchemeRow) => s.indicators.filter((i) => i.parentCode === null).map((i) => i.code);
+
+/**
+ * The results of a scheme, for every office or one: final ones from the stored results; running
+ * ones from the precomputed standings (one row per office), computed here when a write has marked
+ * them stale, and in the background when, before the cut-off, they are a minute old (the measured
+ * items read other modules' records, which change without telling). So an office's page reads its
+ * own row and the averages, not every office's records.
+ */
+export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now = new Date()): Promise<Standings> {
+  const top = topCodes(scheme);
+  if (scheme.status === 'final') {
+    const [stored, averages, names, counts] = await Promise.all([
+      orgId ? assessmentRepository.resultOf(db, scheme.id, orgId) : assessmentRepository.results(db, scheme.id),
+      assessmentRepository.resultCodeAverages(db, scheme.id, top),
+      orgId
+        ? orgById(db, orgId).then((o) => new Map(o ? [[o.id, o.name]] : []))
+        : targetOrgs(db, scheme).then((os) => new Map(os.map((o) => [o.id, o.name]))),
+      assessmentRepository.resultAverages(db, [scheme.id]),
+    ]);
+    const c = counts.get(scheme.id) ?? { offices: 0, average: 0 };
+    return {
+      items: stored.map((r) => ({
+        orgId: r.orgId,
+        orgName: names.get(r.orgId) ?? '',
+        total: r.total,
+        rank: r.rank,
+        grade: r.grade as Grade,
+        scores: r.scores.map((x) => ({ ...x, pending: false })),
+      })),
+      averages,
+      offices: c.offices,
+      meanTotal: c.average,
+      computedAt: null,
+    };
+  }
+  const state = await assessmentRepository.standingsState(db, scheme.id);
+  // Stored standings are kept until a write marks them stale (computed_at cleared); when they are
+  // only old, they are served and computed again in the background (one refresh at a time per scheme).
+  if (state.computedAt !== null) {
+    const old = scheme.frozenAt === null && now.getTime() - state.computedAt.getTime() >= STANDINGS_MAX_AGE_MS;
+    if (old && !refreshing.has(scheme.id)) {
+      refreshing.add(scheme.id);
+      void refresh(db, scheme, state.generation)
+        .catch(() => undefined) // the next read tries again
+        .finally(() => refreshing.delete(scheme.id));
+    }
+    const rows = await assessmentRepository.standings(db, scheme.id, orgId);
+    return {
+      items: rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, grade: null, scores: r.scores })),
+      averages: state.averages,
+      offices: state.offices,
+      meanTotal: state.meanTotal,
+      computedAt: state.computedAt,
+    };
+  }
+  const r = await refresh(db, scheme, state.generation);
+  return { ...r, items: orgId ? r.items.filter((x) => x.orgId === orgId) : r.items };
+}
+
+const refreshing = new Set<string>();
+
+/** Every office's results computed now and stored as the standings (unless a write came in between). */
+async function refresh(db: Db, scheme: SchemeRow, generation: number): Promise<Standings> {
+  const at = new Date();
+  const all = await computeResults(db, scheme);
+  const averages = averageScores(all, topCodes(scheme));
+  const meanTotal = mean(all.map((r) => r.total));
+  await assessmentRepository.storeStandings(
+    db,
+    scheme.id,
+    { generation, at, averages, offices: all.length, meanTotal },
+    all.map((r) => ({ schemeId: scheme.id, orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, scores: r.scores })),
+  );
+  return { items: all, averages, offices: all.length, meanTotal, computedAt: at };
 }

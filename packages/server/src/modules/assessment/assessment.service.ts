@@ -3,14 +3,27 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { AssessmentErrors } from '@township-office/domain/assessment.errors';
 import { chinaToday } from '@township-office/domain/dates';
 import {
+  gradeProblem,
+  DEFAULT_GRADES,
   indicatorProblem,
   isLeaf,
+  publishProblem,
   scoreFits,
   SCHEME_TRANSITIONS,
   type Indicator,
   type SchemeTransition,
 } from '@township-office/domain/assessment';
-import type { IndicatorsPut, ScoreEntry, SchemeCreate, SelfReport, StepBody } from '@township-office/domain/assessment.api';
+import type {
+  GradesPut,
+  IndicatorsPut,
+  RevisionIn,
+  ScoreEntry,
+  SchemeCreate,
+  SelfAssessmentIn,
+  SelfAssessmentOut,
+  SelfReport,
+  StepBody,
+} from '@township-office/domain/assessment.api';
 import { seesAllTownships } from '@township-office/domain/roles';
 import type { Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg } from '../../platform/access.ts';
@@ -18,13 +31,24 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, withPgErrors } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { orgById } from '../orgs/orgs.service.ts';
+import { listOrgs, orgById } from '../orgs/orgs.service.ts';
 import { assessmentRepository as repo } from './assessment.repository.ts';
-import { computeResults, gradeResults, isMeasuredLeaf, measuredScores, missingScoreCount, targetOrgs } from './assessment.scoring.ts';
+import {
+  computeResults,
+  gradeResults,
+  isMeasuredLeaf,
+  measuredScores,
+  missingScoreCount,
+  standings,
+  targetOrgs,
+} from './assessment.scoring.ts';
 import { schemePolicy, type SchemeAction, type SchemeCtx } from './assessment.policy.ts';
 import type { SchemeRow } from './assessment.tables.ts';
 
 const notFound = () => new AppError(CommonErrors.NOT_FOUND);
+
+const selfState = (r: { confirmedAt: Date | null } | undefined): 'missing' | 'unconfirmed' | 'confirmed' =>
+  !r ? 'missing' : r.confirmedAt ? 'confirmed' : 'unconfirmed';
 
 /** Drafts belong to the county office; everyone else sees a scheme once it is opened to them. */
 function visible(ctx: RequestContext, s: SchemeRow): boolean {
@@ -51,16 +75,29 @@ export async function schemeCtx(db: Db, ctx: RequestContext, s: SchemeRow): Prom
   ]);
   const needsScores = s.status === 'scoring';
   const missingScores = needsScores ? await missingScoreCount(db, s) : 0;
-  return { today: chinaToday(), actorOrgKind: org?.kind ?? '', unansweredComments, unansweredAppeals, missingScores };
+  const own = s.status === 'self_assessment' && org?.kind === s.targetKind ? await repo.selfAssessment(db, s.id, org.id) : undefined;
+  return {
+    today: chinaToday(),
+    actorOrgKind: org?.kind ?? '',
+    unansweredComments,
+    unansweredAppeals,
+    missingScores,
+    ownSelfAssessment: selfState(own),
+  };
 }
 
 export async function getScheme(db: Db, ctx: RequestContext, id: string) {
   const s = await readable(db, ctx, id);
-  const [comments, appeals, pctx] = await Promise.all([repo.comments(db, id), repo.appeals(db, id), schemeCtx(db, ctx, s)]);
+  const [comments, appeals, pctx, version] = await Promise.all([
+    repo.comments(db, id),
+    repo.appeals(db, id),
+    schemeCtx(db, ctx, s),
+    repo.latestVersion(db, id),
+  ]);
   // An office sees its own comments and appeals; the county sees all.
   const own = <T extends { orgId: string }>(rows: T[]) =>
     seesAllTownships(ctx.actor.role) ? rows : rows.filter((r) => r.orgId === ctx.actor.orgId);
-  return { scheme: s, comments: own(comments), appeals: own(appeals), ctx: pctx };
+  return { scheme: s, comments: own(comments), appeals: own(appeals), ctx: pctx, version };
 }
 
 /** Loads, locks and authorizes: the first lines of every write on a scheme. */
@@ -118,6 +155,7 @@ export async function putIndicators(db: Db, ctx: RequestContext, id: string, inp
     const s = await lockFor(tx as unknown as Db, ctx, id, 'editIndicators');
     checkIndicators(input.indicators);
     const row = await repo.update(tx, id, { indicators: input.indicators });
+    await repo.staleStandings(tx, id);
     await writeAudit(tx, ctx, {
       action: 'assessment.scheme.indicators',
       entity: 'assessment_scheme',
@@ -194,6 +232,17 @@ export async function takeStep(db: Db, ctx: RequestContext, id: string, t: Schem
       results = graded.map((r) => ({ orgId: r.orgId, total: r.total, rank: r.rank, grade: r.grade }));
     }
     const row = await repo.update(tx, id, patch);
+    await repo.staleStandings(tx, id);
+    // The tree as published is version 1; a revision after it is version 2 and on (reviseScheme).
+    if (t === 'publish' && (await repo.latestVersion(tx, id)) === 0)
+      await repo.insertVersion(tx, {
+        schemeId: id,
+        version: 1,
+        reason: '发布',
+        indicators: row.indicators,
+        createdBy: ctx.actor.userId,
+        createdByName: ctx.actor.displayName,
+      });
     await writeAudit(tx, ctx, {
       action: `assessment.scheme.${t}`,
       entity: 'assessment_scheme',
@@ -289,6 +338,7 @@ export async function enterScore(db: Db, ctx: RequestContext, id: string, input:
       evidence: input.evidence ?? null,
       scoredBy: ctx.actor.userId,
     });
+    await repo.staleStandings(tx, id);
     await writeAudit(tx, ctx, {
       action: 'assessment.score',
       entity: 'assessment_score',
@@ -332,6 +382,7 @@ export async function enterScores(db: Db, ctx: RequestContext, id: string, entri
         scoredBy: ctx.actor.userId,
       })),
     );
+    await repo.staleStandings(tx, id);
     await writeAudit(tx, ctx, {
       action: 'assessment.scores',
       entity: 'assessment_scheme',
@@ -364,6 +415,8 @@ export async function submitSelfReport(db: Db, ctx: RequestContext, id: string, 
       evidence: input.evidence,
       submittedBy: ctx.actor.userId,
     });
+    // New evidence is not what the leader in charge confirmed: the confirmation is asked for again.
+    await repo.unconfirmSelfAssessment(tx, id, ctx.actor.orgId);
     await writeAudit(tx, ctx, { action: 'assessment.selfReport', entity: 'assessment_self_report', entityId: row.id, after: row });
     return row;
   });
@@ -417,6 +470,7 @@ export async function answerAppeal(db: Db, ctx: RequestContext, appealId: string
         reason: `申诉复核：${input.answer}`,
         scoredBy: ctx.actor.userId,
       });
+      await repo.staleStandings(tx, s.id);
     }
     const row = await repo.answerAppeal(tx, appealId, {
       answer: input.answer,
@@ -440,7 +494,203 @@ export async function answerAppeal(db: Db, ctx: RequestContext, appealId: string
 export async function getResults(db: Db, ctx: RequestContext, id: string, orgId: string | undefined) {
   const s = await readable(db, ctx, id);
   if (orgId) assertReadableOrg(ctx.actor, orgId);
-  const all = await computeResults(db, s);
-  const mine = seesAllTownships(ctx.actor.role) ? all : all.filter((r) => r.orgId === ctx.actor.orgId);
-  return { scheme: s, items: orgId ? mine.filter((r) => r.orgId === orgId) : mine };
+  const only = orgId ?? (seesAllTownships(ctx.actor.role) ? undefined : ctx.actor.orgId);
+  const r = await standings(db, s, only);
+  return { scheme: s, ...r };
+}
+
+/** The office's year-end summary; sending it again (or new evidence) asks the leader in charge to confirm again. */
+export async function submitSelfAssessment(db: Db, ctx: RequestContext, id: string, input: SelfAssessmentIn) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'selfAssess');
+    const before = await repo.selfAssessment(tx, id, ctx.actor.orgId, true);
+    const row = await repo.upsertSelfAssessment(tx, {
+      schemeId: id,
+      orgId: ctx.actor.orgId,
+      summary: input.summary,
+      submittedBy: ctx.actor.userId,
+      submittedByName: ctx.actor.displayName,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.selfAssessment.submit',
+      entity: 'assessment_self_report',
+      entityId: id,
+      orgId: ctx.actor.orgId,
+      before: before ?? null,
+      after: row,
+    });
+    return { scheme: s, row };
+  });
+}
+
+/** The office's leader in charge confirms its self-assessment (summary and evidence as they stand). */
+export async function confirmSelfAssessment(db: Db, ctx: RequestContext, id: string) {
+  return db.transaction(async (tx) => {
+    await lockFor(tx as unknown as Db, ctx, id, 'confirmSelfAssessment');
+    const before = (await repo.selfAssessment(tx, id, ctx.actor.orgId, true))!;
+    const row = await repo.confirmSelfAssessment(tx, id, ctx.actor.orgId, { id: ctx.actor.userId, name: ctx.actor.displayName });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.selfAssessment.confirm',
+      entity: 'assessment_self_report',
+      entityId: id,
+      orgId: ctx.actor.orgId,
+      before,
+      after: row,
+    });
+    return row;
+  });
+}
+
+/**
+ * Every assessed office's self-assessment state for the county (an office's own only): missing,
+ * sent but not confirmed by its leader in charge (flagged to the scorer), or confirmed.
+ */
+export async function listSelfAssessments(db: Db, ctx: RequestContext, id: string): Promise<SelfAssessmentOut[]> {
+  const s = await readable(db, ctx, id);
+  const county = seesAllTownships(ctx.actor.role);
+  const [orgs, rows] = await Promise.all([
+    county ? targetOrgs(db, s) : orgById(db, ctx.actor.orgId).then((o) => (o && o.kind === s.targetKind ? [o] : [])),
+    repo.selfAssessments(db, id),
+  ]);
+  const by = new Map(rows.map((r) => [r.orgId, r]));
+  return orgs.map((o) => {
+    const r = by.get(o.id);
+    return {
+      orgId: o.id,
+      orgName: o.name,
+      state: selfState(r),
+      summary: r?.summary ?? null,
+      submittedAt: r?.submittedAt.toISOString() ?? null,
+      submittedByName: r?.submittedByName ?? null,
+      confirmedAt: r?.confirmedAt?.toISOString() ?? null,
+      confirmedByName: r?.confirmedByName ?? null,
+    };
+  });
+}
+
+export async function listVersions(db: Db, ctx: RequestContext, id: string) {
+  await readable(db, ctx, id);
+  return (await repo.versions(db, id)).map((v) => ({
+    version: v.version,
+    reason: v.reason,
+    createdAt: v.createdAt.toISOString(),
+    createdByName: v.createdByName,
+    indicators: v.indicators,
+  }));
+}
+
+/**
+ * A change to a published scheme: the new tree must be valid and publishable, becomes the next
+ * version with its reason, and the assessed offices hear of it (a workbench item, announced by the
+ * notifications module). Drafts change through PUT indicators instead.
+ */
+export async function reviseScheme(db: Db, ctx: RequestContext, id: string, input: RevisionIn) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'revise');
+    checkIndicators(input.indicators);
+    const p = publishProblem(input.indicators);
+    if (p)
+      throw p.key === 'WEIGHTS_NOT_100'
+        ? new AppError(AssessmentErrors.ASSESSMENT_WEIGHTS_NOT_100, { sum: p.sum })
+        : new AppError(AssessmentErrors.ASSESSMENT_CHILD_WEIGHTS, { code: p.code, sum: p.sum, weight: p.weight });
+    if (sameTree(input.indicators, s.indicators)) throw new AppError(AssessmentErrors.ASSESSMENT_REVISION_UNCHANGED);
+    const last = await repo.latestVersion(tx, id);
+    // A scheme published before versions were kept gets its published tree as version 1 first.
+    if (last === 0)
+      await repo.insertVersion(tx, {
+        schemeId: id,
+        version: 1,
+        reason: '发布',
+        indicators: s.indicators,
+        createdBy: s.createdBy,
+        createdByName: '',
+      });
+    const version = await repo.insertVersion(tx, {
+      schemeId: id,
+      version: Math.max(last, 1) + 1,
+      reason: input.reason,
+      indicators: input.indicators,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+    });
+    const row = await repo.update(tx, id, { indicators: input.indicators });
+    await repo.staleStandings(tx, id);
+    await writeAudit(tx, ctx, {
+      action: 'assessment.scheme.amend',
+      entity: 'assessment_scheme',
+      entityId: id,
+      orgId: s.orgId,
+      before: { indicators: s.indicators },
+      after: { version: version.version, reason: input.reason, indicators: row.indicators },
+    });
+    return { scheme: row, version };
+  });
+}
+
+/**
+ * Whether two trees say the same: an absent description or rule is the empty one (as the API shows
+ * it), and a rule's keys are compared sorted (jsonb keeps object keys in its own order).
+ */
+function sameTree(a: readonly Indicator[], b: readonly Indicator[]): boolean {
+  const rule = (r: Indicator['rule']) => (r ? JSON.stringify(r, Object.keys(r).sort()) : null);
+  const norm = (xs: readonly Indicator[]) =>
+    JSON.stringify(xs.map((i) => [i.code, i.parentCode, i.name, i.weight, i.method, i.metric, i.description ?? '', rule(i.rule ?? null)]));
+  return norm(a) === norm(b);
+}
+
+/** The grade settings (thresholds, the cap on the share of 优秀): applied when the results become final. */
+export async function putGrades(db: Db, ctx: RequestContext, id: string, input: GradesPut) {
+  return db.transaction(async (tx) => {
+    const s = await lockFor(tx as unknown as Db, ctx, id, 'editGrades');
+    const grades = { ...s.grades, ...input };
+    const p = gradeProblem({ ...DEFAULT_GRADES, ...grades });
+    if (p) throw new AppError(AssessmentErrors.ASSESSMENT_GRADE_ORDER, p);
+    const row = await repo.update(tx, id, { grades });
+    await writeAudit(tx, ctx, {
+      action: 'assessment.scheme.configure',
+      entity: 'assessment_scheme',
+      entityId: id,
+      orgId: s.orgId,
+      before: { grades: s.grades },
+      after: { grades: row.grades },
+    });
+    return row;
+  });
+}
+
+/** An office's total, rank and grade on every scheme of its group since publication, oldest first. */
+export async function history(db: Db, ctx: RequestContext, orgId: string | undefined) {
+  assertMay(ctx.actor, 'business.read');
+  const target = orgId ?? ctx.actor.orgId;
+  if (orgId) assertReadableOrg(ctx.actor, orgId);
+  const org = await orgById(db, target);
+  if (!org) throw notFound();
+  const schemes = (await repo.list(db, undefined))
+    .filter((s) => s.targetKind === org.kind && s.status !== 'draft' && s.status !== 'consultation')
+    .sort((a, b) => a.year - b.year);
+  const items = [];
+  for (const s of schemes) {
+    const r = await standings(db, s, org.id);
+    const mine = r.items[0];
+    if (!mine) continue;
+    items.push({
+      schemeId: s.id,
+      year: s.year,
+      title: s.title,
+      status: s.status,
+      total: mine.total,
+      rank: mine.rank,
+      offices: r.offices,
+      average: r.meanTotal,
+      grade: mine.grade,
+    });
+  }
+  return { orgId: org.id, orgName: org.name, items };
+}
+
+/** Names of orgs by id for a presenter: the few an office's page mentions, or every org for the county. */
+export async function orgNames(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
+  if (seesAllTownships(ctx.actor.role) || ids.length > 20) return new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
+  const rows = await Promise.all([...new Set(ids)].map((i) => orgById(db, i)));
+  return new Map(rows.filter((o) => !!o).map((o) => [o!.id, o!.name]));
 }

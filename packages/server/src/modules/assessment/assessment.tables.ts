@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -134,3 +135,71 @@ export const assessmentResults = pgTable(
   (t) => [primaryKey({ columns: [t.schemeId, t.orgId] })],
 );
 export type ResultRow = typeof assessmentResults.$inferSelect;
+
+export const assessmentSelfAssessments = pgTable(
+  'assessment_self_assessments',
+  {
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    summary: text('summary').notNull(),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedByName: text('confirmed_by_name'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.schemeId, t.orgId] })],
+);
+export type SelfAssessmentRow = typeof assessmentSelfAssessments.$inferSelect;
+
+export const assessmentSchemeVersions = pgTable('assessment_scheme_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schemeId: uuid('scheme_id')
+    .notNull()
+    .references(() => assessmentSchemes.id),
+  version: integer('version').notNull(),
+  reason: text('reason').notNull(),
+  indicators: jsonb('indicators').$type<Indicator[]>().notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type VersionRow = typeof assessmentSchemeVersions.$inferSelect;
+
+export const assessmentStandingsState = pgTable('assessment_standings_state', {
+  schemeId: uuid('scheme_id')
+    .primaryKey()
+    .references(() => assessmentSchemes.id),
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+  computedAt: timestamp('computed_at', { withTimezone: true }),
+  averages: jsonb('averages').$type<{ code: string; average: number }[]>().notNull().default([]),
+  offices: integer('offices').notNull().default(0),
+  meanTotal: doublePrecision('mean_total').notNull().default(0),
+});
+
+export const assessmentStandings = pgTable(
+  'assessment_standings',
+  {
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    orgName: text('org_name').notNull(),
+    total: doublePrecision('total').notNull(),
+    rank: integer('rank').notNull(),
+    scores: jsonb('scores').$type<{ code: string; score: number; basis: string; pending: boolean }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schemeId, t.orgId] })],
+);
+export type StandingRow = typeof assessmentStandings.$inferSelect;

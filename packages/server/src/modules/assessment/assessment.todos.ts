@@ -1,7 +1,9 @@
 /**
  * The assessment module's to-dos: for the county's scorers, appeals (申诉) of a scheme in public
  * notice not yet answered; for a leader in charge, a scheme of the office's group in consultation
- * on which the leader has not commented yet (the rules of `assessment.policy.ts`: answerAppeal, comment).
+ * on which the leader has not commented yet (the rules of `assessment.policy.ts`: answerAppeal, comment);
+ * for a leader in charge, the office's self-assessment waiting for confirmation; for an office, a
+ * scheme of its group revised after publication (a week long, announced once by the notifications).
  */
 import { sql } from 'drizzle-orm';
 import { roleMay } from '@township-office/domain/permissions';
@@ -47,6 +49,40 @@ export const assessmentTodos: TodoProvider = {
           recordId: x.id,
           href: '/supervision/assessment',
           dueAt: due(x.due),
+        });
+    }
+    if (roleMay(actor.role, 'assessment.confirmSelf')) {
+      // The office's self-assessment, sent and not yet confirmed by its leader in charge.
+      const r = await db.execute<Row>(sql`
+        SELECT s.id, s.title, NULL AS subject, NULL AS due
+        FROM assessment_self_assessments a JOIN assessment_schemes s ON s.id = a.scheme_id
+        WHERE a.org_id = ${actor.orgId} AND a.confirmed_at IS NULL AND s.status = 'self_assessment'
+        ORDER BY a.submitted_at LIMIT ${TODO_LIMIT}`);
+      for (const x of r.rows)
+        out.push({
+          kind: 'assessment.confirmSelf',
+          title: x.title,
+          subject: null,
+          recordId: x.id,
+          href: '/supervision/assessment',
+          dueAt: null,
+        });
+    }
+    if (roleMay(actor.role, 'assessment.selfReport')) {
+      // A scheme of the office's group revised in the last 7 days: its new version and why (announced once as news).
+      const r = await db.execute<Row & { version: number; reason: string }>(sql`
+        SELECT v.id, s.title, v.version, v.reason
+        FROM assessment_scheme_versions v JOIN assessment_schemes s ON s.id = v.scheme_id JOIN orgs me ON me.id = ${actor.orgId}
+        WHERE v.version > 1 AND s.target_kind = me.kind AND v.created_at > ${now.toISOString()}::timestamptz - interval '7 days'
+        ORDER BY v.created_at DESC LIMIT ${TODO_LIMIT}`);
+      for (const x of r.rows)
+        out.push({
+          kind: 'assessment.revision',
+          title: `${x.title}（第${x.version}版）`,
+          subject: x.reason,
+          recordId: x.id,
+          href: '/supervision/assessment',
+          dueAt: null,
         });
     }
     return out;

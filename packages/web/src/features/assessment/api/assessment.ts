@@ -7,15 +7,21 @@ import type {
   commentAnswerSchema,
   commentCreateSchema,
   createdSchemeSchema,
+  gradesPutSchema,
+  historySchema,
   idOutSchema,
   indicatorsPutSchema,
   metricListSchema,
   resultsSchema,
+  revisionSchema,
   schemeCreateSchema,
   schemeDetailSchema,
   schemeListSchema,
   scoreEntrySchema,
+  selfAssessmentListSchema,
+  selfAssessmentSchema,
   selfReportSchema,
+  versionListSchema,
 } from '@township-office/domain/assessment.api';
 import type { SchemeTransition } from '@township-office/domain/assessment';
 import { api } from '../../../lib/api.ts';
@@ -36,6 +42,10 @@ export type CommentAnswer = z.infer<typeof commentAnswerSchema>;
 export type AppealIn = z.infer<typeof appealCreateSchema>;
 export type AppealAnswer = z.infer<typeof appealAnswerSchema>;
 type IdOut = z.infer<typeof idOutSchema>;
+export type SelfAssessmentList = z.infer<typeof selfAssessmentListSchema>;
+export type SelfAssessmentItem = SelfAssessmentList['items'][number];
+export type VersionList = z.infer<typeof versionListSchema>;
+export type History = z.infer<typeof historySchema>;
 
 export const useSchemes = (year: number) =>
   useQuery({ queryKey: ['assessment', 'schemes', year], queryFn: () => api.get<SchemeList>('/api/assessment/schemes', { year }) });
@@ -107,3 +117,44 @@ export const useAnswerAppeal = () =>
   useInvalidatingMutation('assessment', ({ id, ...b }: AppealAnswer & { id: string }) =>
     api.post<IdOut>(`/api/assessment/appeals/${id}/answer`, b),
   );
+
+export const useSelfAssessments = (id: string | null, enabled = true) =>
+  useQuery({
+    queryKey: ['assessment', 'self-assessments', id],
+    enabled: !!id && enabled,
+    queryFn: () => api.get<SelfAssessmentList>(`/api/assessment/schemes/${id}/self-assessments`),
+  });
+
+export const useSubmitSelfAssessment = (id: string) =>
+  useInvalidatingMutation('assessment', (b: z.infer<typeof selfAssessmentSchema>) =>
+    api.post<SelfAssessmentList>(`/api/assessment/schemes/${id}/self-assessment`, b),
+  );
+
+/** The leader in charge's confirmation: a POST with no body. */
+export const useConfirmSelfAssessment = (id: string) =>
+  useInvalidatingMutation('assessment', () => api.post<SelfAssessmentList>(`/api/assessment/schemes/${id}/self-assessment/confirm`));
+
+export const useVersions = (id: string | null, enabled = true) =>
+  useQuery({
+    queryKey: ['assessment', 'versions', id],
+    enabled: !!id && enabled,
+    queryFn: () => api.get<VersionList>(`/api/assessment/schemes/${id}/versions`),
+  });
+
+export const useRevise = (id: string) =>
+  useInvalidatingMutation('assessment', (b: z.infer<typeof revisionSchema>) =>
+    api.post<SchemeDetail>(`/api/assessment/schemes/${id}/revisions`, b),
+  );
+
+export const usePutGrades = (id: string) =>
+  useInvalidatingMutation('assessment', (b: z.infer<typeof gradesPutSchema>) =>
+    api.put<SchemeDetail>(`/api/assessment/schemes/${id}/grades`, b),
+  );
+
+/** An office's totals over the years (its own when orgId is left out). */
+export const useHistory = (orgId: string | null | undefined) =>
+  useQuery({
+    queryKey: ['assessment', 'history', orgId ?? 'own'],
+    enabled: orgId !== null,
+    queryFn: () => api.get<History>('/api/assessment/history', orgId ? { orgId } : undefined),
+  });

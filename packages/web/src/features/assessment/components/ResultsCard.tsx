@@ -12,8 +12,10 @@ import { isMeasuredIndicator } from './scorable.ts';
 import { RECORD_PAGES } from './record-links.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { ExportButtons } from '../../../components/RegisterPage.tsx';
-import { useResults, useSelfReports, type IndicatorOut, type ResultRow, type SchemeDetail } from '../api/assessment.ts';
+import { useResults, useSelfAssessments, useSelfReports, type IndicatorOut, type ResultRow, type SchemeDetail } from '../api/assessment.ts';
 import { RankingChart } from './RankingChart.tsx';
+import { OfficeCharts } from './OfficeCharts.tsx';
+import { SELF_STEPS, SelfStateTag } from './SelfAssessmentCard.tsx';
 import { AppealModal, SelfReportModal } from './OfficeModals.tsx';
 import { ScoreModal } from './ScoreModals.tsx';
 import { isLeafIn } from './tree.ts';
@@ -27,6 +29,7 @@ export function ResultsCard({ scheme }: { scheme: SchemeDetail }) {
   const t = useT();
   const results = useResults(scheme.id);
   const selfReports = useSelfReports(scheme.id);
+  const selfAssessments = useSelfAssessments(scheme.id, SELF_STEPS.includes(scheme.status));
   const [open, setOpen] = useState<Open | null>(null);
   const may = (a: string) => scheme.allowedActions.includes(a);
   const byCode = new Map(scheme.indicators.map((i) => [i.code, i]));
@@ -179,6 +182,7 @@ export function ResultsCard({ scheme }: { scheme: SchemeDetail }) {
         </>
       ) : null}
       {!single && data.items.length > 0 && <RankingChart rows={data.items} label={t('assessment.col.total')} />}
+      {data.items.length > 0 && <OfficeCharts scheme={scheme} results={data} />}
       {!single && (
         <Table<ResultRow>
           rowKey="orgId"
@@ -192,6 +196,19 @@ export function ResultsCard({ scheme }: { scheme: SchemeDetail }) {
             { title: t('assessment.col.org'), dataIndex: 'orgName' },
             { title: t('assessment.col.total'), dataIndex: 'total', render: (v: number) => <b data-testid="result-total">{v}</b> },
             { title: t('assessment.col.grade'), dataIndex: 'grade', render: (g: string | null) => (g ? t(`assessment.grade.${g}`) : '—') },
+            // The self-assessment's state beside each office: one not confirmed by its leader in charge is flagged.
+            ...(selfAssessments.data
+              ? [
+                  {
+                    title: t('assessment.selfAssessment.column'),
+                    key: 'self',
+                    render: (_: unknown, r: ResultRow) => {
+                      const x = selfAssessments.data.items.find((y) => y.orgId === r.orgId);
+                      return x ? <SelfStateTag item={x} /> : null;
+                    },
+                  },
+                ]
+              : []),
             ...scheme.indicators
               .filter((i) => i.parentCode === null)
               .map((i) => ({

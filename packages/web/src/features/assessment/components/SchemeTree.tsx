@@ -1,12 +1,17 @@
 /**
  * The scheme's indicator tree with its running sum; in a draft the county edits it here (add a
- * top-level item or a sub-item, edit, remove), each change saved at once (and audited).
+ * top-level item or a sub-item, edit, remove), each change saved at once (and audited). After
+ * publication the county revises it: the changes are made on a copy and sent together as a new
+ * version with its reason (the offices are notified).
  */
 import { useState } from 'react';
-import { Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { publishProblem } from '@township-office/domain/assessment';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { publishProblem, topLevelWeightSum } from '@township-office/domain/assessment';
+import { revisionSchema } from '@township-office/domain/assessment.api';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { useMetrics, usePutIndicators, type IndicatorOut, type SchemeDetail } from '../api/assessment.ts';
+import { useZodRule } from '../../../lib/zod-rule.ts';
+import { useMetrics, usePutIndicators, useRevise, type IndicatorOut, type SchemeDetail } from '../api/assessment.ts';
 import { IndicatorModal, fromValues, toValues, type IndicatorValues } from './IndicatorModal.tsx';
 import { indicatorTree, withDescendants, type TreeRow } from './tree.ts';
 
@@ -14,13 +19,23 @@ type Editing = { mode: 'add'; parentCode?: string } | { mode: 'edit'; code: stri
 
 export function SchemeTree({ scheme }: { scheme: SchemeDetail }) {
   const t = useT();
-  const editable = scheme.allowedActions.includes('editIndicators');
+  const rule = useZodRule();
   const metrics = useMetrics();
   const put = usePutIndicators(scheme.id);
+  const revise = useRevise(scheme.id);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const items = scheme.indicators;
-  const save = (next: IndicatorOut[]) => put.mutateAsync({ indicators: next.map((i) => fromValues(toValues(i))) });
+  // The copy being revised (a published scheme), or null.
+  const [revision, setRevision] = useState<IndicatorOut[] | null>(null);
+  const [sending, setSending] = useState(false);
+  const editable = scheme.allowedActions.includes('editIndicators') || revision !== null;
+  const items = revision ?? scheme.indicators;
+  const clean = (xs: IndicatorOut[]) => xs.map((i) => fromValues(toValues(i)));
+  const save = async (next: IndicatorOut[]) => {
+    if (revision) setRevision(next);
+    else await put.mutateAsync({ indicators: clean(next) });
+  };
   const problem = publishProblem(items);
+  const sum = revision ? topLevelWeightSum(revision) : scheme.weightSum;
 
   const submit = async (v: IndicatorValues) => {
     const ind = fromValues(v) as IndicatorOut;
@@ -41,9 +56,25 @@ export function SchemeTree({ scheme }: { scheme: SchemeDetail }) {
       title={t('assessment.tree.title')}
       extra={
         <Space wrap>
-          <Tag color={scheme.weightSum === 100 ? 'green' : 'red'} data-testid="weight-sum">
-            {t('assessment.tree.sum', { sum: scheme.weightSum })}
+          <Tag color={sum === 100 ? 'green' : 'red'} data-testid="weight-sum">
+            {t('assessment.tree.sum', { sum })}
           </Tag>
+          {scheme.version > 0 && <Tag data-testid="scheme-version">{t('assessment.versions.current', { version: scheme.version })}</Tag>}
+          {scheme.allowedActions.includes('revise') && !revision && (
+            <Button data-testid="revise-start" onClick={() => setRevision(scheme.indicators)}>
+              {t('assessment.versions.revise')}
+            </Button>
+          )}
+          {revision && (
+            <>
+              <Button type="primary" data-testid="revise-send" disabled={!!problem} onClick={() => setSending(true)}>
+                {t('assessment.versions.send')}
+              </Button>
+              <Button data-testid="revise-cancel" onClick={() => setRevision(null)}>
+                {t('assessment.versions.cancel')}
+              </Button>
+            </>
+          )}
           {editable && (
             <Button type="primary" data-testid="indicator-add" onClick={() => setEditing({ mode: 'add' })}>
               {t('assessment.tree.addTop')}
@@ -52,6 +83,7 @@ export function SchemeTree({ scheme }: { scheme: SchemeDetail }) {
         </Space>
       }
     >
+      {revision && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.versions.editing')} />}
       {editable && problem && (
         <Typography.Paragraph type="danger" data-testid="publish-problem">
           {problem.key === 'WEIGHTS_NOT_100'
@@ -140,6 +172,28 @@ export function SchemeTree({ scheme }: { scheme: SchemeDetail }) {
             : []),
         ]}
       />
+      {sending && revision && (
+        <FormModal<{ reason: string }>
+          open
+          onClose={() => setSending(false)}
+          title={t('assessment.versions.send')}
+          onSubmit={async (v) => {
+            await revise.mutateAsync({ reason: v.reason, indicators: clean(revision) });
+            setRevision(null);
+          }}
+          successMessage={t('assessment.versions.sent')}
+          okTestId="revise-save"
+        >
+          <Typography.Paragraph type="secondary">{t('assessment.versions.notifyHelp')}</Typography.Paragraph>
+          <Form.Item
+            name="reason"
+            label={t('assessment.versions.reason')}
+            rules={[rule(revisionSchema.shape.reason, t('assessment.versions.reason'))]}
+          >
+            <Input.TextArea rows={3} data-testid="revise-reason" />
+          </Form.Item>
+        </FormModal>
+      )}
       {editing && (
         <IndicatorModal
           open

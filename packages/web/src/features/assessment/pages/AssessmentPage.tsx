@@ -18,6 +18,8 @@ import { SchemeCreateModal } from '../components/SchemeCreateModal.tsx';
 import { ResultsCard } from '../components/ResultsCard.tsx';
 import { AppealsCard, ConsultationCard } from '../components/ExchangesCard.tsx';
 import { STATUS_COLOR } from '../components/labels.ts';
+import { SELF_STEPS, SelfAssessmentCard } from '../components/SelfAssessmentCard.tsx';
+import { GradesLine, VersionsCard } from '../components/VersionsCard.tsx';
 
 export default function AssessmentPage() {
   const t = useT();
@@ -83,14 +85,18 @@ export default function AssessmentPage() {
             </Space>
           }
         >
-          {t(`assessment.statusHelp.${s.status}`)}
+          <div>{t(`assessment.statusHelp.${s.status}`)}</div>
+          <GradesLine scheme={s} />
         </Card>
       )}
       {/* An office looks for its own standing first; the county for the scheme it steers. */}
+      {s && !county && SELF_STEPS.includes(s.status) && <SelfAssessmentCard scheme={s} />}
       {s && !county && showResults && <ResultsCard scheme={s} />}
       {s && <SchemeTree scheme={s} />}
       {s && <ConsultationCard scheme={s} />}
+      {s && county && SELF_STEPS.includes(s.status) && <SelfAssessmentCard scheme={s} />}
       {s && county && showResults && <ResultsCard scheme={s} />}
+      {s && <VersionsCard scheme={s} />}
       {s && <AppealsCard scheme={s} />}
       {creating && (
         <SchemeCreateModal
