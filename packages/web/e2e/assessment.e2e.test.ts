@@ -178,7 +178,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
       await l.page.getByTestId('self-confirm').click();
       expect((await confirmed).status()).toBe(200);
       await expect.poll(() => l.page.getByTestId('self-state').innerText()).toBe('自评已确认');
-      expect(await l.page.getByTestId('self-confirm').count()).toBe(0);
+      await expect.poll(() => l.page.getByTestId('self-confirm').count()).toBe(0);
     } finally {
       await l.close();
     }

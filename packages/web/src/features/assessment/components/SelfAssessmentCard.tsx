@@ -72,7 +72,8 @@ export function SelfAssessmentCard({ scheme }: { scheme: SchemeDetail }) {
               {own?.summary ? t('assessment.selfAssessment.rewrite') : t('assessment.selfAssessment.write')}
             </Button>
           )}
-          {may('confirmSelfAssessment') && (
+          {/* Hidden as soon as the list says confirmed, not only once the scheme's actions refetch. */}
+          {may('confirmSelfAssessment') && own?.state !== 'confirmed' && (
             <Button type="primary" data-testid="self-confirm" loading={confirm.isPending} onClick={() => confirm.mutate()}>
               {t('assessment.selfAssessment.confirm')}
             </Button>
