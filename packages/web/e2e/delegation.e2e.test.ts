@@ -8,8 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chinaToday } from '@township-office/domain/dates';
 import {
-  baseUrl,
-  DEMO_PASSWORD,
+  apiAs,
   describeBrowser,
   loginAs,
   navigate,
@@ -19,32 +18,6 @@ import {
   type BrowserSession,
   waitForPage,
 } from './helpers.ts';
-
-/** A signed-in API client for the steps this test is not about (registering and proposing the entry). */
-async function apiAs(username: string) {
-  const url = baseUrl()!;
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const me = (await res.json()) as { csrfToken: string; displayName: string };
-  const call = async <T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: { cookie, ...(method === 'POST' ? { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' } : {}) },
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
-    });
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-  return { call, name: me.displayName };
-}
 
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) =>
   scope.getByRole('button', { name: new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`) });
@@ -63,19 +36,18 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     leader = await apiAs('town01.leader');
     clerk = await apiAs('town01.clerk');
     // An entry of town01 at 拟办, waiting for a leader's 批示.
-    const entry = await clerk.call<{ id: string }>('POST', '/api/incoming', {
+    const entry = await clerk<{ id: string }>('POST', '/api/incoming', {
       senderName: '县应急管理局',
       title,
       receivedDate: chinaToday(),
     });
-    await clerk.call('POST', `/api/incoming/${entry.id}/screen`, { decision: 'act' });
-    await clerk.call('POST', `/api/incoming/${entry.id}/propose`, { proposal: '拟请分管领导阅示。' });
+    await clerk('POST', `/api/incoming/${entry.id}/screen`, { decision: 'act' });
+    await clerk('POST', `/api/incoming/${entry.id}/propose`, { proposal: '拟请分管领导阅示。' });
   });
   afterAll(async () => {
     // Leave no delegation in force for the other browser tests (they share the server).
-    const list = await leader?.call<{ given: { id: string; allowedActions: string[] }[] }>('GET', '/api/delegations');
-    for (const d of list?.given ?? [])
-      if (d.allowedActions.includes('revoke')) await leader.call('POST', `/api/delegations/${d.id}/revoke`);
+    const list = leader ? await leader<{ given: { id: string; allowedActions: string[] }[] }>('GET', '/api/delegations') : undefined;
+    for (const d of list?.given ?? []) if (d.allowedActions.includes('revoke')) await leader('POST', `/api/delegations/${d.id}/revoke`);
     await s?.close();
   });
 
@@ -91,7 +63,7 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     await expect.poll(() => page.getByTestId('delegations-given').innerText()).toContain('暂无委托');
     await page.getByTestId('delegation-new').click();
     const d = dialog(page);
-    await selectOption(page, d.getByTestId('delegation-delegate'), clerk.name);
+    await selectOption(page, d.getByTestId('delegation-delegate'), clerk.displayName);
     // The period offered is a week from today.
     const start = await d.locator('.ant-picker-range input').first().inputValue();
     expect(start).toBe(chinaToday());
@@ -99,19 +71,21 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     await d.getByTestId('delegation-save').click();
     await expect.poll(() => dialog(page).count()).toBe(0);
     const given = page.getByTestId('delegations-given');
-    await expect.poll(() => given.innerText()).toContain(clerk.name);
+    await expect.poll(() => given.innerText()).toContain(clerk.displayName);
     expect(await given.innerText()).toContain('生效中');
     // The leader is told who acts for them.
-    await expect.poll(() => page.getByTestId('delegation-banner-acted').innerText()).toContain(`${clerk.name} 正在代您签发和批示`);
+    await expect.poll(() => page.getByTestId('delegation-banner-acted').innerText()).toContain(`${clerk.displayName} 正在代您签发和批示`);
     await screenshot(page, 'delegation-1366-leader');
   });
 
   it('the colleague sees the banner and the item marked for the leader, instructs, and the slip says on whose behalf', async () => {
     await loginAs(page, 'town01.clerk');
-    await expect.poll(() => page.getByTestId('delegation-banner-acting').innerText()).toContain(`您正在代理 ${leader.name} 签发和批示`);
+    await expect
+      .poll(() => page.getByTestId('delegation-banner-acting').innerText())
+      .toContain(`您正在代理 ${leader.displayName} 签发和批示`);
     const item = page.getByTestId('todo-item').filter({ hasText: title });
     await expect.poll(() => item.count()).toBe(1);
-    expect(await item.getByTestId('todo-on-behalf').innerText()).toBe(`代${leader.name}`);
+    expect(await item.getByTestId('todo-on-behalf').innerText()).toBe(`代${leader.displayName}`);
     // 待我批示 is in the colleague's menu while the delegation is in force.
     expect(await page.getByTestId('main-menu').innerText()).toContain('待我批示');
     await item.evaluate((e) => e.scrollIntoView({ block: 'center' }));
@@ -122,7 +96,7 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     await button(page.getByTestId('action-bar'), '批示').click();
     await dialog(page).getByTestId('instruct-modal-text').fill('同意。请党政办抓紧汇总，按时报送。');
     await button(dialog(page), '确定').click();
-    await expect.poll(() => page.getByTestId('proc-instruction').innerText()).toContain(`${clerk.name}（代${leader.name}）`);
+    await expect.poll(() => page.getByTestId('proc-instruction').innerText()).toContain(`${clerk.displayName}（代${leader.displayName}）`);
     await page.getByTestId('proc-instruction').evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'delegation-1366-clerk-slip');
 
@@ -139,7 +113,7 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     try {
       await loginAs(phone.page, 'town01.clerk');
       await navigate(phone.page, '/delegations');
-      await expect.poll(() => phone.page.getByTestId('delegations-received').innerText()).toContain(leader.name);
+      await expect.poll(() => phone.page.getByTestId('delegations-received').innerText()).toContain(leader.displayName);
       expect(await phone.page.getByTestId('delegation-banner-acting').isVisible()).toBe(true);
       await screenshot(phone.page, 'delegation-390-clerk', { fullPage: true });
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);

@@ -7,32 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
-
-/** A signed-in API client for the steps that are not what this test is about (drafting and signing the notice). */
-async function apiAs(username: string) {
-  const url = baseUrl()!;
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: { cookie, ...(method === 'POST' ? { 'x-csrf-token': csrfToken, 'content-type': 'application/json' } : {}) },
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
-    });
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<Record<string, unknown>>;
-  };
-}
+import { apiAs, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("补 发"). */
 const button = (scope: Page | Locator, text: string) =>
