@@ -266,7 +266,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
 
     await openScheme(t);
     await expect.poll(() => t.getByTestId('own-3.1').innerText()).toContain('14');
-    expect(await t.getByTestId('own-result').isVisible()).toBe(true);
+    await t.getByTestId('own-result').waitFor();
     expect(await t.getByTestId('assessment-results').innerText()).toMatch(/等次\s*(优秀|良好|合格|不合格)/);
   });
 });

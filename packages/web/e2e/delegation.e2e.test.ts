@@ -114,7 +114,7 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
       await loginAs(phone.page, 'town01.clerk');
       await navigate(phone.page, '/delegations');
       await expect.poll(() => phone.page.getByTestId('delegations-received').innerText()).toContain(leader.displayName);
-      expect(await phone.page.getByTestId('delegation-banner-acting').isVisible()).toBe(true);
+      await phone.page.getByTestId('delegation-banner-acting').waitFor();
       await screenshot(phone.page, 'delegation-390-clerk', { fullPage: true });
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);

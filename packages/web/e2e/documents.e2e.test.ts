@@ -244,7 +244,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await t.getByTestId('paper-number').fill('清保委发〔2026〕2号');
     await t.getByTestId('paper-title').fill(paperTitle);
     await t.getByTestId('paper-form').locator('label.ant-radio-button-wrapper', { hasText: '机密' }).click();
-    expect(await t.getByTestId('paper-classified-alert').isVisible()).toBe(true);
+    await t.getByTestId('paper-classified-alert').waitFor();
     await button(dialog(t), '确定').click();
     await waitForPage(t, /\/documents\/incoming\/[0-9a-f-]{36}$/);
     expect(await t.getByTestId('proc-channel').innerText()).toBe('纸质');

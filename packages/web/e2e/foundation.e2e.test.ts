@@ -31,7 +31,7 @@ describeBrowser('the app shell', () => {
     expect(await menuTopLevel(page)).toEqual([...BUSINESS_GROUPS, '督查', '系统']);
     await expect.poll(() => page.getByTestId('current-role').innerText()).toContain('县委办工作人员');
     expect(await page.getByTestId('current-user').innerText()).toMatch(/\S+/);
-    expect(await page.getByTestId('org-switcher').isVisible()).toBe(true);
+    await page.getByTestId('org-switcher').waitFor();
     expect(await menuGroupItems(page, '办文')).toEqual(expect.arrayContaining(['收文', '发文']));
     await screenshot(page, 'foundation-workbench-zh-CN');
 
