@@ -85,7 +85,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await p.getByTestId('scheme-create-save').click();
     schemeId = (await (await created).json()).id;
     await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('草稿');
-    expect(await p.getByTestId('weight-sum').innerText()).toContain('100');
+    await expect.poll(() => p.getByTestId('weight-sum').innerText()).toContain('100');
 
     // 7 (the leader's 5%) down to 0: the top level adds up to 95.
     await p.getByTestId('edit-7').click();
@@ -94,7 +94,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await expect.poll(() => p.getByTestId('weight-sum').innerText()).toContain('95');
     await p.getByTestId('step-publish').click();
     await p.getByText(/一级指标分值合计为95分，须为100分/).waitFor();
-    expect(await p.getByTestId('scheme-status').innerText()).toBe('草稿');
+    await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('草稿');
     await screenshot(p, 'assessment-draft-95');
 
     await p.getByTestId('edit-7').click();
@@ -137,11 +137,11 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await t.getByTestId('own-result').waitFor();
     // Next year has no records yet: the measured items stand at 0 with their gap shown; the leader's item waits for the county.
     expect(Number(await t.getByTestId('result-rank').innerText())).toBeGreaterThanOrEqual(1);
-    expect(await t.getByTestId('gap-4.1').innerText()).toBe('差15分');
-    expect(await t.getByTestId('own-4.1').innerText()).toContain('值班日志完整率');
+    await expect.poll(() => t.getByTestId('gap-4.1').innerText()).toBe('差15分');
+    await expect.poll(() => t.getByTestId('own-4.1').innerText()).toContain('值班日志完整率');
     // The gap links to the register behind the figure.
-    expect(await t.getByTestId('records-4.1').getAttribute('href')).toBe('/duty/log');
-    expect(await t.getByTestId('own-7').innerText()).toContain('待评');
+    await expect.poll(() => t.getByTestId('records-4.1').getAttribute('href')).toBe('/duty/log');
+    await expect.poll(() => t.getByTestId('own-7').innerText()).toContain('待评');
     await screenshot(t, 'assessment-township-390', { fullPage: true });
   });
 
@@ -159,7 +159,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await expect.poll(() => t.getByTestId('self-btn-6.2').innerText()).toContain('修改');
 
     // The year-end summary, waiting for the leader in charge; the county sees it flagged.
-    expect(await t.getByTestId('self-state').innerText()).toBe('未提交自评');
+    await expect.poll(() => t.getByTestId('self-state').innerText()).toBe('未提交自评');
     await t.getByTestId('self-summary-btn').click();
     await t.getByTestId('self-summary-text').fill('全年办文办会规范，值班日志逐日记录，信息报送按月完成；档案柜尚需补充。');
     await t.getByTestId('self-summary-save').click();
@@ -173,7 +173,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
     try {
       await loginAs(l.page, 'town01.leader');
       await openScheme(l.page);
-      expect(await l.page.getByTestId('self-summary').innerText()).toContain('全年办文办会规范');
+      await expect.poll(() => l.page.getByTestId('self-summary').innerText()).toContain('全年办文办会规范');
       const confirmed = l.page.waitForResponse((r) => r.url().endsWith('/self-assessment/confirm'));
       await l.page.getByTestId('self-confirm').click();
       expect((await confirmed).status()).toBe(200);
@@ -197,7 +197,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
       await first.locator('.ant-table-row-expand-icon').click();
       await c.page.getByTestId('score-btn-6.2').first().click();
       // The township's evidence is beside the score.
-      expect(await c.page.getByTestId('score-self-evidence').innerText()).toContain('三室照片');
+      await expect.poll(() => c.page.getByTestId('score-self-evidence').innerText()).toContain('三室照片');
       await fillNumber(c.page, 'score-value', 5.5);
       await c.page.getByTestId('score-reason').fill('三室齐全，设备清单与实物相符，档案柜不足扣0.5分');
       await c.page.getByTestId('score-save').click();
@@ -227,7 +227,7 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await fillNumber(p, 'appeal-new-score', 14);
     await p.getByTestId('appeal-answer-save').click();
     await p.getByTestId('appeal-answered').waitFor();
-    expect(await p.getByTestId('appeal-answered').innerText()).toContain('→ 14');
+    await expect.poll(() => p.getByTestId('appeal-answered').innerText()).toContain('→ 14');
     await p.getByTestId('step-finalise').click();
     await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('结果确定');
     await p.getByTestId('assessment-ranking-chart').waitFor();
@@ -267,6 +267,6 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await openScheme(t);
     await expect.poll(() => t.getByTestId('own-3.1').innerText()).toContain('14');
     await t.getByTestId('own-result').waitFor();
-    expect(await t.getByTestId('assessment-results').innerText()).toMatch(/等次\s*(优秀|良好|合格|不合格)/);
+    await expect.poll(() => t.getByTestId('assessment-results').innerText()).toMatch(/等次\s*(优秀|良好|合格|不合格)/);
   });
 });

@@ -50,9 +50,9 @@ describeBrowser('content security policy', () => {
     await visit('/supervision/my-office?section=standing&tab=staff', (p) => p.getByTestId('drill-records').waitFor({ timeout: 30_000 }));
     const masked = page.getByTestId('staff-id-masked').first();
     await masked.waitFor();
-    expect(await masked.innerText()).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    await expect.poll(() => masked.innerText()).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     await page.getByTestId('staff-id-reveal').first().click();
-    expect(await page.getByTestId('staff-id-full').first().innerText()).toMatch(/^\d{17}[\dX]$/);
+    await expect.poll(() => page.getByTestId('staff-id-full').first().innerText()).toMatch(/^\d{17}[\dX]$/);
     expect(problems).toEqual([]);
   });
 

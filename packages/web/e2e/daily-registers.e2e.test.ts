@@ -80,7 +80,7 @@ describeBrowser('daily registers', () => {
     await selectOption(page, dialog(page).getByTestId('roster-staff'), clerks[0]!);
     await dialog(page).getByTestId('roster-ok').click();
     await page.locator('tr', { hasText: leader }).first().waitFor();
-    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(28);
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(28);
     await screenshot(page, 'duty-roster-month');
 
     await navigate(page, '/duty/log');

@@ -65,14 +65,13 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     const d = dialog(page);
     await selectOption(page, d.getByTestId('delegation-delegate'), clerk.displayName);
     // The period offered is a week from today.
-    const start = await d.locator('.ant-picker-range input').first().inputValue();
-    expect(start).toBe(chinaToday());
+    await expect.poll(() => d.locator('.ant-picker-range input').first().inputValue()).toBe(chinaToday());
     await d.getByTestId('delegation-reason').fill('赴县委党校参加为期一周的培训');
     await d.getByTestId('delegation-save').click();
     await expect.poll(() => dialog(page).count()).toBe(0);
     const given = page.getByTestId('delegations-given');
     await expect.poll(() => given.innerText()).toContain(clerk.displayName);
-    expect(await given.innerText()).toContain('生效中');
+    await expect.poll(() => given.innerText()).toContain('生效中');
     // The leader is told who acts for them.
     await expect.poll(() => page.getByTestId('delegation-banner-acted').innerText()).toContain(`${clerk.displayName} 正在代您签发和批示`);
     await screenshot(page, 'delegation-1366-leader');
@@ -85,9 +84,9 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
       .toContain(`您正在代理 ${leader.displayName} 签发和批示`);
     const item = page.getByTestId('todo-item').filter({ hasText: title });
     await expect.poll(() => item.count()).toBe(1);
-    expect(await item.getByTestId('todo-on-behalf').innerText()).toBe(`代${leader.displayName}`);
+    await expect.poll(() => item.getByTestId('todo-on-behalf').innerText()).toBe(`代${leader.displayName}`);
     // 待我批示 is in the colleague's menu while the delegation is in force.
-    expect(await page.getByTestId('main-menu').innerText()).toContain('待我批示');
+    await expect.poll(() => page.getByTestId('main-menu').innerText()).toContain('待我批示');
     await item.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'delegation-1366-clerk-workbench');
 
@@ -133,7 +132,7 @@ describeBrowser('委托: a leader away, a colleague acting on the leader’s beh
     await expect.poll(() => page.getByTestId('delegation-banner').count()).toBe(0);
     await loginAs(page, 'town01.clerk');
     await expect.poll(() => page.getByTestId('todo-item').first().count()).toBe(1);
-    expect(await page.getByTestId('delegation-banner').count()).toBe(0);
-    expect(await page.getByTestId('main-menu').innerText()).not.toContain('待我批示');
+    await expect.poll(() => page.getByTestId('delegation-banner').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('main-menu').innerText()).not.toContain('待我批示');
   });
 });

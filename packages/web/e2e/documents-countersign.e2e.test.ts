@@ -62,8 +62,8 @@ describeBrowser('办文: a joint notice countersigned and signed by the principa
     slipUrl = new URL(c.url()).pathname;
     const id = slipUrl.split('/').pop()!;
     await expect.poll(() => c.getByTestId('slip-countersign').innerText()).toContain('清溪县财政局');
-    expect(await c.getByTestId('slip-countersign').innerText()).toContain('待会签');
-    expect(await c.getByTestId('slip-docType').innerText()).toContain('重要公文');
+    await expect.poll(() => c.getByTestId('slip-countersign').innerText()).toContain('待会签');
+    await expect.poll(() => c.getByTestId('slip-docType').innerText()).toContain('重要公文');
     await button(c.getByTestId('action-bar'), '提交核稿').click();
     await expect.poll(() => c.getByTestId('document-slip').innerText()).toContain('核稿中');
 
@@ -87,8 +87,8 @@ describeBrowser('办文: a joint notice countersigned and signed by the principa
     // An important document: the leader in charge is not offered 签发; the principal leader signs.
     await switchUser(c, 'county.leader');
     await navigate(c, slipUrl);
-    expect(await actionLabels(c)).not.toContain('签发');
-    expect(await c.getByTestId('slip-signoff').innerText()).toContain('待主要负责人签发');
+    await expect.poll(() => actionLabels(c)).not.toContain('签发');
+    await expect.poll(() => c.getByTestId('slip-signoff').innerText()).toContain('待主要负责人签发');
     await switchUser(c, 'county.head');
     await navigate(c, slipUrl);
     await button(c.getByTestId('action-bar'), '签发').click();

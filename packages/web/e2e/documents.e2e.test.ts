@@ -103,9 +103,9 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await waitForPage(c, /\/documents\/outgoing\/[0-9a-f-]{36}$/);
     slipUrl = new URL(c.url()).pathname;
     await expect.poll(() => c.getByTestId('slip-title').innerText()).toBe(title);
-    expect(await c.getByTestId('slip-main').innerText()).toContain('各乡镇（18个）');
-    expect(await c.getByTestId('slip-body').innerText()).toContain('（一）值班人员须在岗在位');
-    expect(await c.getByTestId('slip-body').innerText()).toContain('二、及时报告重要情况');
+    await expect.poll(() => c.getByTestId('slip-main').innerText()).toContain('各乡镇（18个）');
+    await expect.poll(() => c.getByTestId('slip-body').innerText()).toContain('（一）值班人员须在岗在位');
+    await expect.poll(() => c.getByTestId('slip-body').innerText()).toContain('二、及时报告重要情况');
     await button(c.getByTestId('action-bar'), '提交核稿').click();
     await expect.poll(() => c.getByTestId('document-slip').innerText()).toContain('核稿中');
 
@@ -119,14 +119,14 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
 
     // 签发 by the county leader, whose menu puts 待我签发 first.
     await switchUser(c, 'county.leader');
-    expect((await menuTopLevel(c))[0]).toBe('待我签发');
+    await expect.poll(async () => (await menuTopLevel(c))[0]).toBe('待我签发');
     await c.getByTestId('main-menu').getByText('待我签发').click();
     await c.getByRole('link', { name: title }).click();
     await button(c.getByTestId('action-bar'), '签发').click();
     await dialog(c).getByTestId('signoff-modal-text').fill('同意印发。');
     await button(dialog(c), '签发').click();
     await expect.poll(() => c.getByTestId('slip-signoff').innerText()).toContain('同意印发。');
-    expect(await c.getByTestId('slip-writtenDate').innerText()).toMatch(/^\d{4}年[1-9]\d?月[1-9]\d?日$/);
+    await expect.poll(() => c.getByTestId('slip-writtenDate').innerText()).toMatch(/^\d{4}年[1-9]\d?月[1-9]\d?日$/);
 
     // 编号 and 网上分发 by the county clerk.
     await switchUser(c, 'county.clerk');
@@ -154,7 +154,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await button(t.locator('.ant-table-row', { hasText: title }), '签收').click();
     await waitForPage(t, /\/documents\/incoming\/[0-9a-f-]{36}$/);
     incomingUrl = new URL(t.url()).pathname;
-    expect(await t.getByTestId('proc-serial').innerText()).toMatch(/^收〔\d{4}〕[1-9]\d*号$/);
+    await expect.poll(() => t.getByTestId('proc-serial').innerText()).toMatch(/^收〔\d{4}〕[1-9]\d*号$/);
     await t.getByTestId('screen-act').click();
     await button(t.getByTestId('action-bar'), '拟办').click();
     await dialog(t).getByTestId('propose-modal-text').fill('拟请镇长阅示，由党政办抓好落实。');
@@ -162,7 +162,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await expect.poll(() => t.getByTestId('proc-proposal').innerText()).toContain('拟请镇长阅示');
 
     await switchUser(t, 'town01.leader');
-    expect((await menuTopLevel(t)).slice(0, 2)).toEqual(['待我签发', '待我批示']);
+    await expect.poll(async () => (await menuTopLevel(t)).slice(0, 2)).toEqual(['待我签发', '待我批示']);
     await t.getByTestId('main-menu').getByText('待我批示').click();
     await t.getByRole('link', { name: title }).click();
     await button(t.getByTestId('action-bar'), '批示').click();
@@ -185,7 +185,7 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await navigate(c, slipUrl);
     await expect.poll(() => c.getByTestId('receipt-count').innerText()).toBe('1/18 已签收');
     const row = c.locator('.ant-table-row', { hasText: '已签收' });
-    expect(await row.innerText()).toContain(clerkName);
+    await expect.poll(() => row.innerText()).toContain(clerkName);
     await c.getByTestId('receipt-table').scrollIntoViewIfNeeded();
     await screenshot(c, 'documents-receipt-table');
   });
@@ -210,8 +210,8 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await navigate(c, '/documents/outgoing/new');
     await c.getByTestId('paragraph-0').fill('这段正文不应保存。');
     await c.getByTestId('draft-form').locator('label.ant-radio-button-wrapper', { hasText: '机密' }).click();
-    expect(await c.getByTestId('classified-alert').innerText()).toContain('涉密文件不得在本系统中存储或网上传输');
-    expect(await c.getByTestId('body-editor').count()).toBe(0);
+    await expect.poll(() => c.getByTestId('classified-alert').innerText()).toContain('涉密文件不得在本系统中存储或网上传输');
+    await expect.poll(() => c.getByTestId('body-editor').count()).toBe(0);
     await screenshot(c, 'documents-draft-classified');
     await c.getByTestId('draft-form').locator('label.ant-radio-button-wrapper', { hasText: '非密' }).click();
     // Whatever the form does, the server refuses a body on a classified document with a clear message.
@@ -247,11 +247,11 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await t.getByTestId('paper-classified-alert').waitFor();
     await button(dialog(t), '确定').click();
     await waitForPage(t, /\/documents\/incoming\/[0-9a-f-]{36}$/);
-    expect(await t.getByTestId('proc-channel').innerText()).toBe('纸质');
+    await expect.poll(() => t.getByTestId('proc-channel').innerText()).toBe('纸质');
     await navigate(t, '/documents/registers/incoming');
     const row = t.locator('.ant-table-row', { hasText: paperTitle });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/机密[\s\S]*纸质/);
+    await expect.poll(() => row.innerText()).toMatch(/机密[\s\S]*纸质/);
     await screenshot(t, 'documents-register-incoming');
   });
 });

@@ -151,7 +151,7 @@ describeBrowser('duties and imports', () => {
     const report = d.getByTestId('import-report');
     const first = report.locator('tbody tr').first();
     await first.getByText('“收文日期”不是有效日期', { exact: false }).waitFor();
-    expect((await first.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['3', '收文日期']);
+    await expect.poll(async () => (await first.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['3', '收文日期']);
     await screenshot(page, 'import-refused');
     await d.locator('input[type=file]').setInputFiles(good);
     await d.getByTestId('import-file').getByText('good.xlsx').waitFor();

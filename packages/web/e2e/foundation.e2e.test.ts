@@ -28,11 +28,11 @@ describeBrowser('the app shell', () => {
     await page.goto('/login');
     await screenshot(page, 'foundation-login');
     await loginAs(page, 'county.clerk');
-    expect(await menuTopLevel(page)).toEqual([...BUSINESS_GROUPS, '督查', '系统']);
+    await expect.poll(() => menuTopLevel(page)).toEqual([...BUSINESS_GROUPS, '督查', '系统']);
     await expect.poll(() => page.getByTestId('current-role').innerText()).toContain('县委办工作人员');
-    expect(await page.getByTestId('current-user').innerText()).toMatch(/\S+/);
+    await expect.poll(() => page.getByTestId('current-user').innerText()).toMatch(/\S+/);
     await page.getByTestId('org-switcher').waitFor();
-    expect(await menuGroupItems(page, '办文')).toEqual(expect.arrayContaining(['收文', '发文']));
+    await expect.poll(() => menuGroupItems(page, '办文')).toEqual(expect.arrayContaining(['收文', '发文']));
     await screenshot(page, 'foundation-workbench-zh-CN');
 
     // The org switcher offers 全县 and the 18 townships.
@@ -44,7 +44,7 @@ describeBrowser('the app shell', () => {
     await expect
       .poll(() => menuTopLevel(page))
       .toEqual(['Workbench', 'Documents', 'Meetings', 'Information', 'Reception', 'Duty', 'Archives', 'Supervision', 'System']);
-    expect(await page.getByTestId('logout').innerText()).toContain('Sign out');
+    await expect.poll(() => page.getByTestId('logout').innerText()).toContain('Sign out');
     await screenshot(page, 'foundation-workbench-en');
 
     await switchLanguage(page, '繁體中文');
@@ -59,7 +59,7 @@ describeBrowser('the app shell', () => {
     await expect.poll(() => menuTopLevel(page)).toContain('办文');
 
     await logout(page);
-    expect(await page.getByTestId('login-notice').innerText()).toContain('已安全退出');
+    await expect.poll(() => page.getByTestId('login-notice').innerText()).toContain('已安全退出');
     // Signed out means signed out: a page of the app leads back to the login form.
     await page.goto('/documents/inbox');
     await page.waitForURL(/\/login/);
@@ -96,8 +96,8 @@ describeBrowser('the app shell', () => {
         // Every office sees where it stands in the year's assessment.
         expect(supervision).toContain('考核评分');
       }
-      expect(await menuGroupItems(page, '系统')).toEqual(c.system);
-      expect(await page.getByTestId('org-switcher').count()).toBe(c.user === 'county.admin' ? 1 : 0);
+      await expect.poll(() => menuGroupItems(page, '系统')).toEqual(c.system);
+      await expect.poll(() => page.getByTestId('org-switcher').count()).toBe(c.user === 'county.admin' ? 1 : 0);
       if (c.user === 'auditor') {
         // The 三员 land on their own page, not on the business workbench.
         await expect.poll(() => new URL(page.url()).pathname).toBe('/system/audit');

@@ -50,7 +50,7 @@ describeBrowser('信息调研 and 档案', () => {
     await screenshot(t, 'information-submit-form');
     await button(dialog(t), '确定').click();
     await t.locator('.ant-table-row', { hasText: title }).waitFor();
-    expect(await t.locator('.ant-table-row', { hasText: title }).innerText()).toContain('待审核');
+    await expect.poll(() => t.locator('.ant-table-row', { hasText: title }).innerText()).toContain('待审核');
 
     const c = county.page;
     await loginAs(c, 'county.clerk');
@@ -65,8 +65,8 @@ describeBrowser('信息调研 and 档案', () => {
     await screenshot(c, 'information-review-levels');
     await button(dialog(c), '确定').click();
     await expect.poll(() => row.innerText()).toContain('已采用');
-    expect(await row.innerText()).toContain('县委信息刊物 +5');
-    expect(await row.innerText()).toContain('市委信息刊物 +20');
+    await expect.poll(() => row.innerText()).toContain('县委信息刊物 +5');
+    await expect.poll(() => row.innerText()).toContain('市委信息刊物 +20');
 
     const after = await ranking(c, year, month);
     const rowAfter = after.items.find((r) => r.orgName === '北岭乡')!;
@@ -118,7 +118,7 @@ describeBrowser('信息调研 and 档案', () => {
     await selectOption(c, c.getByTestId('catalogue-retention'), '定期30年');
     const rows = c.getByTestId('catalogue-table').locator('.ant-table-row');
     await rows.first().waitFor();
-    expect(await rows.first().innerText()).toMatch(new RegExp(`Z\\d+-WS·${year - 1}-D30-BGS-0001`));
+    await expect.poll(() => rows.first().innerText()).toMatch(new RegExp(`Z\\d+-WS·${year - 1}-D30-BGS-0001`));
     await screenshot(c, 'archives-catalogue');
     const [xlsx] = await Promise.all([c.waitForEvent('download'), c.getByTestId('catalogue-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/归档文件目录.*\.xlsx$/);

@@ -32,8 +32,8 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     const rows = p.getByTestId('standard-grid').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(18);
     const headline = async (k: string) => (await p.getByTestId(`headline-${k}`).innerText()).replace(/\s+/g, ' ');
-    expect(await headline('townships')).toContain('18');
-    expect(await headline('leaders')).toContain('18/18');
+    await expect.poll(() => headline('townships')).toContain('18');
+    await expect.poll(() => headline('leaders')).toContain('18/18');
     // The seed's figure (42, the article's) is asserted on a fresh database in dashboard.test.ts; the
     // browser tests share one database, and team-environment files (and the county acknowledges) a
     // new member, so here the page must show what the county's API says, whichever file ran first.
@@ -42,16 +42,16 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
       trainingSessions: number;
     };
     expect(api.filedStaff).toBeGreaterThanOrEqual(42);
-    expect(await headline('filedStaff')).toContain(String(api.filedStaff));
+    await expect.poll(() => headline('filedStaff')).toContain(String(api.filedStaff));
     // Likewise the seed's 3 sessions (dashboard.test.ts), plus any a township recorded in team-environment.
     expect(api.trainingSessions).toBeGreaterThanOrEqual(3);
-    expect(await headline('training')).toContain(String(api.trainingSessions));
-    expect(await headline('trained')).toMatch(/\d+\/\d+/);
-    expect(await headline('rooms')).toContain('18');
-    expect(await headline('expense')).toContain('12,500');
-    expect(await headline('rules')).toContain('18');
-    expect(await headline('rotations')).toMatch(/^.*[23] \/ [23] \/ [23] \/ [23]/);
-    expect(await p.getByTestId('cell-T01-staff').getAttribute('data-status')).toBe('ok');
+    await expect.poll(() => headline('training')).toContain(String(api.trainingSessions));
+    await expect.poll(() => headline('trained')).toMatch(/\d+\/\d+/);
+    await expect.poll(() => headline('rooms')).toContain('18');
+    await expect.poll(() => headline('expense')).toContain('12,500');
+    await expect.poll(() => headline('rules')).toContain('18');
+    await expect.poll(() => headline('rotations')).toMatch(/^.*[23] \/ [23] \/ [23] \/ [23]/);
+    await expect.poll(() => p.getByTestId('cell-T01-staff').getAttribute('data-status')).toBe('ok');
     await p.getByTestId('chart-expenses').waitFor();
     await screenshot(p, 'supervision-dashboard', { fullPage: true });
 
@@ -59,7 +59,7 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await waitForPage(p, /\/supervision\/townships\/.+tab=staff/);
     const records = p.getByTestId('drill-records').locator('tbody tr.ant-table-row');
     await expect.poll(() => records.count()).toBe(3);
-    expect(await p.getByTestId('drill-records').innerText()).toContain('城关镇');
+    await expect.poll(() => p.getByTestId('drill-records').innerText()).toContain('城关镇');
     await screenshot(p, 'supervision-drill-staff');
   });
 
@@ -138,8 +138,8 @@ describeBrowser('督查: county dashboard, staff filing, rotation planner, staff
     await p.locator('input[type=file]').setInputFiles(file);
     const report = p.getByTestId('import-report');
     await report.waitFor();
-    expect(await report.innerText()).toContain('第 3 行');
-    expect(await report.innerText()).not.toContain('第 2 行');
+    await expect.poll(() => report.innerText()).toContain('第 3 行');
+    await expect.poll(() => report.innerText()).not.toContain('第 2 行');
     await screenshot(p, 'supervision-import-refused');
     const after = await p.evaluate(async () => (await (await fetch('/api/personnel/staff?status=active')).json()).items.length);
     expect(after).toBe(before);

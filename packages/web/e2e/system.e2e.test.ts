@@ -42,7 +42,7 @@ describeBrowser('the system pages of the 三员', () => {
     expect(created.status()).toBe(201);
     const row = page.locator('tr', { hasText: username });
     await row.waitFor();
-    expect(await row.innerText()).toContain('待改密');
+    await expect.poll(() => row.innerText()).toContain('待改密');
     await screenshot(page, 'system-users');
     await logout(page);
 
@@ -55,7 +55,7 @@ describeBrowser('the system pages of the 三员', () => {
     await page.getByRole('button', { name: '修改密码' }).click();
     await page.getByTestId('main-menu').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await page.getByTestId('current-role').innerText()).toContain('乡镇办公室工作人员');
+    await expect.poll(() => page.getByTestId('current-role').innerText()).toContain('乡镇办公室工作人员');
     await logout(page);
   });
 
@@ -71,7 +71,7 @@ describeBrowser('the system pages of the 三员', () => {
     await waitForPage(page, /\/system\/roles/);
     const row = page.locator('tr', { hasText: 'town02.clerk' });
     await row.waitFor();
-    expect(await row.innerText()).toContain('已锁定');
+    await expect.poll(() => row.innerText()).toContain('已锁定');
     await screenshot(page, 'system-roles-locked');
     await row.getByRole('button', { name: '解锁' }).click();
     await page
@@ -103,12 +103,12 @@ describeBrowser('the system pages of the 三员', () => {
     await expect.poll(() => rows.filter({ hasNotText: 'auditor' }).count()).toBe(0);
     // Actions and objects in words (登录 · 用户账号), not auth.login and user · b394137d.
     await expect.poll(() => rows.filter({ hasText: '登录' }).count()).toBeGreaterThan(0);
-    expect(await rows.first().getByTestId('audit-entity').innerText()).not.toMatch(/[0-9a-f]{8}|^user$/);
-    expect(await page.locator('tbody').innerText()).not.toContain('auth.login');
+    await expect.poll(() => rows.first().getByTestId('audit-entity').innerText()).not.toMatch(/[0-9a-f]{8}|^user$/);
+    await expect.poll(() => page.locator('tbody').innerText()).not.toContain('auth.login');
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');
     await result.waitFor();
-    expect(await result.innerText()).toContain('审计日志完整');
+    await expect.poll(() => result.innerText()).toContain('审计日志完整');
     await screenshot(page, 'system-audit-verified');
   });
 
@@ -120,6 +120,6 @@ describeBrowser('the system pages of the 三员', () => {
     await context.clearCookies({ name: 'township_sid' });
     await page.getByTestId('totp-setup').click(); // the server answers 401: no session any more
     await page.waitForURL(/\/login/);
-    expect(await page.getByTestId('login-notice').innerText()).toContain('登录已过期');
+    await expect.poll(() => page.getByTestId('login-notice').innerText()).toContain('登录已过期');
   });
 });

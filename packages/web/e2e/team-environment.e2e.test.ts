@@ -59,7 +59,7 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     await dialog.getByTestId('filing-save').click();
     const phoneError = dialog.locator('.ant-form-item', { has: t.getByTestId('particular-phone') }).locator('.ant-form-item-explain');
     await expect.poll(() => phoneError.innerText()).toContain('联系电话');
-    expect(await phoneError.innerText()).not.toMatch(/[\^$\\]|Invalid/);
+    await expect.poll(() => phoneError.innerText()).not.toMatch(/[\^$\\]|Invalid/);
     await dialog.getByTestId('particular-phone').fill('0745-2678901');
     await pickDate(t, dialog.locator('#startDate'), '2026-01-05');
     await screenshot(t, 'team-join-dialog');
@@ -67,7 +67,7 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     await t.getByText('已报送，等待县委办确认').waitFor();
     const filings = t.getByTestId('my-filings');
     await expect.poll(() => filings.innerText()).toContain(NEW_NAME);
-    expect(await filings.locator('tr', { hasText: NEW_NAME }).innerText()).toContain('待确认');
+    await expect.poll(() => filings.locator('tr', { hasText: NEW_NAME }).innerText()).toContain('待确认');
   });
 
   it('a township records a training session with attendees from its staff database, and coverage follows', async () => {
@@ -88,7 +88,7 @@ describeBrowser('队伍与环境: staff filing, training, leader change, posts, 
     await t.getByText('已登记培训，参训情况已更新').waitFor();
     const row = t.getByTestId('training-sessions').locator('tr', { hasText: TOPIC });
     await row.waitFor();
-    expect(await row.innerText()).toContain(String(staff.length));
+    await expect.poll(() => row.innerText()).toContain(String(staff.length));
     const today = await t.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     const coverage = await t.evaluate(
       async (y) => {

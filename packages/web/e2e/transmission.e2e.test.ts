@@ -81,7 +81,7 @@ describeBrowser('公文传输: 退回, 补发 and 催办 between the county and 
 
     // The county's table shows it returned without a reload, with the reason and 补发 offered.
     await receiptRow(c).and(c.locator('[data-status="returned"]')).waitFor();
-    expect(await receiptRow(c).innerText()).toContain(reason);
+    await expect.poll(() => receiptRow(c).innerText()).toContain(reason);
     await c.getByTestId('receipt-table').scrollIntoViewIfNeeded();
     await screenshot(c, 'transmission-receipt-returned');
 
@@ -94,11 +94,11 @@ describeBrowser('公文传输: 退回, 补发 and 催办 between the county and 
     await c.getByText(`已补发给 ${townName}`).waitFor();
     await receiptRow(c).and(c.locator('[data-status="pending"]')).waitFor();
     // The return stays visible: the note column names it, and the row's history lists 退回 and 补发.
-    expect(await receiptRow(c).innerText()).toContain(`已补发（原退回理由：${reason}）`);
+    await expect.poll(() => receiptRow(c).innerText()).toContain(`已补发（原退回理由：${reason}）`);
     await receiptRow(c).locator('.ant-table-row-expand-icon').click();
     const history = c.getByTestId('return-history');
     await history.waitFor();
-    expect(await history.innerText()).toMatch(new RegExp(`退回：${reason}[\\s\\S]*补发：已补全检查表第二页`));
+    await expect.poll(() => history.innerText()).toMatch(new RegExp(`退回：${reason}[\\s\\S]*补发：已补全检查表第二页`));
     await history.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(c, 'transmission-receipt-resent');
 
@@ -141,7 +141,7 @@ describeBrowser('公文传输: 退回, 补发 and 催办 between the county and 
     await navigate(p, '/documents/inbox');
     const card = p.getByTestId('inbox-card').filter({ hasText: title });
     await card.waitFor();
-    expect(await p.getByTestId('inbox-table').count()).toBe(0);
+    await expect.poll(() => p.getByTestId('inbox-table').count()).toBe(0);
     await card.getByTestId('inbox-reminders').filter({ hasText: '已催 1 次' }).waitFor();
     await card.getByTestId('inbox-resent').waitFor();
     // The card fits the screen: nothing scrolls sideways, 签收 is within the viewport.

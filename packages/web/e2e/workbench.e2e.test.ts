@@ -51,7 +51,7 @@ describeBrowser('工作台: every user’s day on one page', () => {
     // Live: the stream tells the page, the workbench and the bell refetch; no reload.
     const item = todoItems(page).filter({ hasText: title });
     await item.waitFor();
-    expect(await item.getAttribute('data-kind')).toBe('delivery.acknowledge');
+    await expect.poll(() => item.getAttribute('data-kind')).toBe('delivery.acknowledge');
     await page.getByTestId('bell').click();
     await page.getByTestId('bell-popover').getByText(title).first().waitFor();
     await page.keyboard.press('Escape');
@@ -60,7 +60,9 @@ describeBrowser('工作台: every user’s day on one page', () => {
     await item.getByTestId('todo-acknowledge').click();
     // The delivery leaves the list and its next step (初审) takes its place.
     await todoItems(page).and(page.locator('[data-kind="incoming.screen"]')).filter({ hasText: title }).waitFor();
-    expect(await todoItems(page).and(page.locator('[data-kind="delivery.acknowledge"]')).filter({ hasText: title }).count()).toBe(0);
+    await expect
+      .poll(() => todoItems(page).and(page.locator('[data-kind="delivery.acknowledge"]')).filter({ hasText: title }).count())
+      .toBe(0);
     // 已办 names what was just done, with its link.
     await page.getByTestId('workbench-done').getByText(title).first().waitFor();
 
@@ -89,7 +91,7 @@ describeBrowser('工作台: every user’s day on one page', () => {
     ]) {
       await loginAs(page, user);
       await page.getByTestId('workbench-todos').waitFor();
-      expect(await todoItems(page).count(), user).toBeGreaterThan(0);
+      await expect.poll(() => todoItems(page).count(), { message: user }).toBeGreaterThan(0);
       const hrefs = await page
         .getByTestId('workbench-todos')
         .locator('[data-testid="todo-item"] a')
