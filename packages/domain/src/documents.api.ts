@@ -1,6 +1,6 @@
 /** Response shapes of the documents module's API (the web builds on these). */
 import { z } from 'zod';
-import { safeString } from './common.ts';
+import { pageOf, safeString } from './common.ts';
 import {
   CHANNELS,
   CLASSIFICATIONS,
@@ -249,3 +249,68 @@ export const documentMetadataOut = z.object({
   printedDate: safeString().nullable(),
 });
 export type DocumentMetadata = z.infer<typeof documentMetadataOut>;
+
+/** A row of the 发文登记本 (GET /api/registers/outgoing): labels resolved, 作废 folded into 备注. */
+export const outgoingRegisterItem = z.object({
+  id,
+  orgId: id,
+  docNumber: safeString(),
+  title: safeString(),
+  docType: safeString(),
+  classification: safeString(),
+  urgency: safeString(),
+  drafter: safeString().nullable(),
+  signer: safeString().nullable(),
+  writtenDate: safeString().nullable(),
+  mainRecipients: safeString().nullable(),
+  copyRecipients: safeString().nullable(),
+  copies: z.number().nullable(),
+  channel: z.enum(CHANNELS).nullable(),
+  void: z.boolean(),
+  remark: safeString().nullable(),
+});
+export const outgoingRegisterOut = pageOf(outgoingRegisterItem);
+
+/** A row of the 收文登记本 (GET /api/registers/incoming). */
+export const incomingRegisterItem = z.object({
+  id,
+  orgId: id,
+  serial: safeString(),
+  receivedDate: safeString(),
+  senderName: safeString(),
+  docNumber: safeString().nullable(),
+  title: safeString(),
+  classification: safeString(),
+  copies: z.number(),
+  urgency: safeString(),
+  proposal: safeString().nullable(),
+  instruction: safeString().nullable(),
+  handlers: safeString().nullable(),
+  deadline: safeString().nullable(),
+  closedAt: iso.nullable(),
+  archived: z.boolean(),
+  channel: z.enum(CHANNELS),
+  status: safeString(),
+});
+/** The 收文登记本's total is exact up to a threshold and the planner's estimate beyond it (`totalExact: false`). */
+export const incomingRegisterOut = pageOf(incomingRegisterItem).extend({ totalExact: z.boolean() });
+
+export const LIVE_EVENT_TYPES = [
+  'delivery.created',
+  'delivery.updated',
+  'delivery.reminder',
+  'incoming.updated',
+  'incoming.reminder',
+  'notification.created',
+] as const;
+/** One message of the live stream (GET /api/events, server-sent), as NOTIFY carries it between processes. */
+export const liveEventOut = z.object({
+  type: z.enum(LIVE_EVENT_TYPES),
+  /** Target orgs; when absent, the recipients of `documentId`'s live deliveries. */
+  orgIds: z.array(id).optional(),
+  documentId: id.optional(),
+  deliveryId: id.optional(),
+  incomingId: id.optional(),
+  /** Users of the target org the event is meant for (handlers, readers); others may ignore it. */
+  userIds: z.array(id).optional(),
+});

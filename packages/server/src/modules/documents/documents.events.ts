@@ -18,6 +18,8 @@
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { z } from 'zod';
+import type { liveEventOut } from '@township-office/domain/documents.api';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -26,16 +28,8 @@ export const EVENTS_CHANNEL = 'township_events';
 /** Set on the listener's session, so an operator (or a test) finds it in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'township-office-listener';
 
-export interface LiveEvent {
-  type: 'delivery.created' | 'delivery.updated' | 'delivery.reminder' | 'incoming.updated' | 'incoming.reminder' | 'notification.created';
-  /** Target orgs; when absent, the recipients of `documentId`'s live deliveries. */
-  orgIds?: string[];
-  documentId?: string;
-  deliveryId?: string;
-  incomingId?: string;
-  /** Users of the target org the event is meant for (handlers, readers); others may ignore it. */
-  userIds?: string[];
-}
+/** One message of the live stream; its shape is published in the domain for the web. */
+export type LiveEvent = z.infer<typeof liveEventOut>;
 
 export async function notify(tx: DbOrTx, event: LiveEvent): Promise<void> {
   await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);

@@ -4,14 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { LiveEvent } from './types.ts';
 
-export interface LiveEvent {
-  type: 'delivery.created' | 'delivery.updated' | 'delivery.reminder' | 'incoming.updated' | 'incoming.reminder';
-  documentId?: string;
-  deliveryId?: string;
-  incomingId?: string;
-  userIds?: string[];
-}
+export type { LiveEvent };
 
 /** Returns whether the stream is open (the page says so, and says when it is reconnecting). */
 export function useLiveEvents(onEvent?: (e: LiveEvent) => void): boolean {

@@ -1,8 +1,9 @@
 /** 收文: the inbox of deliveries, the incoming entries and their processing slip. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { DeliveryStatus, IncomingPaper, IncomingStatus } from '@township-office/domain/documents';
 import { api } from '../../../lib/api.ts';
-import type { InboxPage, IncomingListItem, IncomingRecord, Page, Person } from './types.ts';
+import { useInvalidatingMutation } from '../../../lib/query.ts';
+import type { InboxPage, IncomingListItem, IncomingRecord, Page } from './types.ts';
 
 export const inKeys = {
   inbox: ['documents', 'inbox'] as const,
@@ -30,23 +31,8 @@ export function useIncoming(id: string | undefined) {
   return useQuery({ queryKey: inKeys.one(id ?? ''), queryFn: () => api.get<IncomingRecord>(`/api/incoming/${id}`), enabled: !!id });
 }
 
-/**
- * The caller's colleagues, for handlers and circulation. The documents module has no people
- * endpoint of its own yet; the meetings module's lists exactly the org's staff and leaders.
- */
-export function usePeople() {
-  return useQuery({
-    queryKey: ['documents', 'people'],
-    queryFn: () => api.get<{ items: Person[] }>('/api/people'),
-    staleTime: 10 * 60_000,
-    select: (d) => d.items,
-  });
-}
-
-function useInvalidating<B, R>(fn: (b: B) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['documents'] }) });
-}
+/** Every 收文 mutation refreshes the documents feature (inbox, lists, slips). */
+const useInvalidating = <B, R>(fn: (b: B) => Promise<R>) => useInvalidatingMutation('documents', fn);
 
 export const useAcknowledge = () =>
   useInvalidating((deliveryId: string) => api.post<{ incomingId: string; serial: string }>(`/api/deliveries/${deliveryId}/acknowledge`));

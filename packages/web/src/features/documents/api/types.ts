@@ -5,8 +5,12 @@ import type {
   documentListItem,
   documentOut,
   inboxItemOut,
+  inboxOut,
   incomingListItem,
   incomingOut,
+  incomingRegisterItem,
+  liveEventOut,
+  outgoingRegisterItem,
   receiptTableOut,
 } from '@township-office/domain/documents.api';
 
@@ -20,54 +24,8 @@ export type IncomingListItem = z.infer<typeof incomingListItem>;
 
 /** The one paged-list shape (lib/query.ts), re-exported for the documents feature's callers. */
 export type { Page } from '../../../lib/query.ts';
-import type { Page } from '../../../lib/query.ts';
 
-export interface InboxPage extends Page<InboxItem> {
-  pending: number;
-}
-
-export interface Person {
-  id: string;
-  displayName: string;
-  role: string;
-}
-
-export interface OutgoingRegisterRow {
-  id: string;
-  orgId: string;
-  docNumber: string;
-  title: string;
-  docType: string;
-  classification: string;
-  urgency: string;
-  drafter: string | null;
-  signer: string | null;
-  writtenDate: string | null;
-  mainRecipients: string | null;
-  copyRecipients: string | null;
-  copies: number | null;
-  channel: 'online' | 'paper' | null;
-  void: boolean;
-  remark: string | null;
-}
-
-export interface IncomingRegisterRow {
-  id: string;
-  orgId: string;
-  serial: string;
-  receivedDate: string;
-  senderName: string;
-  docNumber: string | null;
-  title: string;
-  classification: string;
-  copies: number;
-  urgency: string;
-  proposal: string | null;
-  instruction: string | null;
-  handlers: string | null;
-  deadline: string | null;
-  closedAt: string | null;
-  archived: boolean;
-  channel: 'online' | 'paper';
-  status: string;
-}
+export type InboxPage = z.infer<typeof inboxOut>;
+export type OutgoingRegisterRow = z.infer<typeof outgoingRegisterItem>;
+export type IncomingRegisterRow = z.infer<typeof incomingRegisterItem>;
+export type LiveEvent = z.infer<typeof liveEventOut>;
