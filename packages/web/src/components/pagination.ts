@@ -9,7 +9,7 @@
  *   onSearch={(v) => { paging.reset(); setQ(v); }}                           // a new filter starts at page 1
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { TablePaginationConfig } from 'antd';
+import type { PaginationProps, TablePaginationConfig } from 'antd';
 import type { TFunction } from '../app/i18n/I18nProvider.tsx';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -57,4 +57,9 @@ export function serverPagination(
 /** Paging of rows that are all in the browser (short lists): antd cuts the pages. */
 export function localPagination(t: TFunction, pageSize: number = DEFAULT_PAGE_SIZE): TablePaginationConfig {
   return { pageSize, showSizeChanger: false, showTotal: (n) => t('common.total', { total: n }), hideOnSinglePage: true };
+}
+
+/** The same server paging for an antd List (the phone layout's cards): compact, no size changer. */
+export function listPagination(paging: Pick<Paging, 'page' | 'pageSize' | 'onChange'>, total: number | undefined): PaginationProps {
+  return { current: paging.page, pageSize: paging.pageSize, total: total ?? 0, onChange: paging.onChange, simple: true };
 }

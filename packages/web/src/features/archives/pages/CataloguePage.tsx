@@ -4,6 +4,7 @@ import { Alert, Button, InputNumber, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { RETENTIONS, type Retention } from '@township-office/domain/archives';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { downloadCatalogue, useArchiveConfig, useCatalogue, type CatalogueRow } from '../api/archives.ts';
@@ -76,7 +77,7 @@ export default function CataloguePage() {
         loading={q.isFetching && !q.data}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: t('archives.catalogue.empty') }}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        pagination={localPagination(t, 50)}
         footer={q.data?.footer ? () => q.data!.footer : undefined}
         data-testid="catalogue-table"
         columns={[

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, InputNumber, Select, Space, Table, Tag } from
 import { useState } from 'react';
 import { RETENTIONS, type Retention } from '@township-office/domain/archives';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination, serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -26,11 +27,11 @@ export default function FilingPage() {
   const [retention, setRetention] = useState<Retention>('D30');
   const [classCode, setClassCode] = useState<string | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const config = useArchiveConfig();
   const may = can('archives.manage');
   const candidates = useCandidates(year, may && !!config.data?.config);
-  const items = useArchiveItems({ year, orgId, page, pageSize: 20 });
+  const items = useArchiveItems({ year, orgId, page: paging.page, pageSize: paging.pageSize });
   const batch = useArchiveBatch();
   const classes = (config.data?.classes ?? []).filter((c) => c.kind === config.data?.config?.scheme);
   const code = classCode ?? classes[0]?.code;
@@ -89,7 +90,7 @@ export default function FilingPage() {
             rowKey="id"
             size="small"
             dataSource={candidates.data?.items ?? []}
-            pagination={{ pageSize: 10, showSizeChanger: false }}
+            pagination={localPagination(t, 10)}
             rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
             columns={[
               {
@@ -111,14 +112,7 @@ export default function FilingPage() {
         title={() => t('archives.filing.archived')}
         loading={items.isFetching && !items.data}
         dataSource={items.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: items.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { total: n }),
-        }}
+        pagination={serverPagination(paging, items.data?.total, t)}
         columns={[
           { title: t('archives.col.archivalCode'), dataIndex: 'archivalCode', width: 220 },
           { title: t('archives.col.docNumber'), dataIndex: 'docNumber', width: 180 },

@@ -1,19 +1,21 @@
 /** 发文: the drafting slip's queries and actions. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { DocumentDraft, DocumentStatus } from '@township-office/domain/documents';
 import { api, request } from '../../../lib/api.ts';
+import { useInvalidatingMutation } from '../../../lib/query.ts';
 import type { DocumentListItem, DocumentRecord, Page, ReceiptTable } from './types.ts';
 
 export const docKeys = {
   all: ['documents'] as const,
-  list: (status: DocumentStatus | undefined, page: number) => ['documents', 'list', status ?? 'all', page] as const,
+  list: (status: DocumentStatus | undefined, page: number, pageSize: number) =>
+    ['documents', 'list', status ?? 'all', page, pageSize] as const,
   one: (id: string) => ['documents', 'one', id] as const,
   deliveries: (id: string) => ['documents', 'deliveries', id] as const,
 };
 
 export function useDocumentList(status: DocumentStatus | undefined, page: number, pageSize = 20) {
   return useQuery({
-    queryKey: docKeys.list(status, page),
+    queryKey: docKeys.list(status, page, pageSize),
     queryFn: () => api.get<Page<DocumentListItem>>('/api/documents', { status, page, pageSize }),
     placeholderData: (prev) => prev,
   });
@@ -32,10 +34,7 @@ export function useReceiptTable(id: string, enabled: boolean) {
 }
 
 /** Every action on the slip refreshes the slip, its receipt table and the lists. */
-function useDocMutation<B, R>(fn: (b: B) => Promise<R>, silentError = false) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, meta: { silentError }, onSuccess: () => qc.invalidateQueries({ queryKey: docKeys.all }) });
-}
+const useDocMutation = <B, R>(fn: (b: B) => Promise<R>, silentError = false) => useInvalidatingMutation(docKeys.all, fn, { silentError });
 
 export const useCreateDocument = () =>
   useDocMutation((b: DocumentDraft) => api.post<{ id: string; status: DocumentStatus }>('/api/documents', b), true);

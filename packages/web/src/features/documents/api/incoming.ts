@@ -13,7 +13,7 @@ export const inKeys = {
 
 export function useInbox(status: DeliveryStatus | undefined, page: number, pageSize = 20) {
   return useQuery({
-    queryKey: [...inKeys.inbox, status ?? 'all', page],
+    queryKey: [...inKeys.inbox, status ?? 'all', page, pageSize],
     queryFn: () => api.get<InboxPage>('/api/inbox', { status, page, pageSize }),
     placeholderData: (prev) => prev,
   });
@@ -21,7 +21,7 @@ export function useInbox(status: DeliveryStatus | undefined, page: number, pageS
 
 export function useIncomingList(status: IncomingStatus | undefined, page: number, pageSize = 20) {
   return useQuery({
-    queryKey: [...inKeys.incoming, 'list', status ?? 'all', page],
+    queryKey: [...inKeys.incoming, 'list', status ?? 'all', page, pageSize],
     queryFn: () => api.get<Page<IncomingListItem>>('/api/incoming', { status, page, pageSize }),
     placeholderData: (prev) => prev,
   });

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { CHANNELS, CLASSIFICATIONS, DOC_TYPES, INCOMING_STATUSES } from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { formatDate, StatusTag } from '../../../lib/format.tsx';
@@ -88,8 +89,7 @@ export function RegisterView({ kind, extra }: { kind: RegisterKind; extra?: Reac
   const [classification, setClassification] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [q, setQ] = useState<string>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
   const query = {
     orgId,
@@ -101,15 +101,15 @@ export function RegisterView({ kind, extra }: { kind: RegisterKind; extra?: Reac
     channel,
     classification,
     q,
-    page,
-    pageSize,
+    page: paging.page,
+    pageSize: paging.pageSize,
   };
   const data = useRegister(kind, query);
   const columns = useColumns(kind);
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
-      setPage(1);
+      paging.reset();
       set(v);
     };
   const save = async (format: 'xlsx' | 'pdf') => {
@@ -190,7 +190,7 @@ export function RegisterView({ kind, extra }: { kind: RegisterKind; extra?: Reac
           allowClear
           placeholder={t('documents.register.q')}
           onSearch={(v) => {
-            setPage(1);
+            paging.reset();
             setQ(v.trim() || undefined);
           }}
           style={{ width: 200 }}
@@ -208,17 +208,7 @@ export function RegisterView({ kind, extra }: { kind: RegisterKind; extra?: Reac
         columns={columns as TableColumnsType<never>}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('documents.register.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data.data?.total ?? 0,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-          showTotal: (n) => t('documents.register.total', { total: n }),
-          pageSizeOptions: [20, 50, 100],
-        }}
+        pagination={{ ...serverPagination(paging, data.data?.total, t), showTotal: (n) => t('documents.register.total', { total: n }) }}
       />
     </>
   );

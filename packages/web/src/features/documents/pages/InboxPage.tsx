@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { IncomingStatus } from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { listPagination, serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate, formatDateTime, StatusTag } from '../../../lib/format.tsx';
@@ -49,7 +50,7 @@ export default function InboxPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const tab = (params.get('tab') ?? 'pending') as Tab;
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [returning, setReturning] = useState<InboxItem | null>(null);
   const [paperOpen, setPaperOpen] = useState(false);
   const live = useLiveEvents((e) => {
@@ -63,7 +64,7 @@ export default function InboxPage() {
         props: { 'data-testid': 'arrival-notice' } as object,
       });
   });
-  const inbox = useInbox(tab === 'pending' ? 'pending' : undefined, page);
+  const inbox = useInbox(tab === 'pending' ? 'pending' : undefined, paging.page, paging.pageSize);
   const pendingCount = useInbox('pending', 1, 1).data?.total;
   const ack = useAcknowledge();
   const ret = useReturnDelivery();
@@ -96,14 +97,7 @@ export default function InboxPage() {
       </Space>
     ) : null;
 
-  const pagination = {
-    current: page,
-    pageSize: 20,
-    total: inbox.data?.total ?? 0,
-    onChange: setPage,
-    showTotal: (n: number) => t('common.total', { total: n }),
-    showSizeChanger: false,
-  };
+  const pagination = serverPagination(paging, inbox.data?.total, t);
   const emptyText = tab === 'pending' ? t('documents.inbox.empty') : t('documents.inbox.emptyAll');
 
   const deliveryColumns = [
@@ -163,7 +157,7 @@ export default function InboxPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => {
-          setPage(1);
+          paging.reset();
           setParams(k === 'pending' ? {} : { tab: k });
         }}
         items={[
@@ -188,7 +182,7 @@ export default function InboxPage() {
           dataSource={inbox.data?.items ?? []}
           locale={{ emptyText }}
           data-testid="inbox-cards"
-          pagination={{ ...pagination, simple: true, showTotal: undefined }}
+          pagination={listPagination(paging, inbox.data?.total)}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="inbox-card" data-status={r.status}>
               <Space size={4} wrap style={{ marginBottom: 4 }}>
@@ -259,8 +253,8 @@ export default function InboxPage() {
 
 export function IncomingTable({ status, empty, narrow = false }: { status?: IncomingStatus; empty?: string; narrow?: boolean }) {
   const t = useT();
-  const [page, setPage] = useState(1);
-  const q = useIncomingList(status, page);
+  const paging = usePaging();
+  const q = useIncomingList(status, paging.page, paging.pageSize);
   if (narrow)
     return (
       <List<IncomingListItem>
@@ -268,7 +262,7 @@ export function IncomingTable({ status, empty, narrow = false }: { status?: Inco
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: empty ?? t('documents.inbox.emptyIncoming') }}
         data-testid="incoming-cards"
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: true }}
+        pagination={listPagination(paging, q.data?.total)}
         renderItem={(r) => (
           <Card size="small" style={{ marginBottom: 8 }} title={r.serial} extra={<IncomingStatusTag status={r.status} />}>
             {r.urgency !== 'none' || r.classification !== 'none' ? (
@@ -300,14 +294,7 @@ export function IncomingTable({ status, empty, narrow = false }: { status?: Inco
       loading={q.isFetching && !q.data}
       dataSource={q.data?.items ?? []}
       locale={{ emptyText: empty ?? t('documents.inbox.emptyIncoming') }}
-      pagination={{
-        current: page,
-        pageSize: 20,
-        total: q.data?.total ?? 0,
-        onChange: setPage,
-        showTotal: (n) => t('common.total', { total: n }),
-        showSizeChanger: false,
-      }}
+      pagination={serverPagination(paging, q.data?.total, t)}
       columns={[
         { title: t('documents.col.serial'), dataIndex: 'serial', width: 120 },
         { title: t('documents.col.receivedDate'), dataIndex: 'receivedDate', width: 110, render: formatDate },

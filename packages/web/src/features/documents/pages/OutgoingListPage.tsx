@@ -1,10 +1,10 @@
 /** /documents/outgoing — 发文: drafts, in review, to sign, numbered, sent; and /documents/to-sign for leaders. */
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Table, Tabs } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { DocumentStatus } from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate } from '../../../lib/format.tsx';
@@ -30,8 +30,8 @@ export function OutgoingList({ fixedStatus, title, empty }: { fixedStatus?: Docu
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const tab = (fixedStatus ?? params.get('status') ?? 'all') as DocumentStatus | 'all';
-  const [page, setPage] = useState(1);
-  const q = useDocumentList(tab === 'all' ? undefined : tab, page);
+  const paging = usePaging();
+  const q = useDocumentList(tab === 'all' ? undefined : tab, paging.page, paging.pageSize);
   return (
     <>
       <PageHeader
@@ -55,7 +55,7 @@ export function OutgoingList({ fixedStatus, title, empty }: { fixedStatus?: Docu
         <Tabs
           activeKey={tab}
           onChange={(k) => {
-            setPage(1);
+            paging.reset();
             setParams(k === 'all' ? {} : { status: k });
           }}
           items={TABS.map((s) => ({ key: s, label: s === 'all' ? t('documents.outgoing.all') : t(`documents.docStatus.${s}`) }))}
@@ -68,14 +68,7 @@ export function OutgoingList({ fixedStatus, title, empty }: { fixedStatus?: Docu
         loading={q.isFetching && !q.data}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: empty }}
-        pagination={{
-          current: page,
-          pageSize: q.data?.pageSize ?? 20,
-          total: q.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { total: n }),
-          showSizeChanger: false,
-        }}
+        pagination={serverPagination(paging, q.data?.total, t)}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/documents/outgoing/${r.id}`) })}
         columns={[
           { title: t('documents.col.docNumber'), dataIndex: 'docNumber', width: 190, render: (v: string | null) => v ?? '—' },

@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, DatePicker, Form, Grid, Input, List, Modal, Sel
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { listPagination, serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -16,13 +17,13 @@ export default function DutyLogPage() {
   const t = useT();
   const { can } = useSession();
   const { orgId } = useViewOrg();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [kind, setKind] = useState<string | undefined>();
   // The log opens on the last 30 days, so printing it gives those pages, not the whole year's.
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const q = { orgId, kind, from, to, page, pageSize: 20 };
+  const q = { orgId, kind, from, to, page: paging.page, pageSize: paging.pageSize };
   const log = useDutyLog(q);
   const add = useAddLog();
   const [open, setOpen] = useState(false);
@@ -54,7 +55,7 @@ export default function DutyLogPage() {
           data-testid="log-range"
           onChange={(v) => {
             if (!v?.[0] || !v[1]) return;
-            setPage(1);
+            paging.reset();
             setRange([v[0], v[1]]);
           }}
         />
@@ -64,7 +65,7 @@ export default function DutyLogPage() {
           style={{ width: 140 }}
           options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))}
           onChange={(k) => {
-            setPage(1);
+            paging.reset();
             setKind(k);
           }}
         />
@@ -76,7 +77,7 @@ export default function DutyLogPage() {
           dataSource={log.data?.items ?? []}
           locale={{ emptyText: t('duty.log.empty') }}
           data-testid="log-cards"
-          pagination={{ current: page, pageSize: 20, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: true }}
+          pagination={listPagination(paging, log.data?.total)}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 8 }} title={formatDateTime(r.at)} extra={t(`duty.kind.${r.kind}`)}>
               {r.reportUpward ? <StatusTag tone="warning">{t('duty.log.reported')}</StatusTag> : null}
@@ -104,7 +105,7 @@ export default function DutyLogPage() {
           dataSource={log.data?.items ?? []}
           locale={{ emptyText: t('duty.log.empty') }}
           scroll={{ x: 1100 }}
-          pagination={{ current: page, pageSize: 20, total: log.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          pagination={serverPagination(paging, log.data?.total, t)}
           columns={[
             { title: t('duty.log.at'), dataIndex: 'at', width: 140, render: formatDateTime },
             {

@@ -2,6 +2,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Table } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { formatDate } from '../../../lib/format.tsx';
 import { printBulletin, useBulletins, type Bulletin } from '../api/information.ts';
@@ -18,7 +19,7 @@ export default function BulletinsPage() {
         loading={q.isFetching && !q.data}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: t('information.bulletins.empty') }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={localPagination(t, 20)}
         columns={[
           {
             title: t('information.col.number'),

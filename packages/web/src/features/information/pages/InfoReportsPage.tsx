@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { INFO_STATUSES, type InfoStatus } from '@township-office/domain/information';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -21,12 +22,12 @@ export default function InfoReportsPage() {
   const { can } = useSession();
   const { orgId } = useViewOrg();
   const [status, setStatus] = useState<InfoStatus | undefined>();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [submitOpen, setSubmitOpen] = useState(false);
   const [reviewing, setReviewing] = useState<InfoReport | null>(null);
   const [adding, setAdding] = useState<InfoReport | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const q = useInfoReports({ status, orgId, page, pageSize: 20 });
+  const q = useInfoReports({ status, orgId, page: paging.page, pageSize: paging.pageSize });
   const withdraw = useWithdrawInfoReport();
   const compile = useCompileBulletin();
   const mayCompile = can('info.bulletin');
@@ -66,7 +67,7 @@ export default function InfoReportsPage() {
           placeholder={t('information.col.status')}
           value={status}
           onChange={(v) => {
-            setPage(1);
+            paging.reset();
             setStatus(v);
           }}
           options={INFO_STATUSES.map((s) => ({ value: s, label: t(`information.status.${s}`) }))}
@@ -88,14 +89,7 @@ export default function InfoReportsPage() {
               }
             : undefined
         }
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: q.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { total: n }),
-          showSizeChanger: false,
-        }}
+        pagination={serverPagination(paging, q.data?.total, t)}
         expandable={{
           expandedRowRender: (r) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

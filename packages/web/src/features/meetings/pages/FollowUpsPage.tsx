@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
@@ -13,11 +14,11 @@ import { useCloseFollowUp, useFollowUpProgress, useFollowUps, type FollowUp } fr
 export default function FollowUpsPage() {
   const t = useT();
   const { orgId } = useViewOrg();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [overdue, setOverdue] = useState(false);
   // Opened from a meeting's record: only that meeting's follow-ups.
   const meetingId = useSearchParams()[0].get('meetingId') ?? undefined;
-  const q = { orgId, meetingId, page, pageSize: 20, ...(overdue ? { overdue: 'true' } : {}) };
+  const q = { orgId, meetingId, page: paging.page, pageSize: paging.pageSize, ...(overdue ? { overdue: 'true' } : {}) };
   const list = useFollowUps(q);
   const close = useCloseFollowUp();
   const progress = useFollowUpProgress();
@@ -39,7 +40,7 @@ export default function FollowUpsPage() {
         <Checkbox
           checked={overdue}
           onChange={(e) => {
-            setPage(1);
+            paging.reset();
             setOverdue(e.target.checked);
           }}
         >
@@ -52,7 +53,7 @@ export default function FollowUpsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('meetings.followUps.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={serverPagination(paging, list.data?.total, t)}
         columns={[
           { title: t('meetings.followUps.meeting'), dataIndex: 'meetingTitle', width: 220, ellipsis: true },
           { title: t('meetings.followUps.decision'), dataIndex: 'decisionText', ellipsis: true },

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SheetImport } from '../../../components/index.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -22,8 +23,8 @@ export default function MeetingsPage() {
   const { can } = useSession();
   const { orgId } = useViewOrg();
   const [filter, setFilter] = useState<{ kind?: string; status?: string; q?: string }>({});
-  const [page, setPage] = useState(1);
-  const query = { ...filter, orgId, page, pageSize: 20 };
+  const paging = usePaging();
+  const query = { ...filter, orgId, page: paging.page, pageSize: paging.pageSize };
   const list = useMeetings(query);
   const [open, setOpen] = useState(false);
   const { orgId: _o, page: _p, ...exportQuery } = { ...query, orgId };
@@ -53,7 +54,7 @@ export default function MeetingsPage() {
           style={{ width: 170 }}
           options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))}
           onChange={(kind) => {
-            setPage(1);
+            paging.reset();
             setFilter({ ...filter, kind });
           }}
         />
@@ -63,7 +64,7 @@ export default function MeetingsPage() {
           style={{ width: 150 }}
           options={['draft', 'finalised', 'confirmed'].map((k) => ({ value: k, label: t(`meetings.status.${k}`) }))}
           onChange={(status) => {
-            setPage(1);
+            paging.reset();
             setFilter({ ...filter, status });
           }}
         />
@@ -72,7 +73,7 @@ export default function MeetingsPage() {
           placeholder={t('meetings.list.q')}
           style={{ width: 220 }}
           onSearch={(q) => {
-            setPage(1);
+            paging.reset();
             setFilter({ ...filter, q: q || undefined });
           }}
         />
@@ -83,7 +84,7 @@ export default function MeetingsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('meetings.list.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={serverPagination(paging, list.data?.total, t)}
         onRow={(r) => ({ onClick: () => nav(`/meetings/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('meetings.col.startsAt'), dataIndex: 'startsAt', width: 150, render: formatDateTime },

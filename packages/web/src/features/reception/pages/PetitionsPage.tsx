@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -21,9 +22,9 @@ export default function PetitionsPage() {
   const nav = useNavigate();
   const { can } = useSession();
   const { orgId } = useViewOrg();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [f, setF] = useState<{ status?: string; channel?: string; overdue?: string; noticeLate?: string }>({});
-  const list = usePetitions({ orgId, ...f, page, pageSize: 20 });
+  const list = usePetitions({ orgId, ...f, page: paging.page, pageSize: paging.pageSize });
   const register = useRegisterPetition();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -55,7 +56,7 @@ export default function PetitionsPage() {
           style={{ width: 150 }}
           options={PETITION_STATUSES.map((k) => ({ value: k, label: t(`reception.status.${k}`) }))}
           onChange={(status) => {
-            setPage(1);
+            paging.reset();
             setF({ ...f, status });
           }}
         />
@@ -65,13 +66,13 @@ export default function PetitionsPage() {
           style={{ width: 130 }}
           options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))}
           onChange={(channel) => {
-            setPage(1);
+            paging.reset();
             setF({ ...f, channel });
           }}
         />
         <Checkbox
           onChange={(e) => {
-            setPage(1);
+            paging.reset();
             setF({ ...f, overdue: e.target.checked ? 'true' : undefined });
           }}
         >
@@ -80,7 +81,7 @@ export default function PetitionsPage() {
         <Checkbox
           data-testid="only-notice-late"
           onChange={(e) => {
-            setPage(1);
+            paging.reset();
             setF({ ...f, noticeLate: e.target.checked ? 'true' : undefined });
           }}
         >
@@ -93,7 +94,7 @@ export default function PetitionsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('reception.petitions.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={serverPagination(paging, list.data?.total, t)}
         onRow={(r) => ({ onClick: () => nav(`/reception/petitions/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('reception.petitions.serial'), dataIndex: 'serial', width: 100 },

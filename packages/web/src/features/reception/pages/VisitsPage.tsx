@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { SheetImport } from '../../../components/index.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -15,9 +16,9 @@ export default function VisitsPage() {
   const t = useT();
   const { can } = useSession();
   const { orgId } = useViewOrg();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [q, setQ] = useState<string | undefined>();
-  const list = useVisits({ orgId, q, page, pageSize: 20 });
+  const list = useVisits({ orgId, q, page: paging.page, pageSize: paging.pageSize });
   const create = useCreateVisit();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -44,7 +45,7 @@ export default function VisitsPage() {
           placeholder={t('reception.visits.q')}
           style={{ width: 220 }}
           onSearch={(v) => {
-            setPage(1);
+            paging.reset();
             setQ(v || undefined);
           }}
         />
@@ -55,7 +56,7 @@ export default function VisitsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('reception.visits.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={serverPagination(paging, list.data?.total, t)}
         columns={[
           { title: t('reception.visits.date'), dataIndex: 'visitDate', width: 110 },
           { title: t('reception.visits.unit'), dataIndex: 'visitingUnit', width: 160 },

@@ -7,6 +7,7 @@ import { Button, Card, DatePicker, Form, Input, Select, Switch, Table, Tag } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { leaderAssignSchema } from '@township-office/domain/personnel';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useZodRule } from '../../../lib/zod-rule.ts';
 import { useAssignLeader, useLeaderCandidates, useLeaders, type Leader } from '../api/supervision.ts';
@@ -57,7 +58,7 @@ export function LeadersCard({ mayAssign }: { mayAssign: boolean }) {
       <Table<Leader>
         size="small"
         rowKey="id"
-        pagination={{ pageSize: 6 }}
+        pagination={localPagination(t, 6)}
         loading={leaders.isPending}
         dataSource={leaders.data?.items ?? []}
         data-testid="leaders"

@@ -16,6 +16,7 @@ import {
   type FilingCreate,
 } from '@township-office/domain/personnel';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { useLabel, useLabelOptions } from '../../../app/i18n/labels.ts';
 import { useOrgs } from '../../../app/view-org.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
@@ -176,7 +177,7 @@ export function StaffFiling({ orgId }: { orgId: string }) {
         style={{ marginTop: 12 }}
         size="small"
         rowKey="id"
-        pagination={{ pageSize: 8 }}
+        pagination={localPagination(t, 8)}
         dataSource={filings.data?.items ?? []}
         data-testid="my-filings"
         columns={[

@@ -9,6 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { trainingSessionCreateSchema } from '@township-office/domain/training';
 import { chinaYear } from '@township-office/domain/dates';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useZodRule } from '../../../lib/zod-rule.ts';
 import { useCoverage, useRecordSession, useSessions, useStaff, type TrainingSession } from '../api/supervision.ts';
@@ -64,7 +65,7 @@ export function TrainingSessions({ orgId, mayRecord, defaultOrganiser }: { orgId
       <Table<TrainingSession>
         size="small"
         rowKey="id"
-        pagination={{ pageSize: 6 }}
+        pagination={localPagination(t, 6)}
         loading={sessions.isPending}
         dataSource={sessions.data?.items ?? []}
         data-testid="training-sessions"

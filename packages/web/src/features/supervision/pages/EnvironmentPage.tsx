@@ -7,6 +7,7 @@ import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { EXPENSE_CATEGORIES, ruleDocumentCreateSchema } from '@township-office/domain/environment';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { useLabel } from '../../../app/i18n/labels.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -181,7 +182,7 @@ export default function EnvironmentPage() {
             <Table
               size="small"
               rowKey="id"
-              pagination={{ pageSize: 9 }}
+              pagination={localPagination(t, 9)}
               dataSource={rooms.data?.items ?? []}
               columns={[
                 { title: t('supervision.field.orgName'), dataIndex: 'orgName' },
@@ -205,7 +206,7 @@ export default function EnvironmentPage() {
             <Table
               size="small"
               rowKey="id"
-              pagination={{ pageSize: 9 }}
+              pagination={localPagination(t, 9)}
               dataSource={rules.data?.items ?? []}
               columns={[
                 { title: t('supervision.field.orgName'), dataIndex: 'orgName' },

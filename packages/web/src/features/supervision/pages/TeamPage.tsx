@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ROTATION_RATINGS, ROTATION_TOPICS, rotationCompleteSchema, type RotationTopic } from '@township-office/domain/training';
 import { filingDecisionSchema } from '@township-office/domain/personnel';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { useLabel, useLabelOptions } from '../../../app/i18n/labels.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -214,7 +215,7 @@ function Planner() {
         style={{ marginTop: 12 }}
         size="small"
         rowKey="id"
-        pagination={{ pageSize: 6 }}
+        pagination={localPagination(t, 6)}
         dataSource={rotations.data?.items ?? []}
         data-testid="rotations"
         columns={[
@@ -379,7 +380,7 @@ export default function TeamPage() {
             <Table<Staff>
               size="small"
               rowKey="id"
-              pagination={{ pageSize: 10 }}
+              pagination={localPagination(t, 10)}
               dataSource={staff.data?.items ?? []}
               data-testid="staff-table"
               columns={[

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { auditVerbKey } from '@township-office/domain/audit-words';
 import { isLabelKnown } from '@township-office/domain/labels';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { serverPagination } from '../../../components/pagination.ts';
 import { useLabel, type LabelFunction } from '../../../app/i18n/labels.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useAuditPage, useVerifyAudit, type AuditFilter, type AuditItem } from '../api/audit.ts';
@@ -183,15 +184,15 @@ export default function AuditPage() {
               </div>
             ),
           }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: audit.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={serverPagination(
+            {
+              page: filter.page,
+              pageSize: filter.pageSize,
+              onChange: (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
+            },
+            audit.data?.total,
+            t,
+          )}
         />
       </div>
     </>

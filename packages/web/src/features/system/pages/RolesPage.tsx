@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Modal, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { isThreeOfficer, type BusinessRole } from '@township-office/domain/roles';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useOrgs } from '../../../app/view-org.tsx';
 import { formatDateTime } from '../../../lib/format.tsx';
@@ -109,7 +110,7 @@ export default function RolesPage() {
           columns={columns}
           dataSource={users.data}
           loading={users.isFetching}
-          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+          pagination={localPagination(t, 20)}
           scroll={{ x: 1000 }}
         />
       </div>

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { UserCreate } from '@township-office/domain/auth';
 import { isPasswordComplex } from '@township-office/domain/password';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { localPagination } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useOrgs } from '../../../app/view-org.tsx';
@@ -223,7 +224,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={users.data}
           loading={users.isFetching}
-          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+          pagination={localPagination(t, 20)}
           scroll={{ x: 1000 }}
         />
       </div>
