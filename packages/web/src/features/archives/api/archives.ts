@@ -1,13 +1,11 @@
 /** 档案: archiving, catalogue, lending over /api/archives. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Retention } from '@township-office/domain/archives';
 import type { ArchiveCandidate, ArchiveConfig, ArchiveItem, ArchiveLoan, CatalogueRow } from '@township-office/domain/archives.api';
 import { api, download, openPdf, type Query } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/query.ts';
+import { useInvalidatingMutation, type Page } from '../../../lib/query.ts';
 
 export type { ArchiveCandidate as Candidate, ArchiveConfig, ArchiveItem, ArchiveLoan as Loan, CatalogueRow };
-
-const invalidate = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQueries({ queryKey: ['archives'] });
 
 export const useArchiveConfig = () =>
   useQuery({ queryKey: ['archives', 'config'], queryFn: () => api.get<ArchiveConfig>('/api/archives/config') });
@@ -34,29 +32,18 @@ export const useCatalogue = (q: Query, enabled: boolean) =>
 export const useLoans = () =>
   useQuery({ queryKey: ['archives', 'loans'], queryFn: () => api.get<{ items: ArchiveLoan[] }>('/api/archives/loans') });
 
-export function useArchiveBatch() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (b: { year: number; retention: Retention; classCode: string; sources: { kind: 'outgoing' | 'incoming'; id: string }[] }) =>
+export const useArchiveBatch = () =>
+  useInvalidatingMutation(
+    'archives',
+    (b: { year: number; retention: Retention; classCode: string; sources: { kind: 'outgoing' | 'incoming'; id: string }[] }) =>
       api.post<{ items: ArchiveItem[] }>('/api/archives/batch', b),
-    onSuccess: () => invalidate(qc),
-  });
-}
-export function useLend() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (b: { itemId: string; borrower: string; borrowerOrg?: string; purpose: string; dueOn: string }) =>
-      api.post<ArchiveLoan>('/api/archives/loans', b),
-    onSuccess: () => invalidate(qc),
-  });
-}
-export function useReturnLoan() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post<ArchiveLoan>(`/api/archives/loans/${id}/return`),
-    onSuccess: () => invalidate(qc),
-  });
-}
+  );
+export const useLend = () =>
+  useInvalidatingMutation('archives', (b: { itemId: string; borrower: string; borrowerOrg?: string; purpose: string; dueOn: string }) =>
+    api.post<ArchiveLoan>('/api/archives/loans', b),
+  );
+export const useReturnLoan = () =>
+  useInvalidatingMutation('archives', (id: string) => api.post<ArchiveLoan>(`/api/archives/loans/${id}/return`));
 
 export const printItem = (id: string) => openPdf(`/api/archives/items/${id}/pdf`);
 export const downloadCatalogue = (q: Query, format: 'xlsx' | 'pdf') =>

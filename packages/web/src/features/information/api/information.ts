@@ -1,5 +1,5 @@
 /** 信息报送, ranking, bulletins and research: queries and mutations over /api/info and /api/research. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   BulletinCreate,
   InfoAdoptionAdd,
@@ -22,6 +22,7 @@ import type {
   TopicList,
 } from '@township-office/domain/information.api';
 import { api, openPdf } from '../../../lib/api.ts';
+import { useInvalidatingMutation } from '../../../lib/query.ts';
 
 /** Response types are the server's contract (domain/information.api.ts); 信息报送 items are "info reports". */
 export type { Bulletin, InfoReport, Ranking, RankingRow, ResearchReport, Topic } from '@township-office/domain/information.api';
@@ -43,37 +44,18 @@ export function useInfoReports(q: InfoReportQuery) {
   });
 }
 
-function useInvalidate() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['information'] });
-}
-
-export function useSubmitInfoReport() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: (b: InfoItemCreate) => api.post<InfoReport>('/api/info/items', b),
-    onSuccess: done,
-  });
-}
-export function useReviewInfoReport() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, ...b }: { id: string } & InfoReview) => api.post<InfoReport>(`/api/info/items/${id}/review`, b),
-    onSuccess: done,
-  });
-}
-export function useAddAdoption() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, level }: { id: string } & Pick<InfoAdoptionAdd, 'level'>) =>
-      api.post<InfoReport>(`/api/info/items/${id}/adoptions`, { level }),
-    onSuccess: done,
-  });
-}
-export function useWithdrawInfoReport() {
-  const done = useInvalidate();
-  return useMutation({ mutationFn: (id: string) => api.post<InfoReport>(`/api/info/items/${id}/withdraw`), onSuccess: done });
-}
+export const useSubmitInfoReport = () =>
+  useInvalidatingMutation('information', (b: InfoItemCreate) => api.post<InfoReport>('/api/info/items', b));
+export const useReviewInfoReport = () =>
+  useInvalidatingMutation('information', ({ id, ...b }: { id: string } & InfoReview) =>
+    api.post<InfoReport>(`/api/info/items/${id}/review`, b),
+  );
+export const useAddAdoption = () =>
+  useInvalidatingMutation('information', ({ id, level }: { id: string } & Pick<InfoAdoptionAdd, 'level'>) =>
+    api.post<InfoReport>(`/api/info/items/${id}/adoptions`, { level }),
+  );
+export const useWithdrawInfoReport = () =>
+  useInvalidatingMutation('information', (id: string) => api.post<InfoReport>(`/api/info/items/${id}/withdraw`));
 
 export function useRanking(year: number, month?: number) {
   return useQuery({
@@ -88,13 +70,8 @@ export function useBulletins(year?: number) {
     queryFn: () => api.get<BulletinList>('/api/info/bulletins', { year }),
   });
 }
-export function useCompileBulletin() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: (b: BulletinCreate) => api.post<Bulletin>('/api/info/bulletins', b),
-    onSuccess: done,
-  });
-}
+export const useCompileBulletin = () =>
+  useInvalidatingMutation('information', (b: BulletinCreate) => api.post<Bulletin>('/api/info/bulletins', b));
 export const printBulletin = (id: string) => openPdf(`/api/info/bulletins/${id}/pdf`);
 
 export function useTopics() {
@@ -107,25 +84,13 @@ export function useReports(topicId?: string) {
     enabled: !!topicId,
   });
 }
-export function useCreateTopic() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: (b: ResearchTopicCreate) => api.post<Topic>('/api/research/topics', b),
-    onSuccess: done,
-  });
-}
-export function useSubmitReport() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: ({ topicId, ...b }: { topicId: string } & ResearchReportCreate) =>
-      api.post<ResearchReport>(`/api/research/topics/${topicId}/reports`, b),
-    onSuccess: done,
-  });
-}
-export function useEvaluateReport() {
-  const done = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, ...b }: { id: string } & ResearchEvaluate) => api.post<ResearchReport>(`/api/research/reports/${id}/evaluate`, b),
-    onSuccess: done,
-  });
-}
+export const useCreateTopic = () =>
+  useInvalidatingMutation('information', (b: ResearchTopicCreate) => api.post<Topic>('/api/research/topics', b));
+export const useSubmitReport = () =>
+  useInvalidatingMutation('information', ({ topicId, ...b }: { topicId: string } & ResearchReportCreate) =>
+    api.post<ResearchReport>(`/api/research/topics/${topicId}/reports`, b),
+  );
+export const useEvaluateReport = () =>
+  useInvalidatingMutation('information', ({ id, ...b }: { id: string } & ResearchEvaluate) =>
+    api.post<ResearchReport>(`/api/research/reports/${id}/evaluate`, b),
+  );

@@ -1,6 +1,7 @@
 /** The notification centre over /api/notifications, kept live by the server's event stream (GET /api/events). */
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { LIVE_EVENT_TYPES } from '@township-office/domain/documents.api';
 import type { NotificationList } from '@township-office/domain/notifications.api';
 import { api } from '../../../lib/api.ts';
 import { keys, useInvalidatingMutation } from '../../../lib/query.ts';
@@ -23,14 +24,7 @@ export const useMarkAllRead = () =>
   useInvalidatingMutation('notifications', () => api.post<{ unread: number }>('/api/notifications/read-all'), refreshWorkbench);
 
 /** Every event that can change what I must do: the bell and the workbench refetch (the server catches my notifications up on the way). */
-const EVENT_TYPES = [
-  'notification.created',
-  'delivery.created',
-  'delivery.updated',
-  'delivery.reminder',
-  'incoming.updated',
-  'incoming.reminder',
-];
+const EVENT_TYPES = LIVE_EVENT_TYPES;
 
 /** Mounted once, in the header: one stream for the bell and the workbench. */
 export function useNotificationStream(enabled: boolean) {
