@@ -8,6 +8,7 @@
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/platform/app-types.ts';
+import type { Database } from '../../src/db/client.ts';
 import { as, testApp } from '../helpers.ts';
 import { linesOf, MM, readPdf, type ReadPage } from '../print/pdf-reader.ts';
 import { OFD_NS, readOfd, type OfdPageRead, type OfdRead, type OfdText } from '../print/ofd-reader.ts';
@@ -15,6 +16,7 @@ import { sampleNotice } from '../print/sample-notice.ts';
 import { countyActors, expectStatus, orgIds, type Actors, type Client } from './fixtures.ts';
 
 let app: App;
+let database: Database;
 let a: Actors;
 let townships: string[];
 let docId: string;
@@ -87,7 +89,7 @@ function expectSamePlace(ofdLine: Line | undefined, pdfLine: Line | undefined, w
 }
 
 beforeAll(async () => {
-  ({ app } = await testApp());
+  ({ app, database } = await testApp());
   a = await countyActors(app);
   ({ townships } = await orgIds(a.clerk));
   docId = await numberedNotice();
@@ -270,6 +272,15 @@ describe('what has no OFD', () => {
     const other = await town02.get(`/api/documents/${theirs}/ofd`);
     expectStatus(other, 404);
     expect(other.statusCode).toBe((await town02.get(`/api/documents/${theirs}/pdf`)).statusCode);
+    // Audited as the refused PDF is: an access-denied row each, naming the route.
+    const denied = await database.pool.query(
+      `SELECT after FROM audit_log WHERE action = 'access.denied' AND actor_username = 'town02.clerk' AND after->>'path' LIKE $1 ORDER BY id`,
+      [`/api/documents/${theirs}/%`],
+    );
+    expect(denied.rows.map((r: { after: { route: string; status: number } }) => [r.after.route, r.after.status])).toEqual([
+      ['/api/documents/:id/ofd', 404],
+      ['/api/documents/:id/pdf', 404],
+    ]);
     const draft = await town01.get(`/api/documents/${theirs}/ofd`);
     expect(draft.statusCode).toBe((await town01.get(`/api/documents/${theirs}/pdf`)).statusCode);
     expect(draft.statusCode).toBe(409);
