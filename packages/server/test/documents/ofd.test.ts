@@ -10,8 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/platform/app-types.ts';
 import type { Database } from '../../src/db/client.ts';
 import { as, testApp } from '../helpers.ts';
-import { linesOf, MM, readPdf, type ReadPage } from '../print/pdf-reader.ts';
-import { OFD_NS, readOfd, type OfdPageRead, type OfdRead, type OfdText } from '../print/ofd-reader.ts';
+import { expectSameLines, expectSamePlace, ofdLines, pdfLines, squash, TOLERANCE_MM, type Line } from '../print/layout-compare.ts';
+import { MM, readPdf, type ReadPage } from '../print/pdf-reader.ts';
+import { OFD_NS, readOfd, type OfdRead } from '../print/ofd-reader.ts';
 import { sampleNotice } from '../print/sample-notice.ts';
 import { countyActors, expectStatus, orgIds, type Actors, type Client } from './fixtures.ts';
 
@@ -26,7 +27,6 @@ let ofd: OfdRead;
 let pdf: ReadPage[];
 
 const RED = '230 0 18';
-const TOLERANCE = 0.5;
 
 /** A signed, numbered notice long enough for several pages, a 版记 and page numbers. */
 async function numberedNotice(extra: Record<string, unknown> = {}): Promise<string> {
@@ -49,43 +49,6 @@ async function numberedNotice(extra: Record<string, unknown> = {}): Promise<stri
   expectStatus(await a.clerk.post(`/api/documents/${id}/recheck`), 200);
   expectStatus(await a.clerk.post(`/api/documents/${id}/number`), 200);
   return id;
-}
-
-interface Line {
-  text: string;
-  left: number;
-  baseline: number;
-}
-
-/** OFD text of one size (pt) grouped into lines by baseline, left to right, in mm. */
-function ofdLines(page: OfdPageRead, sizePt: number): Line[] {
-  const lines: { baseline: number; items: OfdText[] }[] = [];
-  for (const t of page.texts.filter((x) => Math.abs(x.size - sizePt / MM) < 0.01).sort((p, q) => p.baseline - q.baseline || p.x - q.x)) {
-    const line = lines.find((l) => Math.abs(l.baseline - t.baseline) < 0.2);
-    if (line) line.items.push(t);
-    else lines.push({ baseline: t.baseline, items: [t] });
-  }
-  return lines.map((l) => {
-    const items = l.items.sort((p, q) => p.x - q.x);
-    return { text: items.map((i) => i.text).join(''), left: items[0]!.x, baseline: l.baseline };
-  });
-}
-
-/** PDF lines of one size in mm (pdfjs reads points). */
-const pdfLines = (page: ReadPage, sizePt: number): Line[] =>
-  linesOf(page, sizePt).map((l) => ({ text: l.text, left: l.left / MM, baseline: l.baseline / MM }));
-
-const squash = (s: string) => s.replace(/\s/g, '');
-
-function expectSamePlace(ofdLine: Line | undefined, pdfLine: Line | undefined, what: string) {
-  expect(pdfLine, `${what} in the PDF`).toBeDefined();
-  expect(ofdLine, `${what} in the OFD`).toBeDefined();
-  expect(squash(ofdLine!.text), what).toBe(squash(pdfLine!.text));
-  expect(Math.abs(ofdLine!.left - pdfLine!.left), `${what}: x ${ofdLine!.left} vs ${pdfLine!.left} mm`).toBeLessThanOrEqual(TOLERANCE);
-  expect(
-    Math.abs(ofdLine!.baseline - pdfLine!.baseline),
-    `${what}: baseline ${ofdLine!.baseline} vs ${pdfLine!.baseline} mm`,
-  ).toBeLessThanOrEqual(TOLERANCE);
 }
 
 beforeAll(async () => {
@@ -180,21 +143,7 @@ describe('the same layout as the PDF', () => {
   });
 
   it('sets every line of every page, 版记 included, at the PDF’s place', () => {
-    let compared = 0;
-    pdf.forEach((p, i) => {
-      for (const size of [16, 14, 22]) {
-        const mine = ofdLines(ofd.pages[i]!, size);
-        for (const l of pdfLines(p, size)) {
-          expectSamePlace(
-            mine.find((m) => Math.abs(m.baseline - l.baseline) < 1),
-            l,
-            `page ${i + 1}: ${l.text}`,
-          );
-          compared++;
-        }
-      }
-    });
-    expect(compared).toBeGreaterThan(40);
+    expect(expectSameLines(ofd, pdf)).toBeGreaterThan(40);
     const last = ofdLines(ofd.pages[ofd.pages.length - 1]!, 14).map((l) => l.text);
     expect(last.some((t) => t.startsWith('抄送：'))).toBe(true);
     expect(last.some((t) => t.endsWith('印发'))).toBe(true);
@@ -223,7 +172,7 @@ describe('the same layout as the PDF', () => {
     // 7.2.7: 4 mm under the 发文字号's em box (its top is 0.88 em above the baseline, measured in the PDF).
     const number = pdfLines(pdf[0]!, 16).find((l) => l.text === docNumber)!;
     const expected = number.baseline - (0.88 * 16) / MM + 16 / MM + 4;
-    expect(Math.abs(rule.y1 - expected)).toBeLessThanOrEqual(TOLERANCE);
+    expect(Math.abs(rule.y1 - expected)).toBeLessThanOrEqual(TOLERANCE_MM);
     expect(rule.lineWidth).toBeCloseTo(1.2 / MM, 2);
     expect(pdf[0]!.strokeColors).toContain('230,0,18');
   });
