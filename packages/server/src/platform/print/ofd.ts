@@ -47,19 +47,11 @@ function rgb(hex: string): string {
   return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)).join(' ');
 }
 
-/** DeltaX as an ST_Array, repeats folded into "g count value" (11.3 TextCode). */
-function deltaArray(deltas: number[]): string {
-  const out: string[] = [];
-  let i = 0;
-  while (i < deltas.length) {
-    const v = num(deltas[i]!);
-    let j = i + 1;
-    while (j < deltas.length && num(deltas[j]!) === v) j++;
-    out.push(j - i > 1 ? `g ${j - i} ${v}` : v);
-    i = j;
-  }
-  return out.join(' ');
-}
+/**
+ * DeltaX as an ST_Array, every value written out: the "g count value" shorthand some producers use
+ * is left out, so a reader that does not expand it still places every glyph.
+ */
+const deltaArray = (deltas: number[]) => deltas.map(num).join(' ');
 
 const xml = (root: string, attrs: string, body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:${root} xmlns:ofd="${OFD_NS}"${attrs}>${body}</ofd:${root}>\n`;
