@@ -1,20 +1,21 @@
 /**
- * A font file to embed in a package (the OFD's Res folder): a TrueType subset holding only the
- * characters a document uses, as a standalone font a reader can load (PDFKit's subsets lack the
- * cmap, OS/2, name and post tables a standalone font needs, so they are added here). A face with
- * CFF outlines (.otf) is embedded whole. The npm faces are ~14.8 MB each; a subset of one
- * document's characters is tens of KB.
+ * A font file to embed in a package (the OFD's Res folder). A TrueType face becomes a subset holding
+ * only the characters a document uses, as a standalone font a reader can load: fontkit (PDFKit's
+ * font engine) makes the subset for PDF embedding, without the cmap, OS/2, name and post tables a
+ * standalone font needs, so they are added here. The npm faces are ~14.8 MB each; a subset of one
+ * document's characters is tens of KB. A face with CFF outlines (.otf, Debian's Noto CJK) goes in
+ * whole, 20–26 MB; a face of a collection (.ttc, chosen by PostScript name as PDFKit does) comes
+ * out as a font of its own.
  */
 import * as fontkit from 'fontkit';
 import { fontBytes, type ResolvedFont } from './fonts.ts';
 
 export interface EmbeddedFont {
   bytes: Buffer;
-  /** File extension for the package: ttf (TrueType, subset) or otf (CFF, whole). */
+  /** File extension for the package: ttf (TrueType outlines) or otf (CFF outlines). */
   ext: 'ttf' | 'otf';
   postscriptName: string;
   familyName: string;
-  subset: boolean;
 }
 
 const parsed = new Map<string, fontkit.Font>();
@@ -34,8 +35,17 @@ function openFace(font: ResolvedFont): fontkit.Font {
 export function embedFont(font: ResolvedFont, text: string): EmbeddedFont {
   const face = openFace(font);
   const names = { postscriptName: face.postscriptName, familyName: face.familyName };
+  const original = fontBytes(font.file);
+  const raw = (tag: string) => {
+    const t = face.directory.tables[tag];
+    return t ? Buffer.from(original.subarray(t.offset, t.offset + t.length)) : null;
+  };
   if (!face.directory.tables.glyf) {
-    return { bytes: fontBytes(font.file), ext: 'otf', ...names, subset: false };
+    // CFF outlines: the face whole. fontkit's CFF subsets are made for PDF and not every reader
+    // takes them standalone (Chromium's sanitizer refused one of Noto Sans CJK's Top DICT).
+    if (original.toString('latin1', 0, 4) !== 'ttcf') return { bytes: original, ext: 'otf', ...names };
+    const tables = new Map(Object.keys(face.directory.tables).map((tag) => [tag, raw(tag)!]));
+    return { bytes: writeSfnt(tables, 0x4f54544f), ext: 'otf', ...names };
   }
   const subset = face.createSubset();
   const map = new Map<number, number>();
@@ -45,24 +55,19 @@ export function embedFont(font: ResolvedFont, text: string): EmbeddedFont {
     if (glyph.id !== 0) map.set(cp, subset.includeGlyph(glyph));
   }
   const tables = readTables(Buffer.from(subset.encode()));
-  const original = fontBytes(font.file);
-  const raw = (tag: string) => {
-    const t = face.directory.tables[tag];
-    return t ? original.subarray(t.offset, t.offset + t.length) : null;
-  };
   tables.set('cmap', cmapTable(map));
   for (const tag of ['OS/2', 'name']) {
     const t = raw(tag);
-    if (t) tables.set(tag, Buffer.from(t));
+    if (t) tables.set(tag, t);
   }
   const post = raw('post');
   if (post && post.length >= 32) {
     // Version 3: the header's metrics without glyph names (the subset renumbers the glyphs).
-    const header = Buffer.from(post.subarray(0, 32));
+    const header = post.subarray(0, 32);
     header.writeUInt32BE(0x00030000, 0);
     tables.set('post', header);
   }
-  return { bytes: writeSfnt(tables), ext: 'ttf', ...names, subset: true };
+  return { bytes: writeSfnt(tables, 0x00010000), ext: 'ttf', ...names };
 }
 
 function readTables(font: Buffer): Map<string, Buffer> {
@@ -127,15 +132,15 @@ function checksum(b: Buffer): number {
   return sum;
 }
 
-/** A TrueType file from its tables: sorted directory, 4-byte aligned tables, checksums and head's adjustment. */
-function writeSfnt(tables: Map<string, Buffer>): Buffer {
+/** An sfnt (TrueType or, with version 'OTTO', CFF) from its tables: sorted directory, 4-byte aligned tables, checksums and head's adjustment. */
+function writeSfnt(tables: Map<string, Buffer>, version: number): Buffer {
   const head = tables.get('head');
   if (head) head.writeUInt32BE(0, 8);
   const tags = [...tables.keys()].sort();
   const n = tags.length;
   const pow = 2 ** Math.floor(Math.log2(n));
   const dir = Buffer.alloc(12 + 16 * n);
-  dir.writeUInt32BE(0x00010000, 0);
+  dir.writeUInt32BE(version, 0);
   dir.writeUInt16BE(n, 4);
   dir.writeUInt16BE(pow * 16, 6);
   dir.writeUInt16BE(Math.log2(pow), 8);

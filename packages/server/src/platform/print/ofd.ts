@@ -80,7 +80,8 @@ export function renderOfd(pages: LaidOutPage[], opts: OfdOptions): Buffer {
   for (const face of faces.values()) {
     const embedded = embedFont(face.font, face.text);
     const name = `font_${face.id}.${embedded.ext}`;
-    files[`Doc_0/Res/${name}`] = embedded.bytes;
+    // A whole face (tens of MB) is stored, not deflated: deflating it held the event loop ~15 s for ~20% less.
+    files[`Doc_0/Res/${name}`] = embedded.bytes.length > 2_000_000 ? [embedded.bytes, { level: 0 }] : embedded.bytes;
     fontXml.push(
       `<ofd:Font ID="${face.id}" FontName="${esc(embedded.postscriptName)}" FamilyName="${esc(embedded.familyName)}">` +
         `<ofd:FontFile>${name}</ofd:FontFile></ofd:Font>`,
