@@ -12,6 +12,7 @@ import {
   INCOMING_STATUSES,
   URGENCIES,
 } from './documents.ts';
+import { fileResponse } from './print.ts';
 
 const iso = safeString();
 const id = z.uuid();
@@ -314,3 +315,7 @@ export const liveEventOut = z.object({
   /** Users of the target org the event is meant for (handlers, readers); others may ignore it. */
   userIds: z.array(id).optional(),
 });
+
+/** The official document as OFD (GB/T 33190-2016): a zip package, so the body is a file, not JSON. */
+export const OFD_MIME = 'application/ofd';
+export const documentOfdOut = fileResponse(OFD_MIME);

@@ -128,6 +128,7 @@ const GETS = [
   '/api/incoming/:id/slip',
   '/api/documents/:id/deliveries',
   '/api/documents/:id/pdf',
+  '/api/documents/:id/ofd',
   '/api/incoming/:id',
   '/api/documents/:id/attachments/:id',
 ];

@@ -188,6 +188,8 @@ describe('documents: allowedActions agree with the service', () => {
             return receiptTable(tx, ctx, rec.id);
           case 'pdf':
             return documents.documentForPdf(tx, ctx.actor, rec.id);
+          case 'ofd':
+            return documents.documentForOfd(tx, ctx.actor, rec.id);
           case 'metadata':
             return documentMetadata(tx, ctx.actor, rec.id);
           case 'countersign':

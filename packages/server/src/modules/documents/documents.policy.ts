@@ -111,6 +111,12 @@ export const documentPolicy = definePolicy<DocumentRow>()({
       () => notClassified(doc),
       () => docState(doc, 'pdf'),
     ),
+  // The OFD is the same rendering as the PDF, in the states the PDF is; a classified record has no electronic document to render.
+  ofd: (_actor, doc) =>
+    firstDenial(
+      () => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ELECTRONIC),
+      () => docState(doc, 'pdf'),
+    ),
 });
 export type DocumentAction = (typeof documentPolicy.actions)[number];
 /** 委托: the steps a delegate may take on behalf of a leader who is away (checked as that leader). */

@@ -14,13 +14,14 @@ import {
   signOffSchema,
   voidSchema,
 } from '@township-office/domain/documents';
-import { documentListItem, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
+import { OFD_MIME, documentListItem, documentOfdOut, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { orgScope } from '../../platform/access.ts';
 import { registerJob } from '../../platform/jobs.ts';
 import { sendFile } from '../../platform/print/send.ts';
 import { runDeadlineReminders } from './documents.jobs.ts';
 import { onlineShareByOrgMonth } from './documents.metrics.ts';
+import { renderOfficialDocumentOfd } from './documents.ofd.ts';
 import { renderOfficialDocument } from './documents.pdf.ts';
 import * as deliveriesService from './deliveries.service.ts';
 import { presentDocumentListItem, presentInboxItem, presentReceiptTable } from './documents.presenter.ts';
@@ -197,6 +198,23 @@ export const documentsRoutes: RouteModule = (app, deps) => {
       const doc = await service.documentForPdf(db, req.ctx.actor, req.params.id);
       const pdf = await renderOfficialDocument(await service.officialDocumentInput(db, doc));
       return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
+    },
+  );
+  app.get(
+    '/api/documents/:id/ofd',
+    {
+      config: { action: 'business.read' },
+      schema: {
+        tags,
+        summary: 'GB/T 33190 OFD (the GB/T 9704 layout of the PDF)',
+        params: idParams,
+        response: { 200: documentOfdOut },
+      },
+    },
+    async (req, reply) => {
+      const doc = await service.documentForOfd(db, req.ctx.actor, req.params.id);
+      const ofd = renderOfficialDocumentOfd(await service.officialDocumentInput(db, doc), { id: doc.id });
+      return sendFile(reply, ofd, `${doc.docNumber ?? doc.title}.ofd`, OFD_MIME);
     },
   );
 

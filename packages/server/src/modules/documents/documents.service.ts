@@ -97,6 +97,13 @@ export async function documentForPdf(db: Db, actor: Actor, id: string): Promise<
   return doc;
 }
 
+/** A readable document the actor may render as OFD (GB/T 33190): the PDF's rule, with the classified refusal of the metadata. */
+export async function documentForOfd(db: Db, actor: Actor, id: string): Promise<DocumentRow> {
+  const doc = await readableDocument(db, actor, id);
+  authorize(documentPolicy, actor, 'ofd', doc);
+  return doc;
+}
+
 /** The document locked for a state change inside `tx`, once the policy allows `action` on it. */
 async function lockedFor(tx: Tx, actor: Actor, id: string, action: DocumentAction): Promise<DocumentRow> {
   const doc = await repo.byId(tx, id, { lock: true });

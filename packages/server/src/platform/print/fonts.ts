@@ -88,7 +88,7 @@ export function resolveFonts(config: FontConfig = {}): Record<FontRole, Resolved
 
 // The npm faces are 10–15 MB each; read each file once per process, not once per PDF.
 const fileCache = new Map<string, Buffer>();
-function fontBytes(file: string): Buffer {
+export function fontBytes(file: string): Buffer {
   let bytes = fileCache.get(file);
   if (!bytes) {
     bytes = readFileSync(file);

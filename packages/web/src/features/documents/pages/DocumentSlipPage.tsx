@@ -137,6 +137,15 @@ export default function DocumentSlipPage() {
         {t('documents.action.download')}
       </Button>
     ),
+    // GB/T 33190 OFD, the national fixed-layout format: the same page as the PDF, for OFD readers.
+    may('ofd') && (
+      <Button
+        key="ofdDownload"
+        onClick={() => void download(`/api/documents/${id}/ofd`, { fallbackName: `${doc.docNumber ?? doc.title}.ofd` })}
+      >
+        {t('documents.action.downloadOfd')}
+      </Button>
+    ),
     may('void') && (
       <Button key="void" danger onClick={() => setDialog('void')}>
         {t('documents.action.void')}

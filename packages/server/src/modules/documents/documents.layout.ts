@@ -1,0 +1,397 @@
+/**
+ * The official document (公文) laid out to GB/T 9704-2012 《党政机关公文格式》: A4, text block
+ * 156 × 225 mm at 37 mm from the top and 28 mm from the binding edge, 22 lines × 28 characters on
+ * a fixed grid, red masthead and separator, 版记 on the last even page, page numbers "— 1 —".
+ * The layout is computed once, as positioned items per page (`platform/print/page-items.ts`);
+ * `documents.pdf.ts` draws them as PDF and `documents.ofd.ts` as OFD (GB/T 33190-2016).
+ * Input is a plain object (no database): the documents service maps its record onto it.
+ * Section numbers in comments refer to GB/T 9704.
+ */
+import { chineseDate } from '@township-office/domain/dates';
+import type { BodyParagraph, OfficialDocumentInput } from '@township-office/domain/print';
+import type { FontRole } from '../../platform/print/fonts.ts';
+import { gridLine, gridWidth, layoutGrid, type GridGlyph, type GridRun } from '../../platform/print/grid.ts';
+import type { LaidOutPage, PageItem } from '../../platform/print/page-items.ts';
+import { charWidth, MM, textWidth, wrapText, type Pdf } from '../../platform/print/pdf.ts';
+
+/** The geometry of 5.2: text block and grid, in PDF points. */
+export const GBT9704 = {
+  left: 28 * MM,
+  top: 37 * MM,
+  width: 156 * MM,
+  height: 225 * MM,
+  lines: 22,
+  chars: 28,
+  /** 3号 */
+  bodySize: 16,
+  /** 2号 */
+  titleSize: 22,
+  /** 4号 */
+  imprintSize: 14,
+  /** Where the em box top sits below the alphabetic baseline in a CJK face (ideographic em box). */
+  emAscent: 0.88,
+  red: '#e60012',
+} as const;
+const LINE = GBT9704.height / GBT9704.lines;
+const CELL = GBT9704.width / GBT9704.chars;
+const HALF = CELL / 2;
+const HALVES = GBT9704.chars * 2;
+
+const HEADING_PATTERNS: [level: 1 | 2 | 3 | 4, re: RegExp][] = [
+  [1, /^[一二三四五六七八九十百]+、/],
+  [2, /^[（(][一二三四五六七八九十百]+[）)]/],
+  [3, /^\d+[.．](?!\d)/],
+  [4, /^[（(]\d+[）)]/],
+];
+
+/** Splits the body into paragraphs and reads each one's heading level from its number (7.3.3). */
+export function parseBody(body: OfficialDocumentInput['body']): Required<BodyParagraph>[] {
+  const items = typeof body === 'string' ? body.split(/\r?\n/) : body;
+  return items
+    .map((p) => (typeof p === 'string' ? { text: p } : p))
+    .map((p) => ({ ...p, text: p.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '') }))
+    .filter((p) => p.text.length > 0)
+    .map((p) => ({ text: p.text, level: p.level ?? HEADING_PATTERNS.find(([, re]) => re.test(p.text))?.[0] ?? 0 }));
+}
+
+/** 一、 in 黑体 and （一） in 楷体; the heading part ends at its first 。 when text follows it. */
+function paragraphRuns(p: Required<BodyParagraph>): GridRun[] {
+  const role: FontRole | null = p.level === 1 ? 'heading' : p.level === 2 ? 'kai' : null;
+  if (!role) return [{ text: p.text, role: 'body' }];
+  const stop = p.text.indexOf('。');
+  if (stop < 0 || stop === p.text.length - 1) return [{ text: p.text, role }];
+  return [
+    { text: p.text.slice(0, stop + 1), role },
+    { text: p.text.slice(stop + 1), role: 'body' },
+  ];
+}
+
+type FlowLine = { glyphs: GridGlyph[]; keep?: boolean } | null;
+
+interface Page {
+  lines: FlowLine[];
+  imprint: boolean;
+  numbered: boolean;
+}
+
+function fullWidth(doc: Pdf) {
+  return (ch: string, role: FontRole) => charWidth(doc, role, GBT9704.bodySize, ch) >= GBT9704.bodySize * 0.9;
+}
+
+/** 正文, 附件说明, 署名, 成文日期, 附注 as grid lines; `keep` lines stay with the two lines before. */
+function composeFlow(doc: Pdf, input: OfficialDocumentInput): FlowLine[] {
+  const isFull = fullWidth(doc);
+  const flow: FlowLine[] = [];
+  if (input.mainRecipients) {
+    const text = /[：:]$/.test(input.mainRecipients) ? input.mainRecipients.replace(/:$/, '：') : `${input.mainRecipients}：`;
+    for (const g of layoutGrid([{ text, role: 'body' }], { halves: HALVES, isFull })) flow.push({ glyphs: g });
+  }
+  for (const p of parseBody(input.body)) {
+    for (const g of layoutGrid(paragraphRuns(p), { halves: HALVES, firstIndent: 4, isFull })) flow.push({ glyphs: g });
+  }
+  const attachments = input.attachments ?? [];
+  if (attachments.length > 0) {
+    // 7.3.4: 正文下空一行左空二字 "附件：", numbered when several, continuation aligned with the name.
+    flow.push(null);
+    attachments.forEach((a, i) => {
+      const prefix = i === 0 ? gridLine([{ text: '附件：', role: 'body' }], 4, isFull) : [];
+      const numberText = attachments.length > 1 ? `${i + 1}．` : '';
+      const numberGlyphs = gridLine([{ text: numberText, role: 'body' }], 10, isFull);
+      const nameAt = 10 + gridWidth([{ text: numberText, role: 'body' }], isFull);
+      const name = a.name.replace(/[。.，,；;]+$/, '');
+      const lines = layoutGrid([{ text: name, role: 'body' }], { halves: HALVES, firstIndent: nameAt, indent: nameAt, isFull });
+      lines.forEach((g, k) => flow.push({ glyphs: k === 0 ? [...prefix, ...numberGlyphs, ...g] : g }));
+    });
+  }
+  // 7.3.5.1: 成文日期右空四字, 署名 centred over it; two lines left for the seal above them.
+  // 联合行文: the lead org's 署名 first, the others below it (7.3.5).
+  const date = chineseDate(input.writtenDate);
+  const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
+  const dateAt = HALVES - 8 - dateWidth;
+  const names = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
+  flow.push({ glyphs: [], keep: true }, { glyphs: [], keep: true });
+  for (const name of names) {
+    const nameWidth = gridWidth([{ text: name, role: 'body' }], isFull);
+    let nameAt = Math.round(dateAt + dateWidth / 2 - nameWidth / 2);
+    nameAt = Math.max(0, Math.min(nameAt, HALVES - 4 - nameWidth));
+    if (nameAt % 2 === 1) nameAt--;
+    flow.push({ glyphs: gridLine([{ text: name, role: 'body' }], nameAt, isFull), keep: true });
+  }
+  flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], dateAt, isFull), keep: true });
+  if (input.note) {
+    // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
+    for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull }))
+      flow.push({ glyphs: g });
+  }
+  return flow;
+}
+
+/** Fills pages from `firstLine` on page 1; keeps the signature block with the body above it. */
+function paginate(flow: FlowLine[], firstLine: number): Page[] {
+  const pages: Page[] = [{ lines: Array<FlowLine>(firstLine).fill(null), imprint: false, numbered: true }];
+  let page = pages[0]!;
+  const newPage = () => {
+    page = { lines: [], imprint: false, numbered: true };
+    pages.push(page);
+  };
+  for (let i = 0; i < flow.length; i++) {
+    const line = flow[i]!;
+    if (line?.keep && flow[i - 1] && !flow[i - 1]!.keep) {
+      const block = flow.slice(i).findIndex((l) => !l?.keep);
+      const size = block < 0 ? flow.length - i : block;
+      if (page.lines.length + size > GBT9704.lines) {
+        // 7.3.5: never a page with only the signature; carry two body lines over with it.
+        const carried = page.lines.length > 2 ? page.lines.splice(page.lines.length - 2, 2) : [];
+        newPage();
+        page.lines.push(...carried);
+      }
+    }
+    if (page.lines.length >= GBT9704.lines) newPage();
+    if (page.lines.length === 0 && (line === null || (line.glyphs.length === 0 && !line.keep))) continue;
+    page.lines.push(line);
+  }
+  return pages;
+}
+
+/** 7.4: the 版记 goes at the foot of the last page, which must be even; added pages get no number. */
+function placeImprint(pages: Page[], imprintLines: number): void {
+  const last = pages[pages.length - 1]!;
+  const free = GBT9704.lines - last.lines.length;
+  if (pages.length % 2 === 0 && free >= imprintLines + 1) {
+    last.imprint = true;
+    return;
+  }
+  const blankFirst = pages.length % 2 === 0;
+  if (blankFirst) pages.push({ lines: [], imprint: false, numbered: false });
+  pages.push({ lines: [], imprint: true, numbered: !blankFirst });
+}
+
+/**
+ * Lays a document out on GB/T 9704-2012 pages. `doc` only measures: a PDFKit document with the
+ * role fonts registered (the faces every backend then draws in), on which nothing is drawn.
+ */
+export function layoutOfficialDocument(doc: Pdf, input: OfficialDocumentInput): LaidOutPage[] {
+  const head = headLayout(doc, input);
+  const pages = paginate(composeFlow(doc, input), head.bodyLine);
+  const imprint = imprintLayout(doc, input);
+  placeImprint(pages, imprint.length + 1);
+
+  return pages.map((page, i) => {
+    const out: PageItem[] = [];
+    if (i === 0) drawHead(doc, out, input, head);
+    page.lines.forEach((line, k) => line && drawGlyphs(doc, out, line.glyphs, k));
+    if (page.imprint) drawImprint(doc, out, imprint);
+    if (page.numbered) drawPageNumber(doc, out, i + 1);
+    return { items: out };
+  });
+}
+
+// ---- placing --------------------------------------------------------------------------------
+
+/** Alphabetic baseline of an em box whose top is at `emTop` (points from the page top). */
+const baseline = (emTop: number, size: number) => emTop + GBT9704.emAscent * size;
+const lineTop = (k: number) => GBT9704.top + k * LINE;
+
+interface RunOptions {
+  color?: string;
+  characterSpacing?: number;
+  horizontalScaling?: number;
+}
+
+function run(doc: Pdf, text: string, role: FontRole, size: number, x: number, y: number, opts: RunOptions = {}): PageItem {
+  return {
+    kind: 'text',
+    text,
+    role,
+    size,
+    x,
+    baseline: y,
+    color: opts.color ?? '#000',
+    advances: [...text].map((ch) => charWidth(doc, role, size, ch)),
+    ...(opts.characterSpacing !== undefined ? { characterSpacing: opts.characterSpacing } : {}),
+    ...(opts.horizontalScaling !== undefined ? { horizontalScaling: opts.horizontalScaling } : {}),
+  };
+}
+
+function rule(y: number, width: number, color: string): PageItem {
+  return { kind: 'rule', x1: GBT9704.left, y1: y, x2: GBT9704.left + GBT9704.width, y2: y, width, color };
+}
+
+/** Places grid glyphs on line k, batching runs of full-width glyphs of one face. */
+function drawGlyphs(doc: Pdf, out: PageItem[], glyphs: GridGlyph[], k: number, size: number = GBT9704.bodySize) {
+  const y = baseline(lineTop(k), size);
+  let i = 0;
+  while (i < glyphs.length) {
+    const g = glyphs[i]!;
+    if (g.span === 1) {
+      const w = charWidth(doc, g.role, size, g.ch);
+      out.push(run(doc, g.ch, g.role, size, GBT9704.left + g.at * HALF + (HALF - w) / 2, y));
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < glyphs.length && glyphs[j]!.span === 2 && glyphs[j]!.role === g.role && glyphs[j]!.at === glyphs[j - 1]!.at + 2) j++;
+    const text = glyphs
+      .slice(i, j)
+      .map((x) => x.ch)
+      .join('');
+    // Each glyph advances one em; the spacing brings that to the grid's cell width exactly.
+    out.push(run(doc, text, g.role, size, GBT9704.left + g.at * HALF, y, { characterSpacing: CELL - charWidth(doc, g.role, size, g.ch) }));
+    i = j;
+  }
+}
+
+function centred(doc: Pdf, text: string, role: FontRole, size: number, emTop: number, color = '#000'): PageItem {
+  const w = textWidth(doc, role, size, text);
+  return run(doc, text, role, size, GBT9704.left + (GBT9704.width - w) / 2, baseline(emTop, size), { color });
+}
+
+interface HeadLayout {
+  /** 联合行文: the names stacked, each spread to the widest one's width, "文件" to their right. */
+  joint: { names: string[]; suffix: string; nameWidth: number; rowHeight: number } | null;
+  mastheadSize: number;
+  mastheadScale: number;
+  numberLine: number;
+  titleLines: string[];
+  titleLine: number;
+  bodyLine: number;
+}
+
+function headLayout(doc: Pdf, input: OfficialDocumentInput): HeadLayout {
+  // 7.2.4: 发文机关标志 centred, upper edge 35 mm below the text block; as wide as the block
+  // allows, condensed rather than shrunk, the way printed mastheads are.
+  let joint: HeadLayout['joint'] = null;
+  let mastheadSize: number;
+  let mastheadScale = 100;
+  let mastheadBottom: number;
+  if (input.issuers && input.issuers.length > 1) {
+    // 7.2.4: 联合行文 with "文件": the lead org first, "文件" right of the names, centred on them.
+    const suffix = input.issuerSuffix ?? '';
+    const widest = Math.max(...input.issuers.map((n) => textWidth(doc, 'title', 1, n)));
+    const gap = suffix ? 0.5 : 0;
+    const total = widest + gap + textWidth(doc, 'title', 1, suffix);
+    mastheadSize = Math.min(36, (GBT9704.width * 0.96) / total);
+    mastheadScale = Math.min(100, ((GBT9704.width * 0.96) / (total * mastheadSize)) * 100);
+    const rowHeight = mastheadSize * 1.2;
+    joint = { names: input.issuers, suffix, nameWidth: widest * mastheadSize, rowHeight };
+    mastheadBottom = 35 * MM + (input.issuers.length - 1) * rowHeight + mastheadSize;
+  } else {
+    const natural = textWidth(doc, 'title', 1, input.issuerName);
+    mastheadSize = Math.min(56, GBT9704.width / (natural * 0.6));
+    mastheadScale = Math.min(100, ((GBT9704.width * 0.96) / (natural * mastheadSize)) * 100);
+    mastheadBottom = 35 * MM + mastheadSize;
+  }
+  // 7.2.5: 发文字号 two lines below the masthead; 7.3.1: the title two lines below the red line.
+  const numberLine = Math.ceil(mastheadBottom / LINE) + 2;
+  const titleLine = numberLine + 3;
+  const titleWidth = textWidth(doc, 'title', GBT9704.titleSize, input.title);
+  const count = Math.ceil(titleWidth / GBT9704.width);
+  // Balanced lines (梯形/菱形), not a full line over a short one.
+  const target = Math.min(GBT9704.width, titleWidth / count + GBT9704.titleSize * 1.5);
+  const titleLines = wrapText(input.title, target, (u) => textWidth(doc, 'title', GBT9704.titleSize, u), true);
+  const bodyLine = titleLine + titleLines.length + 1;
+  return { joint, mastheadSize, mastheadScale, numberLine, titleLines, titleLine, bodyLine };
+}
+
+function drawHead(doc: Pdf, out: PageItem[], input: OfficialDocumentInput, head: HeadLayout) {
+  const isFull = fullWidth(doc);
+  // 7.2.1, 7.2.3: 份号 (6 digits) then 紧急程度 stacked in the top-left corner, 3号黑体.
+  let corner = 0;
+  if (input.copyNo !== undefined && input.copyNo !== null && input.copyNo !== '') {
+    drawGlyphs(doc, out, gridLine([{ text: String(input.copyNo).padStart(6, '0'), role: 'heading' }], 0, isFull), corner++);
+  }
+  const urgency = input.urgency === 'extra_urgent' ? '特急' : input.urgency === 'urgent' ? '加急' : null;
+  if (urgency) drawGlyphs(doc, out, gridLine([{ text: urgency, role: 'heading' }], 0, isFull), corner++);
+
+  if (head.joint) drawJointMasthead(doc, out, head.joint, head.mastheadSize, head.mastheadScale);
+  else {
+    const mWidth = textWidth(doc, 'title', head.mastheadSize, input.issuerName) * (head.mastheadScale / 100);
+    const x = GBT9704.left + (GBT9704.width - mWidth) / 2;
+    const y = baseline(GBT9704.top + 35 * MM, head.mastheadSize);
+    out.push(run(doc, input.issuerName, 'title', head.mastheadSize, x, y, { color: GBT9704.red, horizontalScaling: head.mastheadScale }));
+  }
+
+  const numberText = input.docNumber ?? '';
+  if (input.signer) {
+    // 7.2.6: upward documents put 发文字号 left and 签发人 right, each one character in.
+    drawGlyphs(doc, out, gridLine([{ text: numberText, role: 'body' }], 2, isFull), head.numberLine);
+    const runs: GridRun[] = [
+      { text: '签发人：', role: 'body' },
+      { text: input.signer, role: 'kai' },
+    ];
+    drawGlyphs(doc, out, gridLine(runs, HALVES - 2 - gridWidth(runs, isFull), isFull), head.numberLine);
+  } else if (numberText) {
+    const w = gridWidth([{ text: numberText, role: 'body' }], isFull);
+    let at = Math.round((HALVES - w) / 2);
+    if (at % 2 === 1) at--;
+    drawGlyphs(doc, out, gridLine([{ text: numberText, role: 'body' }], at, isFull), head.numberLine);
+  }
+  // 7.2.7: the red separator 4 mm under the 发文字号, as wide as the text block.
+  out.push(rule(lineTop(head.numberLine) + GBT9704.bodySize + 4 * MM, 1.2, GBT9704.red));
+
+  head.titleLines.forEach((t, k) => out.push(centred(doc, t, 'title', GBT9704.titleSize, lineTop(head.titleLine + k))));
+}
+
+/** 7.2.4 联合行文: each name spread to the widest one's width (分散对齐), "文件" right of them, centred on the stack. */
+function drawJointMasthead(doc: Pdf, out: PageItem[], joint: NonNullable<HeadLayout['joint']>, size: number, scale: number) {
+  const k = scale / 100;
+  const suffixWidth = textWidth(doc, 'title', size, joint.suffix) * k;
+  const gap = joint.suffix ? size * 0.5 * k : 0;
+  const x = GBT9704.left + (GBT9704.width - (joint.nameWidth * k + gap + suffixWidth)) / 2;
+  const top = GBT9704.top + 35 * MM;
+  const opts = (spacing: number): RunOptions => ({ color: GBT9704.red, horizontalScaling: scale, characterSpacing: spacing });
+  joint.names.forEach((name, i) => {
+    const chars = [...name].length;
+    const spare = (joint.nameWidth - textWidth(doc, 'title', size, name)) / Math.max(1, chars - 1);
+    out.push(run(doc, name, 'title', size, x, baseline(top + i * joint.rowHeight, size), opts(chars > 1 ? spare : 0)));
+  });
+  if (joint.suffix) {
+    const middle = top + ((joint.names.length - 1) * joint.rowHeight) / 2;
+    out.push(run(doc, joint.suffix, 'title', size, x + joint.nameWidth * k + gap, baseline(middle, size), opts(0)));
+  }
+}
+
+/** 版记 lines (抄送 wrapped, then 印发), laid out in 4号 with one character in on each side. */
+function imprintLayout(doc: Pdf, input: OfficialDocumentInput): { left: string; right?: string; indent: number }[] {
+  const size = GBT9704.imprintSize;
+  const out: { left: string; right?: string; indent: number }[] = [];
+  const copyTo = (input.copyTo ?? []).filter((s) => s.trim());
+  if (copyTo.length > 0) {
+    const label = '抄送：';
+    const labelW = textWidth(doc, 'body', size, label);
+    const text = `${copyTo.join('，')}。`;
+    const lines = wrapText(text, GBT9704.width - 2 * size - labelW, (u) => textWidth(doc, 'body', size, u));
+    lines.forEach((l, i) => out.push({ left: i === 0 ? label + l : l, indent: i === 0 ? size : size + labelW }));
+  }
+  out.push({ left: input.printedBy, right: `${chineseDate(input.printedDate)}印发`, indent: size });
+  return out;
+}
+
+function drawImprint(doc: Pdf, out: PageItem[], lines: { left: string; right?: string; indent: number }[]) {
+  const size = GBT9704.imprintSize;
+  const first = GBT9704.lines - lines.length;
+  // 7.4.1: first and last rules 0.35 mm, the ones between 0.25 mm; the last on the block's edge.
+  out.push(rule(lineTop(first), 0.35 * MM, '#000'));
+  lines.forEach((l, i) => {
+    const band = lineTop(first + i);
+    const y = baseline(band + (LINE - size) / 2, size);
+    if (i > 0 && (i === lines.length - 1 || l.indent === lines[0]!.indent)) out.push(rule(band, 0.25 * MM, '#000'));
+    out.push(run(doc, l.left, 'body', size, GBT9704.left + l.indent, y));
+    if (l.right) {
+      const w = textWidth(doc, 'body', size, l.right);
+      out.push(run(doc, l.right, 'body', size, GBT9704.left + GBT9704.width - size - w, y));
+    }
+  });
+  out.push(rule(GBT9704.top + GBT9704.height, 0.35 * MM, '#000'));
+}
+
+/** 7.5: "— 1 —" in 4号 half-width digits, 7 mm under the block; odd pages right, even left. */
+function drawPageNumber(doc: Pdf, out: PageItem[], n: number) {
+  const size = GBT9704.imprintSize;
+  const text = `— ${n} —`;
+  const w = textWidth(doc, 'song', size, text);
+  const x = n % 2 === 1 ? GBT9704.left + GBT9704.width - size - w : GBT9704.left + size;
+  // The dashes sit at mid-height of the em box; put that 7 mm under the text block.
+  const emTop = GBT9704.top + GBT9704.height + 7 * MM - size / 2;
+  out.push(run(doc, text, 'song', size, x, baseline(emTop, size)));
+}
