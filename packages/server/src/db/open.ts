@@ -104,6 +104,8 @@ export async function openDatabase(
   opts: { role?: DatabaseRole } = {},
 ): Promise<OpenedDatabase> {
   const role = opts.role ?? 'cli';
+  if (config.databaseReplicaUrl && !config.databaseUrl)
+    throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica streams from a PostgreSQL server, the embedded one has none');
   if (config.databaseUrl) {
     const database = connect(config.databaseUrl, 'external', 20);
     return { database, binDir: embeddedBinDir(), adminUrl: config.databaseUrl, close: () => database.close() };
