@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The streaming-replica and failover test (issue 14), against Debian's PostgreSQL 15:
+# The streaming-replica, failover and PgBouncer tests (issue 14), against Debian's PostgreSQL 15:
 #   a primary (wal_level=replica), a hot standby made by `pg_basebackup -R` that streams from it
 #   synchronously (an acknowledged write is on the standby before the client hears "done"), and
 #   HAProxy in front (the primary, the standby as backup), then
 #   packages/server/test/platform/replica.test.ts with REQUIRE_REPLICA=1: reads routed to the
 #   replica, writes refused there, and a failover (primary stopped -m immediate after an
 #   acknowledged write, standby promoted) the server rides through HAProxy with 503s, not 500s.
+#   Before that, PgBouncer in transaction mode in front of the primary and
+#   packages/server/test/platform/pgbouncer.test.ts (REQUIRE_PGBOUNCER=1).
 # Run as root (PostgreSQL runs as the postgres user, as in .ci/run). Everything lives in its own
 # temp dir and on free ports; the trap stops every process it started and removes the dir.
 set -euo pipefail
@@ -14,14 +16,20 @@ cd "$(dirname "$0")/.."
 pgbin=/usr/lib/postgresql/15/bin
 [ -x "$pgbin/initdb" ] || { echo "replica-test: $pgbin/initdb missing (apt-get install postgresql-15)" >&2; exit 1; }
 command -v haproxy >/dev/null || { echo "replica-test: haproxy missing (apt-get install haproxy)" >&2; exit 1; }
+command -v pgbouncer >/dev/null || { echo "replica-test: pgbouncer missing (apt-get install pgbouncer)" >&2; exit 1; }
 id postgres >/dev/null 2>&1 || { echo "replica-test: no postgres user (it comes with postgresql-15)" >&2; exit 1; }
 
 dir=$(mktemp -d /tmp/replica-ci.XXXXXX)
 chmod 755 "$dir"
 haproxy_pid=""
+bouncer_pid=""
 cleanup() {
   status=$?
   if [ -n "$haproxy_pid" ]; then kill "$haproxy_pid" 2>/dev/null || true; wait "$haproxy_pid" 2>/dev/null || true; fi
+  if [ -n "$bouncer_pid" ]; then
+    if [ -f "$dir/pgbouncer.pid" ]; then kill "$(cat "$dir/pgbouncer.pid")" 2>/dev/null || true; fi
+    wait "$bouncer_pid" 2>/dev/null || true
+  fi
   for node in primary replica; do
     if [ -f "$dir/$node/postmaster.pid" ]; then
       su postgres -s /bin/sh -c "$pgbin/pg_ctl -D '$dir/$node' -m immediate stop >/dev/null 2>&1" || true
@@ -41,12 +49,14 @@ rport=$(free_port)
 while [ "$rport" = "$pport" ]; do rport=$(free_port); done
 hport=$(free_port)
 while [ "$hport" = "$pport" ] || [ "$hport" = "$rport" ]; do hport=$(free_port); done
+bport=$(free_port)
+while [ "$bport" = "$pport" ] || [ "$bport" = "$rport" ] || [ "$bport" = "$hport" ]; do bport=$(free_port); done
 as_pg() { su postgres -s /bin/sh -c "$1"; }
 psql_at() { "$pgbin/psql" -X -q -At -h 127.0.0.1 -p "$1" -U postgres -d postgres -c "$2"; }
 # fsync off: the failover below kills processes, not the machine, and the OS keeps what was written.
 opts="-c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c wal_level=replica -c max_wal_senders=5 -c hot_standby=on"
 
-echo "primary on $pport, replica on $rport, haproxy on $hport ($dir)"
+echo "primary on $pport, replica on $rport, haproxy on $hport, pgbouncer on $bport ($dir)"
 chown postgres:postgres "$dir"
 as_pg "$pgbin/initdb -D '$dir/primary' -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >/dev/null"
 as_pg "$pgbin/pg_ctl -D '$dir/primary' -l '$dir/primary.log' -w -o \"-p $pport -k '$dir' $opts\" start >/dev/null"
@@ -99,8 +109,40 @@ until [ "$(psql_at "$hport" "SELECT pg_is_in_recovery()" 2>/dev/null)" = "f" ]; 
   sleep 0.2
 done
 
+# PgBouncer in transaction mode in front of the primary (it refuses to run as root: as postgres,
+# in the foreground as a job of this shell, stopped by the trap through its pid file).
+printf '"postgres" ""\n' >"$dir/userlist.txt"
+cat >"$dir/pgbouncer.ini" <<EOF
+[databases]
+* = host=127.0.0.1 port=$pport
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bport
+unix_socket_dir =
+auth_type = trust
+auth_file = $dir/userlist.txt
+admin_users = postgres
+pool_mode = transaction
+max_client_conn = 300
+default_pool_size = 20
+pidfile = $dir/pgbouncer.pid
+logfile = $dir/pgbouncer.log
+EOF
+chown postgres:postgres "$dir/pgbouncer.ini" "$dir/userlist.txt"
+su postgres -s /bin/sh -c "exec pgbouncer -q '$dir/pgbouncer.ini'" &
+bouncer_pid=$!
+until [ "$(psql_at "$bport" "SELECT 1" 2>/dev/null)" = "1" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { echo "replica-test: PgBouncer does not answer" >&2; exit 1; }
+  kill -0 "$bouncer_pid" 2>/dev/null || { echo "replica-test: PgBouncer exited" >&2; exit 1; }
+  sleep 0.2
+done
+
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pport/postgres"
 export TEST_PRIMARY_URL="$TEST_DATABASE_URL"
+export TEST_PGBOUNCER_URL="postgres://postgres@127.0.0.1:$bport/postgres"
+REQUIRE_PGBOUNCER=1 npx vitest run --project server packages/server/test/platform/pgbouncer.test.ts
+
+# Last: the failover at its end stops the primary.
 export TEST_REPLICA_URL="postgres://postgres@127.0.0.1:$rport/postgres"
 export TEST_FAILOVER_URL="postgres://postgres@127.0.0.1:$hport/postgres"
 export TEST_STOP_PRIMARY="su postgres -s /bin/sh -c \"$pgbin/pg_ctl -D '$dir/primary' -m immediate stop\""

@@ -18,8 +18,9 @@ export interface Config {
    */
   databaseReplicaUrl: string | undefined;
   /**
-   * Where the live-event hub LISTENs (a session of its own): PostgreSQL itself or a session-mode
-   * pool, when DATABASE_URL goes through PgBouncer in transaction mode. Default DATABASE_URL.
+   * A session connection (PostgreSQL itself or a session-mode pool) for what needs one when
+   * DATABASE_URL goes through PgBouncer in transaction mode: the live-event hub's LISTEN and the
+   * migrations' advisory lock. Default DATABASE_URL.
    */
   databaseListenUrl: string | undefined;
   /** Idle timeout of a session, ms (等保: 30 minutes). */

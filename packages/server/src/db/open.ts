@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connect, type Database } from './client.ts';
 import { embeddedBinDir, startEmbedded } from './embedded.ts';
+import { migrate } from './migrate.ts';
 
 export const DB_NAME = 'township';
 
@@ -95,6 +96,22 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
       await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Applies pending migrations. They hold a session-level advisory lock (several servers starting at
+ * once migrate once); through a transaction-mode pooler (PgBouncer) the lock would be taken on one
+ * server connection and released on another, or never. With DATABASE_LISTEN_URL, the session
+ * connection the event hub needs anyway, they run there.
+ */
+export async function migrateDatabase(config: Config, database: Database, log: (m: string) => void = () => {}): Promise<string[]> {
+  if (!config.databaseListenUrl) return migrate(database.pool, log);
+  const session = connect(config.databaseListenUrl, 'external', 1);
+  try {
+    return await migrate(session.pool, log);
+  } finally {
+    await session.close();
   }
 }
 
