@@ -122,7 +122,10 @@ export async function openDatabase(
 ): Promise<OpenedDatabase> {
   const role = opts.role ?? 'cli';
   if (config.databaseReplicaUrl && !config.databaseUrl)
-    throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica streams from a PostgreSQL server, the embedded one has none');
+    // Bilingual like dataDirInUseMessage: read by whoever starts the server, not a browser.
+    throw new Error(
+      '设置了 DATABASE_REPLICA_URL 就必须同时设置 DATABASE_URL：只读副本从 PostgreSQL 服务器流复制，内置数据库没有副本。 / DATABASE_REPLICA_URL needs DATABASE_URL: a replica streams from a PostgreSQL server, the embedded database has none.',
+    );
   if (config.databaseUrl) {
     const database = connect(config.databaseUrl, 'external', 20);
     return { database, binDir: embeddedBinDir(), adminUrl: config.databaseUrl, close: () => database.close() };
