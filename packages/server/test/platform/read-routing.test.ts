@@ -82,6 +82,74 @@ describe('with a replica that cannot be reached', () => {
   });
 });
 
+/** A TCP relay to the test database that can be cut and restored: a "replica" that goes away and comes back. */
+async function relay(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  const port = await closedPort();
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => s.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', resolve);
+    });
+  const cut = async () => {
+    const closed = new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    for (const s of sockets) s.destroy();
+    await closed;
+    server = undefined;
+  };
+  await listen();
+  return { port, cut, restore: listen, close: cut };
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('with a replica that goes away and comes back', () => {
+  it('keeps the dashboard whole while it is gone, and reads from it again once it answers', async () => {
+    const target = new URL(database.url);
+    const link = await relay(target);
+    afterAll(() => link.close());
+    const url = new URL(database.url);
+    url.port = String(link.port);
+    const lines: string[] = [];
+    const app = await appWith({ databaseReplicaUrl: url.toString() }, lines);
+    const county = await as(app, 'county.admin');
+    const filedStaff = async () => {
+      const res = await county.get(`/api/dashboard/county?year=${year}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const before = await filedStaff();
+    expect(app.readReplica!.readsFromReplica()).toBe(true);
+
+    // Cut: the read pool's open connections drop and new ones are refused; the reads go to the primary.
+    await link.cut();
+    const during = await filedStaff();
+    expect(during).toEqual(before);
+    expect(app.readReplica!.readsFromReplica()).toBe(false);
+    expect((await app.inject('/api/health')).json().replica).toMatchObject({ state: 'unavailable', readsFrom: 'primary' });
+
+    await link.restore();
+    await until('the probe to find the replica again', () => app.readReplica!.readsFromReplica());
+    expect(await filedStaff()).toEqual(before);
+    expect(lines.some((l) => l.includes('read replica answers again'))).toBe(true);
+  });
+});
+
 describe('the replica pool', () => {
   it('refuses writes even on a server that takes them, and serves the reads itself', async () => {
     // The test database under its own URL stands in for a replica that has been promoted.
