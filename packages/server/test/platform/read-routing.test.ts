@@ -2,7 +2,8 @@
  * How the heavy reads are routed, on the one database every test run has (no streaming replica
  * needed; the replica itself is test/platform/replica.test.ts, run by .ci/replica-test.sh):
  * without DATABASE_REPLICA_URL nothing changes; with a replica that cannot be reached the reads
- * fall back to the primary (200s, one warning, health 200 naming the fallback); the replica's pool
+ * fall back to the primary (200s, one warning, health 200 naming the fallback), and one that drops
+ * out mid-use is read from again once the probe finds it; the replica's pool
  * is read-only even when the URL names a server that takes writes; DATABASE_LISTEN_URL is where the
  * live-event hub LISTENs.
  */
