@@ -49,7 +49,11 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
-/** A postgres:// URL, or undefined when unset; anything else fails at start-up, not at the first query. */
+/**
+ * A connection URL node-postgres reads (postgres://, postgresql://, or socket:// for a Unix socket),
+ * or undefined when unset; anything else fails at start-up, not at the first query. The value is
+ * never echoed: it may carry a password.
+ */
 function databaseUrl(name: string): string | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -59,7 +63,7 @@ function databaseUrl(name: string): string | undefined {
   } catch {
     throw new Error(`${name} must be a postgres:// URL`);
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+  if (!['postgres:', 'postgresql:', 'socket:'].includes(url.protocol))
     throw new Error(`${name} must be a postgres:// URL, got ${url.protocol}//…`);
   return raw;
 }

@@ -43,6 +43,23 @@ async function appWith(config: Partial<Config>, lines?: string[]): Promise<App> 
   return app;
 }
 
+describe('the URLs in the environment', () => {
+  it('are refused at start-up when they are no PostgreSQL URL, without echoing them', () => {
+    const saved = process.env.DATABASE_REPLICA_URL;
+    try {
+      process.env.DATABASE_REPLICA_URL = 'mysql://reader:secret@db/township';
+      expect(() => loadConfig()).toThrow(/^DATABASE_REPLICA_URL must be a postgres:\/\/ URL, got mysql:\/\/…$/);
+      process.env.DATABASE_REPLICA_URL = 'db-replica:5432';
+      expect(() => loadConfig()).toThrow(/DATABASE_REPLICA_URL must be a postgres/);
+      process.env.DATABASE_REPLICA_URL = 'postgres://reader:secret@db-replica/township';
+      expect(loadConfig().databaseReplicaUrl).toBe('postgres://reader:secret@db-replica/township');
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_REPLICA_URL;
+      else process.env.DATABASE_REPLICA_URL = saved;
+    }
+  });
+});
+
 describe('without DATABASE_REPLICA_URL', () => {
   it('opens no replica and health says nothing of one', async () => {
     const app = await appWith({ databaseReplicaUrl: undefined });
