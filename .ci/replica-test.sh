@@ -53,19 +53,28 @@ bport=$(free_port)
 while [ "$bport" = "$pport" ] || [ "$bport" = "$rport" ] || [ "$bport" = "$hport" ]; do bport=$(free_port); done
 as_pg() { su postgres -s /bin/sh -c "$1"; }
 psql_at() { "$pgbin/psql" -X -q -At -h 127.0.0.1 -p "$1" -U postgres -d postgres -c "$2"; }
-# fsync off: the failover below kills processes, not the machine, and the OS keeps what was written.
-opts="-c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c wal_level=replica -c max_wal_senders=5 -c hot_standby=on"
 
 echo "primary on $pport, replica on $rport, haproxy on $hport, pgbouncer on $bport ($dir)"
 chown postgres:postgres "$dir"
 as_pg "$pgbin/initdb -D '$dir/primary' -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >/dev/null"
-as_pg "$pgbin/pg_ctl -D '$dir/primary' -l '$dir/primary.log' -w -o \"-p $pport -k '$dir' $opts\" start >/dev/null"
+# In postgresql.conf (the base backup copies it to the standby), not on the command line: a reload
+# after ALTER SYSTEM would otherwise report the file's max_connections as an error.
+# fsync off: the failover below kills processes, not the machine, and the OS keeps what was written.
+cat >>"$dir/primary/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+max_connections = 300
+fsync = off
+wal_level = replica
+max_wal_senders = 5
+hot_standby = on
+EOF
+as_pg "$pgbin/pg_ctl -D '$dir/primary' -l '$dir/primary.log' -w -o \"-p $pport -k '$dir'\" start >/dev/null"
 
 # The standby: a base backup that writes standby.signal and primary_conninfo (-R); its
 # application_name names it in synchronous_standby_names.
 as_pg "$pgbin/pg_basebackup -h 127.0.0.1 -p $pport -U postgres -D '$dir/replica' -R -X stream -c fast"
 echo "primary_conninfo = 'host=127.0.0.1 port=$pport user=postgres application_name=replica1'" >>"$dir/replica/postgresql.auto.conf"
-as_pg "$pgbin/pg_ctl -D '$dir/replica' -l '$dir/replica.log' -w -o \"-p $rport -k '$dir' $opts\" start >/dev/null"
+as_pg "$pgbin/pg_ctl -D '$dir/replica' -l '$dir/replica.log' -w -o \"-p $rport -k '$dir'\" start >/dev/null"
 
 deadline=$(($(date +%s) + 60))
 until [ "$(psql_at "$pport" "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'replica1' AND state = 'streaming'")" = "1" ]; do
