@@ -10,7 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Config } from './config.ts';
-import { databaseAnswers, type Database } from './db/client.ts';
+import { databaseAnswers, type ConnectOptions, type Database } from './db/client.ts';
+import { openReadReplica, type ReadReplica } from './db/replica.ts';
 import { routeModules } from './modules/index.ts';
 import { sessionResolver } from './modules/accounts/auth.service.ts';
 import type { App } from './platform/app-types.ts';
@@ -29,6 +30,15 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where the log goes (default stdout); tests capture it to check what a log line carries. */
   logStream?: NodeJS.WritableStream;
+  /** Timeouts of the replica's pool (DATABASE_REPLICA_URL), e.g. the tests' hang guards. */
+  replicaConnectOptions?: ConnectOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The read replica when DATABASE_REPLICA_URL is set (health, tests); its reads reach routes as `deps.readDb`. */
+    readReplica: ReadReplica | undefined;
+  }
 }
 
 /**
@@ -75,7 +85,7 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
 /** Vite's content-hashed bundles: a new build gets new names, so each file may be kept for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export async function buildApp({ config, database, logger = false, logStream }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger = false, logStream, replicaConnectOptions }: BuildOptions): Promise<App> {
   // The key store (audit signing key, data key) lives in files outside the database: open or create it first.
   setActiveKeyStore(openKeyStore(keysDirOf(config), logger ? (m) => console.log(`[township-office] ${m}`) : undefined));
   setCheckpointEvery(config.auditCheckpointRows);
@@ -98,6 +108,19 @@ export async function buildApp({ config, database, logger = false, logStream }: 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   app.decorate('db', database.db);
+  // The heavy reads (dashboard, exports, search) go to the replica when there is one; without one
+  // readDb is the primary's handle itself, so nothing changes.
+  const replica = config.databaseReplicaUrl
+    ? openReadReplica(
+        config.databaseReplicaUrl,
+        database,
+        { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) },
+        replicaConnectOptions,
+      )
+    : undefined;
+  const readDb = replica?.db ?? database.db;
+  app.decorate('readReplica', replica);
+  if (replica) app.addHook('onClose', () => replica.close());
   registerHttpPlatform(app, { db: database.db, config, sessions: sessionResolver(database.db, config) });
 
   // Security headers for every response (等保: no framing, no sniffing, a content policy, TLS only).
@@ -114,7 +137,14 @@ export async function buildApp({ config, database, logger = false, logStream }: 
 
   // Health answers within HEALTH_TIMEOUT_MS whatever the database does (a balancer or monitor
   // must never hang on it): 200 when a query goes through, else 503 with the catalogued message.
-  const healthUp = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) });
+  // The replica is reported, never decisive: a lagging or lost replica leaves the server serving
+  // (its reads fall back to the primary), so it must not take the server out of a balancer.
+  const replicaHealth = z.object({
+    state: z.enum(['streaming', 'not_standby', 'unavailable']),
+    readsFrom: z.enum(['replica', 'primary']),
+    lagBytes: z.number().int().nullable(),
+  });
+  const healthUp = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']), replica: replicaHealth.optional() });
   const healthDown = z.object({
     status: z.literal('unavailable'),
     database: z.literal('unavailable'),
@@ -124,7 +154,11 @@ export async function buildApp({ config, database, logger = false, logStream }: 
     '/api/health',
     { config: { public: true }, schema: { tags: ['platform'], response: { 200: healthUp, 503: healthDown } } },
     async (req, reply) => {
-      if (await databaseAnswers(database.pool, HEALTH_TIMEOUT_MS)) return { status: 'ok' as const, database: database.kind };
+      const [up, replicaStatus] = await Promise.all([
+        databaseAnswers(database.pool, HEALTH_TIMEOUT_MS),
+        replica?.status(database.pool, HEALTH_TIMEOUT_MS),
+      ]);
+      if (up) return { status: 'ok' as const, database: database.kind, ...(replicaStatus ? { replica: replicaStatus } : {}) };
       const def = CommonErrors.DB_UNAVAILABLE;
       return reply.code(503).send({
         status: 'unavailable' as const,
@@ -135,7 +169,7 @@ export async function buildApp({ config, database, logger = false, logStream }: 
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  const deps = { db: database.db, database, config };
+  const deps = { db: database.db, readDb, database, config };
   for (const register of routeModules) register(app, deps);
 
   const webDist = config.webDist;

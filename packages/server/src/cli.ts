@@ -4,8 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { THREE_OFFICER_ROLES, type Role } from '@township-office/domain/roles';
 import { loadConfig } from './config.ts';
-import { migrate } from './db/migrate.ts';
-import { openDatabase, type OpenedDatabase } from './db/open.ts';
+import { migrateDatabase, openDatabase, type OpenedDatabase } from './db/open.ts';
 import { backupDatabase, restoreDatabase } from './platform/backup.ts';
 import { AppError } from './platform/errors.ts';
 import { fileStorageFor } from './platform/files.ts';
@@ -22,9 +21,10 @@ import { serve } from './server.ts';
 const log = (m: string) => console.log(`[township-office] ${m}`);
 
 async function withDatabase<T>(fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
-  const opened = await openDatabase(loadConfig(), log);
+  const config = loadConfig();
+  const opened = await openDatabase(config, log);
   try {
-    await migrate(opened.database.pool, log);
+    await migrateDatabase(config, opened.database, log);
     return await fn(opened);
   } finally {
     await opened.close();

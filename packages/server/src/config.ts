@@ -12,6 +12,17 @@ export interface Config {
   /** The file store (attachments): FILES_DIR, default DATA_DIR/files; shared by every server. */
   filesDir: string;
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL's database: the dashboard, register exports and search read
+   * from it (read-only connections), falling back to the primary while it cannot be reached.
+   */
+  databaseReplicaUrl: string | undefined;
+  /**
+   * A session connection (PostgreSQL itself or a session-mode pool) for what needs one when
+   * DATABASE_URL goes through PgBouncer in transaction mode: the live-event hub's LISTEN and the
+   * migrations' advisory lock. Default DATABASE_URL.
+   */
+  databaseListenUrl: string | undefined;
   /** Idle timeout of a session, ms (等保: 30 minutes). */
   sessionIdleMs: number;
   lockoutThreshold: number;
@@ -38,6 +49,25 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
+/**
+ * A connection URL node-postgres reads (postgres://, postgresql://, or socket:// for a Unix socket),
+ * or undefined when unset; anything else fails at start-up, not at the first query. The value is
+ * never echoed: it may carry a password.
+ */
+function databaseUrl(name: string): string | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a postgres:// URL`);
+  }
+  if (!['postgres:', 'postgresql:', 'socket:'].includes(url.protocol))
+    throw new Error(`${name} must be a postgres:// URL, got ${url.protocol}//…`);
+  return raw;
+}
+
 function bool(name: string, fallback: boolean): boolean {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -51,7 +81,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     port: int('PORT', 3000),
     host: process.env.HOST || '127.0.0.1',
     dataDir: path.resolve(process.env.DATA_DIR || './data'),
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl('DATABASE_URL'),
+    databaseReplicaUrl: databaseUrl('DATABASE_REPLICA_URL'),
+    databaseListenUrl: databaseUrl('DATABASE_LISTEN_URL'),
     keysDir: process.env.KEYS_DIR ? path.resolve(process.env.KEYS_DIR) : undefined,
     auditCheckpointRows: Math.max(1, int('AUDIT_CHECKPOINT_ROWS', 100)),
     auditCheckpointMinutes: Math.max(1, int('AUDIT_CHECKPOINT_MINUTES', 60)),

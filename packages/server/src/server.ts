@@ -2,8 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
-import { migrate } from './db/migrate.ts';
-import { openDatabase } from './db/open.ts';
+import { migrateDatabase, openDatabase } from './db/open.ts';
 import { takeOverStopSignals } from './db/embedded.ts';
 import { buildApp } from './app.ts';
 import { databaseIsEmpty, seedDemo } from './seed/index.ts';
@@ -21,7 +20,7 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const log = (m: string) => console.log(`[township-office] ${m}`);
   const opened = await openDatabase(config, log, { role: 'serve' });
   const { database } = opened;
-  await migrate(database.pool, log);
+  await migrateDatabase(config, database, log);
   if (opts.demo && (await databaseIsEmpty(database.db))) {
     const bar = progressBar('seeding the demo county');
     const report = await seedDemo(database.db, { onProgress: (d, t, l) => bar.update(d, t, l) });

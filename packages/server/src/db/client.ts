@@ -44,6 +44,14 @@ export interface ConnectOptions {
    * connection to a database just created from its template.
    */
   connectTimeoutMillis?: number;
+  /**
+   * Every transaction of every connection read-only (`default_transaction_read_only=on`, sent in the
+   * startup packet so it holds before the first query): the replica's pool, so a write routed there
+   * by mistake is refused even after the replica has been promoted.
+   */
+  readOnly?: boolean;
+  /** Shows in pg_stat_activity (default `township-office`). */
+  applicationName?: string;
 }
 
 export function connect(url: string, kind: Database['kind'], max = 10, opts: ConnectOptions = {}): Database {
@@ -58,7 +66,8 @@ export function connect(url: string, kind: Database['kind'], max = 10, opts: Con
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    application_name: 'township-office',
+    application_name: opts.applicationName ?? 'township-office',
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     connectionTimeoutMillis: waitMs,
     Client: TimedClient,
   });
@@ -73,13 +82,18 @@ export function connect(url: string, kind: Database['kind'], max = 10, opts: Con
 
 /** Whether the database answers `SELECT 1` within `timeoutMs` (never waits longer, whatever the pool does). */
 export async function databaseAnswers(pool: pg.Pool, timeoutMs: number): Promise<boolean> {
+  return (await queryWithin(pool, 'SELECT 1', timeoutMs)) !== undefined;
+}
+
+/** The rows of `text`, or undefined when it fails or takes longer than `timeoutMs` (health checks must never hang). */
+export async function queryWithin<R extends pg.QueryResultRow>(pool: pg.Pool, text: string, timeoutMs: number): Promise<R[] | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
   try {
     return await Promise.race([
-      pool.query('SELECT 1').then(
-        () => true,
-        () => false,
+      pool.query<R>(text).then(
+        (r) => r.rows,
+        () => undefined,
       ),
       late,
     ]);
@@ -109,12 +123,35 @@ const MESSAGES =
  * Whether an error means "the database cannot be reached right now" (as opposed to a bug or a
  * rule): the error handler answers these with DB_UNAVAILABLE (503). Follows `cause` (Drizzle wraps
  * query errors) and AggregateError's `errors` (a refused dual-stack connect).
+ *
+ * A write refused as read-only (25006) counts too: through a balancer in front of a primary and
+ * its standby, that is the standby answering during a failover, before its promotion — it takes
+ * writes again a moment later, so the caller should try again, not see a fault of ours.
  */
-export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return unreachable(err, 0) || hasCode(err, '25006', 0);
+}
+
+/**
+ * Whether the connection itself failed (not a refusal by a server that answered): what makes the
+ * replica's reads fall back to the primary. A read-only refusal is not one of these: that write
+ * must fail, not be retried on the primary.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  return unreachable(err, 0);
+}
+
+function unreachable(err: unknown, depth: number): boolean {
   if (!err || typeof err !== 'object' || depth > 4) return false;
   const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATES.test(e.code))) return true;
   if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
-  if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1);
+  if (Array.isArray(e.errors) && e.errors.some((x) => unreachable(x, depth + 1))) return true;
+  return unreachable(e.cause, depth + 1);
+}
+
+function hasCode(err: unknown, code: string, depth: number): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { code?: unknown; cause?: unknown };
+  return e.code === code || hasCode(e.cause, code, depth + 1);
 }

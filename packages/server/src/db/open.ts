@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connect, type Database } from './client.ts';
 import { embeddedBinDir, startEmbedded } from './embedded.ts';
+import { migrate } from './migrate.ts';
 
 export const DB_NAME = 'township';
 
@@ -98,12 +99,33 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/**
+ * Applies pending migrations. They hold a session-level advisory lock (several servers starting at
+ * once migrate once); through a transaction-mode pooler (PgBouncer) the lock would be taken on one
+ * server connection and released on another, or never. With DATABASE_LISTEN_URL, the session
+ * connection the event hub needs anyway, they run there.
+ */
+export async function migrateDatabase(config: Config, database: Database, log: (m: string) => void = () => {}): Promise<string[]> {
+  if (!config.databaseListenUrl) return migrate(database.pool, log);
+  const session = connect(config.databaseListenUrl, 'external', 1);
+  try {
+    return await migrate(session.pool, log);
+  } finally {
+    await session.close();
+  }
+}
+
 export async function openDatabase(
   config: Config,
   log: (m: string) => void = () => {},
   opts: { role?: DatabaseRole } = {},
 ): Promise<OpenedDatabase> {
   const role = opts.role ?? 'cli';
+  if (config.databaseReplicaUrl && !config.databaseUrl)
+    // Bilingual like dataDirInUseMessage: read by whoever starts the server, not a browser.
+    throw new Error(
+      '设置了 DATABASE_REPLICA_URL 就必须同时设置 DATABASE_URL：只读副本从 PostgreSQL 服务器流复制，内置数据库没有副本。 / DATABASE_REPLICA_URL needs DATABASE_URL: a replica streams from a PostgreSQL server, the embedded database has none.',
+    );
   if (config.databaseUrl) {
     const database = connect(config.databaseUrl, 'external', 20);
     return { database, binDir: embeddedBinDir(), adminUrl: config.databaseUrl, close: () => database.close() };

@@ -13,6 +13,13 @@ export type App = FastifyInstance<
 
 export interface AppDeps {
   db: Db;
+  /**
+   * For the heavy reads only (dashboard, register exports, search): the read replica's handle when
+   * DATABASE_REPLICA_URL is set (read-only connections, falling back to the primary while the
+   * replica cannot be reached), else `db` itself. Writes, and reads that must see the caller's own
+   * write at once, use `db`.
+   */
+  readDb: Db;
   database: Database;
   config: Config;
 }

@@ -38,7 +38,7 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(1949).max(2100) }
 const loansQuery = z.object({ open: z.enum(['true', 'false']).optional() }).strict();
 const expiringQuery = z.object({ asOfYear: z.coerce.number().int().min(1949).max(2200).optional() }).strict();
 
-export const archivesRoutes: RouteModule = (app, { db }) => {
+export const archivesRoutes: RouteModule = (app, { db, readDb }) => {
   const tags = ['archives'];
   app.get(
     '/api/archives/config',
@@ -138,7 +138,8 @@ export const archivesRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const { rows, spec, fileBase } = await registers.catalogue(db, req.ctx, req.query);
+      // The file reads from the replica when there is one; the page on screen from the primary.
+      const { rows, spec, fileBase } = await registers.catalogue(req.query.format === 'json' ? db : readDb, req.ctx, req.query);
       if (req.query.format === 'json')
         return { items: rows, title: spec.title, filterSummary: spec.filterSummary ?? '', footer: spec.footer ?? '' };
       return sendRegister(reply, spec, req.query.format, fileBase);

@@ -10,8 +10,15 @@ declare module 'fastify' {
   }
 }
 
-export const eventRoutes: RouteModule = (app, { database }) => {
-  const hub = new EventHub({ url: database.url, pool: database.pool, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) } });
+export const eventRoutes: RouteModule = (app, { database, config }) => {
+  // LISTEN needs a session of its own: DATABASE_LISTEN_URL names one when DATABASE_URL goes through
+  // a transaction-mode pooler (PgBouncer), which would deliver no notification. NOTIFY goes through
+  // the request pool in the writing transaction, which any pooler passes on.
+  const hub = new EventHub({
+    url: config.databaseListenUrl ?? database.url,
+    pool: database.pool,
+    log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+  });
   app.decorate('eventHub', hub);
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {

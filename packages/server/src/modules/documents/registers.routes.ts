@@ -7,7 +7,7 @@ import * as svc from './registers.service.ts';
 
 const tags = ['documents'];
 
-export const registerRoutes: RouteModule = (app, { db }) => {
+export const registerRoutes: RouteModule = (app, { db: primary, readDb }) => {
   app.get(
     '/api/registers/outgoing',
     {
@@ -22,6 +22,8 @@ export const registerRoutes: RouteModule = (app, { db }) => {
     async (req, reply) => {
       const { format: _format, page: _page, pageSize: _pageSize, ...filter } = req.query;
       const f = svc.scopedRegisterFilter(req.ctx, filter);
+      // Every row the filter selects, for a file: from the replica when there is one.
+      const db = req.query.format === 'json' ? primary : readDb;
       return listOrExport(reply, req.query, {
         fetch: (limit, offset) => svc.outgoingRegisterItems(db, f, limit, offset),
         file: (items) => svc.outgoingRegisterFile(db, f, items),
@@ -43,6 +45,7 @@ export const registerRoutes: RouteModule = (app, { db }) => {
     async (req, reply) => {
       const { format: _format, page: _page, pageSize: _pageSize, sort, ...filter } = req.query;
       const f = svc.scopedRegisterFilter(req.ctx, filter);
+      const db = req.query.format === 'json' ? primary : readDb;
       return listOrExport(reply, req.query, {
         fetch: (limit, offset) => svc.incomingRegisterItems(db, { ...f, sort }, limit, offset),
         file: (items) => svc.incomingRegisterFile(db, f, items),

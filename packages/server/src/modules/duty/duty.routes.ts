@@ -44,7 +44,7 @@ import * as roster from './duty.roster.service.ts';
 const empty = z.object({}).strict();
 const orgQuery = z.object({ orgId: z.uuid().optional() }).strict();
 
-export const dutyRoutes: RouteModule = (app, { db }) => {
+export const dutyRoutes: RouteModule = (app, { db, readDb }) => {
   const tags = ['duty'];
 
   app.get(
@@ -52,9 +52,11 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
     { config: { action: 'business.read' }, schema: { tags, querystring: rosterQuerySchema, response: { 200: rosterOut } } },
     async (req, reply) => {
       const { format, ...q } = req.query;
-      const rows = await roster.getRoster(db, req.ctx, q);
+      // An export reads from the replica when there is one; the page on screen from the primary.
+      const from = format === 'json' ? db : readDb;
+      const rows = await roster.getRoster(from, req.ctx, q);
       if (format !== 'json')
-        return sendRosterRegister(reply, rows, format, await registerOrgName(db, req.ctx.actor, q.orgId), `${q.from} 至 ${q.to}`);
+        return sendRosterRegister(reply, rows, format, await registerOrgName(from, req.ctx.actor, q.orgId), `${q.from} 至 ${q.to}`);
       return { items: rows.map(presentRosterDay) };
     },
   );
@@ -149,13 +151,13 @@ export const dutyRoutes: RouteModule = (app, { db }) => {
       const { page, pageSize, format, reportedUpward, ...rest } = req.query;
       const f = { ...rest, ...(reportedUpward ? { reportedUpward: reportedUpward === 'true' } : {}) };
       if (format !== 'json') {
-        const all = await log.listLog(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        const all = await log.listLog(readDb, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
         const summary = filterSummary([
           ['自', f.from],
           ['至', f.to],
           ['类别', f.kind && DUTY_LOG_KIND_LABELS[f.kind]],
         ]);
-        return sendDutyLogRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
+        return sendDutyLogRegister(reply, all.rows, format, await registerOrgName(readDb, req.ctx.actor, f.orgId), summary);
       }
       const r = await log.listLog(db, req.ctx, f, { page, pageSize });
       return { items: r.rows.map((e) => presentLogEntry(req.ctx.actor, e)), total: r.total, page, pageSize };

@@ -35,7 +35,7 @@ import { sendMeetingRegister, sendFollowUpRegister, sendMinutesForm } from './me
 const noQuery = z.object({}).strict();
 
 export const meetingsRoutes: RouteModule = (app, deps) => {
-  const { db } = deps;
+  const { db, readDb } = deps;
   const tags = ['meetings'];
   // The minutes' index from Excel (issue 12): /api/registers/meetings/template.xlsx and /import.
   registerSheetImportRoutes(app, deps, [
@@ -59,14 +59,15 @@ export const meetingsRoutes: RouteModule = (app, deps) => {
     async (req, reply) => {
       const { page, pageSize, format, ...f } = req.query;
       if (format !== 'json') {
-        const all = await svc.listMeetings(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        // An export reads every row the filter selects: from the replica when there is one.
+        const all = await svc.listMeetings(readDb, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
         const summary = filterSummary([
           ['类型', f.kind && MEETING_KIND_LABELS[f.kind]],
           ['自', f.from],
           ['至', f.to],
           ['关键词', f.q],
         ]);
-        return sendMeetingRegister(reply, all.rows, format, await registerOrgName(db, req.ctx.actor, f.orgId), summary);
+        return sendMeetingRegister(reply, all.rows, format, await registerOrgName(readDb, req.ctx.actor, f.orgId), summary);
       }
       const r = await svc.listMeetings(db, req.ctx, f, { page, pageSize });
       return { items: r.rows.map(presentMeetingSummary), total: r.total, page, pageSize };
@@ -165,8 +166,8 @@ export const meetingsRoutes: RouteModule = (app, deps) => {
       const today = chinaToday();
       const f = { ...rest, ...(overdue === 'true' ? { overdueOn: today } : {}) };
       if (format !== 'json') {
-        const all = await svc.listFollowUps(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
-        return sendFollowUpRegister(reply, all.rows, format, today, await registerOrgName(db, req.ctx.actor, f.orgId));
+        const all = await svc.listFollowUps(readDb, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        return sendFollowUpRegister(reply, all.rows, format, today, await registerOrgName(readDb, req.ctx.actor, f.orgId));
       }
       const r = await svc.listFollowUps(db, req.ctx, f, { page, pageSize });
       return {

@@ -48,7 +48,7 @@ import { importVisitRegister, visitTemplate } from './visits.import.service.ts';
 const empty = z.object({}).strict();
 
 export const receptionRoutes: RouteModule = (app, deps) => {
-  const { db } = deps;
+  const { db, readDb } = deps;
   const tags = ['reception'];
   // The visitor register from Excel (issue 12): /api/registers/visits/template.xlsx and /import.
   registerSheetImportRoutes(app, deps, [
@@ -70,12 +70,13 @@ export const receptionRoutes: RouteModule = (app, deps) => {
       const { page, pageSize, format, includeVoid, ...rest } = req.query;
       const f = { ...rest, includeVoid: includeVoid === 'true' };
       if (format !== 'json') {
-        const all = await visits.listVisits(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+        // An export reads every row the filter selects: from the replica when there is one.
+        const all = await visits.listVisits(readDb, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
         return sendVisitRegister(
           reply,
           all.rows,
           format,
-          await registerOrgName(db, req.ctx.actor, f.orgId),
+          await registerOrgName(readDb, req.ctx.actor, f.orgId),
           filterSummary([
             ['自', f.from],
             ['至', f.to],
@@ -133,7 +134,7 @@ export const receptionRoutes: RouteModule = (app, deps) => {
         ...(noticeLate ? { noticeLate: noticeLate === 'true' } : {}),
       };
       if (format !== 'json') {
-        const all = await petitions.listPetitions(db, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS }, { auditSearch: false });
+        const all = await petitions.listPetitions(readDb, req.ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS }, { auditSearch: false });
         // The keyword goes on the sheet (and so into the export's audit row) with its digits starred.
         const summary = filterSummary([
           ['状态', f.status && PETITION_STATUS_LABELS[f.status]],
@@ -151,7 +152,7 @@ export const receptionRoutes: RouteModule = (app, deps) => {
           req.ctx.actor,
           all.rows,
           format,
-          await registerOrgName(db, req.ctx.actor, f.orgId),
+          await registerOrgName(readDb, req.ctx.actor, f.orgId),
           summary,
           today,
         );

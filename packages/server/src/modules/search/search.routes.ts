@@ -7,14 +7,15 @@ import { refreshSearchIndex, search } from './search.service.ts';
 /** The background refresh; a search also refreshes first when the index is older than SEARCH_STALE_MS (search.service.ts). */
 export const SEARCH_REFRESH_MS = 10 * 60_000;
 
-export const searchRoutes: RouteModule = (app, { db }) => {
+export const searchRoutes: RouteModule = (app, { db, readDb }) => {
   app.get(
     '/api/search',
     {
       config: { action: 'business.read' },
       schema: { tags: ['search'], querystring: searchQuerySchema, response: { 200: searchResultSchema } },
     },
-    async (req) => search(db, req.ctx, req.query),
+    // The index is read from the replica when there is one; its refresh writes, so it runs on the primary.
+    async (req) => search({ db, readDb }, req.ctx, req.query),
   );
   registerJob(app, { name: 'search.refresh', everyMs: SEARCH_REFRESH_MS, run: () => refreshSearchIndex(db) });
 };

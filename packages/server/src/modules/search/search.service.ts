@@ -45,14 +45,15 @@ function ensureFresh(db: Db): void {
     .finally(() => (running = null));
 }
 
-export async function search(db: Db, ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
+/** `readDb` answers the query (a replica's lag adds little to the index's own staleness); `db` refreshes the index. */
+export async function search({ db, readDb }: { db: Db; readDb: Db }, ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
   if (!readsBusinessRecords(ctx.actor.role)) throw new AppError(CommonErrors.FORBIDDEN_ROLE);
   const words = searchWords(q.q, 20);
   const folded = foldText(q.q).trim();
   const substring = [...folded].length >= 3 && words.length > 0 ? folded : null;
   if (words.length === 0) return { total: 0, items: [] };
   ensureFresh(db);
-  const rows = await searchEntries(db, {
+  const rows = await searchEntries(readDb, {
     words,
     substring,
     orgId: seesAllTownships(ctx.actor.role) ? (q.orgId ?? null) : ctx.actor.orgId,
