@@ -34,6 +34,26 @@ export function refusedGets(c: Client, templates: string[], ids: fc.Arbitrary<st
   );
 }
 
+/** Generated bad bodies at each path template (its :id drawn from `ids`): every answer a 4xx, never a 5xx. */
+export function refusedWrites(
+  send: (url: string, body: unknown) => Promise<{ statusCode: number; body: string }>,
+  templates: string[],
+  ids: fc.Arbitrary<string>,
+  bodies: fc.Arbitrary<unknown>,
+  see: See,
+  numRuns: number,
+) {
+  return fc.assert(
+    fc.asyncProperty(fc.constantFrom(...templates), ids, bodies, async (t, id, body) => {
+      const url = fillId(t, id);
+      const res = await send(url, body);
+      see(url, res);
+      expect(res.statusCode, `${url} ${JSON.stringify(body)}`).toBeGreaterThanOrEqual(400);
+    }),
+    { numRuns },
+  );
+}
+
 /** List endpoints with generated query strings: never a 5xx. */
 export function survivingLists(c: Client, lists: string[], queries: fc.Arbitrary<Record<string, string>>, see: See, numRuns: number) {
   return fc.assert(

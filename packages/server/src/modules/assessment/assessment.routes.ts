@@ -83,17 +83,22 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
     { config: read, schema: { tags, params: idParamSchema, response: { 200: schemeDetailSchema } } },
     async (req) => detail(db, req.ctx, req.params.id),
   );
-  app.put(
-    '/api/assessment/schemes/:id/indicators',
-    {
-      config: { action: 'assessment.manage' },
-      schema: { tags, params: idParamSchema, body: indicatorsPutSchema, response: { 200: schemeDetailSchema } },
-    },
-    async (req) => {
-      await svc.putIndicators(db, req.ctx, req.params.id, req.body);
-      return detail(db, req.ctx, req.params.id);
-    },
-  );
+  /** A PUT that replaces one part of a scheme (its indicators, its grades) and answers the scheme as it now stands. */
+  function schemePartPut<B extends z.ZodType>(
+    part: string,
+    body: B,
+    write: (ctx: RequestContext, id: string, value: z.infer<B>) => Promise<unknown>,
+  ) {
+    app.put(
+      `/api/assessment/schemes/:id/${part}`,
+      { config: { action: 'assessment.manage' }, schema: { tags, params: idParamSchema, body, response: { 200: schemeDetailSchema } } },
+      async (req) => {
+        await write(req.ctx, req.params.id, req.body as z.infer<B>);
+        return detail(db, req.ctx, req.params.id);
+      },
+    );
+  }
+  schemePartPut('indicators', indicatorsPutSchema, (ctx, id, v) => svc.putIndicators(db, ctx, id, v));
   for (const [path, t] of Object.entries(STEPS)) {
     app.post(
       `/api/assessment/schemes/:id/${path}`,
@@ -267,17 +272,7 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
       return reply.code(201).send(await detail(db, req.ctx, req.params.id));
     },
   );
-  app.put(
-    '/api/assessment/schemes/:id/grades',
-    {
-      config: { action: 'assessment.manage' },
-      schema: { tags, params: idParamSchema, body: gradesPutSchema, response: { 200: schemeDetailSchema } },
-    },
-    async (req) => {
-      await svc.putGrades(db, req.ctx, req.params.id, req.body);
-      return detail(db, req.ctx, req.params.id);
-    },
-  );
+  schemePartPut('grades', gradesPutSchema, (ctx, id, v) => svc.putGrades(db, ctx, id, v));
   // An office's totals over the years (its own by default; the county names one).
   app.get(
     '/api/assessment/history',
