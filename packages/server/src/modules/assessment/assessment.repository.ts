@@ -1,5 +1,6 @@
 /** SQL of the assessment module; nothing else touches its tables. */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { orgs } from '../orgs/orgs.tables.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   assessmentAppeals,
@@ -318,10 +319,12 @@ export const assessmentRepository = {
       return true;
     });
   },
+  /** The stored standings in rank order; the office's name is joined from orgs (the one place names live). */
   standings(db: DbOrTx, schemeId: string, orgId?: string): Promise<StandingRow[]> {
     return db
-      .select()
+      .select({ ...getTableColumns(assessmentStandings), orgName: orgs.name })
       .from(assessmentStandings)
+      .innerJoin(orgs, eq(orgs.id, assessmentStandings.orgId))
       .where(and(eq(assessmentStandings.schemeId, schemeId), orgId ? eq(assessmentStandings.orgId, orgId) : undefined))
       .orderBy(asc(assessmentStandings.rank));
   },

@@ -244,7 +244,7 @@ async function refresh(db: Db, scheme: SchemeRow, generation: number): Promise<S
     db,
     scheme.id,
     { generation, at, averages, offices: all.length, meanTotal },
-    all.map((r) => ({ schemeId: scheme.id, orgId: r.orgId, orgName: r.orgName, total: r.total, rank: r.rank, scores: r.scores })),
+    all.map((r) => ({ schemeId: scheme.id, orgId: r.orgId, total: r.total, rank: r.rank, scores: r.scores })),
   );
   return { items: all, averages, offices: all.length, meanTotal, computedAt: at };
 }

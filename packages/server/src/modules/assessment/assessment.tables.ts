@@ -195,11 +195,11 @@ export const assessmentStandings = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => orgs.id),
-    orgName: text('org_name').notNull(),
     total: doublePrecision('total').notNull(),
     rank: integer('rank').notNull(),
     scores: jsonb('scores').$type<{ code: string; score: number; basis: string; pending: boolean }[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.schemeId, t.orgId] })],
 );
-export type StandingRow = typeof assessmentStandings.$inferSelect;
+/** A stored standing with its office's name, joined from orgs when read (a renamed office shows its new name). */
+export type StandingRow = typeof assessmentStandings.$inferSelect & { orgName: string };
