@@ -68,11 +68,11 @@ async function readable(db: Db, ctx: RequestContext, id: string, lock = false): 
 
 /** The facts the policy needs beside the row. */
 export async function schemeCtx(db: Db, ctx: RequestContext, s: SchemeRow): Promise<SchemeCtx> {
-  const [org, unansweredComments, unansweredAppeals] = await Promise.all([
-    orgById(db, ctx.actor.orgId),
-    repo.unansweredComments(db, s.id),
-    repo.unansweredAppeals(db, s.id),
-  ]);
+  // One after another: `db` is a transaction on the writes (lockFor), and one connection runs one
+  // query at a time (pg deprecates queueing a second one while the first runs).
+  const org = await orgById(db, ctx.actor.orgId);
+  const unansweredComments = await repo.unansweredComments(db, s.id);
+  const unansweredAppeals = await repo.unansweredAppeals(db, s.id);
   const needsScores = s.status === 'scoring';
   const missingScores = needsScores ? await missingScoreCount(db, s) : 0;
   const own = s.status === 'self_assessment' && org?.kind === s.targetKind ? await repo.selfAssessment(db, s.id, org.id) : undefined;
