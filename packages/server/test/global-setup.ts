@@ -50,6 +50,13 @@ export default async function setup(project: TestProject) {
     adminUrl = cluster.url('postgres');
   }
   const t0 = Date.now();
+  // A query queued on a connection that is still running one (a Promise.all inside a transaction)
+  // is deprecated by pg and would serialise silently: seeding the demo county must not do it.
+  const queued: string[] = [];
+  const onWarning = (w: Error) => {
+    if (/already executing a query/.test(w.message)) queued.push(w.message);
+  };
+  process.on('warning', onWarning);
   await rebuildTemplate(adminUrl, 'tpl_bare', async (url) => {
     const database = connect(url, 'external', 2, TEST_CONNECT_OPTIONS);
     await migrate(database.pool);
@@ -61,6 +68,10 @@ export default async function setup(project: TestProject) {
     await seedDemo(database.db);
     await database.close();
   });
+  // Warnings are emitted on the next tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  process.off('warning', onWarning);
+  if (queued.length) throw new Error(`migrating and seeding queued a query on a busy connection: ${queued[0]}`);
   console.log(`[test] templates ready in ${Date.now() - t0} ms on ${cluster ? 'an embedded cluster' : 'TEST_DATABASE_URL'}`);
   project.provide('adminUrl', adminUrl);
   project.provide('databaseKind', cluster ? 'embedded' : 'external');
