@@ -483,7 +483,9 @@ function letterHead(doc: Pdf, input: OfficialDocumentInput): Head {
   const doubleBottom = doubleTop + LETTER.thick + LETTER.between + LETTER.thin;
   const markTop = doubleBottom + (7 / 8) * GBT9704.bodySize;
   const marks = cornerMarks(input);
-  const lastTop = markTop + Math.max(0, marks.length - 1) * LINE;
+  // 10.1 says nothing of 签发人; an upward 函 still carries it (7.2.6), so it goes under the 发文字号.
+  const rows = Math.max(marks.length, input.signer ? 2 : 1);
+  const lastTop = markTop + (rows - 1) * LINE;
   const titleLine = Math.ceil((lastTop + GBT9704.bodySize - GBT9704.top) / LINE) + 2;
   const titleLines = wrapTitle(doc, input.title);
   const x1 = GBT9704.left + (GBT9704.width - LETTER.lineWidth) / 2;
@@ -506,6 +508,13 @@ function letterHead(doc: Pdf, input: OfficialDocumentInput): Head {
     if (input.docNumber) {
       const nw = textWidth(doc, 'body', GBT9704.bodySize, input.docNumber);
       out.push(run(doc, input.docNumber, 'body', GBT9704.bodySize, GBT9704.left + GBT9704.width - nw, baseline(markTop, GBT9704.bodySize)));
+    }
+    if (input.signer) {
+      const y = baseline(markTop + LINE, GBT9704.bodySize);
+      const nameW = textWidth(doc, 'kai', GBT9704.bodySize, input.signer);
+      const labelW = textWidth(doc, 'body', GBT9704.bodySize, '签发人：');
+      const x = GBT9704.left + GBT9704.width - nameW;
+      out.push(run(doc, '签发人：', 'body', GBT9704.bodySize, x - labelW, y), run(doc, input.signer, 'kai', GBT9704.bodySize, x, y));
     }
     titleLines.forEach((t, k) => out.push(centred(doc, t, 'title', GBT9704.titleSize, lineTop(titleLine + k))));
   };
