@@ -134,6 +134,19 @@ export interface OfficialDocumentInput {
   printedBy: string;
   /** 印发日期: printed as 2026年1月5日印发. */
   printedDate: string | Date;
+  /**
+   * 文种 (one of DOC_TYPES). 函, 命令(令) and 纪要 select the special formats of GB/T 9704 chapter 10
+   * (10.1 信函格式, 10.2 命令（令）格式, 10.3 纪要格式); any other type, or none, prints the standard format.
+   */
+  docType?: string | null;
+  /** 命令（令）格式: 签发人职务, printed two characters left of the 签发人 name (7.3.5.3). */
+  signerTitle?: string | null;
+  /** 纪要格式 (10.3): 出席 names (with their units where wanted), in order. */
+  attendees?: string[];
+  /** 纪要格式 (10.3): 请假 names, e.g. "张三（出差）". */
+  absentees?: string[];
+  /** 纪要格式 (10.3): 列席 names. */
+  observers?: string[];
 }
 
 /**

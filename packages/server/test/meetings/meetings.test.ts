@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { as, login, tableDigest, testApp } from '../helpers.ts';
+import { liftSummaryLists } from '../../src/modules/documents/documents.formats.ts';
 import { exchangeMeetingsInYear, overdueFollowUpsByOrg } from '../../src/modules/meetings/meetings.metrics.ts';
 
 const { app, database } = await testApp();
@@ -207,6 +208,10 @@ describe('documents from the registers', () => {
     expect(doc.statusCode).toBe(201);
     expect(doc.json()).toMatchObject({ docType: '纪要', title: '党委会（第3次）纪要' });
     expect((await clerk.get(`/api/documents/${doc.json().documentId}`)).statusCode).toBe(200);
+    // GB/T 9704 10.3: the drafted 纪要 closes with the meeting's 出席 and 请假, which its print lifts into the lists
+    // (the PDF route itself only serves a numbered document).
+    const body = (await clerk.get(`/api/documents/${doc.json().documentId}`)).json().body as string;
+    expect(liftSummaryLists(body)).toMatchObject({ attendees: ['王建国', '李海燕'], absentees: ['张志强（出差）'] });
     const e = (await clerk.post('/api/duty/log', { at: '2026-03-06T23:40:00+08:00', kind: 'incident', content: '某村山体滑坡' })).json();
     const report = await clerk.post(`/api/duty/log/${e.id}/draft-report`);
     expect(report.json()).toMatchObject({ docType: '报告' });

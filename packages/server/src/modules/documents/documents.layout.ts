@@ -5,7 +5,8 @@
  * The layout is computed once, as positioned items per page (`platform/print/page-items.ts`);
  * `documents.pdf.ts` draws them as PDF and `documents.ofd.ts` as OFD (GB/T 33190-2016).
  * Input is a plain object (no database): the documents service maps its record onto it.
- * Section numbers in comments refer to GB/T 9704.
+ * Section numbers in comments refer to GB/T 9704. The special formats of its chapter 10 (10.1 信函格式
+ * for 函, 10.2 命令（令）格式, 10.3 纪要格式) are chosen by the input's `docType` (`formatOf`).
  */
 import { chineseDate } from '@township-office/domain/dates';
 import type { BodyParagraph, OfficialDocumentInput } from '@township-office/domain/print';
@@ -36,6 +37,21 @@ const LINE = GBT9704.height / GBT9704.lines;
 const CELL = GBT9704.width / GBT9704.chars;
 const HALF = CELL / 2;
 const HALVES = GBT9704.chars * 2;
+
+/** The formats of GB/T 9704: the standard one of chapter 7, and the special ones of chapter 10. */
+export type DocumentFormat = 'standard' | 'letter' | 'order' | 'summary';
+
+/** 函 → 10.1 信函格式, 命令(令) → 10.2 命令（令）格式, 纪要 → 10.3 纪要格式; every other type is standard. */
+export function formatOf(docType: string | null | undefined): DocumentFormat {
+  const t = (docType ?? '').replace(/[（）]/g, (c) => (c === '（' ? '(' : ')'));
+  if (t === '函') return 'letter';
+  if (t === '命令(令)' || t === '命令' || t === '令') return 'order';
+  if (t === '纪要') return 'summary';
+  return 'standard';
+}
+
+/** The issuer's name without the "文件" of the standard masthead (10.1, 10.2, 10.3 do not print it). */
+const bareIssuer = (name: string) => name.replace(/文件$/, '');
 
 const HEADING_PATTERNS: [level: 1 | 2 | 3 | 4, re: RegExp][] = [
   [1, /^[一二三四五六七八九十百]+、/],
@@ -79,7 +95,7 @@ function fullWidth(doc: Pdf) {
 }
 
 /** 正文, 附件说明, 署名, 成文日期, 附注 as grid lines; `keep` lines stay with the two lines before. */
-function composeFlow(doc: Pdf, input: OfficialDocumentInput): FlowLine[] {
+function composeFlow(doc: Pdf, input: OfficialDocumentInput, format: DocumentFormat = 'standard'): FlowLine[] {
   const isFull = fullWidth(doc);
   const flow: FlowLine[] = [];
   if (input.mainRecipients) {
@@ -103,9 +119,24 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput): FlowLine[] {
       lines.forEach((g, k) => flow.push({ glyphs: k === 0 ? [...prefix, ...numberGlyphs, ...g] : g }));
     });
   }
-  // 7.3.5.1: 成文日期右空四字, 署名 centred over it; two lines left for the seal above them.
-  // 联合行文: the lead org's 署名 first, the others below it (7.3.5).
   const date = chineseDate(input.writtenDate);
+  if (format === 'order') flow.push(...orderSignature(input, date, isFull));
+  else if (format === 'summary') flow.push(...summaryClose(input, date, isFull));
+  else flow.push(...sealedSignature(input, date, isFull));
+  if (input.note) {
+    // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
+    for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull }))
+      flow.push({ glyphs: g });
+  }
+  return flow;
+}
+
+type IsFull = ReturnType<typeof fullWidth>;
+
+/** 7.3.5.1: 成文日期右空四字, 署名 centred over it; two lines left for the seal above them. */
+function sealedSignature(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] {
+  const flow: FlowLine[] = [];
+  // 联合行文: the lead org's 署名 first, the others below it (7.3.5).
   const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
   const dateAt = HALVES - 8 - dateWidth;
   const names = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
@@ -118,11 +149,69 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput): FlowLine[] {
     flow.push({ glyphs: gridLine([{ text: name, role: 'body' }], nameAt, isFull), keep: true });
   }
   flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], dateAt, isFull), keep: true });
-  if (input.note) {
-    // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
-    for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull }))
-      flow.push({ glyphs: g });
+  return flow;
+}
+
+/**
+ * 10.2 → 7.3.5.3 (加盖签发人签名章的公文): 正文下空二行右空四字 the 签发人签名章 (printed as the
+ * signer's name; the stamp goes over it), 签发人职务 two characters left of it; 成文日期 one line
+ * below the 签名章, 右空四字.
+ */
+function orderSignature(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] {
+  const flow: FlowLine[] = [
+    { glyphs: [], keep: true },
+    { glyphs: [], keep: true },
+  ];
+  const name = input.signer ?? '';
+  const nameWidth = gridWidth([{ text: name, role: 'body' }], isFull);
+  const nameAt = Math.max(0, HALVES - 8 - nameWidth);
+  const glyphs = gridLine([{ text: name, role: 'body' }], nameAt, isFull);
+  if (input.signerTitle) {
+    const titleWidth = gridWidth([{ text: input.signerTitle, role: 'body' }], isFull);
+    glyphs.unshift(...gridLine([{ text: input.signerTitle, role: 'body' }], Math.max(0, nameAt - 4 - titleWidth), isFull));
   }
+  flow.push({ glyphs, keep: true }, { glyphs: [], keep: true });
+  const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
+  flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], HALVES - 8 - dateWidth, isFull), keep: true });
+  return flow;
+}
+
+/** The 10.3 lists in their order, each with its label. */
+export function summaryLists(input: OfficialDocumentInput): { label: string; names: string[] }[] {
+  return [
+    { label: '出席', names: input.attendees ?? [] },
+    { label: '请假', names: input.absentees ?? [] },
+    { label: '列席', names: input.observers ?? [] },
+  ].filter((l) => l.names.length > 0);
+}
+
+/**
+ * 10.3: 正文（或附件说明）下空一行左空二字 "出席" in 3号黑体 and a full-width colon, the names after
+ * it in 3号仿宋, continuation lines aligned with the first name; 请假 and 列席 each on a new line the
+ * same way. 纪要不加盖印章, so no seal space: 署名 and 成文日期 follow 7.3.5.2 (不加盖印章的公文:
+ * 署名右空二字, the date on the next line two characters further right), one line under the lists.
+ */
+function summaryClose(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] {
+  const flow: FlowLine[] = [];
+  const lists = summaryLists(input);
+  if (lists.length > 0) {
+    flow.push(null);
+    for (const l of lists) {
+      const label: GridRun = { text: `${l.label}：`, role: 'heading' };
+      const indent = 4 + gridWidth([label], isFull);
+      const runs: GridRun[] = [label, { text: l.names.join('、'), role: 'body' }];
+      for (const g of layoutGrid(runs, { halves: HALVES, firstIndent: 4, indent, isFull })) flow.push({ glyphs: g });
+    }
+  }
+  flow.push({ glyphs: [], keep: true });
+  const name = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
+  const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
+  const widest = Math.max(...name.map((n) => gridWidth([{ text: n, role: 'body' }], isFull)));
+  // 7.3.5.2: a date longer than the 署名 is set 右空二字 and the 署名 moves left to keep the offset.
+  let nameAt = dateWidth > widest ? HALVES - 4 - dateWidth - 4 : HALVES - 4 - widest;
+  nameAt = Math.max(0, nameAt - (nameAt % 2));
+  for (const n of name) flow.push({ glyphs: gridLine([{ text: n, role: 'body' }], nameAt, isFull), keep: true });
+  flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], nameAt + 4, isFull), keep: true });
   return flow;
 }
 
@@ -171,19 +260,45 @@ function placeImprint(pages: Page[], imprintLines: number): void {
  * role fonts registered (the faces every backend then draws in), on which nothing is drawn.
  */
 export function layoutOfficialDocument(doc: Pdf, input: OfficialDocumentInput): LaidOutPage[] {
-  const head = headLayout(doc, input);
-  const pages = paginate(composeFlow(doc, input), head.bodyLine);
-  const imprint = imprintLayout(doc, input);
-  placeImprint(pages, imprint.length + 1);
+  const format = formatOf(input.docType);
+  const head =
+    format === 'letter'
+      ? letterHead(doc, input)
+      : format === 'order'
+        ? orderHead(doc, input)
+        : standardHead(doc, format === 'summary' ? summaryMasthead(input) : input);
+  const pages = paginate(composeFlow(doc, input, format), head.bodyLine);
+  const imprint = imprintLayout(doc, input, format);
+  // 10.1: a 信函 without 抄送 has no 版记 at all.
+  if (imprint.length > 0) placeImprint(pages, imprint.length + 1);
 
   return pages.map((page, i) => {
     const out: PageItem[] = [];
-    if (i === 0) drawHead(doc, out, input, head);
+    if (i === 0) head.draw(out);
     page.lines.forEach((line, k) => line && drawGlyphs(doc, out, line.glyphs, k));
-    if (page.imprint) drawImprint(doc, out, imprint);
-    if (page.numbered) drawPageNumber(doc, out, i + 1);
+    if (page.imprint) drawImprint(doc, out, imprint, format !== 'letter');
+    // 10.1: 信函格式首页不显示页码.
+    if (page.numbered && !(format === 'letter' && i === 0)) drawPageNumber(doc, out, i + 1);
     return { items: out };
   });
+}
+
+/** A first page's head: how far down the body starts, and how to draw it. */
+interface Head {
+  bodyLine: number;
+  draw: (out: PageItem[]) => void;
+}
+
+function standardHead(doc: Pdf, input: OfficialDocumentInput): Head {
+  const head = headLayout(doc, input);
+  return { bodyLine: head.bodyLine, draw: (out) => drawHead(doc, out, input, head) };
+}
+
+/** 10.3: the 纪要标志 "XXXXX纪要" in the place of the standard masthead (7.2.4), without "文件". */
+function summaryMasthead(input: OfficialDocumentInput): OfficialDocumentInput {
+  const name = bareIssuer(input.issuerName);
+  const joint = input.issuers && input.issuers.length > 1 ? { issuerSuffix: '纪要' } : {};
+  return { ...input, ...joint, issuerName: name.endsWith('纪要') ? name : `${name}纪要` };
 }
 
 // ---- placing --------------------------------------------------------------------------------
@@ -213,8 +328,8 @@ function run(doc: Pdf, text: string, role: FontRole, size: number, x: number, y:
   };
 }
 
-function rule(y: number, width: number, color: string): PageItem {
-  return { kind: 'rule', x1: GBT9704.left, y1: y, x2: GBT9704.left + GBT9704.width, y2: y, width, color };
+function rule(y: number, width: number, color: string, x1: number = GBT9704.left, x2: number = GBT9704.left + GBT9704.width): PageItem {
+  return { kind: 'rule', x1, y1: y, x2, y2: y, width, color };
 }
 
 /** Places grid glyphs on line k, batching runs of full-width glyphs of one face. */
@@ -284,24 +399,31 @@ function headLayout(doc: Pdf, input: OfficialDocumentInput): HeadLayout {
   // 7.2.5: 发文字号 two lines below the masthead; 7.3.1: the title two lines below the red line.
   const numberLine = Math.ceil(mastheadBottom / LINE) + 2;
   const titleLine = numberLine + 3;
-  const titleWidth = textWidth(doc, 'title', GBT9704.titleSize, input.title);
-  const count = Math.ceil(titleWidth / GBT9704.width);
-  // Balanced lines (梯形/菱形), not a full line over a short one.
-  const target = Math.min(GBT9704.width, titleWidth / count + GBT9704.titleSize * 1.5);
-  const titleLines = wrapText(input.title, target, (u) => textWidth(doc, 'title', GBT9704.titleSize, u), true);
+  const titleLines = wrapTitle(doc, input.title);
   const bodyLine = titleLine + titleLines.length + 1;
   return { joint, mastheadSize, mastheadScale, numberLine, titleLines, titleLine, bodyLine };
 }
 
+/** 7.3.1: the title in 2号小标宋, balanced lines (梯形/菱形), not a full line over a short one. */
+function wrapTitle(doc: Pdf, title: string): string[] {
+  const titleWidth = textWidth(doc, 'title', GBT9704.titleSize, title);
+  const count = Math.ceil(titleWidth / GBT9704.width);
+  const target = Math.min(GBT9704.width, titleWidth / count + GBT9704.titleSize * 1.5);
+  return wrapText(title, target, (u) => textWidth(doc, 'title', GBT9704.titleSize, u), true);
+}
+
+/** 7.2.1, 7.2.3: 份号 (6 digits) and 紧急程度, the texts stacked in the top-left corner in 3号黑体. */
+function cornerMarks(input: OfficialDocumentInput): string[] {
+  const marks: string[] = [];
+  if (input.copyNo !== undefined && input.copyNo !== null && input.copyNo !== '') marks.push(String(input.copyNo).padStart(6, '0'));
+  const urgency = input.urgency === 'extra_urgent' ? '特急' : input.urgency === 'urgent' ? '加急' : null;
+  if (urgency) marks.push(urgency);
+  return marks;
+}
+
 function drawHead(doc: Pdf, out: PageItem[], input: OfficialDocumentInput, head: HeadLayout) {
   const isFull = fullWidth(doc);
-  // 7.2.1, 7.2.3: 份号 (6 digits) then 紧急程度 stacked in the top-left corner, 3号黑体.
-  let corner = 0;
-  if (input.copyNo !== undefined && input.copyNo !== null && input.copyNo !== '') {
-    drawGlyphs(doc, out, gridLine([{ text: String(input.copyNo).padStart(6, '0'), role: 'heading' }], 0, isFull), corner++);
-  }
-  const urgency = input.urgency === 'extra_urgent' ? '特急' : input.urgency === 'urgent' ? '加急' : null;
-  if (urgency) drawGlyphs(doc, out, gridLine([{ text: urgency, role: 'heading' }], 0, isFull), corner++);
+  cornerMarks(input).forEach((m, k) => drawGlyphs(doc, out, gridLine([{ text: m, role: 'heading' }], 0, isFull), k));
 
   if (head.joint) drawJointMasthead(doc, out, head.joint, head.mastheadSize, head.mastheadScale);
   else {
@@ -332,6 +454,103 @@ function drawHead(doc: Pdf, out: PageItem[], input: OfficialDocumentInput, head:
   head.titleLines.forEach((t, k) => out.push(centred(doc, t, 'title', GBT9704.titleSize, lineTop(head.titleLine + k))));
 }
 
+/**
+ * 10.1 信函格式. Figures from the text of 10.1: 发文机关标志 (full name or 规范化简称, without "文件";
+ * 联合行文 the lead org's only) centred, upper edge 30 mm from the page's top edge, red 小标宋;
+ * 4 mm under it a red double line 上粗下细, and 20 mm above the page's lower edge one 上细下粗, both
+ * 170 mm long and centred on the text block. 份号 (and under it 紧急程度) 顶格 at the block's left
+ * edge and 发文字号 顶格 at its right edge under the first double line, 3号汉字高度的 7/8 below it;
+ * the title two lines under the last element above it. The text gives no size for the masthead
+ * and no stroke widths or gap for the double lines: the masthead is at most 30 pt (smaller than
+ * the 文件 masthead), and the lines are drawn as 2.25 pt + 0.75 pt with 1.5 pt between.
+ */
+export const LETTER = {
+  mastheadTop: 30 * MM,
+  lineGap: 4 * MM,
+  /** The lower double line's lower edge, from the page's lower edge. */
+  lineBottom: 20 * MM,
+  lineWidth: 170 * MM,
+  thick: 2.25,
+  thin: 0.75,
+  between: 1.5,
+  pageHeight: 297 * MM,
+} as const;
+
+function letterHead(doc: Pdf, input: OfficialDocumentInput): Head {
+  const name = bareIssuer(input.issuers?.[0] ?? input.issuerName);
+  const size = Math.min(30, (GBT9704.width * 0.96) / textWidth(doc, 'title', 1, name));
+  const doubleTop = LETTER.mastheadTop + size + LETTER.lineGap;
+  const doubleBottom = doubleTop + LETTER.thick + LETTER.between + LETTER.thin;
+  const markTop = doubleBottom + (7 / 8) * GBT9704.bodySize;
+  const marks = cornerMarks(input);
+  // 10.1 says nothing of 签发人; an upward 函 still carries it (7.2.6), so it goes under the 发文字号.
+  const rows = Math.max(marks.length, input.signer ? 2 : 1);
+  const lastTop = markTop + (rows - 1) * LINE;
+  const titleLine = Math.ceil((lastTop + GBT9704.bodySize - GBT9704.top) / LINE) + 2;
+  const titleLines = wrapTitle(doc, input.title);
+  const x1 = GBT9704.left + (GBT9704.width - LETTER.lineWidth) / 2;
+  const x2 = x1 + LETTER.lineWidth;
+  const draw = (out: PageItem[]) => {
+    const w = textWidth(doc, 'title', size, name);
+    out.push(
+      run(doc, name, 'title', size, GBT9704.left + (GBT9704.width - w) / 2, baseline(LETTER.mastheadTop, size), { color: GBT9704.red }),
+    );
+    // Upper: thick over thin, its top edge 4 mm under the masthead.
+    out.push(rule(doubleTop + LETTER.thick / 2, LETTER.thick, GBT9704.red, x1, x2));
+    out.push(rule(doubleBottom - LETTER.thin / 2, LETTER.thin, GBT9704.red, x1, x2));
+    // Lower: thin over thick, its lower edge 20 mm above the page's lower edge.
+    const lowerBottom = LETTER.pageHeight - LETTER.lineBottom;
+    out.push(rule(lowerBottom - LETTER.thick - LETTER.between - LETTER.thin / 2, LETTER.thin, GBT9704.red, x1, x2));
+    out.push(rule(lowerBottom - LETTER.thick / 2, LETTER.thick, GBT9704.red, x1, x2));
+    marks.forEach((m, k) =>
+      out.push(run(doc, m, 'heading', GBT9704.bodySize, GBT9704.left, baseline(markTop + k * LINE, GBT9704.bodySize))),
+    );
+    if (input.docNumber) {
+      const nw = textWidth(doc, 'body', GBT9704.bodySize, input.docNumber);
+      out.push(run(doc, input.docNumber, 'body', GBT9704.bodySize, GBT9704.left + GBT9704.width - nw, baseline(markTop, GBT9704.bodySize)));
+    }
+    if (input.signer) {
+      const y = baseline(markTop + LINE, GBT9704.bodySize);
+      const nameW = textWidth(doc, 'kai', GBT9704.bodySize, input.signer);
+      const labelW = textWidth(doc, 'body', GBT9704.bodySize, '签发人：');
+      const x = GBT9704.left + GBT9704.width - nameW;
+      out.push(run(doc, '签发人：', 'body', GBT9704.bodySize, x - labelW, y), run(doc, input.signer, 'kai', GBT9704.bodySize, x, y));
+    }
+    titleLines.forEach((t, k) => out.push(centred(doc, t, 'title', GBT9704.titleSize, lineTop(titleLine + k))));
+  };
+  return { bodyLine: titleLine + titleLines.length + 1, draw };
+}
+
+/**
+ * 10.2 命令（令）格式, from its text: 发文机关标志 = 发文机关全称加"命令"或"令"字, centred, upper edge
+ * 20 mm below the text block's upper edge, red 小标宋 (no size given: sized as the standard
+ * masthead); 发文机关标志下空二行居中编排令号 (the 发文字号), 令号下空二行编排正文; 10.2 names no
+ * title, no red separator and no 主送机关 line, so none is printed (主送机关 only when given).
+ * The 签发人职务、签名章和成文日期 follow 7.3.5.3 (`orderSignature`).
+ */
+function orderHead(doc: Pdf, input: OfficialDocumentInput): Head {
+  const issuer = bareIssuer(input.issuers?.[0] ?? input.issuerName);
+  const name = /令$/.test(issuer) ? issuer : `${issuer}令`;
+  const natural = textWidth(doc, 'title', 1, name);
+  const size = Math.min(56, GBT9704.width / (natural * 0.6));
+  const scale = Math.min(100, ((GBT9704.width * 0.96) / (natural * size)) * 100);
+  const numberLine = Math.ceil((20 * MM + size) / LINE) + 2;
+  const draw = (out: PageItem[]) => {
+    const isFull = fullWidth(doc);
+    cornerMarks(input).forEach((m, k) => drawGlyphs(doc, out, gridLine([{ text: m, role: 'heading' }], 0, isFull), k));
+    const w = textWidth(doc, 'title', size, name) * (scale / 100);
+    const y = baseline(GBT9704.top + 20 * MM, size);
+    out.push(run(doc, name, 'title', size, GBT9704.left + (GBT9704.width - w) / 2, y, { color: GBT9704.red, horizontalScaling: scale }));
+    const numberText = input.docNumber ?? '';
+    if (numberText) {
+      const nw = gridWidth([{ text: numberText, role: 'body' }], isFull);
+      const at = Math.max(0, Math.round((HALVES - nw) / 2));
+      drawGlyphs(doc, out, gridLine([{ text: numberText, role: 'body' }], at - (at % 2), isFull), numberLine);
+    }
+  };
+  return { bodyLine: numberLine + 3, draw };
+}
+
 /** 7.2.4 联合行文: each name spread to the widest one's width (分散对齐), "文件" right of them, centred on the stack. */
 function drawJointMasthead(doc: Pdf, out: PageItem[], joint: NonNullable<HeadLayout['joint']>, size: number, scale: number) {
   const k = scale / 100;
@@ -352,7 +571,11 @@ function drawJointMasthead(doc: Pdf, out: PageItem[], joint: NonNullable<HeadLay
 }
 
 /** 版记 lines (抄送 wrapped, then 印发), laid out in 4号 with one character in on each side. */
-function imprintLayout(doc: Pdf, input: OfficialDocumentInput): { left: string; right?: string; indent: number }[] {
+function imprintLayout(
+  doc: Pdf,
+  input: OfficialDocumentInput,
+  format: DocumentFormat = 'standard',
+): { left: string; right?: string; indent: number }[] {
   const size = GBT9704.imprintSize;
   const out: { left: string; right?: string; indent: number }[] = [];
   const copyTo = (input.copyTo ?? []).filter((s) => s.trim());
@@ -363,26 +586,28 @@ function imprintLayout(doc: Pdf, input: OfficialDocumentInput): { left: string; 
     const lines = wrapText(text, GBT9704.width - 2 * size - labelW, (u) => textWidth(doc, 'body', size, u));
     lines.forEach((l, i) => out.push({ left: i === 0 ? label + l : l, indent: i === 0 ? size : size + labelW }));
   }
-  out.push({ left: input.printedBy, right: `${chineseDate(input.printedDate)}印发`, indent: size });
+  // 10.1: 信函格式的版记不加印发机关和印发日期、分隔线.
+  if (format !== 'letter') out.push({ left: input.printedBy, right: `${chineseDate(input.printedDate)}印发`, indent: size });
   return out;
 }
 
-function drawImprint(doc: Pdf, out: PageItem[], lines: { left: string; right?: string; indent: number }[]) {
+function drawImprint(doc: Pdf, out: PageItem[], lines: { left: string; right?: string; indent: number }[], ruled = true) {
   const size = GBT9704.imprintSize;
   const first = GBT9704.lines - lines.length;
   // 7.4.1: first and last rules 0.35 mm, the ones between 0.25 mm; the last on the block's edge.
-  out.push(rule(lineTop(first), 0.35 * MM, '#000'));
+  const push = (item: PageItem) => (ruled || item.kind !== 'rule') && out.push(item);
+  push(rule(lineTop(first), 0.35 * MM, '#000'));
   lines.forEach((l, i) => {
     const band = lineTop(first + i);
     const y = baseline(band + (LINE - size) / 2, size);
-    if (i > 0 && (i === lines.length - 1 || l.indent === lines[0]!.indent)) out.push(rule(band, 0.25 * MM, '#000'));
+    if (i > 0 && (i === lines.length - 1 || l.indent === lines[0]!.indent)) push(rule(band, 0.25 * MM, '#000'));
     out.push(run(doc, l.left, 'body', size, GBT9704.left + l.indent, y));
     if (l.right) {
       const w = textWidth(doc, 'body', size, l.right);
       out.push(run(doc, l.right, 'body', size, GBT9704.left + GBT9704.width - size - w, y));
     }
   });
-  out.push(rule(GBT9704.top + GBT9704.height, 0.35 * MM, '#000'));
+  push(rule(GBT9704.top + GBT9704.height, 0.35 * MM, '#000'));
 }
 
 /** 7.5: "— 1 —" in 4号 half-width digits, 7 mm under the block; odd pages right, even left. */

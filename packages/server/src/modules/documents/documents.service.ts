@@ -27,6 +27,8 @@ import { notify } from './documents.events.ts';
 import { presentDocument } from './documents.presenter.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
 import type { DocumentRow } from './documents.tables.ts';
+import { liftSummaryLists } from './documents.formats.ts';
+import { formatOf } from './documents.layout.ts';
 
 function refuseClassifiedContent(
   classification: DocumentRow['classification'],
@@ -493,12 +495,16 @@ export async function officialDocumentInput(db: Db, doc: DocumentRow) {
     ...(coIssuers.length > 0 ? { issuers: [issuer, ...coIssuers], issuerSuffix: '文件' } : {}),
     ...(coIssuers.length > 0 ? { signatureNames: [issuer, ...coIssuers] } : {}),
     docNumber: doc.docNumber,
-    // GB/T 9704 7.2.6: 签发人 on every upward document, whatever its type.
-    signer: doc.upward ? doc.signerName : null,
+    // GB/T 9704 7.2.6: 签发人 on every upward document, whatever its type; 10.2: a 令 prints its 签发人 under the text.
+    signer: doc.upward || formatOf(doc.docType) === 'order' ? doc.signerName : null,
+    // GB/T 9704 chapter 10: 函, 命令(令) and 纪要 print in their special formats.
+    docType: doc.docType,
     urgency: doc.urgency,
     title: doc.title,
     mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
     body: doc.body ?? '',
+    // 10.3: a 纪要's closing 出席/请假/列席 paragraphs print as its lists.
+    ...(formatOf(doc.docType) === 'summary' ? liftSummaryLists(doc.body ?? '') : {}),
     attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
     signatureName: issuer,
     writtenDate: doc.writtenDate ?? today,

@@ -261,6 +261,9 @@ export async function draftSummaryFromMinutes(db: Db, ctx: RequestContext, id: s
       ...it.decisions.map((d, j) => `（${j + 1}）${d}`),
     ]),
     `出席：${m.attendees.join('、')}`,
+    // GB/T 9704 10.3: the 纪要 prints 出席, then 请假 and 列席, each as a list of its own.
+    ...(m.absentees.length > 0 ? [`请假：${m.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join('、')}`] : []),
+    ...(m.nonVoting.length > 0 ? [`列席：${m.nonVoting.join('、')}`] : []),
   ].join('\n');
   return draftDocument(db, ctx, {
     docType: '纪要',
