@@ -9,11 +9,6 @@ export function diffText(before: string, after: string): DiffSegment[] {
   if (before === after) return before === '' ? [] : [{ op: 'equal', text: before }];
   const changes = diffChars(before, after, { timeout: DIFF_TIMEOUT_MS });
   if (!changes)
-    return [
-      ...(before ? [{ op: 'delete' as const, text: before }] : []),
-      ...(after ? [{ op: 'insert' as const, text: after }] : []),
-    ];
-  return changes
-    .filter((c) => c.value !== '')
-    .map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
+    return [...(before ? [{ op: 'delete' as const, text: before }] : []), ...(after ? [{ op: 'insert' as const, text: after }] : [])];
+  return changes.filter((c) => c.value !== '').map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
 }
