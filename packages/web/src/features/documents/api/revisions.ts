@@ -15,7 +15,13 @@ export const revisionKeys = {
 
 /** The versions; the server marks the latest as seen by the caller and answers the one seen before. */
 export function useRevisions(id: string) {
-  return useQuery({ queryKey: revisionKeys.list(id), queryFn: () => api.get<Revisions>(`/api/documents/${id}/revisions`), enabled: !!id });
+  // No cache kept across visits: a slip opened again must learn what the reader had seen by now, not what a cached answer said.
+  return useQuery({
+    queryKey: revisionKeys.list(id),
+    queryFn: () => api.get<Revisions>(`/api/documents/${id}/revisions`),
+    enabled: !!id,
+    gcTime: 0,
+  });
 }
 
 export function useRevisionDiff(id: string, range: { from: number; to: number } | null) {
