@@ -94,6 +94,37 @@ export const documentListItem = z.object({
   writtenDate: safeString().nullable(),
 });
 
+/** 痕迹保留 (issue 13): the versions of the title and body kept since submission. */
+export const revisionItemOut = z.object({
+  seq: z.number().int(),
+  title: safeString(),
+  savedBy: z.object({ id, displayName: safeString() }),
+  savedAt: iso,
+  /** The document's status when the change was saved (拟稿 for the version submitted). */
+  step: z.enum(DOCUMENT_STATUSES),
+});
+export const revisionsOut = z.object({
+  items: z.array(revisionItemOut),
+  /** The latest version the caller had seen before this request; null when never. */
+  lastSeenSeq: z.number().int().nullable(),
+});
+const revisionSeq = z.coerce
+  .number({ message: '版本号应为从 1 开始的整数 / The version must be a whole number from 1' })
+  .int({ message: '版本号应为从 1 开始的整数 / The version must be a whole number from 1' })
+  .min(1, { message: '版本号应为从 1 开始的整数 / The version must be a whole number from 1' })
+  .max(1_000_000, { message: '版本号过大 / The version number is too large' });
+export const revisionDiffQuery = z.object({ from: revisionSeq, to: revisionSeq }).strict();
+export const DIFF_OPS = ['equal', 'insert', 'delete'] as const;
+export const diffSegmentOut = z.object({ op: z.enum(DIFF_OPS), text: safeString() });
+export type DiffSegment = z.infer<typeof diffSegmentOut>;
+export const revisionDiffOut = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  title: z.array(diffSegmentOut),
+  /** Empty for a classified paper record, which has no body. */
+  body: z.array(diffSegmentOut),
+});
+
 export const deliveryOut = z.object({
   id,
   recipientOrgId: id,

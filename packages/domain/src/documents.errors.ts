@@ -136,6 +136,17 @@ export const DocumentErrors = defineErrors({
     en: 'Recheck it first: the office checks the approval chain, content, type and format before numbering.',
   },
   RECHECK_DONE: { status: 409, zh: '该公文已复核。', en: 'This document has already been rechecked.' },
+  // Issue 13, 痕迹保留: comparing two versions of a document.
+  REVISION_RANGE: {
+    status: 400,
+    zh: '请选择两个不同的版本进行比较，且“从”版本须早于“到”版本（现为第 {from} 版到第 {to} 版）。',
+    en: 'Choose two different versions to compare, the "from" version before the "to" version (asked: version {from} to version {to}).',
+  },
+  REVISION_NOT_FOUND: {
+    status: 404,
+    zh: '该公文没有第 {seq} 版修改记录，请从修改记录中重新选择版本。',
+    en: 'This document has no version {seq}; choose the versions again from its revision history.',
+  },
   ORIGINAL_SIGNER_ONLY: {
     status: 403,
     zh: '该公文签发后作了实质性修改，须由原签批人{name}复审签发。',

@@ -3,6 +3,7 @@ export * from '../modules/orgs/orgs.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/documents/documents.tables.ts';
+export * from '../modules/documents/revisions.tables.ts';
 export * from '../modules/personnel/personnel.tables.ts';
 export * from '../modules/training/training.tables.ts';
 export * from '../modules/environment/environment.tables.ts';

@@ -33,6 +33,7 @@ import { registerImportRoutes } from './registers.import.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
 import { countersignRoutes } from './countersign.routes.ts';
+import { revisionRoutes } from './revisions.routes.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
@@ -352,6 +353,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   eventRoutes(app, deps);
   slipRoutes(app, deps);
   countersignRoutes(app, deps);
+  revisionRoutes(app, deps);
 
   // Automatic 催办 once an hour in every process (the job itself is idempotent per day).
   registerJob(app, { name: 'documents.deadlineReminders', everyMs: 3600_000, run: () => runDeadlineReminders(db) });

@@ -29,6 +29,7 @@ import { documentsRepository as repo } from './documents.repository.ts';
 import type { DocumentRow } from './documents.tables.ts';
 import { liftSummaryLists } from './documents.formats.ts';
 import { formatOf } from './documents.layout.ts';
+import { clearRevisionBodies, markSignedRevisionSeen, recordRevision } from './revisions.write.ts';
 
 function refuseClassifiedContent(
   classification: DocumentRow['classification'],
@@ -176,6 +177,8 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
       (k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]),
     );
     const backToSigner = RESIGN_STATUSES.includes(doc.status) && changed.length > 0;
+    // 痕迹保留: a classified record keeps no content, in its versions either (before the cascade checks them).
+    if (isClassified(next.classification) && !isClassified(doc.classification)) await clearRevisionBodies(tx, id);
     const row = await repo.update(tx, id, {
       docType: next.docType,
       title: next.title,
@@ -209,13 +212,15 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
           }
         : {}),
     });
+    // 痕迹保留: after submission, a save that changes the title or body is a new version (a draft is the drafter's scratch).
+    const revision = doc.status !== 'draft' ? await recordRevision(tx, ctx, row, doc.status) : null;
     await writeAudit(tx, ctx, {
       action: backToSigner ? 'document.update.resign' : 'document.update',
       entity: 'document',
       entityId: id,
       orgId: doc.orgId,
       before: { status: doc.status, changed },
-      after: { status: row.status },
+      after: { status: row.status, ...(revision ? { revision } : {}) },
     });
     return row;
   });
@@ -229,13 +234,15 @@ export async function submitDocument(db: Db, ctx: RequestContext, id: string): P
     await directionAndRules(tx, doc.orgId, doc);
     // A (re)submission opens a new round of 会签.
     const row = await repo.update(tx, id, { status: 'in_review', submittedAt: new Date(), countersignedOrgIds: [] });
+    // 痕迹保留: version 1 is the document as submitted (a resubmission adds none unless it differs from the latest).
+    const revision = await recordRevision(tx, ctx, row, doc.status);
     await writeAudit(tx, ctx, {
       action: 'document.submit',
       entity: 'document',
       entityId: id,
       orgId: doc.orgId,
       before: { status: doc.status },
-      after: { status: row.status },
+      after: { status: row.status, ...(revision ? { revision } : {}) },
     });
     return row;
   });
@@ -289,13 +296,21 @@ export async function signOffDocument(db: Db, ctx: RequestContext, id: string, i
       originalSignerId: null,
       originalSignerName: null,
     });
+    // The signer has seen the version they signed: a later change shows them what changed since.
+    const seenRevision = await markSignedRevisionSeen(tx, ctx.actor, id);
     await writeAudit(tx, ctx, {
       action: 'document.signOff',
       entity: 'document',
       entityId: id,
       orgId: doc.orgId,
       before: { status: doc.status },
-      after: { status: row.status, opinion: input.opinion, writtenDate: row.writtenDate, ...onBehalfOfAudit(onBehalfOf) },
+      after: {
+        status: row.status,
+        opinion: input.opinion,
+        writtenDate: row.writtenDate,
+        ...onBehalfOfAudit(onBehalfOf),
+        ...(seenRevision ? { seenRevision } : {}),
+      },
     });
     return row;
   });

@@ -2,16 +2,18 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Modal, Result, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { useDocument, useSlipAction, type SlipAction } from '../api/documents.ts';
+import { useRevisions } from '../api/revisions.ts';
 import { BodyView } from '../components/BodyView.tsx';
 import { DocumentSlip } from '../components/DocumentSlip.tsx';
 import { ReceiptTable } from '../components/ReceiptTable.tsx';
+import { RevisionHistory, type Range } from '../components/RevisionHistory.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 
 type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void';
@@ -27,6 +29,16 @@ export default function DocumentSlipPage() {
   const act = useSlipAction(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [paperForm] = Form.useForm();
+  const revisions = useRevisions(id);
+  const [revisionRange, setRevisionRange] = useState<Range | null>(null);
+  // The version this user had seen when the slip opened (the first answer: opening it marks the latest seen).
+  const [seenBefore, setSeenBefore] = useState<{ id: string; seq: number | null } | null>(null);
+  useEffect(() => {
+    if (revisions.data && seenBefore?.id !== id) {
+      setSeenBefore({ id, seq: revisions.data.lastSeenSeq });
+      setRevisionRange(null);
+    }
+  }, [revisions.data, id, seenBefore]);
 
   if (q.isPending) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
   if (q.isError)
@@ -57,6 +69,13 @@ export default function DocumentSlipPage() {
   const recipientCount = doc.mainRecipientOrgIds.length + doc.copyRecipientOrgIds.length;
   const pdfName = `${doc.docNumber ?? doc.title}.pdf`;
   const ownOrg = doc.orgId === me.org.id;
+  const latestRevision = revisions.data?.items.at(-1)?.seq ?? 0;
+  const lastSeen = seenBefore?.id === id ? seenBefore.seq : null;
+  const showChangesSinceSeen = () => {
+    if (lastSeen === null) return;
+    setRevisionRange({ from: lastSeen, to: latestRevision });
+    document.getElementById('revisions')?.scrollIntoView({ block: 'start' });
+  };
 
   const buttons = [
     may('edit') && (
@@ -170,6 +189,21 @@ export default function DocumentSlipPage() {
           </>
         }
       />
+      {lastSeen !== null && latestRevision > lastSeen ? (
+        <Alert
+          type="info"
+          showIcon
+          className="doc-section"
+          style={{ marginBottom: 12 }}
+          data-testid="revisions-changed-since-seen"
+          message={t('documents.revisions.changedSinceSeen', { seq: lastSeen, latest: latestRevision })}
+          action={
+            <Button size="small" type="primary" data-testid="revisions-show-changes" onClick={showChangesSinceSeen}>
+              {t('documents.revisions.showChanges')}
+            </Button>
+          }
+        />
+      ) : null}
       {doc.status === 'returned' && doc.reviewComment ? (
         <Alert
           type="warning"
@@ -184,6 +218,13 @@ export default function DocumentSlipPage() {
       ))}
       <DocumentSlip doc={doc} />
       {doc.classification === 'none' ? <BodyView body={doc.body} testId="slip-body" /> : null}
+      <RevisionHistory
+        documentId={id}
+        revisions={revisions.data}
+        draft={doc.status === 'draft'}
+        range={revisionRange}
+        onRange={setRevisionRange}
+      />
       {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
       <Flex className="doc-actionbar" gap={8} wrap align="center" data-testid="action-bar">
         {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
