@@ -13,6 +13,7 @@ import { startEmbedded, type EmbeddedCluster } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/index.ts';
 import { TEST_CONNECT_OPTIONS } from './support/connect-options.ts';
+import { withDb } from './support/admin-db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,12 +24,6 @@ declare module 'vitest' {
 
 let cluster: EmbeddedCluster | undefined;
 let dir: string | undefined;
-
-function withDb(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function rebuildTemplate(adminUrl: string, name: string, fill: (url: string) => Promise<void>) {
   const admin = new pg.Client({ connectionString: adminUrl });

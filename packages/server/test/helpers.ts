@@ -12,14 +12,9 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { TEST_CONNECT_OPTIONS } from './support/connect-options.ts';
 import { connect, type Database } from '../src/db/client.ts';
 import type { App } from '../src/platform/app-types.ts';
+import { withDb } from './support/admin-db.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
-
-function withDb(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 /** A fresh database cloned from the migrated template (`demo`: with the demo county). Dropped after the file. */
 export async function testDatabase(template: 'demo' | 'bare' = 'demo'): Promise<Database> {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seedSteps } from '../../src/seed/index.ts';
 import { as, testApp } from '../helpers.ts';
+import { chinaYear } from '@township-office/domain/dates';
 
 const { app } = await testApp();
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 // Online share is the documents module's measurement of its own seeded records.
 const documentsSeeded =
   fs.existsSync(new URL('../../src/modules/documents/documents.metrics.ts', import.meta.url)) &&

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { as, tableDigest, testApp } from '../helpers.ts';
+import { chinaYear } from '@township-office/domain/dates';
 
 const { app, database } = await testApp();
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 const orgIdOf = async (code: string): Promise<string> =>
   (await database.pool.query('SELECT id FROM orgs WHERE code = $1', [code])).rows[0].id;
 

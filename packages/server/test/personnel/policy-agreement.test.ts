@@ -4,9 +4,10 @@ import { systemContext, type RequestContext } from '../../src/platform/context.t
 import * as svc from '../../src/modules/personnel/personnel.service.ts';
 import { demoActor, expectPolicyAgreement } from '../support/policy-agreement.ts';
 import { as, testApp } from '../helpers.ts';
+import { chinaToday } from '@township-office/domain/dates';
 
 const { app, database } = await testApp();
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaToday();
 
 async function contextOf(username: string): Promise<RequestContext> {
   return systemContext(await demoActor(database.pool, username));

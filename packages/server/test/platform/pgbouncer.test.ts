@@ -9,7 +9,6 @@
  * PostgreSQL behind it); with REQUIRE_PGBOUNCER=1 their absence fails instead.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -20,6 +19,8 @@ import type { App } from '../../src/platform/app-types.ts';
 import { TEST_CONNECT_OPTIONS } from '../support/connect-options.ts';
 import { as, TEST_KEYS_DIR } from '../helpers.ts';
 import { countyActors, orgIds, signedNotice } from '../documents/fixtures.ts';
+import { adminQuery, withDb } from '../support/admin-db.ts';
+import { chinaYear } from '@township-office/domain/dates';
 
 const bouncerAdmin = process.env.TEST_PGBOUNCER_URL;
 const primaryAdmin = process.env.TEST_PRIMARY_URL;
@@ -32,24 +33,8 @@ if (process.env.REQUIRE_PGBOUNCER === '1' && !configured)
     });
   });
 
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 const dbName = `b_${randomBytes(6).toString('hex')}`;
-
-function withDb(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery<R extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<R>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 let database: Database;
 let config: Config;

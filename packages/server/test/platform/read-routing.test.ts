@@ -19,8 +19,9 @@ import { LISTENER_APPLICATION_NAME } from '../../src/modules/documents/documents
 import type { App } from '../../src/platform/app-types.ts';
 import { TEST_CONNECT_OPTIONS } from '../support/connect-options.ts';
 import { as, TEST_KEYS_DIR, testDatabase } from '../helpers.ts';
+import { chinaYear } from '@township-office/domain/dates';
 
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 const database = await testDatabase('demo');
 
 /** A loopback port nothing listens on (bound, then released). */

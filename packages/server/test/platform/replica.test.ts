@@ -12,7 +12,6 @@
 import { exec } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberWithCheck } from '@township-office/domain/personnel';
@@ -23,6 +22,8 @@ import { REPLICA_APPLICATION_NAME } from '../../src/db/replica.ts';
 import type { App } from '../../src/platform/app-types.ts';
 import { TEST_CONNECT_OPTIONS } from '../support/connect-options.ts';
 import { as, TEST_KEYS_DIR } from '../helpers.ts';
+import { adminQuery, withDb } from '../support/admin-db.ts';
+import { chinaToday, chinaYear } from '@township-office/domain/dates';
 
 const primaryAdmin = process.env.TEST_PRIMARY_URL;
 const replicaAdmin = process.env.TEST_REPLICA_URL;
@@ -38,25 +39,9 @@ if (process.env.REQUIRE_REPLICA === '1' && !configured)
     });
   });
 
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const year = chinaYear();
+const today = chinaToday();
 const dbName = `r_${randomBytes(6).toString('hex')}`;
-
-function withDb(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery<R extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<R>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

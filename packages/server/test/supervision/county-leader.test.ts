@@ -1,9 +1,10 @@
 /** The county office's leader in charge (county.leader) reads the county dashboard and the supervision pages, and writes none of them. */
 import { describe, expect, it } from 'vitest';
 import { as, tableDigest, testApp } from '../helpers.ts';
+import { chinaYear } from '@township-office/domain/dates';
 
 const { app, database } = await testApp();
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 
 describe('county.leader', () => {
   it('is offered supervision, and reads the dashboard, a township’s standing and the team and environment lists', async () => {

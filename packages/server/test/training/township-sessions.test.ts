@@ -1,9 +1,10 @@
 /** A township records its own office's training, with attendees from its staff database; coverage follows. */
 import { describe, expect, it } from 'vitest';
 import { as, tableDigest, testApp } from '../helpers.ts';
+import { chinaToday } from '@township-office/domain/dates';
 
 const { app, database } = await testApp();
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaToday();
 const year = Number(today.slice(0, 4));
 
 describe('a township’s training session', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { as, tableDigest, testApp } from '../helpers.ts';
+import { chinaYear } from '@township-office/domain/dates';
 
 const { app, database } = await testApp();
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = chinaYear();
 
 describe('training coverage', () => {
   it('counts everyone trained at least once in three years and lists the never-trained', async () => {
