@@ -10,6 +10,7 @@ import {
   DOCUMENT_STATUSES,
   DOCUMENT_WARNINGS,
   INCOMING_STATUSES,
+  SIGNATURE_VERDICTS,
   URGENCIES,
 } from './documents.ts';
 import { fileResponse } from './print.ts';
@@ -350,3 +351,30 @@ export const liveEventOut = z.object({
 /** The official document as OFD (GB/T 33190-2016): a zip package, so the body is a file, not JSON. */
 export const OFD_MIME = 'application/ofd';
 export const documentOfdOut = fileResponse(OFD_MIME);
+
+/** Signed documents: the signature kept for a document dispatched online, checked again on each read. */
+export const signatureStateOut = z.object({
+  signed: z.boolean(),
+  verifies: z.boolean(),
+  reason: z.enum(SIGNATURE_VERDICTS),
+  message: safeString(),
+  orgName: safeString().nullable(),
+  fingerprint: safeString().nullable(),
+  sm3: safeString().nullable(),
+  signedAt: safeString().nullable(),
+  signedBy: safeString().nullable(),
+});
+export type SignatureState = z.infer<typeof signatureStateOut>;
+
+/** The check of an uploaded PDF against the document's signature. */
+export const signatureCheckOut = z.object({
+  verifies: z.boolean(),
+  reason: z.enum(SIGNATURE_VERDICTS),
+  message: safeString(),
+  /** SM3 of the uploaded bytes, hex. */
+  sm3: safeString(),
+  /** SM3 of the signed bytes, hex (null when the document has no signature). */
+  signedSm3: safeString().nullable(),
+  size: z.number().int(),
+});
+export type SignatureCheck = z.infer<typeof signatureCheckOut>;

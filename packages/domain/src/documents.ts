@@ -72,6 +72,23 @@ export const URGENCIES = ['none', 'urgent', 'extra_urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export const URGENCY_LABELS: Record<Urgency, string> = { none: '', urgent: '加急', extra_urgent: '特急' };
 
+/**
+ * Signed documents: what a check of a PDF against the document's signature found. `valid`: the
+ * bytes are the dispatched ones and the issuing org's key signed them; `altered`: the bytes differ
+ * (changed, cut, or another document's file); `bad_signature`: the stored signature does not verify
+ * under the key it names; `unknown_key`: that key is not in the key store; `not_signed`: the
+ * document was not dispatched online (paper, classified, not yet dispatched).
+ */
+export const SIGNATURE_VERDICTS = ['valid', 'altered', 'bad_signature', 'unknown_key', 'not_signed'] as const;
+export type SignatureVerdict = (typeof SIGNATURE_VERDICTS)[number];
+export const SIGNATURE_VERDICT_LABELS: Record<SignatureVerdict, string> = {
+  valid: '验证通过：文件与分发时逐字节一致，发文机关的签名有效。',
+  altered: '验证未通过：文件与分发时不一致（已被改动、不完整，或不是本公文分发的版式文件）。',
+  bad_signature: '验证未通过：签名与发文机关的密钥不符，请联系安全保密管理员。',
+  unknown_key: '验证未通过：签名所用的密钥不在本系统受信任的密钥中，请联系安全保密管理员。',
+  not_signed: '本公文未经网上分发签名（纸质分发、涉密或尚未分发），无法验证。',
+};
+
 export const CLASSIFICATIONS = ['none', 'confidential', 'secret', 'top_secret'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const CLASSIFICATION_LABELS: Record<Classification, string> = { none: '', confidential: '秘密', secret: '机密', top_secret: '绝密' };

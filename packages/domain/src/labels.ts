@@ -19,7 +19,14 @@ import type { Locale } from './common.ts';
 import { AUDIT_ENTITY_LABELS, AUDIT_VERB_LABELS } from './audit-words.ts';
 import { CLASS_KIND_LABELS, COMPONENT_LABELS, RETENTION_LABELS } from './archives.ts';
 import { COLUMN_LABELS, STANDARD_COLUMNS } from './dashboard.ts';
-import { CLASSIFICATION_LABELS, DOCUMENT_STATUS_LABELS, INCOMING_STATUS_LABELS, URGENCY_LABELS, type DeliveryStatus } from './documents.ts';
+import {
+  CLASSIFICATION_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  INCOMING_STATUS_LABELS,
+  SIGNATURE_VERDICT_LABELS,
+  URGENCY_LABELS,
+  type DeliveryStatus,
+} from './documents.ts';
 import { DUTY_LOG_KIND_LABELS } from './duty.ts';
 import { EXPENSE_CATEGORY_LABELS, POST_LABELS, ROOM_KIND_LABELS, ROOM_STATUS_LABELS, RULE_KIND_LABELS } from './environment.ts';
 import { ADOPTION_LEVEL_LABELS, INFO_KIND_LABELS, RESEARCH_GRADE_LABELS } from './information.ts';
@@ -93,6 +100,7 @@ const ZH = {
   STANDARD_COLUMN: STANDARD_COLUMN_ZH,
   // documents
   URGENCY: URGENCY_LABELS,
+  SIGNATURE_VERDICT: SIGNATURE_VERDICT_LABELS,
   CLASSIFICATION: CLASSIFICATION_LABELS,
   DOCUMENT_STATUS: DOCUMENT_STATUS_LABELS,
   DOCUMENT_ACTION: DOCUMENT_ACTION_LABELS,
@@ -277,6 +285,13 @@ const EN: LabelTables = {
   },
   STANDARD_COLUMN: STANDARD_COLUMN_EN,
   URGENCY: { none: '', urgent: 'Urgent', extra_urgent: 'Extra urgent' },
+  SIGNATURE_VERDICT: {
+    valid: "Verified: the file is byte for byte the one dispatched, and the issuing office's signature is valid.",
+    altered: "Not verified: the file differs from the one dispatched (changed, incomplete, or not this document's PDF).",
+    bad_signature: "Not verified: the signature does not match the issuing office's key. Contact the security administrator.",
+    unknown_key: 'Not verified: the signing key is not among the keys this system trusts. Contact the security administrator.',
+    not_signed: 'This document was not signed at dispatch (sent on paper, classified, or not dispatched yet), so it cannot be verified.',
+  },
   CLASSIFICATION: { none: '', confidential: 'Confidential', secret: 'Secret', top_secret: 'Top secret' },
   DOCUMENT_STATUS: {
     draft: 'Draft',

@@ -9,7 +9,7 @@ import { databaseIsEmpty, seedDemo } from './seed/index.ts';
 import { DEMO_PASSWORD, isDemoSeeded } from './seed/demo-county.ts';
 import { progressBar } from './platform/progress.ts';
 import { startCheckpointTimer } from './platform/audit-checkpoints.ts';
-import { keysDirOf } from './platform/keys.ts';
+import { keysDirOf, openKeyStore, setActiveKeyStore } from './platform/keys.ts';
 import { sealPlaintextTotpSecrets, unreadableTotpSecrets } from './modules/accounts/totp-secrets.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -22,6 +22,8 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const { database } = opened;
   await migrateDatabase(config, database, log);
   if (opts.demo && (await databaseIsEmpty(database.db))) {
+    // The key store first: the demo's documents dispatched online are signed like any others.
+    setActiveKeyStore(openKeyStore(keysDirOf(config), log));
     const bar = progressBar('seeding the demo county');
     const report = await seedDemo(database.db, { onProgress: (d, t, l) => bar.update(d, t, l) });
     bar.stop();

@@ -2,7 +2,8 @@
  * Issue 13 in the browser: a joint notice of the county office and the county finance bureau is
  * drafted (marked important), countersigned (会签) by the bureau's leader, reviewed, refused to the
  * leader in charge and signed by the principal leader (条例 第二十二条), numbered and dispatched;
- * its PDF shows both issuers in the masthead (GB/T 9704 7.2.4). A township's 请示 with two main
+ * its PDF shows both issuers in the masthead (GB/T 9704 7.2.4) and verifies as signed (the downloaded
+ * file checked on the slip; one changed byte fails). A township's 请示 with two main
  * recipients is refused with the rule (第十五条).
  */
 import type { Page } from 'playwright-core';
@@ -122,6 +123,21 @@ describeBrowser('办文: a joint notice countersigned and signed by the principa
     expect(text).toContain('中共清溪县委办公室');
     expect(text).toContain('清溪县财政局');
     expect(text.indexOf('文件')).toBeGreaterThan(text.indexOf('清溪县财政局') - 20);
+
+    // Signed at dispatch: the slip says the PDF verifies, and the very bytes downloaded above,
+    // chosen as a file to check, verify; the same file with one byte changed does not.
+    await expect.poll(() => c.getByTestId('signature-status').getAttribute('data-state')).toBe('valid');
+    await expect.poll(() => c.getByTestId('signature').innerText()).toContain('中共清溪县委办公室');
+    const chooser = c.getByTestId('signature').locator('input[type=file]');
+    await chooser.setInputFiles({ name: 'copy.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await expect.poll(() => c.getByTestId('verify-result').getAttribute('data-verifies')).toBe('true');
+    await expect.poll(() => c.getByTestId('verify-result').innerText()).toContain('验证通过');
+    await screenshot(c, 'documents-signature-verified', { fullPage: true });
+    const altered = Buffer.from(bytes);
+    altered[altered.length >> 1]! ^= 0x01;
+    await chooser.setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: altered });
+    await expect.poll(() => c.getByTestId('verify-result').getAttribute('data-verifies')).toBe('false');
+    await expect.poll(() => c.getByTestId('verify-result').innerText()).toContain('验证未通过');
   });
 
   it("refuses a township's 请示 with two main recipients, naming 第十五条", async () => {

@@ -66,7 +66,7 @@ export const fingerprintOf = (publicKey: KeyObject): string =>
     .digest('hex');
 
 /** Create the file only if it does not exist yet: two processes starting at once keep the first one's key. */
-function writeOnce(file: string, content: string): void {
+export function writeOnce(file: string, content: string): void {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(tmp, content, { mode: 0o600 });
   try {
@@ -78,7 +78,7 @@ function writeOnce(file: string, content: string): void {
   }
 }
 
-function loadPrivateKey(file: string): KeyObject {
+export function loadPrivateKey(file: string): KeyObject {
   const key = createPrivateKey(fs.readFileSync(file));
   // A key typed 'ec' would sign ECDSA, not SM2 (see the header): refuse rather than sign wrongly.
   if (!isSm2(key)) throw new Error(`${file} is not an SM2 private key`);

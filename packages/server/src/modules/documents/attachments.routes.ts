@@ -31,7 +31,7 @@ export function sizeLabel(bytes: number): string {
  * 50 MiB with 201). So the flag is checked again after the last chunk. A second file is refused
  * rather than dropped; `files: 2` lets busboy hand it over so we can see it.
  */
-async function theOneFile(req: FastifyRequest, limit: number): Promise<{ fileName: string; bytes: Buffer }> {
+export async function theOneFile(req: FastifyRequest, limit: number): Promise<{ fileName: string; bytes: Buffer }> {
   const tooLarge = () => new AppError(CommonErrors.BODY_TOO_LARGE, { limit: sizeLabel(limit) });
   let found: { fileName: string; bytes: Buffer } | undefined;
   try {

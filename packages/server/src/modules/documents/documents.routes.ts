@@ -22,7 +22,6 @@ import { sendFile } from '../../platform/print/send.ts';
 import { runDeadlineReminders } from './documents.jobs.ts';
 import { onlineShareByOrgMonth } from './documents.metrics.ts';
 import { renderOfficialDocumentOfd } from './documents.ofd.ts';
-import { renderOfficialDocument } from './documents.pdf.ts';
 import * as deliveriesService from './deliveries.service.ts';
 import { presentDocumentListItem, presentInboxItem, presentReceiptTable } from './documents.presenter.ts';
 import * as service from './documents.service.ts';
@@ -34,6 +33,8 @@ import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
 import { countersignRoutes } from './countersign.routes.ts';
 import { revisionRoutes } from './revisions.routes.ts';
+import { signatureRoutes } from './signatures.routes.ts';
+import { documentPdf } from './signatures.service.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
@@ -193,12 +194,17 @@ export const documentsRoutes: RouteModule = (app, deps) => {
     '/api/documents/:id/pdf',
     {
       config: { action: 'business.read' },
-      schema: { tags, summary: 'GB/T 9704 PDF', params: idParams, response: { 200: fileResponse('application/pdf') } },
+      schema: {
+        tags,
+        summary: 'GB/T 9704 PDF (a document dispatched online: the signed bytes)',
+        params: idParams,
+        response: { 200: fileResponse('application/pdf') },
+      },
     },
     async (req, reply) => {
-      const doc = await service.documentForPdf(db, req.ctx.actor, req.params.id);
-      const pdf = await renderOfficialDocument(await service.officialDocumentInput(db, doc));
-      return sendFile(reply, pdf, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
+      // A document signed at dispatch is served as exactly the signed bytes, so a downloaded copy verifies.
+      const { doc, bytes } = await documentPdf(db, req.ctx, req.params.id);
+      return sendFile(reply, bytes, `${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');
     },
   );
   app.get(
@@ -354,6 +360,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   slipRoutes(app, deps);
   countersignRoutes(app, deps);
   revisionRoutes(app, deps);
+  signatureRoutes(app, deps);
 
   // Automatic 催办 once an hour in every process (the job itself is idempotent per day).
   registerJob(app, { name: 'documents.deadlineReminders', everyMs: 3600_000, run: () => runDeadlineReminders(db) });

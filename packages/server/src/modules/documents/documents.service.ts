@@ -30,6 +30,8 @@ import type { DocumentRow } from './documents.tables.ts';
 import { liftSummaryLists } from './documents.formats.ts';
 import { formatOf } from './documents.layout.ts';
 import { clearRevisionBodies, markSignedRevisionSeen, recordRevision } from './revisions.write.ts';
+import { renderOfficialDocument } from './documents.pdf.ts';
+import { signDispatched } from './signatures.write.ts';
 
 function refuseClassifiedContent(
   classification: DocumentRow['classification'],
@@ -436,13 +438,24 @@ export async function dispatchDocument(
       copyNumbers: input.copyNumbers ?? null,
     });
     const count = input.channel === 'online' ? await repo.insertDeliveries(tx, row) : 0;
+    // Online, the PDF is fixed now (its 印发日期 is today) and signed with the issuing org's key.
+    const signature =
+      input.channel === 'online'
+        ? await signDispatched(tx, ctx, row, await renderOfficialDocument(await officialDocumentInput(tx, row)))
+        : null;
     await writeAudit(tx, ctx, {
       action: 'document.dispatch',
       entity: 'document',
       entityId: id,
       orgId: doc.orgId,
       before: { status: doc.status },
-      after: { status: row.status, channel: input.channel, deliveries: count, copies: input.copies ?? null },
+      after: {
+        status: row.status,
+        channel: input.channel,
+        deliveries: count,
+        copies: input.copies ?? null,
+        ...(signature ? { signature: { sm3: signature.sm3, key: signature.fingerprint } } : {}),
+      },
     });
     if (count > 0) await notify(tx, { type: 'delivery.created', documentId: id });
     return { doc: row, deliveries: count };
@@ -497,7 +510,7 @@ async function replyToOf(db: Db, actor: Actor, doc: DocumentRow) {
 }
 
 /** Maps the record onto the GB/T 9704 renderer's input. */
-export async function officialDocumentInput(db: Db, doc: DocumentRow) {
+export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
   const org = await repo.orgById(db, doc.orgId);
   const names = await repo.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds, ...doc.countersignOrgIds]);
   const attachments = await repo.attachmentsOf(db, doc.id);

@@ -14,6 +14,7 @@ import { BodyView } from '../components/BodyView.tsx';
 import { DocumentSlip } from '../components/DocumentSlip.tsx';
 import { ReceiptTable } from '../components/ReceiptTable.tsx';
 import { RevisionHistory, type Range } from '../components/RevisionHistory.tsx';
+import { SignatureStatus } from '../components/SignatureStatus.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 
 type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void';
@@ -225,6 +226,7 @@ export default function DocumentSlipPage() {
         range={revisionRange}
         onRange={setRevisionRange}
       />
+      <SignatureStatus documentId={id} dispatched={doc.status === 'dispatched' && doc.channel === 'online'} />
       {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
       <Flex className="doc-actionbar" gap={8} wrap align="center" data-testid="action-bar">
         {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
