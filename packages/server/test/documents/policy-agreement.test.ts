@@ -12,14 +12,14 @@ import type { Db } from '../../src/db/client.ts';
 import { systemContext, type Actor } from '../../src/platform/context.ts';
 import { LocalFileStorage } from '../../src/platform/files.ts';
 import { uploadAttachment } from '../../src/modules/documents/attachments.service.ts';
-import { receiptTable } from '../../src/modules/documents/deliveries.service.ts';
-import { DOCUMENT_ACTIONS, INCOMING_ACTIONS } from '../../src/modules/documents/documents.policy.ts';
+import * as deliveries from '../../src/modules/documents/deliveries.service.ts';
+import { DOCUMENT_ACTIONS, INCOMING_ACTIONS, deliveryPolicy } from '../../src/modules/documents/documents.policy.ts';
 import * as documents from '../../src/modules/documents/documents.service.ts';
 import { documentMetadata } from '../../src/modules/documents/documents.metadata.ts';
 import * as incoming from '../../src/modules/documents/incoming.service.ts';
 import { as, testApp } from '../helpers.ts';
 import { expectPolicyAgreement, type AgreementCase } from '../support/policy-agreement.ts';
-import { countyActors, expectStatus, orgIds, type Client } from './fixtures.ts';
+import { countyActors, expectStatus, orgIds, signedNotice, type Client } from './fixtures.ts';
 
 const { app, database } = await testApp();
 const db = database.db as Db;
@@ -185,7 +185,7 @@ describe('documents: allowedActions agree with the service', () => {
           case 'uploadAttachment':
             return uploadAttachment(tx, storage, ctx, rec.id, { fileName: '附件.pdf', bytes: pdfBytes });
           case 'viewDeliveries':
-            return receiptTable(tx, ctx, rec.id);
+            return deliveries.receiptTable(tx, ctx, rec.id);
           case 'pdf':
             return documents.documentForPdf(tx, ctx.actor, rec.id);
           case 'ofd':
@@ -283,5 +283,83 @@ describe('documents: allowedActions agree with the service', () => {
         results.some((x) => x.action === action && x.offered),
         action,
       ).toBe(true);
+  });
+
+  it("the sender's actions on deliveries in every state (催收, 撤回, 补发), for every demo role", async () => {
+    const a = await countyActors(app);
+    const { townships } = await orgIds(a.clerk);
+    const notice = async (title: string, to: string[]) => {
+      const id = await signedNotice(a, to, { number: true, title });
+      expectStatus(await a.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' }), 200);
+      const items = (await a.clerk.get(`/api/documents/${id}/deliveries`)).json().items as { id: string; recipientOrgId: string }[];
+      return { id, delivery: (org: string) => items.find((i) => i.recipientOrgId === org)!.id };
+    };
+    // town01 is the recipient of every delivery below, so its clerk meets the "sender only" refusal and town02 the 404.
+    const recipient = townships[0]!;
+    const town01 = client('town01.clerk');
+    const deliveriesIn: Record<string, { doc: string; delivery: string }> = {};
+    const keep = async (state: string, title: string, then?: (delivery: string) => Promise<void>) => {
+      const n = await notice(title, [recipient]);
+      const delivery = n.delivery(recipient);
+      if (then) await then(delivery);
+      deliveriesIn[state] = { doc: n.id, delivery };
+    };
+    await keep('pending', '关于报送秋粮收购进度的通知');
+    await keep('pending, reminded just now', '关于报送冬季征兵进度的通知', async (d) =>
+      expectStatus(await a.clerk.post(`/api/deliveries/${d}/remind`), 200),
+    );
+    await keep('acknowledged', '关于报送防汛物资清单的通知', async (d) =>
+      expectStatus(await town01.post(`/api/deliveries/${d}/acknowledge`), 200),
+    );
+    await keep('returned', '关于报送安全生产台账的通知', async (d) =>
+      expectStatus(await town01.post(`/api/deliveries/${d}/return`, { reason: '非本单位事项' }), 200),
+    );
+    await keep('withdrawn', '关于报送人口普查数据的通知', async (d) =>
+      expectStatus(await a.clerk.post(`/api/deliveries/${d}/withdraw`), 200),
+    );
+    await keep('re-sent', '关于报送乡村振兴项目的通知', async (d) => {
+      expectStatus(await town01.post(`/api/deliveries/${d}/return`, { reason: '附件缺页' }), 200);
+      expectStatus(await a.clerk.post(`/api/deliveries/${d}/resend`), 200);
+    });
+    await keep('returned, document voided', '关于调整秋季值班安排的通知', async (d) => {
+      expectStatus(await town01.post(`/api/deliveries/${d}/return`, { reason: '内容有误' }), 200);
+    });
+    expectStatus(await a.clerk.post(`/api/documents/${deliveriesIn['returned, document voided']!.doc}/void`, { reason: '重新发文' }), 200);
+
+    const cases: AgreementCase<Rec>[] = [];
+    for (const [state, { doc, delivery }] of Object.entries(deliveriesIn))
+      for (const who of usernames) {
+        const res = await client(who).get(`/api/documents/${doc}/deliveries`);
+        const item =
+          res.statusCode === 200
+            ? (res.json().items as { id: string; allowedActions: string[] }[]).find((i) => i.id === delivery)
+            : undefined;
+        cases.push({ label: `${who} on a ${state} delivery`, record: { id: delivery, who }, offered: item?.allowedActions ?? [] });
+      }
+    const results = await expectPolicyAgreement({
+      db,
+      actions: deliveryPolicy.actions,
+      cases,
+      attempt: (tx, rec, action) => {
+        const ctx = systemContext(actor(rec.who));
+        switch (action) {
+          case 'remind':
+            return deliveries.remindDelivery(tx, ctx, rec.id, '');
+          case 'withdraw':
+            return deliveries.withdrawDelivery(tx, ctx, rec.id);
+          case 'resend':
+            return deliveries.resendDelivery(tx, ctx, rec.id, '');
+        }
+        throw new Error(`no attempt for ${action}`);
+      },
+    });
+    for (const action of deliveryPolicy.actions)
+      expect(
+        results.some((x) => x.action === action && x.offered),
+        action,
+      ).toBe(true);
+    // The recipient and another township are refused each sender action, as 403 and 404 (they are not told apart by the offer alone).
+    expect(new Set(results.filter((x) => x.label.startsWith('town01.clerk')).map((x) => x.outcome))).toEqual(new Set([403]));
+    expect(new Set(results.filter((x) => x.label.startsWith('town02.clerk')).map((x) => x.outcome))).toEqual(new Set([404]));
   });
 });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/platform/app-types.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { LiveEvent } from '../../src/modules/documents/documents.events.ts';
+import { runReminderSweep } from '../../src/modules/notifications/notifications.service.ts';
 import { as, login, tableDigest, testApp, uniqueIp } from '../helpers.ts';
 import { countyActors, expectStatus, orgIds, signedNotice, type Actors, type Client } from './fixtures.ts';
 
@@ -238,5 +239,36 @@ describe('催办 reaches the township', () => {
       remoteAddress: uniqueIp(),
     });
     expect(bare.json().error.code).toBe('REMIND_TOO_SOON');
+  });
+});
+
+describe('reminders of a re-sent delivery', () => {
+  it('each round is reminded on its own 24-hour deadline, once per round', async () => {
+    const town03 = await as(app, 'town03.clerk');
+    const id = await dispatched('关于报送冬季安全生产隐患排查情况的通知');
+    const first = await inboxItem(town03, id);
+    const overdue = async () =>
+      (
+        await database.pool.query(
+          `SELECT n.due_at FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE u.username = 'town03.clerk' AND n.record_id = $1 AND n.stage = 'overdue' ORDER BY n.due_at`,
+          [first.id],
+        )
+      ).rows.map((r: { due_at: Date }) => r.due_at.toISOString());
+    const deadline = (sentAt: string) => Date.parse(sentAt) + 24 * 3600_000;
+    // The first round goes unanswered past its 24 hours: one overdue reminder, however often the engine runs.
+    const due1 = deadline(first.sentAt);
+    await runReminderSweep(database.db, new Date(due1 + 3600_000));
+    await runReminderSweep(database.db, new Date(due1 + 2 * 3600_000));
+    expect(await overdue()).toEqual([new Date(due1).toISOString()]);
+
+    // Returned and sent again: a new 24 hours, and when they pass, the township is reminded again.
+    expectStatus(await town03.post(`/api/deliveries/${first.id}/return`, { reason: '文件不清晰' }), 200);
+    expectStatus(await a.clerk.post(`/api/deliveries/${first.id}/resend`), 200);
+    const due2 = deadline((await inboxItem(town03, id)).sentAt);
+    expect(due2).toBeGreaterThan(due1);
+    await runReminderSweep(database.db, new Date(due2 + 3600_000));
+    await runReminderSweep(database.db, new Date(due2 + 2 * 3600_000));
+    expect(await overdue()).toEqual([new Date(due1).toISOString(), new Date(due2).toISOString()]);
   });
 });

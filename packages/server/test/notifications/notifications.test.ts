@@ -4,6 +4,7 @@
  * exactly once even when several server processes sweep at the same moment; mark read (own only).
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +134,35 @@ describe('notifications', () => {
         (r) => r.org_id,
       ),
     ).toEqual([t06]);
+  });
+
+  it('migration 1150 gives the reminders sent before it the keys the engine now computes, so an upgrade rings nothing twice', async () => {
+    const q = (text: string, params: unknown[] = []) => database.pool.query(text, params);
+    const meeting = (await q("SELECT id, recorder_user_id FROM meetings WHERE org_id = $1 AND status = 'confirmed' LIMIT 1", [t06]))
+      .rows[0];
+    const id = (
+      await q(
+        `INSERT INTO follow_ups (org_id, meeting_id, item_index, decision_index, decision_text, owner_name, deadline, created_by)
+         VALUES ($1, $2, 99, 0, '升级前已提醒的督办', '李四', $3, $4) RETURNING id`,
+        [t06, meeting.id, chinaToday(new Date(Date.now() - 3 * 86_400_000)), meeting.recorder_user_id],
+      )
+    ).rows[0].id as string;
+    const now = new Date();
+    await runReminderSweep(database.db, now);
+    const keys = async () =>
+      (await q('SELECT id, event_key FROM notifications WHERE record_id = $1 ORDER BY id', [id])).rows.map((r) => `${r.id} ${r.event_key}`);
+    const current = await keys();
+    expect(current.length).toBeGreaterThanOrEqual(2); // the clerk's overdue reminder and the leader's escalation
+    expect(current.every((k) => /@\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(k))).toBe(true);
+    // As they were written before 1150: no deadline in the key. The migration restores exactly the engine's keys.
+    await q("UPDATE notifications SET event_key = split_part(event_key, '@', 1) WHERE record_id = $1", [id]);
+    const migration = fs.readFileSync(
+      path.join(import.meta.dirname, '../../src/db/migrations/1150_notification_deadline_keys.sql'),
+      'utf8',
+    );
+    await q(migration);
+    expect(await keys()).toEqual(current);
+    expect(await runReminderSweep(database.db, now)).toBe(0);
   });
 
   it('the 三员 have no notification centre; mark-all-read takes no body', async () => {

@@ -48,6 +48,14 @@ const base = (actor: Actor, i: TodoItem) => ({
   dueAt: i.dueAt,
 });
 
+/**
+ * A reminder's key names the deadline it is about (the instant, in one canonical form), not only the
+ * record: when a record gets a new deadline — a delivery re-sent (补发) restarts its 24 hours, a 承办
+ * deadline is extended — its reminders ring again for the new one, and still once per deadline and
+ * stage. Migration 1150 gave the keys sent before this the same suffix from their `due_at`.
+ */
+const deadlineKey = (stage: string, i: TodoItem) => `${stage}:${i.kind}:${i.recordId}@${new Date(i.dueAt!).toISOString()}`;
+
 /** The events one person's to-dos call for now: news, the reminder of the day, and (for leaders) what is overdue in their office. */
 function eventsFor(
   actor: Actor,
@@ -63,8 +71,8 @@ function eventsFor(
     if (!i.dueAt) continue;
     const r = reminderStage(new Date(i.dueAt), now);
     if (!r) continue;
-    const key = r.stage === 'before' ? `before${r.days}:${i.kind}:${i.recordId}` : `${r.stage}:${i.kind}:${i.recordId}`;
-    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: key, silent: false });
+    const stage = r.stage === 'before' ? `before${r.days}` : r.stage;
+    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: deadlineKey(stage, i), silent: false });
     if (r.stage === 'overdue' && actor.role !== 'leader_in_charge') overdue.push(i);
   }
   return { news, reminders, overdue };
@@ -95,7 +103,7 @@ async function sweep(tx: Tx, by: Pick<RequestContext, 'ip'> & { actor: Actor | n
         ...base({ userId: l.userId, orgId } as Actor, item),
         stage: 'escalated',
         daysLeft: null,
-        eventKey: `escalated:${item.kind}:${item.recordId}`,
+        eventKey: deadlineKey('escalated', item),
         silent: false,
       });
   const sentEscalations = await repo.insertNew(tx, escalations);
