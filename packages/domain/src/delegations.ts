@@ -1,6 +1,6 @@
 /**
  * 委托 (delegation): a leader who is away names a colleague of the same org who, for a period of
- * calendar days (China time, both ends included), signs off (签发) and instructs (批示) on the
+ * calendar days (China time, both ends included), signs off (签发), instructs (批示) and countersigns (会签) on the
  * leader's behalf. What the delegate does is recorded as "X on behalf of Y". The delegation is in
  * force only between its dates and until revoked: computed when asked, so it ends by itself.
  */
@@ -13,6 +13,7 @@ export const DELEGATED_ACTIONS = [
   'documents.signOff',
   'documents.signPrincipal',
   'documents.instruct',
+  'documents.countersign',
 ] as const satisfies readonly Action[];
 export type DelegatedAction = (typeof DELEGATED_ACTIONS)[number];
 
@@ -62,6 +63,19 @@ export const delegationCreateSchema = z
 export type DelegationCreate = z.infer<typeof delegationCreateSchema>;
 
 export const delegationListQuery = z.object({ view: z.enum(['mine', 'org']).default('mine') }).strict();
+
+/**
+ * The 签发人 printed on the official document itself (GB/T 9704 7.2.6 版头, 10.2 令) when the
+ * signer signed on a leader's behalf: the one who signed, with 代 to the right of the name (王五（代）).
+ * 条例 第二十二条: "签发人签发公文，应当签署意见、姓名和完整日期" — the name is the signer's own; the slip
+ * names whom they signed for (`onBehalfName`). The 代 mark follows office practice (岳海翔 主编《最新公文
+ * 写作规范与技巧全书》2016, p. 136–137: "被主要负责同志授权代行签发的文件，应在签发人姓名右侧注明'代'字"),
+ * not a clause of the 条例 or of GB/T 9704, which are silent on it.
+ */
+export function printedSignerName(by: string | null, onBehalfOf: string | null): string | null {
+  if (!by) return by;
+  return onBehalfOf ? `${by}（代）` : by;
+}
 
 /** How a paper slip (printed in Chinese) signs a step taken on a leader's behalf: 王五（代李四）. */
 export function onBehalfName(by: string | null, onBehalfOf: string | null): string | null {

@@ -68,6 +68,8 @@ export const documentOut = z.object({
       status: z.enum(COUNTERSIGN_STATUSES),
       opinion: safeString().nullable(),
       userName: safeString().nullable(),
+      /** 委托: the leader a delegate countersigned for (userName took it). */
+      forUserName: safeString().nullable(),
       decidedAt: iso.nullable(),
     }),
   ),

@@ -10,10 +10,21 @@ import type { TodoKind } from './workbench.ts';
 export const REMINDER_DAYS_BEFORE = [3, 1] as const;
 
 /**
- * `reminded` (催办 by the sender) and `resent` (补发 of a returned delivery) are announced by the
- * module when they happen, not found by the engine on the workbench.
+ * `reminded` (催办 by the sender), `resent` (补发 of a returned delivery), `delegated` and
+ * `undelegated` (a leader's 委托 to the reader made or withdrawn; the title is the leader's name) are
+ * announced by the module when they happen, not found by the engine on the workbench.
  */
-export const NOTIFICATION_STAGES = ['new', 'before', 'due', 'overdue', 'escalated', 'reminded', 'resent'] as const;
+export const NOTIFICATION_STAGES = [
+  'new',
+  'before',
+  'due',
+  'overdue',
+  'escalated',
+  'reminded',
+  'resent',
+  'delegated',
+  'undelegated',
+] as const;
 export type NotificationStage = (typeof NOTIFICATION_STAGES)[number];
 
 /** To-dos that are news when they first arrive (a delivery, an instruction asked of me, a returned draft). */
@@ -62,6 +73,8 @@ const STAGE_ZH: Record<NotificationStage, string> = {
   escalated: '超期提醒',
   reminded: '催办',
   resent: '补发',
+  delegated: '委托',
+  undelegated: '委托收回',
 };
 const STAGE_EN: Record<NotificationStage, string> = {
   new: 'New',
@@ -71,10 +84,21 @@ const STAGE_EN: Record<NotificationStage, string> = {
   escalated: 'Overdue in your office',
   reminded: 'Reminder',
   resent: 'Sent again',
+  delegated: 'Delegation',
+  undelegated: 'Delegation withdrawn',
 };
 
 /** The headline of a notification: "【即将到期】关于…的通知（还有 3 天）". zh-TW is derived from zh-CN by the caller. */
 export function notificationText(n: { stage: NotificationStage; daysLeft: number | null; title: string }, lang: 'zh' | 'en'): string {
+  // A delegation's title is the leader's name: the headline says what they asked of the reader.
+  if (n.stage === 'delegated')
+    return lang === 'en'
+      ? `[${STAGE_EN.delegated}] ${n.title} asked you to sign off, instruct and countersign on their behalf`
+      : `【${STAGE_ZH.delegated}】${n.title}委托您代为签发、批示、会签`;
+  if (n.stage === 'undelegated')
+    return lang === 'en'
+      ? `[${STAGE_EN.undelegated}] ${n.title} withdrew the delegation to you`
+      : `【${STAGE_ZH.undelegated}】${n.title}已收回对您的委托`;
   if (lang === 'en') {
     const tail = n.stage === 'before' && n.daysLeft ? ` (${n.daysLeft} day${n.daysLeft === 1 ? '' : 's'} left)` : '';
     return `[${STAGE_EN[n.stage]}] ${n.title}${tail}`;

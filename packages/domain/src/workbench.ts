@@ -33,6 +33,8 @@ export const TODO_KINDS = [
   'assessment.comment',
   'assessment.confirmSelf',
   'assessment.revision',
+  // Not a workbench item: the kind of the notification that tells a delegate of a delegation (委托).
+  'delegation.received',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

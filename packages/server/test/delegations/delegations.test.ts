@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chinaToday } from '@township-office/domain/dates';
 import { addDays, delegationCreateSchema } from '@township-office/domain/delegations';
+import { runReminderSweep } from '../../src/modules/notifications/notifications.service.ts';
 import { as, tableCounts, tableDigest, testApp } from '../helpers.ts';
+import { readPdf } from '../print/pdf-reader.ts';
 
 const { app, database } = await testApp();
 const today = chinaToday();
@@ -208,6 +210,35 @@ describe('a week of delegation: the colleague instructs and signs on the leader 
     expect(own.find((i) => i.recordId === entryA)?.onBehalfOf).toBeNull();
   });
 
+  it("the delegate hears of it in the bell, and the reminder engine's own run gives them the leader's new 批示 and 签发", async () => {
+    // The engine's sweep, as its job runs it (the delegate has not opened the bell yet in this file).
+    await runReminderSweep(database.db);
+    const engine = await q<{ todo_kind: string; record_id: string }>(
+      "SELECT todo_kind, record_id FROM notifications WHERE user_id = $1 AND stage = 'new' AND record_id = ANY ($2::uuid[])",
+      [ids.clerk, [entryA, entryB, draft]],
+    );
+    expect(engine.map((n) => `${n.todo_kind} ${n.record_id}`).sort()).toEqual(
+      [`incoming.instruct ${entryA}`, `incoming.instruct ${entryB}`, `document.signOff ${draft}`].sort(),
+    );
+    type N = { title: string; stage: string; kind: string; href: string; subject: string | null };
+    const bell = async (c: typeof clerk, lang = 'zh-CN') =>
+      (await c.get('/api/notifications', { 'accept-language': lang })).json().items as N[];
+    const told = (await bell(clerk)).filter((n) => n.stage === 'delegated');
+    expect(told).toEqual([
+      expect.objectContaining({
+        kind: 'delegation.received',
+        href: '/delegations',
+        title: `【委托】${names.leader}委托您代为签发、批示、会签`,
+        subject: `${week.startsOn} – ${week.endsOn} · ${week.reason}`,
+      }),
+    ]);
+    expect((await bell(clerk, 'en')).find((n) => n.stage === 'delegated')!.title).toBe(
+      `[Delegation] ${names.leader} asked you to sign off, instruct and countersign on their behalf`,
+    );
+    // Nobody else of the office is told.
+    for (const c of [leader, head]) expect((await bell(c)).some((n) => n.stage === 'delegated')).toBe(false);
+  });
+
   it('the colleague instructs: the slip, the row and the audit say "on behalf of"', async () => {
     const slip = (await clerk.get(`/api/incoming/${entryA}`)).json();
     expect(slip.allowedActions).toContain('instruct');
@@ -270,6 +301,10 @@ describe('the delegation ends: revoked, or its period over', () => {
     const items = (await clerk.get('/api/workbench')).json().items as { kind: string }[];
     expect(items.some((i) => i.kind === 'incoming.instruct')).toBe(false);
 
+    // The delegate is told it was withdrawn.
+    const bell = (await clerk.get('/api/notifications')).json().items as { title: string; stage: string }[];
+    expect(bell.filter((n) => n.stage === 'undelegated').map((n) => n.title)).toEqual([`【委托收回】${names.leader}已收回对您的委托`]);
+
     const again = await leader.post(`/api/delegations/${delegationId}/revoke`);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ALREADY_OVER');
@@ -308,7 +343,86 @@ describe('the delegation ends: revoked, or its period over', () => {
     const res = await leader.post(`/api/documents/${id}/sign-off`, { opinion: '同意上报' });
     expect(res.statusCode, res.body).toBe(200);
     expect((await leader.get(`/api/documents/${id}`)).json()).toMatchObject({ signerForName: await nameOf('town01.head') });
+
+    // An upward 请示 signed on the principal's behalf: the GB/T 9704 版头's 签发人 (7.2.6) is the signer's own name with 代.
+    const county = (await q<{ id: string }>("SELECT id FROM orgs WHERE kind = 'county_office'"))[0]!.id;
+    const up = await clerk.post('/api/documents', {
+      docType: '请示',
+      title: '关于申请防汛物资补助的请示',
+      body: '妥否，请批示。',
+      mainRecipientOrgIds: [county],
+      copyRecipientOrgIds: [],
+      urgency: 'none',
+      classification: 'none',
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const upId = up.json().id as string;
+    expect((await clerk.post(`/api/documents/${upId}/submit`)).statusCode).toBe(200);
+    expect((await head.post(`/api/documents/${upId}/review`, { decision: 'approve', comment: '同意' })).statusCode).toBe(200);
+    const signed = await leader.post(`/api/documents/${upId}/sign-off`, { opinion: '同意上报' });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect((await clerk.post(`/api/documents/${upId}/recheck`)).statusCode).toBe(200);
+    expect((await clerk.post(`/api/documents/${upId}/number`)).statusCode).toBe(200);
+    const pdf = await clerk.get(`/api/documents/${upId}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const firstPage = (await readPdf(pdf.rawPayload))[0]!;
+    const text = firstPage.items.map((i) => i.str).join('');
+    expect(text).toContain(`签发人：${names.leader}（代）`);
+    expect(text).not.toContain(await nameOf('town01.head'));
     expect((await head.post(`/api/delegations/${d.json().id}/revoke`)).statusCode).toBe(200);
+  });
+
+  it("会签 is delegable: a co-issuing township's colleague countersigns on its leader's behalf, recorded as such", async () => {
+    const town02Id = (await q<{ id: string }>("SELECT id FROM orgs WHERE code = 'T02'"))[0]!.id;
+    const town03Id = (await q<{ id: string }>("SELECT id FROM orgs WHERE code = 'T03'"))[0]!.id;
+    const ids2 = { leader: await userId('town02.leader'), clerk: await userId('town02.clerk') };
+    const joint = await clerk.post('/api/documents', {
+      docType: '通知',
+      title: '关于联合开展河道清淤工作的通知',
+      body: '两镇联合开展。',
+      mainRecipientOrgIds: [town03Id],
+      copyRecipientOrgIds: [],
+      countersignOrgIds: [town02Id],
+      urgency: 'none',
+      classification: 'none',
+    });
+    expect(joint.statusCode, joint.body).toBe(201);
+    const jointId = joint.json().id as string;
+    expect((await clerk.post(`/api/documents/${jointId}/submit`)).statusCode).toBe(200);
+    // Before any delegation the town02 clerk may not countersign (no 会签 of their own), and is not offered it.
+    expect((await other.get(`/api/documents/${jointId}`)).json().allowedActions).not.toContain('countersign');
+    expect((await other.post(`/api/documents/${jointId}/countersign`, { decision: 'approve', opinion: '同意' })).statusCode).toBe(403);
+
+    const d = await otherLeader.post('/api/delegations', { ...week, delegateId: ids2.clerk });
+    expect(d.statusCode, d.body).toBe(201);
+    const items = (await other.get('/api/workbench')).json().items as { kind: string; recordId: string; onBehalfOf: string | null }[];
+    expect(items.find((i) => i.kind === 'document.countersign' && i.recordId === jointId)?.onBehalfOf).toBe(await nameOf('town02.leader'));
+    expect((await other.get(`/api/documents/${jointId}`)).json().allowedActions).toContain('countersign');
+    const res = await other.post(`/api/documents/${jointId}/countersign`, { decision: 'approve', opinion: '同意联合印发' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().countersignedOrgIds).toEqual([town02Id]);
+    const shown = (await clerk.get(`/api/documents/${jointId}`)).json().countersigns;
+    expect(shown).toEqual([
+      expect.objectContaining({
+        orgId: town02Id,
+        status: 'approved',
+        userName: await nameOf('town02.clerk'),
+        forUserName: await nameOf('town02.leader'),
+      }),
+    ]);
+    const row = (await q('SELECT user_id, for_user_id FROM document_countersigns WHERE document_id = $1', [jointId]))[0];
+    expect(row).toEqual({ user_id: ids2.clerk, for_user_id: ids2.leader });
+    const audit = await q("SELECT actor_username, after FROM audit_log WHERE action = 'document.countersign.approve' AND entity_id = $1", [
+      jointId,
+    ]);
+    expect(audit[0]).toMatchObject({ actor_username: 'town02.clerk', after: { onBehalfOf: { username: 'town02.leader' } } });
+    // The printed 发文笺 has the co-issuer's 会签 box, signed "X（代Y）".
+    const slip = await clerk.get(`/api/documents/${jointId}/slip`);
+    expect(slip.statusCode).toBe(200);
+    const slipText = (await readPdf(slip.rawPayload)).flatMap((p) => p.items.map((i) => i.str)).join('');
+    expect(slipText).toContain('同意联合印发');
+    expect(slipText).toContain(`${await nameOf('town02.clerk')}（代${await nameOf('town02.leader')}）`);
+    expect((await otherLeader.post(`/api/delegations/${d.json().id}/revoke`)).statusCode).toBe(200);
   });
 });
 

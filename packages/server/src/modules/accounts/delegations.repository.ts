@@ -95,6 +95,40 @@ export const delegationsRepository = {
    * session on every request). Both sides must still be active accounts of the delegation's org:
    * a leader who left or moved takes the delegation along.
    */
+  /** Every delegation in force on a day, by delegate: whom each acts for (the reminder engine's sweep). */
+  async actingForOn(db: DbOrTx, today: string): Promise<Map<string, ActingFor[]>> {
+    const r = await db.execute<{
+      delegate_id: string;
+      delegation_id: string;
+      user_id: string;
+      username: string;
+      display_name: string;
+      role: Role;
+      ends_on: string;
+    }>(sql`
+      SELECT d.delegate_id, d.id AS delegation_id, p.id AS user_id, p.username, p.display_name, p.role,
+             to_char(d.ends_on, 'YYYY-MM-DD') AS ends_on
+      FROM ${delegations} d
+      JOIN ${users} p ON p.id = d.principal_id AND p.org_id = d.org_id AND p.disabled_at IS NULL
+      JOIN ${users} g ON g.id = d.delegate_id AND g.org_id = d.org_id AND g.disabled_at IS NULL
+      WHERE d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date
+      ORDER BY d.starts_on, d.created_at`);
+    const out = new Map<string, ActingFor[]>();
+    for (const x of r.rows)
+      out.set(x.delegate_id, [
+        ...(out.get(x.delegate_id) ?? []),
+        {
+          delegationId: x.delegation_id,
+          userId: x.user_id,
+          username: x.username,
+          displayName: x.display_name,
+          role: x.role,
+          endsOn: x.ends_on,
+        },
+      ]);
+    return out;
+  },
+
   async inForceFor(db: DbOrTx, userId: string, today: string): Promise<{ actingFor: ActingFor[]; actedForBy: DelegationNotice[] }> {
     const r = await db.execute<{
       side: 'for' | 'by';

@@ -17,6 +17,7 @@ import { authorize } from '../../platform/policy.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import { delegationPolicy, mayDelegate, seesOrgDelegations } from './delegations.policy.ts';
 import { delegationsRepository as repo, type DelegationWithNames } from './delegations.repository.ts';
+import { announce } from '../notifications/notifications.service.ts';
 
 export interface DelegationLists {
   given: DelegationWithNames[];
@@ -83,6 +84,19 @@ export async function createDelegation(db: Db, ctx: RequestContext, input: Deleg
         reason: row.reason,
       },
     });
+    // The delegate hears of it in the bell (the banner tells them too, once it is in force).
+    await announce(tx, {
+      orgId: row.orgId,
+      audience: { userIds: [delegate.id] },
+      stage: 'delegated',
+      todoKind: 'delegation.received',
+      recordId: row.id,
+      title: ctx.actor.displayName,
+      subject: [`${row.startsOn} – ${row.endsOn}`, row.reason].filter(Boolean).join(' · '),
+      href: '/delegations',
+      dueAt: null,
+      occurrence: '',
+    });
     return row.id;
   });
   return (await repo.withNamesById(db, id))!;
@@ -105,8 +119,25 @@ export async function revokeDelegation(db: Db, ctx: RequestContext, id: string):
       before: { startsOn: before.startsOn, endsOn: before.endsOn, delegateId: before.delegateId },
       after: { revokedAt: row.revokedAt },
     });
+    await announce(tx, {
+      orgId: row.orgId,
+      audience: { userIds: [before.delegateId] },
+      stage: 'undelegated',
+      todoKind: 'delegation.received',
+      recordId: id,
+      title: ctx.actor.displayName,
+      subject: `${before.startsOn} – ${before.endsOn}`,
+      href: '/delegations',
+      dueAt: null,
+      occurrence: '',
+    });
   });
   return (await repo.withNamesById(db, id))!;
+}
+
+/** Every delegate of a day and whom they act for (the reminder engine reminds them of the leaders' steps). */
+export function actingForOn(db: DbOrTx, today: string) {
+  return repo.actingForOn(db, today);
 }
 
 /** Who the signed-in user acts for today and who acts for them (GET /api/me, the banner, the route gate). */

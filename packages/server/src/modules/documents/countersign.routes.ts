@@ -14,7 +14,7 @@ export const countersignRoutes: RouteModule = (app, { db }) => {
   app.post(
     '/api/documents/:id/countersign',
     {
-      config: { action: 'documents.countersign' },
+      config: { action: 'documents.countersign', delegable: true },
       schema: {
         tags,
         summary: '会签: a co-issuing org approves or returns the joint draft',

@@ -120,7 +120,7 @@ export const documentPolicy = definePolicy<DocumentRow>()({
 });
 export type DocumentAction = (typeof documentPolicy.actions)[number];
 /** 委托: the steps a delegate may take on behalf of a leader who is away (checked as that leader). */
-export const DELEGABLE_DOCUMENT_ACTIONS: readonly DocumentAction[] = ['signOff'];
+export const DELEGABLE_DOCUMENT_ACTIONS: readonly DocumentAction[] = ['signOff', 'countersign'];
 export const DOCUMENT_ACTIONS = documentPolicy.actions;
 
 /** Facts of an incoming entry that are not on its row. */

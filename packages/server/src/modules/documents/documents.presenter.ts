@@ -78,7 +78,7 @@ export function presentDocument(
 }
 
 /** Each co-issuing org's 会签 in the current round (since the last submission): its latest decision, or pending. */
-function presentCountersigns(doc: DocumentRow, rows: CountersignRow[], orgNames: Map<string, string>) {
+export function presentCountersigns(doc: DocumentRow, rows: CountersignRow[], orgNames: Map<string, string>) {
   const since = doc.submittedAt ? new Date(doc.submittedAt).getTime() : 0;
   return doc.countersignOrgIds.map((orgId) => {
     const last = rows.filter((r) => r.orgId === orgId && new Date(r.decidedAt).getTime() >= since).at(-1);
@@ -94,6 +94,7 @@ function presentCountersigns(doc: DocumentRow, rows: CountersignRow[], orgNames:
       status,
       opinion: shown?.opinion ?? null,
       userName: shown?.userName ?? null,
+      forUserName: shown?.forUserName ?? null,
       decidedAt: shown ? iso(shown.decidedAt) : null,
     };
   });

@@ -16,6 +16,7 @@ import {
 import { labelRef } from '@township-office/domain/labels';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { chinaToday } from '@township-office/domain/dates';
+import { printedSignerName } from '@township-office/domain/delegations';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, assertMayOrActsFor, canReadOrg, orgScope } from '../../platform/access.ts';
 import { onBehalfOfAudit, writeAudit } from '../../platform/audit.ts';
@@ -328,12 +329,13 @@ export async function countersignDocument(
   id: string,
   input: { decision: 'approve' | 'return'; opinion: string },
 ): Promise<DocumentRow> {
-  assertMay(ctx.actor, 'documents.countersign');
+  assertMayOrActsFor(ctx.actor, 'documents.countersign');
   return db.transaction(async (tx) => {
     const found = await repo.byId(tx, id, { lock: true });
     if (!found || !(canReadOrg(ctx.actor, found.orgId) || (found.status !== 'draft' && found.countersignOrgIds.includes(ctx.actor.orgId))))
       throw notFound();
-    authorize(documentPolicy, ctx.actor, 'countersign', found);
+    // 委托: a delegate countersigns for the co-issuing org's leader who is away (checked as that leader; both recorded).
+    const { onBehalfOf } = authorizeActing(documentPolicy, ctx.actor, 'countersign', found);
     await repo.insertCountersign(tx, {
       documentId: id,
       orgId: ctx.actor.orgId,
@@ -341,6 +343,8 @@ export async function countersignDocument(
       opinion: input.opinion,
       userId: ctx.actor.userId,
       userName: ctx.actor.displayName,
+      forUserId: onBehalfOf?.userId ?? null,
+      forUserName: onBehalfOf?.displayName ?? null,
     });
     const row = await repo.update(
       tx,
@@ -355,7 +359,7 @@ export async function countersignDocument(
       entityId: id,
       orgId: found.orgId,
       before: { status: found.status, countersigned: found.countersignedOrgIds.length },
-      after: { status: row.status, countersigned: row.countersignedOrgIds.length, opinion: input.opinion },
+      after: { status: row.status, countersigned: row.countersignedOrgIds.length, opinion: input.opinion, ...onBehalfOfAudit(onBehalfOf) },
     });
     return row;
   });
@@ -524,7 +528,8 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
     ...(coIssuers.length > 0 ? { signatureNames: [issuer, ...coIssuers] } : {}),
     docNumber: doc.docNumber,
     // GB/T 9704 7.2.6: 签发人 on every upward document, whatever its type; 10.2: a 令 prints its 签发人 under the text.
-    signer: doc.upward || formatOf(doc.docType) === 'order' ? doc.signerName : null,
+    // Signed on a leader's behalf (委托): the signer's own name with 代 (domain/delegations printedSignerName).
+    signer: doc.upward || formatOf(doc.docType) === 'order' ? printedSignerName(doc.signerName, doc.signerForName) : null,
     // GB/T 9704 chapter 10: 函, 命令(令) and 纪要 print in their special formats.
     docType: doc.docType,
     urgency: doc.urgency,

@@ -87,6 +87,9 @@ export const documentCountersigns = pgTable('document_countersigns', {
     .notNull()
     .references(() => users.id),
   userName: text('user_name').notNull(),
+  /** 委托: the leader the decision was taken for, when a delegate took it. */
+  forUserId: uuid('for_user_id').references(() => users.id),
+  forUserName: text('for_user_name'),
   decidedAt: ts('decided_at').notNull().defaultNow(),
 });
 export type CountersignRow = typeof documentCountersigns.$inferSelect;

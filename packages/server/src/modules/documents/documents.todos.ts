@@ -110,7 +110,8 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
     if (needsPrincipal ? ownPrincipal : ownSigner) return null;
     return (needsPrincipal ? principalFor : signerFor)[0]?.displayName ?? null;
   };
-  const countersigner = roleMay(actor.role, 'documents.countersign');
+  const countersignFor = principalsHolding(actor, 'documents.countersign');
+  const countersigner = roleMay(actor.role, 'documents.countersign') || countersignFor.length > 0;
   const numberer = roleMay(actor.role, 'documents.number');
   const dispatcher = roleMay(actor.role, 'documents.dispatch');
   // As documents.policy has it: sign-off waits for every countersigning org, and an upward or
@@ -141,7 +142,12 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
     recordId: x.id,
     href: `/documents/outgoing/${x.id}`,
     dueAt: null,
-    onBehalfOf: x.step === 'signOff' ? signsFor(!!(x.upward || x.important)) : null,
+    onBehalfOf:
+      x.step === 'signOff'
+        ? signsFor(!!(x.upward || x.important))
+        : x.step === 'countersign' && !roleMay(actor.role, 'documents.countersign')
+          ? (countersignFor[0]?.displayName ?? null)
+          : null,
   }));
 }
 

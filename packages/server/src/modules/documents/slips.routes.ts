@@ -12,6 +12,7 @@ import { fileResponse, type FormSpec } from '@township-office/domain/print';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { renderForm } from '../../platform/print/form.ts';
 import { sendFile } from '../../platform/print/send.ts';
+import { presentCountersigns } from './documents.presenter.ts';
 import { documentsRepository } from './documents.repository.ts';
 import { readableDocument } from './documents.service.ts';
 import { incomingDetail } from './incoming.service.ts';
@@ -30,7 +31,18 @@ export const slipRoutes: RouteModule = (app, { db }) => {
       const doc = await readableDocument(db, req.ctx.actor, req.params.id);
       const org = await documentsRepository.orgById(db, doc.orgId);
       const names = await documentsRepository.userNames(db, [doc.drafterId, doc.reviewerId]);
-      const orgNames = await documentsRepository.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]);
+      const orgNames = await documentsRepository.orgNames(db, [
+        ...doc.mainRecipientOrgIds,
+        ...doc.copyRecipientOrgIds,
+        ...doc.countersignOrgIds,
+      ]);
+      // 条例 第二十二条: "联合发文由所有联署机关的负责人会签" — one opinion box per co-issuing org.
+      const countersigns = presentCountersigns(doc, await documentsRepository.countersignsOf(db, doc.id), orgNames).map((c) => ({
+        label: `会签（${c.orgName}）`,
+        text: c.opinion,
+        name: onBehalfName(c.userName, c.forUserName),
+        date: day(c.decidedAt),
+      }));
       const list = (ids: string[]) => ids.map((i) => orgNames.get(i) ?? '').join('、');
       const spec: FormSpec = {
         title: '发文笺',
@@ -40,6 +52,7 @@ export const slipRoutes: RouteModule = (app, { db }) => {
           {
             opinions: [
               { label: '签发', text: doc.signOffOpinion, name: onBehalfName(doc.signerName, doc.signerForName), date: doc.writtenDate },
+              ...countersigns,
               {
                 label: '核稿',
                 text: doc.reviewComment,

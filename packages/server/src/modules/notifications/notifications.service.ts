@@ -12,6 +12,7 @@
  * (`notification.created`), so the bell updates live.
  */
 import { sql } from 'drizzle-orm';
+import { chinaToday } from '@township-office/domain/dates';
 import { NEWS_KINDS, reminderStage, type NotificationStage } from '@township-office/domain/notifications';
 import { roleMay, type Action } from '@township-office/domain/permissions';
 import type { TodoKind } from '@township-office/domain/workbench';
@@ -25,6 +26,7 @@ import { authorize } from '../../platform/policy.ts';
 import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords } from '@township-office/domain/roles';
 import { notify } from '../documents/documents.events.ts';
+import { actingForOn } from '../accounts/delegations.service.ts';
 import { workbench } from '../workbench/workbench.service.ts';
 import { notificationPolicy } from './notifications.policy.ts';
 import { presentNotification } from './notifications.presenter.ts';
@@ -121,12 +123,15 @@ async function sweep(tx: Tx, by: Pick<RequestContext, 'ip'> & { actor: Actor | n
   return sent.length;
 }
 
-/** What a module announces when it happens (催办, 补发), to the people of one office whose role may act on it. */
+/** What a module announces when it happens (催办, 补发, 委托), to the people of one office whose role may act on it, or to named people. */
 export interface Announcement {
   orgId: string;
-  /** Only the office's people whose role may take this action hear of it (e.g. `documents.receive` for a delivery). */
-  audience: Action;
-  stage: Extract<NotificationStage, 'reminded' | 'resent'>;
+  /**
+   * Only the office's people whose role may take this action hear of it (e.g. `documents.receive` for
+   * a delivery), or only the people named (e.g. the delegate of a delegation).
+   */
+  audience: Action | { userIds: readonly string[] };
+  stage: Extract<NotificationStage, 'reminded' | 'resent' | 'delegated' | 'undelegated'>;
   todoKind: TodoKind;
   recordId: string;
   title: string;
@@ -142,7 +147,10 @@ export interface Announcement {
  * own action) and tells the bell over the event stream; returns how many were written.
  */
 export async function announce(tx: Tx, a: Announcement): Promise<number> {
-  const people = (await repo.businessActorsOf(tx, a.orgId)).filter((p) => roleMay(p.role, a.audience));
+  const audience = a.audience;
+  const people = (await repo.businessActorsOf(tx, a.orgId)).filter((p) =>
+    typeof audience === 'string' ? roleMay(p.role, audience) : audience.userIds.includes(p.userId),
+  );
   const sent = await repo.insertNew(
     tx,
     people.map((p) => ({
@@ -168,7 +176,9 @@ export async function announce(tx: Tx, a: Announcement): Promise<number> {
 export async function runReminderSweep(db: Db, now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
-    const actors = await repo.businessActors(tx);
+    // 委托: a delegate's workbench holds the leader's steps they may take today, so their reminders too.
+    const acting = await actingForOn(tx, chinaToday(now));
+    const actors = (await repo.businessActors(tx)).map((a) => (acting.has(a.userId) ? { ...a, actingFor: acting.get(a.userId) } : a));
     return sweep(tx, { actor: null, ip: null }, actors, now);
   });
 }

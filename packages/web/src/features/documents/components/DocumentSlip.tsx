@@ -105,7 +105,7 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
                     {c.opinion ? <div className="opinion">{c.opinion}</div> : null}
                     {c.decidedAt ? (
                       <div className="sig">
-                        {c.userName}
+                        {c.forUserName ? t('documents.onBehalf', { by: c.userName ?? '', for: c.forUserName }) : c.userName}
                         {'　'}
                         {text(c.decidedAt)}
                       </div>
