@@ -18,28 +18,33 @@
  *   </FormModal>
  *
  * Pass `form` (from `Form.useForm()`) when the page must read or set fields while the dialog is open.
+ * `successMessage` may be a function of what onSubmit resolved to, for a toast that names what the
+ * server answered (`(u) => t('system.users.created', { name: u.displayName })`, with
+ * `FormModal<UserCreate, User>`). `requiredMark={false}` hides the asterisks of required fields.
  */
 import { useState, type ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
 import { useT } from '../app/i18n/I18nProvider.tsx';
 import { notifySuccess } from '../lib/notify.ts';
 
-export interface FormModalProps<V extends object> {
+export interface FormModalProps<V extends object, R = unknown> {
   open: boolean;
   onClose(): void;
   title: ReactNode;
   /** Filled in each time the dialog opens (the form is rebuilt on close). */
   initialValues?: Partial<V>;
   /** Runs with the validated values; resolve to close the dialog, reject to keep it open. */
-  onSubmit(values: V): Promise<unknown>;
-  /** Shown as a toast once onSubmit resolved. */
-  successMessage?: string;
+  onSubmit(values: V): Promise<R>;
+  /** Shown as a toast once onSubmit resolved; a function gets what it resolved to. */
+  successMessage?: string | ((result: R) => string);
   /** Called with the rejection of onSubmit (e.g. to mark a field); the global toast shows it unless the mutation is silent. */
   onError?(err: unknown): void;
   okText?: ReactNode;
   width?: number;
   form?: FormInstance<V>;
   layout?: 'vertical' | 'horizontal';
+  /** false: no asterisk beside required fields (the Form's own default shows it). */
+  requiredMark?: boolean;
   /** data-testid of the Form and of the OK button. */
   testId?: string;
   okTestId?: string;
@@ -48,7 +53,7 @@ export interface FormModalProps<V extends object> {
   children: ReactNode;
 }
 
-export function FormModal<V extends object>({
+export function FormModal<V extends object, R = unknown>({
   open,
   onClose,
   title,
@@ -60,11 +65,12 @@ export function FormModal<V extends object>({
   width,
   form: given,
   layout = 'vertical',
+  requiredMark,
   testId,
   okTestId,
   okDisabled,
   children,
-}: FormModalProps<V>) {
+}: FormModalProps<V, R>) {
   const t = useT();
   const [own] = Form.useForm<V>();
   const form = given ?? own;
@@ -77,15 +83,16 @@ export function FormModal<V extends object>({
       return; // antd shows the messages beside the fields
     }
     setBusy(true);
+    let result: R;
     try {
-      await onSubmit(values);
+      result = await onSubmit(values);
     } catch (err) {
       onError?.(err);
       return;
     } finally {
       setBusy(false);
     }
-    if (successMessage) notifySuccess(successMessage);
+    if (successMessage) notifySuccess(typeof successMessage === 'function' ? successMessage(result) : successMessage);
     onClose();
   };
   return (
@@ -101,7 +108,7 @@ export function FormModal<V extends object>({
       onOk={() => void ok()}
       destroyOnHidden
     >
-      <Form<V> form={form} layout={layout} preserve={false} initialValues={initialValues} data-testid={testId}>
+      <Form<V> form={form} layout={layout} requiredMark={requiredMark} preserve={false} initialValues={initialValues} data-testid={testId}>
         {children}
       </Form>
     </Modal>

@@ -1,9 +1,10 @@
 /** /meetings/follow-ups — 督办事项: decisions being followed up, overdue ones in red; progress and closure. */
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Checkbox, DatePicker, Form, Input, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
@@ -23,7 +24,6 @@ export default function FollowUpsPage() {
   const close = useCloseFollowUp();
   const progress = useFollowUpProgress();
   const [target, setTarget] = useState<{ f: FollowUp; mode: 'close' | 'progress' } | null>(null);
-  const [form] = Form.useForm();
   const exportQ = { orgId, meetingId, ...(overdue ? { overdue: 'true' } : {}) };
   return (
     <>
@@ -91,35 +91,29 @@ export default function FollowUpsPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<{ text: string; on?: Dayjs }>
         open={!!target}
+        onClose={() => setTarget(null)}
         title={target ? t(`meetings.followUps.${target.mode}`) : ''}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setTarget(null)}
-        okButtonProps={{ 'data-testid': 'followup-ok' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
+        okTestId="followup-ok"
+        onSubmit={(v) => {
           const day = (v.on ?? dayjs()).format('YYYY-MM-DD');
-          if (target!.mode === 'close') await close.mutateAsync({ id: target!.f.id, result: v.text, closedOn: day });
-          else await progress.mutateAsync({ id: target!.f.id, note: v.text, on: day });
-          setTarget(null);
+          return target!.mode === 'close'
+            ? close.mutateAsync({ id: target!.f.id, result: v.text, closedOn: day })
+            : progress.mutateAsync({ id: target!.f.id, note: v.text, on: day });
         }}
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="text"
-            label={target?.mode === 'close' ? t('meetings.followUps.result') : t('meetings.followUps.progress')}
-            rules={[{ required: true, max: 2000 }]}
-          >
-            <Input.TextArea rows={3} data-testid="followup-text" />
-          </Form.Item>
-          <Form.Item name="on" label={t('meetings.followUps.closedOn')}>
-            <DatePicker />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="text"
+          label={target?.mode === 'close' ? t('meetings.followUps.result') : t('meetings.followUps.progress')}
+          rules={[{ required: true, max: 2000 }]}
+        >
+          <Input.TextArea rows={3} data-testid="followup-text" />
+        </Form.Item>
+        <Form.Item name="on" label={t('meetings.followUps.closedOn')}>
+          <DatePicker />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

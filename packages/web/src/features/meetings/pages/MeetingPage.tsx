@@ -1,10 +1,11 @@
 /** /meetings/:id — the minutes laid out like the paper 会议记录: header boxes, agenda items, decisions, the action bar. */
-import { Button, DatePicker, Descriptions, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, DatePicker, Descriptions, Form, Input, Space, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { openPdf } from '../../../lib/api.ts';
 import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
 import { useAmend, useCreateFollowUp, useMeeting, useMeetingStep } from '../api/meetings.ts';
@@ -18,7 +19,6 @@ export default function MeetingPage() {
   const follow = useCreateFollowUp();
   const [target, setTarget] = useState<{ itemIndex: number; decisionIndex: number } | null>(null);
   const [amending, setAmending] = useState(false);
-  const [form] = Form.useForm();
   const m = q.data;
   if (!m) return null;
   const can = (a: string) => m.allowedActions.includes(a);
@@ -111,63 +111,46 @@ export default function MeetingPage() {
           </Link>
         ) : null}
       </Space>
-      <Modal
+      <FormModal<{ ownerName: string; deadline: Dayjs }>
         open={!!target}
+        onClose={() => setTarget(null)}
         title={t('meetings.record.followUp')}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setTarget(null)}
-        okButtonProps={{ 'data-testid': 'follow-save' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await follow.mutateAsync({ meetingId: id, ...target!, ownerName: v.ownerName, deadline: v.deadline.format('YYYY-MM-DD') });
-          setTarget(null);
-        }}
+        initialValues={{ deadline: dayjs().add(14, 'day') }}
+        okTestId="follow-save"
+        onSubmit={(v) =>
+          follow.mutateAsync({ meetingId: id, ...target!, ownerName: v.ownerName, deadline: v.deadline.format('YYYY-MM-DD') })
+        }
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="ownerName" label={t('meetings.record.owner')} rules={[{ required: true, max: 40 }]}>
-            <Input data-testid="follow-owner" />
-          </Form.Item>
-          <Form.Item
-            name="deadline"
-            label={t('meetings.record.deadline')}
-            rules={[{ required: true }]}
-            initialValue={dayjs().add(14, 'day')}
-          >
-            <DatePicker data-testid="follow-deadline" />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="ownerName" label={t('meetings.record.owner')} rules={[{ required: true, max: 40 }]}>
+          <Input data-testid="follow-owner" />
+        </Form.Item>
+        <Form.Item name="deadline" label={t('meetings.record.deadline')} rules={[{ required: true }]}>
+          <DatePicker data-testid="follow-deadline" />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ reason: string; nonVoting?: string }>
         open={amending}
+        onClose={() => setAmending(false)}
         title={t('meetings.record.amend')}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setAmending(false)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await amend.mutateAsync({
+        initialValues={{ nonVoting: m.nonVoting.join('、') }}
+        onSubmit={(v) =>
+          amend.mutateAsync({
             id,
             reason: v.reason,
             nonVoting: (v.nonVoting ?? '')
               .split(/[、,，]/)
-              .map((x: string) => x.trim())
+              .map((x) => x.trim())
               .filter(Boolean),
-          });
-          setAmending(false);
-        }}
+          })
+        }
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={t('meetings.record.amendReason')} rules={[{ required: true, max: 500 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="nonVoting" label={t('meetings.record.nonVoting')} initialValue={m.nonVoting.join('、')}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="reason" label={t('meetings.record.amendReason')} rules={[{ required: true, max: 500 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="nonVoting" label={t('meetings.record.nonVoting')}>
+          <Input />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,10 +1,11 @@
 /** /meetings — 会议记录本: filter bar, the register in the paper book's column order, paging, 新建 / 导出 Excel / 打印. */
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Button, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SheetImport } from '../../../components/index.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -12,6 +13,7 @@ import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
 import { usePeople } from '../../../lib/query.ts';
+import type { MeetingKind } from '@township-office/domain/meetings';
 import { useCreateMeeting, useMeetings, type MeetingSummary } from '../api/meetings.ts';
 
 const KINDS = ['party_committee', 'executive', 'topical', 'exchange', 'other'];
@@ -103,42 +105,46 @@ export default function MeetingsPage() {
           },
         ]}
       />
-      {open ? (
-        <NewMeetingModal
-          onClose={(id) => {
-            setOpen(false);
-            if (id) nav(`/meetings/${id}`);
-          }}
-        />
-      ) : null}
+      {open ? <NewMeetingModal onClose={() => setOpen(false)} onCreated={(id) => nav(`/meetings/${id}`)} /> : null}
     </>
   );
 }
 
-function NewMeetingModal({ onClose }: { onClose: (id?: string) => void }) {
+interface NewMeetingValues {
+  kind: MeetingKind;
+  title: string;
+  startsAt: Dayjs;
+  place: string;
+  hostUserId: string;
+  recorderUserId: string;
+  attendees?: string;
+  itemTitle: string;
+  discussion?: string;
+  decisions?: string;
+}
+
+/** Mounted while open; a saved meeting opens its record. */
+function NewMeetingModal({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
   const t = useT();
   const { me } = useSession();
   const people = usePeople();
   const create = useCreateMeeting();
-  const [form] = Form.useForm();
   const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
+  const split = (s?: string) =>
+    (s ?? '')
+      .split(/[、,，\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   return (
-    <Modal
+    <FormModal<NewMeetingValues>
       open
+      onClose={onClose}
       width={720}
       title={t('meetings.form.title')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onCancel={() => onClose()}
-      okButtonProps={{ 'data-testid': 'meeting-save' } as never}
-      onOk={async () => {
-        const v = await form.validateFields();
-        const split = (s?: string) =>
-          (s ?? '')
-            .split(/[、,，\n]/)
-            .map((x) => x.trim())
-            .filter(Boolean);
+      okTestId="meeting-save"
+      initialValues={{ kind: 'party_committee', recorderUserId: me.id, startsAt: dayjs().startOf('hour') }}
+      onSubmit={async (v) => {
         const m = await create.mutateAsync({
           kind: v.kind,
           title: v.title,
@@ -153,56 +159,50 @@ function NewMeetingModal({ onClose }: { onClose: (id?: string) => void }) {
               discussion: v.discussion ?? '',
               decisions: (v.decisions ?? '')
                 .split('\n')
-                .map((x: string) => x.trim())
+                .map((x) => x.trim())
                 .filter(Boolean),
             },
           ],
         });
-        onClose(m.id);
+        onCreated(m.id);
       }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'party_committee', recorderUserId: me.id, startsAt: dayjs().startOf('hour') }}
-      >
-        <Space.Compact block>
-          <Form.Item name="kind" label={t('meetings.form.kind')} rules={[{ required: true }]} style={{ width: 200 }}>
-            <Select options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="title" label={t('meetings.form.name')} rules={[{ required: true, max: 200 }]} style={{ flex: 1 }}>
-            <Input data-testid="meeting-title" />
-          </Form.Item>
-        </Space.Compact>
-        <Space.Compact block>
-          <Form.Item name="startsAt" label={t('meetings.form.startsAt')} rules={[{ required: true }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="meeting-time" />
-          </Form.Item>
-          <Form.Item name="place" label={t('meetings.form.place')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}>
-            <Input data-testid="meeting-place" />
-          </Form.Item>
-        </Space.Compact>
-        <Space.Compact block>
-          <Form.Item name="hostUserId" label={t('meetings.form.host')} rules={[{ required: true }]} style={{ width: 200 }}>
-            <Select options={options} data-testid="meeting-host" />
-          </Form.Item>
-          <Form.Item name="recorderUserId" label={t('meetings.form.recorder')} rules={[{ required: true }]} style={{ width: 200 }}>
-            <Select options={options} />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item name="attendees" label={t('meetings.form.attendees')}>
-          <Input />
+      <Space.Compact block>
+        <Form.Item name="kind" label={t('meetings.form.kind')} rules={[{ required: true }]} style={{ width: 200 }}>
+          <Select options={KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="itemTitle" label={t('meetings.form.itemTitle')} rules={[{ required: true, max: 200 }]}>
-          <Input data-testid="meeting-item" />
+        <Form.Item name="title" label={t('meetings.form.name')} rules={[{ required: true, max: 200 }]} style={{ flex: 1 }}>
+          <Input data-testid="meeting-title" />
         </Form.Item>
-        <Form.Item name="discussion" label={t('meetings.form.discussion')}>
-          <Input.TextArea rows={2} />
+      </Space.Compact>
+      <Space.Compact block>
+        <Form.Item name="startsAt" label={t('meetings.form.startsAt')} rules={[{ required: true }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="meeting-time" />
         </Form.Item>
-        <Form.Item name="decisions" label={t('meetings.form.decisions')}>
-          <Input.TextArea rows={3} data-testid="meeting-decisions" />
+        <Form.Item name="place" label={t('meetings.form.place')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}>
+          <Input data-testid="meeting-place" />
         </Form.Item>
-      </Form>
-    </Modal>
+      </Space.Compact>
+      <Space.Compact block>
+        <Form.Item name="hostUserId" label={t('meetings.form.host')} rules={[{ required: true }]} style={{ width: 200 }}>
+          <Select options={options} data-testid="meeting-host" />
+        </Form.Item>
+        <Form.Item name="recorderUserId" label={t('meetings.form.recorder')} rules={[{ required: true }]} style={{ width: 200 }}>
+          <Select options={options} />
+        </Form.Item>
+      </Space.Compact>
+      <Form.Item name="attendees" label={t('meetings.form.attendees')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="itemTitle" label={t('meetings.form.itemTitle')} rules={[{ required: true, max: 200 }]}>
+        <Input data-testid="meeting-item" />
+      </Form.Item>
+      <Form.Item name="discussion" label={t('meetings.form.discussion')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="decisions" label={t('meetings.form.decisions')}>
+        <Input.TextArea rows={3} data-testid="meeting-decisions" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,21 +1,44 @@
 /** /reception/petitions — 来信来访登记: masked personal data, deadline tags (overdue red), 新建 / 导出 Excel / 打印. */
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { StatusTag } from '../../../lib/format.tsx';
-import { PETITION_SOURCES, PETITION_STATUSES } from '@township-office/domain/petitions';
+import {
+  PETITION_SOURCES,
+  PETITION_STATUSES,
+  type PetitionCategory,
+  type PetitionChannel,
+  type PetitionSource,
+} from '@township-office/domain/petitions';
 import { usePetitions, useRegisterPetition, type PetitionSummary } from '../api/reception.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
 
 const CHANNELS = ['letter', 'visit', 'phone', 'online'];
 const CATEGORIES = ['land', 'labour', 'social_security', 'urban_rural', 'environment', 'law_enforcement', 'rural_affairs', 'other'];
+
+interface PetitionValues {
+  receivedOn: Dayjs;
+  channel: PetitionChannel;
+  category: PetitionCategory;
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  subject: string;
+  content: string;
+  source: PetitionSource;
+  transferredBy?: string;
+  previousPetitionId?: string;
+  newFacts?: string;
+}
 
 export default function PetitionsPage() {
   const t = useT();
@@ -27,7 +50,7 @@ export default function PetitionsPage() {
   const list = usePetitions({ orgId, ...f, page: paging.page, pageSize: paging.pageSize });
   const register = useRegisterPetition();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PetitionValues>();
   const source = Form.useWatch('source', form);
   const previous = usePetitions({ status: 'rereviewed', pageSize: 200, page: 1 });
   return (
@@ -140,17 +163,16 @@ export default function PetitionsPage() {
           { title: t('reception.petitions.due'), key: 'd', width: 150, render: (_: unknown, r) => <DeadlineTag p={r} /> },
         ]}
       />
-      <Modal
+      <FormModal<PetitionValues>
         open={open}
+        onClose={() => setOpen(false)}
+        form={form}
         width={640}
         title={t('reception.petitions.new')}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'petition-save' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
+        okTestId="petition-save"
+        initialValues={{ receivedOn: dayjs(), channel: 'visit', category: 'other', source: 'direct' }}
+        onSubmit={async (v) => {
           const p = await register.mutateAsync({
             receivedOn: v.receivedOn.format('YYYY-MM-DD'),
             channel: v.channel,
@@ -170,88 +192,75 @@ export default function PetitionsPage() {
               },
             ],
           });
-          setOpen(false);
           nav(`/reception/petitions/${p.id}`);
         }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ receivedOn: dayjs(), channel: 'visit', category: 'other', source: 'direct' }}
-        >
-          <Space.Compact block>
-            <Form.Item name="receivedOn" label={t('reception.petitions.received')} rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="channel" label={t('reception.petitions.channel')} style={{ width: 140 }}>
-              <Select options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))} />
-            </Form.Item>
-            <Form.Item name="category" label={t('reception.petitions.category')} style={{ width: 160 }}>
-              <Select options={CATEGORIES.map((k) => ({ value: k, label: t(`reception.category.${k}`) }))} />
-            </Form.Item>
-          </Space.Compact>
-          <Space.Compact block>
-            <Form.Item name="name" label={t('reception.petitions.petitioner')} rules={[{ required: true, max: 40 }]}>
-              <Input data-testid="petition-name" />
-            </Form.Item>
-            <Form.Item
-              name="idNumber"
-              label={t('reception.petitions.idNumber')}
-              rules={[{ pattern: /^\d{17}[\dXx]$/ }]}
-              style={{ flex: 1 }}
-            >
-              <Input data-testid="petition-id" />
-            </Form.Item>
-            <Form.Item name="phone" label={t('reception.petitions.phone')} rules={[{ pattern: /^[\d-]{7,20}$/ }]}>
-              <Input data-testid="petition-phone" />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="address" label="住址">
-            <Input maxLength={200} />
+        <Space.Compact block>
+          <Form.Item name="receivedOn" label={t('reception.petitions.received')} rules={[{ required: true }]}>
+            <DatePicker />
           </Form.Item>
-          <Form.Item name="subject" label={t('reception.petitions.subject')} rules={[{ required: true, max: 200 }]}>
-            <Input data-testid="petition-subject" />
+          <Form.Item name="channel" label={t('reception.petitions.channel')} style={{ width: 140 }}>
+            <Select options={CHANNELS.map((k) => ({ value: k, label: t(`reception.channel.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="content" label={t('reception.petitions.content')} rules={[{ required: true, max: 5000 }]}>
-            <Input.TextArea rows={3} data-testid="petition-content" />
+          <Form.Item name="category" label={t('reception.petitions.category')} style={{ width: 160 }}>
+            <Select options={CATEGORIES.map((k) => ({ value: k, label: t(`reception.category.${k}`) }))} />
           </Form.Item>
-          <Space.Compact block>
-            <Form.Item name="source" label={t('reception.petitions.source')} style={{ width: 160 }}>
-              <Select
-                data-testid="petition-source"
-                options={PETITION_SOURCES.map((k) => ({ value: k, label: t(`reception.source.${k}`) }))}
-              />
-            </Form.Item>
-            {source && source !== 'direct' ? (
-              <Form.Item
-                name="transferredBy"
-                label={t('reception.petitions.transferredBy')}
-                rules={[{ required: true, max: 100 }]}
-                style={{ flex: 1 }}
-              >
-                <Input data-testid="petition-transferred-by" />
-              </Form.Item>
-            ) : null}
-          </Space.Compact>
-          <Form.Item name="previousPetitionId" label={t('reception.petitions.previous')}>
+        </Space.Compact>
+        <Space.Compact block>
+          <Form.Item name="name" label={t('reception.petitions.petitioner')} rules={[{ required: true, max: 40 }]}>
+            <Input data-testid="petition-name" />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('reception.petitions.idNumber')} rules={[{ pattern: /^\d{17}[\dXx]$/ }]} style={{ flex: 1 }}>
+            <Input data-testid="petition-id" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('reception.petitions.phone')} rules={[{ pattern: /^[\d-]{7,20}$/ }]}>
+            <Input data-testid="petition-phone" />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="address" label="住址">
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="subject" label={t('reception.petitions.subject')} rules={[{ required: true, max: 200 }]}>
+          <Input data-testid="petition-subject" />
+        </Form.Item>
+        <Form.Item name="content" label={t('reception.petitions.content')} rules={[{ required: true, max: 5000 }]}>
+          <Input.TextArea rows={3} data-testid="petition-content" />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="source" label={t('reception.petitions.source')} style={{ width: 160 }}>
             <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              data-testid="petition-previous"
-              options={(previous.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.serial} ${p.subject}` }))}
+              data-testid="petition-source"
+              options={PETITION_SOURCES.map((k) => ({ value: k, label: t(`reception.source.${k}`) }))}
             />
           </Form.Item>
-          <Form.Item
-            name="newFacts"
-            label={t('reception.petitions.newFacts')}
-            extra={t('reception.petitions.newFactsHelp')}
-            rules={[{ max: 2000 }]}
-          >
-            <Input.TextArea rows={2} data-testid="petition-new-facts" />
-          </Form.Item>
-        </Form>
-      </Modal>
+          {source && source !== 'direct' ? (
+            <Form.Item
+              name="transferredBy"
+              label={t('reception.petitions.transferredBy')}
+              rules={[{ required: true, max: 100 }]}
+              style={{ flex: 1 }}
+            >
+              <Input data-testid="petition-transferred-by" />
+            </Form.Item>
+          ) : null}
+        </Space.Compact>
+        <Form.Item name="previousPetitionId" label={t('reception.petitions.previous')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="petition-previous"
+            options={(previous.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.serial} ${p.subject}` }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="newFacts"
+          label={t('reception.petitions.newFacts')}
+          extra={t('reception.petitions.newFactsHelp')}
+          rules={[{ max: 2000 }]}
+        >
+          <Input.TextArea rows={2} data-testid="petition-new-facts" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,9 +1,10 @@
 /** /reception/visitors — 来客接待登记: the register with its reception-list costs; 新建 / 导出 Excel / 打印. */
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Button, DatePicker, Form, Input, InputNumber, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SheetImport } from '../../../components/index.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -11,6 +12,18 @@ import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { formatYuan } from '../../../lib/format.tsx';
 import { useCreateVisit, useVisits, type Visit } from '../api/reception.ts';
+
+interface VisitValues {
+  date: Dayjs;
+  unit: string;
+  names: string;
+  count?: number;
+  purpose: string;
+  letter?: string;
+  host: string;
+  arrangements?: string;
+  meals?: number;
+}
 
 export default function VisitsPage() {
   const t = useT();
@@ -21,7 +34,6 @@ export default function VisitsPage() {
   const list = useVisits({ orgId, q, page: paging.page, pageSize: paging.pageSize });
   const create = useCreateVisit();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   return (
     <>
       <PageHeader
@@ -78,18 +90,16 @@ export default function VisitsPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<VisitValues>
         open={open}
+        onClose={() => setOpen(false)}
         title={t('reception.visits.new')}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'visit-save' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
-          const names = (v.names as string).split(/[、,，\s]+/).filter(Boolean);
-          await create.mutateAsync({
+        okTestId="visit-save"
+        initialValues={{ date: dayjs() }}
+        onSubmit={(v) => {
+          const names = v.names.split(/[、,，\s]+/).filter(Boolean);
+          return create.mutateAsync({
             visitDate: v.date.format('YYYY-MM-DD'),
             visitingUnit: v.unit,
             visitorNames: names,
@@ -100,45 +110,42 @@ export default function VisitsPage() {
             arrangements: v.arrangements ?? '',
             costItems: v.meals ? [{ category: 'meals', description: '工作餐', amount: v.meals }] : [],
           });
-          setOpen(false);
         }}
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ date: dayjs() }}>
-          <Space.Compact block>
-            <Form.Item name="date" label={t('reception.visits.date')} rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="unit" label={t('reception.visits.unit')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}>
-              <Input data-testid="visit-unit" />
-            </Form.Item>
-          </Space.Compact>
-          <Space.Compact block>
-            <Form.Item name="names" label={t('reception.visits.names')} rules={[{ required: true }]} style={{ flex: 1 }}>
-              <Input data-testid="visit-names" />
-            </Form.Item>
-            <Form.Item name="count" label={t('reception.visits.count')}>
-              <InputNumber min={1} max={1000} />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="purpose" label={t('reception.visits.purpose')} rules={[{ required: true, max: 500 }]}>
-            <Input data-testid="visit-purpose" />
+        <Space.Compact block>
+          <Form.Item name="date" label={t('reception.visits.date')} rules={[{ required: true }]}>
+            <DatePicker />
           </Form.Item>
-          <Space.Compact block>
-            <Form.Item name="letter" label={t('reception.visits.letter')} style={{ flex: 1 }}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="host" label={t('reception.visits.host')} rules={[{ required: true, max: 40 }]}>
-              <Input data-testid="visit-host" />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="arrangements" label={t('reception.visits.arrangements')}>
-            <Input.TextArea rows={2} />
+          <Form.Item name="unit" label={t('reception.visits.unit')} rules={[{ required: true, max: 100 }]} style={{ flex: 1 }}>
+            <Input data-testid="visit-unit" />
           </Form.Item>
-          <Form.Item name="meals" label={t('reception.visits.meals')}>
-            <InputNumber min={0} precision={2} />
+        </Space.Compact>
+        <Space.Compact block>
+          <Form.Item name="names" label={t('reception.visits.names')} rules={[{ required: true }]} style={{ flex: 1 }}>
+            <Input data-testid="visit-names" />
           </Form.Item>
-        </Form>
-      </Modal>
+          <Form.Item name="count" label={t('reception.visits.count')}>
+            <InputNumber min={1} max={1000} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="purpose" label={t('reception.visits.purpose')} rules={[{ required: true, max: 500 }]}>
+          <Input data-testid="visit-purpose" />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="letter" label={t('reception.visits.letter')} style={{ flex: 1 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="host" label={t('reception.visits.host')} rules={[{ required: true, max: 40 }]}>
+            <Input data-testid="visit-host" />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="arrangements" label={t('reception.visits.arrangements')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="meals" label={t('reception.visits.meals')}>
+          <InputNumber min={0} precision={2} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

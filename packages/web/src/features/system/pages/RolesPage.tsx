@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Form, Modal, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Form, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { isThreeOfficer, type BusinessRole } from '@township-office/domain/roles';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { localPagination } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useOrgs } from '../../../app/view-org.tsx';
@@ -11,42 +12,33 @@ import { RoleSelect } from '../components/OrgRoleFields.tsx';
 import { UserFilters, type UserFilterValue } from '../components/UserFilters.tsx';
 import { isLocked, UserStatus } from '../components/UserStatus.tsx';
 
+interface RoleValues {
+  role: BusinessRole;
+}
+
 function RoleModal({ user, onClose }: { user: User | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const orgs = useOrgs();
-  const [form] = Form.useForm<{ role: BusinessRole }>();
+  const [form] = Form.useForm<RoleValues>();
   const assign = useAssignRole();
   const kind = orgs.data?.find((o) => o.id === user?.orgId)?.kind;
   return (
-    <Modal
+    <FormModal<RoleValues, User>
       open={!!user}
+      onClose={onClose}
       title={t('system.roles.changeTitle', { name: user?.displayName ?? '' })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={assign.isPending}
-      destroyOnHidden
+      form={form}
+      requiredMark={false}
+      // 三员 accounts never open this dialog (the page offers no change for them).
+      initialValues={{ role: user?.role as BusinessRole | undefined }}
+      onSubmit={(v) => assign.mutateAsync({ id: user!.id, role: v.role })}
+      successMessage={(u) => t('system.roles.changed', { name: u.displayName, role: t(`role.${u.role}`) })}
+      // The mutation is silent: the server's reason stands beside the role.
+      onError={(err) => form.setFields([{ name: 'role', errors: [(err as Error).message] }])}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ role: user?.role }}
-        onFinish={(v) =>
-          user &&
-          assign.mutate(
-            { id: user.id, role: v.role },
-            {
-              onSuccess: (u) => (message.success(t('system.roles.changed', { name: u.displayName, role: t(`role.${u.role}`) })), onClose()),
-              onError: (err) => form.setFields([{ name: 'role', errors: [err.message] }]),
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>{t('system.roles.changeHelp', { org: user?.orgName ?? '' })}</p>
-        <RoleSelect kind={kind} />
-      </Form>
-    </Modal>
+      <p style={{ marginTop: 0 }}>{t('system.roles.changeHelp', { org: user?.orgName ?? '' })}</p>
+      <RoleSelect kind={kind} />
+    </FormModal>
   );
 }
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { UserCreate } from '@township-office/domain/auth';
 import { isPasswordComplex } from '@township-office/domain/password';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { localPagination } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -45,107 +46,81 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose(): void }) 
   const kind = orgs.data?.find((o) => o.id === orgId)?.kind;
   const create = useCreateUser();
   const passwordRules = usePasswordRules();
-  const submit = (v: UserCreate) =>
-    create.mutate(v, {
-      onSuccess: (u) => {
-        message.success(t('system.users.created', { name: u.displayName }));
-        form.resetFields();
-        onClose();
-      },
-      onError: (err) => {
-        const field = err instanceof ApiError ? FIELD_OF_ERROR[err.code] : undefined;
-        if (field) form.setFields([{ name: field, errors: [err.message] }]);
-        else message.error(err.message);
-      },
-    });
   return (
-    <Modal
+    <FormModal<UserCreate, User>
       open={open}
+      onClose={onClose}
       title={t('system.users.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
       okText={t('common.save')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
       width={520}
+      requiredMark={false}
+      onSubmit={(v) => create.mutateAsync(v)}
+      successMessage={(u) => t('system.users.created', { name: u.displayName })}
+      // The mutation is silent: a refusal about one field stands beside it, any other is a toast.
+      onError={(err) => {
+        const e = err as Error;
+        const field = e instanceof ApiError ? FIELD_OF_ERROR[e.code] : undefined;
+        if (field) form.setFields([{ name: field, errors: [e.message] }]);
+        else message.error(e.message);
+      }}
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          name="username"
-          label={t('system.users.username')}
-          extra={t('system.users.usernameRule')}
-          rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{2,31}$/, message: t('system.users.usernameRule') }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('system.users.displayName')}
-          rules={[{ required: true, whitespace: true, max: 40, message: t('system.users.displayNameRequired') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="orgId" label={t('system.users.org')} rules={[{ required: true, message: t('system.users.orgRequired') }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(orgs.data ?? []).filter((o) => o.kind !== 'county').map((o) => ({ value: o.id, label: o.name }))}
-            onChange={() => form.setFieldValue('role', undefined)}
-          />
-        </Form.Item>
-        <RoleSelect kind={kind} />
-        <Form.Item
-          name="password"
-          label={t('system.users.initialPassword')}
-          extra={t('system.users.initialPasswordHelp')}
-          rules={passwordRules}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="username"
+        label={t('system.users.username')}
+        extra={t('system.users.usernameRule')}
+        rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{2,31}$/, message: t('system.users.usernameRule') }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('system.users.displayName')}
+        rules={[{ required: true, whitespace: true, max: 40, message: t('system.users.displayNameRequired') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="orgId" label={t('system.users.org')} rules={[{ required: true, message: t('system.users.orgRequired') }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(orgs.data ?? []).filter((o) => o.kind !== 'county').map((o) => ({ value: o.id, label: o.name }))}
+          onChange={() => form.setFieldValue('role', undefined)}
+        />
+      </Form.Item>
+      <RoleSelect kind={kind} />
+      <Form.Item
+        name="password"
+        label={t('system.users.initialPassword')}
+        extra={t('system.users.initialPasswordHelp')}
+        rules={passwordRules}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
   const reset = useResetPassword();
   const passwordRules = usePasswordRules();
   return (
-    <Modal
+    <FormModal<{ password: string }>
       open={!!user}
+      onClose={onClose}
       title={t('system.users.resetTitle', { name: user?.displayName ?? '' })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={reset.isPending}
-      destroyOnHidden
+      form={form}
+      requiredMark={false}
+      onSubmit={(v) => reset.mutateAsync({ id: user!.id, password: v.password })}
+      successMessage={t('system.users.resetDone')}
+      // The mutation is silent: the server's reason stands beside the password.
+      onError={(err) => form.setFields([{ name: 'password', errors: [(err as Error).message] }])}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) =>
-          user &&
-          reset.mutate(
-            { id: user.id, password: v.password },
-            {
-              onSuccess: () => (message.success(t('system.users.resetDone')), onClose()),
-              onError: (err) => form.setFields([{ name: 'password', errors: [err.message] }]),
-            },
-          )
-        }
-      >
-        <Form.Item
-          name="password"
-          label={t('system.users.newPassword')}
-          extra={t('system.users.initialPasswordHelp')}
-          rules={passwordRules}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="password" label={t('system.users.newPassword')} extra={t('system.users.initialPasswordHelp')} rules={passwordRules}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
