@@ -3,6 +3,7 @@
  * into words with `Intl.Segmenter('zh')`, so 防汛物資 and 防汛物资 give the same words 防汛 | 物资.
  * Only word-like segments count: punctuation and tsquery operators (& | ! : * ( )) never reach SQL.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -34,8 +35,17 @@ export interface SearchDoc {
   href: string;
 }
 
-/** A module's records for the search index: one small function per register, in `<module>.search.ts`. */
+/**
+ * A module's records for the search index: one small function per register, in `<module>.search.ts`.
+ * `ids` are the records the writes marked (search_dirty, migration 1180); null asks for all of them
+ * (the full rebuild). A marked record the source no longer returns is dropped from the index.
+ */
 export interface SearchSource {
   module: string;
-  docs(db: import('../db/client.ts').DbOrTx): Promise<SearchDoc[]>;
+  docs(db: import('../db/client.ts').DbOrTx, ids: readonly string[] | null): Promise<SearchDoc[]>;
+}
+
+/** `WHERE <column> = ANY (ids)`, or nothing for the full rebuild: each source's one filter. */
+export function onlyIds(column: string, ids: readonly string[] | null): SQL {
+  return ids === null ? sql`` : sql`WHERE ${sql.raw(column)} = ANY (${`{${ids.join(',')}}`}::uuid[])`;
 }

@@ -12,6 +12,7 @@ import { archivesSeed } from './archives.seed.ts';
 import { supervisionSeed } from './supervision.seed.ts';
 import { assessmentSeed } from './assessment.seed.ts';
 import { workbenchSeed } from './workbench.seed.ts';
+import { refreshSearchIndex } from '../modules/search/search.service.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
 export const seedSteps: SeedStep[] = [
@@ -52,7 +53,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedRepo
   const r = rng(2026);
   const accounts = demoAccounts(r);
   const steps = opts.foundationOnly ? [] : seedSteps;
-  const total = 1 + accounts.length + steps.length;
+  const total = 1 + accounts.length + steps.length + 1;
   let done = 0;
   const tick = (label: string) => opts.onProgress?.(++done, total, label);
 
@@ -84,6 +85,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedRepo
     await step.run(s);
     tick(step.name);
   }
+  // The county's records into the search index now, so a first search (and every database cloned
+  // from this one) finds them without the indexer's first run.
+  await refreshSearchIndex(db);
+  tick('search index');
   await markDemoSeeded(db);
   return { orgs: orgs.size, users: users.size, steps: steps.map((x) => x.name) };
 }

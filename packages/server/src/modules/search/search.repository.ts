@@ -6,22 +6,17 @@ import { foldText, searchWords, type SearchDoc } from '../../platform/search-tex
 
 const BATCH = 2000;
 
-/** Upserts the docs of one module (unchanged ones by hash are left as they are) and drops entries whose record is gone; returns rows written. */
-export async function syncModule(db: DbOrTx, module: string, docs: SearchDoc[]): Promise<number> {
-  const hashOf = (d: SearchDoc) =>
-    createHash('sha256')
-      .update(JSON.stringify([d.orgId, d.year, d.status, d.title, d.body, d.href]))
-      .digest('hex')
-      .slice(0, 32);
-  const stored = await db.execute<{ record_id: string; hash: string }>(
-    sql`SELECT record_id, hash FROM search_entries WHERE module = ${module}`,
-  );
-  const known = new Map(stored.rows.map((r) => [r.record_id, r.hash]));
-  // Only new and changed records are segmented and written: a refresh of an unchanged register costs its query and the hashes.
-  const changed = docs.map((d) => ({ d, hash: hashOf(d) })).filter((x) => known.get(x.d.recordId) !== x.hash);
+const hashOf = (d: SearchDoc) =>
+  createHash('sha256')
+    .update(JSON.stringify([d.orgId, d.year, d.status, d.title, d.body, d.href]))
+    .digest('hex')
+    .slice(0, 32);
+
+/** Segments and upserts entries (in batches of one statement each); returns rows written. */
+async function upsertEntries(db: DbOrTx, module: string, docs: SearchDoc[]): Promise<number> {
   let written = 0;
-  for (let i = 0; i < changed.length; i += BATCH) {
-    const rows = changed.slice(i, i + BATCH).map(({ d, hash }) => {
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const rows = docs.slice(i, i + BATCH).map((d) => {
       const text = `${d.title} ${d.body}`;
       return {
         record_id: d.recordId,
@@ -33,7 +28,7 @@ export async function syncModule(db: DbOrTx, module: string, docs: SearchDoc[]):
         href: d.href,
         folded: foldText(text).slice(0, 20_000),
         words: searchWords(text).join(' '),
-        hash,
+        hash: hashOf(d),
       };
     });
     const r = await db.execute(sql`
@@ -42,11 +37,52 @@ export async function syncModule(db: DbOrTx, module: string, docs: SearchDoc[]):
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS x(record_id uuid, org_id uuid, year int, status text, title text, body text, href text, folded text, words text, hash text)
       ON CONFLICT (module, record_id) DO UPDATE SET org_id = EXCLUDED.org_id, year = EXCLUDED.year, status = EXCLUDED.status, title = EXCLUDED.title,
-        body = EXCLUDED.body, href = EXCLUDED.href, folded = EXCLUDED.folded, words = EXCLUDED.words, hash = EXCLUDED.hash, indexed_at = now()`);
+        body = EXCLUDED.body, href = EXCLUDED.href, folded = EXCLUDED.folded, words = EXCLUDED.words, hash = EXCLUDED.hash, indexed_at = now()
+      WHERE search_entries.hash <> EXCLUDED.hash`);
     written += r.rowCount ?? 0;
   }
+  return written;
+}
+
+/**
+ * The full rebuild of one module (`township-office search rebuild`, and a check that the marks missed
+ * nothing): upserts what changed by hash and drops entries whose record is gone; returns rows written.
+ */
+export async function syncModule(db: DbOrTx, module: string, docs: SearchDoc[]): Promise<number> {
+  const stored = await db.execute<{ record_id: string; hash: string }>(
+    sql`SELECT record_id, hash FROM search_entries WHERE module = ${module}`,
+  );
+  const known = new Map(stored.rows.map((r) => [r.record_id, r.hash]));
+  const written = await upsertEntries(
+    db,
+    module,
+    docs.filter((d) => known.get(d.recordId) !== hashOf(d)),
+  );
   const present = new Set(docs.map((d) => d.recordId));
   const gone = [...known.keys()].filter((id) => !present.has(id));
+  if (gone.length > 0)
+    await db.execute(sql`DELETE FROM search_entries WHERE module = ${module} AND record_id = ANY (${`{${gone.join(',')}}`}::uuid[])`);
+  return written;
+}
+
+/** Takes up to `limit` marks (search_dirty) off the queue, oldest first; they are gone only when the caller's transaction commits. */
+export async function takeMarks(db: DbOrTx, limit: number): Promise<{ module: string; record_id: string }[]> {
+  const r = await db.execute<{ module: string; record_id: string }>(sql`
+    DELETE FROM search_dirty WHERE id IN (SELECT id FROM search_dirty ORDER BY id LIMIT ${limit})
+    RETURNING module, record_id`);
+  return r.rows;
+}
+
+export async function marksLeft(db: DbOrTx): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM search_dirty`);
+  return r.rows[0]!.n;
+}
+
+/** Indexes the marked records of one module as they are now: upserted if the source still returns them, dropped if not. */
+export async function indexMarked(db: DbOrTx, module: string, ids: string[], docs: SearchDoc[]): Promise<number> {
+  const written = await upsertEntries(db, module, docs);
+  const present = new Set(docs.map((d) => d.recordId));
+  const gone = ids.filter((id) => !present.has(id));
   if (gone.length > 0)
     await db.execute(sql`DELETE FROM search_entries WHERE module = ${module} AND record_id = ANY (${`{${gone.join(',')}}`}::uuid[])`);
   return written;

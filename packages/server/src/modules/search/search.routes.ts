@@ -5,7 +5,7 @@ import { registerJob } from '../../platform/jobs.ts';
 import { refreshSearchIndex, search } from './search.service.ts';
 
 /** The background refresh; a search also refreshes first when the index is older than SEARCH_STALE_MS (search.service.ts). */
-export const SEARCH_REFRESH_MS = 10 * 60_000;
+export const SEARCH_REFRESH_MS = 5_000;
 
 export const searchRoutes: RouteModule = (app, { db, readDb }) => {
   app.get(

@@ -1,4 +1,4 @@
-import { customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/orgs.tables.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -23,3 +23,11 @@ export const searchEntries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.module, t.recordId] })],
 );
+
+/** Records whose writes have not been indexed yet (migration 1180's triggers mark them; the indexer takes them). */
+export const searchDirty = pgTable('search_dirty', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  module: text('module').notNull(),
+  recordId: uuid('record_id').notNull(),
+  markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+});
