@@ -18,11 +18,23 @@
  *   </FormModal>
  *
  * Pass `form` (from `Form.useForm()`) when the page must read or set fields while the dialog is open.
+ * `labelCol` lays a horizontal form's labels out (e.g. `{ flex: '96px' }`).
+ * `extraActions` puts more buttons between Cancel and OK, for a dialog that ends in one of several
+ * decisions (退回 beside 核稿通过): each validates and submits like OK, with its own onSubmit.
  */
 import { useState, type ReactNode } from 'react';
-import { Form, Modal, type FormInstance } from 'antd';
+import { Button, Form, Modal, type FormInstance, type FormProps } from 'antd';
 import { useT } from '../app/i18n/I18nProvider.tsx';
 import { notifySuccess } from '../lib/notify.ts';
+
+export interface FormModalAction<V extends object> {
+  label: ReactNode;
+  danger?: boolean;
+  testId?: string;
+  /** As FormModalProps.onSubmit, for this button. */
+  onSubmit(values: V): Promise<unknown>;
+  successMessage?: string;
+}
 
 export interface FormModalProps<V extends object> {
   open: boolean;
@@ -40,11 +52,14 @@ export interface FormModalProps<V extends object> {
   width?: number;
   form?: FormInstance<V>;
   layout?: 'vertical' | 'horizontal';
+  labelCol?: FormProps<V>['labelCol'];
   /** data-testid of the Form and of the OK button. */
   testId?: string;
   okTestId?: string;
   /** Extra disabling of OK (e.g. nothing chosen yet). */
   okDisabled?: boolean;
+  /** Buttons between Cancel and OK, each submitting the form its own way. */
+  extraActions?: FormModalAction<V>[];
   children: ReactNode;
 }
 
@@ -60,32 +75,35 @@ export function FormModal<V extends object>({
   width,
   form: given,
   layout = 'vertical',
+  labelCol,
   testId,
   okTestId,
   okDisabled,
+  extraActions,
   children,
 }: FormModalProps<V>) {
   const t = useT();
   const [own] = Form.useForm<V>();
   const form = given ?? own;
-  const [busy, setBusy] = useState(false);
-  const ok = async () => {
+  // Which button's request is running: 'ok' or the index of an extra action.
+  const [busy, setBusy] = useState<'ok' | number | null>(null);
+  const run = async (which: 'ok' | number, submit: (values: V) => Promise<unknown>, success?: string) => {
     let values: V;
     try {
       values = await form.validateFields();
     } catch {
       return; // antd shows the messages beside the fields
     }
-    setBusy(true);
+    setBusy(which);
     try {
-      await onSubmit(values);
+      await submit(values);
     } catch (err) {
       onError?.(err);
       return;
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
-    if (successMessage) notifySuccess(successMessage);
+    if (success) notifySuccess(success);
     onClose();
   };
   return (
@@ -95,13 +113,37 @@ export function FormModal<V extends object>({
       width={width}
       okText={okText ?? t('common.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: okDisabled, ...(okTestId ? { 'data-testid': okTestId } : {}) } as never}
+      confirmLoading={busy === 'ok'}
+      okButtonProps={
+        { disabled: okDisabled || (busy !== null && busy !== 'ok'), ...(okTestId ? { 'data-testid': okTestId } : {}) } as never
+      }
       onCancel={onClose}
-      onOk={() => void ok()}
+      onOk={() => void run('ok', onSubmit, successMessage)}
+      footer={
+        extraActions?.length
+          ? (_, { OkBtn, CancelBtn }) => (
+              <>
+                <CancelBtn />
+                {extraActions.map((a, i) => (
+                  <Button
+                    key={i}
+                    danger={a.danger}
+                    loading={busy === i}
+                    disabled={busy !== null && busy !== i}
+                    onClick={() => void run(i, a.onSubmit, a.successMessage)}
+                    data-testid={a.testId}
+                  >
+                    {a.label}
+                  </Button>
+                ))}
+                <OkBtn />
+              </>
+            )
+          : undefined
+      }
       destroyOnHidden
     >
-      <Form<V> form={form} layout={layout} preserve={false} initialValues={initialValues} data-testid={testId}>
+      <Form<V> form={form} layout={layout} labelCol={labelCol} preserve={false} initialValues={initialValues} data-testid={testId}>
         {children}
       </Form>
     </Modal>
