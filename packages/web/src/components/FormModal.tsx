@@ -143,7 +143,17 @@ export function FormModal<V extends object>({
       }
       destroyOnHidden
     >
-      <Form<V> form={form} layout={layout} labelCol={labelCol} preserve={false} initialValues={initialValues} data-testid={testId}>
+      {/* clearOnDestroy: the form instance outlives the dialog, and antd would merge the last opening's
+          values over new initialValues (the roster's second day opened with the first day's people). */}
+      <Form<V>
+        form={form}
+        layout={layout}
+        labelCol={labelCol}
+        preserve={false}
+        clearOnDestroy
+        initialValues={initialValues}
+        data-testid={testId}
+      >
         {children}
       </Form>
     </Modal>
