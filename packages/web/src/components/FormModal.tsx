@@ -18,14 +18,26 @@
  *   </FormModal>
  *
  * Pass `form` (from `Form.useForm()`) when the page must read or set fields while the dialog is open.
+ * `labelCol` lays a horizontal form's labels out (e.g. `{ flex: '96px' }`).
+ * `extraActions` puts more buttons between Cancel and OK, for a dialog that ends in one of several
+ * decisions (退回 beside 核稿通过): each validates and submits like OK, with its own onSubmit.
  * `successMessage` may be a function of what onSubmit resolved to, for a toast that names what the
  * server answered (`(u) => t('system.users.created', { name: u.displayName })`, with
  * `FormModal<UserCreate, User>`). `requiredMark={false}` hides the asterisks of required fields.
  */
 import { useState, type ReactNode } from 'react';
-import { Form, Modal, type FormInstance } from 'antd';
+import { Button, Form, Modal, type FormInstance, type FormProps } from 'antd';
 import { useT } from '../app/i18n/I18nProvider.tsx';
 import { notifySuccess } from '../lib/notify.ts';
+
+export interface FormModalAction<V extends object> {
+  label: ReactNode;
+  danger?: boolean;
+  testId?: string;
+  /** As FormModalProps.onSubmit, for this button. */
+  onSubmit(values: V): Promise<unknown>;
+  successMessage?: string;
+}
 
 export interface FormModalProps<V extends object, R = unknown> {
   open: boolean;
@@ -35,7 +47,7 @@ export interface FormModalProps<V extends object, R = unknown> {
   initialValues?: Partial<V>;
   /** Runs with the validated values; resolve to close the dialog, reject to keep it open. */
   onSubmit(values: V): Promise<R>;
-  /** Shown as a toast once onSubmit resolved; a function gets what it resolved to. */
+  /** Shown as a toast once onSubmit resolved (a function of its result, to name what the server answered). */
   successMessage?: string | ((result: R) => string);
   /** Called with the rejection of onSubmit (e.g. to mark a field); the global toast shows it unless the mutation is silent. */
   onError?(err: unknown): void;
@@ -43,6 +55,7 @@ export interface FormModalProps<V extends object, R = unknown> {
   width?: number;
   form?: FormInstance<V>;
   layout?: 'vertical' | 'horizontal';
+  labelCol?: FormProps<V>['labelCol'];
   /** false: no asterisk beside required fields (the Form's own default shows it). */
   requiredMark?: boolean;
   /** data-testid of the Form and of the OK button. */
@@ -50,6 +63,8 @@ export interface FormModalProps<V extends object, R = unknown> {
   okTestId?: string;
   /** Extra disabling of OK (e.g. nothing chosen yet). */
   okDisabled?: boolean;
+  /** Buttons between Cancel and OK, each submitting the form its own way. */
+  extraActions?: FormModalAction<V>[];
   children: ReactNode;
 }
 
@@ -65,34 +80,37 @@ export function FormModal<V extends object, R = unknown>({
   width,
   form: given,
   layout = 'vertical',
+  labelCol,
   requiredMark,
   testId,
   okTestId,
   okDisabled,
+  extraActions,
   children,
 }: FormModalProps<V, R>) {
   const t = useT();
   const [own] = Form.useForm<V>();
   const form = given ?? own;
-  const [busy, setBusy] = useState(false);
-  const ok = async () => {
+  // Which button's request is running: 'ok' or the index of an extra action.
+  const [busy, setBusy] = useState<'ok' | number | null>(null);
+  const run = async <T,>(which: 'ok' | number, submit: (values: V) => Promise<T>, success?: string | ((result: T) => string)) => {
     let values: V;
     try {
       values = await form.validateFields();
     } catch {
       return; // antd shows the messages beside the fields
     }
-    setBusy(true);
-    let result: R;
+    setBusy(which);
+    let result: T;
     try {
-      result = await onSubmit(values);
+      result = await submit(values);
     } catch (err) {
       onError?.(err);
       return;
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
-    if (successMessage) notifySuccess(typeof successMessage === 'function' ? successMessage(result) : successMessage);
+    if (success) notifySuccess(typeof success === 'function' ? success(result) : success);
     onClose();
   };
   return (
@@ -102,13 +120,48 @@ export function FormModal<V extends object, R = unknown>({
       width={width}
       okText={okText ?? t('common.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: okDisabled, ...(okTestId ? { 'data-testid': okTestId } : {}) } as never}
+      confirmLoading={busy === 'ok'}
+      okButtonProps={
+        { disabled: okDisabled || (busy !== null && busy !== 'ok'), ...(okTestId ? { 'data-testid': okTestId } : {}) } as never
+      }
       onCancel={onClose}
-      onOk={() => void ok()}
+      onOk={() => void run('ok', onSubmit, successMessage)}
+      footer={
+        extraActions?.length
+          ? (_, { OkBtn, CancelBtn }) => (
+              <>
+                <CancelBtn />
+                {extraActions.map((a, i) => (
+                  <Button
+                    key={i}
+                    danger={a.danger}
+                    loading={busy === i}
+                    disabled={busy !== null && busy !== i}
+                    onClick={() => void run(i, a.onSubmit, a.successMessage)}
+                    data-testid={a.testId}
+                  >
+                    {a.label}
+                  </Button>
+                ))}
+                <OkBtn />
+              </>
+            )
+          : undefined
+      }
       destroyOnHidden
     >
-      <Form<V> form={form} layout={layout} requiredMark={requiredMark} preserve={false} initialValues={initialValues} data-testid={testId}>
+      {/* clearOnDestroy: the form instance outlives the dialog, and antd would merge the last opening's
+          values over new initialValues (the roster's second day opened with the first day's people). */}
+      <Form<V>
+        form={form}
+        layout={layout}
+        labelCol={labelCol}
+        requiredMark={requiredMark}
+        preserve={false}
+        clearOnDestroy
+        initialValues={initialValues}
+        data-testid={testId}
+      >
         {children}
       </Form>
     </Modal>

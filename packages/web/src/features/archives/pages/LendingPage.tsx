@@ -1,12 +1,22 @@
 /** /archives/lending — 借阅登记: who has which item, until when; returns; overdue loans in red. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, Select, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate, StatusTag } from '../../../lib/format.tsx';
 import { useArchiveItems, useLend, useLoans, useReturnLoan, type Loan } from '../api/archives.ts';
+
+interface LoanValues {
+  itemId: string;
+  borrower: string;
+  borrowerOrg?: string;
+  purpose: string;
+  dueOn: Dayjs;
+}
 
 export default function LendingPage() {
   const t = useT();
@@ -17,7 +27,6 @@ export default function LendingPage() {
   const items = useArchiveItems({ year: search, pageSize: 200 });
   const lend = useLend();
   const ret = useReturnLoan();
-  const [form] = Form.useForm();
   return (
     <>
       <PageHeader
@@ -70,52 +79,43 @@ export default function LendingPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<LoanValues>
         open={open}
+        onClose={() => setOpen(false)}
         title={t('archives.lending.new')}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        confirmLoading={lend.isPending}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await lend.mutateAsync({
+        onSubmit={(v) =>
+          lend.mutateAsync({
             itemId: v.itemId,
             borrower: v.borrower,
             borrowerOrg: v.borrowerOrg || undefined,
             purpose: v.purpose,
             dueOn: v.dueOn.format('YYYY-MM-DD'),
-          });
-          form.resetFields();
-          setOpen(false);
-        }}
+          })
+        }
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item label={t('archives.filing.year')}>
-            <Input type="number" value={search} onChange={(e) => setSearch(Number(e.target.value))} />
-          </Form.Item>
-          <Form.Item name="itemId" label={t('archives.lending.item')} rules={[{ required: true }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.archivalCode} ${i.title}` }))}
-            />
-          </Form.Item>
-          <Form.Item name="borrower" label={t('archives.lending.borrower')} rules={[{ required: true, max: 40 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="borrowerOrg" label={t('archives.lending.borrowerOrg')}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="purpose" label={t('archives.lending.purpose')} rules={[{ required: true, min: 2, max: 200 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="dueOn" label={t('archives.lending.dueOn')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item label={t('archives.filing.year')}>
+          <Input type="number" value={search} onChange={(e) => setSearch(Number(e.target.value))} />
+        </Form.Item>
+        <Form.Item name="itemId" label={t('archives.lending.item')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.archivalCode} ${i.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="borrower" label={t('archives.lending.borrower')} rules={[{ required: true, max: 40 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="borrowerOrg" label={t('archives.lending.borrowerOrg')}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('archives.lending.purpose')} rules={[{ required: true, min: 2, max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="dueOn" label={t('archives.lending.dueOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

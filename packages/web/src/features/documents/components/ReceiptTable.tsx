@@ -193,21 +193,10 @@ export function ReceiptTable({ documentId, canAct }: { documentId: string; canAc
         required={false}
         max={500}
         okText={t('documents.receipt.resend')}
-        confirmLoading={resend.isPending}
+        successMessage={t('documents.receipt.resent', { name: resending?.recipientOrgName ?? '' })}
         testId="resend-modal"
-        onCancel={() => setResending(null)}
-        onOk={(v) => {
-          const name = resending!.recipientOrgName;
-          resend.mutate(
-            { id: resending!.id, note: v.text.trim() },
-            {
-              onSuccess: () => {
-                setResending(null);
-                void message.success(t('documents.receipt.resent', { name }));
-              },
-            },
-          );
-        }}
+        onClose={() => setResending(null)}
+        onSubmit={(v) => resend.mutateAsync({ id: resending!.id, note: v.text.trim() })}
       />
     </Card>
   );

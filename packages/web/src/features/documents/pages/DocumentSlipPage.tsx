@@ -1,12 +1,13 @@
 /** /documents/outgoing/:id — the drafting slip with the actions the record allows, in one bar at the bottom. */
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Modal, Result, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Result, Spin, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
 import { useDocument, useSlipAction, type SlipAction } from '../api/documents.ts';
 import { useRevisions } from '../api/revisions.ts';
@@ -18,6 +19,7 @@ import { SignatureStatus } from '../components/SignatureStatus.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 
 type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void';
+type PaperDispatchValues = { copies: number; copyNumbers?: string; sentDate?: Dayjs };
 
 export default function DocumentSlipPage() {
   const { id = '' } = useParams();
@@ -29,7 +31,6 @@ export default function DocumentSlipPage() {
   const q = useDocument(id);
   const act = useSlipAction(id);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [paperForm] = Form.useForm();
   const revisions = useRevisions(id);
   const [revisionRange, setRevisionRange] = useState<Range | null>(null);
   // The version this user had seen when the slip opened (the first answer: opening it marks the latest seen).
@@ -52,21 +53,20 @@ export default function DocumentSlipPage() {
     );
   const doc = q.data;
   const may = (a: string) => doc.allowedActions.includes(a);
-  const run = (a: SlipAction, done: string) =>
-    act.mutate(a, {
-      onSuccess: (r) => {
-        setDialog(null);
-        const num = (r as { docNumber?: string } | undefined)?.docNumber;
-        const count = (r as { deliveries?: number } | undefined)?.deliveries;
-        void message.success(
-          num
-            ? t('documents.action.numbered', { number: num })
-            : count !== undefined && a.kind === 'dispatch' && a.channel === 'online'
-              ? t('documents.action.dispatched', { count })
-              : t('documents.action.done', { what: done }),
-        );
-      },
-    });
+  const announce = (a: SlipAction, done: string, r: unknown) => {
+    const num = (r as { docNumber?: string } | undefined)?.docNumber;
+    const count = (r as { deliveries?: number } | undefined)?.deliveries;
+    void message.success(
+      num
+        ? t('documents.action.numbered', { number: num })
+        : count !== undefined && a.kind === 'dispatch' && a.channel === 'online'
+          ? t('documents.action.dispatched', { count })
+          : t('documents.action.done', { what: done }),
+    );
+  };
+  // The action bar's one-click actions; a dialog's action goes through `submit`, which FormModal awaits.
+  const run = (a: SlipAction, done: string) => act.mutate(a, { onSuccess: (r) => announce(a, done, r) });
+  const submit = (a: SlipAction, done: string) => act.mutateAsync(a).then((r) => announce(a, done, r));
   const recipientCount = doc.mainRecipientOrgIds.length + doc.copyRecipientOrgIds.length;
   const pdfName = `${doc.docNumber ?? doc.title}.pdf`;
   const ownOrg = doc.orgId === me.org.id;
@@ -232,36 +232,30 @@ export default function DocumentSlipPage() {
         {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
       </Flex>
 
-      <Modal open={dialog === 'review'} title={t('documents.action.review')} onCancel={() => setDialog(null)} footer={null} destroyOnHidden>
-        <ReviewForm
-          loading={act.isPending}
-          onDecide={(decision, comment) =>
-            run(
-              { kind: 'review', decision, comment },
-              decision === 'approve' ? t('documents.action.approve') : t('documents.action.return'),
-            )
-          }
-        />
-      </Modal>
-      <Modal
+      <ReviewModal
+        open={dialog === 'review'}
+        title={t('documents.action.review')}
+        onClose={() => setDialog(null)}
+        onDecide={(decision, comment) =>
+          submit(
+            { kind: 'review', decision, comment },
+            decision === 'approve' ? t('documents.action.approve') : t('documents.action.return'),
+          )
+        }
+      />
+      <ReviewModal
         open={dialog === 'countersign'}
         title={t('documents.action.countersign')}
-        onCancel={() => setDialog(null)}
-        footer={null}
-        destroyOnHidden
-      >
-        <ReviewForm
-          loading={act.isPending}
-          opinionRequired
-          approveText={t('documents.action.agree')}
-          onDecide={(decision, opinion) =>
-            run(
-              { kind: 'countersign', decision, opinion },
-              decision === 'approve' ? t('documents.action.agree') : t('documents.action.return'),
-            )
-          }
-        />
-      </Modal>
+        onClose={() => setDialog(null)}
+        opinionRequired
+        approveText={t('documents.action.agree')}
+        onDecide={(decision, opinion) =>
+          submit(
+            { kind: 'countersign', decision, opinion },
+            decision === 'approve' ? t('documents.action.agree') : t('documents.action.return'),
+          )
+        }
+      />
       <TextModal
         open={dialog === 'signOff'}
         title={t('documents.action.signOff')}
@@ -269,9 +263,8 @@ export default function DocumentSlipPage() {
         initial={t('documents.action.opinionDefault')}
         required={t('documents.action.opinionRequired')}
         okText={t('documents.action.signOff')}
-        confirmLoading={act.isPending}
-        onCancel={() => setDialog(null)}
-        onOk={(v) => run({ kind: 'signOff', opinion: v.text.trim() }, t('documents.action.signOff'))}
+        onClose={() => setDialog(null)}
+        onSubmit={(v) => submit({ kind: 'signOff', opinion: v.text.trim() }, t('documents.action.signOff'))}
         testId="signoff-modal"
       />
       <TextModal
@@ -280,82 +273,81 @@ export default function DocumentSlipPage() {
         label={t('documents.action.reason')}
         required={t('documents.action.reasonRequired')}
         max={500}
-        confirmLoading={act.isPending}
-        onCancel={() => setDialog(null)}
-        onOk={(v) => run({ kind: 'void', reason: v.text.trim() }, t('documents.action.void'))}
+        onClose={() => setDialog(null)}
+        onSubmit={(v) => submit({ kind: 'void', reason: v.text.trim() }, t('documents.action.void'))}
       />
-      <Modal
+      <FormModal<PaperDispatchValues>
         open={dialog === 'dispatchPaper'}
         title={t('documents.action.dispatchPaper')}
-        onCancel={() => setDialog(null)}
-        confirmLoading={act.isPending}
-        destroyOnHidden
-        onOk={() =>
-          void paperForm.validateFields().then((v: { copies: number; copyNumbers?: string; sentDate?: dayjs.Dayjs }) =>
-            run(
-              {
-                kind: 'dispatch',
-                channel: 'paper',
-                copies: v.copies,
-                copyNumbers: v.copyNumbers?.trim() || undefined,
-                sentDate: v.sentDate?.format('YYYY-MM-DD'),
-              },
-              t('documents.action.dispatchPaper'),
-            ),
+        onClose={() => setDialog(null)}
+        initialValues={{ copies: recipientCount || 1, sentDate: dayjs() }}
+        onSubmit={(v) =>
+          submit(
+            {
+              kind: 'dispatch',
+              channel: 'paper',
+              copies: v.copies,
+              copyNumbers: v.copyNumbers?.trim() || undefined,
+              sentDate: v.sentDate?.format('YYYY-MM-DD'),
+            },
+            t('documents.action.dispatchPaper'),
           )
         }
       >
-        <Form form={paperForm} layout="vertical" preserve={false} initialValues={{ copies: recipientCount || 1, sentDate: dayjs() }}>
-          <Form.Item name="copies" label={t('documents.action.copies')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={100000} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="copyNumbers" label={t('documents.action.copyNumbers')}>
-            <Input placeholder={t('documents.action.copyNumbersPlaceholder')} maxLength={200} />
-          </Form.Item>
-          <Form.Item name="sentDate" label={t('documents.action.sentDate')}>
-            <DatePicker />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="copies" label={t('documents.action.copies')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={100000} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="copyNumbers" label={t('documents.action.copyNumbers')}>
+          <Input placeholder={t('documents.action.copyNumbersPlaceholder')} maxLength={200} />
+        </Form.Item>
+        <Form.Item name="sentDate" label={t('documents.action.sentDate')}>
+          <DatePicker />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
 
 /** 核稿 and 会签: approve or return with a comment (会签 always with an opinion). */
-function ReviewForm({
+function ReviewModal({
+  open,
+  onClose,
+  title,
   onDecide,
-  loading,
   opinionRequired = false,
   approveText,
 }: {
-  onDecide(decision: 'approve' | 'return', comment: string): void;
-  loading: boolean;
+  open: boolean;
+  onClose(): void;
+  title: string;
+  onDecide(decision: 'approve' | 'return', comment: string): Promise<unknown>;
   opinionRequired?: boolean;
   approveText?: string;
 }) {
   const t = useT();
-  const [form] = Form.useForm<{ comment: string }>();
-  const decide = (decision: 'approve' | 'return') => {
-    const comment = (form.getFieldValue('comment') as string | undefined)?.trim() ?? '';
+  const [form] = Form.useForm<{ comment?: string }>();
+  // A return always needs a comment, an approval only in 会签: checked per button, so not a field rule.
+  const decide = (decision: 'approve' | 'return') => async (v: { comment?: string }) => {
+    const comment = v.comment?.trim() ?? '';
     if ((decision === 'return' || opinionRequired) && !comment) {
       form.setFields([{ name: 'comment', errors: [t('documents.action.commentRequired')] }]);
-      return;
+      throw new Error('comment required');
     }
-    onDecide(decision, comment);
+    await onDecide(decision, comment);
   };
   return (
-    <Form form={form} layout="vertical">
+    <FormModal<{ comment?: string }>
+      open={open}
+      onClose={onClose}
+      title={title}
+      form={form}
+      okText={approveText ?? t('documents.action.approve')}
+      onSubmit={decide('approve')}
+      extraActions={[{ label: t('documents.action.return'), danger: true, onSubmit: decide('return') }]}
+    >
       <Form.Item name="comment" label={t('documents.action.comment')} help={t('documents.action.commentHelp')}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount data-testid="review-comment" />
       </Form.Item>
-      <Flex gap={8} justify="end" style={{ marginTop: 16 }}>
-        <Button danger onClick={() => decide('return')} loading={loading}>
-          {t('documents.action.return')}
-        </Button>
-        <Button type="primary" onClick={() => decide('approve')} loading={loading}>
-          {approveText ?? t('documents.action.approve')}
-        </Button>
-      </Flex>
-    </Form>
+    </FormModal>
   );
 }

@@ -225,19 +225,9 @@ export default function InboxPage() {
         placeholder={t('documents.inbox.returnPlaceholder')}
         required={t('documents.action.reasonRequired')}
         max={500}
-        confirmLoading={ret.isPending}
-        onCancel={() => setReturning(null)}
-        onOk={(v) =>
-          ret.mutate(
-            { id: returning!.id, reason: v.text.trim() },
-            {
-              onSuccess: () => {
-                setReturning(null);
-                void message.success(t('documents.inbox.returned'));
-              },
-            },
-          )
-        }
+        successMessage={t('documents.inbox.returned')}
+        onClose={() => setReturning(null)}
+        onSubmit={(v) => ret.mutateAsync({ id: returning!.id, reason: v.text.trim() })}
       />
       <PaperIncomingModal
         open={paperOpen}

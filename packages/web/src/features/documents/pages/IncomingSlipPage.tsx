@@ -12,7 +12,7 @@ import { usePeople } from '../../../lib/query.ts';
 import { useIncoming, useIncomingOp, useReplyIncoming, type IncomingOp } from '../api/incoming.ts';
 import { BodyView } from '../components/BodyView.tsx';
 import { ClassificationTag, IncomingStatusTag, UrgencyTag } from '../components/labels.tsx';
-import { TextModal } from '../components/TextModal.tsx';
+import { TextModal, type TextValues } from '../components/TextModal.tsx';
 import '../components/slip.css';
 
 type Dialog = null | 'screenReturn' | 'circulate' | 'read' | 'propose' | 'instruct' | 'assign' | 'remind' | 'close';
@@ -55,12 +55,7 @@ export default function IncomingSlipPage() {
   const may = (a: string) => r.allowedActions.includes(a);
   const text = (d: string | null) => formatDateText(d, lang);
   const run = (o: IncomingOp, label: string) =>
-    op.mutate(o, {
-      onSuccess: () => {
-        setDialog(null);
-        void message.success(t('documents.action.done', { what: label }));
-      },
-    });
+    op.mutate(o, { onSuccess: () => void message.success(t('documents.action.done', { what: label })) });
   const deadline = (v: { deadline?: Dayjs | null }) => (v.deadline ? v.deadline.format('YYYY-MM-DD') : null);
   const urgent = r.urgency !== 'none';
   const unread = r.circulation.filter((c) => !c.readAt);
@@ -154,7 +149,7 @@ export default function IncomingSlipPage() {
     d: Exclude<Dialog, null>,
     label: string,
     fieldLabel: string,
-    build: (v: { text: string } & Record<string, unknown>) => IncomingOp,
+    build: (v: TextValues) => IncomingOp,
     opts: { placeholder?: string; required?: boolean; extra?: React.ReactNode } = {},
   ) => (
     <TextModal
@@ -164,9 +159,9 @@ export default function IncomingSlipPage() {
       label={fieldLabel}
       placeholder={opts.placeholder}
       required={opts.required === false ? false : t('documents.procAction.required')}
-      confirmLoading={op.isPending}
-      onCancel={() => setDialog(null)}
-      onOk={(v) => run(build(v), label)}
+      onClose={() => setDialog(null)}
+      onSubmit={(v) => op.mutateAsync(build(v))}
+      successMessage={t('documents.action.done', { what: label })}
       testId={`${d}-modal`}
     >
       {opts.extra}

@@ -1,8 +1,9 @@
 /** /duty/log — 值班日志: the paper log's columns; a phone-friendly form to log a call, visit, document or incident. */
-import { Button, Card, Checkbox, DatePicker, Form, Grid, Input, List, Modal, Select, Space, Table } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Grid, Input, List, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { listPagination, serverPagination, usePaging } from '../../../components/pagination.ts';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
@@ -12,6 +13,18 @@ import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
 import { useAddLog, useDutyLog, type LogEntry } from '../api/duty.ts';
 
 const KINDS = ['phone', 'visit', 'document', 'incident', 'other'];
+
+interface LogValues {
+  at?: Dayjs;
+  kind: string;
+  callerUnit?: string;
+  callerName?: string;
+  callerPhone?: string;
+  content: string;
+  handling?: string;
+  result?: string;
+  reportUpward?: boolean;
+}
 
 export default function DutyLogPage() {
   const t = useT();
@@ -27,7 +40,7 @@ export default function DutyLogPage() {
   const log = useDutyLog(q);
   const add = useAddLog();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<LogValues>();
   const kindValue = Form.useWatch('kind', form);
   const narrow = !Grid.useBreakpoint().md;
   return (
@@ -128,18 +141,17 @@ export default function DutyLogPage() {
           ]}
         />
       )}
-      <Modal
+      <FormModal<LogValues>
         open={open}
+        onClose={() => setOpen(false)}
         title={t('duty.log.new')}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'log-save' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
+        okTestId="log-save"
+        form={form}
+        initialValues={{ kind: 'phone', at: dayjs() }}
+        onSubmit={(v) => {
           const opt = (s?: string) => (s ? s : undefined);
-          await add.mutateAsync({
+          return add.mutateAsync({
             at: (v.at ?? dayjs()).format(),
             kind: v.kind,
             callerUnit: opt(v.callerUnit),
@@ -150,45 +162,42 @@ export default function DutyLogPage() {
             result: opt(v.result),
             reportUpward: v.kind === 'incident' && !!v.reportUpward,
           });
-          setOpen(false);
         }}
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'phone', at: dayjs() }}>
-          <Space.Compact block>
-            <Form.Item name="at" label={t('duty.log.at')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-            </Form.Item>
-            <Form.Item name="kind" label={t('duty.log.kind')} style={{ width: 160 }}>
-              <Select options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))} />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="callerUnit" label={t('duty.log.unit')}>
-            <Input maxLength={100} data-testid="log-unit" />
+        <Space.Compact block>
+          <Form.Item name="at" label={t('duty.log.at')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Space.Compact block>
-            <Form.Item name="callerName" label={t('duty.log.name')}>
-              <Input maxLength={40} />
-            </Form.Item>
-            <Form.Item name="callerPhone" label={t('duty.log.phone')} rules={[{ pattern: /^[\d-]{3,20}$/ }]}>
-              <Input />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="content" label={t('duty.log.content')} rules={[{ required: true, max: 2000 }]}>
-            <Input.TextArea rows={3} data-testid="log-content" />
+          <Form.Item name="kind" label={t('duty.log.kind')} style={{ width: 160 }}>
+            <Select options={KINDS.map((k) => ({ value: k, label: t(`duty.kind.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="handling" label={t('duty.log.handling')}>
-            <Input.TextArea rows={2} />
+        </Space.Compact>
+        <Form.Item name="callerUnit" label={t('duty.log.unit')}>
+          <Input maxLength={100} data-testid="log-unit" />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="callerName" label={t('duty.log.name')}>
+            <Input maxLength={40} />
           </Form.Item>
-          <Form.Item name="result" label={t('duty.log.result')}>
+          <Form.Item name="callerPhone" label={t('duty.log.phone')} rules={[{ pattern: /^[\d-]{3,20}$/ }]}>
             <Input />
           </Form.Item>
-          {kindValue === 'incident' ? (
-            <Form.Item name="reportUpward" valuePropName="checked">
-              <Checkbox>{t('duty.log.reportUpward')}</Checkbox>
-            </Form.Item>
-          ) : null}
-        </Form>
-      </Modal>
+        </Space.Compact>
+        <Form.Item name="content" label={t('duty.log.content')} rules={[{ required: true, max: 2000 }]}>
+          <Input.TextArea rows={3} data-testid="log-content" />
+        </Form.Item>
+        <Form.Item name="handling" label={t('duty.log.handling')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="result" label={t('duty.log.result')}>
+          <Input />
+        </Form.Item>
+        {kindValue === 'incident' ? (
+          <Form.Item name="reportUpward" valuePropName="checked">
+            <Checkbox>{t('duty.log.reportUpward')}</Checkbox>
+          </Form.Item>
+        ) : null}
+      </FormModal>
     </>
   );
 }

@@ -1,14 +1,22 @@
 /** /duty/handover — 交接班: outgoing and incoming person, outstanding matters, each confirms in person. */
-import { Button, Card, DatePicker, Form, Grid, Input, List, Modal, Select, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, DatePicker, Form, Grid, Input, List, Select, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { usePeople } from '../../../lib/query.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
 import { useConfirmHandover, useCreateHandover, useHandovers, type Handover } from '../api/duty.ts';
+
+interface HandoverValues {
+  day: Dayjs;
+  outgoingUserId: string;
+  incomingUserId: string;
+  outstanding?: string;
+}
 
 export default function HandoverPage() {
   const t = useT();
@@ -19,7 +27,6 @@ export default function HandoverPage() {
   const create = useCreateHandover();
   const confirm = useConfirmHandover();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   const narrow = !Grid.useBreakpoint().md;
   const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
@@ -124,55 +131,48 @@ export default function HandoverPage() {
           ]}
         />
       )}
-      <Modal
+      <FormModal<HandoverValues>
         open={open}
+        onClose={() => setOpen(false)}
         title={t('duty.handover.new')}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'handover-save' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await create.mutateAsync({
+        okTestId="handover-save"
+        initialValues={{ day: dayjs(), outgoingUserId: me.id }}
+        onSubmit={(v) =>
+          create.mutateAsync({
             day: v.day.format('YYYY-MM-DD'),
             outgoingUserId: v.outgoingUserId,
             incomingUserId: v.incomingUserId,
             outstanding: v.outstanding ?? '',
-          });
-          setOpen(false);
-        }}
+          })
+        }
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ day: dayjs(), outgoingUserId: me.id }}>
-          <Form.Item name="day" label={t('duty.handover.day')}>
-            <DatePicker />
+        <Form.Item name="day" label={t('duty.handover.day')}>
+          <DatePicker />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="outgoingUserId" label={t('duty.handover.outgoing')} rules={[{ required: true }]} style={{ width: 200 }}>
+            <Select options={options} />
           </Form.Item>
-          <Space.Compact block>
-            <Form.Item name="outgoingUserId" label={t('duty.handover.outgoing')} rules={[{ required: true }]} style={{ width: 200 }}>
-              <Select options={options} />
-            </Form.Item>
-            <Form.Item
-              name="incomingUserId"
-              label={t('duty.handover.incoming')}
-              rules={[
-                { required: true },
-                ({ getFieldValue }) => ({
-                  validator: (_r, v) =>
-                    v && v === getFieldValue('outgoingUserId')
-                      ? Promise.reject(new Error('交班人和接班人不能是同一人'))
-                      : Promise.resolve(),
-                }),
-              ]}
-              style={{ width: 200 }}
-            >
-              <Select options={options} data-testid="handover-incoming" />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="outstanding" label={t('duty.handover.outstanding')}>
-            <Input.TextArea rows={3} data-testid="handover-outstanding" />
+          <Form.Item
+            name="incomingUserId"
+            label={t('duty.handover.incoming')}
+            rules={[
+              { required: true },
+              ({ getFieldValue }) => ({
+                validator: (_r, v) =>
+                  v && v === getFieldValue('outgoingUserId') ? Promise.reject(new Error('交班人和接班人不能是同一人')) : Promise.resolve(),
+              }),
+            ]}
+            style={{ width: 200 }}
+          >
+            <Select options={options} data-testid="handover-incoming" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </Space.Compact>
+        <Form.Item name="outstanding" label={t('duty.handover.outstanding')}>
+          <Input.TextArea rows={3} data-testid="handover-outstanding" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

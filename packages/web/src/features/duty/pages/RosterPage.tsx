@@ -1,5 +1,5 @@
 /** /duty/roster — 值班安排表: a month's days with the leader on duty and staff; generated from a rotation, edited by hand. */
-import { Button, DatePicker, Form, Input, Modal, Radio, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -7,11 +7,26 @@ import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { useViewOrg } from '../../../app/view-org.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
-import { PeoplePicker } from '../../../components/index.ts';
-import { notifySuccess } from '../../../lib/notify.ts';
+import { FormModal, PeoplePicker } from '../../../components/index.ts';
 import { useGenerateRoster, useRequestSwap, useRoster, useSetRosterDay, type RosterDay } from '../api/duty.ts';
 
 const WEEK = '日一二三四五六';
+
+interface GenerateValues {
+  mode: 'daily' | 'weekly';
+  leaders: string[];
+  staff: string[];
+}
+interface DayValues {
+  leaderName?: string;
+  staff?: string[];
+}
+interface SwapValues {
+  role: 'leader' | 'staff';
+  fromName: string;
+  toName: string;
+  reason: string;
+}
 
 export default function RosterPage() {
   const t = useT();
@@ -26,8 +41,8 @@ export default function RosterPage() {
   const [editing, setEditing] = useState<RosterDay | null>(null);
   const [swapping, setSwapping] = useState<RosterDay | null>(null);
   const requestSwap = useRequestSwap();
-  const [form] = Form.useForm();
-  const swapRole = Form.useWatch('role', form) as 'leader' | 'staff' | undefined;
+  const [swapForm] = Form.useForm<SwapValues>();
+  const swapRole = Form.useWatch('role', swapForm);
   return (
     <>
       <PageHeader
@@ -88,124 +103,94 @@ export default function RosterPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<GenerateValues>
         open={open}
+        onClose={() => setOpen(false)}
         title={t('duty.roster.generate')}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'roster-ok' } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await generate.mutateAsync({
+        okTestId="roster-ok"
+        initialValues={{ mode: 'daily' }}
+        onSubmit={(v) =>
+          generate.mutateAsync({
             from: q.from,
             to: q.to,
             mode: v.mode,
             leaders: v.leaders,
             staff: v.staff,
             staffPerDay: 1,
-          });
-          setOpen(false);
-        }}
+          })
+        }
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ mode: 'daily' }}>
-          <Form.Item name="mode" label={t('duty.roster.mode')}>
-            <Radio.Group
-              options={[
-                { value: 'daily', label: t('duty.roster.daily') },
-                { value: 'weekly', label: t('duty.roster.weekly') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="leaders" label={t('duty.roster.leaders')} rules={[{ required: true }]}>
-            <PeoplePicker mode="multiple" valueKey="displayName" testId="roster-leaders" />
-          </Form.Item>
-          <Form.Item name="staff" label={t('duty.roster.staff')} rules={[{ required: true }]}>
-            <PeoplePicker mode="multiple" valueKey="displayName" testId="roster-staff" />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="mode" label={t('duty.roster.mode')}>
+          <Radio.Group
+            options={[
+              { value: 'daily', label: t('duty.roster.daily') },
+              { value: 'weekly', label: t('duty.roster.weekly') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="leaders" label={t('duty.roster.leaders')} rules={[{ required: true }]}>
+          <PeoplePicker mode="multiple" valueKey="displayName" testId="roster-leaders" />
+        </Form.Item>
+        <Form.Item name="staff" label={t('duty.roster.staff')} rules={[{ required: true }]}>
+          <PeoplePicker mode="multiple" valueKey="displayName" testId="roster-staff" />
+        </Form.Item>
+      </FormModal>
+      <FormModal<DayValues>
         open={!!editing}
+        onClose={() => setEditing(null)}
         title={editing?.day}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setEditing(null)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await setDay.mutateAsync({ day: editing!.day, leaderName: v.leaderName ?? '', staffNames: v.staff ?? [] });
-          setEditing(null);
-        }}
+        initialValues={{ leaderName: editing?.leaderName, staff: editing?.staffNames }}
+        onSubmit={(v) => setDay.mutateAsync({ day: editing!.day, leaderName: v.leaderName ?? '', staffNames: v.staff ?? [] })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ leaderName: editing?.leaderName, staff: editing?.staffNames }}
-        >
-          <Form.Item
-            name="leaderName"
-            label={t('duty.roster.leader')}
-            rules={[{ required: true, message: t('duty.roster.leaderRequired') }]}
-          >
-            <PeoplePicker valueKey="displayName" />
-          </Form.Item>
-          <Form.Item name="staff" label={t('duty.roster.staffCol')} rules={[{ required: true }]}>
-            <PeoplePicker mode="multiple" valueKey="displayName" />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="leaderName" label={t('duty.roster.leader')} rules={[{ required: true, message: t('duty.roster.leaderRequired') }]}>
+          <PeoplePicker valueKey="displayName" />
+        </Form.Item>
+        <Form.Item name="staff" label={t('duty.roster.staffCol')} rules={[{ required: true }]}>
+          <PeoplePicker mode="multiple" valueKey="displayName" />
+        </Form.Item>
+      </FormModal>
+      <FormModal<SwapValues>
         open={!!swapping}
+        onClose={() => setSwapping(null)}
         title={`${t('duty.swaps.request')} ${swapping?.day ?? ''}`}
         okText={t('duty.swaps.send')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        onCancel={() => setSwapping(null)}
-        okButtonProps={{ 'data-testid': 'swap-ok', loading: requestSwap.isPending } as never}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await requestSwap.mutateAsync({ day: swapping!.day, role: v.role, fromName: v.fromName, toName: v.toName, reason: v.reason });
-          notifySuccess(t('duty.swaps.sent'));
-          setSwapping(null);
-        }}
+        okTestId="swap-ok"
+        form={swapForm}
+        initialValues={{ role: 'staff', fromName: swapping?.staffNames[0] }}
+        onSubmit={(v) =>
+          requestSwap.mutateAsync({ day: swapping!.day, role: v.role, fromName: v.fromName, toName: v.toName, reason: v.reason })
+        }
+        successMessage={t('duty.swaps.sent')}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ role: 'staff', fromName: swapping?.staffNames[0] }}
-          onValuesChange={(c) => {
-            if (c.role && swapping) form.setFieldValue('fromName', c.role === 'leader' ? swapping.leaderName : swapping.staffNames[0]);
-          }}
-        >
-          <Form.Item name="role" label={t('duty.swaps.role')}>
-            <Radio.Group
-              options={[
-                { value: 'staff', label: t('duty.swaps.roles.staff') },
-                { value: 'leader', label: t('duty.swaps.roles.leader') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="fromName" label={t('duty.swaps.from')} rules={[{ required: true }]}>
-            <Radio.Group
-              data-testid="swap-from"
-              options={(swapRole === 'leader' ? [swapping?.leaderName ?? ''] : (swapping?.staffNames ?? [])).map((n) => ({
-                value: n,
-                label: n,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="toName" label={t('duty.swaps.to')} rules={[{ required: true }]}>
-            <PeoplePicker valueKey="displayName" testId="swap-to" />
-          </Form.Item>
-          <Form.Item name="reason" label={t('duty.swaps.reason')} rules={[{ required: true, max: 200 }]}>
-            <Input data-testid="swap-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="role" label={t('duty.swaps.role')}>
+          <Radio.Group
+            // Choosing the role picks the person rostered in it as the one to be swapped out.
+            onChange={(e) => {
+              if (swapping) swapForm.setFieldValue('fromName', e.target.value === 'leader' ? swapping.leaderName : swapping.staffNames[0]);
+            }}
+            options={[
+              { value: 'staff', label: t('duty.swaps.roles.staff') },
+              { value: 'leader', label: t('duty.swaps.roles.leader') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="fromName" label={t('duty.swaps.from')} rules={[{ required: true }]}>
+          <Radio.Group
+            data-testid="swap-from"
+            options={(swapRole === 'leader' ? [swapping?.leaderName ?? ''] : (swapping?.staffNames ?? [])).map((n) => ({
+              value: n,
+              label: n,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="toName" label={t('duty.swaps.to')} rules={[{ required: true }]}>
+          <PeoplePicker valueKey="displayName" testId="swap-to" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('duty.swaps.reason')} rules={[{ required: true, max: 200 }]}>
+          <Input data-testid="swap-reason" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,63 +1,65 @@
-import { Checkbox, Form, Input, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { ADOPTION_LEVELS, type AdoptionLevel } from '@township-office/domain/information';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useAddAdoption, useReviewInfoReport, type InfoReport } from '../api/information.ts';
+
+interface ReviewValues {
+  decision: 'adopt' | 'reject';
+  levels: AdoptionLevel[];
+  note: string;
+}
 
 /** County review: adopt at one or several levels (their points add up), or refuse with a note. */
 export function ReviewInfoReportModal({ item, onClose }: { item: InfoReport | null; onClose: () => void }) {
   const t = useT();
-  const [decision, setDecision] = useState<'adopt' | 'reject'>('adopt');
-  const [levels, setLevels] = useState<AdoptionLevel[]>(['county_bulletin']);
-  const [note, setNote] = useState('');
+  const [form] = Form.useForm<ReviewValues>();
+  const decision = Form.useWatch('decision', form) ?? 'adopt';
+  const levels = Form.useWatch('levels', form) ?? [];
+  const note = Form.useWatch('note', form) ?? '';
   const review = useReviewInfoReport();
   return (
-    <Modal
+    <FormModal<ReviewValues>
       open={!!item}
+      onClose={onClose}
       title={`${t('information.review.title')}：${item?.title ?? ''}`}
-      okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={review.isPending}
-      okButtonProps={
-        { disabled: decision === 'adopt' ? levels.length === 0 : note.trim().length < 2, 'data-testid': 'review-ok' } as ButtonProps
+      form={form}
+      initialValues={{ decision: 'adopt', levels: ['county_bulletin'], note: '' }}
+      okDisabled={decision === 'adopt' ? levels.length === 0 : note.trim().length < 2}
+      okTestId="review-ok"
+      onSubmit={(v) =>
+        review.mutateAsync(
+          v.decision === 'adopt'
+            ? { id: item!.id, decision: v.decision, levels: v.levels, note: v.note || undefined }
+            : { id: item!.id, decision: v.decision, note: v.note },
+        )
       }
-      onCancel={onClose}
-      destroyOnHidden
-      onOk={async () => {
-        if (!item) return;
-        await review.mutateAsync(
-          decision === 'adopt' ? { id: item.id, decision, levels, note: note || undefined } : { id: item.id, decision, note },
-        );
-        onClose();
-      }}
     >
-      <Form layout="vertical">
-        <Form.Item>
-          <Radio.Group
-            value={decision}
-            onChange={(e) => setDecision(e.target.value)}
-            optionType="button"
-            options={[
-              { value: 'adopt', label: t('information.review.adopt') },
-              { value: 'reject', label: t('information.review.reject') },
-            ]}
-          />
-        </Form.Item>
-        {decision === 'adopt' ? (
-          <Form.Item label={t('information.review.levels')}>
-            <Checkbox.Group
-              value={levels}
-              onChange={(v) => setLevels(v as AdoptionLevel[])}
-              options={ADOPTION_LEVELS.map((l) => ({ value: l, label: t(`information.level.${l}`) }))}
-              data-testid="review-levels"
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item label={t('information.review.note')} help={decision === 'reject' ? t('information.review.noteRequired') : undefined}>
-          <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="decision">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'adopt', label: t('information.review.adopt') },
+            { value: 'reject', label: t('information.review.reject') },
+          ]}
+        />
+      </Form.Item>
+      {/* Hidden rather than removed on a refusal, so switching back keeps the levels ticked. */}
+      <Form.Item name="levels" label={t('information.review.levels')} hidden={decision !== 'adopt'}>
+        <Checkbox.Group
+          options={ADOPTION_LEVELS.map((l) => ({ value: l, label: t(`information.level.${l}`) }))}
+          data-testid="review-levels"
+        />
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={t('information.review.note')}
+        help={decision === 'reject' ? t('information.review.noteRequired') : undefined}
+      >
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,13 +1,29 @@
 /** /information/research — 调研: the county sets topics with deadlines and grades reports; townships report. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Input, List, Modal, Row, Select, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, List, Row, Select, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RESEARCH_GRADES, type ResearchGrade } from '@township-office/domain/information';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate } from '../../../lib/format.tsx';
 import { useCreateTopic, useEvaluateReport, useReports, useSubmitReport, useTopics, type ResearchReport } from '../api/information.ts';
+
+interface TopicValues {
+  title: string;
+  description?: string;
+  deadline: Dayjs;
+}
+interface ReportValues {
+  title: string;
+  content: string;
+}
+interface GradeValues {
+  grade: ResearchGrade;
+  comment: string;
+}
 
 type Dialog = { kind: 'topic' } | { kind: 'report'; topicId: string } | { kind: 'evaluate'; report: ResearchReport } | null;
 
@@ -18,20 +34,11 @@ export default function ResearchPage() {
   const [topicId, setTopicId] = useState<string | undefined>();
   const reports = useReports(topicId);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
   const createTopic = useCreateTopic();
   const submitReport = useSubmitReport();
   const evaluate = useEvaluateReport();
-  const onOk = async () => {
-    const v = await form.validateFields();
-    if (dialog?.kind === 'topic')
-      await createTopic.mutateAsync({ title: v.title, description: v.description ?? '', deadline: v.deadline.format('YYYY-MM-DD') });
-    if (dialog?.kind === 'report') await submitReport.mutateAsync({ topicId: dialog.topicId, title: v.title, content: v.content });
-    if (dialog?.kind === 'evaluate')
-      await evaluate.mutateAsync({ id: dialog.report.id, grade: v.grade as ResearchGrade, comment: v.comment });
-    form.resetFields();
-    setDialog(null);
-  };
+  const reportingOn = dialog?.kind === 'report' ? dialog.topicId : null;
+  const grading = dialog?.kind === 'evaluate' ? dialog.report : null;
   return (
     <>
       <PageHeader
@@ -121,56 +128,53 @@ export default function ResearchPage() {
           />
         </Col>
       </Row>
-      <Modal
-        open={!!dialog}
-        onCancel={() => setDialog(null)}
-        onOk={onOk}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+      <FormModal<TopicValues>
+        open={dialog?.kind === 'topic'}
+        onClose={() => setDialog(null)}
+        title={t('information.research.newTopic')}
         width={640}
-        title={
-          dialog?.kind === 'topic'
-            ? t('information.research.newTopic')
-            : dialog?.kind === 'report'
-              ? t('information.research.submit')
-              : t('information.research.evaluate')
+        onSubmit={(v) =>
+          createTopic.mutateAsync({ title: v.title, description: v.description ?? '', deadline: v.deadline.format('YYYY-MM-DD') })
         }
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          {dialog?.kind === 'topic' ? (
-            <>
-              <Form.Item name="title" label={t('information.research.topicTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="description" label={t('information.research.description')}>
-                <Input.TextArea rows={4} maxLength={5000} />
-              </Form.Item>
-              <Form.Item name="deadline" label={t('information.research.deadline')} rules={[{ required: true }]}>
-                <DatePicker />
-              </Form.Item>
-            </>
-          ) : dialog?.kind === 'report' ? (
-            <>
-              <Form.Item name="title" label={t('information.research.reportTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="content" label={t('information.research.reportContent')} rules={[{ required: true, min: 10 }]}>
-                <Input.TextArea rows={10} />
-              </Form.Item>
-            </>
-          ) : (
-            <>
-              <Form.Item name="grade" label={t('information.research.grade')} rules={[{ required: true }]}>
-                <Select options={RESEARCH_GRADES.map((g) => ({ value: g, label: t(`information.research.grades.${g}`) }))} />
-              </Form.Item>
-              <Form.Item name="comment" label={t('information.research.comment')} rules={[{ required: true, min: 2, max: 1000 }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+        <Form.Item name="title" label={t('information.research.topicTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="description" label={t('information.research.description')}>
+          <Input.TextArea rows={4} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="deadline" label={t('information.research.deadline')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      </FormModal>
+      <FormModal<ReportValues>
+        open={!!reportingOn}
+        onClose={() => setDialog(null)}
+        title={t('information.research.submit')}
+        width={640}
+        onSubmit={(v) => submitReport.mutateAsync({ topicId: reportingOn!, title: v.title, content: v.content })}
+      >
+        <Form.Item name="title" label={t('information.research.reportTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="content" label={t('information.research.reportContent')} rules={[{ required: true, min: 10 }]}>
+          <Input.TextArea rows={10} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<GradeValues>
+        open={!!grading}
+        onClose={() => setDialog(null)}
+        title={t('information.research.evaluate')}
+        width={640}
+        onSubmit={(v) => evaluate.mutateAsync({ id: grading!.id, grade: v.grade, comment: v.comment })}
+      >
+        <Form.Item name="grade" label={t('information.research.grade')} rules={[{ required: true }]}>
+          <Select options={RESEARCH_GRADES.map((g) => ({ value: g, label: t(`information.research.grades.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="comment" label={t('information.research.comment')} rules={[{ required: true, min: 2, max: 1000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
