@@ -34,5 +34,7 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const searchResultSchema = z.object({ total: z.number().int(), items: z.array(searchHitSchema) });
+/** `total` is exact up to SEARCH_COUNT_CAP; beyond it `totalExact` is false and `total` is the cap ("1,000 条以上"). */
+export const SEARCH_COUNT_CAP = 1000;
+export const searchResultSchema = z.object({ total: z.number().int(), totalExact: z.boolean(), items: z.array(searchHitSchema) });
 export type SearchResult = z.infer<typeof searchResultSchema>;

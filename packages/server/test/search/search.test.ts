@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { chinaToday } from '@township-office/domain/dates';
 import { as, testApp } from '../helpers.ts';
 import { countyActors, expectStatus, orgIds, signedNotice } from '../documents/fixtures.ts';
-import { refreshSearchIndex } from '../../src/modules/search/search.service.ts';
+import { rebuildSearchIndex, refreshSearchIndex } from '../../src/modules/search/search.service.ts';
+import { fillIncoming } from '../../../../bench/registers.fill.ts';
 
 const { app, database } = await testApp();
 const county = await countyActors(app);
@@ -84,5 +85,73 @@ describe('search', () => {
     for (const bad of ['&module=nope', '&page=0', '&year=abc', '&orgId=1', '&extra=1'])
       expect((await town08.get(`/api/search?q=通知${bad}`)).statusCode, bad).toBe(400);
     for (const u of ['sysadmin', 'secadmin', 'auditor']) expect((await (await as(app, u)).get('/api/search?q=通知')).statusCode).toBe(403);
+  });
+
+  it('is written through: a write marks its record in the same transaction, the indexer reads only what was marked', async () => {
+    const q = (text: string, params: unknown[] = []) => database.pool.query(text, params);
+    const marks = async (id: string) =>
+      Number((await q('SELECT count(*)::int AS n FROM search_dirty WHERE record_id = $1', [id])).rows[0].n);
+    await refreshSearchIndex(database.db);
+    expect(Number((await q('SELECT count(*)::int AS n FROM search_dirty')).rows[0].n)).toBe(0);
+
+    const p = await town08.post('/api/petitions', {
+      receivedOn: chinaToday(),
+      channel: 'letter',
+      petitioners: [{ name: '李四' }],
+      subject: '反映村道路灯损坏问题',
+      content: '来信反映村道路灯损坏。',
+      category: 'rural_affairs',
+    });
+    expectStatus(p, 201);
+    const pid = p.json().id as string;
+    expect(await marks(pid)).toBeGreaterThan(0);
+    await refreshSearchIndex(database.db);
+    expect(await marks(pid)).toBe(0);
+    expect((await hits(town08, '路灯损坏')).items.map((h) => h.recordId)).toContain(pid);
+
+    // An update is indexed with its new text, the old words no longer find it.
+    await q("UPDATE petitions SET subject = '反映村道排水沟堵塞问题' WHERE id = $1", [pid]);
+    await refreshSearchIndex(database.db);
+    expect((await hits(town08, '排水沟堵塞')).items.map((h) => h.recordId)).toContain(pid);
+    expect((await hits(town08, '路灯损坏')).items.map((h) => h.recordId)).not.toContain(pid);
+
+    // A write that rolls back leaves no mark (and nothing in the index).
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("UPDATE petitions SET subject = '回滚的标题' WHERE id = $1", [pid]);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect(await marks(pid)).toBe(0);
+
+    // A deleted record leaves the index at the next run.
+    const entry = (await q('SELECT id FROM duty_log_entries WHERE org_id = $1 LIMIT 1', [t08])).rows[0]!.id as string;
+    const indexed = async () =>
+      Number((await q("SELECT count(*)::int AS n FROM search_entries WHERE module = 'duty' AND record_id = $1", [entry])).rows[0].n);
+    expect(await indexed()).toBe(1);
+    await q('DELETE FROM duty_log_entries WHERE id = $1', [entry]);
+    await refreshSearchIndex(database.db);
+    expect(await indexed()).toBe(0);
+    // The full rebuild finds nothing the marks missed.
+    expect(await rebuildSearchIndex(database.db)).toBe(0);
+  });
+
+  it('counts up to 1,000 matches; beyond, says so and shows the newest first', async () => {
+    await fillIncoming(database.pool, 3_000);
+    await refreshSearchIndex(database.db);
+    const common = await county.clerk.get(`/api/search?q=${encodeURIComponent('工作')}&module=incoming`);
+    expectStatus(common, 200);
+    const r = common.json() as { total: number; totalExact: boolean; items: { year: number | null }[] };
+    expect(r).toMatchObject({ total: 1000, totalExact: false });
+    expect(r.items).toHaveLength(20);
+    const years = r.items.map((i) => i.year ?? 0);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    // A rarer word in one office is counted exactly.
+    const few = (await town08.get(`/api/search?q=${encodeURIComponent('防汛')}&module=incoming`)).json();
+    expect(few.totalExact).toBe(true);
+    expect(few.total).toBeGreaterThan(0);
+    expect(few.total).toBeLessThan(1000);
   });
 });

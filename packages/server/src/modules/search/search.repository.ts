@@ -109,12 +109,22 @@ export type SearchRow = {
   href: string;
   year: number | null;
   org_name: string;
-  total: number;
 };
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function searchEntries(db: DbOrTx, f: SearchFilter): Promise<SearchRow[]> {
+/**
+ * One page of matches and their count, capped: the count reads at most `countCap + 1` matches. A
+ * query with no more matches than the cap is ranked (ts_rank over those rows); a common one is
+ * ordered newest first by walking the year index of its scope (county-wide or the org's), which
+ * stops at the page instead of ranking every match — at 1,000,000 entries ranking the 25,000
+ * entries of a common word took hundreds of milliseconds (docs/benchmarks.md, search).
+ */
+export async function searchEntries(
+  db: DbOrTx,
+  f: SearchFilter,
+  countCap: number,
+): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
   // Quoted lexemes only: nothing the user typed is read as a tsquery operator.
   const tsq = f.words
     .map((w) => `'${w.replace(/['\\]/g, '')}'`)
@@ -124,16 +134,27 @@ export async function searchEntries(db: DbOrTx, f: SearchFilter): Promise<Search
     tsq ? sql`e.words @@ to_tsquery('simple', ${tsq})` : null,
     f.substring ? sql`e.folded LIKE ${`%${likeEscape(f.substring)}%`}` : null,
   ].filter((x) => x !== null);
-  if (match.length === 0) return [];
-  const r = await db.execute<SearchRow>(sql`
-    SELECT e.module, e.record_id, e.title, e.body, e.href, e.year, o.name AS org_name, count(*) OVER ()::int AS total
-    FROM search_entries e JOIN orgs o ON o.id = e.org_id
-    WHERE (${sql.join(match, sql` OR `)})
+  if (match.length === 0) return { rows: [], total: 0, exact: true };
+  const where = sql`(${sql.join(match, sql` OR `)})
       ${f.orgId ? sql`AND e.org_id = ${f.orgId}` : sql``}
       ${f.module ? sql`AND e.module = ${f.module}` : sql``}
       ${f.year ? sql`AND e.year = ${f.year}` : sql``}
-      ${f.status ? sql`AND e.status = ${f.status}` : sql``}
-    ORDER BY ${tsq ? sql`ts_rank(e.words, to_tsquery('simple', ${tsq})) DESC,` : sql``} e.year DESC NULLS LAST, e.record_id
+      ${f.status ? sql`AND e.status = ${f.status}` : sql``}`;
+  const counted = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_entries e WHERE ${where} LIMIT ${countCap + 1}) x`,
+  );
+  const n = counted.rows[0]!.n;
+  const exact = n <= countCap;
+  if (n === 0 || f.offset >= n) return { rows: [], total: exact ? n : countCap, exact };
+  const order =
+    exact && tsq
+      ? sql`ts_rank(e.words, to_tsquery('simple', ${tsq})) DESC, e.year DESC NULLS LAST, e.record_id`
+      : sql`e.year DESC NULLS LAST, e.record_id`;
+  const r = await db.execute<SearchRow>(sql`
+    SELECT e.module, e.record_id, e.title, e.body, e.href, e.year, o.name AS org_name
+    FROM search_entries e JOIN orgs o ON o.id = e.org_id
+    WHERE ${where}
+    ORDER BY ${order}
     LIMIT ${f.limit} OFFSET ${f.offset}`);
-  return r.rows;
+  return { rows: r.rows, total: exact ? n : countCap, exact };
 }

@@ -13,7 +13,7 @@
 import { sql } from 'drizzle-orm';
 import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords, seesAllTownships } from '@township-office/domain/roles';
-import type { SearchModule, SearchQuery, SearchResult } from '@township-office/domain/search.api';
+import { SEARCH_COUNT_CAP, type SearchModule, type SearchQuery, type SearchResult } from '@township-office/domain/search.api';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -53,22 +53,27 @@ export async function search({ db, readDb }: { db: Db; readDb: Db }, ctx: Reques
   const words = searchWords(q.q, 20);
   const folded = foldText(q.q).trim();
   const substring = [...folded].length >= 3 && words.length > 0 ? folded : null;
-  if (words.length === 0) return { total: 0, items: [] };
+  if (words.length === 0) return { total: 0, totalExact: true, items: [] };
   ensureFresh(db);
-  const rows = await searchEntries(readDb, {
-    words,
-    substring,
-    orgId: seesAllTownships(ctx.actor.role) ? (q.orgId ?? null) : ctx.actor.orgId,
-    module: q.module,
-    year: q.year,
-    status: q.status,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const { rows, total, exact } = await searchEntries(
+    readDb,
+    {
+      words,
+      substring,
+      orgId: seesAllTownships(ctx.actor.role) ? (q.orgId ?? null) : ctx.actor.orgId,
+      module: q.module,
+      year: q.year,
+      status: q.status,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    },
+    SEARCH_COUNT_CAP,
+  );
   // One-character words (的, 点) would mark half the snippet: they are marked only when they are the whole query.
   const highlights = [...(substring ? [substring] : []), ...words.filter((w) => [...w].length > 1 || words.length === 1)];
   return {
-    total: rows[0]?.total ?? 0,
+    total,
+    totalExact: exact,
     items: rows.map((r) => ({
       module: r.module as SearchModule,
       recordId: r.record_id,

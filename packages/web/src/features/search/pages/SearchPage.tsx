@@ -55,6 +55,11 @@ export default function SearchPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.none')} />
         ) : (
           <>
+            {result.data ? (
+              <Typography.Text type="secondary" data-testid="search-count" data-exact={String(result.data.totalExact)}>
+                {t(result.data.totalExact ? 'search.count' : 'search.countMore', { n: result.data.total.toLocaleString() })}
+              </Typography.Text>
+            ) : null}
             <List
               loading={result.isPending}
               dataSource={result.data?.items ?? []}
