@@ -70,11 +70,14 @@ describeBrowser('工作台: every user’s day on one page', () => {
     const town01Api = await apiAs('town01.clerk');
     const found = async (api: typeof town01Api, q: string) =>
       ((await api('GET', `/api/search?q=${encodeURIComponent(q)}`)).items as { title: string }[]).some((h) => h.title === title);
-    // The index catches up in the background (its first build after a start takes a while): wait for it.
+    // The indexer takes the new records' marks within seconds (a job every 5 s, and each search): wait for it.
     await expect.poll(() => found(town01Api, '转移安置点'), { timeout: 120_000, interval: 1000 }).toBe(true);
     await page.getByTestId('header-search').locator('input').fill('轉移安置點');
     await page.getByTestId('header-search').locator('input').press('Enter');
     await page.getByTestId('search-results').getByText(title).first().waitFor();
+    // The count above the results, exact for a word this rare.
+    await expect.poll(() => page.getByTestId('search-count').getAttribute('data-exact')).toBe('true');
+    await expect.poll(() => page.getByTestId('search-count').innerText()).toMatch(/^找到 \d+ 条记录$/);
     await screenshot(page, 'search-town01-clerk');
     expect(await found(await apiAs('town02.clerk'), '转移安置点')).toBe(false);
   });

@@ -47,12 +47,6 @@ BEGIN
   END LOOP;
 END $$;
 
--- A township's search asks for its own entries only: with btree_gin the org is a key of the word
--- index itself, so the org's matches come from one index instead of the county's matches ANDed with
--- the org's rows (at 1,000,000 entries a common word is 25,000 matches county-wide, 1,000 in an org).
-CREATE EXTENSION IF NOT EXISTS btree_gin;
-CREATE INDEX search_entries_org_words_idx ON search_entries USING gin (org_id, words);
-
 -- The search's own orders: the newest years first, per org and county-wide, so a common word walks
 -- an index and stops at the page instead of ranking every match.
 CREATE INDEX search_entries_year_idx ON search_entries (year DESC NULLS LAST, record_id);

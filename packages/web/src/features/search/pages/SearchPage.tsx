@@ -56,9 +56,11 @@ export default function SearchPage() {
         ) : (
           <>
             {result.data ? (
-              <Typography.Text type="secondary" data-testid="search-count" data-exact={String(result.data.totalExact)}>
-                {t(result.data.totalExact ? 'search.count' : 'search.countMore', { n: result.data.total.toLocaleString() })}
-              </Typography.Text>
+              <div style={{ margin: '0 0 4px' }}>
+                <Typography.Text type="secondary" data-testid="search-count" data-exact={String(result.data.totalExact)}>
+                  {t(result.data.totalExact ? 'search.count' : 'search.countMore', { n: result.data.total.toLocaleString() })}
+                </Typography.Text>
+              </div>
             ) : null}
             <List
               loading={result.isPending}
