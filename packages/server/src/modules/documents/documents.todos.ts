@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { principalsHolding } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { uuidArray } from '../../db/sql.ts';
-import { TODO_LIMIT, type DoneRef, type Todo, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type DoneRef, type Todo, type TodoProvider } from '../../platform/todos.ts';
 
 type Row = {
   id: string;
@@ -27,13 +27,13 @@ type Row = {
 const toDate = (v: string | Date | null, day = false): Date | null =>
   v === null ? null : day ? new Date(endOfChinaDay(String(v))) : v instanceof Date ? v : new Date(v);
 
-async function deliveries(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+async function deliveries(db: DbOrTx, actor: Actor, limit: TodoLimit): Promise<Todo[]> {
   if (!roleMay(actor.role, 'documents.receive')) return [];
   const r = await db.execute<Row>(sql`
     SELECT d.id, doc.title, o.name AS subject, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due, 'ack' AS step
     FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
     WHERE d.org_id = ${actor.orgId} AND d.status = 'pending'
-    ORDER BY d.sent_at LIMIT ${TODO_LIMIT}`);
+    ORDER BY d.sent_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: 'delivery.acknowledge',
     title: x.title,
@@ -53,7 +53,7 @@ const INCOMING_KINDS = {
   handle: 'incoming.handle',
 } as const;
 
-async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+async function incomingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promise<Todo[]> {
   const clerk = roleMay(actor.role, 'documents.receive');
   // 委托: a delegate acting today for a leader sees the leader's 批示 as well, marked as on the leader's behalf.
   const ownLeader = roleMay(actor.role, 'documents.instruct');
@@ -73,7 +73,7 @@ async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
              WHERE c.incoming_id = i.id AND c.user_id = ${actor.userId} AND c.read_at IS NULL) THEN 'read'
       END AS step) s
     WHERE i.org_id = ${actor.orgId} AND i.status NOT IN ('closed', 'returned') AND s.step IS NOT NULL
-    ORDER BY i.deadline NULLS LAST, i.received_at LIMIT ${TODO_LIMIT}`);
+    ORDER BY i.deadline NULLS LAST, i.received_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: INCOMING_KINDS[x.step as keyof typeof INCOMING_KINDS],
     title: x.title,
@@ -95,7 +95,7 @@ const OUTGOING_KINDS = {
   dispatch: 'document.dispatch',
 } as const;
 
-async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+async function outgoingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promise<Todo[]> {
   // 核稿 is the office's step (the leaders sign); the drafter never reviews their own draft.
   const reviewer = roleMay(actor.role, 'documents.review') && roleMay(actor.role, 'documents.number');
   // 委托: the leaders the actor signs for today count as the actor's own signing powers here; the
@@ -134,7 +134,7 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
         OR (${countersigner}::boolean AND d.status IN ('in_review', 'reviewed') AND ${actor.orgId}::uuid = ANY (d.countersign_org_ids)
             AND NOT ${actor.orgId}::uuid = ANY (d.countersigned_org_ids)))
       AND s.step IS NOT NULL
-    ORDER BY d.updated_at LIMIT ${TODO_LIMIT}`);
+    ORDER BY d.updated_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: OUTGOING_KINDS[x.step as keyof typeof OUTGOING_KINDS],
     title: x.title,
@@ -167,8 +167,12 @@ async function describe(db: DbOrTx, actor: Actor, entity: string, ids: string[])
 
 export const documentsTodos: TodoProvider = {
   module: 'documents',
-  async todos(db, actor) {
-    return [...(await deliveries(db, actor)), ...(await incomingSteps(db, actor)), ...(await outgoingSteps(db, actor))];
+  async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
+    return [
+      ...(await deliveries(db, actor, limit)),
+      ...(await incomingSteps(db, actor, limit)),
+      ...(await outgoingSteps(db, actor, limit)),
+    ];
   },
   entities: ['document', 'incoming', 'delivery'],
   describe,

@@ -1,6 +1,6 @@
 /**
  * The notification centre and the reminder engine. The engine has no list of deadlines of its own:
- * it reads each person's workbench (every module's provider), so every deadline a module reports —
+ * it reads each person's to-dos (every module's provider, uncapped), so every deadline a module reports —
  * 承办 deadlines, 24-hour receipts, follow-ups, petitions' statutory periods, filings, loans,
  * assessment windows — is reminded the same way: before it (`REMINDER_DAYS_BEFORE`), on the day,
  * once after it, and then also to the office's leaders in charge. New to-dos that are news (a
@@ -27,7 +27,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords } from '@township-office/domain/roles';
 import { notify } from '../documents/documents.events.ts';
 import { actingForOn } from '../accounts/delegations.service.ts';
-import { workbench } from '../workbench/workbench.service.ts';
+import { everyTodo, workbench } from '../workbench/workbench.service.ts';
 import { notificationPolicy } from './notifications.policy.ts';
 import { presentNotification } from './notifications.presenter.ts';
 import { notificationsRepository as repo, type NewNotification } from './notifications.repository.ts';
@@ -80,36 +80,55 @@ function eventsFor(
   return { news, reminders, overdue };
 }
 
-/** Writes the events of these people's to-dos not sent yet; returns how many were new. Runs inside the caller's transaction. */
-async function sweep(tx: Tx, by: Pick<RequestContext, 'ip'> & { actor: Actor | null }, actors: Actor[], now: Date): Promise<number> {
-  const news: NewNotification[] = [];
-  const reminders: NewNotification[] = [];
+/** Rows per INSERT: one person's to-dos in a busy office can be tens of thousands of events. */
+const INSERT_BATCH = 5000;
+
+async function insertBatched(tx: Tx, rows: NewNotification[]): Promise<Awaited<ReturnType<typeof repo.insertNew>>> {
+  const out: Awaited<ReturnType<typeof repo.insertNew>> = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) out.push(...(await repo.insertNew(tx, rows.slice(i, i + INSERT_BATCH))));
+  return out;
+}
+
+type TodosOf = (tx: Tx, ctx: RequestContext, now: Date) => Promise<TodoItem[]>;
+
+/**
+ * Writes the events of these people's to-dos not sent yet; returns how many were new. Runs inside the
+ * caller's transaction, one person at a time, so memory holds one person's events, not the county's.
+ */
+async function sweep(
+  tx: Tx,
+  by: Pick<RequestContext, 'ip'> & { actor: Actor | null },
+  actors: Actor[],
+  now: Date,
+  todosOf: TodosOf,
+): Promise<number> {
   const escalate = new Map<string, { orgId: string; item: TodoItem }>();
+  const sent: { userId: string; orgId: string }[] = [];
   for (const actor of actors) {
-    const items = await workbench(tx, systemContext(actor, 'reminders'), now);
-    const e = eventsFor(actor, items, now);
-    news.push(...e.news);
-    reminders.push(...e.reminders);
-    for (const i of e.overdue) escalate.set(`${actor.orgId}:${i.kind}:${i.recordId}`, { orgId: actor.orgId, item: i });
+    const items = await todosOf(tx, systemContext(actor, 'reminders'), now);
+    const { news, reminders, overdue } = eventsFor(actor, items, now);
+    const sentNews = await insertBatched(tx, news);
+    // A reminder arriving with its item's announcement is stored read: one line in the bell, not two.
+    const announced = new Set(sentNews.map((n) => n.eventKey.slice('new:'.length)));
+    for (const r of reminders) r.silent = announced.has(`${r.todoKind}:${r.recordId}`) && r.stage !== 'overdue';
+    const sentReminders = await insertBatched(tx, reminders);
+    for (const i of overdue) escalate.set(`${actor.orgId}:${i.kind}:${i.recordId}`, { orgId: actor.orgId, item: i });
+    sent.push(...sentNews, ...sentReminders);
   }
-  const sentNews = await repo.insertNew(tx, news);
-  // A reminder arriving with its item's announcement is stored read: one line in the bell, not two.
-  const announced = new Set(sentNews.map((n) => `${n.userId} ${n.eventKey.slice('new:'.length)}`));
-  for (const r of reminders) r.silent = announced.has(`${r.userId} ${r.todoKind}:${r.recordId}`) && r.stage !== 'overdue';
-  const sentReminders = await repo.insertNew(tx, reminders);
   const leaders = await repo.leadersOf(tx, [...new Set([...escalate.values()].map((e) => e.orgId))]);
+  const leadersOf = new Map<string, string[]>();
+  for (const l of leaders) leadersOf.set(l.orgId, [...(leadersOf.get(l.orgId) ?? []), l.userId]);
   const escalations: NewNotification[] = [];
   for (const { orgId, item } of escalate.values())
-    for (const l of leaders.filter((x) => x.orgId === orgId))
+    for (const userId of leadersOf.get(orgId) ?? [])
       escalations.push({
-        ...base({ userId: l.userId, orgId } as Actor, item),
+        ...base({ userId, orgId } as Actor, item),
         stage: 'escalated',
         daysLeft: null,
         eventKey: deadlineKey('escalated', item),
         silent: false,
       });
-  const sentEscalations = await repo.insertNew(tx, escalations);
-  const sent = [...sentNews, ...sentReminders, ...sentEscalations];
+  sent.push(...(await insertBatched(tx, escalations)));
   if (sent.length === 0) return 0;
   const byOrg = new Map<string, Set<string>>();
   for (const s of sent) byOrg.set(s.orgId, (byOrg.get(s.orgId) ?? new Set()).add(s.userId));
@@ -179,7 +198,8 @@ export async function runReminderSweep(db: Db, now = new Date()): Promise<number
     // 委托: a delegate's workbench holds the leader's steps they may take today, so their reminders too.
     const acting = await actingForOn(tx, chinaToday(now));
     const actors = (await repo.businessActors(tx)).map((a) => (acting.has(a.userId) ? { ...a, actingFor: acting.get(a.userId) } : a));
-    return sweep(tx, { actor: null, ip: null }, actors, now);
+    // Every to-do, not the workbench's first TODO_LIMIT of each kind: a deadline beyond the cap is still reminded.
+    return sweep(tx, { actor: null, ip: null }, actors, now, everyTodo);
   });
 }
 
@@ -191,7 +211,8 @@ export async function listNotifications(
   now = new Date(),
 ): Promise<{ unread: number; items: Notification[] }> {
   assertBusinessReader(ctx);
-  await db.transaction((tx) => sweep(tx, ctx, [ctx.actor], now));
+  // The page's own (capped) to-dos: quick, and the engine's run covers whatever lies beyond the cap.
+  await db.transaction((tx) => sweep(tx, ctx, [ctx.actor], now, workbench));
   const rows = await repo.list(db, ctx.actor.userId, { unreadOnly: q.unread === 'true', limit: q.limit });
   return { unread: await repo.unreadCount(db, ctx.actor.userId), items: rows.map((r) => presentNotification(r, ctx.locale)) };
 }
