@@ -59,6 +59,15 @@ async function incomingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promis
   const ownLeader = roleMay(actor.role, 'documents.instruct');
   const actingFor = ownLeader ? null : (principalsHolding(actor, 'documents.instruct')[0] ?? null);
   const leader = ownLeader || actingFor !== null;
+  // The statuses whose step can be the actor's (the CASE below decides each entry): the office's
+  // open entries are walked in deadline order (incoming_todo_idx) among these only, so a leader's
+  // few 呈批 are not looked for among the office's thousands of entries at the clerks' steps.
+  const statuses = [
+    ...(clerk ? ['received', 'accepted', 'instructed'] : []),
+    ...(leader ? ['proposed'] : []),
+    'in_progress',
+    'circulating',
+  ];
   // One pass over the org's open entries: the step each one waits for, if it is the actor's.
   const r = await db.execute<Row>(sql`
     SELECT i.id, i.title, i.sender_name AS subject, i.deadline AS due, s.step
@@ -72,7 +81,8 @@ async function incomingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promis
       WHEN i.status = 'circulating' AND EXISTS (SELECT 1 FROM incoming_circulation c
              WHERE c.incoming_id = i.id AND c.user_id = ${actor.userId} AND c.read_at IS NULL) THEN 'read'
       END AS step) s
-    WHERE i.org_id = ${actor.orgId} AND i.status NOT IN ('closed', 'returned') AND s.step IS NOT NULL
+    WHERE i.org_id = ${actor.orgId} AND i.status NOT IN ('closed', 'returned') AND i.status = ANY (${`{${statuses.join(',')}}`}::text[])
+      AND s.step IS NOT NULL
     ORDER BY i.deadline NULLS LAST, i.received_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: INCOMING_KINDS[x.step as keyof typeof INCOMING_KINDS],
@@ -116,24 +126,39 @@ async function outgoingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promis
   const dispatcher = roleMay(actor.role, 'documents.dispatch');
   // As documents.policy has it: sign-off waits for every countersigning org, and an upward or
   // important document is the principal leader's (条例 第二十二条); 复核 comes before numbering; a
-  // co-issuing org's leader countersigns (会签) another org's draft while it is in review.
+  // co-issuing org's leader countersigns (会签) another org's draft while it is in review (never its
+  // own: documents_countersign_not_self). The office's own open documents and the others' drafts it
+  // countersigns are two scans, each in updated_at order and stopping at the limit (documents_todo_idx,
+  // documents_countersign_idx; migration 1170), among the statuses whose step can be the actor's;
+  // not one OR over the table sorted whole.
+  const own = [
+    'returned',
+    ...(reviewer ? ['in_review'] : []),
+    ...(signer ? ['reviewed'] : []),
+    ...(numberer ? ['signed_off'] : []),
+    ...(dispatcher ? ['numbered'] : []),
+  ];
   const r = await db.execute<Row>(sql`
-    SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step, d.upward, d.important
-    FROM documents d
-    CROSS JOIN LATERAL (SELECT CASE
-      WHEN d.org_id <> ${actor.orgId} THEN 'countersign'
-      WHEN d.status = 'returned' AND d.drafter_id = ${actor.userId} THEN 'returned'
-      WHEN d.status = 'in_review' AND ${reviewer}::boolean AND d.drafter_id <> ${actor.userId} THEN 'review'
-      WHEN d.status = 'reviewed' AND ${signer}::boolean AND d.countersign_org_ids <@ d.countersigned_org_ids
-        AND (${principal}::boolean OR NOT (d.upward OR d.important)) THEN 'signOff'
-      WHEN d.status = 'signed_off' AND ${numberer}::boolean AND d.rechecked_at IS NULL THEN 'recheck'
-      WHEN d.status = 'signed_off' AND ${numberer}::boolean THEN 'number'
-      WHEN d.status = 'numbered' AND ${dispatcher}::boolean THEN 'dispatch'
-      END AS step) s
-    WHERE ((d.org_id = ${actor.orgId} AND d.status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered'))
-        OR (${countersigner}::boolean AND d.status IN ('in_review', 'reviewed') AND ${actor.orgId}::uuid = ANY (d.countersign_org_ids)
-            AND NOT ${actor.orgId}::uuid = ANY (d.countersigned_org_ids)))
-      AND s.step IS NOT NULL
+    SELECT d.id, d.title, NULL AS subject, NULL AS due, d.step, d.upward, d.important
+    FROM ((SELECT * FROM (
+             SELECT id, title, upward, important, updated_at, CASE
+               WHEN status = 'returned' AND drafter_id = ${actor.userId} THEN 'returned'
+               WHEN status = 'in_review' AND ${reviewer}::boolean AND drafter_id <> ${actor.userId} THEN 'review'
+               WHEN status = 'reviewed' AND ${signer}::boolean AND countersign_org_ids <@ countersigned_org_ids
+                 AND (${principal}::boolean OR NOT (upward OR important)) THEN 'signOff'
+               WHEN status = 'signed_off' AND ${numberer}::boolean AND rechecked_at IS NULL THEN 'recheck'
+               WHEN status = 'signed_off' AND ${numberer}::boolean THEN 'number'
+               WHEN status = 'numbered' AND ${dispatcher}::boolean THEN 'dispatch'
+               END AS step
+             FROM documents
+             WHERE org_id = ${actor.orgId} AND status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered')
+               AND status = ANY (${`{${own.join(',')}}`}::text[])) o
+           WHERE o.step IS NOT NULL ORDER BY o.updated_at LIMIT ${limit})
+          UNION ALL
+          (SELECT id, title, upward, important, updated_at, 'countersign' FROM documents
+           WHERE ${countersigner}::boolean AND status IN ('in_review', 'reviewed') AND countersign_org_ids @> ARRAY[${actor.orgId}::uuid]
+             AND NOT ${actor.orgId}::uuid = ANY (countersigned_org_ids)
+           ORDER BY updated_at LIMIT ${limit})) d
     ORDER BY d.updated_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: OUTGOING_KINDS[x.step as keyof typeof OUTGOING_KINDS],
