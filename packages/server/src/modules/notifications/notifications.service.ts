@@ -58,11 +58,30 @@ const base = (actor: Actor, i: TodoItem) => ({
  */
 const deadlineKey = (stage: string, i: TodoItem) => `${stage}:${i.kind}:${i.recordId}@${new Date(i.dueAt!).toISOString()}`;
 
+type Stage = { stage: 'before' | 'due' | 'overdue'; days: number | null; key: string } | null;
+
+/**
+ * The reminder stage of each deadline instant at `now`, worked out once per instant: a county's
+ * deadlines fall on a few days' ends, so a sweep over a million of them computes a handful.
+ */
+function stagesAt(now: Date): (dueAt: string) => Stage {
+  const memo = new Map<string, Stage>();
+  return (dueAt) => {
+    let s = memo.get(dueAt);
+    if (s === undefined) {
+      const r = reminderStage(new Date(dueAt), now);
+      s = r && { ...r, key: r.stage === 'before' ? `before${r.days}` : r.stage };
+      memo.set(dueAt, s);
+    }
+    return s;
+  };
+}
+
 /** The events one person's to-dos call for now: news, the reminder of the day, and (for leaders) what is overdue in their office. */
 function eventsFor(
   actor: Actor,
   items: TodoItem[],
-  now: Date,
+  stageOf: (dueAt: string) => Stage,
 ): { news: NewNotification[]; reminders: NewNotification[]; overdue: TodoItem[] } {
   const news: NewNotification[] = [];
   const reminders: NewNotification[] = [];
@@ -71,10 +90,9 @@ function eventsFor(
     if (NEWS_KINDS.includes(i.kind))
       news.push({ ...base(actor, i), stage: 'new', daysLeft: null, eventKey: `new:${i.kind}:${i.recordId}`, silent: false });
     if (!i.dueAt) continue;
-    const r = reminderStage(new Date(i.dueAt), now);
+    const r = stageOf(i.dueAt);
     if (!r) continue;
-    const stage = r.stage === 'before' ? `before${r.days}` : r.stage;
-    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: deadlineKey(stage, i), silent: false });
+    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: deadlineKey(r.key, i), silent: false });
     if (r.stage === 'overdue' && actor.role !== 'leader_in_charge') overdue.push(i);
   }
   return { news, reminders, overdue };
@@ -83,9 +101,11 @@ function eventsFor(
 /** Rows per INSERT: one person's to-dos in a busy office can be tens of thousands of events. */
 const INSERT_BATCH = 5000;
 
-async function insertBatched(tx: Tx, rows: NewNotification[]): Promise<Awaited<ReturnType<typeof repo.insertNew>>> {
-  const out: Awaited<ReturnType<typeof repo.insertNew>> = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) out.push(...(await repo.insertNew(tx, rows.slice(i, i + INSERT_BATCH))));
+type Sent = Awaited<ReturnType<typeof repo.insertNew>>;
+
+async function insertBatched(tx: Tx, rows: NewNotification[]): Promise<Sent> {
+  let out: Sent = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) out = out.concat(await repo.insertNew(tx, rows.slice(i, i + INSERT_BATCH)));
   return out;
 }
 
@@ -103,17 +123,29 @@ async function sweep(
   todosOf: TodosOf,
 ): Promise<number> {
   const escalate = new Map<string, { orgId: string; item: TodoItem }>();
-  const sent: { userId: string; orgId: string }[] = [];
+  // Who was told, per office (for the bell's live update), and how many events: not the events
+  // themselves, which at a county's scale are millions.
+  const told = new Map<string, Set<string>>();
+  let count = 0;
+  const record = (sent: Sent) => {
+    count += sent.length;
+    for (const s of sent) {
+      const users = told.get(s.orgId);
+      if (users) users.add(s.userId);
+      else told.set(s.orgId, new Set([s.userId]));
+    }
+  };
+  const stageOf = stagesAt(now);
   for (const actor of actors) {
     const items = await todosOf(tx, systemContext(actor, 'reminders'), now);
-    const { news, reminders, overdue } = eventsFor(actor, items, now);
+    const { news, reminders, overdue } = eventsFor(actor, items, stageOf);
     const sentNews = await insertBatched(tx, news);
     // A reminder arriving with its item's announcement is stored read: one line in the bell, not two.
     const announced = new Set(sentNews.map((n) => n.eventKey.slice('new:'.length)));
     for (const r of reminders) r.silent = announced.has(`${r.todoKind}:${r.recordId}`) && r.stage !== 'overdue';
-    const sentReminders = await insertBatched(tx, reminders);
+    record(sentNews);
+    record(await insertBatched(tx, reminders));
     for (const i of overdue) escalate.set(`${actor.orgId}:${i.kind}:${i.recordId}`, { orgId: actor.orgId, item: i });
-    sent.push(...sentNews, ...sentReminders);
   }
   const leaders = await repo.leadersOf(tx, [...new Set([...escalate.values()].map((e) => e.orgId))]);
   const leadersOf = new Map<string, string[]>();
@@ -128,18 +160,16 @@ async function sweep(
         eventKey: deadlineKey('escalated', item),
         silent: false,
       });
-  sent.push(...(await insertBatched(tx, escalations)));
-  if (sent.length === 0) return 0;
-  const byOrg = new Map<string, Set<string>>();
-  for (const s of sent) byOrg.set(s.orgId, (byOrg.get(s.orgId) ?? new Set()).add(s.userId));
-  for (const [orgId, users] of byOrg) await notify(tx, { type: 'notification.created', orgIds: [orgId], userIds: [...users] });
+  record(await insertBatched(tx, escalations));
+  if (count === 0) return 0;
+  for (const [orgId, users] of told) await notify(tx, { type: 'notification.created', orgIds: [orgId], userIds: [...users] });
   await writeAudit(tx, by, {
     action: 'notification.sweep',
     entity: 'notification',
     orgId: null,
-    after: { notifications: sent.length, people: new Set(sent.map((s) => s.userId)).size },
+    after: { notifications: count, people: [...told.values()].reduce((n, users) => n + users.size, 0) },
   });
-  return sent.length;
+  return count;
 }
 
 /** What a module announces when it happens (催办, 补发, 委托), to the people of one office whose role may act on it, or to named people. */
