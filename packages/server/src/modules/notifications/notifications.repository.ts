@@ -76,6 +76,19 @@ export const notificationsRepository = {
     return r.rows.map((x) => ({ userId: x.user_id, orgId: x.org_id, eventKey: x.event_key }));
   },
 
+  /**
+   * The rows whose (user, event) is not stored yet, found by sending only the two keys: a sweep
+   * re-offers every event of every person each time it runs, and almost all are already sent.
+   */
+  async unsent(tx: DbOrTx, rows: NewNotification[]): Promise<NewNotification[]> {
+    if (rows.length === 0) return [];
+    const r = await tx.execute<{ i: string }>(sql`
+      SELECT x.i FROM unnest(${sql.param(rows.map((n) => n.userId))}::uuid[], ${sql.param(rows.map((n) => n.eventKey))}::text[])
+        WITH ORDINALITY AS x(user_id, event_key, i)
+      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = x.user_id AND n.event_key = x.event_key)`);
+    return r.rows.map((x) => rows[Number(x.i) - 1]!);
+  },
+
   async list(db: DbOrTx, userId: string, opts: { unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {
     const r = await db.execute<Raw>(sql`
       SELECT * FROM notifications WHERE user_id = ${userId} ${opts.unreadOnly ? sql`AND read_at IS NULL` : sql``}

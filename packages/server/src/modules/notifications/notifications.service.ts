@@ -103,9 +103,16 @@ const INSERT_BATCH = 5000;
 
 type Sent = Awaited<ReturnType<typeof repo.insertNew>>;
 
+/** Keys checked per round trip before writing (two short values a row, so more rows than `INSERT_BATCH`). */
+const CHECK_BATCH = 20_000;
+
+/** Writes the rows not stored yet: first asks which are new by their keys alone, then inserts those (still ON CONFLICT DO NOTHING). */
 async function insertBatched(tx: Tx, rows: NewNotification[]): Promise<Sent> {
   let out: Sent = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) out = out.concat(await repo.insertNew(tx, rows.slice(i, i + INSERT_BATCH)));
+  for (let c = 0; c < rows.length; c += CHECK_BATCH) {
+    const fresh = await repo.unsent(tx, rows.slice(c, c + CHECK_BATCH));
+    for (let i = 0; i < fresh.length; i += INSERT_BATCH) out = out.concat(await repo.insertNew(tx, fresh.slice(i, i + INSERT_BATCH)));
+  }
   return out;
 }
 
