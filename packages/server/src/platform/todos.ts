@@ -2,7 +2,8 @@
  * The one small interface through which a module contributes to the workbench (工作台): given the
  * signed-in actor, the records the actor must act on now. A provider scopes in SQL exactly as the
  * module's own lists do (own org; county-wide only for the county office's roles) and returns at
- * most `TODO_LIMIT` rows per kind, the most urgent first. The workbench module gathers every
+ * most `TODO_LIMIT` rows per kind, the most urgent first (or every row when asked with `null`: the
+ * reminder engine, which must see every deadline, not the first 200 of a busy office). The workbench module gathers every
  * provider, computes the groups and never reads a module's tables itself, so a new module adds its
  * to-dos by writing `<module>.todos.ts` and one line in `modules/workbench/workbench.providers.ts`.
  */
@@ -11,6 +12,9 @@ import type { DbOrTx } from '../db/client.ts';
 import type { Actor } from './context.ts';
 
 export const TODO_LIMIT = 200;
+
+/** Rows per kind a provider returns: a number, or `null` for all of them (SQL's `LIMIT NULL`). */
+export type TodoLimit = number | null;
 
 export interface Todo {
   kind: TodoKind;
@@ -32,7 +36,7 @@ export interface DoneRef {
 
 export interface TodoProvider {
   module: TodoModule;
-  todos(db: DbOrTx, actor: Actor, now: Date): Promise<Todo[]>;
+  todos(db: DbOrTx, actor: Actor, now: Date, limit?: TodoLimit): Promise<Todo[]>;
   /** The audit entities this module writes whose records it can name (e.g. `document`, `delivery`). */
   entities?: readonly string[];
   /** Title and page of the actor's readable records among `ids` of `entity`; records the actor may no longer read are left out. */

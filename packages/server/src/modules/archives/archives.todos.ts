@@ -3,16 +3,16 @@ import { sql } from 'drizzle-orm';
 import { roleMay } from '@township-office/domain/permissions';
 import { endOfChinaDay } from '@township-office/domain/workbench';
 import { chinaToday } from '@township-office/domain/dates';
-import { TODO_LIMIT, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type TodoProvider } from '../../platform/todos.ts';
 
 export const archivesTodos: TodoProvider = {
   module: 'archives',
-  async todos(db, actor, now) {
+  async todos(db, actor, now, limit: TodoLimit = TODO_LIMIT) {
     if (!roleMay(actor.role, 'archives.manage')) return [];
     const r = await db.execute<{ id: string; title: string; borrower: string; due_on: string }>(sql`
       SELECT l.id, i.title, l.borrower, l.due_on::text AS due_on FROM archive_loans l JOIN archive_items i ON i.id = l.item_id
       WHERE l.org_id = ${actor.orgId} AND l.returned_at IS NULL AND l.due_on < ${chinaToday(now)}::date
-      ORDER BY l.due_on LIMIT ${TODO_LIMIT}`);
+      ORDER BY l.due_on LIMIT ${limit}`);
     return r.rows.map((x) => ({
       kind: 'loan.overdue',
       title: x.title,

@@ -9,20 +9,20 @@ import { sql } from 'drizzle-orm';
 import { roleMay } from '@township-office/domain/permissions';
 import { endOfChinaDay } from '@township-office/domain/workbench';
 import { chinaToday } from '@township-office/domain/dates';
-import { TODO_LIMIT, type Todo, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type Todo, type TodoProvider } from '../../platform/todos.ts';
 
 type Row = { id: string; title: string; subject: string | null; due: string | null };
 
 export const assessmentTodos: TodoProvider = {
   module: 'assessment',
-  async todos(db, actor, now) {
+  async todos(db, actor, now, limit: TodoLimit = TODO_LIMIT) {
     const out: Todo[] = [];
     const due = (d: string | null) => (d ? new Date(endOfChinaDay(d)) : null);
     if (roleMay(actor.role, 'assessment.score')) {
       const r = await db.execute<Row>(sql`
         SELECT a.id, s.title, o.name AS subject, s.notice_closes_on::text AS due
         FROM assessment_appeals a JOIN assessment_schemes s ON s.id = a.scheme_id JOIN orgs o ON o.id = a.org_id
-        WHERE a.answered_at IS NULL AND s.status = 'notice' ORDER BY a.created_at LIMIT ${TODO_LIMIT}`);
+        WHERE a.answered_at IS NULL AND s.status = 'notice' ORDER BY a.created_at LIMIT ${limit}`);
       for (const x of r.rows)
         out.push({
           kind: 'assessment.appeal',
@@ -40,7 +40,7 @@ export const assessmentTodos: TodoProvider = {
         WHERE s.status = 'consultation' AND s.target_kind = me.kind
           AND (s.consultation_closes_on IS NULL OR s.consultation_closes_on >= ${chinaToday(now)}::date)
           AND NOT EXISTS (SELECT 1 FROM assessment_comments c WHERE c.scheme_id = s.id AND c.author_user_id = ${actor.userId})
-        LIMIT ${TODO_LIMIT}`);
+        LIMIT ${limit}`);
       for (const x of r.rows)
         out.push({
           kind: 'assessment.comment',
@@ -57,7 +57,7 @@ export const assessmentTodos: TodoProvider = {
         SELECT s.id, s.title, NULL AS subject, NULL AS due
         FROM assessment_self_assessments a JOIN assessment_schemes s ON s.id = a.scheme_id
         WHERE a.org_id = ${actor.orgId} AND a.confirmed_at IS NULL AND s.status = 'self_assessment'
-        ORDER BY a.submitted_at LIMIT ${TODO_LIMIT}`);
+        ORDER BY a.submitted_at LIMIT ${limit}`);
       for (const x of r.rows)
         out.push({
           kind: 'assessment.confirmSelf',
@@ -74,7 +74,7 @@ export const assessmentTodos: TodoProvider = {
         SELECT v.id, s.title, v.version, v.reason
         FROM assessment_scheme_versions v JOIN assessment_schemes s ON s.id = v.scheme_id JOIN orgs me ON me.id = ${actor.orgId}
         WHERE v.version > 1 AND s.target_kind = me.kind AND v.created_at > ${now.toISOString()}::timestamptz - interval '7 days'
-        ORDER BY v.created_at DESC LIMIT ${TODO_LIMIT}`);
+        ORDER BY v.created_at DESC LIMIT ${limit}`);
       for (const x of r.rows)
         out.push({
           kind: 'assessment.revision',

@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { principalsHolding } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { uuidArray } from '../../db/sql.ts';
-import { TODO_LIMIT, type DoneRef, type Todo, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type DoneRef, type Todo, type TodoProvider } from '../../platform/todos.ts';
 
 type Row = {
   id: string;
@@ -27,13 +27,13 @@ type Row = {
 const toDate = (v: string | Date | null, day = false): Date | null =>
   v === null ? null : day ? new Date(endOfChinaDay(String(v))) : v instanceof Date ? v : new Date(v);
 
-async function deliveries(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+async function deliveries(db: DbOrTx, actor: Actor, limit: TodoLimit): Promise<Todo[]> {
   if (!roleMay(actor.role, 'documents.receive')) return [];
   const r = await db.execute<Row>(sql`
     SELECT d.id, doc.title, o.name AS subject, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due, 'ack' AS step
     FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
     WHERE d.org_id = ${actor.orgId} AND d.status = 'pending'
-    ORDER BY d.sent_at LIMIT ${TODO_LIMIT}`);
+    ORDER BY d.sent_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: 'delivery.acknowledge',
     title: x.title,
@@ -53,12 +53,21 @@ const INCOMING_KINDS = {
   handle: 'incoming.handle',
 } as const;
 
-async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+async function incomingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promise<Todo[]> {
   const clerk = roleMay(actor.role, 'documents.receive');
   // 委托: a delegate acting today for a leader sees the leader's 批示 as well, marked as on the leader's behalf.
   const ownLeader = roleMay(actor.role, 'documents.instruct');
   const actingFor = ownLeader ? null : (principalsHolding(actor, 'documents.instruct')[0] ?? null);
   const leader = ownLeader || actingFor !== null;
+  // The statuses whose step can be the actor's (the CASE below decides each entry): the office's
+  // open entries are walked in deadline order (incoming_todo_idx) among these only, so a leader's
+  // few 呈批 are not looked for among the office's thousands of entries at the clerks' steps.
+  const statuses = [
+    ...(clerk ? ['received', 'accepted', 'instructed'] : []),
+    ...(leader ? ['proposed'] : []),
+    'in_progress',
+    'circulating',
+  ];
   // One pass over the org's open entries: the step each one waits for, if it is the actor's.
   const r = await db.execute<Row>(sql`
     SELECT i.id, i.title, i.sender_name AS subject, i.deadline AS due, s.step
@@ -72,8 +81,9 @@ async function incomingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
       WHEN i.status = 'circulating' AND EXISTS (SELECT 1 FROM incoming_circulation c
              WHERE c.incoming_id = i.id AND c.user_id = ${actor.userId} AND c.read_at IS NULL) THEN 'read'
       END AS step) s
-    WHERE i.org_id = ${actor.orgId} AND i.status NOT IN ('closed', 'returned') AND s.step IS NOT NULL
-    ORDER BY i.deadline NULLS LAST, i.received_at LIMIT ${TODO_LIMIT}`);
+    WHERE i.org_id = ${actor.orgId} AND i.status NOT IN ('closed', 'returned') AND i.status = ANY (${`{${statuses.join(',')}}`}::text[])
+      AND s.step IS NOT NULL
+    ORDER BY i.deadline NULLS LAST, i.received_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: INCOMING_KINDS[x.step as keyof typeof INCOMING_KINDS],
     title: x.title,
@@ -95,7 +105,7 @@ const OUTGOING_KINDS = {
   dispatch: 'document.dispatch',
 } as const;
 
-async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
+async function outgoingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promise<Todo[]> {
   // 核稿 is the office's step (the leaders sign); the drafter never reviews their own draft.
   const reviewer = roleMay(actor.role, 'documents.review') && roleMay(actor.role, 'documents.number');
   // 委托: the leaders the actor signs for today count as the actor's own signing powers here; the
@@ -116,25 +126,40 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   const dispatcher = roleMay(actor.role, 'documents.dispatch');
   // As documents.policy has it: sign-off waits for every countersigning org, and an upward or
   // important document is the principal leader's (条例 第二十二条); 复核 comes before numbering; a
-  // co-issuing org's leader countersigns (会签) another org's draft while it is in review.
+  // co-issuing org's leader countersigns (会签) another org's draft while it is in review (never its
+  // own: documents_countersign_not_self). The office's own open documents and the others' drafts it
+  // countersigns are two scans, each in updated_at order and stopping at the limit (documents_todo_idx,
+  // documents_countersign_idx; migration 1170), among the statuses whose step can be the actor's;
+  // not one OR over the table sorted whole.
+  const own = [
+    'returned',
+    ...(reviewer ? ['in_review'] : []),
+    ...(signer ? ['reviewed'] : []),
+    ...(numberer ? ['signed_off'] : []),
+    ...(dispatcher ? ['numbered'] : []),
+  ];
   const r = await db.execute<Row>(sql`
-    SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step, d.upward, d.important
-    FROM documents d
-    CROSS JOIN LATERAL (SELECT CASE
-      WHEN d.org_id <> ${actor.orgId} THEN 'countersign'
-      WHEN d.status = 'returned' AND d.drafter_id = ${actor.userId} THEN 'returned'
-      WHEN d.status = 'in_review' AND ${reviewer}::boolean AND d.drafter_id <> ${actor.userId} THEN 'review'
-      WHEN d.status = 'reviewed' AND ${signer}::boolean AND d.countersign_org_ids <@ d.countersigned_org_ids
-        AND (${principal}::boolean OR NOT (d.upward OR d.important)) THEN 'signOff'
-      WHEN d.status = 'signed_off' AND ${numberer}::boolean AND d.rechecked_at IS NULL THEN 'recheck'
-      WHEN d.status = 'signed_off' AND ${numberer}::boolean THEN 'number'
-      WHEN d.status = 'numbered' AND ${dispatcher}::boolean THEN 'dispatch'
-      END AS step) s
-    WHERE ((d.org_id = ${actor.orgId} AND d.status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered'))
-        OR (${countersigner}::boolean AND d.status IN ('in_review', 'reviewed') AND ${actor.orgId}::uuid = ANY (d.countersign_org_ids)
-            AND NOT ${actor.orgId}::uuid = ANY (d.countersigned_org_ids)))
-      AND s.step IS NOT NULL
-    ORDER BY d.updated_at LIMIT ${TODO_LIMIT}`);
+    SELECT d.id, d.title, NULL AS subject, NULL AS due, d.step, d.upward, d.important
+    FROM ((SELECT * FROM (
+             SELECT id, title, upward, important, updated_at, CASE
+               WHEN status = 'returned' AND drafter_id = ${actor.userId} THEN 'returned'
+               WHEN status = 'in_review' AND ${reviewer}::boolean AND drafter_id <> ${actor.userId} THEN 'review'
+               WHEN status = 'reviewed' AND ${signer}::boolean AND countersign_org_ids <@ countersigned_org_ids
+                 AND (${principal}::boolean OR NOT (upward OR important)) THEN 'signOff'
+               WHEN status = 'signed_off' AND ${numberer}::boolean AND rechecked_at IS NULL THEN 'recheck'
+               WHEN status = 'signed_off' AND ${numberer}::boolean THEN 'number'
+               WHEN status = 'numbered' AND ${dispatcher}::boolean THEN 'dispatch'
+               END AS step
+             FROM documents
+             WHERE org_id = ${actor.orgId} AND status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered')
+               AND status = ANY (${`{${own.join(',')}}`}::text[])) o
+           WHERE o.step IS NOT NULL ORDER BY o.updated_at LIMIT ${limit})
+          UNION ALL
+          (SELECT id, title, upward, important, updated_at, 'countersign' FROM documents
+           WHERE ${countersigner}::boolean AND status IN ('in_review', 'reviewed') AND countersign_org_ids @> ARRAY[${actor.orgId}::uuid]
+             AND NOT ${actor.orgId}::uuid = ANY (countersigned_org_ids)
+           ORDER BY updated_at LIMIT ${limit})) d
+    ORDER BY d.updated_at LIMIT ${limit}`);
   return r.rows.map((x) => ({
     kind: OUTGOING_KINDS[x.step as keyof typeof OUTGOING_KINDS],
     title: x.title,
@@ -167,8 +192,12 @@ async function describe(db: DbOrTx, actor: Actor, entity: string, ids: string[])
 
 export const documentsTodos: TodoProvider = {
   module: 'documents',
-  async todos(db, actor) {
-    return [...(await deliveries(db, actor)), ...(await incomingSteps(db, actor)), ...(await outgoingSteps(db, actor))];
+  async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
+    return [
+      ...(await deliveries(db, actor, limit)),
+      ...(await incomingSteps(db, actor, limit)),
+      ...(await outgoingSteps(db, actor, limit)),
+    ];
   },
   entities: ['document', 'incoming', 'delivery'],
   describe,

@@ -6,11 +6,11 @@ import { sql } from 'drizzle-orm';
 import { roleMay } from '@township-office/domain/permissions';
 import { endOfChinaDay } from '@township-office/domain/workbench';
 import { chinaToday } from '@township-office/domain/dates';
-import { TODO_LIMIT, type Todo, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type Todo, type TodoProvider } from '../../platform/todos.ts';
 
 export const dutyTodos: TodoProvider = {
   module: 'duty',
-  async todos(db, actor, now) {
+  async todos(db, actor, now, limit: TodoLimit = TODO_LIMIT) {
     if (!roleMay(actor.role, 'duty.keep')) return [];
     const today = chinaToday(now);
     const out: Todo[] = [];
@@ -34,7 +34,7 @@ export const dutyTodos: TodoProvider = {
       WHERE h.org_id = ${actor.orgId}
         AND ((h.incoming_user_id = ${actor.userId} AND h.incoming_confirmed_at IS NULL)
           OR (h.outgoing_user_id = ${actor.userId} AND h.outgoing_confirmed_at IS NULL))
-      ORDER BY h.day LIMIT ${TODO_LIMIT}`);
+      ORDER BY h.day LIMIT ${limit}`);
     for (const x of handovers.rows)
       out.push({
         kind: 'duty.handover',

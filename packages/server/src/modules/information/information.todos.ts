@@ -3,15 +3,15 @@ import { sql } from 'drizzle-orm';
 import { roleMay } from '@township-office/domain/permissions';
 import { seesAllTownships } from '@township-office/domain/roles';
 import { uuidArray } from '../../db/sql.ts';
-import { TODO_LIMIT, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type TodoProvider } from '../../platform/todos.ts';
 
 export const informationTodos: TodoProvider = {
   module: 'information',
-  async todos(db, actor) {
+  async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
     if (!roleMay(actor.role, 'info.review')) return [];
     const r = await db.execute<{ id: string; title: string; org_name: string }>(sql`
       SELECT i.id, i.title, o.name AS org_name FROM info_items i JOIN orgs o ON o.id = i.org_id
-      WHERE i.status = 'submitted' ORDER BY i.urgency = 'none', i.submitted_at LIMIT ${TODO_LIMIT}`);
+      WHERE i.status = 'submitted' ORDER BY i.urgency = 'none', i.submitted_at LIMIT ${limit}`);
     return r.rows.map((x) => ({
       kind: 'info.review',
       title: x.title,

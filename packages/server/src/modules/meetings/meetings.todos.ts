@@ -4,19 +4,19 @@ import { roleMay } from '@township-office/domain/permissions';
 import { endOfChinaDay } from '@township-office/domain/workbench';
 import { chinaToday } from '@township-office/domain/dates';
 import { uuidArray } from '../../db/sql.ts';
-import { TODO_LIMIT, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type TodoProvider } from '../../platform/todos.ts';
 
 /** How far ahead a follow-up's deadline puts it on the workbench. */
 export const FOLLOW_UP_HORIZON_DAYS = 7;
 
 export const meetingsTodos: TodoProvider = {
   module: 'meetings',
-  async todos(db, actor, now) {
+  async todos(db, actor, now, limit: TodoLimit = TODO_LIMIT) {
     if (!roleMay(actor.role, 'followUps.manage')) return [];
     const r = await db.execute<{ id: string; decision_text: string; owner_name: string; deadline: string }>(sql`
       SELECT f.id, f.decision_text, f.owner_name, f.deadline::text AS deadline FROM follow_ups f
       WHERE f.org_id = ${actor.orgId} AND f.status = 'open' AND f.deadline <= ${chinaToday(now)}::date + ${FOLLOW_UP_HORIZON_DAYS}::int
-      ORDER BY f.deadline LIMIT ${TODO_LIMIT}`);
+      ORDER BY f.deadline LIMIT ${limit}`);
     return r.rows.map((x) => ({
       kind: 'followUp.due',
       title: x.decision_text,

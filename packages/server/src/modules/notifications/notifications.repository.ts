@@ -59,30 +59,34 @@ export const notificationsRepository = {
   /** Inserts the events not sent yet; an event already stored for that person is skipped (the engine's idempotence). */
   async insertNew(tx: DbOrTx, rows: NewNotification[]): Promise<{ userId: string; orgId: string; eventKey: string }[]> {
     if (rows.length === 0) return [];
+    // One array per column (unnest), not one JSON document: PostgreSQL reads arrays of plain values
+    // faster than it parses and unpacks JSON objects, and a sweep writes millions of rows.
+    const col = <T>(f: (n: NewNotification) => T) => sql.param(rows.map(f));
     const r = await tx.execute<{ user_id: string; org_id: string; event_key: string }>(sql`
       INSERT INTO notifications (org_id, user_id, todo_kind, stage, days_left, record_id, title, subject, href, due_at, event_key, read_at)
       SELECT x.org_id, x.user_id, x.todo_kind, x.stage, x.days_left, x.record_id, left(x.title, 400), x.subject, x.href, x.due_at, x.event_key,
              CASE WHEN x.silent THEN now() END
-      FROM jsonb_to_recordset(${JSON.stringify(
-        rows.map((n) => ({
-          org_id: n.orgId,
-          user_id: n.userId,
-          todo_kind: n.todoKind,
-          stage: n.stage,
-          days_left: n.daysLeft,
-          record_id: n.recordId,
-          title: n.title,
-          subject: n.subject,
-          href: n.href,
-          due_at: n.dueAt,
-          event_key: n.eventKey,
-          silent: n.silent,
-        })),
-      )}::jsonb) AS x(org_id uuid, user_id uuid, todo_kind text, stage text, days_left int, record_id uuid, title text, subject text,
-                      href text, due_at timestamptz, event_key text, silent boolean)
+      FROM unnest(${col((n) => n.orgId)}::uuid[], ${col((n) => n.userId)}::uuid[], ${col((n) => n.todoKind)}::text[],
+                  ${col((n) => n.stage)}::text[], ${col((n) => n.daysLeft)}::int[], ${col((n) => n.recordId)}::uuid[],
+                  ${col((n) => n.title)}::text[], ${col((n) => n.subject)}::text[], ${col((n) => n.href)}::text[],
+                  ${col((n) => n.dueAt)}::timestamptz[], ${col((n) => n.eventKey)}::text[], ${col((n) => n.silent)}::boolean[])
+           AS x(org_id, user_id, todo_kind, stage, days_left, record_id, title, subject, href, due_at, event_key, silent)
       ON CONFLICT (user_id, event_key) DO NOTHING
       RETURNING user_id, org_id, event_key`);
     return r.rows.map((x) => ({ userId: x.user_id, orgId: x.org_id, eventKey: x.event_key }));
+  },
+
+  /**
+   * The rows whose (user, event) is not stored yet, found by sending only the two keys: a sweep
+   * re-offers every event of every person each time it runs, and almost all are already sent.
+   */
+  async unsent(tx: DbOrTx, rows: NewNotification[]): Promise<NewNotification[]> {
+    if (rows.length === 0) return [];
+    const r = await tx.execute<{ i: string }>(sql`
+      SELECT x.i FROM unnest(${sql.param(rows.map((n) => n.userId))}::uuid[], ${sql.param(rows.map((n) => n.eventKey))}::text[])
+        WITH ORDINALITY AS x(user_id, event_key, i)
+      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = x.user_id AND n.event_key = x.event_key)`);
+    return r.rows.map((x) => rows[Number(x.i) - 1]!);
   },
 
   async list(db: DbOrTx, userId: string, opts: { unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {

@@ -1,6 +1,6 @@
 /**
  * The notification centre and the reminder engine. The engine has no list of deadlines of its own:
- * it reads each person's workbench (every module's provider), so every deadline a module reports —
+ * it reads each person's to-dos (every module's provider, uncapped), so every deadline a module reports —
  * 承办 deadlines, 24-hour receipts, follow-ups, petitions' statutory periods, filings, loans,
  * assessment windows — is reminded the same way: before it (`REMINDER_DAYS_BEFORE`), on the day,
  * once after it, and then also to the office's leaders in charge. New to-dos that are news (a
@@ -27,7 +27,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords } from '@township-office/domain/roles';
 import { notify } from '../documents/documents.events.ts';
 import { actingForOn } from '../accounts/delegations.service.ts';
-import { workbench } from '../workbench/workbench.service.ts';
+import { everyTodo, workbench } from '../workbench/workbench.service.ts';
 import { notificationPolicy } from './notifications.policy.ts';
 import { presentNotification } from './notifications.presenter.ts';
 import { notificationsRepository as repo, type NewNotification } from './notifications.repository.ts';
@@ -58,11 +58,30 @@ const base = (actor: Actor, i: TodoItem) => ({
  */
 const deadlineKey = (stage: string, i: TodoItem) => `${stage}:${i.kind}:${i.recordId}@${new Date(i.dueAt!).toISOString()}`;
 
+type Stage = { stage: 'before' | 'due' | 'overdue'; days: number | null; key: string } | null;
+
+/**
+ * The reminder stage of each deadline instant at `now`, worked out once per instant: a county's
+ * deadlines fall on a few days' ends, so a sweep over a million of them computes a handful.
+ */
+function stagesAt(now: Date): (dueAt: string) => Stage {
+  const memo = new Map<string, Stage>();
+  return (dueAt) => {
+    let s = memo.get(dueAt);
+    if (s === undefined) {
+      const r = reminderStage(new Date(dueAt), now);
+      s = r && { ...r, key: r.stage === 'before' ? `before${r.days}` : r.stage };
+      memo.set(dueAt, s);
+    }
+    return s;
+  };
+}
+
 /** The events one person's to-dos call for now: news, the reminder of the day, and (for leaders) what is overdue in their office. */
 function eventsFor(
   actor: Actor,
   items: TodoItem[],
-  now: Date,
+  stageOf: (dueAt: string) => Stage,
 ): { news: NewNotification[]; reminders: NewNotification[]; overdue: TodoItem[] } {
   const news: NewNotification[] = [];
   const reminders: NewNotification[] = [];
@@ -71,56 +90,93 @@ function eventsFor(
     if (NEWS_KINDS.includes(i.kind))
       news.push({ ...base(actor, i), stage: 'new', daysLeft: null, eventKey: `new:${i.kind}:${i.recordId}`, silent: false });
     if (!i.dueAt) continue;
-    const r = reminderStage(new Date(i.dueAt), now);
+    const r = stageOf(i.dueAt);
     if (!r) continue;
-    const stage = r.stage === 'before' ? `before${r.days}` : r.stage;
-    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: deadlineKey(stage, i), silent: false });
+    reminders.push({ ...base(actor, i), stage: r.stage, daysLeft: r.days, eventKey: deadlineKey(r.key, i), silent: false });
     if (r.stage === 'overdue' && actor.role !== 'leader_in_charge') overdue.push(i);
   }
   return { news, reminders, overdue };
 }
 
-/** Writes the events of these people's to-dos not sent yet; returns how many were new. Runs inside the caller's transaction. */
-async function sweep(tx: Tx, by: Pick<RequestContext, 'ip'> & { actor: Actor | null }, actors: Actor[], now: Date): Promise<number> {
-  const news: NewNotification[] = [];
-  const reminders: NewNotification[] = [];
-  const escalate = new Map<string, { orgId: string; item: TodoItem }>();
-  for (const actor of actors) {
-    const items = await workbench(tx, systemContext(actor, 'reminders'), now);
-    const e = eventsFor(actor, items, now);
-    news.push(...e.news);
-    reminders.push(...e.reminders);
-    for (const i of e.overdue) escalate.set(`${actor.orgId}:${i.kind}:${i.recordId}`, { orgId: actor.orgId, item: i });
+/** Rows per INSERT: one person's to-dos in a busy office can be tens of thousands of events. */
+const INSERT_BATCH = 5000;
+
+type Sent = Awaited<ReturnType<typeof repo.insertNew>>;
+
+/** Keys checked per round trip before writing (two short values a row, so more rows than `INSERT_BATCH`). */
+const CHECK_BATCH = 20_000;
+
+/** Writes the rows not stored yet: first asks which are new by their keys alone, then inserts those (still ON CONFLICT DO NOTHING). */
+async function insertBatched(tx: Tx, rows: NewNotification[]): Promise<Sent> {
+  let out: Sent = [];
+  for (let c = 0; c < rows.length; c += CHECK_BATCH) {
+    const fresh = await repo.unsent(tx, rows.slice(c, c + CHECK_BATCH));
+    for (let i = 0; i < fresh.length; i += INSERT_BATCH) out = out.concat(await repo.insertNew(tx, fresh.slice(i, i + INSERT_BATCH)));
   }
-  const sentNews = await repo.insertNew(tx, news);
-  // A reminder arriving with its item's announcement is stored read: one line in the bell, not two.
-  const announced = new Set(sentNews.map((n) => `${n.userId} ${n.eventKey.slice('new:'.length)}`));
-  for (const r of reminders) r.silent = announced.has(`${r.userId} ${r.todoKind}:${r.recordId}`) && r.stage !== 'overdue';
-  const sentReminders = await repo.insertNew(tx, reminders);
+  return out;
+}
+
+type TodosOf = (tx: Tx, ctx: RequestContext, now: Date) => Promise<TodoItem[]>;
+
+/**
+ * Writes the events of these people's to-dos not sent yet; returns how many were new. Runs inside the
+ * caller's transaction, one person at a time, so memory holds one person's events, not the county's.
+ */
+async function sweep(
+  tx: Tx,
+  by: Pick<RequestContext, 'ip'> & { actor: Actor | null },
+  actors: Actor[],
+  now: Date,
+  todosOf: TodosOf,
+): Promise<number> {
+  const escalate = new Map<string, { orgId: string; item: TodoItem }>();
+  // Who was told, per office (for the bell's live update), and how many events: not the events
+  // themselves, which at a county's scale are millions.
+  const told = new Map<string, Set<string>>();
+  let count = 0;
+  const record = (sent: Sent) => {
+    count += sent.length;
+    for (const s of sent) {
+      const users = told.get(s.orgId);
+      if (users) users.add(s.userId);
+      else told.set(s.orgId, new Set([s.userId]));
+    }
+  };
+  const stageOf = stagesAt(now);
+  for (const actor of actors) {
+    const items = await todosOf(tx, systemContext(actor, 'reminders'), now);
+    const { news, reminders, overdue } = eventsFor(actor, items, stageOf);
+    const sentNews = await insertBatched(tx, news);
+    // A reminder arriving with its item's announcement is stored read: one line in the bell, not two.
+    const announced = new Set(sentNews.map((n) => n.eventKey.slice('new:'.length)));
+    for (const r of reminders) r.silent = announced.has(`${r.todoKind}:${r.recordId}`) && r.stage !== 'overdue';
+    record(sentNews);
+    record(await insertBatched(tx, reminders));
+    for (const i of overdue) escalate.set(`${actor.orgId}:${i.kind}:${i.recordId}`, { orgId: actor.orgId, item: i });
+  }
   const leaders = await repo.leadersOf(tx, [...new Set([...escalate.values()].map((e) => e.orgId))]);
+  const leadersOf = new Map<string, string[]>();
+  for (const l of leaders) leadersOf.set(l.orgId, [...(leadersOf.get(l.orgId) ?? []), l.userId]);
   const escalations: NewNotification[] = [];
   for (const { orgId, item } of escalate.values())
-    for (const l of leaders.filter((x) => x.orgId === orgId))
+    for (const userId of leadersOf.get(orgId) ?? [])
       escalations.push({
-        ...base({ userId: l.userId, orgId } as Actor, item),
+        ...base({ userId, orgId } as Actor, item),
         stage: 'escalated',
         daysLeft: null,
         eventKey: deadlineKey('escalated', item),
         silent: false,
       });
-  const sentEscalations = await repo.insertNew(tx, escalations);
-  const sent = [...sentNews, ...sentReminders, ...sentEscalations];
-  if (sent.length === 0) return 0;
-  const byOrg = new Map<string, Set<string>>();
-  for (const s of sent) byOrg.set(s.orgId, (byOrg.get(s.orgId) ?? new Set()).add(s.userId));
-  for (const [orgId, users] of byOrg) await notify(tx, { type: 'notification.created', orgIds: [orgId], userIds: [...users] });
+  record(await insertBatched(tx, escalations));
+  if (count === 0) return 0;
+  for (const [orgId, users] of told) await notify(tx, { type: 'notification.created', orgIds: [orgId], userIds: [...users] });
   await writeAudit(tx, by, {
     action: 'notification.sweep',
     entity: 'notification',
     orgId: null,
-    after: { notifications: sent.length, people: new Set(sent.map((s) => s.userId)).size },
+    after: { notifications: count, people: [...told.values()].reduce((n, users) => n + users.size, 0) },
   });
-  return sent.length;
+  return count;
 }
 
 /** What a module announces when it happens (催办, 补发, 委托), to the people of one office whose role may act on it, or to named people. */
@@ -179,7 +235,8 @@ export async function runReminderSweep(db: Db, now = new Date()): Promise<number
     // 委托: a delegate's workbench holds the leader's steps they may take today, so their reminders too.
     const acting = await actingForOn(tx, chinaToday(now));
     const actors = (await repo.businessActors(tx)).map((a) => (acting.has(a.userId) ? { ...a, actingFor: acting.get(a.userId) } : a));
-    return sweep(tx, { actor: null, ip: null }, actors, now);
+    // Every to-do, not the workbench's first TODO_LIMIT of each kind: a deadline beyond the cap is still reminded.
+    return sweep(tx, { actor: null, ip: null }, actors, now, everyTodo);
   });
 }
 
@@ -191,7 +248,8 @@ export async function listNotifications(
   now = new Date(),
 ): Promise<{ unread: number; items: Notification[] }> {
   assertBusinessReader(ctx);
-  await db.transaction((tx) => sweep(tx, ctx, [ctx.actor], now));
+  // The page's own (capped) to-dos: quick, and the engine's run covers whatever lies beyond the cap.
+  await db.transaction((tx) => sweep(tx, ctx, [ctx.actor], now, workbench));
   const rows = await repo.list(db, ctx.actor.userId, { unreadOnly: q.unread === 'true', limit: q.limit });
   return { unread: await repo.unreadCount(db, ctx.actor.userId), items: rows.map((r) => presentNotification(r, ctx.locale)) };
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { roleMay } from '@township-office/domain/permissions';
-import { TODO_LIMIT, type Todo, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type Todo, type TodoProvider } from '../../platform/todos.ts';
 
 const KIND_ZH: Record<string, string> = {
   join: '新进人员备案',
@@ -18,14 +18,14 @@ type Row = { id: string; kind: string; name: string | null; org_name: string };
 
 export const personnelTodos: TodoProvider = {
   module: 'personnel',
-  async todos(db, actor) {
+  async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
     const title = (x: Row) => `${KIND_ZH[x.kind] ?? x.kind}${x.name ? `：${x.name}` : ''}`;
     const out: Todo[] = [];
     if (roleMay(actor.role, 'personnel.acknowledge')) {
       const r = await db.execute<Row>(sql`
         SELECT f.id, f.kind, COALESCE(s.name, f.particulars->>'name') AS name, o.name AS org_name
         FROM staff_filings f JOIN orgs o ON o.id = f.org_id LEFT JOIN staff s ON s.id = f.staff_id
-        WHERE f.state = 'submitted' ORDER BY f.filed_at LIMIT ${TODO_LIMIT}`);
+        WHERE f.state = 'submitted' ORDER BY f.filed_at LIMIT ${limit}`);
       for (const x of r.rows)
         out.push({
           kind: 'filing.acknowledge',
@@ -42,7 +42,7 @@ export const personnelTodos: TodoProvider = {
         FROM staff_filings f JOIN orgs o ON o.id = f.org_id LEFT JOIN staff s ON s.id = f.staff_id
         WHERE f.org_id = ${actor.orgId} AND f.state = 'returned'
           AND NOT EXISTS (SELECT 1 FROM staff_filings n WHERE n.org_id = f.org_id AND n.staff_id = f.staff_id AND n.filed_at > f.filed_at)
-        ORDER BY f.decided_at DESC LIMIT ${TODO_LIMIT}`);
+        ORDER BY f.decided_at DESC LIMIT ${limit}`);
       for (const x of r.rows)
         out.push({ kind: 'filing.returned', title: title(x), subject: null, recordId: x.id, href: '/supervision/my-office', dueAt: null });
     }

@@ -9,20 +9,20 @@ import { roleMay } from '@township-office/domain/permissions';
 import { endOfChinaDay } from '@township-office/domain/workbench';
 import { chinaToday } from '@township-office/domain/dates';
 import { uuidArray } from '../../db/sql.ts';
-import { TODO_LIMIT, type TodoProvider } from '../../platform/todos.ts';
+import { TODO_LIMIT, type TodoLimit, type TodoProvider } from '../../platform/todos.ts';
 import { petitionSerial } from './reception.presenter.ts';
 
 export const PETITION_HORIZON_DAYS = 7;
 
 export const receptionTodos: TodoProvider = {
   module: 'reception',
-  async todos(db, actor, now) {
+  async todos(db, actor, now, limit: TodoLimit = TODO_LIMIT) {
     if (!roleMay(actor.role, 'petitions.handle')) return [];
     const r = await db.execute<{ id: string; subject: string; year: number; seq: number; due_on: string }>(sql`
       SELECT p.id, p.subject, p.year, p.seq, p.due_on::text AS due_on FROM petitions p
       WHERE p.org_id = ${actor.orgId} AND p.due_on IS NOT NULL AND p.due_on <= ${chinaToday(now)}::date + ${PETITION_HORIZON_DAYS}::int
         AND (${actor.userId}::uuid = ANY (p.handler_user_ids) OR cardinality(p.handler_user_ids) = 0)
-      ORDER BY p.due_on LIMIT ${TODO_LIMIT}`);
+      ORDER BY p.due_on LIMIT ${limit}`);
     return r.rows.map((x) => ({
       kind: 'petition.deadline',
       title: x.subject,
