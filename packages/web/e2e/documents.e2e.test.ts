@@ -254,4 +254,35 @@ describeBrowser('办文: a notice from the county to the townships and back', ()
     await expect.poll(() => row.innerText()).toMatch(/机密[\s\S]*纸质/);
     await screenshot(t, 'documents-register-incoming');
   });
+
+  it('records the 保密期限, 份号 and channel of a classified paper entry, and the slip and the register show them', async () => {
+    const t = town.page;
+    const paperTitle = `关于开展保密自查的通知（纸质${Date.now() % 100000}）`;
+    await navigate(t, '/documents/inbox');
+    await t.getByTestId('register-paper').click();
+    await t.getByTestId('paper-sender').fill('清溪县委保密委员会');
+    await t.getByTestId('paper-title').fill(paperTitle);
+    // Not classified: none of the classified record's fields are offered.
+    await expect.poll(() => t.getByTestId('paper-secrecy-unit').count()).toBe(0);
+    await expect.poll(() => t.getByTestId('paper-channel').count()).toBe(0);
+    await t.getByTestId('paper-form').locator('label.ant-radio-button-wrapper', { hasText: '秘密' }).click();
+    await t.getByTestId('paper-secrecy-unit').locator('label.ant-radio-button-wrapper', { hasText: /^年$/ }).click();
+    await t.getByTestId('paper-secrecy-amount').fill('1');
+    await t.getByTestId('paper-copies').fill('2');
+    // A 份号 that is not 6 digits is refused beside the field.
+    await t.getByTestId('paper-copy-numbers').fill('12');
+    await button(dialog(t), '确定').click();
+    await expect.poll(() => dialog(t).innerText()).toContain('份号为6位阿拉伯数字');
+    await t.getByTestId('paper-copy-numbers').fill('000007-000008');
+    await t.getByTestId('paper-channel').locator('label.ant-radio-button-wrapper', { hasText: '机要交通' }).click();
+    await button(dialog(t), '确定').click();
+    await waitForPage(t, /\/documents\/incoming\/[0-9a-f-]{36}$/);
+    await expect.poll(() => t.getByTestId('secrecy-mark').innerText()).toBe('秘密★1年');
+    await expect.poll(() => t.getByTestId('proc-channel').innerText()).toBe('纸质（机要交通）');
+    await expect.poll(() => t.getByTestId('proc-copies').innerText()).toBe('2（000007–000008）');
+    await navigate(t, '/documents/registers/incoming');
+    const row = t.locator('.ant-table-row', { hasText: paperTitle });
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/秘密★1年[\s\S]*000007–000008[\s\S]*纸质·机要交通/);
+  });
 });
