@@ -10,6 +10,8 @@ import {
   DOCUMENT_STATUSES,
   DOCUMENT_WARNINGS,
   INCOMING_STATUSES,
+  PAPER_CHANNELS,
+  SECRECY_UNITS,
   SIGNATURE_VERDICTS,
   URGENCIES,
 } from './documents.ts';
@@ -17,6 +19,16 @@ import { fileResponse } from './print.ts';
 
 const iso = safeString();
 const id = z.uuid();
+
+/** 保密期限 (unit and number; 长期 has none), and the classified paper record's fields as the slips and registers show them. */
+export const secrecyPeriodOut = z.object({ unit: z.enum(SECRECY_UNITS), amount: z.number().int().nullable().optional() });
+const classifiedRecordOut = {
+  secrecyPeriod: secrecyPeriodOut.nullable(),
+  /** 密级和保密期限 as printed: 秘密★1年; '' when not classified. */
+  secrecyMark: safeString(),
+  /** 机要交通, 机要通信, 专人送达 (a paper original's way). */
+  paperChannel: z.enum(PAPER_CHANNELS).nullable(),
+};
 
 export const attachmentOut = z.object({ id, fileName: safeString(), mime: safeString(), size: z.number().int(), createdAt: iso });
 
@@ -53,6 +65,7 @@ export const documentOut = z.object({
   dispatchedAt: iso.nullable(),
   copies: z.number().int().nullable(),
   copyNumbers: safeString().nullable(),
+  ...classifiedRecordOut,
   voidedAt: iso.nullable(),
   voidReason: safeString().nullable(),
   attachments: z.array(attachmentOut),
@@ -211,6 +224,7 @@ export const incomingOut = z.object({
   classification: z.enum(CLASSIFICATIONS),
   copies: z.number().int(),
   copyNumbers: safeString().nullable(),
+  ...classifiedRecordOut,
   body: safeString().nullable(),
   receivedDate: safeString(),
   receivedByName: safeString().nullable(),
@@ -262,9 +276,9 @@ export const documentMetadataOut = z.object({
   identifier: id,
   docNumber: safeString().nullable(),
   docType: safeString(),
-  /** 份号 of this copy; null for an electronic copy. */
+  /** 份号 (GB/T 9704—2012 7.2.1) of the paper copies where the document has them; null for an electronic copy. */
   copyNo: safeString().nullable(),
-  /** 密级和保密期限: always empty here (classified documents are paper only). */
+  /** 密级和保密期限 (7.2.2) where the document has them: empty here in practice, as a classified document has no electronic form. */
   classification: safeString(),
   secrecyPeriod: safeString().nullable(),
   urgency: safeString(),
@@ -300,7 +314,12 @@ export const outgoingRegisterItem = z.object({
   mainRecipients: safeString().nullable(),
   copyRecipients: safeString().nullable(),
   copies: z.number().nullable(),
+  /** 份号 of the copies dispatched on paper (000001–000005). */
+  copyNumbers: safeString().nullable(),
   channel: z.enum(CHANNELS).nullable(),
+  /** 密级和保密期限 (秘密★1年) and the paper channel. */
+  secrecyMark: safeString(),
+  paperChannel: z.enum(PAPER_CHANNELS).nullable(),
   void: z.boolean(),
   remark: safeString().nullable(),
 });
@@ -317,6 +336,9 @@ export const incomingRegisterItem = z.object({
   title: safeString(),
   classification: safeString(),
   copies: z.number(),
+  copyNumbers: safeString().nullable(),
+  secrecyMark: safeString(),
+  paperChannel: z.enum(PAPER_CHANNELS).nullable(),
   urgency: safeString(),
   proposal: safeString().nullable(),
   instruction: safeString().nullable(),

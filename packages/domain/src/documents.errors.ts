@@ -162,4 +162,15 @@ export const DocumentErrors = defineErrors({
     zh: '涉密收文（{level}）只登记纸质原件，不能在网上答复，请按保密规定以纸质方式办理。',
     en: 'A classified incoming record ({level}) is paper only: it cannot be answered online; reply on paper under the secrecy rules.',
   },
+  // Issue 13: classified paper records (保密期限, 份号).
+  SECRECY_PERIOD_UNCLASSIFIED: {
+    status: 422,
+    zh: '非密公文没有保密期限：只有秘密、机密、绝密公文标注保密期限，请先选择密级或删去保密期限。',
+    en: 'An unclassified document has no secrecy period: only 秘密, 机密 and 绝密 documents carry one; choose the classification or remove the period.',
+  },
+  COPY_NUMBERS_NOT_SEQUENCE: {
+    status: 422,
+    zh: '涉密公文的份号由系统按份数从 000001 起依次编排：{copies} 份为 {numbers}。请删去所填份号，或按此填写。',
+    en: "A classified document's copies are numbered from 000001 in order: {copies} copies are {numbers}. Leave the copy numbers empty or give these.",
+  },
 });

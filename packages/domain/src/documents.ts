@@ -98,6 +98,170 @@ export function isClassified(c: Classification): boolean {
   return c !== 'none';
 }
 
+// ---- classified paper records (issue 13): 保密期限, 份号, the paper channel --------------------
+
+/**
+ * 保密期限 beside the 密级. GB/T 9704—2012 7.2.2: 密级和保密期限 are printed together in the top-left
+ * corner, "保密期限中的数字用阿拉伯数字标注"; the mark joins them with ★ (GB/T 7156—2003 文献保密等级代码
+ * 与标识: 密级, the sign ★, then the period, e.g. 秘密★5年, 绝密★长期). A period of a year or more is
+ * counted in years, under a year in months (or days); 长期 has no number.
+ */
+export const SECRECY_UNITS = ['year', 'month', 'day', 'long_term'] as const;
+export type SecrecyUnit = (typeof SECRECY_UNITS)[number];
+const SECRECY_UNIT_TEXT: Record<SecrecyUnit, string> = { year: '年', month: '个月', day: '天', long_term: '长期' };
+export interface SecrecyPeriod {
+  unit: SecrecyUnit;
+  amount?: number | null;
+}
+
+export const secrecyPeriodSchema = z
+  .object({
+    unit: z.enum(SECRECY_UNITS),
+    amount: z
+      .number({ message: '保密期限应为 1 至 99 的整数 / The secrecy period must be a whole number from 1 to 99' })
+      .int({ message: '保密期限应为 1 至 99 的整数 / The secrecy period must be a whole number from 1 to 99' })
+      .min(1, { message: '保密期限应为 1 至 99 的整数 / The secrecy period must be a whole number from 1 to 99' })
+      .max(99, { message: '保密期限应为 1 至 99 的整数 / The secrecy period must be a whole number from 1 to 99' })
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.unit === 'long_term' && p.amount != null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: '保密期限为“长期”时不填年数 / A long-term (长期) secrecy period has no number',
+      });
+    if (p.unit !== 'long_term' && p.amount == null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: '请填写保密期限的数字，例如 1 年、6 个月 / Give the number of the secrecy period, e.g. 1 year or 6 months',
+      });
+  });
+
+/** 1年, 6个月, 10天, 长期 (Arabic numerals, GB/T 9704—2012 7.2.2). */
+export function formatSecrecyPeriod(p: SecrecyPeriod | null | undefined): string | null {
+  if (!p) return null;
+  return p.unit === 'long_term' ? SECRECY_UNIT_TEXT.long_term : `${p.amount ?? ''}${SECRECY_UNIT_TEXT[p.unit]}`;
+}
+
+/** 密级和保密期限 as printed and registered: 秘密★1年, 机密★6个月, 绝密★长期; the 密级 alone without a period; '' when not classified. */
+export function secrecyMark(classification: Classification, period: SecrecyPeriod | null | undefined): string {
+  if (!isClassified(classification)) return '';
+  const text = formatSecrecyPeriod(period);
+  return text ? `${CLASSIFICATION_LABELS[classification]}★${text}` : CLASSIFICATION_LABELS[classification];
+}
+
+/** The period as two columns (unit, amount) and back. */
+export function secrecyColumns(p: SecrecyPeriod | null | undefined): { secrecyUnit: SecrecyUnit | null; secrecyAmount: number | null } {
+  return { secrecyUnit: p?.unit ?? null, secrecyAmount: p && p.unit !== 'long_term' ? (p.amount ?? null) : null };
+}
+export function secrecyOf(row: { secrecyUnit: string | null; secrecyAmount: number | null }): SecrecyPeriod | null {
+  return row.secrecyUnit ? { unit: row.secrecyUnit as SecrecyUnit, amount: row.secrecyAmount } : null;
+}
+
+/** How a paper original travels: 机要交通 (the confidential courier service), 机要通信 (confidential post), 专人送达 (by hand). */
+export const PAPER_CHANNELS = ['secure_courier', 'secure_post', 'by_hand'] as const;
+export type PaperChannel = (typeof PAPER_CHANNELS)[number];
+export const PAPER_CHANNEL_LABELS: Record<PaperChannel, string> = {
+  secure_courier: '机要交通',
+  secure_post: '机要通信',
+  by_hand: '专人送达',
+};
+
+/** 份号: "一般用6位3号阿拉伯数字" (GB/T 9704—2012 7.2.1), counted from 000001. */
+export const COPY_NUMBER_DIGITS = 6;
+const COPY_NUMBER_MAX = 999_999;
+const COPY_TOKEN_RE = /^(\d{6})(?:[-–—~～至](\d{6}))?$/;
+
+/**
+ * The 份号 written on a register (000011-000012、000015): six-digit numbers and ranges, separated by
+ * 、 , ， ; or spaces. Each copy's number once, in the order written; null when anything is not a 份号.
+ */
+export function parseCopyNumbers(text: string): number[] | null {
+  const tokens = text
+    .trim()
+    .replace(/\s*([-–—~～至])\s*/g, '$1')
+    .split(/[、,，;；\s]+/)
+    .filter((x) => x !== '');
+  if (tokens.length === 0) return null;
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const token of tokens) {
+    const m = COPY_TOKEN_RE.exec(token);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (from < 1 || to < from || to > COPY_NUMBER_MAX || out.length + (to - from + 1) > 100_000) return null;
+    for (let n = from; n <= to; n++) {
+      if (seen.has(n)) return null;
+      seen.add(n);
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+const pad6 = (n: number) => String(n).padStart(COPY_NUMBER_DIGITS, '0');
+
+/** Numbers back to the register's text, runs folded into ranges: [1,2,3,5] → 000001–000003、000005. */
+export function formatCopyNumbers(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length;) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j === i ? pad6(numbers[i]!) : `${pad6(numbers[i]!)}–${pad6(numbers[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join('、');
+}
+
+/** The 份号 of a classified paper dispatch of `copies` copies, numbered per document from 000001. */
+export function dispatchCopyNumbers(copies: number): string {
+  return formatCopyNumbers(Array.from({ length: copies }, (_, i) => i + 1));
+}
+
+const COPY_NUMBERS_FORMAT =
+  '份号为6位阿拉伯数字（GB/T 9704—2012 7.2.1），多份用“、”分隔，连续的写成 000001-000005 / Copy numbers (份号) are 6 digits (GB/T 9704-2012 7.2.1), separated by 、, a run written 000001-000005';
+
+const copyNumbersText = safeString()
+  .trim()
+  .max(200)
+  .refine((s) => s === '' || parseCopyNumbers(s) !== null, { message: COPY_NUMBERS_FORMAT });
+
+/** The record rules of a classified paper entry, on the fields as submitted: what is refused and why (zod issues). */
+function classifiedRecordIssues(
+  v: { classification: Classification; secrecyPeriod?: SecrecyPeriod | null; copyNumbers?: string | null; copies?: number },
+  ctx: z.RefinementCtx,
+) {
+  if (!isClassified(v.classification)) {
+    if (v.secrecyPeriod)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secrecyPeriod'],
+        message:
+          '非密文件没有保密期限：只有秘密、机密、绝密文件标注保密期限，请先选择密级或删去保密期限 / An unclassified document has no secrecy period: only 秘密, 机密 and 绝密 documents carry one; choose the classification or remove the period',
+      });
+    if (v.copyNumbers)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['copyNumbers'],
+        message:
+          '份号只登记在涉密文件上：非密文件请删去份号，或先选择密级 / Copy numbers (份号) are registered for classified documents only; remove them or choose the classification',
+      });
+    return;
+  }
+  const numbers = v.copyNumbers ? parseCopyNumbers(v.copyNumbers) : null;
+  if (numbers && v.copies !== undefined && numbers.length !== v.copies)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['copyNumbers'],
+      message: `份号有 ${numbers.length} 个，与份数 ${v.copies} 不符，请核对 / ${numbers.length} copy numbers for ${v.copies} copies; check them`,
+    });
+}
+
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
@@ -221,8 +385,11 @@ export const documentDraftSchema = z
     important: z.boolean().default(false),
     /** Co-issuing orgs (联合行文) whose leaders countersign (会签) before sign-off. */
     countersignOrgIds: countersignOrgIds.default([]),
+    /** 保密期限 of a classified draft (printed 秘密★1年). */
+    secrecyPeriod: secrecyPeriodSchema.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => classifiedRecordIssues(v, ctx));
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
 
 export const documentUpdateSchema = z
@@ -238,6 +405,7 @@ export const documentUpdateSchema = z
     remark: safeString().trim().max(500).nullable().optional(),
     important: z.boolean().optional(),
     countersignOrgIds: countersignOrgIds.optional(),
+    secrecyPeriod: secrecyPeriodSchema.nullable().optional(),
   })
   .strict();
 export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
@@ -255,14 +423,24 @@ export const signOffSchema = z.object({ opinion: safeString().trim().min(1).max(
 export const dispatchSchema = z
   .object({
     channel: z.enum(CHANNELS),
-    /** Paper: copies printed and their 份号 (e.g. "000001-000030"). */
+    /** Paper: copies printed and their 份号 (e.g. "000001-000030"); a classified document's are numbered by the server. */
     copies: z.number().int().min(1).max(100_000).optional(),
-    copyNumbers: safeString().trim().max(200).optional(),
+    copyNumbers: copyNumbersText.optional(),
+    /** Paper: 机要交通, 机要通信 or 专人送达. */
+    paperChannel: z.enum(PAPER_CHANNELS).optional(),
     sentDate: safeString()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.channel === 'online' && v.paperChannel)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['paperChannel'],
+        message: '网上分发没有纸质递送方式，请删去递送方式 / An online dispatch has no paper channel; remove it',
+      });
+  });
 export const voidSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
 export const reasonSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
 export const noteSchema = z.object({ note: safeString().trim().max(500).default('') }).strict();
@@ -277,11 +455,17 @@ export const incomingPaperSchema = z
     urgency: z.enum(URGENCIES).default('none'),
     classification: z.enum(CLASSIFICATIONS).default('none'),
     copies: z.number().int().min(1).max(10_000).default(1),
-    copyNumbers: safeString().trim().max(200).nullable().optional(),
+    /** 份号 of the copies received, each 6 digits (GB/T 9704—2012 7.2.1): classified entries only. */
+    copyNumbers: copyNumbersText.nullable().optional(),
+    /** 保密期限 beside the 密级 (秘密★1年): classified entries only. */
+    secrecyPeriod: secrecyPeriodSchema.nullable().optional(),
+    /** How the paper came: 机要交通, 机要通信, 专人送达. */
+    paperChannel: z.enum(PAPER_CHANNELS).nullable().optional(),
     receivedDate: safeString().regex(/^\d{4}-\d{2}-\d{2}$/),
     body: safeString().max(BODY_MAX).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => classifiedRecordIssues(v, ctx));
 export type IncomingPaper = z.infer<typeof incomingPaperSchema>;
 
 export const INCOMING_STATUSES = [

@@ -2,7 +2,7 @@
  * The core metadata of the electronic document (GB/T 33480-2016, which defines them on the elements
  * of GB/T 9704-2012), built from the same input the PDF is rendered from, as JSON and as XML.
  */
-import { CLASSIFICATION_LABELS, URGENCY_LABELS } from '@township-office/domain/documents';
+import { URGENCY_LABELS, formatSecrecyPeriod, secrecyMark, secrecyOf } from '@township-office/domain/documents';
 import type { DocumentMetadata } from '@township-office/domain/documents.api';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
@@ -20,9 +20,11 @@ export async function documentMetadata(db: Db, actor: Actor, id: string): Promis
     identifier: doc.id,
     docNumber: doc.docNumber,
     docType: doc.docType,
-    copyNo: null,
-    classification: CLASSIFICATION_LABELS[doc.classification],
-    secrecyPeriod: null,
+    // 份号 and 密级和保密期限 (GB/T 9704—2012 7.2.1, 7.2.2) where the record has them: the 份号 of a paper
+    // dispatch; the policy refuses a classified document (no electronic form), so its mark never reaches here.
+    copyNo: doc.channel === 'paper' ? doc.copyNumbers : null,
+    classification: secrecyMark(doc.classification, null),
+    secrecyPeriod: formatSecrecyPeriod(secrecyOf(doc)),
     urgency: URGENCY_LABELS[doc.urgency],
     masthead: input.issuers ? `${input.issuers.join('、')}${input.issuerSuffix ?? ''}` : input.issuerName,
     issuer: issuers[0]!,

@@ -1,5 +1,5 @@
 /** Allow-listed fields of the documents module's records; no row reaches the wire as it is. */
-import { formatChineseDate, type CountersignStatus, type DocumentWarning } from '@township-office/domain/documents';
+import { formatChineseDate, secrecyMark, secrecyOf, type CountersignStatus, type DocumentWarning } from '@township-office/domain/documents';
 import type { Actor } from '../../platform/context.ts';
 import { allowedActionsActing } from '../../platform/policy.ts';
 import { DELEGABLE_DOCUMENT_ACTIONS, DELEGABLE_INCOMING_ACTIONS, documentPolicy, incomingPolicy } from './documents.policy.ts';
@@ -11,6 +11,12 @@ import { chinaToday } from '@township-office/domain/dates';
 
 const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** 保密期限, 密级和保密期限 as printed (秘密★1年) and the paper channel of a document or an incoming entry. */
+export function classifiedRecord(row: Pick<DocumentRow, 'classification' | 'secrecyUnit' | 'secrecyAmount' | 'paperChannel'>) {
+  const secrecyPeriod = secrecyOf(row);
+  return { secrecyPeriod, secrecyMark: secrecyMark(row.classification, secrecyPeriod), paperChannel: row.paperChannel };
+}
 
 export function presentAttachment(a: AttachmentRow) {
   return { id: a.id, fileName: a.fileName, mime: a.mime, size: Number(a.size), createdAt: iso(a.createdAt) };
@@ -61,6 +67,7 @@ export function presentDocument(
     dispatchedAt: isoOrNull(doc.dispatchedAt),
     copies: doc.copies,
     copyNumbers: doc.copyNumbers,
+    ...classifiedRecord(doc),
     voidedAt: isoOrNull(doc.voidedAt),
     voidReason: doc.voidReason,
     attachments: extra.attachments.map(presentAttachment),
@@ -190,6 +197,7 @@ export function presentIncoming(actor: Actor, d: Detail, body: string | null) {
     classification: row.classification,
     copies: row.copies,
     copyNumbers: row.copyNumbers,
+    ...classifiedRecord(row),
     body,
     receivedDate: row.receivedDate,
     receivedByName: name(row.receivedBy),

@@ -4,9 +4,15 @@
  */
 import {
   RESIGN_STATUSES,
+  dispatchCopyNumbers,
   documentWarnings,
+  formatCopyNumbers,
   formatDocNumber,
   isClassified,
+  parseCopyNumbers,
+  secrecyColumns,
+  secrecyOf,
+  type PaperChannel,
   isUpward,
   requestRuleViolation,
   type DocumentDraft,
@@ -151,6 +157,7 @@ export async function draftDocument(db: Db, ctx: RequestContext, draft: DraftInp
       upward,
       important: input.important,
       countersignOrgIds: input.countersignOrgIds,
+      ...secrecyColumns(isClassified(input.classification) ? input.secrecyPeriod : null),
     });
     await writeAudit(tx, ctx, {
       action: 'document.draft',
@@ -167,7 +174,15 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
   assertMay(ctx.actor, 'documents.draft');
   return db.transaction(async (tx) => {
     const doc = await lockedFor(tx, ctx.actor, id, 'edit');
-    const next = { ...doc, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as DocumentRow;
+    const { secrecyPeriod, ...fields } = input;
+    const next = { ...doc, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as DocumentRow;
+    // 保密期限 belongs to the 密级: given with 非密 it is refused; a draft made 非密 drops the period it had.
+    if (secrecyPeriod && !isClassified(next.classification)) throw new AppError(DocumentErrors.SECRECY_PERIOD_UNCLASSIFIED);
+    const secrecy = !isClassified(next.classification)
+      ? secrecyColumns(null)
+      : secrecyPeriod !== undefined
+        ? secrecyColumns(secrecyPeriod)
+        : { secrecyUnit: doc.secrecyUnit, secrecyAmount: doc.secrecyAmount };
     refuseClassifiedContent(next.classification, next.body, next.attachmentNote);
     if (isClassified(next.classification) && (await repo.attachmentsOf(tx, id)).length > 0)
       throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: labelRef('CLASSIFICATION', next.classification) });
@@ -176,9 +191,10 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
     if (input.countersignOrgIds || input.mainRecipientOrgIds || input.copyRecipientOrgIds)
       await checkCountersignOrgs(db, ctx.actor, next.countersignOrgIds, [...next.mainRecipientOrgIds, ...next.copyRecipientOrgIds]);
     const upward = await directionAndRules(db, doc.orgId, next);
-    const changed = (Object.keys(input) as (keyof DocumentUpdate)[]).filter(
-      (k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(doc[k]),
+    const changed: string[] = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+      (k) => fields[k] !== undefined && JSON.stringify(fields[k]) !== JSON.stringify(doc[k]),
     );
+    if (JSON.stringify(secrecyOf(secrecy)) !== JSON.stringify(secrecyOf(doc))) changed.push('secrecyPeriod');
     const backToSigner = RESIGN_STATUSES.includes(doc.status) && changed.length > 0;
     // 痕迹保留: a classified record keeps no content, in its versions either (before the cascade checks them).
     if (isClassified(next.classification) && !isClassified(doc.classification)) await clearRevisionBodies(tx, id);
@@ -196,6 +212,7 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
       important: next.important,
       countersignOrgIds: next.countersignOrgIds,
       countersignedOrgIds: next.countersignedOrgIds.filter((o) => next.countersignOrgIds.includes(o)),
+      ...secrecy,
       ...(backToSigner
         ? {
             status: 'reviewed' as const,
@@ -418,7 +435,21 @@ export interface DispatchInput {
   channel: 'online' | 'paper';
   copies?: number;
   copyNumbers?: string;
+  paperChannel?: PaperChannel;
   sentDate?: string;
+}
+
+/**
+ * The 份号 a paper dispatch records. A classified document's copies are numbered by the system, per
+ * document from 000001 (GB/T 9704—2012 7.2.1: six digits); numbers the clerk gives must be those.
+ */
+function paperCopyNumbers(doc: DocumentRow, input: DispatchInput): string | null {
+  const given = input.copyNumbers ? parseCopyNumbers(input.copyNumbers) : null;
+  if (!isClassified(doc.classification) || !input.copies) return given ? formatCopyNumbers(given) : null;
+  const numbered = dispatchCopyNumbers(input.copies);
+  if (given && formatCopyNumbers(given) !== numbered)
+    throw new AppError(DocumentErrors.COPY_NUMBERS_NOT_SEQUENCE, { copies: input.copies, numbers: numbered });
+  return numbered;
 }
 
 /** 分发: online, every main and copy recipient in one statement of one transaction; or recorded as sent on paper. */
@@ -432,14 +463,17 @@ export async function dispatchDocument(
   return db.transaction(async (tx) => {
     const doc = await lockedFor(tx, ctx.actor, id, input.channel === 'online' ? 'dispatchOnline' : 'dispatchPaper');
     if (input.channel === 'paper' && !input.copies) throw new AppError(DocumentErrors.PAPER_NEEDS_COPIES);
-    const dispatchedAt = input.channel === 'paper' && input.sentDate ? new Date(`${input.sentDate}T12:00:00+08:00`) : new Date();
+    const paper = input.channel === 'paper';
+    const copyNumbers = paper ? paperCopyNumbers(doc, input) : null;
+    const dispatchedAt = paper && input.sentDate ? new Date(`${input.sentDate}T12:00:00+08:00`) : new Date();
     const row = await repo.update(tx, id, {
       status: 'dispatched',
       channel: input.channel,
       dispatchedBy: ctx.actor.userId,
       dispatchedAt,
       copies: input.copies ?? null,
-      copyNumbers: input.copyNumbers ?? null,
+      copyNumbers,
+      paperChannel: paper ? (input.paperChannel ?? null) : null,
     });
     const count = input.channel === 'online' ? await repo.insertDeliveries(tx, row) : 0;
     // Online, the PDF is fixed now (its 印发日期 is today) and signed with the issuing org's key.
@@ -458,6 +492,8 @@ export async function dispatchDocument(
         channel: input.channel,
         deliveries: count,
         copies: input.copies ?? null,
+        ...(copyNumbers ? { copyNumbers } : {}),
+        ...(paper && input.paperChannel ? { paperChannel: input.paperChannel } : {}),
         ...(signature ? { signature: { sm3: signature.sm3, key: signature.fingerprint } } : {}),
       },
     });

@@ -5,6 +5,8 @@ import {
   DELIVERY_STATUSES,
   DOCUMENT_STATUSES,
   INCOMING_STATUSES,
+  PAPER_CHANNELS,
+  SECRECY_UNITS,
   URGENCIES,
 } from '@township-office/domain/documents';
 import { orgs } from '../orgs/orgs.tables.ts';
@@ -69,6 +71,10 @@ export const documents = pgTable('documents', {
   originalSignerName: text('original_signer_name'),
   /** 复文: the incoming entry this document answers. */
   replyToIncomingId: uuid('reply_to_incoming_id'),
+  /** 保密期限 of a classified document and how its paper copies went (1190_classified_records.sql). */
+  secrecyUnit: text('secrecy_unit', { enum: SECRECY_UNITS }),
+  secrecyAmount: integer('secrecy_amount'),
+  paperChannel: text('paper_channel', { enum: PAPER_CHANNELS }),
 });
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -246,6 +252,10 @@ export const incoming = pgTable('incoming', {
   archivedAt: ts('archived_at'),
   /** The Excel import this row came with (issue 12), null for a row entered here. */
   importBatchId: uuid('import_batch_id'),
+  /** 保密期限 of a classified entry and how the paper original came (1190_classified_records.sql). */
+  secrecyUnit: text('secrecy_unit', { enum: SECRECY_UNITS }),
+  secrecyAmount: integer('secrecy_amount'),
+  paperChannel: text('paper_channel', { enum: PAPER_CHANNELS }),
 });
 export type IncomingRow = typeof incoming.$inferSelect;
 

@@ -38,9 +38,10 @@ export const incomingRepository = {
       ${audit({ from: sql`serial`, seq: sql`serial.seq`, serial: serialText })},
       entry AS (
         INSERT INTO incoming (id, org_id, serial_year, serial_seq, serial, channel, sender_org_id, sender_name, doc_number, title, doc_type, urgency,
-                              classification, copies, copy_numbers, body, received_date, received_by)
+                              classification, copies, copy_numbers, secrecy_unit, secrecy_amount, paper_channel, body, received_date, received_by)
         SELECT ${v.id}, ${v.orgId}, ${v.serialYear}, serial.seq, ${serialText}, 'paper', ${v.senderOrgId ?? null}, ${v.senderName}, ${v.docNumber ?? null},
                ${v.title}, ${v.docType ?? null}, ${v.urgency ?? 'none'}, ${v.classification ?? 'none'}, ${v.copies ?? 1}, ${v.copyNumbers ?? null},
+               ${v.secrecyUnit ?? null}, ${v.secrecyAmount ?? null}, ${v.paperChannel ?? null},
                ${v.body ?? null}, ${v.receivedDate}, ${v.receivedBy}
         FROM serial, audit_new
         RETURNING *

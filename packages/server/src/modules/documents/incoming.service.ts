@@ -5,8 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   CLASSIFICATION_LABELS,
+  formatCopyNumbers,
   isClassified,
+  parseCopyNumbers,
   replyDraftOf,
+  secrecyColumns,
+  secrecyMark,
   type IncomingListQuery,
   type IncomingPaper,
 } from '@township-office/domain/documents';
@@ -126,12 +130,22 @@ export async function registerPaper(db: Db, ctx: RequestContext, input: Incoming
     throw new AppError(CommonErrors.ORG_NOT_FOUND, { id: input.senderOrgId });
   const id = randomUUID();
   const orgId = ctx.actor.orgId;
+  // 份号 kept in one form (000011–000012、000015) whatever separators the clerk typed; the schema refused anything else.
+  const numbers = input.copyNumbers ? parseCopyNumbers(input.copyNumbers) : null;
+  const copyNumbers = numbers ? formatCopyNumbers(numbers) : null;
+  const secrecy = secrecyColumns(isClassified(input.classification) ? input.secrecyPeriod : null);
   const entry = {
     action: 'incoming.registerPaper',
     entity: 'incoming',
     entityId: id,
     orgId,
-    after: { serial: auditToken('serial'), title: input.title, classification: input.classification },
+    after: {
+      serial: auditToken('serial'),
+      title: input.title,
+      classification: input.classification,
+      ...(isClassified(input.classification) ? { secrecy: secrecyMark(input.classification, input.secrecyPeriod), copyNumbers } : {}),
+      ...(input.paperChannel ? { paperChannel: input.paperChannel } : {}),
+    },
   };
   const create = () =>
     db.transaction(async (tx) => {
@@ -150,7 +164,9 @@ export async function registerPaper(db: Db, ctx: RequestContext, input: Incoming
           urgency: input.urgency,
           classification: input.classification,
           copies: input.copies,
-          copyNumbers: input.copyNumbers ?? null,
+          copyNumbers,
+          ...secrecy,
+          paperChannel: input.paperChannel ?? null,
           body: isClassified(input.classification) ? null : (input.body ?? null),
           receivedDate: input.receivedDate,
           receivedBy: ctx.actor.userId,

@@ -37,7 +37,11 @@ export type OutgoingRegisterRow = {
   main_to: string | null;
   copy_to: string | null;
   copies: number | null;
+  copy_numbers: string | null;
   channel: string | null;
+  paper_channel: string | null;
+  secrecy_unit: string | null;
+  secrecy_amount: number | null;
   status: string;
   void_reason: string | null;
   remark: string | null;
@@ -58,7 +62,7 @@ export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: num
   ]);
   const r = await db.execute<OutgoingRegisterRow>(sql`
     SELECT d.id, d.org_id, d.doc_number, d.title, d.doc_type, d.classification, d.urgency, u.display_name AS drafter, d.signer_name AS signer,
-           d.written_date, d.copies, d.channel, d.status, d.void_reason, d.remark,
+           d.written_date, d.copies, d.copy_numbers, d.channel, d.paper_channel, d.secrecy_unit, d.secrecy_amount, d.status, d.void_reason, d.remark,
            (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(d.main_recipient_org_ids)) AS main_to,
            (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(d.copy_recipient_org_ids)) AS copy_to,
            count(*) OVER () AS total
@@ -78,6 +82,10 @@ export type IncomingRegisterRow = {
   title: string;
   classification: string;
   copies: number;
+  copy_numbers: string | null;
+  paper_channel: string | null;
+  secrecy_unit: string | null;
+  secrecy_amount: number | null;
   urgency: string;
   proposal: string | null;
   instruction: string | null;
@@ -91,7 +99,7 @@ export type IncomingRegisterRow = {
 };
 
 const REGISTER_COLUMNS = sql`i.id, i.org_id, i.serial, i.received_date, i.sender_name, i.doc_number, i.title, i.classification, i.copies,
-  i.urgency, i.proposal, i.instruction, (SELECT string_agg(u.display_name, '、') FROM users u WHERE u.id = ANY(i.handler_ids)) AS handlers,
+  i.copy_numbers, i.paper_channel, i.secrecy_unit, i.secrecy_amount, i.urgency, i.proposal, i.instruction, (SELECT string_agg(u.display_name, '、') FROM users u WHERE u.id = ANY(i.handler_ids)) AS handlers,
   i.deadline, i.closed_at, i.archived_at, i.channel, i.status`;
 
 /** A page of the 收文登记本 with its total (exact up to a threshold, estimated beyond: incoming.pages.ts). */

@@ -3,7 +3,16 @@
  * sends it, and the register file's columns. The routes only hand these to `listOrExport`.
  */
 import type { z } from 'zod';
-import { CLASSIFICATION_LABELS, URGENCY_LABELS, type Classification, type Urgency } from '@township-office/domain/documents';
+import {
+  CLASSIFICATION_LABELS,
+  PAPER_CHANNEL_LABELS,
+  URGENCY_LABELS,
+  secrecyMark,
+  type Classification,
+  type PaperChannel,
+  type SecrecyUnit,
+  type Urgency,
+} from '@township-office/domain/documents';
 import type { incomingRegisterItem, outgoingRegisterItem } from '@township-office/domain/documents.api';
 import type { RegisterSpec } from '@township-office/domain/print';
 import type { DbOrTx } from '../../db/client.ts';
@@ -22,6 +31,17 @@ const CHANNEL_ZH: Record<string, string> = { online: '网上', paper: '纸质' }
 const cls = (c: string) => CLASSIFICATION_LABELS[c as Classification] || '非密';
 const urg = (u: string) => URGENCY_LABELS[u as Urgency] || '';
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+/** 秘密★1年 from a register row's columns. */
+const markOf = (r: { classification: string; secrecy_unit: string | null; secrecy_amount: number | null }) =>
+  secrecyMark(
+    r.classification as Classification,
+    r.secrecy_unit ? { unit: r.secrecy_unit as SecrecyUnit, amount: r.secrecy_amount } : null,
+  );
+/** The register's 密级 column: 秘密★1年, or 非密. */
+const clsMark = (i: { classification: string; secrecyMark: string }) => i.secrecyMark || cls(i.classification);
+/** 纸质（机要交通） */
+const channelText = (channel: string | null, paper: PaperChannel | null) =>
+  channel ? `${CHANNEL_ZH[channel] ?? ''}${paper ? `（${PAPER_CHANNEL_LABELS[paper]}）` : ''}` : '';
 
 /** The offices whose register the caller reads: a township asking for another org's simply sees nothing of it. */
 function scopeFilter(ctx: RequestContext, orgId: string | undefined): string[] | null {
@@ -59,7 +79,10 @@ export async function outgoingRegisterItems(db: DbOrTx, f: RegisterFilter, limit
     mainRecipients: r.main_to,
     copyRecipients: r.copy_to,
     copies: r.copies,
+    copyNumbers: r.copy_numbers,
     channel: r.channel as 'online' | null,
+    secrecyMark: markOf(r),
+    paperChannel: r.paper_channel as PaperChannel | null,
     void: r.status === 'void',
     remark:
       [r.status === 'void' ? `已作废${r.void_reason ? `：${r.void_reason}` : ''}` : null, r.remark].filter(Boolean).join('；') || null,
@@ -84,7 +107,7 @@ export async function outgoingRegisterFile(db: DbOrTx, f: RegisterFilter, items:
       { key: 'docNumber', header: '发文字号', width: 14 },
       { key: 'title', header: '标题', width: 26 },
       { key: 'docType', header: '文种', width: 5 },
-      { key: 'cls', header: '密级', width: 5 },
+      { key: 'cls', header: '密级', width: 7 },
       { key: 'urg', header: '紧急程度', width: 6 },
       { key: 'drafter', header: '拟稿人', width: 6 },
       { key: 'signer', header: '签发人', width: 6 },
@@ -92,14 +115,15 @@ export async function outgoingRegisterFile(db: DbOrTx, f: RegisterFilter, items:
       { key: 'mainRecipients', header: '主送', width: 16 },
       { key: 'copyRecipients', header: '抄送', width: 10 },
       { key: 'copies', header: '份数', width: 4, align: 'right' as const },
-      { key: 'ch', header: '渠道', width: 4 },
+      { key: 'copyNumbers', header: '份号', width: 8 },
+      { key: 'ch', header: '渠道', width: 6 },
       { key: 'remark', header: '备注', width: 10 },
     ],
     rows: items.map(({ void: _void, ...i }) => ({
       ...i,
-      cls: cls(i.classification),
+      cls: clsMark(i),
       urg: urg(i.urgency),
-      ch: i.channel ? CHANNEL_ZH[i.channel] : '',
+      ch: channelText(i.channel, i.paperChannel),
     })),
     footer: `合计 ${items.length} 件`,
   };
@@ -118,6 +142,9 @@ export async function incomingRegisterItems(db: DbOrTx, f: RegisterFilter & { so
     title: r.title,
     classification: r.classification,
     copies: Number(r.copies),
+    copyNumbers: r.copy_numbers,
+    secrecyMark: markOf(r),
+    paperChannel: r.paper_channel as PaperChannel | null,
     urgency: r.urgency,
     proposal: r.proposal,
     instruction: r.instruction,
@@ -149,8 +176,10 @@ export async function incomingRegisterFile(db: DbOrTx, f: RegisterFilter, items:
       { key: 'senderName', header: '来文机关', width: 12 },
       { key: 'docNumber', header: '来文字号', width: 12 },
       { key: 'title', header: '标题', width: 22 },
-      { key: 'cls', header: '密级', width: 4 },
+      { key: 'cls', header: '密级', width: 7 },
       { key: 'copies', header: '份数', width: 4, align: 'right' as const },
+      { key: 'copyNumbers', header: '份号', width: 8 },
+      { key: 'ch', header: '渠道', width: 6 },
       { key: 'urg', header: '紧急程度', width: 5 },
       { key: 'proposal', header: '拟办', width: 10 },
       { key: 'instruction', header: '批示', width: 10 },
@@ -161,7 +190,8 @@ export async function incomingRegisterFile(db: DbOrTx, f: RegisterFilter, items:
     ],
     rows: items.map(({ archived, ...i }) => ({
       ...i,
-      cls: cls(i.classification),
+      cls: clsMark(i),
+      ch: channelText(i.channel, i.paperChannel),
       urg: urg(i.urgency),
       closedDate: i.closedAt ? new Date(i.closedAt) : null,
       arch: archived ? '是' : '',

@@ -1,6 +1,6 @@
 /** 发文: the drafting slip's queries and actions. */
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentDraft, DocumentStatus } from '@township-office/domain/documents';
+import type { DocumentDraft, DocumentStatus, PaperChannel } from '@township-office/domain/documents';
 import { api, request } from '../../../lib/api.ts';
 import { useInvalidatingMutation } from '../../../lib/query.ts';
 import type { DocumentListItem, DocumentRecord, Page, ReceiptTable } from './types.ts';
@@ -48,7 +48,7 @@ export type SlipAction =
   | { kind: 'signOff'; opinion: string }
   | { kind: 'recheck' }
   | { kind: 'number' }
-  | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; sentDate?: string }
+  | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; paperChannel?: PaperChannel; sentDate?: string }
   | { kind: 'void'; reason: string };
 
 export function useSlipAction(id: string) {

@@ -74,7 +74,13 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
           </tr>
           <tr>
             <th>{t('documents.slip.classification')}</th>
-            <td>{classified ? <ClassificationTag classification={doc.classification} /> : t('documents.classification.none')}</td>
+            <td>
+              {classified ? (
+                <ClassificationTag classification={doc.classification} mark={doc.secrecyMark} />
+              ) : (
+                t('documents.classification.none')
+              )}
+            </td>
             <th>{t('documents.slip.drafter')}</th>
             <td>
               {doc.drafterName} <span className="pending">{text(doc.draftedAt)}</span>
@@ -212,6 +218,7 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
                   ? t('documents.slip.sentOnline', { date: formatDate(doc.dispatchedAt) })
                   : t('documents.slip.sentPaper', { copies: doc.copies ?? '', date: formatDate(doc.dispatchedAt) })}
                 {doc.copyNumbers ? `，${t('documents.slip.copyNumbers', { numbers: doc.copyNumbers })}` : ''}
+                {doc.paperChannel ? `，${t(`documents.secrecy.channel.${doc.paperChannel}`)}` : ''}
               </td>
             </tr>
           ) : null}

@@ -5,8 +5,9 @@ import { CLASSIFICATIONS, DOC_TYPES, TITLE_MAX, URGENCIES, type IncomingPaper } 
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useRegisterPaper } from '../api/incoming.ts';
+import { CopyNumbersField, PaperChannelField, SecrecyPeriodField, secrecyPeriodOf, type SecrecyFormValues } from './SecrecyFields.tsx';
 
-type PaperValues = Omit<IncomingPaper, 'receivedDate'> & { receivedDate: dayjs.Dayjs };
+type PaperValues = Omit<IncomingPaper, 'receivedDate' | 'secrecyPeriod'> & { receivedDate: dayjs.Dayjs } & SecrecyFormValues;
 
 export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(id: string): void }) {
   const t = useT();
@@ -26,11 +27,14 @@ export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; o
       width={640}
       initialValues={{ urgency: 'none', classification: 'none', copies: 1, receivedDate: dayjs() }}
       testId="paper-form"
-      onSubmit={async (v) => {
+      onSubmit={async ({ secrecyUnit, secrecyAmount, ...v }) => {
         const r = await register.mutateAsync({
           ...v,
           docNumber: v.docNumber?.trim() || null,
-          copyNumbers: v.copyNumbers?.trim() || null,
+          // 保密期限, 份号 and the channel belong to a classified record only (the server refuses them on 非密).
+          copyNumbers: classified ? v.copyNumbers?.trim() || null : null,
+          secrecyPeriod: classified ? secrecyPeriodOf({ secrecyUnit, secrecyAmount }) : null,
+          paperChannel: classified ? (v.paperChannel ?? null) : null,
           body: classified ? null : v.body?.trim() || null,
           receivedDate: v.receivedDate.format('YYYY-MM-DD'),
         });
@@ -70,28 +74,28 @@ export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; o
         />
       </Form.Item>
       {classified ? (
-        <Form.Item label=" " colon={false}>
-          <Alert
-            type="warning"
-            showIcon
-            message={t('documents.form.classifiedAlertTitle')}
-            description={t('documents.slip.classifiedBody')}
-            data-testid="paper-classified-alert"
-          />
-        </Form.Item>
+        <>
+          <Form.Item label=" " colon={false}>
+            <Alert
+              type="warning"
+              showIcon
+              message={t('documents.form.classifiedAlertTitle')}
+              description={t('documents.slip.classifiedBody')}
+              data-testid="paper-classified-alert"
+            />
+          </Form.Item>
+          <SecrecyPeriodField testId="paper-secrecy" />
+        </>
       ) : null}
-      <Form.Item label={t('documents.paper.copies')} style={{ marginBottom: 0 }}>
-        <Form.Item name="copies" style={{ display: 'inline-block', width: 120 }} rules={[{ required: true }]}>
-          <InputNumber min={1} max={10000} />
-        </Form.Item>
-        <Form.Item
-          name="copyNumbers"
-          label={t('documents.paper.copyNumbers')}
-          style={{ display: 'inline-block', width: 'calc(100% - 120px)' }}
-        >
-          <Input maxLength={200} placeholder={t('documents.action.copyNumbersPlaceholder')} />
-        </Form.Item>
+      <Form.Item name="copies" label={t('documents.paper.copies')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={10000} data-testid="paper-copies" />
       </Form.Item>
+      {classified ? (
+        <>
+          <CopyNumbersField label={t('documents.paper.copyNumbers')} testId="paper-copy-numbers" />
+          <PaperChannelField testId="paper-channel" />
+        </>
+      ) : null}
       <Form.Item name="receivedDate" label={t('documents.paper.receivedDate')} rules={[{ required: true }]}>
         <DatePicker />
       </Form.Item>

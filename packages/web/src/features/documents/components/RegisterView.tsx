@@ -20,10 +20,13 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
   const h = (k: string) => t(`documents.register.h.${k}`);
   const cls = (c: string) => t(`documents.classification.${c}`);
   const urg = (u: string) => (URG[u] ? t(`documents.urgency.${u}`) : '');
-  const ch = (c: string | null) =>
+  // 密级 as registered: 秘密★1年 when a 保密期限 was recorded; the paper channel beside 纸质.
+  const clsMark = (c: string, r: { secrecyMark: string }) => r.secrecyMark || cls(c);
+  const ch = (c: string | null, r: { paperChannel: string | null }) =>
     c ? (
       <Tag color={c === 'paper' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
         {t(`documents.channel.${c}`)}
+        {r.paperChannel ? `·${t(`documents.secrecy.channel.${r.paperChannel}`)}` : ''}
       </Tag>
     ) : (
       ''
@@ -40,7 +43,7 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
       },
       { title: h('title'), dataIndex: 'title', width: 240, ellipsis: true },
       { title: h('docType'), dataIndex: 'docType', width: 64 },
-      { title: h('classification'), dataIndex: 'classification', width: 56, render: cls },
+      { title: h('classification'), dataIndex: 'classification', width: 96, render: clsMark },
       { title: h('urgency'), dataIndex: 'urgency', width: 76, render: urg },
       { title: h('drafter'), dataIndex: 'drafter', width: 72 },
       { title: h('signer'), dataIndex: 'signer', width: 72 },
@@ -48,7 +51,8 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
       { title: h('main'), dataIndex: 'mainRecipients', width: 180, ellipsis: true },
       { title: h('copy'), dataIndex: 'copyRecipients', width: 120, ellipsis: true },
       { title: h('copies'), dataIndex: 'copies', width: 56, align: 'right' },
-      { title: h('channel'), dataIndex: 'channel', width: 64, render: ch },
+      { title: h('copyNumbers'), dataIndex: 'copyNumbers', width: 120, ellipsis: true },
+      { title: h('channel'), dataIndex: 'channel', width: 96, render: ch },
       {
         title: h('remark'),
         dataIndex: 'remark',
@@ -64,8 +68,9 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
     { title: h('sender'), dataIndex: 'senderName', width: 150, ellipsis: true },
     { title: h('senderNumber'), dataIndex: 'docNumber', width: 150, ellipsis: true },
     { title: h('title'), dataIndex: 'title', width: 220, ellipsis: true },
-    { title: h('classification'), dataIndex: 'classification', width: 56, render: cls },
+    { title: h('classification'), dataIndex: 'classification', width: 96, render: clsMark },
     { title: h('copies'), dataIndex: 'copies', width: 56, align: 'right' },
+    { title: h('copyNumbers'), dataIndex: 'copyNumbers', width: 120, ellipsis: true },
     { title: h('urgency'), dataIndex: 'urgency', width: 76, render: urg },
     { title: h('proposal'), dataIndex: 'proposal', width: 140, ellipsis: true },
     { title: h('instruction'), dataIndex: 'instruction', width: 140, ellipsis: true },
@@ -73,7 +78,7 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
     { title: h('deadline'), dataIndex: 'deadline', width: 100, render: formatDate },
     { title: h('closedDate'), dataIndex: 'closedAt', width: 100, render: formatDate },
     { title: h('archived'), dataIndex: 'archived', width: 56, render: (v: boolean) => (v ? t('documents.register.archived') : '') },
-    { title: h('channel'), dataIndex: 'channel', width: 64, render: ch },
+    { title: h('channel'), dataIndex: 'channel', width: 96, render: ch },
   ] as TableColumnsType<IncomingRegisterRow>;
 }
 

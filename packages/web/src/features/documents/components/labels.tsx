@@ -62,12 +62,21 @@ export function UrgencyTag({ urgency }: { urgency: Urgency | string }) {
 }
 
 /** 秘密 / 机密 / 绝密 marked; 非密 shown plainly only where a column asks for it. */
-export function ClassificationTag({ classification, showNone }: { classification: Classification | string; showNone?: boolean }) {
+export function ClassificationTag({
+  classification,
+  showNone,
+  mark,
+}: {
+  classification: Classification | string;
+  showNone?: boolean;
+  /** 密级和保密期限 as the server prints it (秘密★1年): shown as it stands when it carries a period. */
+  mark?: string;
+}) {
   const t = useT();
   if (classification === 'none' || !classification) return showNone ? <span>{t('documents.classification.none')}</span> : null;
   return (
-    <Tag color="volcano" style={{ marginInlineEnd: 4 }}>
-      ★{t(`documents.classification.${classification}`)}
+    <Tag color="volcano" style={{ marginInlineEnd: 4 }} data-testid="secrecy-mark">
+      {mark?.includes('★') ? mark : `★${t(`documents.classification.${classification}`)}`}
     </Tag>
   );
 }

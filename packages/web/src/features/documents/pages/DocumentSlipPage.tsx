@@ -17,9 +17,11 @@ import { ReceiptTable } from '../components/ReceiptTable.tsx';
 import { RevisionHistory, type Range } from '../components/RevisionHistory.tsx';
 import { SignatureStatus } from '../components/SignatureStatus.tsx';
 import { TextModal } from '../components/TextModal.tsx';
+import { CopyNumbersField, PaperChannelField } from '../components/SecrecyFields.tsx';
+import type { PaperChannel } from '@township-office/domain/documents';
 
 type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void';
-type PaperDispatchValues = { copies: number; copyNumbers?: string; sentDate?: Dayjs };
+type PaperDispatchValues = { copies: number; copyNumbers?: string; paperChannel?: PaperChannel; sentDate?: Dayjs };
 
 export default function DocumentSlipPage() {
   const { id = '' } = useParams();
@@ -68,6 +70,7 @@ export default function DocumentSlipPage() {
   const run = (a: SlipAction, done: string) => act.mutate(a, { onSuccess: (r) => announce(a, done, r) });
   const submit = (a: SlipAction, done: string) => act.mutateAsync(a).then((r) => announce(a, done, r));
   const recipientCount = doc.mainRecipientOrgIds.length + doc.copyRecipientOrgIds.length;
+  const classified = doc.classification !== 'none';
   const pdfName = `${doc.docNumber ?? doc.title}.pdf`;
   const ownOrg = doc.orgId === me.org.id;
   const latestRevision = revisions.data?.items.at(-1)?.seq ?? 0;
@@ -287,19 +290,28 @@ export default function DocumentSlipPage() {
               kind: 'dispatch',
               channel: 'paper',
               copies: v.copies,
-              copyNumbers: v.copyNumbers?.trim() || undefined,
+              // A classified document's 份号 are numbered by the server (000001 on); its channel is recorded.
+              copyNumbers: classified ? undefined : v.copyNumbers?.trim() || undefined,
+              paperChannel: classified ? v.paperChannel : undefined,
               sentDate: v.sentDate?.format('YYYY-MM-DD'),
             },
             t('documents.action.dispatchPaper'),
           )
         }
       >
-        <Form.Item name="copies" label={t('documents.action.copies')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={100000} style={{ width: 160 }} />
+        <Form.Item
+          name="copies"
+          label={t('documents.action.copies')}
+          rules={[{ required: true }]}
+          extra={classified ? t('documents.secrecy.autoNumbered') : undefined}
+        >
+          <InputNumber min={1} max={100000} style={{ width: 160 }} data-testid="dispatch-copies" />
         </Form.Item>
-        <Form.Item name="copyNumbers" label={t('documents.action.copyNumbers')}>
-          <Input placeholder={t('documents.action.copyNumbersPlaceholder')} maxLength={200} />
-        </Form.Item>
+        {classified ? (
+          <PaperChannelField testId="dispatch-paper-channel" />
+        ) : (
+          <CopyNumbersField label={t('documents.action.copyNumbers')} testId="dispatch-copy-numbers" />
+        )}
         <Form.Item name="sentDate" label={t('documents.action.sentDate')}>
           <DatePicker />
         </Form.Item>

@@ -23,8 +23,9 @@ import { uploadAttachment, useCreateDocument, useDocument, useUpdateDocument } f
 import { BodyEditor } from '../components/BodyEditor.tsx';
 import { fromBody, toBody, type Paragraph } from '../components/body.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
+import { SecrecyPeriodField, secrecyPeriodOf, type SecrecyFormValues } from '../components/SecrecyFields.tsx';
 
-interface Values {
+interface Values extends SecrecyFormValues {
   docType: DocType;
   title: string;
   mainRecipientOrgIds: string[];
@@ -67,6 +68,8 @@ export default function DraftPage() {
         remark: doc.remark ?? '',
         important: doc.important,
         countersignOrgIds: doc.countersignOrgIds,
+        secrecyUnit: doc.secrecyPeriod?.unit ?? '',
+        secrecyAmount: doc.secrecyPeriod?.amount ?? null,
       }
     : undefined;
   return <DraftForm id={id} initial={initial} />;
@@ -122,6 +125,8 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
       classification: v.classification,
       important: v.important ?? false,
       countersignOrgIds: v.countersignOrgIds ?? [],
+      // 保密期限 (printed 秘密★1年) belongs to a classified record only.
+      secrecyPeriod: v.classification === 'none' ? null : secrecyPeriodOf(v),
       // A classified record carries no content at all: the server refuses it anyway.
       body: v.classification === 'none' ? toBody(v.paragraphs ?? []) || null : null,
       attachmentNote: v.classification === 'none' ? v.attachmentNote?.trim() || null : null,
@@ -227,15 +232,18 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
             />
           </Form.Item>
           {classified ? (
-            <Form.Item label=" " colon={false}>
-              <Alert
-                type="warning"
-                showIcon
-                data-testid="classified-alert"
-                message={t('documents.form.classifiedAlertTitle')}
-                description={t('documents.form.classifiedAlert', { level: t(`documents.classification.${classification}`) })}
-              />
-            </Form.Item>
+            <>
+              <Form.Item label=" " colon={false}>
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="classified-alert"
+                  message={t('documents.form.classifiedAlertTitle')}
+                  description={t('documents.form.classifiedAlert', { level: t(`documents.classification.${classification}`) })}
+                />
+              </Form.Item>
+              <SecrecyPeriodField testId="draft-secrecy" />
+            </>
           ) : (
             <>
               <Form.Item name="paragraphs" label={t('documents.form.body')} extra={t('documents.form.bodyHelp')}>

@@ -243,19 +243,26 @@ export default function IncomingSlipPage() {
             <tr>
               <th>{t('documents.proc.classification')}</th>
               <td>
-                {r.classification === 'none' ? t('documents.classification.none') : <ClassificationTag classification={r.classification} />}
+                {r.classification === 'none' ? (
+                  t('documents.classification.none')
+                ) : (
+                  <ClassificationTag classification={r.classification} mark={r.secrecyMark} />
+                )}
               </td>
               <th>{t('documents.proc.urgency')}</th>
               <td>{urgent ? <UrgencyTag urgency={r.urgency} /> : t('documents.urgency.none')}</td>
             </tr>
             <tr>
               <th>{t('documents.proc.copies')}</th>
-              <td>
+              <td data-testid="proc-copies">
                 {r.copies}
                 {r.copyNumbers ? `（${r.copyNumbers}）` : ''}
               </td>
               <th>{t('documents.proc.channel')}</th>
-              <td data-testid="proc-channel">{t(`documents.channel.${r.channel}`)}</td>
+              <td data-testid="proc-channel">
+                {t(`documents.channel.${r.channel}`)}
+                {r.paperChannel ? `（${t(`documents.secrecy.channel.${r.paperChannel}`)}）` : ''}
+              </td>
             </tr>
             <tr>
               <th>{t('documents.proc.screen')}</th>
