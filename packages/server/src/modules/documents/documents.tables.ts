@@ -69,6 +69,10 @@ export const documents = pgTable('documents', {
   originalSignerName: text('original_signer_name'),
   /** 复文: the incoming entry this document answers. */
   replyToIncomingId: uuid('reply_to_incoming_id'),
+  /** 加签 (1200_document_flow.sql): the reviewer added while in review, who must decide before it moves on; and who added them. */
+  addedReviewerId: uuid('added_reviewer_id').references(() => users.id),
+  addedReviewerNote: text('added_reviewer_note'),
+  addedBy: uuid('added_by').references(() => users.id),
 });
 export type DocumentRow = typeof documents.$inferSelect;
 

@@ -116,14 +116,16 @@ async function outgoingSteps(db: DbOrTx, actor: Actor): Promise<Todo[]> {
   const dispatcher = roleMay(actor.role, 'documents.dispatch');
   // As documents.policy has it: sign-off waits for every countersigning org, and an upward or
   // important document is the principal leader's (条例 第二十二条); 复核 comes before numbering; a
-  // co-issuing org's leader countersigns (会签) another org's draft while it is in review.
+  // co-issuing org's leader countersigns (会签) another org's draft while it is in review; a reviewer
+  // added (加签) holds the review alone until they decide.
   const r = await db.execute<Row>(sql`
     SELECT d.id, d.title, NULL AS subject, NULL AS due, s.step, d.upward, d.important
     FROM documents d
     CROSS JOIN LATERAL (SELECT CASE
       WHEN d.org_id <> ${actor.orgId} THEN 'countersign'
       WHEN d.status = 'returned' AND d.drafter_id = ${actor.userId} THEN 'returned'
-      WHEN d.status = 'in_review' AND ${reviewer}::boolean AND d.drafter_id <> ${actor.userId} THEN 'review'
+      WHEN d.status = 'in_review' AND d.added_reviewer_id = ${actor.userId} THEN 'review'
+      WHEN d.status = 'in_review' AND d.added_reviewer_id IS NULL AND ${reviewer}::boolean AND d.drafter_id <> ${actor.userId} THEN 'review'
       WHEN d.status = 'reviewed' AND ${signer}::boolean AND d.countersign_org_ids <@ d.countersigned_org_ids
         AND (${principal}::boolean OR NOT (d.upward OR d.important)) THEN 'signOff'
       WHEN d.status = 'signed_off' AND ${numberer}::boolean AND d.rechecked_at IS NULL THEN 'recheck'
