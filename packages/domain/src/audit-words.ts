@@ -73,6 +73,8 @@ export const AUDIT_VERB_LABELS = {
   fileBatch: '批量归档',
   lend: '借出',
   return: '退回',
+  recall: '取回',
+  addReviewer: '加签',
   transfer: '调动备案',
   appeal: '申诉',
   answer: '答复',

@@ -9,6 +9,7 @@ import {
   DELIVERY_STATUSES,
   DOCUMENT_STATUSES,
   DOCUMENT_WARNINGS,
+  FLOW_STEP_KINDS,
   INCOMING_STATUSES,
   PAPER_CHANNELS,
   SECRECY_UNITS,
@@ -94,6 +95,20 @@ export const documentOut = z.object({
   resignBy: safeString().nullable(),
   /** 复文: the incoming entry this document answers (shown to the replying org). */
   replyTo: z.object({ incomingId: id, title: safeString(), docNumber: safeString().nullable(), senderName: safeString() }).nullable(),
+  /** 加签: the reviewer added while in review, pending their decision; who added them and the note. */
+  addedReviewer: z.object({ id, name: safeString(), note: safeString().nullable(), addedByName: safeString() }).nullable(),
+  /** 退回, 取回 and 加签, oldest first, with the reason and what was cleared. */
+  flowSteps: z.array(
+    z.object({
+      kind: z.enum(FLOW_STEP_KINDS),
+      fromStatus: z.enum(DOCUMENT_STATUSES),
+      toStatus: z.enum(DOCUMENT_STATUSES),
+      reason: safeString().nullable(),
+      userName: safeString(),
+      targetName: safeString().nullable(),
+      at: iso,
+    }),
+  ),
   allowedActions: z.array(safeString()),
 });
 

@@ -88,6 +88,37 @@ export const DocumentErrors = defineErrors({
   NUMBER_YEAR_RANGE: { status: 409, zh: '编号年度超出范围。', en: 'The numbering year is out of range.' },
   // Issue 9: were ad-hoc VALIDATION_FAILED details (English, or a field name inside Chinese).
   REVIEW_COMMENT_REQUIRED: { status: 400, zh: '退回时请写明修改意见。', en: 'Give your comments when returning the draft.' },
+  RETURN_NOT_HOLDER: {
+    status: 403,
+    zh: '只有公文当前环节的办理人（核稿人、签发人、编号前的办公室）可以退回。',
+    en: 'Only the person who holds the document now (the reviewer, the signer, the office before numbering) may return it.',
+  },
+  RETURN_STEP_NOT_PASSED: {
+    status: 409,
+    zh: '公文当前为“{status}”，尚未经过核稿，不能退回至核稿，只能退回拟稿人。',
+    en: 'The document is "{status}": it has not passed the review, so it cannot be returned to review; return it to the drafter.',
+  },
+  RECALL_NOT_SENDER: {
+    status: 403,
+    zh: '只有送出公文的人（提交核稿的拟稿人、核稿通过的核稿人）可以取回。',
+    en: 'Only the person who sent the document on (the drafter who submitted it, the reviewer who approved it) may recall it.',
+  },
+  RECALL_ALREADY_ACTED: {
+    status: 409,
+    zh: '{name}已{step}，不能取回。如需修改，请{name}退回。',
+    en: '{name} has already {step} it, so it can no longer be recalled. Ask {name} to return it.',
+  },
+  ADDED_REVIEWER_INVALID: {
+    status: 422,
+    zh: '加签人须是本单位可以核稿的其他在职人员（不能是拟稿人）：{id}。',
+    en: 'The added reviewer must be another active person of your organisation who may review (not the drafter): {id}.',
+  },
+  ADDED_REVIEWER_SELF: { status: 422, zh: '不能给自己加签。', en: 'You cannot add yourself as a reviewer.' },
+  ADDED_REVIEWER_PENDING: {
+    status: 409,
+    zh: '已加签{name}核稿，须待其核稿后再继续。',
+    en: '{name} was added as a reviewer; the document waits for their review.',
+  },
   RETURN_REASON_REQUIRED: { status: 400, zh: '退回时请写明理由。', en: 'Give the reason for returning it.' },
   UPLOAD_MALFORMED: {
     status: 400,

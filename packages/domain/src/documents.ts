@@ -297,6 +297,13 @@ export const DOCUMENT_ACTION_STATUSES = {
   pdf: ['in_review', 'returned', 'reviewed', 'signed_off', 'numbered', 'dispatched', 'void'],
   /** GB/T 33480 metadata of the electronic document: once it is signed off (it has a 成文日期 and a signer). */
   metadata: ['signed_off', 'numbered', 'dispatched', 'void'],
+  /** 退回 by whoever holds it now (the reviewer, the signer, the office before numbering) to a step it passed. */
+  returnToDrafter: ['in_review', 'reviewed', 'signed_off'],
+  returnToReview: ['reviewed', 'signed_off'],
+  /** 取回 by the one who sent it on (the drafter after submitting, the reviewer after approving), before the next person acts. */
+  recall: ['in_review', 'reviewed'],
+  /** 加签: one more reviewer of the org, while in review. */
+  addReviewer: ['in_review'],
 } as const satisfies Record<string, readonly DocumentStatus[]>;
 export type DocumentTransition = keyof typeof DOCUMENT_ACTION_STATUSES;
 export const RESIGN_STATUSES: readonly DocumentStatus[] = ['signed_off'];
@@ -442,6 +449,16 @@ export const dispatchSchema = z
       });
   });
 export const voidSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
+/** 退回 to an earlier step: to the drafter (status returned) or back to the review (in_review). */
+export const RETURN_TARGETS = ['drafter', 'review'] as const;
+export type ReturnTarget = (typeof RETURN_TARGETS)[number];
+export const returnSchema = z.object({ to: z.enum(RETURN_TARGETS), reason: safeString().trim().min(1).max(500) }).strict();
+/** 加签: the added reviewer of the same org, with a note to them. */
+export const addReviewerSchema = z.object({ userId: z.uuid(), note: safeString().trim().max(500).default('') }).strict();
+/** The kinds of step document_flow_steps keeps (1200_document_flow.sql). */
+export const FLOW_STEP_KINDS = ['return', 'recall', 'addReviewer'] as const;
+export type FlowStepKind = (typeof FLOW_STEP_KINDS)[number];
+
 export const reasonSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
 export const noteSchema = z.object({ note: safeString().trim().max(500).default('') }).strict();
 

@@ -11,7 +11,8 @@ export const REMINDER_DAYS_BEFORE = [3, 1] as const;
 
 /**
  * `reminded` (催办 by the sender), `resent` (补发 of a returned delivery), `delegated` and
- * `undelegated` (a leader's 委托 to the reader made or withdrawn; the title is the leader's name) are
+ * `undelegated` (a leader's 委托 to the reader made or withdrawn; the title is the leader's name),
+ * `returned` (a document 退回 to the reader's step, the subject is the reason) are
  * announced by the module when they happen, not found by the engine on the workbench.
  */
 export const NOTIFICATION_STAGES = [
@@ -24,6 +25,7 @@ export const NOTIFICATION_STAGES = [
   'resent',
   'delegated',
   'undelegated',
+  'returned',
 ] as const;
 export type NotificationStage = (typeof NOTIFICATION_STAGES)[number];
 
@@ -75,6 +77,7 @@ const STAGE_ZH: Record<NotificationStage, string> = {
   resent: '补发',
   delegated: '委托',
   undelegated: '委托收回',
+  returned: '退回',
 };
 const STAGE_EN: Record<NotificationStage, string> = {
   new: 'New',
@@ -86,6 +89,7 @@ const STAGE_EN: Record<NotificationStage, string> = {
   resent: 'Sent again',
   delegated: 'Delegation',
   undelegated: 'Delegation withdrawn',
+  returned: 'Returned',
 };
 
 /** The headline of a notification: "【即将到期】关于…的通知（还有 3 天）". zh-TW is derived from zh-CN by the caller. */

@@ -17,6 +17,7 @@ import { DOCUMENT_ACTIONS, INCOMING_ACTIONS, deliveryPolicy } from '../../src/mo
 import * as documents from '../../src/modules/documents/documents.service.ts';
 import { documentMetadata } from '../../src/modules/documents/documents.metadata.ts';
 import * as incoming from '../../src/modules/documents/incoming.service.ts';
+import * as flow from '../../src/modules/documents/flow.service.ts';
 import { as, testApp } from '../helpers.ts';
 import { expectPolicyAgreement, type AgreementCase } from '../support/policy-agreement.ts';
 import { countyActors, expectStatus, orgIds, signedNotice, type Client } from './fixtures.ts';
@@ -152,6 +153,17 @@ describe('documents: allowedActions agree with the service', () => {
       'numbered (secret)': await upTo('numbered', 'secret'),
       dispatched: await upTo('dispatched'),
       void: voided,
+      // 加签 (issue 13): while the added reviewer is pending, the review, its return and recall are theirs or refused.
+      'in_review, reviewer added': await (async () => {
+        const id = await upTo('in_review');
+        await step(a.admin, id, 'add-reviewer', { userId: actor('county.leader').userId, note: '请分管领导把关' });
+        return id;
+      })(),
+      'in_review, returned to review by the signer': await (async () => {
+        const id = await upTo('signed_off');
+        await step(a.clerk, id, 'return', { to: 'review', reason: '数据需再核' });
+        return id;
+      })(),
     };
     const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-files-'));
     const storage = new LocalFileStorage(filesDir);
@@ -194,6 +206,17 @@ describe('documents: allowedActions agree with the service', () => {
             return documentMetadata(tx, ctx.actor, rec.id);
           case 'countersign':
             return documents.countersignDocument(tx, ctx, rec.id, { decision: 'approve', opinion: '同意' });
+          case 'returnToDrafter':
+            return flow.returnDocument(tx, ctx, rec.id, { to: 'drafter', reason: '请修改' });
+          case 'returnToReview':
+            return flow.returnDocument(tx, ctx, rec.id, { to: 'review', reason: '请重新核稿' });
+          case 'recall':
+            return flow.recallDocument(tx, ctx, rec.id);
+          case 'addReviewer':
+            return flow.addReviewer(tx, ctx, rec.id, {
+              userId: actor(rec.who === 'county.leader' ? 'county.admin' : 'county.leader').userId,
+              note: '',
+            });
         }
         throw new Error(`no attempt for ${action}`);
       },

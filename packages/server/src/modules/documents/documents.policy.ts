@@ -51,13 +51,100 @@ const ownStep = (action: Action, transition: DocumentTransition, ...more: ((acto
     );
   };
 
+/** Facts of a document that are not on its row: the names of the people its rules name (who acted, who was added). */
+export interface DocumentFacts {
+  names: ReadonlyMap<string, string>;
+}
+const nameOf = (facts: DocumentFacts | undefined, id: string | null) => (id ? (facts?.names.get(id) ?? '') : '');
+
+/** 加签: while an added reviewer is pending, the review is theirs alone. */
+const addedReviewerTurn = (actor: Actor, doc: DocumentRow, facts: DocumentFacts | undefined): Decision =>
+  allowIf(!doc.addedReviewerId || doc.addedReviewerId === actor.userId, DocumentErrors.ADDED_REVIEWER_PENDING, {
+    name: nameOf(facts, doc.addedReviewerId),
+  });
+
+/**
+ * Who holds the document at its step, and so may 退回 it: the reviewer in review (the added one
+ * while pending), the leader who may sign it once reviewed (条例 第二十二条 as signOff has it), the
+ * office once signed off and before numbering. Not delegable: a delegate signs, the leader returns.
+ */
+function holder(actor: Actor, doc: DocumentRow, facts: DocumentFacts | undefined): Decision {
+  if (doc.status === 'in_review')
+    return firstDenial(
+      () => allowIf(roleMay(actor.role, 'documents.review'), DocumentErrors.RETURN_NOT_HOLDER),
+      () => allowIf(doc.drafterId !== actor.userId, DocumentErrors.RETURN_NOT_HOLDER),
+      () => addedReviewerTurn(actor, doc, facts),
+    );
+  if (doc.status === 'reviewed')
+    return firstDenial(
+      () =>
+        allowIf(
+          roleMay(actor.role, 'documents.signOff') || roleMay(actor.role, 'documents.signPrincipal'),
+          DocumentErrors.RETURN_NOT_HOLDER,
+        ),
+      () => allowIf(!(doc.upward || doc.important) || roleMay(actor.role, 'documents.signPrincipal'), DocumentErrors.PRINCIPAL_MUST_SIGN),
+      () =>
+        allowIf(!doc.originalSignerId || doc.originalSignerId === actor.userId, DocumentErrors.ORIGINAL_SIGNER_ONLY, {
+          name: doc.originalSignerName ?? '',
+        }),
+    );
+  return allowIf(roleMay(actor.role, 'documents.number'), DocumentErrors.RETURN_NOT_HOLDER);
+}
+
+/** 退回 a step of the slip: the document's org, a status the step allows, then its holder. */
+const returnStep = (transition: 'returnToDrafter' | 'returnToReview') =>
+  function (actor: Actor, doc: DocumentRow, facts: DocumentFacts | undefined): Decision {
+    return firstDenial(
+      () => role(actor, 'business.read'),
+      () => ownOrg(actor, doc.orgId),
+      () =>
+        transition === 'returnToReview' && (doc.status === 'in_review' || doc.status === 'draft' || doc.status === 'returned')
+          ? deny(DocumentErrors.RETURN_STEP_NOT_PASSED, { status: labelRef('DOCUMENT_STATUS', doc.status) })
+          : docState(doc, transition),
+      () => holder(actor, doc, facts),
+    );
+  };
+
+/**
+ * 取回 by the one who sent it on, while the next person has not acted: the drafter while it waits in
+ * review (nobody reviewed it or added a reviewer), the reviewer while it waits for the signature.
+ * Once the next person acted, the refusal names them.
+ */
+function recall(actor: Actor, doc: DocumentRow, facts: DocumentFacts | undefined): Decision {
+  const drafter = doc.drafterId === actor.userId;
+  const reviewer = !!doc.reviewerId && doc.reviewerId === actor.userId;
+  const acted = (name: string, step: 'review' | 'signOff') =>
+    deny(DocumentErrors.RECALL_ALREADY_ACTED, { name, step: labelRef('DOCUMENT_ACTION', step) });
+  const past = ['signed_off', 'numbered', 'dispatched'].includes(doc.status);
+  return firstDenial(
+    () => ownOrg(actor, doc.orgId),
+    () => allowIf(drafter || reviewer, DocumentErrors.RECALL_NOT_SENDER),
+    () => role(actor, drafter ? 'documents.draft' : 'documents.review'),
+    () => {
+      if (drafter) {
+        if (doc.status === 'in_review' && doc.addedBy) return acted(nameOf(facts, doc.addedBy), 'review');
+        if (doc.status === 'reviewed' || past) return acted(nameOf(facts, doc.reviewerId), 'review');
+        return doc.status === 'in_review' ? allow : docState(doc, 'recall');
+      }
+      // 复审: a document back with its signer after a change was signed once already.
+      if (doc.status === 'reviewed' && doc.originalSignerId) return acted(doc.originalSignerName ?? '', 'signOff');
+      if (past) return acted(printedSigner(doc), 'signOff');
+      return doc.status === 'reviewed' ? allow : docState(doc, 'recall');
+    },
+  );
+}
+const printedSigner = (doc: DocumentRow) => doc.signerName ?? '';
+
 /** Outgoing document; the row given is one the actor may read (readableDocument). */
-export const documentPolicy = definePolicy<DocumentRow>()({
+export const documentPolicy = definePolicy<DocumentRow, DocumentFacts | undefined>()({
   edit: ownStep('documents.draft', 'edit'),
   submit: ownStep('documents.draft', 'submit'),
-  review: ownStep('documents.review', 'review', (actor, doc) =>
-    allowIf(doc.drafterId !== actor.userId, DocumentErrors.REVIEWER_IS_DRAFTER),
-  ),
+  review: (actor, doc, facts) =>
+    firstDenial(
+      () =>
+        ownStep('documents.review', 'review', (a, d) => allowIf(d.drafterId !== a.userId, DocumentErrors.REVIEWER_IS_DRAFTER))(actor, doc),
+      () => addedReviewerTurn(actor, doc, facts),
+    ),
   // 条例 第二十二条: upward and important documents by the principal leader; a joint one after every co-issuer countersigned.
   signOff: ownStep(
     'documents.signOff',
@@ -116,6 +203,19 @@ export const documentPolicy = definePolicy<DocumentRow>()({
     firstDenial(
       () => notClassified(doc, DocumentErrors.CLASSIFIED_NOT_ELECTRONIC),
       () => docState(doc, 'pdf'),
+    ),
+  returnToDrafter: returnStep('returnToDrafter'),
+  returnToReview: returnStep('returnToReview'),
+  recall,
+  // 加签: the reviewer (not the drafter) adds one more reviewer; one pending at a time.
+  addReviewer: (actor, doc, facts) =>
+    firstDenial(
+      () =>
+        ownStep('documents.review', 'addReviewer', (a, d) => allowIf(d.drafterId !== a.userId, DocumentErrors.REVIEWER_IS_DRAFTER))(
+          actor,
+          doc,
+        ),
+      () => allowIf(!doc.addedReviewerId, DocumentErrors.ADDED_REVIEWER_PENDING, { name: nameOf(facts, doc.addedReviewerId) }),
     ),
 });
 export type DocumentAction = (typeof documentPolicy.actions)[number];

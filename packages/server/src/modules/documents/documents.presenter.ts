@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/context.ts';
 import { allowedActionsActing } from '../../platform/policy.ts';
 import { DELEGABLE_DOCUMENT_ACTIONS, DELEGABLE_INCOMING_ACTIONS, documentPolicy, incomingPolicy } from './documents.policy.ts';
 import type { AttachmentRow, CountersignRow, DocumentRow, IncomingRow } from './documents.tables.ts';
+import type { FlowStepRow } from './flow.tables.ts';
 import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
 import type { documentsRepository } from './documents.repository.ts';
@@ -33,6 +34,7 @@ export function presentDocument(
     orgNames: Map<string, string>;
     warnings: DocumentWarning[];
     replyTo: { incomingId: string; title: string; docNumber: string | null; senderName: string } | null;
+    flowSteps: FlowStepRow[];
   },
 ) {
   return {
@@ -80,7 +82,24 @@ export function presentDocument(
     recheckedByName: doc.recheckedBy ? (extra.names.get(doc.recheckedBy) ?? null) : null,
     resignBy: doc.originalSignerName,
     replyTo: extra.replyTo,
-    allowedActions: allowedActionsActing(documentPolicy, DELEGABLE_DOCUMENT_ACTIONS, actor, doc),
+    addedReviewer: doc.addedReviewerId
+      ? {
+          id: doc.addedReviewerId,
+          name: extra.names.get(doc.addedReviewerId) ?? '',
+          note: doc.addedReviewerNote,
+          addedByName: doc.addedBy ? (extra.names.get(doc.addedBy) ?? '') : '',
+        }
+      : null,
+    flowSteps: extra.flowSteps.map((f) => ({
+      kind: f.kind,
+      fromStatus: f.fromStatus,
+      toStatus: f.toStatus,
+      reason: f.reason,
+      userName: f.userName,
+      targetName: f.targetName,
+      at: iso(f.createdAt),
+    })),
+    allowedActions: allowedActionsActing(documentPolicy, DELEGABLE_DOCUMENT_ACTIONS, actor, doc, { names: extra.names }),
   };
 }
 

@@ -33,6 +33,7 @@ import { attachmentRoutes } from './attachments.routes.ts';
 import { slipRoutes } from './slips.routes.ts';
 import { countersignRoutes } from './countersign.routes.ts';
 import { revisionRoutes } from './revisions.routes.ts';
+import { flowRoutes } from './flow.routes.ts';
 import { signatureRoutes } from './signatures.routes.ts';
 import { documentPdf } from './signatures.service.ts';
 
@@ -360,6 +361,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
   slipRoutes(app, deps);
   countersignRoutes(app, deps);
   revisionRoutes(app, deps);
+  flowRoutes(app, deps);
   signatureRoutes(app, deps);
 
   // Automatic 催办 once an hour in every process (the job itself is idempotent per day).

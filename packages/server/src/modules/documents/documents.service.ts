@@ -39,6 +39,10 @@ import { formatOf } from './documents.layout.ts';
 import { clearRevisionBodies, markSignedRevisionSeen, recordRevision } from './revisions.write.ts';
 import { renderOfficialDocument } from './documents.pdf.ts';
 import { signDispatched } from './signatures.write.ts';
+import { documentFacts, flowStepsOf } from './flow.service.ts';
+
+/** 加签 pends only in review: a step that moves the document out of it ends the pending one. */
+const NO_ADDED_REVIEWER = { addedReviewerId: null, addedReviewerNote: null, addedBy: null } as const;
 
 function refuseClassifiedContent(
   classification: DocumentRow['classification'],
@@ -120,7 +124,7 @@ export async function documentForOfd(db: Db, actor: Actor, id: string): Promise<
 async function lockedFor(tx: Tx, actor: Actor, id: string, action: DocumentAction): Promise<DocumentRow> {
   const doc = await repo.byId(tx, id, { lock: true });
   if (!doc || !canReadOrg(actor, doc.orgId)) throw notFound();
-  authorize(documentPolicy, actor, action, doc);
+  authorize(documentPolicy, actor, action, doc, await documentFacts(tx, doc));
   return doc;
 }
 
@@ -283,13 +287,15 @@ export async function reviewDocument(
       reviewerId: ctx.actor.userId,
       reviewedAt: new Date(),
       reviewComment: input.comment || null,
+      // 加签: the added reviewer's decision is the review's; it moves on (or back) with it.
+      ...NO_ADDED_REVIEWER,
     });
     await writeAudit(tx, ctx, {
       action: `document.review.${input.decision}`,
       entity: 'document',
       entityId: id,
       orgId: doc.orgId,
-      before: { status: doc.status },
+      before: { status: doc.status, ...(doc.addedReviewerId ? { addedReviewerId: doc.addedReviewerId, addedBy: doc.addedBy } : {}) },
       after: { status: row.status, comment: input.comment },
     });
     return row;
@@ -368,7 +374,7 @@ export async function countersignDocument(
       id,
       input.decision === 'approve'
         ? { countersignedOrgIds: [...found.countersignedOrgIds, ctx.actor.orgId] }
-        : { status: 'returned', countersignedOrgIds: [], reviewComment: input.opinion },
+        : { status: 'returned', countersignedOrgIds: [], reviewComment: input.opinion, ...NO_ADDED_REVIEWER },
     );
     await writeAudit(tx, ctx, {
       action: `document.countersign.${input.decision}`,
@@ -507,7 +513,8 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
   assertMay(ctx.actor, 'documents.dispatch');
   return db.transaction(async (tx) => {
     const doc = await lockedFor(tx, ctx.actor, id, 'void');
-    const row = await repo.update(tx, id, { status: 'void', voidedAt: new Date(), voidReason: input.reason });
+    // 作废 ends a pending 加签 with the rest of the flow.
+    const row = await repo.update(tx, id, { status: 'void', voidedAt: new Date(), voidReason: input.reason, ...NO_ADDED_REVIEWER });
     const withdrawn = await repo.withdrawPendingOf(tx, id);
     await writeAudit(tx, ctx, {
       action: 'document.void',
@@ -524,14 +531,17 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
 
 /** The drafting slip as the API sends it (names, attachments, allowedActions). */
 export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
-  const [org, names, attachments, countersigns, orgNames] = await Promise.all([
+  const [org, names, attachments, countersigns, orgNames, flowSteps] = await Promise.all([
     repo.orgById(db, doc.orgId),
-    repo.userNames(db, [doc.drafterId, doc.reviewerId, doc.recheckedBy]),
+    repo.userNames(db, [doc.drafterId, doc.reviewerId, doc.recheckedBy, doc.addedReviewerId, doc.addedBy]),
     repo.attachmentsOf(db, doc.id),
     repo.countersignsOf(db, doc.id),
     repo.orgNames(db, doc.countersignOrgIds),
+    // Another org (a recipient, a co-issuer) does not see how the sender's office handled its draft.
+    canReadOrg(actor, doc.orgId) ? flowStepsOf(db, doc.id) : Promise.resolve([]),
   ]);
   return presentDocument(actor, doc, {
+    flowSteps,
     orgName: org?.name ?? '',
     names,
     attachments,

@@ -75,6 +75,10 @@ export const documents = pgTable('documents', {
   secrecyUnit: text('secrecy_unit', { enum: SECRECY_UNITS }),
   secrecyAmount: integer('secrecy_amount'),
   paperChannel: text('paper_channel', { enum: PAPER_CHANNELS }),
+  /** 加签 (1200_document_flow.sql): the reviewer added while in review, who must decide before it moves on; and who added them. */
+  addedReviewerId: uuid('added_reviewer_id').references(() => users.id),
+  addedReviewerNote: text('added_reviewer_note'),
+  addedBy: uuid('added_by').references(() => users.id),
 });
 export type DocumentRow = typeof documents.$inferSelect;
 

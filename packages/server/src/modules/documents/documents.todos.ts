@@ -127,13 +127,14 @@ async function outgoingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promis
   // As documents.policy has it: sign-off waits for every countersigning org, and an upward or
   // important document is the principal leader's (条例 第二十二条); 复核 comes before numbering; a
   // co-issuing org's leader countersigns (会签) another org's draft while it is in review (never its
-  // own: documents_countersign_not_self). The office's own open documents and the others' drafts it
+  // own: documents_countersign_not_self); a reviewer added (加签) holds the review alone until they decide. The office's own open documents and the others' drafts it
   // countersigns are two scans, each in updated_at order and stopping at the limit (documents_todo_idx,
   // documents_countersign_idx; migration 1170), among the statuses whose step can be the actor's;
   // not one OR over the table sorted whole.
   const own = [
     'returned',
-    ...(reviewer ? ['in_review'] : []),
+    // in_review for everyone: an added reviewer (加签) may hold a review their role alone would not give them.
+    'in_review',
     ...(signer ? ['reviewed'] : []),
     ...(numberer ? ['signed_off'] : []),
     ...(dispatcher ? ['numbered'] : []),
@@ -143,7 +144,8 @@ async function outgoingSteps(db: DbOrTx, actor: Actor, limit: TodoLimit): Promis
     FROM ((SELECT * FROM (
              SELECT id, title, upward, important, updated_at, CASE
                WHEN status = 'returned' AND drafter_id = ${actor.userId} THEN 'returned'
-               WHEN status = 'in_review' AND ${reviewer}::boolean AND drafter_id <> ${actor.userId} THEN 'review'
+               WHEN status = 'in_review' AND added_reviewer_id = ${actor.userId} THEN 'review'
+               WHEN status = 'in_review' AND added_reviewer_id IS NULL AND ${reviewer}::boolean AND drafter_id <> ${actor.userId} THEN 'review'
                WHEN status = 'reviewed' AND ${signer}::boolean AND countersign_org_ids <@ countersigned_org_ids
                  AND (${principal}::boolean OR NOT (upward OR important)) THEN 'signOff'
                WHEN status = 'signed_off' AND ${numberer}::boolean AND rechecked_at IS NULL THEN 'recheck'

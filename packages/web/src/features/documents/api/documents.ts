@@ -1,6 +1,6 @@
 /** 发文: the drafting slip's queries and actions. */
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentDraft, DocumentStatus, PaperChannel } from '@township-office/domain/documents';
+import type { DocumentDraft, DocumentStatus, PaperChannel, ReturnTarget } from '@township-office/domain/documents';
 import { api, request } from '../../../lib/api.ts';
 import { useInvalidatingMutation } from '../../../lib/query.ts';
 import type { DocumentListItem, DocumentRecord, Page, ReceiptTable } from './types.ts';
@@ -49,7 +49,10 @@ export type SlipAction =
   | { kind: 'recheck' }
   | { kind: 'number' }
   | { kind: 'dispatch'; channel: 'online' | 'paper'; copies?: number; copyNumbers?: string; paperChannel?: PaperChannel; sentDate?: string }
-  | { kind: 'void'; reason: string };
+  | { kind: 'void'; reason: string }
+  | { kind: 'return'; to: ReturnTarget; reason: string }
+  | { kind: 'recall' }
+  | { kind: 'addReviewer'; userId: string; note: string };
 
 export function useSlipAction(id: string) {
   return useDocMutation((a: SlipAction): Promise<unknown> => {
@@ -73,6 +76,12 @@ export function useSlipAction(id: string) {
       }
       case 'void':
         return api.post(`${base}/void`, { reason: a.reason });
+      case 'return':
+        return api.post(`${base}/return`, { to: a.to, reason: a.reason });
+      case 'recall':
+        return api.post(`${base}/recall`);
+      case 'addReviewer':
+        return api.post(`${base}/add-reviewer`, { userId: a.userId, note: a.note });
     }
   });
 }

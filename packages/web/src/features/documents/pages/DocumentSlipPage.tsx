@@ -1,6 +1,6 @@
 /** /documents/outgoing/:id — the drafting slip with the actions the record allows, in one bar at the bottom. */
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Result, Spin, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Radio, Result, Select, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -9,10 +9,14 @@ import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { download, openPdf } from '../../../lib/api.ts';
+import { usePeople } from '../../../lib/query.ts';
+import { roleMay } from '@township-office/domain/permissions';
+import type { Role } from '@township-office/domain/roles';
 import { useDocument, useSlipAction, type SlipAction } from '../api/documents.ts';
 import { useRevisions } from '../api/revisions.ts';
 import { BodyView } from '../components/BodyView.tsx';
 import { DocumentSlip } from '../components/DocumentSlip.tsx';
+import { FlowSteps } from '../components/FlowSteps.tsx';
 import { ReceiptTable } from '../components/ReceiptTable.tsx';
 import { RevisionHistory, type Range } from '../components/RevisionHistory.tsx';
 import { SignatureStatus } from '../components/SignatureStatus.tsx';
@@ -20,7 +24,7 @@ import { TextModal } from '../components/TextModal.tsx';
 import { CopyNumbersField, PaperChannelField } from '../components/SecrecyFields.tsx';
 import type { PaperChannel } from '@township-office/domain/documents';
 
-type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void';
+type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void' | 'return' | 'addReviewer';
 type PaperDispatchValues = { copies: number; copyNumbers?: string; paperChannel?: PaperChannel; sentDate?: Dayjs };
 
 export default function DocumentSlipPage() {
@@ -31,6 +35,7 @@ export default function DocumentSlipPage() {
   const { message, modal } = App.useApp();
   const { me } = useSession();
   const q = useDocument(id);
+  const people = usePeople();
   const act = useSlipAction(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const revisions = useRevisions(id);
@@ -69,6 +74,12 @@ export default function DocumentSlipPage() {
   // The action bar's one-click actions; a dialog's action goes through `submit`, which FormModal awaits.
   const run = (a: SlipAction, done: string) => act.mutate(a, { onSuccess: (r) => announce(a, done, r) });
   const submit = (a: SlipAction, done: string) => act.mutateAsync(a).then((r) => announce(a, done, r));
+  // The latest step back, shown while the document is still where that step put it.
+  const lastStep = doc.flowSteps.at(-1);
+  const lastReturn = lastStep?.kind === 'return' ? lastStep : undefined;
+  const reviewers = (people.data ?? []).filter(
+    (p) => p.id !== me.id && p.id !== doc.drafterId && roleMay(p.role as Role, 'documents.review'),
+  );
   const recipientCount = doc.mainRecipientOrgIds.length + doc.copyRecipientOrgIds.length;
   const classified = doc.classification !== 'none';
   const pdfName = `${doc.docNumber ?? doc.title}.pdf`;
@@ -169,6 +180,32 @@ export default function DocumentSlipPage() {
         {t('documents.action.downloadOfd')}
       </Button>
     ),
+    // 退回 to an earlier step (the targets offered are those the record allows), 取回 by the sender, 加签.
+    (may('returnToDrafter') || may('returnToReview')) && (
+      <Button key="return" danger onClick={() => setDialog('return')} data-testid="flow-return">
+        {t('documents.flow.return')}
+      </Button>
+    ),
+    may('recall') && (
+      <Button
+        key="recall"
+        data-testid="flow-recall"
+        onClick={() =>
+          modal.confirm({
+            title: t('documents.flow.recall'),
+            content: t('documents.flow.confirmRecall'),
+            onOk: () => act.mutateAsync({ kind: 'recall' }).then(() => void message.success(t('documents.flow.recalled'))),
+          })
+        }
+      >
+        {t('documents.flow.recall')}
+      </Button>
+    ),
+    may('addReviewer') && (
+      <Button key="addReviewer" onClick={() => setDialog('addReviewer')} data-testid="flow-add-reviewer">
+        {t('documents.flow.addReviewer')}
+      </Button>
+    ),
     may('void') && (
       <Button key="void" danger onClick={() => setDialog('void')}>
         {t('documents.action.void')}
@@ -208,13 +245,38 @@ export default function DocumentSlipPage() {
           }
         />
       ) : null}
-      {doc.status === 'returned' && doc.reviewComment ? (
+      {doc.status === 'returned' && doc.reviewComment && !lastReturn ? (
         <Alert
           type="warning"
           showIcon
           className="doc-section"
           style={{ marginBottom: 12 }}
           message={t('documents.slip.returnedBanner', { comment: doc.reviewComment })}
+        />
+      ) : null}
+      {doc.addedReviewer ? (
+        <Alert
+          type="info"
+          showIcon
+          className="doc-section"
+          style={{ marginBottom: 12 }}
+          data-testid="added-reviewer"
+          message={t('documents.flow.pendingAdded', { name: doc.addedReviewer.name, by: doc.addedReviewer.addedByName })}
+          description={doc.addedReviewer.note ?? undefined}
+        />
+      ) : null}
+      {lastReturn && doc.status === (lastReturn.toStatus as string) ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="doc-section"
+          style={{ marginBottom: 12 }}
+          data-testid="last-return"
+          message={t('documents.flow.lastReturn', {
+            user: lastReturn.userName,
+            target: lastReturn.targetName ?? t(`documents.flow.toStatus_${lastReturn.toStatus === 'returned' ? 'returned' : 'in_review'}`),
+            reason: lastReturn.reason ?? '',
+          })}
         />
       ) : null}
       {doc.warnings.map((w) => (
@@ -229,6 +291,7 @@ export default function DocumentSlipPage() {
         range={revisionRange}
         onRange={setRevisionRange}
       />
+      <FlowSteps steps={doc.flowSteps} />
       <SignatureStatus documentId={id} dispatched={doc.status === 'dispatched' && doc.channel === 'online'} />
       {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
       <Flex className="doc-actionbar" gap={8} wrap align="center" data-testid="action-bar">
@@ -279,6 +342,55 @@ export default function DocumentSlipPage() {
         onClose={() => setDialog(null)}
         onSubmit={(v) => submit({ kind: 'void', reason: v.text.trim() }, t('documents.action.void'))}
       />
+      <TextModal
+        open={dialog === 'return'}
+        title={t('documents.flow.returnTitle')}
+        label={t('documents.flow.reason')}
+        help={t('documents.flow.reasonHelp')}
+        required={t('documents.flow.reasonRequired')}
+        max={500}
+        okText={t('documents.flow.kind_return')}
+        onClose={() => setDialog(null)}
+        onSubmit={(v) => submit({ kind: 'return', to: v.to as 'drafter' | 'review', reason: v.text.trim() }, t('documents.flow.returned'))}
+        testId="return-modal"
+      >
+        <Form.Item name="to" label={t('documents.flow.returnTo')} initialValue={may('returnToReview') ? 'review' : 'drafter'}>
+          <Radio.Group data-testid="return-to">
+            {may('returnToReview') ? <Radio value="review">{t('documents.flow.toReview')}</Radio> : null}
+            {may('returnToDrafter') ? <Radio value="drafter">{t('documents.flow.toDrafter')}</Radio> : null}
+          </Radio.Group>
+        </Form.Item>
+      </TextModal>
+      <TextModal
+        open={dialog === 'addReviewer'}
+        title={t('documents.flow.addReviewerTitle')}
+        label={t('documents.flow.note')}
+        required={false}
+        max={500}
+        okText={t('documents.flow.addReviewer')}
+        onClose={() => setDialog(null)}
+        onSubmit={(v) => {
+          const name = reviewers.find((p) => p.id === v.userId)?.displayName ?? '';
+          return act
+            .mutateAsync({ kind: 'addReviewer', userId: v.userId as string, note: v.text.trim() })
+            .then(() => void message.success(t('documents.flow.added', { name })));
+        }}
+        testId="add-reviewer-modal"
+      >
+        <Form.Item
+          name="userId"
+          label={t('documents.flow.reviewer')}
+          rules={[{ required: true, message: t('documents.flow.pickReviewer') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={people.isPending}
+            options={reviewers.map((p) => ({ value: p.id, label: p.displayName }))}
+            data-testid="add-reviewer-user"
+          />
+        </Form.Item>
+      </TextModal>
       <FormModal<PaperDispatchValues>
         open={dialog === 'dispatchPaper'}
         title={t('documents.action.dispatchPaper')}

@@ -1,0 +1,183 @@
+/**
+ * 退回, 取回 and 加签 of the drafting slip (issue 13). Each operation locks the document, checks
+ * documentPolicy (the slip's allowedActions read the same rule), changes the row, keeps the step in
+ * document_flow_steps with what it cleared, audits, and tells the person the document went to.
+ */
+import { roleMay } from '@township-office/domain/permissions';
+import { DocumentErrors } from '@township-office/domain/documents.errors';
+import type { ReturnTarget } from '@township-office/domain/documents';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { canReadOrg } from '../../platform/access.ts';
+import { authorize } from '../../platform/policy.ts';
+import { announce } from '../notifications/notifications.service.ts';
+import { documentPolicy, type DocumentAction, type DocumentFacts } from './documents.policy.ts';
+import { documentsRepository as repo } from './documents.repository.ts';
+import type { DocumentRow } from './documents.tables.ts';
+import { flowRepository as flowRepo } from './flow.repository.ts';
+
+/** The names documentPolicy's refusals quote (who reviewed, who added a reviewer, who is added). */
+export async function documentFacts(db: DbOrTx, doc: DocumentRow): Promise<DocumentFacts> {
+  return { names: await repo.userNames(db, [doc.reviewerId, doc.addedBy, doc.addedReviewerId]) };
+}
+
+async function lockedFor(tx: Tx, ctx: RequestContext, id: string, action: DocumentAction): Promise<DocumentRow> {
+  const doc = await repo.byId(tx, id, { lock: true });
+  if (!doc || !canReadOrg(ctx.actor, doc.orgId)) throw notFound();
+  authorize(documentPolicy, ctx.actor, action, doc, await documentFacts(tx, doc));
+  return doc;
+}
+
+const REVIEW = ['reviewerId', 'reviewedAt', 'reviewComment'] as const;
+const SIGN_OFF = ['signerId', 'signerName', 'signerForId', 'signerForName', 'signOffOpinion', 'signedAt', 'writtenDate'] as const;
+const RECHECK = ['recheckedBy', 'recheckedAt'] as const;
+const ADDED = ['addedReviewerId', 'addedReviewerNote', 'addedBy'] as const;
+type Cleared = (typeof REVIEW | typeof SIGN_OFF | typeof RECHECK | typeof ADDED)[number];
+
+/** The fields set to null, and what they held (for the history: a step taken back is kept, not lost). */
+function clear(doc: DocumentRow, fields: readonly Cleared[]) {
+  const values = Object.fromEntries(fields.map((f) => [f, null])) as Partial<Record<Cleared, null>>;
+  const was = Object.fromEntries(fields.filter((f) => doc[f] !== null).map((f) => [f, doc[f]]));
+  return { values, was };
+}
+
+/**
+ * 退回 to an earlier step it passed, with a reason: to the drafter (returned; the review, sign-off and
+ * 复核 are cleared, as a resubmission goes through them again) or to the review (in_review; the
+ * sign-off and 复核 are cleared, the review too, which is to be done again).
+ */
+export async function returnDocument(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { to: ReturnTarget; reason: string },
+): Promise<DocumentRow> {
+  return db.transaction(async (tx) => {
+    const doc = await lockedFor(tx, ctx, id, input.to === 'drafter' ? 'returnToDrafter' : 'returnToReview');
+    const { values, was } = clear(doc, [...REVIEW, ...SIGN_OFF, ...RECHECK, ...ADDED]);
+    const toDrafter = input.to === 'drafter';
+    const row = await repo.update(tx, id, {
+      ...values,
+      status: toDrafter ? 'returned' : 'in_review',
+      // As the review's own return has it: the drafter reads the reason on the slip; a reviewer's return is their review.
+      ...(toDrafter && doc.status === 'in_review'
+        ? { reviewerId: ctx.actor.userId, reviewedAt: new Date(), reviewComment: input.reason }
+        : {}),
+    });
+    // It goes to the drafter, or to the reviewer who approved it (the office's reviewers when none is recorded).
+    const targetId = toDrafter ? doc.drafterId : doc.reviewerId;
+    const names = await repo.userNames(tx, [targetId]);
+    const step = await flowRepo.insert(tx, {
+      orgId: doc.orgId,
+      documentId: id,
+      kind: 'return',
+      fromStatus: doc.status,
+      toStatus: row.status,
+      reason: input.reason,
+      userId: ctx.actor.userId,
+      userName: ctx.actor.displayName,
+      targetId: targetId && names.has(targetId) ? targetId : null,
+      targetName: targetId ? (names.get(targetId) ?? null) : null,
+      cleared: was,
+    });
+    await announce(tx, {
+      orgId: doc.orgId,
+      audience: targetId ? { userIds: [targetId] } : 'documents.review',
+      stage: 'returned',
+      todoKind: toDrafter ? 'document.returned' : 'document.review',
+      recordId: id,
+      title: doc.title,
+      subject: `${ctx.actor.displayName}：${input.reason}`,
+      href: `/documents/outgoing/${id}`,
+      dueAt: null,
+      occurrence: step.id,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'document.return',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status, ...was },
+      after: { status: row.status, to: input.to, reason: input.reason },
+    });
+    return row;
+  });
+}
+
+/**
+ * 取回: the drafter takes a submitted document back to the draft, or the reviewer takes an approved one
+ * back into review, while the next person has not acted (the policy names them once they have).
+ */
+export async function recallDocument(db: Db, ctx: RequestContext, id: string): Promise<DocumentRow> {
+  return db.transaction(async (tx) => {
+    const doc = await lockedFor(tx, ctx, id, 'recall');
+    const byDrafter = doc.status === 'in_review';
+    const { values, was } = clear(doc, byDrafter ? [] : REVIEW);
+    // Back to the draft, a later submission opens a new round of 会签 (as every submission does).
+    const row = await repo.update(tx, id, byDrafter ? { status: 'draft', countersignedOrgIds: [] } : { ...values, status: 'in_review' });
+    await flowRepo.insert(tx, {
+      orgId: doc.orgId,
+      documentId: id,
+      kind: 'recall',
+      fromStatus: doc.status,
+      toStatus: row.status,
+      reason: null,
+      userId: ctx.actor.userId,
+      userName: ctx.actor.displayName,
+      cleared: was,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'document.recall',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status, ...was },
+      after: { status: row.status },
+    });
+    return row;
+  });
+}
+
+/**
+ * 加签: the reviewer adds one more reviewer of the same org (who may review, is not the drafter nor
+ * the reviewer), who must approve before the document moves on; their review action decides it.
+ * One added reviewer at a time.
+ */
+export async function addReviewer(db: Db, ctx: RequestContext, id: string, input: { userId: string; note: string }): Promise<DocumentRow> {
+  return db.transaction(async (tx) => {
+    const doc = await lockedFor(tx, ctx, id, 'addReviewer');
+    if (input.userId === ctx.actor.userId) throw new AppError(DocumentErrors.ADDED_REVIEWER_SELF);
+    const user = await flowRepo.activeUserOf(tx, doc.orgId, input.userId);
+    if (!user || !roleMay(user.role, 'documents.review') || user.id === doc.drafterId)
+      throw new AppError(DocumentErrors.ADDED_REVIEWER_INVALID, { id: input.userId });
+    const row = await repo.update(tx, id, { addedReviewerId: user.id, addedReviewerNote: input.note || null, addedBy: ctx.actor.userId });
+    await flowRepo.insert(tx, {
+      orgId: doc.orgId,
+      documentId: id,
+      kind: 'addReviewer',
+      fromStatus: doc.status,
+      toStatus: row.status,
+      reason: input.note || null,
+      userId: ctx.actor.userId,
+      userName: ctx.actor.displayName,
+      targetId: user.id,
+      targetName: user.displayName,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'document.addReviewer',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      before: { status: doc.status },
+      after: { addedReviewerId: user.id, note: input.note },
+    });
+    return row;
+  });
+}
+
+/** The slip's history of 退回, 取回 and 加签, oldest first. */
+export async function flowStepsOf(db: DbOrTx, documentId: string) {
+  return flowRepo.list(db, documentId);
+}
