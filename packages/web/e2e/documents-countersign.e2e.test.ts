@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  apiAs,
   describeBrowser,
   loginAs,
   logout,
@@ -138,6 +139,16 @@ describeBrowser('办文: a joint notice countersigned and signed by the principa
     await chooser.setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: altered });
     await expect.poll(() => c.getByTestId('verify-result').getAttribute('data-verifies')).toBe('false');
     await expect.poll(() => c.getByTestId('verify-result').innerText()).toContain('验证未通过');
+
+    // A recipient's copy: a township signs for it, and its processing slip says the document verifies.
+    const town = await apiAs('town01.clerk');
+    const inbox = (await town('GET', '/api/inbox?pageSize=200')).items as { id: string; documentId: string }[];
+    const delivery = inbox.find((d) => d.documentId === id)!;
+    const { incomingId } = (await town('POST', `/api/deliveries/${delivery.id}/acknowledge`)) as { incomingId: string };
+    await switchUser(c, 'town01.clerk');
+    await navigate(c, `/documents/incoming/${incomingId}`);
+    await expect.poll(() => c.getByTestId('signature-status').getAttribute('data-state')).toBe('valid');
+    await expect.poll(() => c.getByTestId('signature').innerText()).toContain('中共清溪县委办公室');
   });
 
   it("refuses a township's 请示 with two main recipients, naming 第十五条", async () => {

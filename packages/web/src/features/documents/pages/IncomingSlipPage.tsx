@@ -11,6 +11,7 @@ import { formatDate, formatDateText, formatDateTime } from '../../../lib/format.
 import { usePeople } from '../../../lib/query.ts';
 import { useIncoming, useIncomingOp, useReplyIncoming, type IncomingOp } from '../api/incoming.ts';
 import { BodyView } from '../components/BodyView.tsx';
+import { SignatureStatus } from '../components/SignatureStatus.tsx';
 import { ClassificationTag, IncomingStatusTag, UrgencyTag } from '../components/labels.tsx';
 import { TextModal, type TextValues } from '../components/TextModal.tsx';
 import '../components/slip.css';
@@ -363,6 +364,8 @@ export default function IncomingSlipPage() {
         </table>
       </div>
       {r.classification === 'none' && r.body ? <BodyView body={r.body} /> : null}
+      {/* The recipient's copy: whether the document received online verifies against its sender's signature. */}
+      {r.documentId ? <SignatureStatus documentId={r.documentId} dispatched={r.channel === 'online'} /> : null}
       <Flex className="doc-actionbar" gap={8} wrap align="center" data-testid="action-bar">
         {buttons.length ? buttons : <Typography.Text type="secondary">{t('documents.slip.noActions')}</Typography.Text>}
       </Flex>
