@@ -4,40 +4,12 @@
  * clients of one office at once, each beside its plain-SQL baseline from the same run.
  */
 import pg from 'pg';
-import type { Database } from '../packages/server/src/db/client.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
-import type { App } from '../packages/server/src/platform/app-types.ts';
 import { fillIncoming } from './registers.fill.ts';
+import { appFor, round, sample, session } from './http.ts';
 import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
 
 const ROWS = Number(process.env.BENCH_INCOMING_ROWS ?? 1_000_000);
 const RUNS = 60;
-
-async function appFor(database: Database): Promise<App> {
-  return buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
-}
-
-let ip = 0;
-async function session(app: App, username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: 'Demo#2026' },
-    remoteAddress: `10.9.${++ip >> 8}.${ip & 255}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: res.json().csrfToken as string };
-}
-
-async function sample(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn(i); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await timed(() => fn(i))).ms);
-  return out;
-}
-
-const round = (x: number) => Math.round(x * 100) / 100;
 
 const lists: BenchScenario = {
   module: 'registers',

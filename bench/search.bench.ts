@@ -6,42 +6,14 @@
  * office — each beside the plain SQL that gives the same answer (the page and its total) by ILIKE
  * over the register, measured in the same run.
  */
-import type { Database } from '../packages/server/src/db/client.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
 import { refreshSearchIndex } from '../packages/server/src/modules/search/search.service.ts';
-import type { App } from '../packages/server/src/platform/app-types.ts';
 import { fillIncoming } from './registers.fill.ts';
-import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
+import { appFor, round, sample, session } from './http.ts';
+import { median, percentile, type BenchResult, type BenchScenario } from './registry.ts';
 
 const ROWS = Number(process.env.BENCH_SEARCH_ROWS ?? 1_000_000);
 const RUNS = 40;
 const BASELINE_RUNS = 5;
-
-async function appFor(database: Database): Promise<App> {
-  return buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
-}
-
-let ip = 0;
-async function session(app: App, username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: 'Demo#2026' },
-    remoteAddress: `10.8.${++ip >> 8}.${ip & 255}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
-}
-
-async function sample(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await timed(fn)).ms);
-  return out;
-}
-
-const round = (x: number) => Math.round(x * 100) / 100;
 
 const search: BenchScenario = {
   module: 'search',
@@ -62,7 +34,7 @@ const search: BenchScenario = {
     await pool.query('VACUUM ANALYZE search_entries');
     const entries = Number((await pool.query('SELECT count(*)::int AS n FROM search_entries')).rows[0].n);
     // An idle refresh (nothing marked) is what the job and every search pay.
-    const idle = await sample(20, () => refreshSearchIndex(database.db));
+    const idle = await sample(20, () => refreshSearchIndex(database.db), 3);
 
     const office = (await pool.query(`SELECT id FROM orgs WHERE code = 'T01'`)).rows[0].id as string;
     const app = await appFor(database);
@@ -107,8 +79,8 @@ const search: BenchScenario = {
           progress(`search "${w}", ${who}`);
           const url = `/api/search?q=${encodeURIComponent(w)}`;
           const first = await get(s, url);
-          const t = await sample(RUNS, () => get(s, url));
-          const b = await sample(BASELINE_RUNS, () => plain(w, scope));
+          const t = await sample(RUNS, () => get(s, url), 3);
+          const b = await sample(BASELINE_RUNS, () => plain(w, scope), 3);
           all.push(...t);
           allPlain.push(...b);
           out.push({

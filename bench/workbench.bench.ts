@@ -7,45 +7,17 @@ import pg from 'pg';
 import { chinaToday } from '@township-office/domain/dates';
 import { roleMay } from '@township-office/domain/permissions';
 import { BUSINESS_ROLES } from '@township-office/domain/roles';
-import type { Database } from '../packages/server/src/db/client.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
 import { runReminderSweep } from '../packages/server/src/modules/notifications/notifications.service.ts';
 import { everyTodo, workbench } from '../packages/server/src/modules/workbench/workbench.service.ts';
 import { notificationsRepository } from '../packages/server/src/modules/notifications/notifications.repository.ts';
 import { systemContext, type Actor } from '../packages/server/src/platform/context.ts';
-import type { App } from '../packages/server/src/platform/app-types.ts';
 import { fillDeliveries, fillDrafts, fillFollowUps, fillIncoming, fillPetitions, orgId, userId } from './workbench.fill.ts';
+import { appFor, round, sample, session } from './http.ts';
 import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
 
 const ITEMS = Number(process.env.BENCH_WORKBENCH_ITEMS ?? 100_000);
 const DEADLINES = Number(process.env.BENCH_REMINDER_DEADLINES ?? 1_000_000);
 const RUNS = 60;
-
-const round = (x: number) => Math.round(x * 100) / 100;
-
-async function appFor(database: Database): Promise<App> {
-  return buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
-}
-
-let ip = 0;
-async function session(app: App, username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: 'Demo#2026' },
-    remoteAddress: `10.8.${++ip >> 8}.${ip & 255}`,
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
-}
-
-async function sample(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await timed(fn)).ms);
-  return out;
-}
 
 /** The statements (text and values) sent by every pg client while `fn` runs. */
 async function capture<T>(fn: () => Promise<T>): Promise<{ text: string; values: unknown[] }[]> {
