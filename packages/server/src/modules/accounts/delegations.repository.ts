@@ -1,5 +1,5 @@
 /** SQL of 委托 (delegations); names come from users, the only other table it reads. */
-import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '@township-office/domain/roles';
 import type { DbOrTx } from '../../db/client.ts';
@@ -42,6 +42,25 @@ const flat = (r: { d: DelegationRow; principalName: string; delegateName: string
   delegateName: r.delegateName,
   revokedByName: r.revokedByName,
 });
+
+/** One side of a delegation in force, as both reads select it. */
+type PersonRow = { delegation_id: string; user_id: string; username: string; display_name: string; role: Role; ends_on: string };
+const actingForOf = (x: PersonRow): ActingFor => ({
+  delegationId: x.delegation_id,
+  userId: x.user_id,
+  username: x.username,
+  displayName: x.display_name,
+  role: x.role,
+  endsOn: x.ends_on,
+});
+
+/** Delegations in force on `today` (China date) whose principal and delegate are both still active accounts of its org. */
+const inForceOn = (today: string, join: SQL = sql``) => sql`
+      FROM ${delegations} d
+      JOIN ${users} p ON p.id = d.principal_id AND p.org_id = d.org_id AND p.disabled_at IS NULL
+      JOIN ${users} g ON g.id = d.delegate_id AND g.org_id = d.org_id AND g.disabled_at IS NULL
+      ${join}
+      WHERE d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date`;
 
 export const delegationsRepository = {
   async byId(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<DelegationRow | undefined> {
@@ -90,76 +109,34 @@ export const delegationsRepository = {
       .limit(400);
     return rows.map(flat);
   },
+  /** Every delegation in force on a day, by delegate: whom each acts for (the reminder engine's sweep). */
+  async actingForOn(db: DbOrTx, today: string): Promise<Map<string, ActingFor[]>> {
+    const r = await db.execute<PersonRow & { delegate_id: string }>(sql`
+      SELECT d.delegate_id, d.id AS delegation_id, p.id AS user_id, p.username, p.display_name, p.role,
+             to_char(d.ends_on, 'YYYY-MM-DD') AS ends_on
+      ${inForceOn(today)}
+      ORDER BY d.starts_on, d.created_at`);
+    const out = new Map<string, ActingFor[]>();
+    for (const x of r.rows) out.set(x.delegate_id, [...(out.get(x.delegate_id) ?? []), actingForOf(x)]);
+    return out;
+  },
+
   /**
    * Who the user acts for today and who acts for the user today, in one statement (it runs with the
    * session on every request). Both sides must still be active accounts of the delegation's org:
    * a leader who left or moved takes the delegation along.
    */
-  /** Every delegation in force on a day, by delegate: whom each acts for (the reminder engine's sweep). */
-  async actingForOn(db: DbOrTx, today: string): Promise<Map<string, ActingFor[]>> {
-    const r = await db.execute<{
-      delegate_id: string;
-      delegation_id: string;
-      user_id: string;
-      username: string;
-      display_name: string;
-      role: Role;
-      ends_on: string;
-    }>(sql`
-      SELECT d.delegate_id, d.id AS delegation_id, p.id AS user_id, p.username, p.display_name, p.role,
-             to_char(d.ends_on, 'YYYY-MM-DD') AS ends_on
-      FROM ${delegations} d
-      JOIN ${users} p ON p.id = d.principal_id AND p.org_id = d.org_id AND p.disabled_at IS NULL
-      JOIN ${users} g ON g.id = d.delegate_id AND g.org_id = d.org_id AND g.disabled_at IS NULL
-      WHERE d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date
-      ORDER BY d.starts_on, d.created_at`);
-    const out = new Map<string, ActingFor[]>();
-    for (const x of r.rows)
-      out.set(x.delegate_id, [
-        ...(out.get(x.delegate_id) ?? []),
-        {
-          delegationId: x.delegation_id,
-          userId: x.user_id,
-          username: x.username,
-          displayName: x.display_name,
-          role: x.role,
-          endsOn: x.ends_on,
-        },
-      ]);
-    return out;
-  },
-
   async inForceFor(db: DbOrTx, userId: string, today: string): Promise<{ actingFor: ActingFor[]; actedForBy: DelegationNotice[] }> {
-    const r = await db.execute<{
-      side: 'for' | 'by';
-      delegation_id: string;
-      user_id: string;
-      username: string;
-      display_name: string;
-      role: Role;
-      ends_on: string;
-    }>(sql`
+    const r = await db.execute<PersonRow & { side: 'for' | 'by' }>(sql`
       SELECT CASE WHEN d.delegate_id = ${userId}::uuid THEN 'for' ELSE 'by' END AS side, d.id AS delegation_id,
              o.id AS user_id, o.username, o.display_name, o.role, to_char(d.ends_on, 'YYYY-MM-DD') AS ends_on
-      FROM ${delegations} d
-      JOIN ${users} p ON p.id = d.principal_id AND p.org_id = d.org_id AND p.disabled_at IS NULL
-      JOIN ${users} g ON g.id = d.delegate_id AND g.org_id = d.org_id AND g.disabled_at IS NULL
-      JOIN ${users} o ON o.id = CASE WHEN d.delegate_id = ${userId}::uuid THEN d.principal_id ELSE d.delegate_id END
-      WHERE (d.delegate_id = ${userId}::uuid OR d.principal_id = ${userId}::uuid)
-        AND d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date
+      ${inForceOn(today, sql`JOIN ${users} o ON o.id = CASE WHEN d.delegate_id = ${userId}::uuid THEN d.principal_id ELSE d.delegate_id END`)}
+        AND (d.delegate_id = ${userId}::uuid OR d.principal_id = ${userId}::uuid)
       ORDER BY d.starts_on, d.created_at`);
     const actingFor: ActingFor[] = [];
     const actedForBy: DelegationNotice[] = [];
     for (const x of r.rows) {
-      if (x.side === 'for')
-        actingFor.push({
-          delegationId: x.delegation_id,
-          userId: x.user_id,
-          username: x.username,
-          displayName: x.display_name,
-          role: x.role,
-          endsOn: x.ends_on,
-        });
+      if (x.side === 'for') actingFor.push(actingForOf(x));
       else actedForBy.push({ delegationId: x.delegation_id, displayName: x.display_name, endsOn: x.ends_on });
     }
     return { actingFor, actedForBy };

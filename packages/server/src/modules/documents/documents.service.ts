@@ -485,7 +485,7 @@ export async function dispatchDocument(
     // Online, the PDF is fixed now (its 印发日期 is today) and signed with the issuing org's key.
     const signature =
       input.channel === 'online'
-        ? await signDispatched(tx, ctx, row, await renderOfficialDocument(await officialDocumentInput(tx, row)))
+        ? await signDispatched(tx, ctx, row, async () => renderOfficialDocument(await officialDocumentInput(tx, row)))
         : null;
     await writeAudit(tx, ctx, {
       action: 'document.dispatch',
