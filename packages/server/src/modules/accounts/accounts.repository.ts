@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { BUSINESS_ROLES } from '@township-office/domain/roles';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs, type OrgRow } from '../orgs/orgs.tables.ts';
-import { loginFailures, sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
+import { delegations, loginFailures, sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
 
 export type UserWithOrg = { user: UserRow; org: OrgRow };
 
@@ -56,14 +56,25 @@ export const accountsRepository = {
   async insertSession(db: DbOrTx, values: typeof sessions.$inferInsert): Promise<void> {
     await db.insert(sessions).values(values);
   },
-  async liveSession(db: DbOrTx, id: string): Promise<(SessionRow & { user: UserRow; org: OrgRow }) | undefined> {
+  /**
+   * The session with its user and org, and whether any delegation names the user on `today` (China
+   * date): most people have none, so the request skips the delegation query (`inForceFor`, which also
+   * checks both accounts are active) unless this says there may be one.
+   */
+  async liveSession(
+    db: DbOrTx,
+    id: string,
+    today: string,
+  ): Promise<(SessionRow & { user: UserRow; org: OrgRow; delegated: boolean }) | undefined> {
+    const delegated = sql<boolean>`EXISTS (SELECT 1 FROM ${delegations} d WHERE (d.delegate_id = ${users.id} OR d.principal_id = ${users.id})
+      AND d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date)`;
     const [row] = await db
-      .select({ session: sessions, user: users, org: orgs })
+      .select({ session: sessions, user: users, org: orgs, delegated })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(orgs, eq(orgs.id, users.orgId))
       .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
-    return row ? { ...row.session, user: row.user, org: row.org } : undefined;
+    return row ? { ...row.session, user: row.user, org: row.org, delegated: row.delegated } : undefined;
   },
   async touchSession(db: DbOrTx, id: string, olderThan: Date): Promise<void> {
     await db

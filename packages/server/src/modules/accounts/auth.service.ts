@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { ChangePasswordBody, LoginBody } from '@township-office/domain/auth';
+import { chinaToday } from '@township-office/domain/dates';
 import { CommonErrors } from '@township-office/domain/errors';
 import { isPasswordComplex } from '@township-office/domain/password';
 import type { Config } from '../../config.ts';
@@ -167,16 +168,16 @@ export type SessionLookup = PlatformSessionLookup<LiveSession>;
 /** Resolve a cookie token; a session idle for longer than the limit is ended here. */
 export async function resolveSession(db: Db, config: Config, token: string): Promise<SessionLookup> {
   const id = sessionIdOf(token);
-  const row = await accountsRepository.liveSession(db, id);
-  if (!row || row.user.disabledAt) return { status: 'none' };
   const now = Date.now();
+  const row = await accountsRepository.liveSession(db, id, chinaToday(new Date(now)));
+  if (!row || row.user.disabledAt) return { status: 'none' };
   if (now - row.lastSeenAt.getTime() > config.sessionIdleMs) {
     await accountsRepository.endSession(db, id, 'idle');
     return { status: 'idle' };
   }
   // Write the heartbeat at most every 30 s, not on every request.
   if (now - row.lastSeenAt.getTime() > 30_000) await accountsRepository.touchSession(db, id, new Date(now - 30_000));
-  const delegations = await delegationsInForce(db, row.user.id, new Date(now));
+  const delegations = row.delegated ? await delegationsInForce(db, row.user.id, new Date(now)) : { actingFor: [], actedForBy: [] };
   return {
     status: 'ok',
     session: { id, csrfToken: row.csrfToken, user: row.user, org: row.org, identity: identityDuties(row.user, config, now), delegations },
