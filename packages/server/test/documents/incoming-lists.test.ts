@@ -12,6 +12,7 @@ import {
   EXACT_COUNT_LIMIT,
   cappedCountSql,
   incomingPage,
+  indexKeys,
   indexedKeywordPageSql,
   plainPageSql,
   walkedKeywordPageSql,
@@ -145,6 +146,29 @@ describe('收文 lists: the pages are the plain query’s pages', () => {
           expect(got.total / want.total, label).toBeGreaterThan(1 / 3);
           expect(got.total / want.total, label).toBeLessThan(3);
         }
+      }
+    }
+  });
+
+  it('with statistics, a long keyword asks the index for its three rarest bigrams only, and the pages stay the plain query’s', async () => {
+    await database.pool.query('ANALYZE incoming');
+    const q = '县财发〔2019〕12号';
+    const keys = await indexKeys(database.db, q);
+    expect(keys).toHaveLength(3);
+    // 〔2 and 20 are in every generated 来文字号: never among the rarest.
+    expect(keys).not.toContain('〔2');
+    expect(keys).not.toContain('20');
+    for (const orgIds of [null, [office]]) {
+      const f = { orgIds, q, keys };
+      expect(await scans(indexedKeywordPageSql(cols, f, 20, 0))).toContain('Bitmap Index Scan incoming_keyword_idx');
+      for (const kw of [q, '发〔2019〕12号', '防汛', '没有这个词']) {
+        const got = await incomingPage<{ id: string }>(database.db, cols, { orgIds, q: kw }, 20, 0);
+        const want = await naive({ orgIds, q: kw }, 20, 0);
+        expect(
+          got.rows.map((r) => r.id),
+          kw,
+        ).toEqual(want.ids);
+        if (got.totalExact) expect(got.total, kw).toBe(want.total);
       }
     }
   });
