@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/test/**/*.test.ts', 'packages/server/src/**/*.test.ts'],
           globalSetup: ['packages/server/test/global-setup.ts'],
+          setupFiles: ['packages/server/test/support/no-queued-queries.ts'],
           // Timeouts guard against hangs, they measure nothing: a CI run with six other processes on
           // two cores (load ~22) took the CLI's first start past 60 s (40 s at load ~4), and the
           // property-based bad-payload walks to ~60 s. Performance goals live in `npm run bench`.

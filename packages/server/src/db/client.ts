@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -7,6 +8,22 @@ export type Db = NodePgDatabase<Schema>;
 /** A transaction handle; repositories accept either, services open the transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/**
+ * Runs independent reads at once on the pool (each on a connection of its own), one after another
+ * on a transaction: its one connection would queue them, which pg deprecates ("client.query() when
+ * the client is already executing a query", pg@9 refuses it).
+ */
+export async function allOn<const T extends readonly (() => Promise<unknown>)[]>(
+  db: DbOrTx,
+  tasks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Out = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!(db instanceof PgTransaction)) return (await Promise.all(tasks.map((t) => t()))) as Out;
+  const out: unknown[] = [];
+  for (const t of tasks) out.push(await t());
+  return out as Out;
+}
 
 export interface Database {
   db: Db;

@@ -5,7 +5,7 @@
  */
 import { chinaToday } from '@township-office/domain/dates';
 import type { MetricKey } from '@township-office/domain/assessment';
-import type { Db } from '../../db/client.ts';
+import { allOn, type Db } from '../../db/client.ts';
 import { archivedShareByOrg } from '../archives/archives.metrics.ts';
 import { incomingClosedOnTimeByOrg, receiptsWithin24hByOrg } from '../documents/documents.assessment-metrics.ts';
 import { onlineShareByOrgMonth } from '../documents/documents.metrics.ts';
@@ -77,7 +77,10 @@ export const METRIC_COMPUTE: Record<MetricKey, Compute> = {
   staff_filings_on_time: async (db, year) =>
     new Map((await filingsInYear(db, year)).map((r) => [r.org_id, ratio(Number(r.n) - Number(r.late), Number(r.n))])),
   training_coverage: async (db, year) => {
-    const [staffOrgs, attended] = await Promise.all([activeStaffOrgs(db), attendeesInWindow(db, `${year}-01-01`, cutOffDay(year))]);
+    const [staffOrgs, attended] = await allOn(db, [
+      () => activeStaffOrgs(db),
+      () => attendeesInWindow(db, `${year}-01-01`, cutOffDay(year)),
+    ]);
     const sums = new Map<string, { n: number; d: number }>();
     for (const [staffId, orgId] of staffOrgs) {
       const s = sums.get(orgId) ?? { n: 0, d: 0 };
@@ -94,7 +97,7 @@ export const METRIC_COMPUTE: Record<MetricKey, Compute> = {
     new Map((await rulesInForce(db)).map((r) => [r.org_id, ratio(Math.min(Number(r.n), RULE_KINDS.length), RULE_KINDS.length)])),
   posts_assigned: async (db) => {
     // A post counts when its holder is filed as active in that same office.
-    const [posts, staffOrgs] = await Promise.all([currentPosts(db), activeStaffOrgs(db)]);
+    const [posts, staffOrgs] = await allOn(db, [() => currentPosts(db), () => activeStaffOrgs(db)]);
     const held = new Map<string, Set<string>>();
     for (const p of posts) if (staffOrgs.get(p.staff_id) === p.org_id) held.set(p.org_id, (held.get(p.org_id) ?? new Set()).add(p.post));
     return new Map([...held].map(([k, s]) => [k, ratio(s.size, POSTS.length)]));
@@ -104,6 +107,9 @@ export const METRIC_COMPUTE: Record<MetricKey, Compute> = {
 /** Values of the given metrics for `year`; an org without records gets 0 of 0 (shown as such). */
 export async function measure(db: Db, year: number, keys: readonly MetricKey[]): Promise<Map<MetricKey, Map<string, MetricValue>>> {
   const unique = [...new Set(keys)];
-  const values = await Promise.all(unique.map((k) => METRIC_COMPUTE[k](db, year)));
+  const values = await allOn(
+    db,
+    unique.map((k) => () => METRIC_COMPUTE[k](db, year)),
+  );
   return new Map(unique.map((k, i) => [k, values[i]!]));
 }

@@ -16,7 +16,7 @@ import {
   type Indicator,
   type MetricKey,
 } from '@township-office/domain/assessment';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { allOn, type Db, type DbOrTx } from '../../db/client.ts';
 import { listOrgs, orgById, type OrgRow } from '../orgs/orgs.service.ts';
 import { measure, type MetricValue } from './assessment.metrics-library.ts';
 import { assessmentRepository } from './assessment.repository.ts';
@@ -184,13 +184,14 @@ const topCodes = (s: SchemeRow) => s.indicators.filter((i) => i.parentCode === n
 export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now = new Date()): Promise<Standings> {
   const top = topCodes(scheme);
   if (scheme.status === 'final') {
-    const [stored, averages, names, counts] = await Promise.all([
-      orgId ? assessmentRepository.resultOf(db, scheme.id, orgId) : assessmentRepository.results(db, scheme.id),
-      assessmentRepository.resultCodeAverages(db, scheme.id, top),
-      orgId
-        ? orgById(db, orgId).then((o) => new Map(o ? [[o.id, o.name]] : []))
-        : targetOrgs(db, scheme).then((os) => new Map(os.map((o) => [o.id, o.name]))),
-      assessmentRepository.resultAverages(db, [scheme.id]),
+    const [stored, averages, names, counts] = await allOn(db, [
+      () => (orgId ? assessmentRepository.resultOf(db, scheme.id, orgId) : assessmentRepository.results(db, scheme.id)),
+      () => assessmentRepository.resultCodeAverages(db, scheme.id, top),
+      (): Promise<Map<string, string>> =>
+        orgId
+          ? orgById(db, orgId).then((o) => new Map(o ? [[o.id, o.name]] : []))
+          : targetOrgs(db, scheme).then((os) => new Map(os.map((o) => [o.id, o.name]))),
+      () => assessmentRepository.resultAverages(db, [scheme.id]),
     ]);
     const c = counts.get(scheme.id) ?? { offices: 0, average: 0 };
     return {

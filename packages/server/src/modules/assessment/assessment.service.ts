@@ -25,7 +25,7 @@ import type {
   StepBody,
 } from '@township-office/domain/assessment.api';
 import { seesAllTownships } from '@township-office/domain/roles';
-import type { Db } from '../../db/client.ts';
+import { allOn, type Db } from '../../db/client.ts';
 import { assertMay, assertReadableOrg } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -88,11 +88,11 @@ export async function schemeCtx(db: Db, ctx: RequestContext, s: SchemeRow): Prom
 
 export async function getScheme(db: Db, ctx: RequestContext, id: string) {
   const s = await readable(db, ctx, id);
-  const [comments, appeals, pctx, version] = await Promise.all([
-    repo.comments(db, id),
-    repo.appeals(db, id),
-    schemeCtx(db, ctx, s),
-    repo.latestVersion(db, id),
+  const [comments, appeals, pctx, version] = await allOn(db, [
+    () => repo.comments(db, id),
+    () => repo.appeals(db, id),
+    () => schemeCtx(db, ctx, s),
+    () => repo.latestVersion(db, id),
   ]);
   // An office sees its own comments and appeals; the county sees all.
   const own = <T extends { orgId: string }>(rows: T[]) =>
@@ -548,9 +548,10 @@ export async function confirmSelfAssessment(db: Db, ctx: RequestContext, id: str
 export async function listSelfAssessments(db: Db, ctx: RequestContext, id: string): Promise<SelfAssessmentOut[]> {
   const s = await readable(db, ctx, id);
   const county = seesAllTownships(ctx.actor.role);
-  const [orgs, rows] = await Promise.all([
-    county ? targetOrgs(db, s) : orgById(db, ctx.actor.orgId).then((o) => (o && o.kind === s.targetKind ? [o] : [])),
-    repo.selfAssessments(db, id),
+  const [orgs, rows] = await allOn(db, [
+    (): ReturnType<typeof targetOrgs> =>
+      county ? targetOrgs(db, s) : orgById(db, ctx.actor.orgId).then((o) => (o && o.kind === s.targetKind ? [o] : [])),
+    () => repo.selfAssessments(db, id),
   ]);
   const by = new Map(rows.map((r) => [r.orgId, r]));
   return orgs.map((o) => {
@@ -691,6 +692,9 @@ export async function history(db: Db, ctx: RequestContext, orgId: string | undef
 /** Names of orgs by id for a presenter: the few an office's page mentions, or every org for the county. */
 export async function orgNames(db: Db, ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
   if (seesAllTownships(ctx.actor.role) || ids.length > 20) return new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
-  const rows = await Promise.all([...new Set(ids)].map((i) => orgById(db, i)));
+  const rows = await allOn(
+    db,
+    [...new Set(ids)].map((i) => () => orgById(db, i)),
+  );
   return new Map(rows.filter((o) => !!o).map((o) => [o!.id, o!.name]));
 }

@@ -22,7 +22,7 @@ import {
 } from '@township-office/domain/information';
 import { InfoErrors } from '@township-office/domain/information.errors';
 import { seesAllTownships } from '@township-office/domain/roles';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { allOn, type Db, type DbOrTx } from '../../db/client.ts';
 import { assertMay, assertReadableOrg, orgScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -230,10 +230,10 @@ export interface RankingRow {
 export async function computeRanking(db: DbOrTx, year: number, month?: number): Promise<RankingRow[]> {
   const cfg = await scoringConfig(db, year);
   const period = periodOf(year, month);
-  const [towns, adoption, activity] = await Promise.all([
-    repo.townships(db),
-    repo.adoptionPointsByOrg(db, year, month),
-    repo.activityByOrgMonth(db, year, cfg.longPieceMinChars),
+  const [towns, adoption, activity] = await allOn(db, [
+    () => repo.townships(db),
+    () => repo.adoptionPointsByOrg(db, year, month),
+    () => repo.activityByOrgMonth(db, year, cfg.longPieceMinChars),
   ]);
   const rows = towns.map((t) => {
     const acts = activity.filter((a) => a.orgId === t.id);

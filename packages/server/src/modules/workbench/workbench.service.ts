@@ -8,7 +8,7 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords } from '@township-office/domain/roles';
 import { todoGroup, TODO_GROUPS, type TodoGroup } from '@township-office/domain/workbench';
 import type { BatchResult, DoneItem, TodoItem } from '@township-office/domain/workbench.api';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { allOn, type Db, type DbOrTx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { messageFor } from '../../platform/i18n.ts';
@@ -28,8 +28,10 @@ const GROUP_ORDER = Object.fromEntries(TODO_GROUPS.map((g, i) => [g, i])) as Rec
 /** Every provider's to-dos of the actor, as the wire has them, unsorted; `limit` rows per kind at most (`null`: all). */
 async function gather(db: DbOrTx, ctx: RequestContext, now: Date, limit: TodoLimit): Promise<TodoItem[]> {
   assertBusinessReader(ctx);
-  const lists = await Promise.all(
-    TODO_PROVIDERS.map(async (p) => (await p.todos(db, ctx.actor, now, limit)).map((t) => ({ ...t, module: p.module }))),
+  // The reminder engine asks inside its transaction: one provider at a time there (allOn).
+  const lists = await allOn(
+    db,
+    TODO_PROVIDERS.map((p) => async () => (await p.todos(db, ctx.actor, now, limit)).map((t) => ({ ...t, module: p.module }))),
   );
   return lists.flat().map((t): TodoItem => {
     const dueAt = t.dueAt ? t.dueAt.toISOString() : null;
