@@ -9,7 +9,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { uuidArray } from '../../db/sql.ts';
+import { plannerRows, uuidArray } from '../../db/sql.ts';
 import type { INCOMING_SORTS } from '@township-office/domain/documents';
 
 export type IncomingSort = (typeof INCOMING_SORTS)[number];
@@ -168,12 +168,7 @@ async function mayBeCommon(db: DbOrTx, f: KeywordFilter): Promise<boolean> {
 }
 
 /** The planner's estimate of the rows matching `w`. */
-async function estimate(db: DbOrTx, w: SQL): Promise<number> {
-  const r = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM incoming i WHERE ${w}`,
-  );
-  return Math.round(r.rows[0]!['QUERY PLAN'][0].Plan['Plan Rows']);
-}
+const estimate = (db: DbOrTx, w: SQL) => plannerRows(db, sql`SELECT 1 FROM incoming i WHERE ${w}`);
 
 async function total(
   db: DbOrTx,
