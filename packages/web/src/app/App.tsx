@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { App as AntApp, Spin } from 'antd';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -9,8 +9,10 @@ import { createQueryClient } from './query-client.ts';
 import { ME_KEY, noteSessionEnd } from './session.tsx';
 import { AppRoutes } from './router.tsx';
 import LoginPage from './pages/LoginPage.tsx';
-import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import EnrolTotpPage from './pages/EnrolTotpPage.tsx';
+
+// Pages few sign-ins see, kept out of the first bundle (the TOTP page's QR code alone is ~15 KB).
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage.tsx'));
 
 const queryClient = createQueryClient();
 
