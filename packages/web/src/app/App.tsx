@@ -7,10 +7,12 @@ import { setMessageInstance } from '../lib/notify.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { createQueryClient } from './query-client.ts';
 import { ME_KEY, noteSessionEnd } from './session.tsx';
-import { AppRoutes } from './router.tsx';
-import LoginPage from './pages/LoginPage.tsx';
 
-// Pages few sign-ins see, kept out of the first bundle (the TOTP page's QR code alone is ~15 KB).
+// Each of the four parts in its own chunk, so the login page does not carry the signed-in layout
+// (menu, header, bell) and a signed-in page does not carry the login form (antd Form and its
+// validator); the password and TOTP pages are seen by few sign-ins (the QR code alone is ~15 KB).
+const AppRoutes = lazy(() => import('./router.tsx').then((m) => ({ default: m.AppRoutes })));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage.tsx'));
 
