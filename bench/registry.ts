@@ -9,7 +9,7 @@ export interface BenchResult {
   /** What was measured, e.g. "dispatch to 2,000 orgs (median)". */
   metric: string;
   value: number;
-  unit: 'ms' | 'rows' | 'ops/s' | 'count';
+  unit: 'ms' | 'rows' | 'ops/s' | 'req/s' | 'count' | 'KB' | 'MB';
   /** The same work done the plainest way (e.g. a raw SQL bulk insert), when there is one. */
   baseline?: number;
   baselineLabel?: string;

@@ -17,6 +17,7 @@ import {
   URGENCIES,
 } from './documents.ts';
 import { fileResponse } from './print.ts';
+import { LIVE_EVENT_TYPES } from './live-events.ts';
 
 const iso = safeString();
 const id = z.uuid();
@@ -367,14 +368,7 @@ export const incomingRegisterItem = z.object({
 /** The 收文登记本's total is exact up to a threshold and the planner's estimate beyond it (`totalExact: false`). */
 export const incomingRegisterOut = pageOf(incomingRegisterItem).extend({ totalExact: z.boolean() });
 
-export const LIVE_EVENT_TYPES = [
-  'delivery.created',
-  'delivery.updated',
-  'delivery.reminder',
-  'incoming.updated',
-  'incoming.reminder',
-  'notification.created',
-] as const;
+export { LIVE_EVENT_TYPES };
 /** One message of the live stream (GET /api/events, server-sent), as NOTIFY carries it between processes. */
 export const liveEventOut = z.object({
   type: z.enum(LIVE_EVENT_TYPES),

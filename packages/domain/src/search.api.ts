@@ -1,11 +1,12 @@
 /** Contracts of the one search over every register: GET /api/search. */
 import { z } from 'zod';
 import { safeString } from './common.ts';
+import { SEARCH_QUERY_MAX } from './search-limits.ts';
 
 export const SEARCH_MODULES = ['outgoing', 'incoming', 'information', 'meetings', 'followUps', 'petitions', 'archives', 'duty'] as const;
 export type SearchModule = (typeof SEARCH_MODULES)[number];
 
-export const SEARCH_QUERY_MAX = 100;
+export { SEARCH_QUERY_MAX };
 
 export const searchQuerySchema = z
   .object({

@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { App as AntApp, Spin } from 'antd';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -7,10 +7,14 @@ import { setMessageInstance } from '../lib/notify.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { createQueryClient } from './query-client.ts';
 import { ME_KEY, noteSessionEnd } from './session.tsx';
-import { AppRoutes } from './router.tsx';
-import LoginPage from './pages/LoginPage.tsx';
-import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import EnrolTotpPage from './pages/EnrolTotpPage.tsx';
+
+// Each of the four parts in its own chunk, so the login page does not carry the signed-in layout
+// (menu, header, bell) and a signed-in page does not carry the login form (antd Form and its
+// validator); the password and TOTP pages are seen by few sign-ins (the QR code alone is ~15 KB).
+const AppRoutes = lazy(() => import('./router.tsx').then((m) => ({ default: m.AppRoutes })));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage.tsx'));
 
 const queryClient = createQueryClient();
 

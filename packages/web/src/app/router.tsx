@@ -1,12 +1,23 @@
 /** The signed-in part of the app: one route per entry of the nav registry, inside the layout. */
-import { Suspense, useEffect } from 'react';
-import { Button, Flex, Result, Spin } from 'antd';
+import { Suspense, lazy, useEffect, type ComponentProps } from 'react';
+import { Button, Flex, Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from './i18n/I18nProvider.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NAV, visibleEntries, type NavEntry } from './nav.tsx';
 import { lastSessionEnd, SessionProvider, useMeQuery } from './session.tsx';
 import { ViewOrgProvider } from './view-org.tsx';
+
+const LazyResult = lazy(() => import('./StatusResult.tsx'));
+
+/** A status page (403, 404, a failed load): the component and its illustrations load when one is shown. */
+function Result(props: ComponentProps<typeof LazyResult>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyResult {...props} />
+    </Suspense>
+  );
+}
 
 function Loading() {
   return (

@@ -1,13 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
+import type { Locale as AntdLocale } from 'antd/es/locale';
 import zhCN from 'antd/locale/zh_CN';
-import zhTW from 'antd/locale/zh_TW';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-tw';
-import 'dayjs/locale/en';
-import { CATALOGS } from './catalogs.ts';
+import { CATALOGS, loadCatalog } from './catalogs.ts';
 import { saveLang, savedLang, type Lang } from './lang.ts';
 import { useTheme } from '../theme.ts';
 
@@ -20,8 +17,23 @@ interface I18nValue {
   t: TFunction;
 }
 
-const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
+/** Ant Design's and dayjs's texts: zh-CN in the first bundle, the others loaded with their catalog (loadLang). */
+const ANTD_LOCALES: Partial<Record<Lang, AntdLocale>> = { 'zh-CN': zhCN };
 const DAYJS_LOCALES: Record<Lang, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
+
+/**
+ * Everything a language needs before it is shown: the app's catalog, Ant Design's locale and dayjs's.
+ * main.tsx waits for the saved language before the first render; switching waits for the new one.
+ */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'zh-CN') return;
+  const [antd] = await Promise.all([
+    lang === 'en' ? import('antd/locale/en_US') : import('antd/locale/zh_TW'),
+    lang === 'en' ? Promise.resolve() : import('dayjs/locale/zh-tw'),
+    loadCatalog(lang),
+  ]);
+  ANTD_LOCALES[lang] = antd.default;
+}
 
 /**
  * antd's own form messages for rules written without the domain's zod rule (lib/zod-rule.ts): its
@@ -67,7 +79,7 @@ const VALIDATE_MESSAGES: Record<Lang, object> = {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function translate(lang: Lang, key: string, params?: TParams): string {
-  const template = CATALOGS[lang][key] ?? CATALOGS['zh-CN'][key];
+  const template = CATALOGS[lang]?.[key] ?? CATALOGS['zh-CN'][key];
   if (template === undefined) {
     if (import.meta.env.DEV) console.warn(`missing string: ${key}`);
     return key;
@@ -83,16 +95,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return l;
   });
   const setLang = useCallback((next: Lang) => {
-    saveLang(next);
-    dayjs.locale(DAYJS_LOCALES[next]);
-    setLangState(next);
+    void loadLang(next).then(() => {
+      saveLang(next);
+      dayjs.locale(DAYJS_LOCALES[next]);
+      setLangState(next);
+    });
   }, []);
   const t = useCallback<TFunction>((key, params) => translate(lang, key, params), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   const theme = useTheme();
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={ANTD_LOCALES[lang]} theme={theme} form={{ validateMessages: VALIDATE_MESSAGES[lang] }}>
+      <ConfigProvider locale={ANTD_LOCALES[lang] ?? zhCN} theme={theme} form={{ validateMessages: VALIDATE_MESSAGES[lang] }}>
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

@@ -9,12 +9,12 @@ type Json = Record<string, unknown>;
 export type Catalog = Record<string, string>;
 
 const zhCN = import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], { eager: true, import: 'default' });
-const zhTW = import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], {
-  eager: true,
-  import: 'default',
-  query: '?zh-TW',
-});
-const en = import.meta.glob<Json>(['../locales/en.json', '../../features/*/locales/en.json'], { eager: true, import: 'default' });
+// The other two languages load when chosen (main.tsx waits for the saved one before the first
+// render): each is ~18 KB compressed, and most users never leave zh-CN.
+const LAZY: Record<Exclude<Lang, 'zh-CN'>, Record<string, () => Promise<Json>>> = {
+  'zh-TW': import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], { import: 'default', query: '?zh-TW' }),
+  en: import.meta.glob<Json>(['../locales/en.json', '../../features/*/locales/en.json'], { import: 'default' }),
+};
 
 function flatten(prefix: string, value: unknown, out: Catalog): void {
   if (typeof value === 'string') out[prefix] = value;
@@ -34,4 +34,13 @@ function merge(modules: Record<string, Json>): Catalog {
   return out;
 }
 
-export const CATALOGS: Record<Lang, Catalog> = { 'zh-CN': merge(zhCN), 'zh-TW': merge(zhTW), en: merge(en) };
+/** The catalogs loaded so far: zh-CN always (the default, and the fallback for a missing string). */
+export const CATALOGS: Partial<Record<Lang, Catalog>> & { 'zh-CN': Catalog } = { 'zh-CN': merge(zhCN) };
+
+/** Loads `lang`'s catalog once (a no-op for zh-CN and for one already loaded). */
+export async function loadCatalog(lang: Lang): Promise<void> {
+  if (CATALOGS[lang]) return;
+  const loaders = LAZY[lang as Exclude<Lang, 'zh-CN'>];
+  const modules = await Promise.all(Object.entries(loaders).map(async ([file, load]) => [file, await load()] as const));
+  CATALOGS[lang] = merge(Object.fromEntries(modules));
+}

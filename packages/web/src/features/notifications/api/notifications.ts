@@ -1,7 +1,7 @@
 /** The notification centre over /api/notifications, kept live by the server's event stream (GET /api/events). */
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { LIVE_EVENT_TYPES } from '@township-office/domain/documents.api';
+import { LIVE_EVENT_TYPES } from '@township-office/domain/live-events';
 import type { NotificationList } from '@township-office/domain/notifications.api';
 import { api } from '../../../lib/api.ts';
 import { keys, useInvalidatingMutation } from '../../../lib/query.ts';

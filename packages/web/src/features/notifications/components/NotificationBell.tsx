@@ -1,5 +1,5 @@
 /** The bell in the header: unread count, the latest few in a popover, live over the event stream. */
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -19,12 +19,10 @@ export function NotificationBell() {
       {latest.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.noneUnread')} />
       ) : (
-        <List
-          size="small"
-          dataSource={latest}
-          rowKey="id"
-          renderItem={(n) => (
-            <List.Item style={{ paddingInline: 0 }}>
+        // Plain rows, not antd's List: List brings Pagination and Select into the bundle every page loads.
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {latest.map((n) => (
+            <li key={n.id} style={{ padding: '8px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}>
               <div style={{ minWidth: 0 }}>
                 <Link to={n.href} onClick={() => markRead.mutate(n.id)} style={{ overflowWrap: 'anywhere' }} data-testid="bell-item">
                   {n.title}
@@ -35,9 +33,9 @@ export function NotificationBell() {
                   </Typography.Text>
                 </div>
               </div>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
       <Button type="link" block onClick={() => navigate('/notifications')}>
         {t('notifications.all')}

@@ -2,7 +2,7 @@
 import { Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { SEARCH_QUERY_MAX } from '../api/search.ts';
+import { SEARCH_QUERY_MAX } from '@township-office/domain/search-limits';
 
 export function HeaderSearch({ narrow }: { narrow: boolean }) {
   const t = useT();
