@@ -14,24 +14,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { freePort } from '../packages/server/src/db/embedded.ts';
-import { WEB_DIST, buildWeb, findChromium, webBuildIsCurrent } from '../packages/web/e2e/test-server.ts';
+import { CHROMIUM_FLAGS as FLAGS, WEB_DIST, buildWeb, findChromium, webBuildIsCurrent } from '../packages/web/e2e/test-server.ts';
 import { median, type BenchResult, type BenchScenario } from './registry.ts';
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const KB = 1024;
 const JS_GOAL_KB = 250;
 const FIRST_PAGE_GOAL_MS = 1000;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** The scripts one page received: bytes on the wire (headers included) and decoded, and their encodings. */
 interface Transfer {
   encoded: number;

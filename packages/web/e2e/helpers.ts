@@ -10,21 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type ElementHandle, type Locator, type Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject } from 'vitest';
-import { REPO_ROOT } from './test-server.ts';
+import { CHROMIUM_FLAGS as FLAGS, REPO_ROOT } from './test-server.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Poll page state every 50 ms rather than per animation frame, which a hidden page may not get. */
 const POLL = { polling: 50 } as const;

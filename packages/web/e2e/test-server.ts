@@ -23,6 +23,18 @@ export const REPO_ROOT = path.resolve(WEB_ROOT, '../..');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
 /** Debian's Chromium (`command -v chromium`), else /usr/bin/chromium, else null. */
+/** Headless Chromium as the browser tests and the web bench run it: no sandbox, no GPU, nothing fetched in the background. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function findChromium(): string | null {
   try {
     const found = execSync('command -v chromium', { shell: '/bin/sh', encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
