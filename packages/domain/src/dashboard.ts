@@ -146,6 +146,9 @@ export type TownshipRow = z.infer<typeof townshipRowSchema>;
 
 export const countyDashboardQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
 
+/** The county grid and charts: a province role names one of its counties; a county office reads its own (countyId optional). */
+export const countyGridQuerySchema = countyDashboardQuerySchema.extend({ countyId: z.uuid().optional() }).strict();
+
 export const countyDashboardSchema = z.object({
   year: z.number().int(),
   townships: z.number().int(),
@@ -174,5 +177,33 @@ export const countyDashboardSchema = z.object({
   rows: z.array(townshipRowSchema),
 });
 export type CountyDashboard = z.infer<typeof countyDashboardSchema>;
+
+/** The county grid as served: the grid and the county it is of (the province's drill-down shows its name). */
+export const countyGridSchema = countyDashboardSchema.extend({ county: z.object({ id: z.uuid(), name: safeString() }) });
+export type CountyGrid = z.infer<typeof countyGridSchema>;
+
+/** The province overview (issue 14): one line per county, each its county grid's totals. */
+export const provinceDashboardSchema = z.object({
+  year: z.number().int(),
+  province: z.object({ id: z.uuid(), name: safeString() }),
+  /** How many townships' figures were measured for this answer (stale or missing summary rows); 0 when all were kept. */
+  measuredNow: z.number().int(),
+  counties: z.array(
+    z.object({
+      id: z.uuid(),
+      code: safeString(),
+      name: safeString(),
+      townships: z.number().int(),
+      /** Townships with no gap in any standard. */
+      allMet: z.number().int(),
+      /** Gaps and warnings over all its townships' cells. */
+      gaps: z.number().int(),
+      /** Per standard, how many of its townships meet it. */
+      standards: z.record(z.enum(STANDARD_COLUMNS), z.number().int()),
+    }),
+  ),
+  columns: z.array(z.object({ key: z.enum(STANDARD_COLUMNS), zh: safeString(), en: safeString() })),
+});
+export type ProvinceDashboard = z.infer<typeof provinceDashboardSchema>;
 
 export const NO_DATA_LABEL = { zh: '暂无数据', en: 'No data yet' };

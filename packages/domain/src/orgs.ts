@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeString } from './common.ts';
 
-export const ORG_KINDS = ['county', 'county_office', 'township', 'county_department'] as const;
+export const ORG_KINDS = ['province', 'county', 'county_office', 'township', 'county_department'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const orgSchema = z.object({

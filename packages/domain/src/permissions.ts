@@ -16,6 +16,8 @@ export const ROLE_ACTIONS = {
   'org.switch': ['county_admin', 'county_staff'],
   'business.read': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
   'supervision.read': ['county_admin', 'county_staff'],
+  // the province's dashboard (issue 14): its counties' grids and their townships' standing, read only
+  'supervision.province': ['province_admin', 'province_staff'],
   // documents (办文)
   'documents.draft': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],
   'documents.review': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],

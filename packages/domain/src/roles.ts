@@ -8,6 +8,9 @@ export const ROLES = [
   'system_admin',
   'security_admin',
   'audit_admin',
+  // the province above the counties (issue 14): reads its counties' dashboards, nothing else
+  'province_admin',
+  'province_staff',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,8 +31,9 @@ export function isThreeOfficer(role: Role): role is ThreeOfficerRole {
   return (THREE_OFFICER_ROLES as readonly Role[]).includes(role);
 }
 
+/** The 三员 and the province roles (which read only the province's dashboard) read no county's business records. */
 export function readsBusinessRecords(role: Role): role is BusinessRole {
-  return !isThreeOfficer(role);
+  return (BUSINESS_ROLES as readonly Role[]).includes(role);
 }
 
 /**
@@ -47,7 +51,7 @@ export function seesAllTownships(role: Role): boolean {
 }
 
 /** Which org kinds a role may sit in: county roles in the county office, the 三员 in the county or its office. */
-export const ROLE_ORG_KINDS: Record<Role, readonly ('county' | 'county_office' | 'township' | 'county_department')[]> = {
+export const ROLE_ORG_KINDS: Record<Role, readonly ('province' | 'county' | 'county_office' | 'township' | 'county_department')[]> = {
   county_admin: ['county_office'],
   county_staff: ['county_office'],
   office_staff: ['township', 'county_department'],
@@ -56,8 +60,17 @@ export const ROLE_ORG_KINDS: Record<Role, readonly ('county' | 'county_office' |
   system_admin: ['county', 'county_office'],
   security_admin: ['county', 'county_office'],
   audit_admin: ['county', 'county_office'],
+  province_admin: ['province'],
+  province_staff: ['province'],
 };
 
-export function roleFitsOrg(role: Role, kind: 'county' | 'county_office' | 'township' | 'county_department'): boolean {
+/** Roles that read the province's dashboard: the counties under their province, and nothing of any county's records. */
+export const PROVINCE_ROLES = ['province_admin', 'province_staff'] as const satisfies readonly Role[];
+
+export function isProvinceRole(role: Role): boolean {
+  return (PROVINCE_ROLES as readonly Role[]).includes(role);
+}
+
+export function roleFitsOrg(role: Role, kind: 'province' | 'county' | 'county_office' | 'township' | 'county_department'): boolean {
   return ROLE_ORG_KINDS[role].includes(kind);
 }

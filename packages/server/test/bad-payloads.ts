@@ -131,6 +131,9 @@ export const USER_OF_ROLE: Record<Role, string> = {
   system_admin: 'sysadmin',
   security_admin: 'secadmin',
   audit_admin: 'auditor',
+  // not in the demo template: test/dashboard/province.test.ts adds the province and its accounts
+  province_admin: 'province.admin',
+  province_staff: 'province.viewer',
 };
 const ROLE_ORDER: Role[] = [
   'county_staff',

@@ -93,14 +93,17 @@ export async function as(app: App, username: string) {
   return client(app, await login(app, username));
 }
 
-/** Row counts of every table, for "nothing was written" assertions. */
+/** The dashboard's summary rows and their marks (migration 1260): derived, refreshed by a job at any moment, like the search index. */
+const DASHBOARD_SUMMARY_TABLES = ['dashboard_summaries', 'dashboard_dirty'];
+
 /**
  * The search index and its queue of marks: derived from the registers and written by the indexer
  * job at any moment (every few seconds), never a business row; a write's mark is covered by the
  * business row it marks.
  */
-const SEARCH_INDEX_TABLES = ['search_entries', 'search_dirty'];
+const SEARCH_INDEX_TABLES = ['search_entries', 'search_dirty', ...DASHBOARD_SUMMARY_TABLES];
 
+/** Row counts of every table, for "nothing was written" assertions. */
 export async function tableCounts(
   database: Database,
   exclude: string[] = ['sessions', 'audit_log', 'audit_chain_heads', ...SEARCH_INDEX_TABLES],

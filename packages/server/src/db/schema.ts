@@ -17,3 +17,4 @@ export * from '../modules/archives/archives.tables.ts';
 export * from '../modules/assessment/assessment.tables.ts';
 export * from '../modules/notifications/notifications.tables.ts';
 export * from '../modules/search/search.tables.ts';
+export * from '../modules/dashboard/dashboard.tables.ts';

@@ -43,8 +43,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, docs). */
     public?: boolean;
-    /** The role gate: the caller's role must allow this action. */
-    action?: Action;
+    /** The role gate: the caller's role must allow this action (a list: any one of them). */
+    action?: Action | readonly Action[];
     /**
      * 委托: the gate also passes for a delegate acting today for a leader who holds `action` (one of
      * domain/delegations.ts DELEGATED_ACTIONS); the service then checks the record as that leader.
@@ -104,7 +104,8 @@ export function registerHttpPlatform<S extends PlatformSession>(
     if (session.identity.mustChangePassword && !config.duringPasswordChange) return sendError(reply, CommonErrors.PASSWORD_CHANGE_REQUIRED);
     if (session.identity.mustEnrolTotp && !config.duringTotpEnrolment) return sendError(reply, CommonErrors.TOTP_ENROLMENT_REQUIRED);
     const actor = actorOf(session);
-    if (config.action && !(config.delegable ? mayOrActsFor(actor, config.action) : holderMay(actor, config.action)))
+    const gate: readonly Action[] = config.action === undefined ? [] : typeof config.action === 'string' ? [config.action] : config.action;
+    if (gate.length && !gate.some((a) => (config.delegable ? mayOrActsFor(actor, a) : holderMay(actor, a))))
       return sendError(reply, CommonErrors.FORBIDDEN_ROLE);
     req.ctx = { actor, ip: req.ip, requestId: req.id, locale: req.locale };
   });

@@ -1,41 +1,69 @@
 import { z } from 'zod';
 import { fileResponse } from '@township-office/domain/print';
-import { countyDashboardQuerySchema, countyDashboardSchema } from '@township-office/domain/dashboard';
+import {
+  countyDashboardQuerySchema,
+  countyGridQuerySchema,
+  countyGridSchema,
+  provinceDashboardSchema,
+} from '@township-office/domain/dashboard';
 import * as chartsApi from '@township-office/domain/dashboard.api';
 import type { RouteModule } from '../../platform/app-types.ts';
+import { registerJob } from '../../platform/jobs.ts';
 import { chinaYear } from '@township-office/domain/dates';
 import { sendRegister } from '../../platform/print/register.ts';
-import { rootOrg } from '../orgs/orgs.service.ts';
 import { overviewSpec } from './dashboard.print.ts';
 import * as svc from './dashboard.service.ts';
 
+/** How often the summary rows are brought up to date (the marks of writes since, and a new day). */
+export const SUMMARY_REFRESH_MS = 60_000;
+
 // Every figure here is a heavy read of many registers: from the replica when there is one (readDb).
-export const dashboardRoutes: RouteModule = (app, { readDb: db }) => {
+// The summary refresh writes, so it runs on the primary (db).
+export const dashboardRoutes: RouteModule = (app, { db: primary, readDb: db }) => {
   // The schema documents the response; 2,000 rows are serialised with plain JSON.stringify, since
   // validating 24,000 cells on every request costs more than the queries (see docs/benchmarks.md).
   const plainJson = () => (data: unknown) => JSON.stringify(data);
+  // The county office reads its county; a province role one of its counties (countyId).
+  const gridGate = { action: ['supervision.read', 'supervision.province'] as const };
   app.get(
     '/api/dashboard/county',
     {
-      config: { action: 'supervision.read' },
+      config: gridGate,
       serializerCompiler: plainJson,
-      schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: countyDashboardSchema } },
+      schema: { tags: ['dashboard'], querystring: countyGridQuerySchema, response: { 200: countyGridSchema } },
     },
-    async (req) => svc.countyDashboard(db, req.ctx, req.query.year ?? chinaYear()),
+    async (req) => {
+      const { county, dashboard } = await svc.countyDashboard(db, req.ctx, req.query.year ?? chinaYear(), req.query.countyId);
+      return { ...dashboard, county: { id: county.id, name: county.name } };
+    },
   );
   app.get(
     '/api/dashboard/county/charts',
     {
-      config: { action: 'supervision.read' },
-      schema: { tags: ['dashboard'], querystring: countyDashboardQuerySchema, response: { 200: chartsApi.chartsSchema } },
+      config: gridGate,
+      schema: { tags: ['dashboard'], querystring: countyGridQuerySchema, response: { 200: chartsApi.chartsSchema } },
     },
-    async (req) => svc.countyCharts(db, req.ctx, req.query.year ?? chinaYear()),
+    async (req) => svc.countyCharts(db, req.ctx, req.query.year ?? chinaYear(), req.query.countyId),
+  );
+  app.get(
+    '/api/dashboard/province',
+    {
+      config: { action: 'supervision.province' },
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['dashboard'],
+        summary: 'the province overview: one line per county, from the same summary rows as each county grid',
+        querystring: countyDashboardQuerySchema,
+        response: { 200: provinceDashboardSchema },
+      },
+    },
+    async (req) => svc.provinceDashboard(db, req.ctx, req.query.year ?? chinaYear()),
   );
   const townshipParams = z.object({ orgId: z.uuid() }).strict();
   app.get(
     '/api/dashboard/townships/:orgId',
     {
-      config: { action: 'business.read' },
+      config: { action: ['business.read', 'supervision.province'] },
       schema: {
         tags: ['dashboard'],
         params: townshipParams,
@@ -45,11 +73,11 @@ export const dashboardRoutes: RouteModule = (app, { readDb: db }) => {
     },
     async (req) => svc.townshipStanding(db, req.ctx, req.params.orgId, req.query.year ?? chinaYear()),
   );
-  const printQuery = countyDashboardQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']) }).strict();
+  const printQuery = countyGridQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']) }).strict();
   app.get(
     '/api/dashboard/county/export',
     {
-      config: { action: 'supervision.read' },
+      config: gridGate,
       schema: {
         tags: ['dashboard'],
         summary: 'the county overview as Excel or landscape PDF',
@@ -59,9 +87,22 @@ export const dashboardRoutes: RouteModule = (app, { readDb: db }) => {
     },
     async (req, reply) => {
       const year = req.query.year ?? chinaYear();
-      const d = await svc.countyDashboard(db, req.ctx, year);
-      const county = await rootOrg(db);
-      return sendRegister(reply, overviewSpec(d, county?.name ?? ''), req.query.format, `乡镇办公室规范化建设总览-${year}`);
+      const { county, dashboard } = await svc.countyDashboard(db, req.ctx, year, req.query.countyId);
+      return sendRegister(reply, overviewSpec(dashboard, county.name), req.query.format, `乡镇办公室规范化建设总览-${year}`);
     },
   );
+  let refreshing = false;
+  registerJob(app, {
+    name: 'dashboard.summaries',
+    everyMs: SUMMARY_REFRESH_MS,
+    run: async () => {
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        await svc.refreshSummaries(primary);
+      } finally {
+        refreshing = false;
+      }
+    },
+  });
 };

@@ -20,6 +20,7 @@ import {
   staffStatus,
   type Cell,
   type CountyDashboard,
+  type ProvinceDashboard,
   type StandardColumn,
   type TownshipRow,
 } from '@township-office/domain/dashboard';
@@ -29,11 +30,13 @@ import { TRAINING_WINDOW_YEARS, trainingWindow } from '@township-office/domain/t
 import type { Db } from '../../db/client.ts';
 import { assertSupervisionReadable } from '../../platform/access.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, forbiddenRole, notFound } from '../../platform/errors.ts';
+import { holderMay } from '@township-office/domain/permissions';
+import { DashboardErrors } from '@township-office/domain/dashboard.errors';
 import * as environmentMetrics from '../environment/environment.metrics.ts';
 import * as personnelMetrics from '../personnel/personnel.metrics.ts';
 import * as trainingMetrics from '../training/training.metrics.ts';
-import { dashboardRepository as repo } from './dashboard.repository.ts';
+import { dashboardRepository as repo, type OrgBrief } from './dashboard.repository.ts';
 import { loadSources, readSource } from './dashboard.sources.ts';
 
 const DRILL_API: Record<StandardColumn, (orgId: string, year: number) => string | null> = {
@@ -74,10 +77,17 @@ async function coverageOf(db: Db, from: string, to: string) {
   return [...byOrg.values()];
 }
 
-/** The current leaders in charge, and how many of them attended a held session in the window. */
+/** Per township, its current leaders in charge and how many of them attended a held session in the window. */
 async function leaderCoverageOf(db: Db, from: string, to: string) {
-  const [leaders, attended] = await Promise.all([personnelMetrics.currentLeaderIds(db), trainingMetrics.attendeesInWindow(db, from, to)]);
-  return [{ total: leaders.length, trained: leaders.filter((id) => attended.leaderIds.has(id)).length }];
+  const [leaders, attended] = await Promise.all([personnelMetrics.currentLeaders(db), trainingMetrics.attendeesInWindow(db, from, to)]);
+  const byOrg = new Map<string, { org_id: string; total: number; trained: number }>();
+  for (const l of leaders) {
+    const e = byOrg.get(l.orgId) ?? { org_id: l.orgId, total: 0, trained: 0 };
+    e.total++;
+    if (attended.leaderIds.has(l.id)) e.trained++;
+    byOrg.set(l.orgId, e);
+  }
+  return [...byOrg.values()];
 }
 
 /** Per org, the distinct posts held by a person still active in that township. */
@@ -91,17 +101,19 @@ async function postsHeld(db: Db) {
   return [...byOrg.entries()].map(([org_id, set]) => ({ org_id, n: set.size }));
 }
 
-/** Everything measured for one year, shared by the county dashboard, the township page and the print. */
-async function measure(db: Db, year: number, orgIds: string[] | null, today: string) {
+/**
+ * Everything measured for one year about the townships `townships` (the metrics count over every
+ * org; the rows are built for these only), shared by the county dashboard, the township page, the
+ * print and the summary refresh.
+ */
+async function measure(db: Db, year: number, townships: Township[], today: string) {
   const w = trainingWindow(year);
   const asOf = year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
   const src = await loadSources();
   const [
-    townships,
     leaders,
     staffCounts,
     filings,
-    sessions,
     coverage,
     leaderCov,
     byQuarter,
@@ -115,18 +127,15 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
     expenses,
     online,
     duty,
-    exchange,
     overdueF,
     overdueP,
   ] = await Promise.all([
-    repo.townships(db, orgIds),
     personnelMetrics.leadersOn(db, asOf),
     personnelMetrics.activeStaffCounts(db),
     personnelMetrics.filingsInYear(db, year),
-    trainingMetrics.heldSessionCount(db, w.from, w.to),
     coverageOf(db, w.from, w.to),
     leaderCoverageOf(db, w.from, w.to),
-    trainingMetrics.rotationsByQuarter(db, year),
+    trainingMetrics.rotationsByOrgQuarter(db, year),
     trainingMetrics.rotationsInWindow(db, year - TRAINING_WINDOW_YEARS + 1, year),
     postsHeld(db),
     environmentMetrics.roomsInUse(db),
@@ -137,10 +146,15 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
     environmentMetrics.expenseTotals(db, [year - 1, year]),
     readSource('onlineShareByOrgMonth', src.onlineShareByOrgMonth && (() => src.onlineShareByOrgMonth!(db, year))),
     readSource('dutyLogDaysKept', src.dutyLogDaysKept && (() => src.dutyLogDaysKept!(db, year))),
-    readSource('exchangeMeetingsInYear', src.exchangeMeetingsInYear && (() => src.exchangeMeetingsInYear!(db, year))),
     readSource('overdueFollowUpsByOrg', src.overdueFollowUpsByOrg && (() => src.overdueFollowUpsByOrg!(db, today))),
     readSource('overduePetitionsByOrg', src.overduePetitionsByOrg && (() => src.overduePetitionsByOrg!(db, today))),
   ]);
+  // A source the deployment has but that failed this time: its figures are not kept in a summary.
+  const failed =
+    (!!src.onlineShareByOrgMonth && online === null) ||
+    (!!src.dutyLogDaysKept && duty === null) ||
+    (!!src.overdueFollowUpsByOrg && overdueF === null) ||
+    (!!src.overduePetitionsByOrg && overdueP === null);
   return {
     year,
     today,
@@ -148,7 +162,6 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
     leaders,
     staffCounts,
     filings,
-    sessions,
     coverage,
     leaderCov,
     byQuarter,
@@ -162,19 +175,43 @@ async function measure(db: Db, year: number, orgIds: string[] | null, today: str
     expenses,
     online,
     duty,
-    exchange,
     overdueF,
     overdueP,
+    failed,
   };
 }
 type Measured = Awaited<ReturnType<typeof measure>>;
+export type Township = { id: string; code: string; name: string };
 
-function build(m: Measured): CountyDashboard {
+/**
+ * What one township × year contributes to the dashboard: its grid row's cells and the numbers the
+ * county totals add up. This is what a summary row keeps (dashboard_summaries.figures), so the
+ * dashboard from summaries and the live one are the same sums over the same figures.
+ */
+export interface TownshipFigures {
+  cells: Record<StandardColumn, Cell>;
+  leader: { assigned: boolean; familiar: boolean };
+  staff: number;
+  trained: { trained: number; total: number };
+  leadersTrained: { trained: number; total: number };
+  rotationsByQuarter: number[];
+  rules: number;
+  tenAcknowledged: boolean;
+  expense: number | null;
+  expensePrevious: number | null;
+  online: { online: number; total: number };
+  lateFilings: number;
+  sources: CountyDashboard['sources'];
+}
+
+/** Figures for each of the measured townships. */
+function figuresOf(m: Measured): Map<string, TownshipFigures> {
   const by = <T extends { org_id: string }>(list: T[]) => new Map(list.map((r) => [r.org_id, r]));
   const leaders = by(m.leaders);
   const staff = by(m.staffCounts);
   const filings = by(m.filings);
   const coverage = by(m.coverage);
+  const leaderCov = by(m.leaderCov);
   const rot = by(m.rotWindow);
   const posts = by(m.posts);
   const rooms = by(m.rooms);
@@ -206,10 +243,17 @@ function build(m: Measured): CountyDashboard {
   const expenseTotals = (year: number) => new Map(m.expenses.filter((e) => e.year === year).map((e) => [e.org_id, Number(e.amount)]));
   const expNow = expenseTotals(m.year);
   const expPrev = expenseTotals(m.year - 1);
-  const townshipIds = new Set(m.townships.map((t) => t.id));
+  const quarters = new Map<string, number[]>();
+  for (const r of m.byQuarter) {
+    const q = quarters.get(r.org_id) ?? [0, 0, 0, 0];
+    q[r.quarter - 1] = (q[r.quarter - 1] ?? 0) + r.n;
+    quarters.set(r.org_id, q);
+  }
   const noData = NO_DATA_LABEL.zh;
+  const sources = { documents: m.online !== null, duty: m.duty !== null, meetings: m.overdueF !== null, petitions: m.overdueP !== null };
 
-  const rows: TownshipRow[] = m.townships.map((t) => {
+  const out = new Map<string, TownshipFigures>();
+  for (const t of m.townships) {
     const cell = (col: StandardColumn, status: Cell['status'], value: string): Cell => ({
       status,
       value: status === 'nodata' ? noData : value,
@@ -253,65 +297,214 @@ function build(m: Measured): CountyDashboard {
       ),
       overdue: cell('overdue', overdueStatus(overdue), overdue === null ? noData : `${overdue} 件`),
     };
-    return {
-      orgId: t.id,
-      code: t.code,
-      name: t.name,
+    const lc = leaderCov.get(t.id);
+    out.set(t.id, {
       cells,
-      gaps: Object.values(cells).filter((x) => x.status === 'gap' || x.status === 'warn').length,
-    };
-  });
+      leader: { assigned: !!l, familiar: !!l?.familiar },
+      staff: n,
+      trained: { trained: c?.trained ?? 0, total: c?.total ?? 0 },
+      leadersTrained: { trained: lc?.trained ?? 0, total: lc?.total ?? 0 },
+      rotationsByQuarter: quarters.get(t.id) ?? [0, 0, 0, 0],
+      rules: sixRules,
+      tenAcknowledged: tenAck,
+      expense: expNow.get(t.id) ?? null,
+      expensePrevious: expPrev.get(t.id) ?? null,
+      online: { online: onlineOn?.get(t.id) ?? 0, total: oTotal },
+      lateFilings: f?.late ?? 0,
+      sources,
+    });
+  }
+  return out;
+}
 
-  const inScope = <T extends { org_id: string }>(list: T[]) => list.filter((r) => townshipIds.has(r.org_id));
-  const avg = (totals: Map<string, number>) => {
-    const vals = [...totals.entries()].filter(([o]) => townshipIds.has(o)).map(([, v]) => v);
+/** The figures measured for the county as a whole, not per township: few rows, read live every time. */
+async function countyFigures(db: Db, year: number) {
+  const w = trainingWindow(year);
+  const src = await loadSources();
+  const [sessions, exchange] = await Promise.all([
+    trainingMetrics.heldSessionCount(db, w.from, w.to),
+    readSource('exchangeMeetingsInYear', src.exchangeMeetingsInYear && (() => src.exchangeMeetingsInYear!(db, year))),
+  ]);
+  return {
+    sessions: sessions[0]?.n ?? 0,
+    exchange: exchange ? exchange.length : null,
+    present: {
+      documents: !!src.onlineShareByOrgMonth,
+      duty: !!src.dutyLogDaysKept,
+      meetings: !!src.overdueFollowUpsByOrg,
+      petitions: !!src.overduePetitionsByOrg,
+    },
+  };
+}
+type CountyFigures = Awaited<ReturnType<typeof countyFigures>>;
+
+/** The county dashboard: each township's row from its figures, the county's totals their sums. */
+function assemble(year: number, townships: Township[], figures: Map<string, TownshipFigures>, county: CountyFigures): CountyDashboard {
+  const list = townships.map((t) => ({ t, f: figures.get(t.id)! }));
+  const rows: TownshipRow[] = list.map(({ t, f }) => ({
+    orgId: t.id,
+    code: t.code,
+    name: t.name,
+    cells: f.cells,
+    gaps: Object.values(f.cells).filter((x) => x.status === 'gap' || x.status === 'warn').length,
+  }));
+  const fs = list.map((x) => x.f);
+  const sum = (get: (f: TownshipFigures) => number) => fs.reduce((a, f) => a + get(f), 0);
+  const avg = (get: (f: TownshipFigures) => number | null) => {
+    const vals = fs.map(get).filter((v): v is number => v !== null);
     return vals.length ? round2(vals.reduce((a, b) => a + b, 0) / vals.length) : null;
   };
-  const avgNow = avg(expNow);
-  const avgPrev = avg(expPrev);
-  const onlineSum = m.online?.filter((r) => townshipIds.has(r.orgId)) ?? null;
-  const oT = onlineSum?.reduce((a, r) => a + r.total, 0) ?? 0;
-  const cov = inScope(m.coverage);
-  const staffNs = m.townships.map((t) => staff.get(t.id)?.n ?? 0);
+  const sources = {
+    documents: fs.length ? fs.every((f) => f.sources.documents) : county.present.documents,
+    duty: fs.length ? fs.every((f) => f.sources.duty) : county.present.duty,
+    meetings: county.exchange !== null && (fs.length ? fs.every((f) => f.sources.meetings) : county.present.meetings),
+    petitions: fs.length ? fs.every((f) => f.sources.petitions) : county.present.petitions,
+  };
+  const avgNow = avg((f) => f.expense);
+  const avgPrev = avg((f) => f.expensePrevious);
+  const oT = sum((f) => f.online.total);
+  const staffNs = fs.map((f) => f.staff);
   return {
-    year: m.year,
-    townships: m.townships.length,
-    leadersInCharge: { assigned: inScope(m.leaders).length, familiar: inScope(m.leaders).filter((l) => l.familiar).length },
-    filedStaff: staffNs.reduce((a, b) => a + b, 0),
+    year,
+    townships: townships.length,
+    leadersInCharge: { assigned: fs.filter((f) => f.leader.assigned).length, familiar: fs.filter((f) => f.leader.familiar).length },
+    filedStaff: sum((f) => f.staff),
     staffPerTownship: {
       min: staffNs.length ? Math.min(...staffNs) : 0,
       max: staffNs.length ? Math.max(...staffNs) : 0,
       within: rows.filter((r) => r.cells.staff.status === 'ok').length,
     },
-    trainingSessions: m.sessions[0]?.n ?? 0,
-    trainedAtLeastOnce: { trained: cov.reduce((a, r) => a + r.trained, 0), total: cov.reduce((a, r) => a + r.total, 0) },
-    leadersTrained: { trained: m.leaderCov[0]?.trained ?? 0, total: m.leaderCov[0]?.total ?? 0 },
-    rotationsByQuarter: [1, 2, 3, 4].map((q) => m.byQuarter.find((r) => r.quarter === q)?.n ?? 0),
-    exchangeMeetings: m.exchange ? m.exchange.length : null,
+    trainingSessions: county.sessions,
+    trainedAtLeastOnce: { trained: sum((f) => f.trained.trained), total: sum((f) => f.trained.total) },
+    leadersTrained: { trained: sum((f) => f.leadersTrained.trained), total: sum((f) => f.leadersTrained.total) },
+    rotationsByQuarter: [0, 1, 2, 3].map((q) => sum((f) => f.rotationsByQuarter[q] ?? 0)),
+    exchangeMeetings: county.exchange,
     threeRoomsComplete: rows.filter((r) => r.cells.rooms.status === 'ok').length,
     equipmentComplete: rows.filter((r) => r.cells.equipment.status === 'ok').length,
-    onlineShare: onlineSum === null || oT === 0 ? null : onlineSum.reduce((a, r) => a + r.online, 0) / oT,
+    onlineShare: !sources.documents || oT === 0 ? null : sum((f) => f.online.online) / oT,
     avgOfficeExpenseYuan: avgNow,
     avgOfficeExpenseYuanPreviousYear: avgPrev,
     expenseYearOnYear: yearOnYear(avgNow, avgPrev),
-    townshipsWithAllSixRules: inScope(m.rules).filter((r) => r.n >= RULE_KINDS.length).length,
-    tenProhibitionsAcknowledged: docs > 0 ? inScope(m.acks).filter((a) => a.n >= docs).length : 0,
+    townshipsWithAllSixRules: fs.filter((f) => f.rules >= RULE_KINDS.length).length,
+    tenProhibitionsAcknowledged: fs.filter((f) => f.tenAcknowledged).length,
     postsAssigned: rows.filter((r) => r.cells.posts.status === 'ok').length,
-    lateFilings: inScope(m.filings).reduce((a, f) => a + f.late, 0),
-    sources: { documents: m.online !== null, duty: m.duty !== null, meetings: m.exchange !== null, petitions: m.overdueP !== null },
-    columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key], api: DRILL_API[key]('{orgId}', m.year) })),
+    lateFilings: sum((f) => f.lateFilings),
+    sources,
+    columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key], api: DRILL_API[key]('{orgId}', year) })),
     rows,
   };
 }
 
-export async function countyDashboard(db: Db, _ctx: RequestContext, year: number, today = chinaToday()): Promise<CountyDashboard> {
-  return build(await measure(db, year, null, today));
+/** The live dashboard of `townships`: every figure measured now (the reference the summaries must equal). */
+export async function liveDashboard(db: Db, year: number, townships: Township[], today = chinaToday()): Promise<CountyDashboard> {
+  const [m, county] = await Promise.all([measure(db, year, townships, today), countyFigures(db, year)]);
+  return assemble(year, townships, figuresOf(m), county);
+}
+
+/**
+ * The dashboard of `townships` from the summary rows: fresh rows as kept, and only the stale or
+ * missing ones measured now (not written back: the read may be on a replica; the refresh job
+ * writes). Equal to `liveDashboard` by construction of the rows (test/dashboard/summaries.test.ts).
+ */
+export async function summarisedDashboard(db: Db, year: number, townships: Township[], today = chinaToday()) {
+  const [kept, county] = await Promise.all([
+    repo.freshSummaries(
+      db,
+      year,
+      today,
+      townships.map((t) => t.id),
+    ),
+    countyFigures(db, year),
+  ]);
+  const figures = new Map(kept.map((r) => [r.org_id, r.figures as TownshipFigures]));
+  const stale = townships.filter((t) => !figures.has(t.id));
+  if (stale.length) for (const [id, f] of figuresOf(await measure(db, year, stale, today))) figures.set(id, f);
+  return { dashboard: assemble(year, townships, figures, county), measured: stale.length };
+}
+
+/** The years a refresh keeps summaries of: this year and the nine before it. */
+export const SUMMARY_YEARS = 10;
+
+/**
+ * The scheduled refresh (and what a test or the bench runs directly): for each of the last ten
+ * years, measures the townships whose row is missing, of another day or marked by a write since,
+ * and upserts their rows; then removes the marks it read first. A mark committed while it measures
+ * stays for the next run; a row is only replaced by one computed later (computed_at), so two
+ * server processes refreshing at once never put older figures back.
+ */
+export async function refreshSummaries(db: Db, today = chinaToday()): Promise<{ rows: number; marks: number }> {
+  const { at, marks } = await repo.readMarks(db);
+  const all = marks.some((m) => m.org_id === null);
+  const marked = new Set(marks.flatMap((m) => (m.org_id ? [m.org_id] : [])));
+  const townships = await repo.townships(db, null);
+  const current = Number(today.slice(0, 4));
+  let written = 0;
+  for (let year = current - SUMMARY_YEARS + 1; year <= current; year++) {
+    const kept = new Map((await repo.summaryDays(db, year)).map((r) => [r.org_id, r.as_of]));
+    const todo = townships.filter((t) => all || marked.has(t.id) || kept.get(t.id) !== today);
+    if (!todo.length) continue;
+    const m = await measure(db, year, todo, today);
+    if (m.failed) throw new Error(`a metrics source failed measuring ${year}; the summaries stay as they were`);
+    const rows = [...figuresOf(m)].map(([orgId, figures]) => ({ orgId, figures }));
+    written += await repo.upsertSummaries(db, year, today, at, rows);
+  }
+  await repo.removeMarks(
+    db,
+    marks.map((m) => m.id),
+  );
+  return { rows: written, marks: marks.length };
+}
+
+/** Whether the actor reads the dashboard as a province (its counties) rather than as a county office. */
+const readsProvince = (ctx: RequestContext) => holderMay(ctx.actor, 'supervision.province');
+
+/**
+ * The county whose grid the actor asks for. A province role names one of its province's counties
+ * (`countyId`, required); the county office reads its own county, and naming another is a 404, as
+ * any record of another org is.
+ */
+async function dashboardCounty(db: Db, ctx: RequestContext, countyId?: string): Promise<OrgBrief> {
+  if (readsProvince(ctx)) {
+    if (!countyId) throw new AppError(DashboardErrors.DASHBOARD_COUNTY_REQUIRED);
+    const [county, parent] = await repo.ancestry(db, countyId);
+    if (!county || county.kind !== 'county' || parent?.id !== ctx.actor.orgId)
+      throw new AppError(DashboardErrors.DASHBOARD_NOT_IN_PROVINCE);
+    return county;
+  }
+  const own = (await repo.ancestry(db, ctx.actor.orgId)).find((o) => o.kind === 'county');
+  if (!own || (countyId && countyId !== own.id)) throw new AppError(DashboardErrors.DASHBOARD_NOT_IN_COUNTY);
+  return own;
+}
+
+/** A township the actor may read the standing of: its county's or its province's, or its own. */
+async function readableTownship(db: Db, ctx: RequestContext, orgId: string): Promise<Township> {
+  const chain = await repo.ancestry(db, orgId);
+  const [township] = chain;
+  if (readsProvince(ctx)) {
+    if (township?.kind !== 'township' || !chain.some((o) => o.kind === 'province' && o.id === ctx.actor.orgId))
+      throw new AppError(DashboardErrors.DASHBOARD_NOT_IN_PROVINCE);
+    return township;
+  }
+  assertSupervisionReadable(ctx.actor, orgId);
+  if (township?.kind !== 'township') throw notFound();
+  if (ctx.actor.orgId !== orgId) {
+    const own = (await repo.ancestry(db, ctx.actor.orgId)).find((o) => o.kind === 'county');
+    if (!own || !chain.some((o) => o.id === own.id)) throw notFound();
+  }
+  return township;
+}
+
+/** The county grid: `countyId` for a province role (one of its counties), the caller's own county otherwise. */
+export async function countyDashboard(db: Db, ctx: RequestContext, year: number, countyId?: string, today = chinaToday()) {
+  const county = await dashboardCounty(db, ctx, countyId);
+  const townships = await repo.townshipsOfCounty(db, county.id);
+  return { county, ...(await summarisedDashboard(db, year, townships, today)) };
 }
 
 /** A township's own standing: its row and each gap with what to do about it. */
 export async function townshipStanding(db: Db, ctx: RequestContext, orgId: string, year: number, today = chinaToday()) {
-  assertSupervisionReadable(ctx.actor, orgId);
-  const d = build(await measure(db, year, [orgId], today));
+  const township = await readableTownship(db, ctx, orgId);
+  const d = await liveDashboard(db, year, [township], today);
   const row = d.rows[0];
   if (!row) throw notFound();
   const gaps = STANDARD_COLUMNS.filter((c) => row.cells[c].status === 'gap' || row.cells[c].status === 'warn').map((c) => ({
@@ -327,21 +520,24 @@ export async function townshipStanding(db: Db, ctx: RequestContext, orgId: strin
 }
 
 /** Chart series for the dashboard: online share by month, staff structure, expenses, overdue items. */
-export async function countyCharts(db: Db, _ctx: RequestContext, year: number, today = chinaToday()) {
+export async function countyCharts(db: Db, ctx: RequestContext, year: number, countyId?: string, today = chinaToday()) {
   const src = await loadSources();
-  const m = await measure(db, year, null, today);
-  const d = build(m);
+  const county = await dashboardCounty(db, ctx, countyId);
+  const townships = await repo.townshipsOfCounty(db, county.id);
+  const [m, countyLevel] = await Promise.all([measure(db, year, townships, today), countyFigures(db, year)]);
+  const d = assemble(year, townships, figuresOf(m), countyLevel);
+  const inCounty = new Set(townships.map((t) => t.id));
   const monthly = Array.from({ length: 12 }, (_, i) => {
-    const list = m.online?.filter((r) => r.month === i + 1) ?? [];
+    const list = m.online?.filter((r) => r.month === i + 1 && inCounty.has(r.orgId)) ?? [];
     const total = list.reduce((a, r) => a + r.total, 0);
     return { month: i + 1, share: m.online === null || total === 0 ? null : list.reduce((a, r) => a + r.online, 0) / total };
   });
   const structure = await personnelMetrics.staffStructureCounts(db, today);
-  const names = new Map(m.townships.map((t) => [t.id, t.name]));
+  const names = new Map(townships.map((t) => [t.id, t.name]));
   const byOrg = new Map<string, Record<string, number>>();
   for (const e of await environmentMetrics.expensesByCategory(db, year))
     byOrg.set(e.org_id, { ...byOrg.get(e.org_id), [e.category]: Number(e.amount) });
-  const expensesByTownship = m.townships.map((t) => ({ orgId: t.id, name: t.name, byCategory: byOrg.get(t.id) ?? {} }));
+  const expensesByTownship = townships.map((t) => ({ orgId: t.id, name: t.name, byCategory: byOrg.get(t.id) ?? {} }));
   return {
     year,
     onlineShareByMonth: src.onlineShareByOrgMonth ? monthly : null,
@@ -352,5 +548,44 @@ export async function countyCharts(db: Db, _ctx: RequestContext, year: number, t
       name: names.get(r.orgId) ?? r.name,
       overdue: r.cells.overdue.status === 'nodata' ? null : Number.parseInt(r.cells.overdue.value, 10),
     })),
+  };
+}
+
+/**
+ * The province overview: one line per county of the actor's province, each the totals of its
+ * county grid (the same `assemble` over the same summary rows), in the counties' order.
+ */
+export async function provinceDashboard(db: Db, ctx: RequestContext, year: number, today = chinaToday()): Promise<ProvinceDashboard> {
+  if (!readsProvince(ctx)) throw forbiddenRole();
+  const [province] = await repo.ancestry(db, ctx.actor.orgId);
+  if (province?.kind !== 'province') throw new AppError(DashboardErrors.DASHBOARD_NOT_IN_PROVINCE);
+  const list = await repo.provinceTownships(db, province.id);
+  const counties = new Map<string, { id: string; code: string; name: string; townships: Township[] }>();
+  for (const r of list) {
+    const c = counties.get(r.county_id) ?? { id: r.county_id, code: r.county_code, name: r.county_name, townships: [] };
+    if (r.id) c.townships.push({ id: r.id, code: r.code!, name: r.name! });
+    counties.set(r.county_id, c);
+  }
+  const all = [...counties.values()].flatMap((c) => c.townships);
+  const { dashboard, measured } = await summarisedDashboard(db, year, all, today);
+  const rowsById = new Map(dashboard.rows.map((r) => [r.orgId, r]));
+  return {
+    year,
+    province: { id: province.id, name: province.name },
+    measuredNow: measured,
+    counties: [...counties.values()].map((c) => {
+      const rows = c.townships.map((t) => rowsById.get(t.id)!);
+      const ok = (col: StandardColumn) => rows.filter((r) => r.cells[col].status === 'ok').length;
+      return {
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        townships: rows.length,
+        allMet: rows.filter((r) => r.gaps === 0).length,
+        gaps: rows.reduce((a, r) => a + r.gaps, 0),
+        standards: Object.fromEntries(STANDARD_COLUMNS.map((col) => [col, ok(col)])) as Record<StandardColumn, number>,
+      };
+    }),
+    columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key] })),
   };
 }

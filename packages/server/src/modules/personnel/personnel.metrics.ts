@@ -53,6 +53,11 @@ export async function currentLeaderIds(db: DbOrTx): Promise<string[]> {
   return (await db.select({ id: leadersInCharge.id }).from(leadersInCharge).where(isNull(leadersInCharge.until))).map((r) => r.id);
 }
 
+/** The leaders in charge today (no end date) with their township: the dashboard's leader-training figure per township. */
+export async function currentLeaders(db: DbOrTx): Promise<{ id: string; orgId: string }[]> {
+  return db.select({ id: leadersInCharge.id, orgId: leadersInCharge.orgId }).from(leadersInCharge).where(isNull(leadersInCharge.until));
+}
+
 // The dashboard's aggregates over personnel's tables (one GROUP BY each).
 
 /** Per township, whether a leader in charge held the post on `asOf`, and whether one is familiar with the work. */

@@ -28,6 +28,14 @@ export const rotationsByQuarter = (db: DbOrTx, year: number) =>
     db.execute(sql`SELECT quarter, count(*)::int AS n FROM rotations WHERE year = ${year} AND state <> 'cancelled' GROUP BY quarter`),
   );
 
+/** Rotations of `year` per org and quarter (the county's quarterly figure, added up over the townships in view). */
+export const rotationsByOrgQuarter = (db: DbOrTx, year: number) =>
+  rows<{ org_id: string; quarter: number; n: number }>(
+    db.execute(
+      sql`SELECT org_id, quarter, count(*)::int AS n FROM rotations WHERE year = ${year} AND state <> 'cancelled' GROUP BY org_id, quarter`,
+    ),
+  );
+
 export const rotationsInWindow = (db: DbOrTx, fromYear: number, toYear: number) =>
   rows<{ org_id: string; n: number }>(
     db.execute(

@@ -1,0 +1,23 @@
+/** The dashboard's own tables (migration 1260): per-year summary rows and the marks of writes that make them stale. */
+import { bigserial, date, integer, jsonb, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/orgs.tables.ts';
+
+export const dashboardSummaries = pgTable(
+  'dashboard_summaries',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    figures: jsonb('figures').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.orgId] })],
+);
+
+export const dashboardDirty = pgTable('dashboard_dirty', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orgId: uuid('org_id'),
+  markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+});
