@@ -321,8 +321,9 @@ export const assessmentRepository = {
   },
   /** The stored standings in rank order; the office's name is joined from orgs (the one place names live). */
   standings(db: DbOrTx, schemeId: string, orgId?: string): Promise<StandingRow[]> {
+    const { measured: _measured, ...columns } = getTableColumns(assessmentStandings);
     return db
-      .select({ ...getTableColumns(assessmentStandings), orgName: orgs.name })
+      .select({ ...columns, orgName: orgs.name })
       .from(assessmentStandings)
       .innerJoin(orgs, eq(orgs.id, assessmentStandings.orgId))
       .where(and(eq(assessmentStandings.schemeId, schemeId), orgId ? eq(assessmentStandings.orgId, orgId) : undefined))
@@ -338,5 +339,64 @@ export const assessmentRepository = {
       GROUP BY 1`);
     const by = new Map(r.rows.map((x) => [x.code, Number(x.average)]));
     return codes.filter((c) => by.has(c)).map((code) => ({ code, average: by.get(code)! }));
+  },
+
+  /** A write moves the standings' generation on and keeps them; returns when they were computed (null: stale or none). */
+  async bumpStandings(db: DbOrTx, schemeId: string): Promise<Date | null> {
+    const r = await db
+      .update(assessmentStandingsState)
+      .set({ generation: sql`${assessmentStandingsState.generation} + 1` })
+      .where(eq(assessmentStandingsState.schemeId, schemeId))
+      .returning({ computedAt: assessmentStandingsState.computedAt });
+    return r[0]?.computedAt ?? null;
+  },
+  /** The stored measured part of the named offices' standings, with their names. */
+  standingParts(db: DbOrTx, schemeId: string, orgIds: readonly string[]) {
+    return db
+      .select({ orgId: assessmentStandings.orgId, orgName: orgs.name, measured: assessmentStandings.measured })
+      .from(assessmentStandings)
+      .innerJoin(orgs, eq(orgs.id, assessmentStandings.orgId))
+      .where(and(eq(assessmentStandings.schemeId, schemeId), inArray(assessmentStandings.orgId, [...orgIds])));
+  },
+  scoresOf(db: DbOrTx, schemeId: string, orgIds: readonly string[]): Promise<ScoreRow[]> {
+    return db
+      .select()
+      .from(assessmentScores)
+      .where(and(eq(assessmentScores.schemeId, schemeId), inArray(assessmentScores.orgId, [...orgIds])));
+  },
+  /** New totals and scores of some offices, in one statement. */
+  async updateStandingRows(db: DbOrTx, schemeId: string, rows: readonly { orgId: string; total: number; scores: unknown }[]) {
+    if (!rows.length) return;
+    const data = JSON.stringify(rows.map((r) => ({ org_id: r.orgId, total: r.total, scores: r.scores })));
+    await db.execute(sql`
+      UPDATE assessment_standings s SET total = v.total, scores = v.scores
+      FROM jsonb_to_recordset(${data}::jsonb) AS v(org_id uuid, total float8, scores jsonb)
+      WHERE s.scheme_id = ${schemeId} AND s.org_id = v.org_id`);
+  },
+  /** Competition ranks (1, 2, 2, 4) by total over the scheme, set in one statement; unchanged ranks are not written. */
+  async rerankStandings(db: DbOrTx, schemeId: string) {
+    await db.execute(sql`
+      UPDATE assessment_standings s SET rank = r.rk
+      FROM (SELECT org_id, rank() OVER (ORDER BY total DESC)::int AS rk FROM assessment_standings WHERE scheme_id = ${schemeId}) r
+      WHERE s.scheme_id = ${schemeId} AND s.org_id = r.org_id AND s.rank <> r.rk`);
+  },
+  /** Every office's rank, total and top-level scores (what the averages are taken over). */
+  async standingTops(db: DbOrTx, schemeId: string, codes: readonly string[]) {
+    const r = await db.execute<{ org_id: string; rank: number; total: number; scores: { code: string; score: number }[] | null }>(sql`
+      SELECT s.org_id, s.rank, s.total,
+        (SELECT jsonb_agg(jsonb_build_object('code', x->>'code', 'score', (x->>'score')::float8))
+           FROM jsonb_array_elements(s.scores) x WHERE x->>'code' = ANY (${`{${codes.map((c) => `"${c}"`).join(',')}}`}::text[])) AS scores
+      FROM assessment_standings s WHERE s.scheme_id = ${schemeId}`);
+    return r.rows.map((x) => ({ orgId: x.org_id, rank: Number(x.rank), total: Number(x.total), scores: x.scores ?? [] }));
+  },
+  async setStandingsSummary(
+    db: DbOrTx,
+    schemeId: string,
+    sum: { averages: { code: string; average: number }[]; offices: number; meanTotal: number },
+  ) {
+    await db
+      .update(assessmentStandingsState)
+      .set({ averages: sum.averages, offices: sum.offices, meanTotal: sum.meanTotal })
+      .where(eq(assessmentStandingsState.schemeId, schemeId));
   },
 };

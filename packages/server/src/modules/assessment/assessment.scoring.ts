@@ -83,13 +83,13 @@ export async function computeResults(db: Db, scheme: SchemeRow): Promise<OfficeR
       scores: r.scores.map((s) => ({ ...s, pending: false })),
     }));
   }
-  const leaves = scoredIndicators(scheme.indicators);
+  return (await running(db, scheme, orgs)).rows;
+}
+
+/** Running results of every office, ranked, with the measured leaves they were rolled up from (null once frozen). */
+async function running(db: Db, scheme: SchemeRow, orgs: readonly OrgRow[]) {
   const stored = await assessmentRepository.scores(db, scheme.id);
-  const byOrg = new Map<string, Map<string, { score: number; basis: string }>>();
-  for (const s of stored) {
-    if (!byOrg.has(s.orgId)) byOrg.set(s.orgId, new Map());
-    byOrg.get(s.orgId)!.set(s.code, { score: s.score, basis: s.reason });
-  }
+  const byOrg = scoresByOrg(stored);
   const live = scheme.frozenAt
     ? null
     : await measuredScores(
@@ -97,40 +97,64 @@ export async function computeResults(db: Db, scheme: SchemeRow): Promise<OfficeR
         scheme,
         orgs.map((o) => o.id),
       );
-  const rows = orgs.map((o) => {
-    const own = byOrg.get(o.id) ?? new Map<string, { score: number; basis: string }>();
-    const leafScores = new Map<string, number>();
-    const basis = new Map<string, string>();
-    for (const l of leaves) {
-      const got = isMeasuredLeaf(l) && live ? live.get(o.id)!.get(l.code) : own.get(l.code);
-      if (got) {
-        leafScores.set(l.code, got.score);
-        basis.set(l.code, got.basis);
-      } else if (l.method === 'deduction' || l.method === 'bonus') {
-        // No deduction or bonus entered is none: not pending.
-        leafScores.set(l.code, 0);
-        basis.set(l.code, '无');
-      }
-    }
-    const r = rollUp(scheme.indicators, leafScores);
-    const pending = new Set(r.pending);
-    return {
-      orgId: o.id,
-      orgName: o.name,
-      total: r.total,
-      rank: 0,
-      grade: null as Grade | null,
-      scores: scheme.indicators.map((i) => ({
-        code: i.code,
-        score: r.scores.get(i.code) ?? 0,
-        basis: basis.get(i.code) ?? (pending.has(i.code) ? '待评分' : '下级指标合计'),
-        pending: pending.has(i.code),
-      })),
-    };
-  });
+  const rows = orgs.map((o) => officeResult(scheme, o, byOrg.get(o.id), live ? live.get(o.id)! : null));
   const ranks = rankTotals(rows.map((r) => ({ id: r.orgId, total: r.total })));
   for (const r of rows) r.rank = ranks.get(r.orgId)!;
-  return rows.sort((a, b) => a.rank - b.rank);
+  return { rows: rows.sort((a, b) => a.rank - b.rank), live };
+}
+
+type LeafScores = Map<string, { score: number; basis: string }>;
+
+/** The county's stored scores (and, once frozen, the measured ones) by office and code. */
+export function scoresByOrg(stored: readonly { orgId: string; code: string; score: number; reason: string }[]) {
+  const byOrg = new Map<string, LeafScores>();
+  for (const s of stored) {
+    if (!byOrg.has(s.orgId)) byOrg.set(s.orgId, new Map());
+    byOrg.get(s.orgId)!.set(s.code, { score: s.score, basis: s.reason });
+  }
+  return byOrg;
+}
+
+/**
+ * One office's rolled-up result (rank 0: ranks are over every office) from its stored scores and,
+ * before the cut-off, its measured leaves (`live`; null once frozen, when they are stored scores).
+ * The full computation and the one-office re-roll after a score write both come through here.
+ */
+export function officeResult(
+  scheme: Pick<SchemeRow, 'indicators'>,
+  org: { id: string; name: string },
+  own: ReadonlyMap<string, { score: number; basis: string }> | undefined,
+  live: ReadonlyMap<string, { score: number; basis: string }> | null,
+): OfficeResult {
+  const leaves = scoredIndicators(scheme.indicators);
+  const leafScores = new Map<string, number>();
+  const basis = new Map<string, string>();
+  for (const l of leaves) {
+    const got = isMeasuredLeaf(l) && live ? live.get(l.code) : own?.get(l.code);
+    if (got) {
+      leafScores.set(l.code, got.score);
+      basis.set(l.code, got.basis);
+    } else if (l.method === 'deduction' || l.method === 'bonus') {
+      // No deduction or bonus entered is none: not pending.
+      leafScores.set(l.code, 0);
+      basis.set(l.code, '无');
+    }
+  }
+  const r = rollUp(scheme.indicators, leafScores);
+  const pending = new Set(r.pending);
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    total: r.total,
+    rank: 0,
+    grade: null,
+    scores: scheme.indicators.map((i) => ({
+      code: i.code,
+      score: r.scores.get(i.code) ?? 0,
+      basis: basis.get(i.code) ?? (pending.has(i.code) ? '待评分' : '下级指标合计'),
+      pending: pending.has(i.code),
+    })),
+  };
 }
 
 /** Grades for results about to become final. */
@@ -235,17 +259,66 @@ export async function standings(db: Db, scheme: SchemeRow, orgId?: string, now =
 
 const refreshing = new Set<string>();
 
+/**
+ * The averages beside the standings: each top-level indicator's mean and the mean total, summed in
+ * rank order (then by office id) so that the full computation and the one-office re-roll after a
+ * score write add the same numbers in the same order.
+ */
+export function summarise(
+  rows: readonly { orgId: string; rank: number; total: number; scores: readonly { code: string; score: number }[] }[],
+  top: readonly string[],
+) {
+  const ordered = [...rows].sort((a, b) => a.rank - b.rank || (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0));
+  return { averages: averageScores(ordered, top), offices: ordered.length, meanTotal: mean(ordered.map((r) => r.total)) };
+}
+
 /** Every office's results computed now and stored as the standings (unless a write came in between). */
 async function refresh(db: Db, scheme: SchemeRow, generation: number): Promise<Standings> {
   const at = new Date();
-  const all = await computeResults(db, scheme);
-  const averages = averageScores(all, topCodes(scheme));
-  const meanTotal = mean(all.map((r) => r.total));
+  const { rows: all, live } = await running(db, scheme, await targetOrgs(db, scheme));
+  const sum = summarise(all, topCodes(scheme));
   await assessmentRepository.storeStandings(
     db,
     scheme.id,
-    { generation, at, averages, offices: all.length, meanTotal },
-    all.map((r) => ({ schemeId: scheme.id, orgId: r.orgId, total: r.total, rank: r.rank, scores: r.scores })),
+    { generation, at, ...sum },
+    all.map((r) => ({
+      schemeId: scheme.id,
+      orgId: r.orgId,
+      total: r.total,
+      rank: r.rank,
+      scores: r.scores,
+      measured: live ? Object.fromEntries(live.get(r.orgId)!) : {},
+    })),
   );
-  return { items: all, averages, offices: all.length, meanTotal, computedAt: at };
+  return { items: all, ...sum, computedAt: at };
+}
+
+/**
+ * A score write's effect on the running standings, in the write's transaction (the scheme row is
+ * locked, so writes come one at a time): each named office is rolled up again from its stored
+ * measured part and its scores, then the whole scheme is re-ranked in one SQL statement (only the
+ * ranks that change are written) and the averages are summed from the stored rows. When the
+ * standings are stale or missing anyway, they are only marked stale (the next read computes them).
+ * The generation moves on either way, so a full computation that began before this write is not
+ * stored over it.
+ */
+export async function rerollOffices(tx: DbOrTx, scheme: SchemeRow, orgIds: readonly string[]): Promise<void> {
+  const computedAt = await assessmentRepository.bumpStandings(tx, scheme.id);
+  const ids = [...new Set(orgIds)];
+  if (!computedAt || scheme.status === 'final' || !ids.length) return assessmentRepository.staleStandings(tx, scheme.id);
+  const [rows, stored] = await allOn(tx, [
+    () => assessmentRepository.standingParts(tx, scheme.id, ids),
+    () => assessmentRepository.scoresOf(tx, scheme.id, ids),
+  ]);
+  // An office missing from the stored standings (a new one): compute them all on the next read.
+  if (rows.length !== ids.length) return assessmentRepository.staleStandings(tx, scheme.id);
+  const own = scoresByOrg(stored);
+  const results = rows.map((r) =>
+    officeResult(scheme, { id: r.orgId, name: r.orgName }, own.get(r.orgId), scheme.frozenAt ? null : new Map(Object.entries(r.measured))),
+  );
+  await assessmentRepository.updateStandingRows(tx, scheme.id, results);
+  await assessmentRepository.rerankStandings(tx, scheme.id);
+  const top = topCodes(scheme);
+  const all = await assessmentRepository.standingTops(tx, scheme.id, top);
+  await assessmentRepository.setStandingsSummary(tx, scheme.id, summarise(all, top));
 }

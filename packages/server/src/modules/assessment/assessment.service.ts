@@ -39,6 +39,7 @@ import {
   isMeasuredLeaf,
   measuredScores,
   missingScoreCount,
+  rerollOffices,
   standings,
   targetOrgs,
 } from './assessment.scoring.ts';
@@ -338,7 +339,7 @@ export async function enterScore(db: Db, ctx: RequestContext, id: string, input:
       evidence: input.evidence ?? null,
       scoredBy: ctx.actor.userId,
     });
-    await repo.staleStandings(tx, id);
+    await rerollOffices(tx, s, [input.orgId]);
     await writeAudit(tx, ctx, {
       action: 'assessment.score',
       entity: 'assessment_score',
@@ -382,7 +383,11 @@ export async function enterScores(db: Db, ctx: RequestContext, id: string, entri
         scoredBy: ctx.actor.userId,
       })),
     );
-    await repo.staleStandings(tx, id);
+    await rerollOffices(
+      tx,
+      s,
+      entries.map((e) => e.orgId),
+    );
     await writeAudit(tx, ctx, {
       action: 'assessment.scores',
       entity: 'assessment_scheme',
@@ -470,7 +475,7 @@ export async function answerAppeal(db: Db, ctx: RequestContext, appealId: string
         reason: `申诉复核：${input.answer}`,
         scoredBy: ctx.actor.userId,
       });
-      await repo.staleStandings(tx, s.id);
+      await rerollOffices(tx, s, [a.orgId]);
     }
     const row = await repo.answerAppeal(tx, appealId, {
       answer: input.answer,

@@ -198,8 +198,12 @@ export const assessmentStandings = pgTable(
     total: doublePrecision('total').notNull(),
     rank: integer('rank').notNull(),
     scores: jsonb('scores').$type<{ code: string; score: number; basis: string; pending: boolean }[]>().notNull(),
+    /** The measured leaves' scores as of the last full computation ({} once frozen: then they are scores). */
+    measured: jsonb('measured').$type<MeasuredPart>().notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.schemeId, t.orgId] })],
 );
+/** Measured leaf scores of one office by indicator code, with how each was reached. */
+export type MeasuredPart = Record<string, { score: number; basis: string }>;
 /** A stored standing with its office's name, joined from orgs when read (a renamed office shows its new name). */
-export type StandingRow = typeof assessmentStandings.$inferSelect & { orgName: string };
+export type StandingRow = Omit<typeof assessmentStandings.$inferSelect, 'measured'> & { orgName: string };
