@@ -26,6 +26,7 @@ export const NOTIFICATION_STAGES = [
   'delegated',
   'undelegated',
   'returned',
+  'digest',
 ] as const;
 export type NotificationStage = (typeof NOTIFICATION_STAGES)[number];
 
@@ -78,6 +79,7 @@ const STAGE_ZH: Record<NotificationStage, string> = {
   delegated: '委托',
   undelegated: '委托收回',
   returned: '退回',
+  digest: '待办汇总',
 };
 const STAGE_EN: Record<NotificationStage, string> = {
   new: 'New',
@@ -90,7 +92,45 @@ const STAGE_EN: Record<NotificationStage, string> = {
   delegated: 'Delegation',
   undelegated: 'Delegation withdrawn',
   returned: 'Returned',
+  digest: 'Digest',
 };
+
+/**
+ * Above this many new events for one person in one sweep, the engine sends one digest instead of one
+ * notification per event: nobody reads 500 bell entries, and the workbench lists them all anyway.
+ */
+export const DIGEST_ABOVE = 500;
+
+/** What a digest counts, by stage (only the stages that occur are present). */
+export type DigestCounts = Partial<Record<'new' | 'before' | 'due' | 'overdue' | 'escalated', number>>;
+
+const DIGEST_PARTS = ['overdue', 'escalated', 'due', 'before', 'new'] as const;
+const DIGEST_ZH: Record<(typeof DIGEST_PARTS)[number], string> = {
+  overdue: '已超期',
+  escalated: '本单位超期',
+  due: '今日到期',
+  before: '即将到期',
+  new: '新待办',
+};
+const DIGEST_EN: Record<(typeof DIGEST_PARTS)[number], string> = {
+  overdue: 'overdue',
+  escalated: 'overdue in your office',
+  due: 'due today',
+  before: 'due soon',
+  new: 'new',
+};
+
+/** The headline of a digest: "【待办汇总】1,250 项待办提醒：已超期 250 项，今日到期 125 项…，请到工作台查看". */
+export function digestText(itemCount: number, counts: DigestCounts, lang: 'zh' | 'en'): string {
+  const parts = DIGEST_PARTS.filter((p) => (counts[p] ?? 0) > 0);
+  if (lang === 'en')
+    return `[${STAGE_EN.digest}] ${itemCount.toLocaleString('en')} reminders: ${parts
+      .map((p) => `${counts[p]!.toLocaleString('en')} ${DIGEST_EN[p]}`)
+      .join(', ')}; see the workbench`;
+  return `【${STAGE_ZH.digest}】${itemCount.toLocaleString('en')} 项待办提醒：${parts
+    .map((p) => `${DIGEST_ZH[p]} ${counts[p]!.toLocaleString('en')} 项`)
+    .join('，')}，请到工作台查看`;
+}
 
 /** The headline of a notification: "【即将到期】关于…的通知（还有 3 天）". zh-TW is derived from zh-CN by the caller. */
 export function notificationText(n: { stage: NotificationStage; daysLeft: number | null; title: string }, lang: 'zh' | 'en'): string {

@@ -7,6 +7,8 @@
  * provider, computes the groups and never reads a module's tables itself, so a new module adds its
  * to-dos by writing `<module>.todos.ts` and one line in `modules/workbench/workbench.providers.ts`.
  */
+import type { SQL } from 'drizzle-orm';
+import type { Action } from '@township-office/domain/permissions';
 import type { TodoKind, TodoModule } from '@township-office/domain/workbench';
 import type { DbOrTx } from '../db/client.ts';
 import type { Actor } from './context.ts';
@@ -34,9 +36,49 @@ export interface DoneRef {
   href: string;
 }
 
+/**
+ * What the reminder engine gives a set-based provider (`everyone`): the sweep's instant and SQL
+ * pieces, so the provider writes one query for every person at once instead of one per person.
+ */
+export interface SweepScope {
+  now: Date;
+  /** `now`'s China calendar day, YYYY-MM-DD. */
+  today: string;
+  /**
+   * A derived table `(user_id, org_id, role)` of the sweep's people who may take `action` in their
+   * own right, or (with `delegated`) also for a leader they act for today (委托), as `principalsHolding`.
+   */
+  people(action: Action, opts?: { delegated?: boolean }): SQL;
+  /** Every person of the sweep, `(user_id, org_id, role)`. */
+  everybody: SQL;
+  /**
+   * True for a deadline day (a `date` column) one of whose reminder points — `REMINDER_DAYS_BEFORE`
+   * days before, the day, the moment it passes — falls after the last sweep and by `now`; true for
+   * every day that calls for a reminder when there was no last sweep. Served by an index on the column.
+   */
+  dayDue(day: SQL): SQL;
+  /** True for a record created after the last sweep (always, when there was none): a new record whose reminder point passed before it existed. */
+  createdSince(at: SQL): SQL;
+  /** The instant a deadline day ends, 23:59:59.999 China time (`endOfChinaDay` in SQL). */
+  endOfDay(day: SQL): SQL;
+}
+
+/**
+ * A provider's to-dos of every person at once, for the reminder engine: queries whose rows are
+ * `(user_id uuid, org_id uuid, role text, todo_kind text, record_id uuid, title text, subject text,
+ * href text, due_at timestamptz)`, the same to-dos `todos` gives each person. Rows of kinds that are
+ * neither news (`NEWS_KINDS`) nor deadlines may be left out, and deadline rows may be limited to
+ * `dayDue`/`createdSince`: the engine only needs what may be an event now.
+ */
+export interface EveryoneTodos {
+  queries(scope: SweepScope): SQL[];
+}
+
 export interface TodoProvider {
   module: TodoModule;
   todos(db: DbOrTx, actor: Actor, now: Date, limit?: TodoLimit): Promise<Todo[]>;
+  /** Set-based to-dos for the reminder engine (optional: without it the engine calls `todos` for each person). */
+  everyone?: EveryoneTodos;
   /** The audit entities this module writes whose records it can name (e.g. `document`, `delivery`). */
   entities?: readonly string[];
   /** Title and page of the actor's readable records among `ids` of `entity`; records the actor may no longer read are left out. */

@@ -192,15 +192,53 @@ async function describe(db: DbOrTx, actor: Actor, entity: string, ids: string[])
   return new Map(r.rows.map((x) => [x.id, { title: x.title, href: x.href }]));
 }
 
+/**
+ * The reminder engine's set-based form of `deliveries` and `incomingSteps`, for every person at once.
+ * Only the steps that can be an event: 签收 (news, 24-hour deadline), 批示 (news; a delegate acting
+ * for a leader today too), 承办 (news, the entry's deadline) and 传阅 (news); 登记/拟办/分办 are
+ * neither news nor deadlines. News kinds are read whole every sweep: an item's arrival has no date
+ * to window on.
+ */
+const everyoneInbox: TodoProvider['everyone'] = {
+  queries: (s) => [
+    sql`SELECT p.user_id, p.org_id, p.role, 'delivery.acknowledge' AS todo_kind, d.id AS record_id, doc.title, o.name AS subject,
+               '/documents/inbox' AS href, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due_at
+        FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
+          JOIN ${s.people('documents.receive')} p ON p.org_id = d.org_id
+        WHERE d.status = 'pending'`,
+    sql`SELECT p.user_id, p.org_id, p.role, 'incoming.instruct' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
+               '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at
+        FROM incoming i JOIN ${s.people('documents.instruct', { delegated: true })} p ON p.org_id = i.org_id
+        WHERE i.status = 'proposed'`,
+    sql`SELECT p.user_id, p.org_id, p.role, 'incoming.handle' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
+               '/documents/incoming/' || i.id AS href, ${s.endOfDay(sql`i.deadline`)} AS due_at
+        FROM incoming i JOIN ${s.everybody} p ON p.org_id = i.org_id
+          AND (p.user_id = ANY (i.handler_ids)
+            OR (cardinality(i.handler_ids) = 0 AND p.user_id IN (SELECT r.user_id FROM ${s.people('documents.receive')} r)))
+        WHERE i.status = 'in_progress'`,
+    sql`SELECT p.user_id, p.org_id, p.role, 'incoming.read' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
+               '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at
+        FROM incoming i JOIN incoming_circulation c ON c.incoming_id = i.id AND c.read_at IS NULL
+          JOIN ${s.everybody} p ON p.user_id = c.user_id AND p.org_id = i.org_id
+        WHERE i.status = 'circulating'`,
+  ],
+};
+
+/** Deliveries and incoming entries (收文): read by the reminder engine set-based (`everyone`). */
 export const documentsTodos: TodoProvider = {
   module: 'documents',
   async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
-    return [
-      ...(await deliveries(db, actor, limit)),
-      ...(await incomingSteps(db, actor, limit)),
-      ...(await outgoingSteps(db, actor, limit)),
-    ];
+    return [...(await deliveries(db, actor, limit)), ...(await incomingSteps(db, actor, limit))];
   },
+  everyone: everyoneInbox,
   entities: ['document', 'incoming', 'delivery'],
   describe,
+};
+
+/** Outgoing documents (发文) at the actor's step: no deadlines, few rows, so the engine reads them person by person. */
+export const outgoingTodos: TodoProvider = {
+  module: 'documents',
+  async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
+    return outgoingSteps(db, actor, limit);
+  },
 };

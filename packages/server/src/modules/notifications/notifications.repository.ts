@@ -36,6 +36,8 @@ type Raw = {
   event_key: string;
   created_at: Date;
   read_at: Date | null;
+  item_count: number | null;
+  digest: NotificationRow['digest'];
 };
 
 const toRow = (r: Raw): NotificationRow => ({
@@ -53,6 +55,8 @@ const toRow = (r: Raw): NotificationRow => ({
   eventKey: r.event_key,
   createdAt: new Date(r.created_at),
   readAt: r.read_at ? new Date(r.read_at) : null,
+  itemCount: r.item_count,
+  digest: r.digest,
 });
 
 export const notificationsRepository = {
@@ -85,7 +89,8 @@ export const notificationsRepository = {
     const r = await tx.execute<{ i: string }>(sql`
       SELECT x.i FROM unnest(${sql.param(rows.map((n) => n.userId))}::uuid[], ${sql.param(rows.map((n) => n.eventKey))}::text[])
         WITH ORDINALITY AS x(user_id, event_key, i)
-      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = x.user_id AND n.event_key = x.event_key)`);
+      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = x.user_id AND n.event_key = x.event_key)
+        AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = x.user_id AND d.event_key = x.event_key)`);
     return r.rows.map((x) => rows[Number(x.i) - 1]!);
   },
 

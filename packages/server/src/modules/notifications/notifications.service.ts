@@ -1,15 +1,17 @@
 /**
  * The notification centre and the reminder engine. The engine has no list of deadlines of its own:
- * it reads each person's to-dos (every module's provider, uncapped), so every deadline a module reports —
- * 承办 deadlines, 24-hour receipts, follow-ups, petitions' statutory periods, filings, loans,
- * assessment windows — is reminded the same way: before it (`REMINDER_DAYS_BEFORE`), on the day,
- * once after it, and then also to the office's leaders in charge. New to-dos that are news (a
- * delivery, an instruction asked of me, a returned draft) are announced once.
+ * it reads every module's to-dos (the providers), so every deadline a module reports — 承办
+ * deadlines, 24-hour receipts, follow-ups, petitions' statutory periods, filings, loans, assessment
+ * windows — is reminded the same way: before it (`REMINDER_DAYS_BEFORE`), on the day, once after it,
+ * and then also to the office's leaders in charge. New to-dos that are news (a delivery, an
+ * instruction asked of me, a returned draft) are announced once. The job's sweep is set-based and
+ * incremental (notifications.sweep.ts); the bell's catch-up for one person (`listNotifications`) is
+ * the per-person form below, over the page's own capped to-dos.
  *
  * Idempotent and safe with several server processes: every event has a key unique per person in
- * SQL (`ON CONFLICT DO NOTHING`), and a sweep holds a transaction-scoped advisory lock, so a second
- * process finds the work done. New rows are announced over the documents' LISTEN/NOTIFY stream
- * (`notification.created`), so the bell updates live.
+ * SQL (`ON CONFLICT DO NOTHING`, and the keys a digest stands for), and a sweep holds a
+ * transaction-scoped advisory lock, so a second process finds the work done. New rows are announced
+ * over the documents' LISTEN/NOTIFY stream (`notification.created`), so the bell updates live.
  */
 import { sql } from 'drizzle-orm';
 import { chinaToday } from '@township-office/domain/dates';
@@ -27,7 +29,9 @@ import { CommonErrors } from '@township-office/domain/errors';
 import { readsBusinessRecords } from '@township-office/domain/roles';
 import { notify } from '../documents/documents.events.ts';
 import { actingForOn } from '../accounts/delegations.service.ts';
-import { everyTodo, workbench } from '../workbench/workbench.service.ts';
+import { workbench } from '../workbench/workbench.service.ts';
+import { TODO_PROVIDERS } from '../workbench/workbench.providers.ts';
+import { sweepEveryone } from './notifications.sweep.ts';
 import { notificationPolicy } from './notifications.policy.ts';
 import { presentNotification } from './notifications.presenter.ts';
 import { notificationsRepository as repo, type NewNotification } from './notifications.repository.ts';
@@ -228,15 +232,36 @@ export async function announce(tx: Tx, a: Announcement): Promise<number> {
   return sent.length;
 }
 
-/** The reminder engine's run over every business account; the job calls it, and a second process running it at once waits and finds nothing left. */
+/**
+ * The reminder engine's run over every business account (notifications.sweep.ts: one set-based,
+ * incremental statement); the job calls it. A second process running it at once waits on the lock
+ * and finds nothing left (every key stored, the last sweep's instant moved on). Returns the events sent.
+ */
 export async function runReminderSweep(db: Db, now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
     // 委托: a delegate's workbench holds the leader's steps they may take today, so their reminders too.
     const acting = await actingForOn(tx, chinaToday(now));
     const actors = (await repo.businessActors(tx)).map((a) => (acting.has(a.userId) ? { ...a, actingFor: acting.get(a.userId) } : a));
-    // Every to-do, not the workbench's first TODO_LIMIT of each kind: a deadline beyond the cap is still reminded.
-    return sweep(tx, { actor: null, ip: null }, actors, now, everyTodo);
+    const out = await sweepEveryone(tx, TODO_PROVIDERS, actors, now);
+    if (out.events === 0) return 0;
+    for (const [orgId, users] of out.told) await notify(tx, { type: 'notification.created', orgIds: [orgId], userIds: [...users] });
+    await writeAudit(
+      tx,
+      { actor: null, ip: null },
+      {
+        action: 'notification.sweep',
+        entity: 'notification',
+        orgId: null,
+        after: {
+          notifications: out.rows,
+          events: out.events,
+          digests: out.digests,
+          people: [...out.told.values()].reduce((n, users) => n + users.size, 0),
+        },
+      },
+    );
+    return out.events;
   });
 }
 
@@ -249,7 +274,12 @@ export async function listNotifications(
 ): Promise<{ unread: number; items: Notification[] }> {
   assertBusinessReader(ctx);
   // The page's own (capped) to-dos: quick, and the engine's run covers whatever lies beyond the cap.
-  await db.transaction((tx) => sweep(tx, ctx, [ctx.actor], now, workbench));
+  // Skipped while the engine's sweep runs (it holds the lock exclusively and is sending these very
+  // events): catching up beside it could send an event as a row that the sweep counts in a digest.
+  await db.transaction(async (tx) => {
+    const free = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock_shared(${SWEEP_LOCK}) AS ok`);
+    if (free.rows[0]?.ok) await sweep(tx, ctx, [ctx.actor], now, workbench);
+  });
   const rows = await repo.list(db, ctx.actor.userId, { unreadOnly: q.unread === 'true', limit: q.limit });
   return { unread: await repo.unreadCount(db, ctx.actor.userId), items: rows.map((r) => presentNotification(r, ctx.locale)) };
 }

@@ -1,5 +1,5 @@
-import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { NOTIFICATION_STAGES } from '@township-office/domain/notifications';
+import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_STAGES, type DigestCounts } from '@township-office/domain/notifications';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
 
@@ -26,6 +26,9 @@ export const notifications = pgTable(
     eventKey: text('event_key').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
+    /** A digest (stage 'digest'): how many events it stands for, and how many of each stage. */
+    itemCount: integer('item_count'),
+    digest: jsonb('digest').$type<DigestCounts>(),
   },
   (t) => [unique().on(t.userId, t.eventKey)],
 );

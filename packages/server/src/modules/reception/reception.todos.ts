@@ -32,6 +32,17 @@ export const receptionTodos: TodoProvider = {
       dueAt: new Date(endOfChinaDay(x.due_on)),
     }));
   },
+  everyone: {
+    queries: (s) => [
+      sql`SELECT u.user_id, u.org_id, u.role, 'petition.deadline' AS todo_kind, p.id AS record_id, p.subject AS title,
+                 p.year || '-' || CASE WHEN p.seq >= 1000 THEN p.seq::text ELSE lpad(p.seq::text, 4, '0') END AS subject,
+                 '/reception/petitions/' || p.id AS href, ${s.endOfDay(sql`p.due_on`)} AS due_at
+          FROM petitions p JOIN ${s.people('petitions.handle')} u ON u.org_id = p.org_id
+            AND (u.user_id = ANY (p.handler_user_ids) OR cardinality(p.handler_user_ids) = 0)
+          WHERE p.due_on IS NOT NULL AND p.due_on <= ${s.today}::date + ${PETITION_HORIZON_DAYS}::int
+            AND (${s.dayDue(sql`p.due_on`)} OR ${s.createdSince(sql`p.created_at`)})`,
+    ],
+  },
   entities: ['petition'],
   async describe(db, actor, _entity, ids) {
     const r = await db.execute<{ id: string; subject: string }>(

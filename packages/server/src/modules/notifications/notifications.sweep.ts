@@ -1,0 +1,199 @@
+/**
+ * The reminder engine's sweep, set-based and incremental (issue 11). One SQL statement finds the
+ * events of every person at once and writes them, so no to-do crosses into Node:
+ *
+ * - Each module's provider gives its to-dos of everyone as SQL (`TodoProvider.everyone`); a provider
+ *   without it (few rows, no deadlines: 发文 steps, duty, filings, information, assessment) is read
+ *   person by person as the workbench reads it, and its rows join the same statement as arrays.
+ * - Incremental: the instant of the last sweep is kept (`reminder_sweeps`), and a deadline is read
+ *   only when one of its reminder points — `REMINDER_DAYS_BEFORE` days before, the day, the moment it
+ *   passes — falls in (last, now], or its record was created since (a new record whose point passed
+ *   before it existed). News (a delivery, an instruction asked of me) has no date to window on, so
+ *   news kinds are read whole. With no last sweep (a new database), or a last sweep after `now` (a
+ *   clock set back), every deadline is read.
+ * - Exactly once: every event has a key unique per person (`new:…`, `before3:…@deadline`, …); the
+ *   statement keeps only events whose key is stored neither in `notifications` nor in
+ *   `notification_digest_events`. The windows only spare reading; the keys decide.
+ * - Digest: a person with more than `DIGEST_ABOVE` new events in one sweep gets one notification
+ *   counting them by stage (the bell stays readable; the workbench lists every item), and the events'
+ *   keys go to `notification_digest_events`; the others get one notification per event as before.
+ *
+ * The stage of a deadline in SQL mirrors `reminderStage` (domain/notifications.ts): overdue once the
+ * instant has passed, due on its China day, `before<d>` for the tightest configured d ≥ days left.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { chinaToday } from '@township-office/domain/dates';
+import { DIGEST_ABOVE, NEWS_KINDS, REMINDER_DAYS_BEFORE } from '@township-office/domain/notifications';
+import { roleMay, type Action } from '@township-office/domain/permissions';
+import type { Tx } from '../../db/client.ts';
+import { principalsHolding } from '../../platform/access.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { SweepScope, Todo, TodoProvider } from '../../platform/todos.ts';
+
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD `n` days after the China day `day`. */
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+
+/** The sweep's scope for the providers' set-based queries. */
+export function sweepScope(actors: readonly Actor[], now: Date, since: Date | null): SweepScope {
+  const today = chinaToday(now);
+  // A last sweep after now (a clock set back, a test replaying an earlier instant): read everything, the keys decide.
+  const last = since && since.getTime() <= now.getTime() ? since : null;
+  const lastDay = last ? chinaToday(last) : null;
+  const before = [...REMINDER_DAYS_BEFORE].sort((a, b) => a - b);
+  const maxBefore = before.at(-1) ?? 0;
+  const idsMay = (action: Action, delegated: boolean) =>
+    actors.filter((a) => roleMay(a.role, action) || (delegated && principalsHolding(a, action).length > 0)).map((a) => a.userId);
+  return {
+    now,
+    today,
+    people: (action, opts) =>
+      sql`(SELECT sp.user_id, sp.org_id, sp.role FROM sweep_people sp WHERE sp.user_id = ANY (${`{${idsMay(action, !!opts?.delegated).join(',')}}`}::uuid[]))`,
+    everybody: sql`sweep_people`,
+    dayDue: (day) => {
+      if (!lastDay) return sql`(${day} <= ${addDays(today, maxBefore)}::date)`;
+      // The day ends (it is overdue) between the two sweeps: day in [lastDay, today - 1].
+      const ranges = [sql`(${day} >= ${lastDay}::date AND ${day} < ${today}::date)`];
+      // Its day, or d days before it, begins between them: day - d in (lastDay, today].
+      for (const d of [0, ...before]) ranges.push(sql`(${day} > ${addDays(lastDay, d)}::date AND ${day} <= ${addDays(today, d)}::date)`);
+      return sql`(${sql.join(ranges, sql` OR `)})`;
+    },
+    createdSince: (at) => (last ? sql`(${at} > ${last.toISOString()}::timestamptz)` : sql`true`),
+    endOfDay: (day) => sql`((((${day}) + 1)::timestamp AT TIME ZONE 'UTC') - interval '8 hours 1 millisecond')`,
+  };
+}
+
+/** The reminder key of a deadline's stage at `now` (`before3`, `due`, `overdue`), or NULL: `reminderStage` in SQL. */
+function stageKeySql(dueAt: SQL, now: Date, today: string): SQL {
+  const before = [...REMINDER_DAYS_BEFORE].sort((a, b) => a - b);
+  const left = sql`((((${dueAt}) AT TIME ZONE 'UTC') + interval '8 hours')::date - ${today}::date)`;
+  const whens = before.map((d) => sql`WHEN ${left} <= ${d}::int THEN ${`before${d}`}`);
+  return sql`CASE WHEN ${dueAt} IS NULL THEN NULL WHEN ${dueAt} < ${now.toISOString()}::timestamptz THEN 'overdue'
+    WHEN ${left} <= 0 THEN 'due' ${sql.join(whens, sql` `)} END`;
+}
+
+/** The instant as JavaScript's toISOString writes it, as the keys have it (`deadlineKey`, migration 1150). */
+const isoSql = (at: SQL) => sql`to_char((${at}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+type PersonTodo = Todo & { actor: Actor };
+
+/** Rows of the providers read person by person, as one derived table of arrays (one parameter per column). */
+function rowsAsTable(rows: PersonTodo[]): SQL {
+  const col = <T>(f: (r: PersonTodo) => T) => sql.param(rows.map(f));
+  return sql`SELECT * FROM unnest(${col((r) => r.actor.userId)}::uuid[], ${col((r) => r.actor.orgId)}::uuid[], ${col((r) => r.actor.role)}::text[],
+      ${col((r) => r.kind)}::text[], ${col((r) => r.recordId)}::uuid[], ${col((r) => r.title)}::text[], ${col((r) => r.subject)}::text[],
+      ${col((r) => r.href)}::text[], ${col((r) => (r.dueAt ? r.dueAt.toISOString() : null))}::timestamptz[])`;
+}
+
+export interface SweepOutcome {
+  /** Events sent: one per notification row, and each event a digest stands for. */
+  events: number;
+  /** Who was told, per office (for the bell's live update). */
+  told: Map<string, Set<string>>;
+  /** Notifications written (rows), digests among them. */
+  rows: number;
+  digests: number;
+}
+
+/**
+ * One sweep inside the caller's transaction (which holds the advisory lock): reads the last sweep's
+ * instant, writes every new event of `actors` at `now`, records `now` as the last sweep.
+ */
+export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], actors: Actor[], now: Date): Promise<SweepOutcome> {
+  const state = await tx.execute<{ swept_at: Date }>(sql`SELECT swept_at FROM reminder_sweeps`);
+  const since = state.rows[0] ? new Date(state.rows[0].swept_at) : null;
+  const scope = sweepScope(actors, now, since);
+
+  // The providers without a set-based form, person by person (one query after another: allOn's rule).
+  const personRows: PersonTodo[] = [];
+  for (const p of providers.filter((x) => !x.everyone))
+    for (const actor of actors) for (const t of await p.todos(tx, actor, now, null)) personRows.push({ ...t, actor });
+  const queries = providers.flatMap((p) => p.everyone?.queries(scope) ?? []);
+  if (personRows.length > 0) queries.push(rowsAsTable(personRows));
+
+  const sweepId = randomUUID();
+  const sk = stageKeySql(sql`t.due_at`, now, scope.today);
+  const news = textArray(NEWS_KINDS);
+  const r = await tx.execute<{ user_id: string; org_id: string; n: number; digest: boolean }>(sql`
+    WITH sweep_people(user_id, org_id, role) AS (
+      SELECT * FROM unnest(${sql.param(actors.map((a) => a.userId))}::uuid[], ${sql.param(actors.map((a) => a.orgId))}::uuid[],
+                           ${sql.param(actors.map((a) => a.role))}::text[])),
+    todos(user_id, org_id, role, todo_kind, record_id, title, subject, href, due_at) AS (
+      ${sql.join(
+        queries.map((q) => sql`(${q})`),
+        sql` UNION ALL `,
+      )}),
+    staged AS MATERIALIZED (SELECT t.*, ${sk} AS sk FROM todos t),
+    events AS (
+      SELECT user_id, org_id, todo_kind, 'new' AS stage, NULL::int AS days_left, record_id, title, subject, href, due_at,
+             'new:' || todo_kind || ':' || record_id AS event_key
+      FROM staged WHERE todo_kind = ANY (${news})
+      UNION ALL
+      SELECT user_id, org_id, todo_kind, CASE WHEN sk LIKE 'before%' THEN 'before' ELSE sk END,
+             CASE WHEN sk = 'due' THEN 0 WHEN sk LIKE 'before%' THEN substr(sk, 7)::int END, record_id, title, subject, href, due_at,
+             sk || ':' || todo_kind || ':' || record_id || '@' || ${isoSql(sql`due_at`)}
+      FROM staged WHERE sk IS NOT NULL
+      UNION ALL
+      -- Overdue for someone of an office who is not its leader in charge: the office's leaders in charge hear of it too.
+      SELECT DISTINCT ON (l.user_id, s.todo_kind, s.record_id, s.due_at)
+             l.user_id, s.org_id, s.todo_kind, 'escalated', NULL::int, s.record_id, s.title, s.subject, s.href, s.due_at,
+             'escalated:' || s.todo_kind || ':' || s.record_id || '@' || ${isoSql(sql`s.due_at`)}
+      FROM staged s JOIN sweep_people l ON l.org_id = s.org_id AND l.role = 'leader_in_charge'
+      WHERE s.sk = 'overdue' AND s.role <> 'leader_in_charge'),
+    fresh AS MATERIALIZED (
+      SELECT DISTINCT ON (e.user_id, e.event_key) e.* FROM events e
+      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = e.user_id AND n.event_key = e.event_key)
+        AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = e.user_id AND d.event_key = e.event_key)),
+    per_user AS MATERIALIZED (SELECT user_id, count(*) > ${DIGEST_ABOVE}::int AS digest FROM fresh GROUP BY user_id),
+    single AS (
+      INSERT INTO notifications (org_id, user_id, todo_kind, stage, days_left, record_id, title, subject, href, due_at, event_key, read_at)
+      SELECT f.org_id, f.user_id, f.todo_kind, f.stage, f.days_left, f.record_id, left(f.title, 400), f.subject, f.href, f.due_at, f.event_key,
+             -- A reminder arriving with its item's announcement (sent in this sweep) is stored read: one line in the bell, not two.
+             CASE WHEN f.stage IN ('before', 'due') AND f.todo_kind = ANY (${news})
+                   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = f.user_id AND n.event_key = 'new:' || f.todo_kind || ':' || f.record_id)
+                   AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = f.user_id AND d.event_key = 'new:' || f.todo_kind || ':' || f.record_id)
+                  THEN now() END
+      FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND NOT u.digest
+      ON CONFLICT (user_id, event_key) DO NOTHING
+      RETURNING user_id, org_id),
+    digest_keys AS (
+      INSERT INTO notification_digest_events (user_id, event_key)
+      SELECT f.user_id, f.event_key FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND u.digest
+      ON CONFLICT DO NOTHING),
+    digests AS (
+      INSERT INTO notifications (org_id, user_id, todo_kind, stage, record_id, title, href, due_at, event_key, item_count, digest)
+      SELECT (array_agg(f.org_id))[1], f.user_id, mode() WITHIN GROUP (ORDER BY f.todo_kind), 'digest', ${sweepId}::uuid, '待办汇总', '/',
+             min(f.due_at), 'digest:' || ${sweepId}, count(*)::int,
+             jsonb_strip_nulls(jsonb_build_object(
+               'overdue', nullif(count(*) FILTER (WHERE f.stage = 'overdue'), 0), 'escalated', nullif(count(*) FILTER (WHERE f.stage = 'escalated'), 0),
+               'due', nullif(count(*) FILTER (WHERE f.stage = 'due'), 0), 'before', nullif(count(*) FILTER (WHERE f.stage = 'before'), 0),
+               'new', nullif(count(*) FILTER (WHERE f.stage = 'new'), 0)))
+      FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND u.digest
+      GROUP BY f.user_id
+      RETURNING user_id, org_id, item_count)
+    SELECT user_id, org_id, count(*)::int AS n, false AS digest FROM single GROUP BY user_id, org_id
+    UNION ALL
+    SELECT user_id, org_id, item_count, true FROM digests`);
+
+  await tx.execute(sql`
+    INSERT INTO reminder_sweeps (id, swept_at) VALUES (true, ${now.toISOString()}::timestamptz)
+    ON CONFLICT (id) DO UPDATE SET swept_at = EXCLUDED.swept_at`);
+
+  const told = new Map<string, Set<string>>();
+  let events = 0;
+  let rows = 0;
+  let digests = 0;
+  for (const x of r.rows) {
+    events += Number(x.n);
+    rows += x.digest ? 1 : Number(x.n);
+    if (x.digest) digests += 1;
+    const users = told.get(x.org_id);
+    if (users) users.add(x.user_id);
+    else told.set(x.org_id, new Set([x.user_id]));
+  }
+  return { events, told, rows, digests };
+}
