@@ -153,7 +153,7 @@ export async function addReviewer(db: Db, ctx: RequestContext, id: string, input
     if (!user || !roleMay(user.role, 'documents.review') || user.id === doc.drafterId)
       throw new AppError(DocumentErrors.ADDED_REVIEWER_INVALID, { id: input.userId });
     const row = await repo.update(tx, id, { addedReviewerId: user.id, addedReviewerNote: input.note || null, addedBy: ctx.actor.userId });
-    await flowRepo.insert(tx, {
+    const step = await flowRepo.insert(tx, {
       orgId: doc.orgId,
       documentId: id,
       kind: 'addReviewer',
@@ -164,6 +164,20 @@ export async function addReviewer(db: Db, ctx: RequestContext, id: string, input
       userName: ctx.actor.displayName,
       targetId: user.id,
       targetName: user.displayName,
+    });
+    // The added reviewer hears of it in the same transaction: the review is theirs now (the workbench
+    // lists it from added_reviewer_id), and the engine announces no news for document.review.
+    await announce(tx, {
+      orgId: doc.orgId,
+      audience: { userIds: [user.id] },
+      stage: 'new',
+      todoKind: 'document.review',
+      recordId: id,
+      title: doc.title,
+      subject: input.note ? `${ctx.actor.displayName}：${input.note}` : ctx.actor.displayName,
+      href: `/documents/outgoing/${id}`,
+      dueAt: null,
+      occurrence: step.id,
     });
     await writeAudit(tx, ctx, {
       action: 'document.addReviewer',
