@@ -10,6 +10,8 @@ import {
   DOCUMENT_STATUSES,
   DOCUMENT_WARNINGS,
   FLOW_STEP_KINDS,
+  FLOW_RECORD_ACTIONS,
+  FLOW_RECORD_STEPS,
   INCOMING_STATUSES,
   PAPER_CHANNELS,
   SECRECY_UNITS,
@@ -108,6 +110,20 @@ export const documentOut = z.object({
       userName: safeString(),
       targetName: safeString().nullable(),
       at: iso,
+    }),
+  ),
+  /** 流转记录: every step from the audit trail, oldest first (empty for another org's reader). */
+  flowRecord: z.array(
+    z.object({
+      at: iso,
+      userName: safeString(),
+      /** 委托: the leader the step was taken for. */
+      onBehalfOfName: safeString().nullable(),
+      /** The actor's org when it is not the drafting org (a co-issuer's 会签). */
+      orgName: safeString().nullable(),
+      step: z.enum(FLOW_RECORD_STEPS),
+      action: z.enum(FLOW_RECORD_ACTIONS),
+      opinion: safeString().nullable(),
     }),
   ),
   allowedActions: z.array(safeString()),

@@ -459,6 +459,79 @@ export const addReviewerSchema = z.object({ userId: z.uuid(), note: safeString()
 export const FLOW_STEP_KINDS = ['return', 'recall', 'addReviewer'] as const;
 export type FlowStepKind = (typeof FLOW_STEP_KINDS)[number];
 
+/**
+ * 流转记录 of the drafting slip: every step the document went through (拟稿 … 分发, and each 退回, 取回,
+ * 加签 and 修改 on the way), read from the document's audit trail, where every write is recorded.
+ * The step is the slip's box the action belongs to, the action what was done there.
+ */
+export const FLOW_RECORD_STEPS = ['draft', 'review', 'countersign', 'signOff', 'recheck', 'number', 'dispatch', 'void'] as const;
+export type FlowRecordStep = (typeof FLOW_RECORD_STEPS)[number];
+export const FLOW_RECORD_STEP_LABELS: Record<FlowRecordStep, string> = {
+  draft: '拟稿',
+  review: '核稿',
+  countersign: '会签',
+  signOff: '签发',
+  recheck: '复核',
+  number: '编号',
+  dispatch: '分发',
+  void: '作废',
+};
+export const FLOW_RECORD_ACTIONS = [
+  'create',
+  'submit',
+  'edit',
+  'editResign',
+  'approve',
+  'reviewReturn',
+  'addReviewer',
+  'agree',
+  'countersignReturn',
+  'signOff',
+  'recheck',
+  'number',
+  'dispatch',
+  'void',
+  'return',
+  'recall',
+] as const;
+export type FlowRecordAction = (typeof FLOW_RECORD_ACTIONS)[number];
+export const FLOW_RECORD_ACTION_LABELS: Record<FlowRecordAction, string> = {
+  create: '起草',
+  submit: '提交',
+  edit: '修改',
+  editResign: '实质性修改（退回原签发人复审）',
+  approve: '核稿通过',
+  reviewReturn: '核稿退回',
+  addReviewer: '加签',
+  agree: '会签同意',
+  countersignReturn: '会签退回',
+  signOff: '签发',
+  recheck: '复核',
+  number: '编号',
+  dispatch: '分发',
+  void: '作废',
+  return: '退回',
+  recall: '取回',
+};
+/** The step a document at `status` waits for (the box a 退回, 取回, 修改 or 作废 there belongs to). */
+export function flowStepOfStatus(status: DocumentStatus | null | undefined): FlowRecordStep {
+  switch (status) {
+    case 'in_review':
+      return 'review';
+    case 'reviewed':
+      return 'signOff';
+    case 'signed_off':
+      return 'recheck';
+    case 'numbered':
+    case 'dispatched':
+      return 'dispatch';
+    case 'void':
+      return 'void';
+    default:
+      return 'draft';
+  }
+}
+
 export const reasonSchema = z.object({ reason: safeString().trim().min(1).max(500) }).strict();
 export const noteSchema = z.object({ note: safeString().trim().max(500).default('') }).strict();
 

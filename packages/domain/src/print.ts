@@ -70,7 +70,16 @@ export interface FormTextSection {
 export interface FormOpinionSection {
   opinions: { label: string; text?: string | null; name?: string | null; date?: string | Date | null }[];
 }
-export type FormSection = FormGridSection | FormTextSection | FormOpinionSection;
+/** A ruled table with a header row (流转记录): the header repeats on every page the table continues on. */
+export interface FormTableSection {
+  heading?: string;
+  /** Relative widths; a cell's text wraps within its column. */
+  columns: { header: string; width: number }[];
+  rows: (string | null)[][];
+  /** Printed in one row across the table when there are no rows. */
+  empty?: string;
+}
+export type FormSection = FormGridSection | FormTextSection | FormOpinionSection | FormTableSection;
 
 export interface FormSpec {
   /** e.g. 发文笺, 文件处理笺, 会议记录, 接待清单, 卷内目录. */

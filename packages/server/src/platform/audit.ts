@@ -354,3 +354,48 @@ export async function verifyAudit(
     ...(ok ? {} : { firstBroken: { id: -1, chain: '?', seq: -1, reason: 'rows exist outside any chain' } }),
   };
 }
+
+/** One row of a record's audit trail as a module shows it (the record's own history, not the audit browser). */
+export interface AuditTrailRow {
+  action: string;
+  at: Date;
+  actorUserId: string | null;
+  /** The actor's display name now (their username when the account is gone). */
+  actorName: string;
+  actorOrgId: string | null;
+  actorOrgName: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/**
+ * The audit rows of one record whose action matches one of `actions` (LIKE patterns), oldest first
+ * (audit_log_entity_idx). Callers check the reader may see the record and pick the fields they show.
+ */
+export async function auditTrailOf(db: DbOrTx, entity: string, entityId: string, actions: readonly string[]): Promise<AuditTrailRow[]> {
+  const r = await db.execute<{
+    action: string;
+    at: Date | string;
+    actor_user_id: string | null;
+    actor_name: string | null;
+    actor_org_id: string | null;
+    actor_org_name: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }>(sql`
+    SELECT a.action, a.at, a.actor_user_id, COALESCE(u.display_name, a.actor_username) AS actor_name,
+           u.org_id AS actor_org_id, o.name AS actor_org_name, a.before, a.after
+    FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN orgs o ON o.id = u.org_id
+    WHERE a.entity = ${entity} AND a.entity_id = ${entityId} AND a.action LIKE ANY (${`{${actions.join(',')}}`}::text[])
+    ORDER BY a.at, a.id`);
+  return r.rows.map((x) => ({
+    action: x.action,
+    at: new Date(x.at),
+    actorUserId: x.actor_user_id,
+    actorName: x.actor_name ?? '',
+    actorOrgId: x.actor_org_id,
+    actorOrgName: x.actor_org_name,
+    before: x.before,
+    after: x.after,
+  }));
+}

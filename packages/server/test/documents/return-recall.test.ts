@@ -213,6 +213,22 @@ describe('加签: an added reviewer', () => {
     const id = await upTo('in_review');
     expect((await slip(a.admin, id)).allowedActions).toContain('addReviewer');
     await post(a.admin, id, 'add-reviewer', { userId: ids['county.leader'], note: '涉及财政数据，请把关' });
+    // Told by the add itself (read from the table, before any GET /api/notifications sweeps): document.review is no news for the engine.
+    const told = await database.pool.query(
+      `SELECT user_id, todo_kind, stage, subject, href FROM notifications WHERE record_id = $1 AND todo_kind = 'document.review'`,
+      [id],
+    );
+    expect(told.rows).toEqual([
+      {
+        user_id: ids['county.leader'],
+        todo_kind: 'document.review',
+        stage: 'new',
+        subject: `${names['county.admin']}：涉及财政数据，请把关`,
+        href: `/documents/outgoing/${id}`,
+      },
+    ]);
+    const bell = (await notes(a.leader)).find((x) => x.href === `/documents/outgoing/${id}`);
+    expect(bell).toMatchObject({ kind: 'document.review', stage: 'new', title: '【新待办】关于做好冬季防火工作的通知' });
     const s = await slip(a.admin, id);
     expect(s.addedReviewer).toMatchObject({
       name: names['county.leader'],

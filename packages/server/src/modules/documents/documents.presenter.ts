@@ -5,6 +5,7 @@ import { allowedActionsActing } from '../../platform/policy.ts';
 import { DELEGABLE_DOCUMENT_ACTIONS, DELEGABLE_INCOMING_ACTIONS, documentPolicy, incomingPolicy } from './documents.policy.ts';
 import type { AttachmentRow, CountersignRow, DocumentRow, IncomingRow } from './documents.tables.ts';
 import type { FlowStepRow } from './flow.tables.ts';
+import type { FlowRecordItem } from './flow.service.ts';
 import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
 import type { documentsRepository } from './documents.repository.ts';
@@ -35,6 +36,7 @@ export function presentDocument(
     warnings: DocumentWarning[];
     replyTo: { incomingId: string; title: string; docNumber: string | null; senderName: string } | null;
     flowSteps: FlowStepRow[];
+    flowRecord: FlowRecordItem[];
   },
 ) {
   return {
@@ -99,6 +101,7 @@ export function presentDocument(
       targetName: f.targetName,
       at: iso(f.createdAt),
     })),
+    flowRecord: extra.flowRecord.map((f) => ({ ...f, at: iso(f.at) })),
     allowedActions: allowedActionsActing(documentPolicy, DELEGABLE_DOCUMENT_ACTIONS, actor, doc, { names: extra.names }),
   };
 }

@@ -39,7 +39,7 @@ import { formatOf } from './documents.layout.ts';
 import { clearRevisionBodies, markSignedRevisionSeen, recordRevision } from './revisions.write.ts';
 import { renderOfficialDocument } from './documents.pdf.ts';
 import { signDispatched } from './signatures.write.ts';
-import { documentFacts, flowStepsOf } from './flow.service.ts';
+import { documentFacts, flowRecordOf, flowStepsOf } from './flow.service.ts';
 
 /** 加签 pends only in review: a step that moves the document out of it ends the pending one. */
 const NO_ADDED_REVIEWER = { addedReviewerId: null, addedReviewerNote: null, addedBy: null } as const;
@@ -531,7 +531,7 @@ export async function voidDocument(db: Db, ctx: RequestContext, id: string, inpu
 
 /** The drafting slip as the API sends it (names, attachments, allowedActions). */
 export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
-  const [org, names, attachments, countersigns, orgNames, flowSteps] = await Promise.all([
+  const [org, names, attachments, countersigns, orgNames, flowSteps, flowRecord] = await Promise.all([
     repo.orgById(db, doc.orgId),
     repo.userNames(db, [doc.drafterId, doc.reviewerId, doc.recheckedBy, doc.addedReviewerId, doc.addedBy]),
     repo.attachmentsOf(db, doc.id),
@@ -539,9 +539,11 @@ export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
     repo.orgNames(db, doc.countersignOrgIds),
     // Another org (a recipient, a co-issuer) does not see how the sender's office handled its draft.
     canReadOrg(actor, doc.orgId) ? flowStepsOf(db, doc.id) : Promise.resolve([]),
+    canReadOrg(actor, doc.orgId) ? flowRecordOf(db, doc) : Promise.resolve([]),
   ]);
   return presentDocument(actor, doc, {
     flowSteps,
+    flowRecord,
     orgName: org?.name ?? '',
     names,
     attachments,

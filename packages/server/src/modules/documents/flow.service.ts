@@ -5,9 +5,15 @@
  */
 import { roleMay } from '@township-office/domain/permissions';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
-import type { ReturnTarget } from '@township-office/domain/documents';
+import {
+  flowStepOfStatus,
+  type DocumentStatus,
+  type FlowRecordAction,
+  type FlowRecordStep,
+  type ReturnTarget,
+} from '@township-office/domain/documents';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { auditTrailOf, writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { canReadOrg } from '../../platform/access.ts';
@@ -153,7 +159,7 @@ export async function addReviewer(db: Db, ctx: RequestContext, id: string, input
     if (!user || !roleMay(user.role, 'documents.review') || user.id === doc.drafterId)
       throw new AppError(DocumentErrors.ADDED_REVIEWER_INVALID, { id: input.userId });
     const row = await repo.update(tx, id, { addedReviewerId: user.id, addedReviewerNote: input.note || null, addedBy: ctx.actor.userId });
-    await flowRepo.insert(tx, {
+    const step = await flowRepo.insert(tx, {
       orgId: doc.orgId,
       documentId: id,
       kind: 'addReviewer',
@@ -164,6 +170,20 @@ export async function addReviewer(db: Db, ctx: RequestContext, id: string, input
       userName: ctx.actor.displayName,
       targetId: user.id,
       targetName: user.displayName,
+    });
+    // The added reviewer hears of it in the same transaction: the review is theirs now (the workbench
+    // lists it from added_reviewer_id), and the engine announces no news for document.review.
+    await announce(tx, {
+      orgId: doc.orgId,
+      audience: { userIds: [user.id] },
+      stage: 'new',
+      todoKind: 'document.review',
+      recordId: id,
+      title: doc.title,
+      subject: input.note ? `${ctx.actor.displayName}：${input.note}` : ctx.actor.displayName,
+      href: `/documents/outgoing/${id}`,
+      dueAt: null,
+      occurrence: step.id,
     });
     await writeAudit(tx, ctx, {
       action: 'document.addReviewer',
@@ -180,4 +200,73 @@ export async function addReviewer(db: Db, ctx: RequestContext, id: string, input
 /** The slip's history of 退回, 取回 and 加签, oldest first. */
 export async function flowStepsOf(db: DbOrTx, documentId: string) {
   return flowRepo.list(db, documentId);
+}
+
+/** The audit actions of a document that are steps of its 流转记录, and the slip's box each belongs to (null: the status it happened at). */
+const RECORDED: Record<string, { action: FlowRecordAction; step: FlowRecordStep | null }> = {
+  'document.draft': { action: 'create', step: 'draft' },
+  'document.submit': { action: 'submit', step: 'draft' },
+  'document.update': { action: 'edit', step: null },
+  'document.update.resign': { action: 'editResign', step: null },
+  'document.review.approve': { action: 'approve', step: 'review' },
+  'document.review.return': { action: 'reviewReturn', step: 'review' },
+  'document.addReviewer': { action: 'addReviewer', step: 'review' },
+  'document.countersign.approve': { action: 'agree', step: 'countersign' },
+  'document.countersign.return': { action: 'countersignReturn', step: 'countersign' },
+  'document.signOff': { action: 'signOff', step: 'signOff' },
+  'document.recheck': { action: 'recheck', step: 'recheck' },
+  'document.number': { action: 'number', step: 'number' },
+  'document.dispatch': { action: 'dispatch', step: 'dispatch' },
+  'document.void': { action: 'void', step: null },
+  'document.return': { action: 'return', step: null },
+  'document.recall': { action: 'recall', step: null },
+};
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+
+export interface FlowRecordItem {
+  at: Date;
+  userName: string;
+  onBehalfOfName: string | null;
+  orgName: string | null;
+  step: FlowRecordStep;
+  action: FlowRecordAction;
+  opinion: string | null;
+}
+
+/**
+ * 流转记录: every step of the document from its audit trail (every write is audited in its own
+ * transaction, so the trail is complete and in order): who, for whom (委托), at which step, what, the
+ * opinion or reason, when. An edit of the draft before submission is the drafter's scratch and not a
+ * step (as the revisions have it); an edit after submission carries its revision number.
+ */
+export async function flowRecordOf(db: DbOrTx, doc: DocumentRow): Promise<FlowRecordItem[]> {
+  const rows = await auditTrailOf(db, 'document', doc.id, Object.keys(RECORDED));
+  const items: FlowRecordItem[] = [];
+  for (const r of rows) {
+    const kind = RECORDED[r.action];
+    if (!kind) continue;
+    const before = r.before ?? {};
+    const after = r.after ?? {};
+    if (kind.action === 'edit' && after.revision === undefined) continue;
+    const behalf = after.onBehalfOf as { displayName?: unknown } | undefined;
+    const opinion =
+      kind.action === 'number'
+        ? text(after.docNumber)
+        : kind.action === 'edit' || kind.action === 'editResign'
+          ? after.revision !== undefined
+            ? `第 ${String(after.revision)} 版`
+            : null
+          : (text(after.comment) ?? text(after.opinion) ?? text(after.reason) ?? text(after.note));
+    items.push({
+      at: r.at,
+      userName: r.actorName,
+      onBehalfOfName: text(behalf?.displayName),
+      orgName: r.actorOrgId && r.actorOrgId !== doc.orgId ? r.actorOrgName : null,
+      step: kind.step ?? flowStepOfStatus(before.status as DocumentStatus | undefined),
+      action: kind.action,
+      opinion,
+    });
+  }
+  return items;
 }

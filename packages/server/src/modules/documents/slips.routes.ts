@@ -3,6 +3,8 @@ import { onBehalfName } from '@township-office/domain/delegations';
 import {
   CLASSIFICATION_LABELS,
   DOCUMENT_STATUS_LABELS,
+  FLOW_RECORD_ACTION_LABELS,
+  FLOW_RECORD_STEP_LABELS,
   INCOMING_STATUS_LABELS,
   URGENCY_LABELS,
   formatChineseDate,
@@ -15,6 +17,9 @@ import { sendFile } from '../../platform/print/send.ts';
 import { presentCountersigns } from './documents.presenter.ts';
 import { documentsRepository } from './documents.repository.ts';
 import { readableDocument } from './documents.service.ts';
+import { flowRecordOf } from './flow.service.ts';
+import { canReadOrg } from '../../platform/access.ts';
+import { chinaTime, chinaToday } from '@township-office/domain/dates';
 import { incomingDetail } from './incoming.service.ts';
 
 const tags = ['documents'];
@@ -44,6 +49,8 @@ export const slipRoutes: RouteModule = (app, { db }) => {
         date: day(c.decidedAt),
       }));
       const list = (ids: string[]) => ids.map((i) => orgNames.get(i) ?? '').join('、');
+      // 流转记录: every step, as the web slip shows it; another org's reader does not see the sender's handling.
+      const record = canReadOrg(req.ctx.actor, doc.orgId) ? await flowRecordOf(db, doc) : [];
       const spec: FormSpec = {
         title: '发文笺',
         orgName: org?.name ?? '',
@@ -89,6 +96,31 @@ export const slipRoutes: RouteModule = (app, { db }) => {
               },
             ],
           },
+          ...(canReadOrg(req.ctx.actor, doc.orgId)
+            ? [
+                {
+                  heading: '流转记录',
+                  columns: [
+                    // 代理 holds 代 and a four-character name, 时间 "2026-12-03 09:30" on one line.
+                    { header: '环节', width: 1 },
+                    { header: '操作', width: 1.5 },
+                    { header: '办理人', width: 1.3 },
+                    { header: '代理', width: 1.3 },
+                    { header: '意见', width: 3.2 },
+                    { header: '时间', width: 2.4 },
+                  ],
+                  rows: record.map((r) => [
+                    FLOW_RECORD_STEP_LABELS[r.step],
+                    FLOW_RECORD_ACTION_LABELS[r.action],
+                    r.orgName ? `${r.userName}（${r.orgName}）` : r.userName,
+                    r.onBehalfOfName ? `代${r.onBehalfOfName}` : null,
+                    r.opinion,
+                    `${chinaToday(r.at)} ${chinaTime(r.at)}`,
+                  ]),
+                  empty: '暂无流转记录',
+                },
+              ]
+            : []),
         ],
       };
       return sendFile(reply, await renderForm(spec), `发文笺-${doc.docNumber ?? doc.title}.pdf`, 'application/pdf', 'inline');

@@ -191,7 +191,7 @@ export interface Announcement {
    * a delivery), or only the people named (e.g. the delegate of a delegation).
    */
   audience: Action | { userIds: readonly string[] };
-  stage: Extract<NotificationStage, 'reminded' | 'resent' | 'delegated' | 'undelegated' | 'returned'>;
+  stage: Extract<NotificationStage, 'new' | 'reminded' | 'resent' | 'delegated' | 'undelegated' | 'returned'>;
   todoKind: TodoKind;
   recordId: string;
   title: string;

@@ -4,7 +4,14 @@
  * date (拟办 / 批示 / 签发), and running text (会议记录). Every module prints its slip through this.
  */
 import { chineseDate } from '@township-office/domain/dates';
-import type { FormCell, FormGridSection, FormOpinionSection, FormSpec, FormTextSection } from '@township-office/domain/print';
+import type {
+  FormCell,
+  FormGridSection,
+  FormOpinionSection,
+  FormSpec,
+  FormTableSection,
+  FormTextSection,
+} from '@township-office/domain/print';
 import type { FontConfig, FontRole } from './fonts.ts';
 import { MM, newPdf, pdfBuffer, textWidth, wrapText, type Pdf } from './pdf.ts';
 
@@ -135,6 +142,59 @@ function drawText(c: Ctx, section: FormTextSection) {
   }
 }
 
+function drawTable(c: Ctx, section: FormTableSection) {
+  const { doc } = c;
+  c.y += LEAD / 2;
+  if (section.heading) {
+    room(c, LEAD * 3);
+    put(doc, section.heading, BOX.left, c.y, 'heading', SIZE + 1);
+    c.y += LEAD;
+  }
+  const total = section.columns.reduce((s, col) => s + col.width, 0);
+  const widths = section.columns.map((col) => (col.width / total) * WIDTH);
+  const drawRow = (cells: (string | null)[], role: FontRole, centred: boolean) => {
+    const lines = cells.map((v, i) => clip(wrap(doc, v ?? '', widths[i]! - 2 * PAD, role)));
+    const height = Math.max(1, ...lines.map((l) => l.length)) * LEAD + 2 * PAD;
+    return { lines, height, role, centred };
+  };
+  const paint = (row: ReturnType<typeof drawRow>) => {
+    let x = BOX.left;
+    doc.lineWidth(0.75).strokeColor('#000');
+    row.lines.forEach((ls, i) => {
+      const w = widths[i]!;
+      doc.rect(x, c.y, w, row.height).stroke();
+      ls.forEach((l, k) => {
+        const lx = row.centred ? x + (w - textWidth(doc, row.role, SIZE, l)) / 2 : x + PAD;
+        put(doc, l, lx, c.y + PAD + k * LEAD, row.role);
+      });
+      x += w;
+    });
+    c.y += row.height;
+  };
+  const header = drawRow(
+    section.columns.map((col) => col.header),
+    'heading',
+    true,
+  );
+  room(c, header.height + LEAD + 2 * PAD);
+  paint(header);
+  if (section.rows.length === 0 && section.empty) {
+    const height = LEAD + 2 * PAD;
+    doc.lineWidth(0.75).strokeColor('#000').rect(BOX.left, c.y, WIDTH, height).stroke();
+    put(doc, section.empty, BOX.left + PAD, c.y + PAD);
+    c.y += height;
+  }
+  for (const cells of section.rows) {
+    const row = drawRow(cells, 'song', false);
+    // A row that does not fit goes to the next page under the header again.
+    if (c.y + row.height > BOX.bottom) {
+      newPage(c);
+      paint(header);
+    }
+    paint(row);
+  }
+}
+
 /** Renders one form as a portrait A4 PDF (continues on further pages when long). */
 export async function renderForm(spec: FormSpec, fonts?: FontConfig): Promise<Buffer> {
   const doc = newPdf({ title: spec.title, fonts, bufferPages: true });
@@ -158,7 +218,9 @@ export async function renderForm(spec: FormSpec, fonts?: FontConfig): Promise<Bu
   c.y += LEAD + 2;
 
   for (const section of spec.sections) {
-    if ('rows' in section) drawGrid(c, section);
+    // A table has rows too: its columns tell it from a grid.
+    if ('columns' in section) drawTable(c, section);
+    else if ('rows' in section) drawGrid(c, section);
     else if ('opinions' in section) drawOpinions(c, section);
     else drawText(c, section);
   }

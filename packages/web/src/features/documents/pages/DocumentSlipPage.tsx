@@ -291,7 +291,7 @@ export default function DocumentSlipPage() {
         range={revisionRange}
         onRange={setRevisionRange}
       />
-      <FlowSteps steps={doc.flowSteps} />
+      <FlowSteps record={doc.flowRecord} />
       <SignatureStatus documentId={id} dispatched={doc.status === 'dispatched' && doc.channel === 'online'} />
       {may('viewDeliveries') ? <ReceiptTable documentId={id} canAct={ownOrg && doc.status === 'dispatched'} /> : null}
       <Flex className="doc-actionbar" gap={8} wrap align="center" data-testid="action-bar">
