@@ -448,7 +448,15 @@ const EN: LabelTables = {
   ROTATION_RATING: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
 };
 
-const registry: Partial<Record<Locale, LabelTables>> = { 'zh-CN': ZH, en: EN };
+const registry: Partial<Record<Locale, LabelTables | (() => LabelTables)>> = { 'zh-CN': ZH, en: EN };
+
+function tablesOf(locale: Locale): LabelTables {
+  const t = registry[locale];
+  if (typeof t !== 'function') return t ?? ZH;
+  const built = t();
+  registry[locale] = built;
+  return built;
+}
 
 /** The zh-CN tables (the source for a zh-TW conversion). */
 export function zhCnLabels(): LabelTables {
@@ -465,14 +473,18 @@ export function convertLabels(tables: LabelTables, convert: (s: string) => strin
   ) as unknown as LabelTables;
 }
 
-/** Install a locale's tables (zh-TW: converted from zh-CN by the caller's OpenCC). */
-export function registerLabels(locale: Locale, tables: LabelTables): void {
+/**
+ * Install a locale's tables (zh-TW: converted from zh-CN by the caller's OpenCC). A function is
+ * called once, at the first label asked for in that locale (the server's conversion costs ~0.7 s of
+ * start-up otherwise).
+ */
+export function registerLabels(locale: Locale, tables: LabelTables | (() => LabelTables)): void {
   registry[locale] = tables;
 }
 
 /** The label of `key` in map `map` in `locale`; zh-TW falls back to zh-CN until registered, an unknown key to itself. */
 export function labelOf<M extends LabelMapName>(map: M, key: LabelKey<M> | (string & {}), locale: Locale): string {
-  const tables = registry[locale] ?? ZH;
+  const tables = tablesOf(locale);
   const entries = tables[map] as Record<string, string> | undefined;
   return entries?.[key] ?? (ZH[map] as Record<string, string> | undefined)?.[key] ?? key;
 }

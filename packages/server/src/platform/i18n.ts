@@ -3,14 +3,16 @@ import { LOCALES, type Locale } from '@township-office/domain/common';
 import { fillMessage, type ErrorDef } from '@township-office/domain/errors';
 import { convertLabels, registerLabels, resolveLabelRefs, zhCnLabels } from '@township-office/domain/labels';
 
-// zh-TW is derived from zh-CN (Taiwan standard with phrases), never kept by hand.
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+// zh-TW is derived from zh-CN (Taiwan standard with phrases), never kept by hand. The converter's
+// dictionaries take ~0.7 s to build: built at the first zh-TW text, not when the server starts.
+let toTraditional: ((text: string) => string) | undefined;
 const cache = new Map<string, string>();
 
 export function traditional(text: string): string {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const converted = toTraditional(text);
+  const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'twp' }) as (text: string) => string);
+  const converted = convert(text);
   if (cache.size < 5000) cache.set(text, converted);
   return converted;
 }
@@ -25,8 +27,8 @@ export function pickLocale(cookieLang: string | undefined, acceptLanguage: strin
   return 'zh-CN';
 }
 
-// The domain's labels in zh-TW, converted once, for labelOf(…, 'zh-TW') on the server (presenters, prints).
-registerLabels('zh-TW', convertLabels(zhCnLabels(), traditional));
+// The domain's labels in zh-TW, converted once at the first zh-TW label, for labelOf(…, 'zh-TW') on the server (presenters, prints).
+registerLabels('zh-TW', () => convertLabels(zhCnLabels(), traditional));
 
 /** Params with every `labelRef(map, key)` replaced by the label in `locale` (zh-TW: zh-CN here, the whole message is converted after). */
 function localParams(

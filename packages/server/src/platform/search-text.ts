@@ -6,11 +6,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import * as OpenCC from 'opencc-js';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+// Built at the first search or indexing, not at start-up (the dictionaries take a few hundred ms).
+let toSimplified: ((text: string) => string) | undefined;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 export function foldText(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase();
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' }) as (text: string) => string);
+  return convert(text.normalize('NFKC')).toLowerCase();
 }
 
 /** The distinct words of a text, folded, in order of first appearance. */

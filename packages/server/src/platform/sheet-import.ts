@@ -7,7 +7,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.ts';
 import { z } from 'zod';
 import type { Action } from '@township-office/domain/permissions';
 import { isStorableText, type Locale } from '@township-office/domain/common';
@@ -83,7 +84,7 @@ export interface SheetRow<K extends string> {
 
 /** Read the first sheet against the template's headers; blank rows are skipped. */
 export async function readSheet<K extends string>(bytes: Buffer, columns: readonly ImportColumn<K>[]): Promise<SheetRow<K>[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -209,7 +210,7 @@ export class RowReader<K extends string> {
 
 /** The template: the headers in the paper book's order, required ones bold, each with its hint as a cell note. */
 export async function templateWorkbook(sheetName: string, columns: readonly ImportColumn[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12 }));
   const head = ws.getRow(1);

@@ -2,7 +2,8 @@
  * The personnel database as an Excel sheet: import with a row-by-row validation report (any
  * invalid row and nothing is imported), and export in the same columns so an export re-imports.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import {
   EDUCATION_LABELS,
   GENDER_LABELS,
@@ -71,7 +72,7 @@ function cellError(issue: z.core.$ZodIssue): string {
 
 /** Parse and validate every row; returns the particulars per row or the report of what is wrong. */
 async function readSheet(db: Db, buffer: Buffer) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
@@ -235,7 +236,7 @@ export async function exportStaffSheet(db: Db, ctx: RequestContext, opts: { orgI
 }
 
 async function workbook(rows: string[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('人员信息库');
   ws.addRow(STAFF_SHEET_COLUMNS.map((c) => c.header)).font = { bold: true };
   for (const r of rows) ws.addRow(r);

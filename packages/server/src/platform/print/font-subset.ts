@@ -7,8 +7,16 @@
  * whole, 20–26 MB; a face of a collection (.ttc, chosen by PostScript name as PDFKit does) comes
  * out as a font of its own.
  */
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { fontBytes, type ResolvedFont } from './fonts.ts';
+
+// fontkit is loaded at the first OFD rather than when the server starts (the same copy PDFKit requires).
+const requireCjs = createRequire(import.meta.url);
+let fontkit: typeof Fontkit | undefined;
+function fontkitModule(): typeof Fontkit {
+  return (fontkit ??= requireCjs('fontkit') as typeof Fontkit);
+}
 
 export interface EmbeddedFont {
   bytes: Buffer;
@@ -18,13 +26,13 @@ export interface EmbeddedFont {
   familyName: string;
 }
 
-const parsed = new Map<string, fontkit.Font>();
+const parsed = new Map<string, Fontkit.Font>();
 
-function openFace(font: ResolvedFont): fontkit.Font {
+function openFace(font: ResolvedFont): Fontkit.Font {
   const key = `${font.file}#${font.family ?? ''}`;
   let face = parsed.get(key);
   if (!face) {
-    const opened = fontkit.create(fontBytes(font.file), font.family);
+    const opened = fontkitModule().create(fontBytes(font.file), font.family);
     face = 'fonts' in opened ? opened.fonts[0]! : opened;
     parsed.set(key, face);
   }

@@ -3,8 +3,17 @@
  * bytes as a Buffer, cached glyph widths, and a Chinese line breaker (避头尾: no line starts with
  * a closing mark, none ends with an opening one; Latin words and numbers stay whole).
  */
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import { registerFonts, type FontConfig, type FontRole } from './fonts.ts';
+
+// PDFKit (with fontkit under it) is loaded at the first PDF rather than when the server starts:
+// its import takes ~0.5 s of a restart. A synchronous require keeps newPdf synchronous.
+const requireCjs = createRequire(import.meta.url);
+let PDFDocument: typeof PDFKitDocument | undefined;
+function pdfKit(): typeof PDFKitDocument {
+  return (PDFDocument ??= requireCjs('pdfkit') as typeof PDFKitDocument);
+}
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -26,7 +35,7 @@ export interface NewPdfOptions {
 
 /** An A4 PDFKit document with no flow margins (every renderer places its text itself). */
 export function newPdf(opts: NewPdfOptions): Pdf {
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: 'A4',
     layout: opts.layout ?? 'portrait',
     margin: 0,

@@ -8,7 +8,7 @@
  *   if (format === 'json') return presentPage(await listX(db, req.ctx, filter));
  *   return sendRegister(reply, await registerSpecX(db, req.ctx, filter), format, '发文登记本');
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import type { FastifyReply } from 'fastify';
 import { isoDate } from '@township-office/domain/dates';
 import type { RegisterCell, RegisterColumn, RegisterFileFormat, RegisterSpec } from '@township-office/domain/print';
@@ -277,7 +277,7 @@ function sheetName(title: string): string {
 }
 
 async function registerXlsx(spec: RegisterSpec): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'township-office';
   wb.created = spec.printedAt ?? new Date();
   const n = spec.columns.length;
