@@ -100,9 +100,15 @@ export interface BrowserSession {
 }
 
 /** A fresh Chromium with its own profile folder (so no cookies carry over), 1366×768, zh-CN. */
-export async function openBrowser(opts: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<BrowserSession> {
+export async function openBrowser(
+  opts: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** a server of the test's own (startTestServer) */ baseUrl?: string;
+  } = {},
+): Promise<BrowserSession> {
   const executablePath = inject('chromiumPath');
-  const url = inject('baseUrl');
+  const url = opts.baseUrl ?? inject('baseUrl');
   if (!executablePath || !url) throw new Error('no Chromium: wrap the test in describeBrowser');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

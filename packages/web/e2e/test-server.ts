@@ -94,9 +94,16 @@ export interface TestServerOptions {
   seed?: 'demo' | 'foundation';
   /** The built web app to serve (default packages/web/dist). */
   webDist?: string;
+  /** The demo province (青原省 and its two accounts) above the demo county. */
+  province?: boolean;
 }
 
-export async function startTestServer({ log = () => {}, seed = 'demo', webDist = WEB_DIST }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({
+  log = () => {},
+  seed = 'demo',
+  webDist = WEB_DIST,
+  province = false,
+}: TestServerOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'township-e2e-'));
   const cluster = await startEmbedded({
     pgData: path.join(dir, 'pg'),
@@ -117,7 +124,7 @@ export async function startTestServer({ log = () => {}, seed = 'demo', webDist =
     cleanup.unshift(() => database.close());
     await migrate(database.pool);
     const t0 = Date.now();
-    await seedDemo(database.db, { foundationOnly: seed === 'foundation' });
+    await seedDemo(database.db, { foundationOnly: seed === 'foundation', province });
     log(`demo county (${seed}) seeded in ${Date.now() - t0} ms`);
     // Every browser test logs in from 127.0.0.1: lift the per-IP login limit for this private server.
     const config = loadConfig({ dataDir: dir, webDist, loginRatePerMinute: 100_000, logLevel: 'warn' });

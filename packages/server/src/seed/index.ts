@@ -13,6 +13,9 @@ import { supervisionSeed } from './supervision.seed.ts';
 import { assessmentSeed } from './assessment.seed.ts';
 import { workbenchSeed } from './workbench.seed.ts';
 import { refreshSearchIndex } from '../modules/search/search.service.ts';
+import { refreshSummaries } from '../modules/dashboard/dashboard.service.ts';
+import { chinaToday } from '@township-office/domain/dates';
+import { seedDemoProvince } from './demo-province.ts';
 
 /** Each module's part of the demo county, one line each, run in this order after orgs and accounts. */
 export const seedSteps: SeedStep[] = [
@@ -39,6 +42,8 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Run only the foundation (orgs and accounts), for tests that want a bare county. */
   foundationOnly?: boolean;
+  /** Put the demo province (青原省, two province accounts) above the county; default: DEMO_PROVINCE=1. */
+  province?: boolean;
 }
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
@@ -89,6 +94,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedRepo
   // from this one) finds them without the indexer's first run.
   await refreshSearchIndex(db);
   tick('search index');
+  if (opts.province ?? process.env.DEMO_PROVINCE === '1') await seedDemoProvince(db, bootCtx);
+  // The dashboard's summary rows of the last ten years, so the first dashboard reads them.
+  await refreshSummaries(db, chinaToday(today));
   await markDemoSeeded(db);
   return { orgs: orgs.size, users: users.size, steps: steps.map((x) => x.name) };
 }

@@ -28,12 +28,14 @@ async function compare(y = year) {
 }
 
 describe('dashboard summaries', () => {
-  it('equal the live figures before a refresh, after it, after writes and after the next refresh', async () => {
-    // The seed's writes left marks: every township is measured.
+  it('equal the live figures without rows, after a refresh, after it, after writes and after the next refresh', async () => {
+    // The seed refreshed the summaries last: every row is kept.
+    expect(await compare()).toBe(0);
+    // Without rows, every township is measured; the refresh writes ten years of rows.
+    await database.pool.query('DELETE FROM dashboard_summaries');
     expect(await compare()).toBe(18);
     const first = await refreshSummaries(db);
     expect(first.rows).toBe(18 * 10);
-    expect(first.marks).toBeGreaterThan(0);
     expect(Number((await database.pool.query('SELECT count(*) FROM dashboard_dirty')).rows[0].count)).toBe(0);
     expect(await compare()).toBe(0);
     expect(await compare(year - 1)).toBe(0);

@@ -24,6 +24,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@township-office/domain/permissions';
+import type { OrgKind } from '@township-office/domain/orgs';
 
 export type MenuGroup =
   'workbench' | 'documents' | 'meetings' | 'information' | 'reception' | 'duty' | 'archives' | 'supervision' | 'system';
@@ -38,6 +39,8 @@ export interface NavEntry {
   icon?: ReactNode;
   /** Role gate from ROLE_ACTIONS; null = every signed-in user. */
   action: Action | null;
+  /** Shown only to users whose org is of one of these kinds (the province's pages). */
+  orgKinds?: readonly OrgKind[];
   group: MenuGroup;
   /** A lazy page: lazy(() => import('../features/<m>/pages/XPage.tsx')). */
   page: ComponentType;
@@ -348,6 +351,36 @@ export const NAV: NavEntry[] = [
     group: 'archives',
     page: lazy(() => import('../features/archives/pages/LendingPage.tsx')),
   },
+  // 督查: the province's overview and its drill-down (province roles, in the province org)
+  {
+    key: 'supervision.province',
+    path: '/supervision/province',
+    labelKey: 'nav.supervision.province',
+    action: 'supervision.province',
+    orgKinds: ['province'],
+    group: 'supervision',
+    page: lazy(() => import('../features/supervision/pages/ProvincePage.tsx')),
+  },
+  {
+    key: 'supervision.provinceCounty',
+    path: '/supervision/province/counties/:countyId',
+    labelKey: 'supervision.province.countyTitle',
+    action: 'supervision.province',
+    orgKinds: ['province'],
+    group: 'supervision',
+    page: lazy(() => import('../features/supervision/pages/ProvinceCountyPage.tsx')),
+    menu: false,
+  },
+  {
+    key: 'supervision.provinceTownship',
+    path: '/supervision/province/townships/:orgId',
+    labelKey: 'supervision.nav.township',
+    action: 'supervision.province',
+    orgKinds: ['province'],
+    group: 'supervision',
+    page: lazy(() => import('../features/supervision/pages/ProvinceTownshipPage.tsx')),
+    menu: false,
+  },
   // 督查 (county office only)
   {
     key: 'supervision.overview',
@@ -446,8 +479,10 @@ export const NAV: NavEntry[] = [
   },
 ];
 
-/** The entries a user with these allowed actions may open. */
-export function visibleEntries(allowedActions: readonly string[]): NavEntry[] {
+/** The entries a user with these allowed actions, in an org of this kind, may open. */
+export function visibleEntries(allowedActions: readonly string[], orgKind?: string): NavEntry[] {
   const allowed = new Set(allowedActions);
-  return NAV.filter((e) => e.action === null || allowed.has(e.action));
+  return NAV.filter(
+    (e) => (e.action === null || allowed.has(e.action)) && (!e.orgKinds || (e.orgKinds as readonly string[]).includes(orgKind ?? '')),
+  );
 }

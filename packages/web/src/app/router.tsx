@@ -100,8 +100,8 @@ export function AppRoutes() {
   if (me.data.mustChangePassword) return <Navigate to="/change-password" replace />;
   if (me.data.mustEnrolTotp) return <Navigate to="/enrol-totp" replace />;
 
-  const visible = new Set(visibleEntries(me.data.allowedActions).map((e) => e.key));
-  const home = visibleEntries(me.data.allowedActions).find((e) => e.menu !== false && !e.path.includes(':'));
+  const visible = new Set(visibleEntries(me.data.allowedActions, me.data.org.kind).map((e) => e.key));
+  const home = visibleEntries(me.data.allowedActions, me.data.org.kind).find((e) => e.menu !== false && !e.path.includes(':'));
   return (
     <SessionProvider me={me.data}>
       <ViewOrgProvider>

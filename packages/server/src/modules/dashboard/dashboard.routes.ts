@@ -92,17 +92,20 @@ export const dashboardRoutes: RouteModule = (app, { db: primary, readDb: db }) =
     },
   );
   let refreshing = false;
-  registerJob(app, {
-    name: 'dashboard.summaries',
-    everyMs: SUMMARY_REFRESH_MS,
-    run: async () => {
-      if (refreshing) return;
-      refreshing = true;
-      try {
-        await svc.refreshSummaries(primary);
-      } finally {
-        refreshing = false;
-      }
-    },
-  });
+  // DASHBOARD_SUMMARY_REFRESH_MS=0 turns the job off (the bench times its refresh itself).
+  const everyMs = Number(process.env.DASHBOARD_SUMMARY_REFRESH_MS ?? SUMMARY_REFRESH_MS);
+  if (everyMs > 0)
+    registerJob(app, {
+      name: 'dashboard.summaries',
+      everyMs,
+      run: async () => {
+        if (refreshing) return;
+        refreshing = true;
+        try {
+          await svc.refreshSummaries(primary);
+        } finally {
+          refreshing = false;
+        }
+      },
+    });
 };

@@ -189,7 +189,8 @@ export type Township = { id: string; code: string; name: string };
  * dashboard from summaries and the live one are the same sums over the same figures.
  */
 export interface TownshipFigures {
-  cells: Record<StandardColumn, Cell>;
+  /** Each standard's status and value; the drill-down address is made from the township and year when read. */
+  cells: Record<StandardColumn, Omit<Cell, 'drill'>>;
   leader: { assigned: boolean; familiar: boolean };
   staff: number;
   trained: { trained: number; total: number };
@@ -254,10 +255,9 @@ function figuresOf(m: Measured): Map<string, TownshipFigures> {
 
   const out = new Map<string, TownshipFigures>();
   for (const t of m.townships) {
-    const cell = (col: StandardColumn, status: Cell['status'], value: string): Cell => ({
+    const cell = (_col: StandardColumn, status: Cell['status'], value: string): Omit<Cell, 'drill'> => ({
       status,
       value: status === 'nodata' ? noData : value,
-      drill: `/supervision/townships/${t.id}?tab=${col}&year=${m.year}`,
     });
     const l = leaders.get(t.id);
     const n = staff.get(t.id)?.n ?? 0;
@@ -271,7 +271,7 @@ function figuresOf(m: Measured): Map<string, TownshipFigures> {
     const share = onlineTotal === null || oTotal === 0 ? null : (onlineOn!.get(t.id) ?? 0) / oTotal;
     const d = duty?.get(t.id);
     const overdue = overdueF === null && overdueP === null ? null : (overdueF?.get(t.id) ?? 0) + (overdueP?.get(t.id) ?? 0);
-    const cells: Record<StandardColumn, Cell> = {
+    const cells: Record<StandardColumn, Omit<Cell, 'drill'>> = {
       leader: cell('leader', leaderStatus(!!l, !!l?.familiar), l ? (l.familiar ? '已明确·熟悉业务' : '已明确') : '未明确'),
       staff: cell('staff', staffStatus(n), `${n} 名`),
       filings: cell(
@@ -341,13 +341,16 @@ type CountyFigures = Awaited<ReturnType<typeof countyFigures>>;
 /** The county dashboard: each township's row from its figures, the county's totals their sums. */
 function assemble(year: number, townships: Township[], figures: Map<string, TownshipFigures>, county: CountyFigures): CountyDashboard {
   const list = townships.map((t) => ({ t, f: figures.get(t.id)! }));
-  const rows: TownshipRow[] = list.map(({ t, f }) => ({
-    orgId: t.id,
-    code: t.code,
-    name: t.name,
-    cells: f.cells,
-    gaps: Object.values(f.cells).filter((x) => x.status === 'gap' || x.status === 'warn').length,
-  }));
+  const rows: TownshipRow[] = list.map(({ t, f }) => {
+    const cells = {} as Record<StandardColumn, Cell>;
+    let gaps = 0;
+    for (const col of STANDARD_COLUMNS) {
+      const c = f.cells[col];
+      cells[col] = { status: c.status, value: c.value, drill: `/supervision/townships/${t.id}?tab=${col}&year=${year}` };
+      if (c.status === 'gap' || c.status === 'warn') gaps++;
+    }
+    return { orgId: t.id, code: t.code, name: t.name, cells, gaps };
+  });
   const fs = list.map((x) => x.f);
   const sum = (get: (f: TownshipFigures) => number) => fs.reduce((a, f) => a + get(f), 0);
   const avg = (get: (f: TownshipFigures) => number | null) => {

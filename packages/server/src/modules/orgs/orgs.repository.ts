@@ -1,10 +1,15 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs, type OrgRow } from './orgs.tables.ts';
 
 export const orgsRepository = {
+  /** The county's tree: a province above it (issue 14) is not an org anyone addresses or picks. */
   listActive(db: DbOrTx): Promise<OrgRow[]> {
-    return db.select().from(orgs).where(isNull(orgs.disabledAt)).orderBy(asc(orgs.sortOrder), asc(orgs.name));
+    return db
+      .select()
+      .from(orgs)
+      .where(and(isNull(orgs.disabledAt), ne(orgs.kind, 'province')))
+      .orderBy(asc(orgs.sortOrder), asc(orgs.name));
   },
   async byId(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
     const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
@@ -15,10 +20,7 @@ export const orgsRepository = {
     return row;
   },
   async root(db: DbOrTx): Promise<OrgRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(orgs)
-      .where(and(eq(orgs.kind, 'county'), isNull(orgs.parentId)));
+    const [row] = await db.select().from(orgs).where(eq(orgs.kind, 'county')).orderBy(asc(orgs.sortOrder), asc(orgs.name)).limit(1);
     return row;
   },
   async insert(db: DbOrTx, values: typeof orgs.$inferInsert): Promise<OrgRow> {

@@ -16,7 +16,7 @@ export function orgById(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
   return orgsRepository.byId(db, id);
 }
 
-/** The county office at the root of the tree. */
+/** The county at the root of the tree (under a province, if the installation has one: the first county). */
 export function rootOrg(db: DbOrTx): Promise<OrgRow | undefined> {
   return orgsRepository.root(db);
 }

@@ -3,7 +3,7 @@ import { integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizz
 export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey().defaultRandom(),
   parentId: uuid('parent_id').references((): AnyPgColumn => orgs.id),
-  kind: text('kind', { enum: ['county', 'county_office', 'township', 'county_department'] }).notNull(),
+  kind: text('kind', { enum: ['province', 'county', 'county_office', 'township', 'county_department'] }).notNull(),
   name: text('name').notNull(),
   shortName: text('short_name'),
   code: text('code').notNull(),

@@ -26,7 +26,10 @@ export function AppLayout() {
   const { me } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const entries = useMemo(() => visibleEntries(me.allowedActions).filter((e) => e.menu !== false), [me.allowedActions]);
+  const entries = useMemo(
+    () => visibleEntries(me.allowedActions, me.org.kind).filter((e) => e.menu !== false),
+    [me.allowedActions, me.org.kind],
+  );
   const selected = selectedEntry(entries, pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => (selected ? [`group:${selected.group}`] : []));
 

@@ -13,7 +13,7 @@ import { lastIdleMinutes, noteSessionEnd, useSetMe } from '../session.tsx';
 
 function mayOpen(me: Me, path: string): boolean {
   const pathname = path.split('?')[0]!;
-  return pathname !== '/login' && visibleEntries(me.allowedActions).some((e) => matchPath(e.path, pathname));
+  return pathname !== '/login' && visibleEntries(me.allowedActions, me.org.kind).some((e) => matchPath(e.path, pathname));
 }
 
 interface LoginForm {

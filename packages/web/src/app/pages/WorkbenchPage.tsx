@@ -14,7 +14,9 @@ import { DonePanel } from '../../features/workbench/components/DonePanel.tsx';
 export default function WorkbenchPage() {
   const t = useT();
   const { me, can } = useSession();
-  const entries = visibleEntries(me.allowedActions).filter((e) => e.menu !== false && e.group !== 'workbench' && e.group !== 'system');
+  const entries = visibleEntries(me.allowedActions, me.org.kind).filter(
+    (e) => e.menu !== false && e.group !== 'workbench' && e.group !== 'system',
+  );
   const cards = WORKBENCH_CARDS.filter((c) => can(c.action));
   return (
     <>

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CountyDashboard, StandardColumn, TownshipRow } from '@township-office/domain/dashboard';
+import type { CountyDashboard, CountyGrid, ProvinceDashboard, StandardColumn, TownshipRow } from '@township-office/domain/dashboard';
 import type { Charts, Gap, Standing } from '@township-office/domain/dashboard.api';
 import type { Filing, Leader, LeaderCandidate, Staff } from '@township-office/domain/personnel.api';
 import type { FilingCreate, LeaderAssign } from '@township-office/domain/personnel';
@@ -31,6 +31,7 @@ import type {
 import { api } from '../../../lib/api.ts';
 import { keys, useInvalidatingMutation } from '../../../lib/query.ts';
 
+export type { CountyGrid, ProvinceDashboard };
 export type { Charts, CountyDashboard, Coverage, Equipment, Filing, Gap, Leader, LeaderCandidate, Proposal, Room, Rotation, Staff };
 export type { ExpenseSummary, PostAssignment, RuleDocument, Standing, StandardColumn, TownshipRow, TownshipRule, TrainingSession };
 
@@ -39,6 +40,16 @@ type Items<T> = { items: T[] };
 
 export const useCountyDashboard = (year: number) =>
   useQuery({ queryKey: keys.list(F, 'county', year), queryFn: () => api.get<CountyDashboard>('/api/dashboard/county', { year }) });
+/** The province overview, one line per county (province roles). */
+export const useProvinceDashboard = (year: number) =>
+  useQuery({ queryKey: keys.list(F, 'province', year), queryFn: () => api.get<ProvinceDashboard>('/api/dashboard/province', { year }) });
+/** One county's grid, for the province's drill-down. */
+export const useCountyGrid = (countyId: string | undefined, year: number) =>
+  useQuery({
+    queryKey: keys.list(F, 'county', { countyId, year }),
+    enabled: !!countyId,
+    queryFn: () => api.get<CountyGrid>('/api/dashboard/county', { year, countyId }),
+  });
 export const useCharts = (year: number) =>
   useQuery({ queryKey: keys.list(F, 'charts', year), queryFn: () => api.get<Charts>('/api/dashboard/county/charts', { year }) });
 export const useStanding = (orgId: string | undefined, year: number) =>

@@ -1,7 +1,7 @@
 import { Table, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { useLabel } from '../../../app/i18n/labels.ts';
-import type { CountyDashboard, TownshipRow } from '../api/supervision.ts';
+import type { CountyDashboard, StandardColumn, TownshipRow } from '../api/supervision.ts';
 
 /** UI colours: green met, amber needs attention, red a gap, grey no data yet. */
 export const STATUS_COLOR: Record<string, { bg: string; fg: string }> = {
@@ -12,7 +12,19 @@ export const STATUS_COLOR: Record<string, { bg: string; fg: string }> = {
 };
 
 /** Townships as rows, standards as columns; each cell is coloured by its status and links to its records. */
-export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: string }) {
+export function StandardGrid({
+  data,
+  lang,
+  townshipHref = (r) => `/supervision/townships/${r.orgId}?year=${data.year}`,
+  cellHref = (_r, cell) => cell.drill,
+}: {
+  data: CountyDashboard;
+  lang: string;
+  /** Where a township's name leads (the province's drill-down has its own standing page). */
+  townshipHref?: (r: TownshipRow) => string;
+  /** Where a cell leads: its records by default. */
+  cellHref?: (r: TownshipRow, cell: TownshipRow['cells'][StandardColumn], column: StandardColumn) => string;
+}) {
   // Column names from the label tables: zh-CN, English and the build's zh-TW alike.
   const label = useLabel();
   return (
@@ -30,7 +42,7 @@ export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: stri
           dataIndex: 'name',
           fixed: 'left',
           width: 130,
-          render: (name: string, r) => <Link to={`/supervision/townships/${r.orgId}?year=${data.year}`}>{name}</Link>,
+          render: (name: string, r) => <Link to={townshipHref(r)}>{name}</Link>,
         },
         ...data.columns.map((c) => ({
           title: label('STANDARD_COLUMN', c.key),
@@ -42,7 +54,7 @@ export function StandardGrid({ data, lang }: { data: CountyDashboard; lang: stri
             return (
               <Tooltip title={`${r.name} · ${label('STANDARD_COLUMN', c.key)}`}>
                 <Link
-                  to={cell.drill}
+                  to={cellHref(r, cell, c.key)}
                   data-testid={`cell-${r.code}-${c.key}`}
                   data-status={cell.status}
                   style={{ display: 'block', padding: '6px 8px', color: STATUS_COLOR[cell.status]?.fg }}
