@@ -144,6 +144,15 @@ export const schemePolicy = definePolicy<SchemeRow, SchemeCtx>()({
       () => may(a, 'assessment.manage'),
       () => allowIf(REVISABLE_STATUSES.includes(s.status), AssessmentErrors.ASSESSMENT_NOT_REVISABLE, { status: STATUS_LABELS[s.status]! }),
     ),
+  /** The 关于印发…的通知: the county admin, once the scheme is published (a draft is not issued). */
+  issueNotice: (a, s) =>
+    firstDenial(
+      () => may(a, 'assessment.manage'),
+      () =>
+        allowIf(s.status !== 'draft' && s.status !== 'consultation', AssessmentErrors.ASSESSMENT_NOTICE_NOT_PUBLISHED, {
+          status: STATUS_LABELS[s.status]!,
+        }),
+    ),
   editGrades: (a, s) =>
     firstDenial(
       () => may(a, 'assessment.manage'),
