@@ -8,8 +8,8 @@ export const AssessmentErrors = defineErrors({
   },
   ASSESSMENT_NOTICE_NOT_PUBLISHED: {
     status: 409,
-    zh: '考评细则发布后才能以通知印发，当前状态为“{status}”。',
-    en: 'A scheme can be issued as a notice only once published; it is "{status}" now.',
+    zh: '考评细则发布后、结果确定前才能以通知印发，当前状态为“{status}”。',
+    en: 'A scheme can be issued as a notice between its publication and its final results; it is "{status}" now.',
   },
   ASSESSMENT_DUPLICATE_SCHEME: {
     status: 409,

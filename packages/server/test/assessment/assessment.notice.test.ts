@@ -47,7 +47,7 @@ describe('the scheme issued as a 通知', () => {
     const e = await refused(() => admin.post(`/api/assessment/schemes/${draft.id}/notice-document`), 409);
     expect(e.code).toBe('ASSESSMENT_NOTICE_NOT_PUBLISHED');
     const en = await admin.post(`/api/assessment/schemes/${draft.id}/notice-document`, undefined, { 'accept-language': 'en' });
-    expect(en.json().error.message).toMatch(/published/);
+    expect(en.json().error.message).toMatch(/publication/);
   });
 
   it('creates the county office’s outgoing draft to every assessed office with the printed scheme attached', async () => {
@@ -85,6 +85,16 @@ describe('the scheme issued as a 通知', () => {
     expect(again.code).toBe('ASSESSMENT_NOTICE_EXISTS');
     expect(again.message).toContain(documentId);
     expect(again.details?.documentId).toBe(documentId);
+  });
+
+  it('a final scheme is not issued; a body is refused', async () => {
+    const last = (await admin.get(`/api/assessment/schemes?year=${year - 1}`))
+      .json()
+      .items.find((i: { targetKind: string }) => i.targetKind === 'township');
+    expect((await refused(() => admin.post(`/api/assessment/schemes/${last.id}/notice-document`), 409)).code).toBe(
+      'ASSESSMENT_NOTICE_NOT_PUBLISHED',
+    );
+    await refused(() => admin.post(`/api/assessment/schemes/${scheme.id}/notice-document`, { title: '别的标题' }), 400);
   });
 
   it('bad ids: 4xx, nothing written', async () => {

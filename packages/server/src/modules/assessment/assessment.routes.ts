@@ -158,7 +158,12 @@ export const assessmentRoutes: RouteModule = (app, { db, config }) => {
     '/api/assessment/schemes/:id/notice-document',
     {
       config: { action: 'assessment.manage' },
-      schema: { tags, params: idParamSchema, response: { 201: z.object({ documentId: z.uuid() }) } },
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: z.object({}).strict().optional(),
+        response: { 201: z.object({ documentId: z.uuid() }) },
+      },
     },
     async (req, reply) => reply.code(201).send(await svc.issueNotice(db, storage, req.ctx, req.params.id)),
   );
