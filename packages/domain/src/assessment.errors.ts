@@ -1,6 +1,16 @@
 import { defineErrors } from './errors.ts';
 
 export const AssessmentErrors = defineErrors({
+  ASSESSMENT_NOTICE_EXISTS: {
+    status: 409,
+    zh: '这份考评细则的印发通知已拟稿（稿件编号 {documentId}），请在发文中打开该稿继续办理，不要重复拟稿。',
+    en: 'The notice issuing this scheme has already been drafted (document {documentId}); open that draft in outgoing documents instead of drafting another.',
+  },
+  ASSESSMENT_NOTICE_NOT_PUBLISHED: {
+    status: 409,
+    zh: '考评细则发布后、结果确定前才能以通知印发，当前状态为“{status}”。',
+    en: 'A scheme can be issued as a notice between its publication and its final results; it is "{status}" now.',
+  },
   ASSESSMENT_DUPLICATE_SCHEME: {
     status: 409,
     zh: '{year}年度该类单位的考评细则已存在，请在原细则上修改。',

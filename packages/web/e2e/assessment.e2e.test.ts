@@ -130,6 +130,22 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('已发布');
   });
 
+  it('the county issues the scheme as a 通知: the button opens the draft, and opens it again the second time', async () => {
+    const p = county.page;
+    await openScheme(p);
+    const title = `关于印发《${titleOf(next)}》的通知`;
+    await p.getByTestId('scheme-notice').click();
+    await p.waitForURL(/\/documents\/outgoing\/[0-9a-f-]{36}$/);
+    const first = p.url();
+    await p.getByText(title).first().waitFor();
+    await screenshot(p, 'assessment-notice-draft-1366', { fullPage: true });
+    // The draft exists: the second click opens that same draft (the server's 409 names it).
+    await openScheme(p);
+    await p.getByTestId('scheme-notice').click();
+    await p.waitForURL(first);
+    await p.getByText(title).first().waitFor();
+  });
+
   it('the township clerk sees its running score and a gap', async () => {
     const t = town.page;
     await loginAs(t, 'town01.clerk');
@@ -230,7 +246,12 @@ describeBrowser('考评细则: a year of the assessment', () => {
     await expect.poll(() => p.getByTestId('appeal-answered').innerText()).toContain('→ 14');
     await p.getByTestId('step-finalise').click();
     await expect.poll(() => p.getByTestId('scheme-status').innerText()).toBe('结果确定');
-    await p.getByTestId('assessment-ranking-chart').waitFor();
+    // The ranking chart draws (ECharts' canvas inside its box) and every office's grade is in the table.
+    await p.getByTestId('assessment-ranking-chart').locator('canvas').waitFor();
+    const results = p.getByTestId('assessment-results');
+    await expect.poll(() => results.locator('tbody tr.ant-table-row').count()).toBe(18);
+    const gradeCells = await results.locator('tbody tr.ant-table-row').allInnerTexts();
+    for (const r of gradeCells) expect(r).toMatch(/优秀|良好|合格|不合格/);
     await screenshot(p, 'assessment-final-1366', { fullPage: true });
 
     // The ranking as Excel (downloaded) and as the A4 landscape print, both read back.

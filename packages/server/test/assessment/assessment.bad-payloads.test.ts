@@ -119,6 +119,7 @@ const COUNTY_POSTS = [
   '/api/assessment/schemes/:id/scores',
   '/api/assessment/schemes/:id/score-sheet',
   '/api/assessment/schemes/:id/revisions',
+  '/api/assessment/schemes/:id/notice-document',
 ];
 const OFFICE_POSTS = [
   '/api/assessment/schemes/:id/comments',

@@ -9,17 +9,20 @@ import { systemContext, type RequestContext } from '../../src/platform/context.t
 import { schemePolicy } from '../../src/modules/assessment/assessment.policy.ts';
 import * as svc from '../../src/modules/assessment/assessment.service.ts';
 import type { App } from '../../src/platform/app-types.ts';
+import type { Config } from '../../src/config.ts';
+import { fileStorageFor } from '../../src/platform/files.ts';
 import type { Database, Db } from '../../src/db/client.ts';
 
 let app: App;
 let database: Database;
+let config: Config;
 const USERS = ['county.admin', 'county.clerk', 'town01.leader', 'town01.clerk'] as const;
 const ctxs = new Map<string, RequestContext>();
 const schemes: { label: string; id: string }[] = [];
 let town01 = '';
 
 beforeAll(async () => {
-  ({ app, database } = await testApp());
+  ({ app, database, config } = await testApp());
   for (const u of USERS) {
     const r = await database.pool.query('SELECT id, username, display_name, role, org_id FROM users WHERE username = $1', [u]);
     const x = r.rows[0];
@@ -114,6 +117,8 @@ it('scheme actions: offered ⇔ accepted, for every role and status', async () =
           });
         case 'editGrades':
           return svc.putGrades(tx, ctx, rec.id, { excellentShare: 0.2 });
+        case 'issueNotice':
+          return svc.issueNotice(tx, fileStorageFor(config), ctx, rec.id);
         default:
           throw new Error(`untested action ${action}`);
       }

@@ -27,7 +27,15 @@ export interface MetricValue {
   denominator: number | null;
 }
 
-type Compute = (db: Db, year: number) => Promise<Map<string, MetricValue>>;
+/** Reads shared by several metrics of one measurement (the information ranking feeds two), made once. */
+type Shared = Map<string, Promise<unknown>>;
+type Compute = (db: Db, year: number, shared?: Shared) => Promise<Map<string, MetricValue>>;
+
+function once<T>(shared: Shared | undefined, key: string, read: () => Promise<T>): Promise<T> {
+  if (!shared) return read();
+  if (!shared.has(key)) shared.set(key, read());
+  return shared.get(key) as Promise<T>;
+}
 
 const ratio = (n: number, d: number): MetricValue => ({
   value: d > 0 ? Math.round((n / d) * 10000) / 10000 : 0,
@@ -55,8 +63,10 @@ export const METRIC_COMPUTE: Record<MetricKey, Compute> = {
     }
     return new Map([...sums].map(([k, s]) => [k, ratio(s.online, s.total)]));
   },
-  info_points: async (db, year) => new Map((await infoPointsByOrg(db, year)).map((r) => [r.orgId, count(r.points)])),
-  info_adoption_rate: async (db, year) => new Map((await infoPointsByOrg(db, year)).map((r) => [r.orgId, ratio(r.adopted, r.items)])),
+  info_points: async (db, year, shared) =>
+    new Map((await once(shared, 'info', () => infoPointsByOrg(db, year))).map((r) => [r.orgId, count(r.points)])),
+  info_adoption_rate: async (db, year, shared) =>
+    new Map((await once(shared, 'info', () => infoPointsByOrg(db, year))).map((r) => [r.orgId, ratio(r.adopted, r.items)])),
   duty_log_completeness: async (db, year) =>
     new Map((await dutyLogDaysKept(db, year)).map((r) => [r.orgId, ratio(r.daysKept, r.daysExpected)])),
   archived_share: async (db, year) => new Map((await archivedShareByOrg(db, year)).map((r) => [r.orgId, ratio(r.archived, r.closed)])),
@@ -107,9 +117,10 @@ export const METRIC_COMPUTE: Record<MetricKey, Compute> = {
 /** Values of the given metrics for `year`; an org without records gets 0 of 0 (shown as such). */
 export async function measure(db: Db, year: number, keys: readonly MetricKey[]): Promise<Map<MetricKey, Map<string, MetricValue>>> {
   const unique = [...new Set(keys)];
+  const shared: Shared = new Map();
   const values = await allOn(
     db,
-    unique.map((k) => () => METRIC_COMPUTE[k](db, year)),
+    unique.map((k) => () => METRIC_COMPUTE[k](db, year, shared)),
   );
   return new Map(unique.map((k, i) => [k, values[i]!]));
 }

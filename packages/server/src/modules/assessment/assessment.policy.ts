@@ -39,6 +39,9 @@ const STATUS_LABELS: Record<string, string> = {
   final: '结果确定',
 };
 
+/** While a scheme is in force for the year: it may be issued as a 通知 (a draft or final one is not). */
+const NOTICE_STATUSES: readonly string[] = ['published', 'self_assessment', 'scoring', 'notice'];
+
 const may = (actor: Actor, action: Action): Decision => allowIf(roleMay(actor.role, action), CommonErrors.FORBIDDEN_ROLE);
 const step = (s: SchemeRow, t: SchemeTransition): Decision =>
   allowIf(canTransition(s.status, t), AssessmentErrors.ASSESSMENT_BAD_STEP, { status: STATUS_LABELS[s.status] ?? s.status });
@@ -143,6 +146,13 @@ export const schemePolicy = definePolicy<SchemeRow, SchemeCtx>()({
     firstDenial(
       () => may(a, 'assessment.manage'),
       () => allowIf(REVISABLE_STATUSES.includes(s.status), AssessmentErrors.ASSESSMENT_NOT_REVISABLE, { status: STATUS_LABELS[s.status]! }),
+    ),
+  /** The 关于印发…的通知: the county admin, while the scheme is in force (published, not yet final). */
+  issueNotice: (a, s) =>
+    firstDenial(
+      () => may(a, 'assessment.manage'),
+      () =>
+        allowIf(NOTICE_STATUSES.includes(s.status), AssessmentErrors.ASSESSMENT_NOTICE_NOT_PUBLISHED, { status: STATUS_LABELS[s.status]! }),
     ),
   editGrades: (a, s) =>
     firstDenial(

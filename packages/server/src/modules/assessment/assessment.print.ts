@@ -32,3 +32,51 @@ export function resultsSpec(s: SchemeRow, items: readonly OfficeResult[], county
     footer: `共 ${items.length} 个单位`,
   };
 }
+
+const METHOD_LABELS: Record<string, string> = {
+  measured: '按记录测算',
+  manual: '县委办评定',
+  self: '自评材料、县委办核定',
+  deduction: '扣分项',
+  bonus: '加分项',
+};
+
+/**
+ * The scheme as printed (the attachment of its 关于印发…的通知): every indicator in tree order with
+ * its points, how it is scored and what it asks of the office.
+ */
+export function schemeSpec(s: SchemeRow, countyName: string): RegisterSpec {
+  const ordered: { code: string; depth: number }[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    for (const i of s.indicators.filter((x) => x.parentCode === parent)) {
+      ordered.push({ code: i.code, depth });
+      visit(i.code, depth + 1);
+    }
+  };
+  visit(null, 0);
+  const byCode = new Map(s.indicators.map((i) => [i.code, i]));
+  const top = s.indicators.filter((i) => i.parentCode === null && i.method !== 'deduction' && i.method !== 'bonus');
+  return {
+    title: s.title,
+    orgName: countyName,
+    filterSummary: `${s.year}年度 · 考评对象：${s.targetKind === 'township' ? '各乡镇（区）办公室' : '县直各单位办公室'}`,
+    columns: [
+      { key: 'code', header: '编号', width: 6, align: 'center' },
+      { key: 'name', header: '考评内容', width: 22 },
+      { key: 'weight', header: '分值', width: 6, align: 'right' },
+      { key: 'method', header: '评分方式', width: 10, align: 'center' },
+      { key: 'description', header: '评分说明', width: 36 },
+    ],
+    rows: ordered.map(({ code, depth }) => {
+      const i = byCode.get(code)!;
+      return {
+        code: i.code,
+        name: `${'　'.repeat(depth)}${i.name}`,
+        weight: i.weight,
+        method: METHOD_LABELS[i.method] ?? i.method,
+        description: i.description ?? '',
+      };
+    }),
+    footer: `共 ${s.indicators.length} 项指标，基本分合计 ${top.reduce((n, i) => n + i.weight, 0)} 分（加分、扣分项另计）`,
+  };
+}

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import {
   assessmentAppeals,
   assessmentComments,
+  assessmentNoticeDocuments,
   assessmentResults,
   assessmentSchemes,
   assessmentSchemeVersions,
@@ -398,5 +399,24 @@ export const assessmentRepository = {
       .update(assessmentStandingsState)
       .set({ averages: sum.averages, offices: sum.offices, meanTotal: sum.meanTotal })
       .where(eq(assessmentStandingsState.schemeId, schemeId));
+  },
+
+  async noticeDocument(db: DbOrTx, schemeId: string): Promise<{ documentId: string } | undefined> {
+    return (
+      await db
+        .select({ documentId: assessmentNoticeDocuments.documentId })
+        .from(assessmentNoticeDocuments)
+        .where(eq(assessmentNoticeDocuments.schemeId, schemeId))
+    )[0];
+  },
+  /** The scheme's 通知 is this document now (a void earlier one is replaced). */
+  async setNoticeDocument(db: DbOrTx, row: { schemeId: string; documentId: string; createdBy: string }): Promise<void> {
+    await db
+      .insert(assessmentNoticeDocuments)
+      .values(row)
+      .onConflictDoUpdate({
+        target: assessmentNoticeDocuments.schemeId,
+        set: { documentId: row.documentId, createdBy: row.createdBy, createdAt: new Date() },
+      });
   },
 };

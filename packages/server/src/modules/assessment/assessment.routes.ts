@@ -33,6 +33,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../db/client.ts';
 import { fileResponse } from '@township-office/domain/print';
 import { sendRegister } from '../../platform/print/register.ts';
+import { fileStorageFor } from '../../platform/files.ts';
 import { rootOrg } from '../orgs/orgs.service.ts';
 import { resultsSpec } from './assessment.print.ts';
 import { presentResult, presentScheme, presentSchemeSummary } from './assessment.presenter.ts';
@@ -57,7 +58,8 @@ async function detail(db: Db, ctx: RequestContext, id: string) {
   return presentScheme(ctx.actor, r.scheme, r.comments, r.appeals, names, r.ctx, r.version);
 }
 
-export const assessmentRoutes: RouteModule = (app, { db }) => {
+export const assessmentRoutes: RouteModule = (app, { db, config }) => {
+  const storage = fileStorageFor(config);
   const tags = ['assessment'];
   const read = { action: 'business.read' } as const;
 
@@ -150,6 +152,20 @@ export const assessmentRoutes: RouteModule = (app, { db }) => {
       const county = await rootOrg(db);
       return sendRegister(reply, resultsSpec(r.scheme, r.items, county?.name ?? ''), req.query.format, `${r.scheme.title}-考评结果`);
     },
+  );
+  // The scheme issued as a 通知: an outgoing draft of the county office with the printed scheme attached.
+  app.post(
+    '/api/assessment/schemes/:id/notice-document',
+    {
+      config: { action: 'assessment.manage' },
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: z.object({}).strict().optional(),
+        response: { 201: z.object({ documentId: z.uuid() }) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.issueNotice(db, storage, req.ctx, req.params.id)),
   );
   app.post(
     '/api/assessment/schemes/:id/comments',

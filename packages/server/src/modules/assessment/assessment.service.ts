@@ -31,7 +31,12 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, withPgErrors } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { listOrgs, orgById } from '../orgs/orgs.service.ts';
+import { listOrgs, orgById, rootOrg } from '../orgs/orgs.service.ts';
+import { draftDocument, readableDocument } from '../documents/documents.service.ts';
+import { uploadAttachment } from '../documents/attachments.service.ts';
+import type { FileStorage } from '../../platform/files.ts';
+import { renderRegister } from '../../platform/print/register.ts';
+import { schemeSpec } from './assessment.print.ts';
 import { assessmentRepository as repo } from './assessment.repository.ts';
 import {
   computeResults,
@@ -702,4 +707,54 @@ export async function orgNames(db: Db, ctx: RequestContext, ids: readonly string
     [...new Set(ids)].map((i) => () => orgById(db, i)),
   );
   return new Map(rows.filter((o) => !!o).map((o) => [o!.id, o!.name]));
+}
+
+/** The notice's title: 关于印发《<scheme title>》的通知. */
+export const noticeTitle = (s: Pick<SchemeRow, 'title'>) => `关于印发《${s.title}》的通知`;
+
+/**
+ * The scheme issued as a 通知 through the documents flow: an outgoing draft of the county office
+ * (the caller's org), main recipients the assessed offices, the printed scheme attached as a PDF,
+ * made by the documents module's own drafting and attachment operations inside this transaction
+ * (the scheme row locked, so two calls at once make one draft). While that draft lives (not
+ * void) a second call is refused with its id; its audit row names the document.
+ */
+export async function issueNotice(db: Db, storage: FileStorage, ctx: RequestContext, id: string): Promise<{ documentId: string }> {
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const s = await lockFor(tx, ctx, id, 'issueNotice');
+    const existing = await repo.noticeDocument(tx, id);
+    if (existing) {
+      const doc = await readableDocument(tx, ctx.actor, existing.documentId).catch(() => null);
+      if (doc && doc.status !== 'void')
+        throw new AppError(AssessmentErrors.ASSESSMENT_NOTICE_EXISTS, { documentId: doc.id }, { documentId: doc.id });
+    }
+    const targets = await targetOrgs(tx, s);
+    const county = await rootOrg(tx);
+    const pdf = await renderRegister(schemeSpec(s, county?.name ?? ''), 'pdf');
+    const title = noticeTitle(s);
+    const addressees = s.targetKind === 'township' ? '各乡镇（区）党委、政府' : '县直各单位';
+    const doc = await draftDocument(tx, ctx, {
+      docType: '通知',
+      title,
+      body: [`${addressees}：`, `现将《${s.title}》印发给你们，请结合实际，认真抓好落实。`].join('\n'),
+      mainRecipientOrgIds: targets.map((o) => o.id),
+      copyRecipientOrgIds: [],
+      urgency: 'none',
+      classification: 'none',
+      attachmentNote: s.title,
+      remark: `据考评细则 ${s.id} 起草`,
+    });
+    await uploadAttachment(tx, storage, ctx, doc.id, { fileName: `${s.title}.pdf`, bytes: pdf });
+    await repo.setNoticeDocument(tx, { schemeId: id, documentId: doc.id, createdBy: ctx.actor.userId });
+    await writeAudit(txRaw, ctx, {
+      action: 'assessment.scheme.notice',
+      entity: 'assessment_scheme',
+      entityId: id,
+      orgId: s.orgId,
+      before: existing ? { documentId: existing.documentId } : null,
+      after: { documentId: doc.id, title, recipients: targets.length },
+    });
+    return { documentId: doc.id };
+  });
 }

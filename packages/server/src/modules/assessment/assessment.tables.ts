@@ -207,3 +207,15 @@ export const assessmentStandings = pgTable(
 export type MeasuredPart = Record<string, { score: number; basis: string }>;
 /** A stored standing with its office's name, joined from orgs when read (a renamed office shows its new name). */
 export type StandingRow = Omit<typeof assessmentStandings.$inferSelect, 'measured'> & { orgName: string };
+
+/** The 通知 issuing a scheme: the outgoing draft's id (the documents module's record). */
+export const assessmentNoticeDocuments = pgTable('assessment_notice_documents', {
+  schemeId: uuid('scheme_id')
+    .primaryKey()
+    .references(() => assessmentSchemes.id),
+  documentId: uuid('document_id').notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -235,8 +235,16 @@ export async function computeRanking(db: DbOrTx, year: number, month?: number): 
     () => repo.adoptionPointsByOrg(db, year, month),
     () => repo.activityByOrgMonth(db, year, cfg.longPieceMinChars),
   ]);
+  // By org once (a filter per township over every township's months was quadratic: 2,000 × 24,000).
+  const actsByOrg = new Map<string, typeof activity>();
+  for (const a of activity) {
+    const list = actsByOrg.get(a.orgId);
+    if (list) list.push(a);
+    else actsByOrg.set(a.orgId, [a]);
+  }
+  const adoptionByOrg = new Map(adoption.map((a) => [a.orgId, a.points]));
   const rows = towns.map((t) => {
-    const acts = activity.filter((a) => a.orgId === t.id);
+    const acts = actsByOrg.get(t.id) ?? [];
     const itemsByMonth: Record<number, number> = {};
     const longByQuarter: Record<number, number> = {};
     for (const a of acts) {
@@ -246,7 +254,7 @@ export async function computeRanking(db: DbOrTx, year: number, month?: number): 
     }
     const base = quotaPoints({ itemsByMonth, longByQuarter }, cfg, period.months, period.quarters).points;
     const inPeriod = acts.filter((a) => period.months.includes(a.month));
-    const adoptionPoints = adoption.find((a) => a.orgId === t.id)?.points ?? 0;
+    const adoptionPoints = adoptionByOrg.get(t.id) ?? 0;
     return {
       orgId: t.id,
       orgName: t.name,

@@ -96,6 +96,12 @@ export const useStep = (id: string) =>
     api.post<SchemeDetail>(`/api/assessment/schemes/${id}/${STEP_PATHS[step]}`, closesOn ? { closesOn } : undefined),
   );
 
+/** The scheme issued as a 通知: the county office's outgoing draft; a 409 names the draft already made. */
+export const useNoticeDocument = (id: string) =>
+  useInvalidatingMutation('assessment', () => api.post<{ documentId: string }>(`/api/assessment/schemes/${id}/notice-document`), {
+    silentError: true,
+  });
+
 export const useEnterScore = (id: string) =>
   useInvalidatingMutation('assessment', (b: ScoreEntry) => api.post<IdOut>(`/api/assessment/schemes/${id}/scores`, b));
 

@@ -14,6 +14,7 @@ import { useSession } from '../../../app/session.tsx';
 import { useScheme, useSchemes } from '../api/assessment.ts';
 import { SchemeTree } from '../components/SchemeTree.tsx';
 import { StepBar } from '../components/StepBar.tsx';
+import { NoticeButton } from '../components/NoticeButton.tsx';
 import { SchemeCreateModal } from '../components/SchemeCreateModal.tsx';
 import { ResultsCard } from '../components/ResultsCard.tsx';
 import { AppealsCard, ConsultationCard } from '../components/ExchangesCard.tsx';
@@ -82,6 +83,7 @@ export default function AssessmentPage() {
           extra={
             <Space wrap>
               <StepBar scheme={s} />
+              <NoticeButton scheme={s} />
             </Space>
           }
         >
