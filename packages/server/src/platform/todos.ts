@@ -57,8 +57,18 @@ export interface SweepScope {
    * every day that calls for a reminder when there was no last sweep. Served by an index on the column.
    */
   dayDue(day: SQL): SQL;
+  /**
+   * The same for a deadline instant `at + plusHours` (a timestamptz column, e.g. a delivery's
+   * `sent_at` and its 24 hours): the ranges are written on the column, so its index serves them.
+   */
+  instantDue(at: SQL, plusHours: number): SQL;
   /** True for a record created after the last sweep (always, when there was none): a new record whose reminder point passed before it existed. */
   createdSince(at: SQL): SQL;
+  /**
+   * True for a record written since the last sweep, as the audit trail has it: `id` is the record's
+   * id and `entities` the audit entities whose rows name it (always true when there was no last sweep).
+   */
+  changedSince(entities: readonly string[], id: SQL): SQL;
   /** The instant a deadline day ends, 23:59:59.999 China time (`endOfChinaDay` in SQL). */
   endOfDay(day: SQL): SQL;
 }

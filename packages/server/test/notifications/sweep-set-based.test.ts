@@ -19,6 +19,7 @@ import { notificationsRepository } from '../../src/modules/notifications/notific
 import { everyTodo } from '../../src/modules/workbench/workbench.service.ts';
 import { systemContext } from '../../src/platform/context.ts';
 import { as, testApp } from '../helpers.ts';
+import { countyActors, expectStatus, orgIds, signedNotice } from '../documents/fixtures.ts';
 
 const { app, database } = await testApp();
 const q = (text: string, params: unknown[] = []) => database.pool.query(text, params);
@@ -136,6 +137,29 @@ describe('the set-based reminder sweep', () => {
     expect(counts).toEqual([0, expected.length]);
     const got = (await stored()).filter((k) => !baseline.has(k) && !sent.has(k));
     expect(got.sort()).toEqual(expected.sort());
+  });
+
+  it('in the steady state, news comes from the records written since the last sweep (the audit trail), once', async () => {
+    const county = await countyActors(app);
+    const t05 = (await orgIds(county.clerk)).townships[4]!;
+    // The last sweep a minute ago, at the real clock: the next one is incremental.
+    const now = new Date();
+    await q(`UPDATE reminder_sweeps SET swept_at = $1, audit_at = now() - interval '1 minute'`, [new Date(now.getTime() - 60_000)]);
+    const id = await signedNotice(county, [t05], { number: true, title: '关于做好冬季供暖保障工作的通知' });
+    expectStatus(await county.clerk.post(`/api/documents/${id}/dispatch`, { channel: 'online' }), 200);
+    const delivery = (await q(`SELECT id FROM deliveries WHERE document_id = $1 AND org_id = $2`, [id, t05])).rows[0].id as string;
+    const later = new Date(Date.now() + 1000);
+    expect(await runReminderSweep(database.db, later)).toBeGreaterThan(0);
+    const news = (
+      await q(`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.event_key = $1 ORDER BY 1`, [
+        `new:delivery.acknowledge:${delivery}`,
+      ])
+    ).rows.map((r) => r.username as string);
+    // As the per-user providers say: the township's people who may receive documents.
+    const expected = [...(await perUser(later))].filter((k) => k.endsWith(` new:delivery.acknowledge:${delivery}`)).length;
+    expect(news.length).toBe(expected);
+    expect(news).toContain('town05.clerk');
+    expect(await runReminderSweep(database.db, new Date(later.getTime() + 1000))).toBe(0);
   });
 
   it(`more than ${DIGEST_ABOVE} events for one person make one digest; the bell's catch-up does not send them again`, async () => {

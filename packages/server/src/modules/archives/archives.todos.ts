@@ -28,7 +28,7 @@ export const archivesTodos: TodoProvider = {
                  '/archives/lending' AS href, ${s.endOfDay(sql`l.due_on`)} AS due_at
           FROM archive_loans l JOIN archive_items i ON i.id = l.item_id JOIN ${s.people('archives.manage')} p ON p.org_id = l.org_id
           WHERE l.returned_at IS NULL AND l.due_on < ${s.today}::date
-            AND (${s.dayDue(sql`l.due_on`)} OR ${s.createdSince(sql`l.lent_at`)})`,
+            AND (${s.dayDue(sql`l.due_on`)} OR ${s.createdSince(sql`l.lent_at`)} OR ${s.changedSince(['archive_loan'], sql`l.id`)})`,
     ],
   },
 };

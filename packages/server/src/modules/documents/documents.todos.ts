@@ -196,8 +196,9 @@ async function describe(db: DbOrTx, actor: Actor, entity: string, ids: string[])
  * The reminder engine's set-based form of `deliveries` and `incomingSteps`, for every person at once.
  * Only the steps that can be an event: 签收 (news, 24-hour deadline), 批示 (news; a delegate acting
  * for a leader today too), 承办 (news, the entry's deadline) and 传阅 (news); 登记/拟办/分办 are
- * neither news nor deadlines. News kinds are read whole every sweep: an item's arrival has no date
- * to window on.
+ * neither news nor deadlines. News has no date to window on: a record is read when it was written
+ * since the last sweep (the audit trail: the entry itself, or the delivery it was registered from),
+ * or when its deadline enters a window.
  */
 const everyoneInbox: TodoProvider['everyone'] = {
   queries: (s) => [
@@ -205,22 +206,24 @@ const everyoneInbox: TodoProvider['everyone'] = {
                '/documents/inbox' AS href, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due_at
         FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
           JOIN ${s.people('documents.receive')} p ON p.org_id = d.org_id
-        WHERE d.status = 'pending'`,
+        WHERE d.status = 'pending'
+          AND (${s.instantDue(sql`d.sent_at`, DELIVERY_OVERDUE_HOURS)} OR ${s.createdSince(sql`d.sent_at`)} OR ${s.changedSince(['delivery'], sql`d.id`)})`,
     sql`SELECT p.user_id, p.org_id, p.role, 'incoming.instruct' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
                '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at
         FROM incoming i JOIN ${s.people('documents.instruct', { delegated: true })} p ON p.org_id = i.org_id
-        WHERE i.status = 'proposed'`,
+        WHERE i.status = 'proposed' AND (${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)})`,
     sql`SELECT p.user_id, p.org_id, p.role, 'incoming.handle' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
                '/documents/incoming/' || i.id AS href, ${s.endOfDay(sql`i.deadline`)} AS due_at
         FROM incoming i JOIN ${s.everybody} p ON p.org_id = i.org_id
           AND (p.user_id = ANY (i.handler_ids)
             OR (cardinality(i.handler_ids) = 0 AND p.user_id IN (SELECT r.user_id FROM ${s.people('documents.receive')} r)))
-        WHERE i.status = 'in_progress'`,
+        WHERE i.status = 'in_progress'
+          AND (${s.dayDue(sql`i.deadline`)} OR ${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)})`,
     sql`SELECT p.user_id, p.org_id, p.role, 'incoming.read' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
                '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at
         FROM incoming i JOIN incoming_circulation c ON c.incoming_id = i.id AND c.read_at IS NULL
           JOIN ${s.everybody} p ON p.user_id = c.user_id AND p.org_id = i.org_id
-        WHERE i.status = 'circulating'`,
+        WHERE i.status = 'circulating' AND (${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)})`,
   ],
 };
 

@@ -21,6 +21,8 @@ export const informationTodos: TodoProvider = {
       dueAt: null,
     }));
   },
+  // 审核 has no deadline and is not news: nothing for the reminder engine to send.
+  everyone: { queries: () => [] },
   entities: ['info_item'],
   async describe(db, actor, _entity, ids) {
     const r = await db.execute<{ id: string; title: string }>(

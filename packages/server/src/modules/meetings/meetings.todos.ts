@@ -33,7 +33,7 @@ export const meetingsTodos: TodoProvider = {
                  f.owner_name AS subject, '/meetings/follow-ups' AS href, ${s.endOfDay(sql`f.deadline`)} AS due_at
           FROM follow_ups f JOIN ${s.people('followUps.manage')} p ON p.org_id = f.org_id
           WHERE f.status = 'open' AND f.deadline <= ${s.today}::date + ${FOLLOW_UP_HORIZON_DAYS}::int
-            AND (${s.dayDue(sql`f.deadline`)} OR ${s.createdSince(sql`f.created_at`)})`,
+            AND (${s.dayDue(sql`f.deadline`)} OR ${s.createdSince(sql`f.created_at`)} OR ${s.changedSince(['follow_up'], sql`f.id`)})`,
     ],
   },
   entities: ['meeting', 'follow_up'],

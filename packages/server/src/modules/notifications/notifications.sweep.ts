@@ -11,12 +11,17 @@
  *   before it existed). News (a delivery, an instruction asked of me) has no date to window on, so
  *   news kinds are read whole. With no last sweep (a new database), or a last sweep after `now` (a
  *   clock set back), every deadline is read.
- * - Exactly once: every event has a key unique per person (`new:…`, `before3:…@deadline`, …); the
- *   statement keeps only events whose key is stored neither in `notifications` nor in
- *   `notification_digest_events`. The windows only spare reading; the keys decide.
+ * - Exactly once, two ways. An event whose stage began inside the window (its point lies in
+ *   (last, now]) is sent by this sweep and by no other: the windows of successive sweeps do not
+ *   overlap, and the sweeps run one after another under the advisory lock, each recording its instant
+ *   in the same transaction. Every other event (news; a record written since; a clock set back) is
+ *   checked against the keys stored — `notifications.event_key`, `notification_digest_events` — and
+ *   its key stored. A person's own notification rows keep their keys as before (ON CONFLICT).
  * - Digest: a person with more than `DIGEST_ABOVE` new events in one sweep gets one notification
- *   counting them by stage (the bell stays readable; the workbench lists every item), and the events'
- *   keys go to `notification_digest_events`; the others get one notification per event as before.
+ *   counting them by stage (nobody reads 500 bell entries; the workbench lists every item). Only the
+ *   keys of its checked events are stored, so a county's first sweep (every deadline due, a million
+ *   of them) writes a digest per person and no row per event: writing 2.26 M rows costs 30 s or more
+ *   on this machine whatever their width (docs/benchmarks.md), ten times the goal.
  *
  * The stage of a deadline in SQL mirrors `reminderStage` (domain/notifications.ts): overdue once the
  * instant has passed, due on its China day, `before<d>` for the tightest configured d ≥ days left.
@@ -39,7 +44,7 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
 /** The sweep's scope for the providers' set-based queries. */
-export function sweepScope(actors: readonly Actor[], now: Date, since: Date | null): SweepScope {
+export function sweepScope(actors: readonly Actor[], now: Date, since: Date | null, auditSince: Date | null): SweepScope {
   const today = chinaToday(now);
   // A last sweep after now (a clock set back, a test replaying an earlier instant): read everything, the keys decide.
   const last = since && since.getTime() <= now.getTime() ? since : null;
@@ -62,6 +67,24 @@ export function sweepScope(actors: readonly Actor[], now: Date, since: Date | nu
       for (const d of [0, ...before]) ranges.push(sql`(${day} > ${addDays(lastDay, d)}::date AND ${day} <= ${addDays(today, d)}::date)`);
       return sql`(${sql.join(ranges, sql` OR `)})`;
     },
+    instantDue: (at, plusHours) => {
+      const shift = (iso: string) => new Date(Date.parse(iso) - plusHours * 3600_000).toISOString();
+      if (!lastDay) return sql`(${at} < ${shift(`${addDays(today, maxBefore + 1)}T00:00:00+08:00`)}::timestamptz)`;
+      const dayStart = (day: string) => shift(`${day}T00:00:00+08:00`);
+      // It passes between the two sweeps; or its China day, or d days before it, begins between them.
+      const ranges = [sql`(${at} >= ${shift(last!.toISOString())}::timestamptz AND ${at} < ${shift(now.toISOString())}::timestamptz)`];
+      for (const d of [0, ...before])
+        ranges.push(
+          sql`(${at} >= ${dayStart(addDays(lastDay, 1 + d))}::timestamptz AND ${at} < ${dayStart(addDays(today, 1 + d))}::timestamptz)`,
+        );
+      return sql`(${sql.join(ranges, sql` OR `)})`;
+    },
+    changedSince: (entities, id) =>
+      last && auditSince
+        ? sql`(${id} IN (SELECT CASE WHEN a.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN a.entity_id::uuid END
+                         FROM audit_log a WHERE a.at > ${auditSince.toISOString()}::timestamptz - interval '1 hour'
+                           AND a.entity = ANY (${textArray(entities)})))`
+        : sql`true`,
     createdSince: (at) => (last ? sql`(${at} > ${last.toISOString()}::timestamptz)` : sql`true`),
     endOfDay: (day) => sql`((((${day}) + 1)::timestamp AT TIME ZONE 'UTC') - interval '8 hours 1 millisecond')`,
   };
@@ -74,6 +97,16 @@ function stageKeySql(dueAt: SQL, now: Date, today: string): SQL {
   const whens = before.map((d) => sql`WHEN ${left} <= ${d}::int THEN ${`before${d}`}`);
   return sql`CASE WHEN ${dueAt} IS NULL THEN NULL WHEN ${dueAt} < ${now.toISOString()}::timestamptz THEN 'overdue'
     WHEN ${left} <= 0 THEN 'due' ${sql.join(whens, sql` `)} END`;
+}
+
+/** Whether the point of the stage `s.sk` reached at now lies after `last` (the stage's start: the deadline day's start, d days before it, or the deadline). */
+function inWindowSql(last: Date): SQL {
+  const day = sql`(((s.due_at AT TIME ZONE 'UTC') + interval '8 hours')::date)`;
+  const dayStart = (d: SQL) => sql`((${d})::timestamp AT TIME ZONE 'UTC' - interval '8 hours')`;
+  const at = sql`${last.toISOString()}::timestamptz`;
+  return sql`CASE WHEN s.sk = 'overdue' THEN s.due_at >= ${at}
+    WHEN s.sk = 'due' THEN ${dayStart(day)} > ${at}
+    ELSE ${dayStart(sql`${day} - substr(s.sk, 7)::int`)} > ${at} END`;
 }
 
 /** The instant as JavaScript's toISOString writes it, as the keys have it (`deadlineKey`, migration 1150). */
@@ -104,9 +137,10 @@ export interface SweepOutcome {
  * instant, writes every new event of `actors` at `now`, records `now` as the last sweep.
  */
 export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], actors: Actor[], now: Date): Promise<SweepOutcome> {
-  const state = await tx.execute<{ swept_at: Date }>(sql`SELECT swept_at FROM reminder_sweeps`);
+  const state = await tx.execute<{ swept_at: Date; audit_at: Date | null }>(sql`SELECT swept_at, audit_at FROM reminder_sweeps`);
   const since = state.rows[0] ? new Date(state.rows[0].swept_at) : null;
-  const scope = sweepScope(actors, now, since);
+  const auditSince = state.rows[0]?.audit_at ? new Date(state.rows[0].audit_at) : null;
+  const scope = sweepScope(actors, now, since, auditSince);
 
   // The providers without a set-based form, person by person (one query after another: allOn's rule).
   const personRows: PersonTodo[] = [];
@@ -116,37 +150,54 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
   if (personRows.length > 0) queries.push(rowsAsTable(personRows));
 
   const sweepId = randomUUID();
+  const leaders = actors.filter((a) => a.role === 'leader_in_charge');
+  // The first sweep of a database: every deadline due now, each person's backlog in one digest when
+  // it is long (no keys kept for a digest's events: later sweeps' windows begin after it).
+  const initial = since === null;
+  const last = since && since.getTime() <= now.getTime() ? since : null;
+  const inWindow = last ? inWindowSql(last) : sql`false`;
   const sk = stageKeySql(sql`t.due_at`, now, scope.today);
   const news = textArray(NEWS_KINDS);
+  // One statement over every person's to-dos: room to hash and sort them in memory.
+  await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const r = await tx.execute<{ user_id: string; org_id: string; n: number; digest: boolean }>(sql`
     WITH sweep_people(user_id, org_id, role) AS (
       SELECT * FROM unnest(${sql.param(actors.map((a) => a.userId))}::uuid[], ${sql.param(actors.map((a) => a.orgId))}::uuid[],
                            ${sql.param(actors.map((a) => a.role))}::text[])),
+    sweep_leaders(user_id, org_id) AS (
+      SELECT * FROM unnest(${sql.param(leaders.map((a) => a.userId))}::uuid[], ${sql.param(leaders.map((a) => a.orgId))}::uuid[])),
     todos(user_id, org_id, role, todo_kind, record_id, title, subject, href, due_at) AS (
       ${sql.join(
         queries.map((q) => sql`(${q})`),
         sql` UNION ALL `,
       )}),
     staged AS MATERIALIZED (SELECT t.*, ${sk} AS sk FROM todos t),
+    -- in_window: the point of the stage reached now (the deadline itself once overdue, else the start
+    -- of its China day, or of d days before it) lies after the last sweep. Such an event is sent
+    -- exactly once by the windows alone: each point lies in one sweep's (last, now], the sweeps one
+    -- after another under the lock. The others (news, records written since, a clock set back) are
+    -- checked against the keys stored, and their keys are stored.
+    windowed AS (
+      SELECT s.*, ${inWindow} AS in_window FROM staged s WHERE s.sk IS NOT NULL),
     events AS (
       SELECT user_id, org_id, todo_kind, 'new' AS stage, NULL::int AS days_left, record_id, title, subject, href, due_at,
-             'new:' || todo_kind || ':' || record_id AS event_key
+             'new:' || todo_kind || ':' || record_id AS event_key, false AS in_window
       FROM staged WHERE todo_kind = ANY (${news})
       UNION ALL
       SELECT user_id, org_id, todo_kind, CASE WHEN sk LIKE 'before%' THEN 'before' ELSE sk END,
              CASE WHEN sk = 'due' THEN 0 WHEN sk LIKE 'before%' THEN substr(sk, 7)::int END, record_id, title, subject, href, due_at,
-             sk || ':' || todo_kind || ':' || record_id || '@' || ${isoSql(sql`due_at`)}
-      FROM staged WHERE sk IS NOT NULL
+             sk || ':' || todo_kind || ':' || record_id || '@' || ${isoSql(sql`due_at`)}, in_window
+      FROM windowed
       UNION ALL
       -- Overdue for someone of an office who is not its leader in charge: the office's leaders in charge hear of it too.
-      SELECT DISTINCT ON (l.user_id, s.todo_kind, s.record_id, s.due_at)
-             l.user_id, s.org_id, s.todo_kind, 'escalated', NULL::int, s.record_id, s.title, s.subject, s.href, s.due_at,
-             'escalated:' || s.todo_kind || ':' || s.record_id || '@' || ${isoSql(sql`s.due_at`)}
-      FROM staged s JOIN sweep_people l ON l.org_id = s.org_id AND l.role = 'leader_in_charge'
-      WHERE s.sk = 'overdue' AND s.role <> 'leader_in_charge'),
+      SELECT l.user_id, s.org_id, s.todo_kind, 'escalated', NULL::int, s.record_id, s.title, s.subject, s.href, s.due_at,
+             'escalated:' || s.todo_kind || ':' || s.record_id || '@' || ${isoSql(sql`s.due_at`)}, s.in_window
+      FROM (SELECT DISTINCT ON (org_id, todo_kind, record_id, due_at) * FROM windowed WHERE sk = 'overdue' AND role <> 'leader_in_charge') s
+        JOIN sweep_leaders l ON l.org_id = s.org_id),
     fresh AS MATERIALIZED (
-      SELECT DISTINCT ON (e.user_id, e.event_key) e.* FROM events e
-      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = e.user_id AND n.event_key = e.event_key)
+      SELECT e.*, NOT e.in_window AND ${initial}::boolean IS FALSE AS keyed FROM events e
+      WHERE e.in_window OR ${initial}::boolean
+         OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = e.user_id AND n.event_key = e.event_key)
         AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = e.user_id AND d.event_key = e.event_key)),
     per_user AS MATERIALIZED (SELECT user_id, count(*) > ${DIGEST_ABOVE}::int AS digest FROM fresh GROUP BY user_id),
     single AS (
@@ -162,7 +213,7 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
       RETURNING user_id, org_id),
     digest_keys AS (
       INSERT INTO notification_digest_events (user_id, event_key)
-      SELECT f.user_id, f.event_key FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND u.digest
+      SELECT f.user_id, f.event_key FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND u.digest WHERE f.keyed
       ON CONFLICT DO NOTHING),
     digests AS (
       INSERT INTO notifications (org_id, user_id, todo_kind, stage, record_id, title, href, due_at, event_key, item_count, digest)
@@ -180,8 +231,8 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
     SELECT user_id, org_id, item_count, true FROM digests`);
 
   await tx.execute(sql`
-    INSERT INTO reminder_sweeps (id, swept_at) VALUES (true, ${now.toISOString()}::timestamptz)
-    ON CONFLICT (id) DO UPDATE SET swept_at = EXCLUDED.swept_at`);
+    INSERT INTO reminder_sweeps (id, swept_at, audit_at) VALUES (true, ${now.toISOString()}::timestamptz, now())
+    ON CONFLICT (id) DO UPDATE SET swept_at = EXCLUDED.swept_at, audit_at = EXCLUDED.audit_at`);
 
   const told = new Map<string, Set<string>>();
   let events = 0;

@@ -14,6 +14,11 @@ const KIND_ZH: Record<string, string> = {
   particulars: '信息变更备案',
 };
 
+/** KIND_ZH as a CASE over f.kind, for the set-based query. */
+const KIND_SQL = `CASE f.kind ${Object.entries(KIND_ZH)
+  .map(([k, v]) => `WHEN '${k}' THEN '${v}'`)
+  .join(' ')} END`;
+
 type Row = { id: string; kind: string; name: string | null; org_name: string };
 
 export const personnelTodos: TodoProvider = {
@@ -47,5 +52,16 @@ export const personnelTodos: TodoProvider = {
         out.push({ kind: 'filing.returned', title: title(x), subject: null, recordId: x.id, href: '/supervision/my-office', dueAt: null });
     }
     return out;
+  },
+  everyone: {
+    // Only a filing returned for correction is an event (news); the county's 备案 to acknowledge has no deadline.
+    queries: (s) => [
+      sql`SELECT p.user_id, p.org_id, p.role, 'filing.returned' AS todo_kind, f.id AS record_id,
+                 COALESCE(${sql.raw(KIND_SQL)}, f.kind) || COALESCE('：' || COALESCE(st.name, f.particulars->>'name'), '') AS title,
+                 NULL::text AS subject, '/supervision/my-office' AS href, NULL::timestamptz AS due_at
+          FROM staff_filings f LEFT JOIN staff st ON st.id = f.staff_id JOIN ${s.people('personnel.file')} p ON p.org_id = f.org_id
+          WHERE f.state = 'returned' AND ${s.changedSince(['staff_filing'], sql`f.id`)}
+            AND NOT EXISTS (SELECT 1 FROM staff_filings n WHERE n.org_id = f.org_id AND n.staff_id = f.staff_id AND n.filed_at > f.filed_at)`,
+    ],
   },
 };

@@ -40,7 +40,7 @@ export const receptionTodos: TodoProvider = {
           FROM petitions p JOIN ${s.people('petitions.handle')} u ON u.org_id = p.org_id
             AND (u.user_id = ANY (p.handler_user_ids) OR cardinality(p.handler_user_ids) = 0)
           WHERE p.due_on IS NOT NULL AND p.due_on <= ${s.today}::date + ${PETITION_HORIZON_DAYS}::int
-            AND (${s.dayDue(sql`p.due_on`)} OR ${s.createdSince(sql`p.created_at`)})`,
+            AND (${s.dayDue(sql`p.due_on`)} OR ${s.createdSince(sql`p.created_at`)} OR ${s.changedSince(['petition'], sql`p.id`)})`,
     ],
   },
   entities: ['petition'],
