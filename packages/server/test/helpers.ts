@@ -83,7 +83,7 @@ export function client(app: App, session: Session) {
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, payload?: unknown, headers?: Record<string, string>) => call('POST', url, payload ?? {}, headers),
-    put: (url: string, payload?: unknown) => call('PUT', url, payload ?? {}),
+    put: (url: string, payload?: unknown, headers?: Record<string, string>) => call('PUT', url, payload ?? {}, headers),
     patch: (url: string, payload?: unknown) => call('PATCH', url, payload ?? {}),
     delete: (url: string) => call('DELETE', url),
   };

@@ -6,6 +6,7 @@ export * from '../modules/documents/documents.tables.ts';
 export * from '../modules/documents/revisions.tables.ts';
 export * from '../modules/documents/signatures.tables.ts';
 export * from '../modules/documents/flow.tables.ts';
+export * from '../modules/signing/signing.tables.ts';
 export * from '../modules/personnel/personnel.tables.ts';
 export * from '../modules/training/training.tables.ts';
 export * from '../modules/environment/environment.tables.ts';

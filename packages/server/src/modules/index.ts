@@ -18,6 +18,7 @@ import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { workbenchRoutes } from './workbench/workbench.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { signingRoutes } from './signing/signing.routes.ts';
 
 export const routeModules: RouteModule[] = [
   meetingsRoutes,
@@ -38,4 +39,5 @@ export const routeModules: RouteModule[] = [
   notificationsRoutes,
   searchRoutes,
   delegationsRoutes,
+  signingRoutes,
 ];

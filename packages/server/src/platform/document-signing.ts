@@ -34,6 +34,17 @@ export interface DocumentSigner {
   verify(orgId: string, fingerprint: string, bytes: Buffer, signature: string): SignatureCheck;
   /** Replaces the org's signing key with a new one (the old public key stays trusted); returns the new fingerprint. */
   rotate(orgId: string): string;
+  /** The org's keys, current and retired, oldest first (none before its first signature or rotation). */
+  keys(orgId: string): SigningKeyState[];
+}
+
+export interface SigningKeyState {
+  fingerprint: string;
+  /** When the key was first trusted (its public key written), from the folder. */
+  createdAt: Date | null;
+  /** When a rotation replaced it; null for the current key. */
+  retiredAt: Date | null;
+  current: boolean;
 }
 
 export const sm3Of = (bytes: Buffer): string => createHash('sm3').update(bytes).digest('hex');
@@ -84,13 +95,36 @@ export function keyFolderSigner(keysDir: string): DocumentSigner {
     rotate(orgId) {
       const dir = orgDir(orgId);
       const file = path.join(dir, 'signing.key.pem');
-      if (fs.existsSync(file)) privateKeyOf(orgId); // trust the outgoing key's public part first
+      // Trust the outgoing key's public part first, and mark when it was retired.
+      const outgoing = fs.existsSync(file) ? privateKeyOf(orgId).fingerprint : null;
       fs.mkdirSync(path.join(dir, 'trusted'), { recursive: true, mode: 0o700 });
+      if (outgoing) fs.writeFileSync(path.join(dir, 'trusted', `${outgoing}.retired`), `${new Date().toISOString()}\n`, { mode: 0o600 });
       const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
       const tmp = `${file}.${process.pid}.rotate.tmp`;
       fs.writeFileSync(tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
       fs.renameSync(tmp, file);
       return privateKeyOf(orgId).fingerprint;
+    },
+    keys(orgId) {
+      const dir = orgDir(orgId);
+      const trusted = path.join(dir, 'trusted');
+      if (!fs.existsSync(trusted)) return [];
+      const current = fs.existsSync(path.join(dir, 'signing.key.pem')) ? privateKeyOf(orgId).fingerprint : null;
+      return fs
+        .readdirSync(trusted)
+        .filter((n) => /^[0-9a-f]{64}\.pem$/.test(n))
+        .map((n) => {
+          const fingerprint = n.slice(0, 64);
+          const retiredFile = path.join(trusted, `${fingerprint}.retired`);
+          const retired = fs.existsSync(retiredFile) ? new Date(fs.readFileSync(retiredFile, 'utf8').trim()) : null;
+          return {
+            fingerprint,
+            createdAt: fs.statSync(path.join(trusted, n)).mtime,
+            retiredAt: fingerprint === current ? null : retired && !Number.isNaN(retired.getTime()) ? retired : null,
+            current: fingerprint === current,
+          };
+        })
+        .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
     },
   };
 }

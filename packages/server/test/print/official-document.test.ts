@@ -9,6 +9,7 @@ import { NO_LINE_START } from '../../src/platform/print/pdf.ts';
 import { parseBody, renderOfficialDocument } from '../../src/modules/documents/documents.pdf.ts';
 import { gridChars, linesOf, MM, readPdf, type ReadPage, type TextLine } from './pdf-reader.ts';
 import { sampleNotice } from './sample-notice.ts';
+import { makePng } from '../support/png.ts';
 
 const LEFT = 28 * MM;
 const TOP = 37 * MM;
@@ -132,8 +133,10 @@ describe('GB/T 9704-2012 elements', () => {
     ).toBe(sampleNotice.title);
   });
 
-  it('right-aligns the date four characters in, with the signature centred over it', () => {
-    const lines = bodyLines(pages[2]!);
+  it('with the org seal (7.3.5.1), right-aligns the date four characters in, with the signature centred over it', async () => {
+    // Without a seal the 署名 follows 7.3.5.2 (test/print/seal.test.ts measures both and the seal).
+    const sealed = await readPdf(await renderOfficialDocument({ ...sampleNotice, seal: makePng({ width: 300, height: 300 }) }));
+    const lines = bodyLines(sealed[2]!);
     const date = lines.find((l) => l.text === '2026年1月5日')!;
     const name = lines.find((l) => l.text === '中共清溪县委办公室')!;
     expect(Math.abs(date.right - (RIGHT - 4 * CELL))).toBeLessThanOrEqual(1 * MM);

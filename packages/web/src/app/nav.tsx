@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
+  KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -68,6 +69,7 @@ const UsersPage = lazy(() => import('../features/system/pages/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../features/system/pages/RolesPage.tsx'));
 const AuditPage = lazy(() => import('../features/system/pages/AuditPage.tsx'));
 const LocksPage = lazy(() => import('../features/system/pages/LocksPage.tsx'));
+const SigningPage = lazy(() => import('../features/system/pages/SigningPage.tsx'));
 const MyAccountPage = lazy(() => import('../features/system/pages/MyAccountPage.tsx'));
 
 export const NAV: NavEntry[] = [
@@ -458,6 +460,15 @@ export const NAV: NavEntry[] = [
     action: 'users.unlock',
     group: 'system',
     page: LocksPage,
+  },
+  {
+    key: 'system.signing',
+    path: '/system/signing',
+    labelKey: 'nav.system.signing',
+    icon: <KeyOutlined />,
+    action: 'signing.manage',
+    group: 'system',
+    page: SigningPage,
   },
   {
     key: 'system.audit',

@@ -82,7 +82,14 @@ function paragraphRuns(p: Required<BodyParagraph>): GridRun[] {
   ];
 }
 
-type FlowLine = { glyphs: GridGlyph[]; keep?: boolean } | null;
+/** `seal`: the seal's top is at this line's top, its centre `centre` half-cells from the block's left (7.3.5.1). */
+type FlowLine = { glyphs: GridGlyph[]; keep?: boolean; seal?: { centre: number } } | null;
+
+/**
+ * The seal's printed size. GB/T 9704-2012 gives none (7.3.5.1 places the seal, it does not size it):
+ * 40 mm across, which presses the 署名 and the 成文日期 below its centre as 7.3.5.1 asks.
+ */
+export const SEAL_MM = 40;
 
 interface Page {
   lines: FlowLine[];
@@ -122,7 +129,9 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput, format: DocumentFor
   const date = chineseDate(input.writtenDate);
   if (format === 'order') flow.push(...orderSignature(input, date, isFull));
   else if (format === 'summary') flow.push(...summaryClose(input, date, isFull));
-  else flow.push(...sealedSignature(input, date, isFull));
+  // 7.3.5.1 with the org's seal; 7.3.5.2 without one, and for a joint document (one seal per issuer is not laid out).
+  else if (input.seal && !(input.signatureNames && input.signatureNames.length > 1)) flow.push(...sealedSignature(input, date, isFull));
+  else flow.push(...unsealedSignature(input, date, isFull));
   if (input.note) {
     // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
     for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull }))
@@ -133,14 +142,20 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput, format: DocumentFor
 
 type IsFull = ReturnType<typeof fullWidth>;
 
-/** 7.3.5.1: 成文日期右空四字, 署名 centred over it; two lines left for the seal above them. */
+/**
+ * 7.3.5.1 加盖印章的公文: "成文日期一般右空四字编排，印章用红色，不得出现空白印章。单一机关行文时，一般在
+ * 成文日期之上、以成文日期为准居中编排发文机关署名，印章端正、居中下压发文机关署名和成文日期，使发文机关
+ * 署名和成文日期居印章中心偏下位置，印章顶端应当上距正文（或附件说明）一行之内。" Two lines are left
+ * above the 署名; the seal's top is at the first of them (within one line of the text above), its
+ * centre on the date's centre, so that the 署名 and the date sit below its centre.
+ */
 function sealedSignature(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] {
   const flow: FlowLine[] = [];
   // 联合行文: the lead org's 署名 first, the others below it (7.3.5).
   const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
   const dateAt = HALVES - 8 - dateWidth;
   const names = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
-  flow.push({ glyphs: [], keep: true }, { glyphs: [], keep: true });
+  flow.push({ glyphs: [], keep: true, seal: { centre: dateAt + dateWidth / 2 } }, { glyphs: [], keep: true });
   for (const name of names) {
     const nameWidth = gridWidth([{ text: name, role: 'body' }], isFull);
     let nameAt = Math.round(dateAt + dateWidth / 2 - nameWidth / 2);
@@ -203,11 +218,21 @@ function summaryClose(input: OfficialDocumentInput, date: string, isFull: IsFull
       for (const g of layoutGrid(runs, { halves: HALVES, firstIndent: 4, indent, isFull })) flow.push({ glyphs: g });
     }
   }
-  flow.push({ glyphs: [], keep: true });
+  flow.push(...unsealedSignature(input, date, isFull));
+  return flow;
+}
+
+/**
+ * 7.3.5.2 不加盖印章的公文: "单一机关行文时，在正文（或附件说明）下空一行右空二字编排发文机关署名，在发文机关
+ * 署名下一行编排成文日期，首字比发文机关署名首字右移二字，如成文日期长于发文机关署名，应当使成文日期右空二字
+ * 编排，并相应增加发文机关署名右空字数。联合行文时，应当先编排主办机关署名，其余发文机关署名依次向下编排。"
+ */
+function unsealedSignature(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] {
+  const flow: FlowLine[] = [{ glyphs: [], keep: true }];
   const name = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
   const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
   const widest = Math.max(...name.map((n) => gridWidth([{ text: n, role: 'body' }], isFull)));
-  // 7.3.5.2: a date longer than the 署名 is set 右空二字 and the 署名 moves left to keep the offset.
+  // A date longer than the 署名 is set 右空二字 and the 署名 moves left to keep the offset.
   let nameAt = dateWidth > widest ? HALVES - 4 - dateWidth - 4 : HALVES - 4 - widest;
   nameAt = Math.max(0, nameAt - (nameAt % 2));
   for (const n of name) flow.push({ glyphs: gridLine([{ text: n, role: 'body' }], nameAt, isFull), keep: true });
@@ -276,6 +301,19 @@ export function layoutOfficialDocument(doc: Pdf, input: OfficialDocumentInput): 
     const out: PageItem[] = [];
     if (i === 0) head.draw(out);
     page.lines.forEach((line, k) => line && drawGlyphs(doc, out, line.glyphs, k));
+    // The seal over the 署名 and date it presses (drawn last, so on top; its background is transparent).
+    page.lines.forEach((line, k) => {
+      if (!line?.seal || !input.seal) return;
+      const size = SEAL_MM * MM;
+      out.push({
+        kind: 'image',
+        x: GBT9704.left + line.seal.centre * HALF - size / 2,
+        y: lineTop(k),
+        width: size,
+        height: size,
+        png: input.seal,
+      });
+    });
     if (page.imprint) drawImprint(doc, out, imprint, format !== 'letter');
     // 10.1: 信函格式首页不显示页码.
     if (page.numbered && !(format === 'letter' && i === 0)) drawPageNumber(doc, out, i + 1);

@@ -40,6 +40,7 @@ import { clearRevisionBodies, markSignedRevisionSeen, recordRevision } from './r
 import { renderOfficialDocument } from './documents.pdf.ts';
 import { signDispatched } from './signatures.write.ts';
 import { documentFacts, flowRecordOf, flowStepsOf } from './flow.service.ts';
+import { sealForDocuments } from '../signing/signing.service.ts';
 
 /** 加签 pends only in review: a step that moves the document out of it ends the pending one. */
 const NO_ADDED_REVIEWER = { addedReviewerId: null, addedReviewerNote: null, addedBy: null } as const;
@@ -569,6 +570,8 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
   const issuer = org?.name ?? '';
   const coIssuers = doc.countersignOrgIds.map((i) => names.get(i) ?? '').filter(Boolean);
   const today = chinaToday();
+  // GB/T 9704 7.3.5.1 with the org's seal picture (set by the security administrator), 7.3.5.2 without.
+  const seal = await sealForDocuments(db, doc.orgId);
   return {
     issuerName: `${issuer}文件`,
     // 联合行文 (GB/T 9704 7.2.4): the lead org first, "文件" to the right of the names.
@@ -588,6 +591,7 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
     ...(formatOf(doc.docType) === 'summary' ? liftSummaryLists(doc.body ?? '') : {}),
     attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
     signatureName: issuer,
+    seal,
     writtenDate: doc.writtenDate ?? today,
     note: doc.remark,
     copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),

@@ -10,12 +10,14 @@
  * Document.xsd, Res.xsd, Page.xsd). Every XML file is in the namespace http://www.ofdspec.org/2016
  * with the prefix ofd; attributes carry none. Units are millimetres, y grows downwards. ST_Loc
  * paths are relative to the file that names them; Res.BaseLoc is the folder its files sit in.
+ *   Doc_0/DocumentRes.xml         MultiMedias: the pictures (the seal), each a PNG under Res/
+ *   Doc_0/Res/image_N.png         drawn by ImageObjects (CTM maps the unit square onto the Boundary box)
  * Not here: signatures (GB/T 38540), annotations, outlines, attachments.
  */
 import { zipSync, type Zippable } from 'fflate';
 import { embedFont } from './font-subset.ts';
 import type { FontRole, ResolvedFont } from './fonts.ts';
-import { glyphOffsets, type LaidOutPage, type RuleItem, type TextRunItem } from './page-items.ts';
+import { glyphOffsets, type ImageItem, type LaidOutPage, type RuleItem, type TextRunItem } from './page-items.ts';
 import { MM } from './pdf.ts';
 
 export const OFD_NS = 'http://www.ofdspec.org/2016';
@@ -87,13 +89,35 @@ export function renderOfd(pages: LaidOutPage[], opts: OfdOptions): Buffer {
         `<ofd:FontFile>${name}</ofd:FontFile></ofd:Font>`,
     );
   }
+  // Pictures (the seal): one MultiMedia resource per distinct image, in DocumentRes.xml (Res.xsd: MultiMedias).
+  const images = new Map<string, number>();
+  const mediaXml: string[] = [];
+  for (const p of pages)
+    for (const it of p.items) {
+      if (it.kind !== 'image') continue;
+      const key = Buffer.from(it.png).toString('base64');
+      if (images.has(key)) continue;
+      const mediaId = id();
+      images.set(key, mediaId);
+      const name = `image_${mediaId}.png`;
+      files[`Doc_0/Res/${name}`] = it.png;
+      mediaXml.push(`<ofd:MultiMedia ID="${mediaId}" Type="Image" Format="PNG"><ofd:MediaFile>${name}</ofd:MediaFile></ofd:MultiMedia>`);
+    }
   files['Doc_0/PublicRes.xml'] = utf8(xml('Res', ' BaseLoc="Res"', fontXml.length ? `<ofd:Fonts>${fontXml.join('')}</ofd:Fonts>` : ''));
+  if (mediaXml.length)
+    files['Doc_0/DocumentRes.xml'] = utf8(xml('Res', ' BaseLoc="Res"', `<ofd:MultiMedias>${mediaXml.join('')}</ofd:MultiMedias>`));
 
   const pageXml: string[] = [];
   pages.forEach((page, n) => {
     const pageId = id();
     const layerId = id();
-    const objects = page.items.map((it) => (it.kind === 'text' ? textObject(id(), it, fontOf.get(it.role)!) : pathObject(id(), it)));
+    const objects = page.items.map((it) =>
+      it.kind === 'text'
+        ? textObject(id(), it, fontOf.get(it.role)!)
+        : it.kind === 'image'
+          ? imageObject(id(), it, images.get(Buffer.from(it.png).toString('base64'))!)
+          : pathObject(id(), it),
+    );
     const loc = `Pages/Page_${n}/Content.xml`;
     files[`Doc_0/${loc}`] = utf8(
       xml('Page', '', `<ofd:Content><ofd:Layer ID="${layerId}" Type="Body">${objects.join('')}</ofd:Layer></ofd:Content>`),
@@ -107,7 +131,7 @@ export function renderOfd(pages: LaidOutPage[], opts: OfdOptions): Buffer {
       '',
       `<ofd:CommonData><ofd:MaxUnitID>${nextId - 1}</ofd:MaxUnitID>` +
         `<ofd:PageArea><ofd:PhysicalBox>0 0 ${num(opts.page.width)} ${num(opts.page.height)}</ofd:PhysicalBox></ofd:PageArea>` +
-        `<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>` +
+        `<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>${mediaXml.length ? '<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>' : ''}</ofd:CommonData>` +
         `<ofd:Pages>${pageXml.join('')}</ofd:Pages>`,
     ),
   );
@@ -167,4 +191,12 @@ function pathObject(objId: number, rule: RuleItem): string {
     `<ofd:StrokeColor Value="${rgb(rule.color)}"/><ofd:AbbreviatedData>M ${p(rule.x1, rule.y1)} L ${p(rule.x2, rule.y2)}</ofd:AbbreviatedData>` +
     `</ofd:PathObject>`
   );
+}
+
+/** A picture as an ImageObject (8.7): the image fills the unit square, which the CTM scales to the Boundary's size. */
+function imageObject(objId: number, image: ImageItem, mediaId: number): string {
+  const w = mm(image.width);
+  const h = mm(image.height);
+  const boundary = [mm(image.x), mm(image.y), w, h].map(num).join(' ');
+  return `<ofd:ImageObject ID="${objId}" Boundary="${boundary}" CTM="${num(w)} 0 0 ${num(h)} 0 0" ResourceID="${mediaId}"/>`;
 }

@@ -37,7 +37,17 @@ export interface RuleItem {
   color: string;
 }
 
-export type PageItem = TextRunItem | RuleItem;
+/** A picture (the seal): PNG bytes drawn into the box whose top-left corner is (x, y), in points. */
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  png: Uint8Array;
+}
+
+export type PageItem = TextRunItem | RuleItem | ImageItem;
 
 export interface LaidOutPage {
   items: PageItem[];
@@ -63,6 +73,10 @@ export function drawPdfPages(doc: Pdf, pages: LaidOutPage[]): void {
     for (const item of page.items) {
       if (item.kind === 'rule') {
         doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.color).stroke();
+        continue;
+      }
+      if (item.kind === 'image') {
+        doc.image(Buffer.from(item.png), item.x, item.y, { width: item.width, height: item.height });
         continue;
       }
       doc.font(item.role).fontSize(item.size);
