@@ -25,9 +25,10 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
     // The key store first: the demo's documents dispatched online are signed like any others.
     setActiveKeyStore(openKeyStore(keysDirOf(config), log));
     const bar = progressBar('seeding the demo county');
-    const report = await seedDemo(database.db, { onProgress: (d, t, l) => bar.update(d, t, l) });
+    const report = await seedDemo(database.db, { onProgress: (d, t, l) => bar.update(d, t, l), indexSearch: false });
     bar.stop();
     log(`demo county seeded: ${report.orgs} orgs, ${report.users} accounts${report.steps.length ? `, ${report.steps.join(', ')}` : ''}`);
+    log('the search job indexes the demo records in the background (a search finds them within a minute)');
   }
   const app = await buildApp({ config, database, logger: true });
   const sealed = await sealPlaintextTotpSecrets(database.db);

@@ -199,7 +199,7 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
-/** Pick 简体中文 / 繁體中文 / English in the header (or login page) language switch. */
+/** Pick 简体中文 / 繁體中文 / English in the header language switch (the login page has a Segmented, login-lang-switch). */
 export async function switchLanguage(page: Page, label: '简体中文' | '繁體中文' | 'English'): Promise<void> {
   // The switch shows the label once the language state changed, in the same render as every string.
   await selectOption(page, page.getByTestId('lang-switch'), label);

@@ -9,6 +9,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { orgsRepository } from '../modules/orgs/orgs.repository.ts';
 import type { OrgRow } from '../modules/orgs/orgs.tables.ts';
 import { insertAccount } from '../modules/accounts/users.service.ts';
+import { hashPassword } from '../platform/passwords.ts';
 import type { UserRow } from '../modules/accounts/accounts.tables.ts';
 import type { Role } from '@township-office/domain/roles';
 import type { Rng } from './seed-context.ts';
@@ -209,18 +210,21 @@ export async function seedAccounts(
   onEach: () => void,
 ): Promise<Map<string, UserRow>> {
   const users = new Map<string, UserRow>();
-  // argon2 runs on libuv's thread pool: a few at a time keeps both cores busy. Demo accounts are
-  // exempt from the administrators' required second factor (REQUIRE_ADMIN_MFA), so the demo signs
-  // in with the password alone; their password date is the seed time, so they do not expire mid-demo.
-  for (let i = 0; i < accounts.length; i += 4) {
+  // Every demo account has the same published password: it is hashed once (argon2id, as any
+  // password) and that hash stored for each. Demo accounts are exempt from the administrators'
+  // required second factor (REQUIRE_ADMIN_MFA), so the demo signs in with the password alone; their
+  // password date is the seed time, so they do not expire mid-demo.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (let i = 0; i < accounts.length; i += 8) {
     const rows = await Promise.all(
-      accounts.slice(i, i + 4).map((a) =>
+      accounts.slice(i, i + 8).map((a) =>
         insertAccount(db, ctx, {
           username: a.username,
           displayName: a.displayName,
           role: a.role,
           orgId: orgs.get(a.orgCode)!.id,
           password: DEMO_PASSWORD,
+          passwordHash,
           mustChangePassword: false,
           mfaExempt: true,
         }),

@@ -39,6 +39,8 @@ interface NewAccount {
   mustChangePassword: boolean;
   /** Only the demo seed sets it: demo administrators sign in with the password alone. */
   mfaExempt?: boolean;
+  /** `hashPassword(password)` made once by the caller: the demo seed's one public password for every account (argon2 per account was ~3 s of a first start). */
+  passwordHash?: string;
 }
 
 /** Shared by the API, the CLI and the demo seed: validates the rules every account obeys. */
@@ -46,7 +48,7 @@ export async function insertAccount(db: Db, ctx: RequestContext, input: NewAccou
   const org = await requireOrg(db, input.orgId);
   if (!roleFitsOrg(input.role, org.kind)) throw new AppError(CommonErrors.ROLE_NOT_ALLOWED_FOR_ORG, { role: input.role });
   if (!isPasswordComplex(input.password)) throw new AppError(CommonErrors.PASSWORD_TOO_WEAK);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   try {
     return await db.transaction(async (tx) => {
       const row = await accountsRepository.insertUser(tx, {

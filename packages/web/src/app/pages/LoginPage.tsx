@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Segmented, theme } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { matchPath, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@township-office/domain/auth';
 import { ApiError, api } from '../../lib/api.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
-import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
+import { LANGS, LANG_LABELS, type Lang } from '../i18n/lang.ts';
 import { Brand } from '../layout/Brand.tsx';
-import { visibleEntries } from '../nav.tsx';
 import { lastIdleMinutes, noteSessionEnd, useSetMe } from '../session.tsx';
 
-function mayOpen(me: Me, path: string): boolean {
+/** Whether `me` may open `path`. The page registry is imported here, after the sign-in, not with the login page: it brings every menu icon and the signed-in layout's shared chunk. */
+async function mayOpen(me: Me, path: string): Promise<boolean> {
   const pathname = path.split('?')[0]!;
-  return pathname !== '/login' && visibleEntries(me.allowedActions, me.org.kind).some((e) => matchPath(e.path, pathname));
+  if (pathname === '/login') return false;
+  const { visibleEntries } = await import('../nav.tsx');
+  return visibleEntries(me.allowedActions, me.org.kind).some((e) => matchPath(e.path, pathname));
 }
 
 interface LoginForm {
@@ -29,6 +31,7 @@ export default function LoginPage() {
   const location = useLocation();
   const state = (location.state ?? {}) as { reason?: string; from?: string };
   const setMe = useSetMe();
+  const { token } = theme.useToken();
   const [needTotp, setNeedTotp] = useState(false);
   const [form] = Form.useForm<LoginForm>();
   const login = useMutation({
@@ -39,13 +42,14 @@ export default function LoginPage() {
         { noAuthRedirect: true },
       ),
     meta: { silentError: true },
-    onSuccess: (me) => {
+    onSuccess: async (me) => {
       noteSessionEnd(null);
+      // Back to where the session ended, if this user may open it (another user may sign in here).
+      const back = !me.mustChangePassword && !me.mustEnrolTotp && state.from && (await mayOpen(me, state.from)) ? state.from : null;
       setMe(me);
       if (me.mustChangePassword) navigate('/change-password', { replace: true });
       else if (me.mustEnrolTotp) navigate('/enrol-totp', { replace: true });
-      // Back to where the session ended, if this user may open it (another user may sign in here).
-      else navigate(state.from && mayOpen(me, state.from) ? state.from : '/', { replace: true });
+      else navigate(back ?? '/', { replace: true });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') setNeedTotp(true);
@@ -73,23 +77,44 @@ export default function LoginPage() {
     >
       <div style={{ position: 'fixed', top: 0, left: 0, right: 0, height: 4, background: '#b4232a' }} />
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
-        <Select
+        {/* Segmented, not the header's Select: a Select (with its virtual list) is ~23 KB of the login page's JavaScript. */}
+        <Segmented
           id="login-lang-switch"
-          data-testid="lang-switch"
+          data-testid="login-lang-switch"
+          size="small"
           value={lang}
-          onChange={setLang}
-          variant="borderless"
-          style={{ width: 112 }}
+          onChange={(v) => setLang(v as Lang)}
           options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
         />
       </div>
       <div style={{ marginBottom: 28 }}>
         <Brand />
       </div>
-      <Card style={{ width: 400, boxShadow: '0 2px 12px rgba(15, 23, 42, 0.06)' }} styles={{ body: { padding: '28px 32px 20px' } }}>
-        <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 20, textAlign: 'center', fontWeight: 500 }}>
+      {/* A plain box drawn like antd's Card: Card brings Tabs (its tabList) into the login page's JavaScript. */}
+      <div
+        style={{
+          width: 400,
+          maxWidth: 'calc(100vw - 32px)',
+          boxSizing: 'border-box',
+          padding: '28px 32px 20px',
+          background: token.colorBgContainer,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+          boxShadow: '0 2px 12px rgba(15, 23, 42, 0.06)',
+        }}
+      >
+        <h4
+          style={{
+            marginTop: 0,
+            marginBottom: 20,
+            textAlign: 'center',
+            fontWeight: 500,
+            fontSize: token.fontSizeHeading4,
+            color: token.colorTextHeading,
+          }}
+        >
           {t('login.title')}
-        </Typography.Title>
+        </h4>
         {notice && !err ? (
           <Alert
             type={state.reason === 'LOGGED_OUT' ? 'success' : 'warning'}
@@ -129,13 +154,9 @@ export default function LoginPage() {
             </Button>
           </Form.Item>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center', marginBottom: 0 }}>
-          {t('login.help')}
-        </Typography.Paragraph>
-      </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
-        {t('login.footer')}
-      </Typography.Text>
+        <p style={{ fontSize: 12, textAlign: 'center', marginBottom: 0, color: token.colorTextSecondary }}>{t('login.help')}</p>
+      </div>
+      <span style={{ marginTop: 24, fontSize: 12, color: token.colorTextSecondary }}>{t('login.footer')}</span>
     </Flex>
   );
 }
