@@ -13,7 +13,7 @@ export const ROLE_ACTIONS = {
   'users.assignRole': ['security_admin'],
   'users.unlock': ['security_admin'],
   // the org's seal picture and its document signing keys (issue 13)
-  'signing.manage': ['security_admin'],
+  'orgs.signing': ['security_admin'],
   'audit.read': ['audit_admin'],
   'org.switch': ['county_admin', 'county_staff'],
   'business.read': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],

@@ -135,10 +135,14 @@ export interface OfficialDocumentInput {
   signatureName: string;
   /**
    * The issuing org's seal picture (PNG bytes), when it has one: 署名, 成文日期 and the seal follow
-   * GB/T 9704-2012 7.3.5.1 (加盖印章的公文); without it, 7.3.5.2 (不加盖印章的公文). A joint document
-   * (several 署名) is set as 7.3.5.2: the seals of every issuer side by side are not laid out yet.
+   * GB/T 9704-2012 7.3.5.1 (加盖印章的公文); without it, 7.3.5.2 (不加盖印章的公文).
    */
   seal?: Uint8Array | null;
+  /**
+   * 联合行文: each issuer's seal, in the order of `signatureNames`. With all of them (and the 署名
+   * fitting one row) the seals are placed per 7.3.5.1; otherwise the joint document is set as 7.3.5.2.
+   */
+  issuerSeals?: (Uint8Array | null)[];
   /** 成文日期: a Date or YYYY-MM-DD; printed as 2026年1月5日. */
   writtenDate: string | Date;
   /** 附注, printed in brackets under the date. */

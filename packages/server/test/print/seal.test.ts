@@ -115,8 +115,57 @@ describe('GB/T 9704-2012 7.3.5.2: without a seal', () => {
     expect(name.baseline - above.baseline).toBeCloseTo(2 * LINE, 1);
   });
 
-  it('a joint document is set unsealed even with the lead org’s seal (one seal per issuer is not laid out)', async () => {
-    const joint = await renderOfficialDocument({ ...sampleNotice, seal, signatureNames: ['中共清溪县委办公室', '清溪县财政局'] });
-    expect(await readImages(joint)).toHaveLength(0);
+  it('a joint document without every issuer’s seal is set unsealed', async () => {
+    const names = ['中共清溪县委办公室', '清溪县财政局'];
+    for (const issuerSeals of [undefined, [seal, null]]) {
+      const joint = await renderOfficialDocument({ ...sampleNotice, seal, signatureNames: names, ...(issuerSeals ? { issuerSeals } : {}) });
+      expect(await readImages(joint)).toHaveLength(0);
+    }
+  });
+});
+
+describe('GB/T 9704-2012 7.3.5.1, 联合行文: every issuer’s seal', () => {
+  it('puts the seals in one row in the issuers’ order, each over its 署名, the last over the date, apart and inside the text block', async () => {
+    const second = makePng({
+      width: 300,
+      height: 300,
+      pixel: (x, y) => (Math.hypot(x - 150, y - 150) < 140 && Math.hypot(x - 150, y - 150) > 120 ? [230, 0, 18, 255] : [0, 0, 0, 0]),
+    });
+    const names = ['中共清溪县委办公室', '清溪县财政局'];
+    const buf = await renderOfficialDocument({ ...sampleNotice, signatureNames: names, seal, issuerSeals: [seal, second] });
+    const images = await readImages(buf);
+    expect(images).toHaveLength(2);
+    const [a, b] = images as [(typeof images)[0], (typeof images)[0]];
+    expect(a.page).toBe(b.page);
+    const lines = bodyLines((await readPdf(buf))[a.page]!);
+    const date = lines.find((l) => l.text === '2026年1月5日')!;
+    // Both 署名 on one line (整齐排列), the lead org left.
+    const row = lines.find((l) => l.text.includes('中共清溪县委办公室'))!;
+    expect(row.text).toMatch(/^中共清溪县委办公室\s*清溪县财政局$/);
+    const lead = row.items.filter((i) => '中共清溪县委办公室'.includes(i.str));
+    const co = row.items.filter((i) => '清溪县财政局'.includes(i.str) && i.x > lead.at(-1)!.x);
+    const mid = (items: { x: number; width: number }[]) => (items[0]!.x + items.at(-1)!.x + items.at(-1)!.width) / 2;
+    // 一一对应、居中下压: the lead seal centred on its 署名; the last centred on the date, its 署名 within a grid step of it.
+    expect(Math.abs(a.x + a.width / 2 - mid(lead))).toBeLessThanOrEqual(0.5 * MM);
+    expect(Math.abs(b.x + b.width / 2 - mid(co))).toBeLessThanOrEqual(CELL);
+    // The last seal over the date (成文日期右空四字), the row level, the seals apart (互不相交或相切).
+    expect(Math.abs(date.right - (RIGHT - 4 * CELL))).toBeLessThanOrEqual(1 * MM);
+    expect(Math.abs(b.x + b.width / 2 - (date.left + date.right) / 2)).toBeLessThanOrEqual(0.5 * MM);
+    expect(Math.abs(a.top - b.top)).toBeLessThan(0.01);
+    expect(b.x - (a.x + a.width)).toBeGreaterThan(1 * MM);
+    expect(a.x).toBeGreaterThanOrEqual(LEFT);
+    expect(b.x + b.width).toBeLessThanOrEqual(RIGHT);
+    // 首排印章顶端应当上距正文一行之内; the 署名 and date below the seals' centre.
+    const above = lines.filter((l) => l.baseline < row.baseline).at(-1)!;
+    expect(a.top - (emTop(above) + 16)).toBeGreaterThanOrEqual(0);
+    expect(a.top - (emTop(above) + 16)).toBeLessThanOrEqual(LINE);
+    expect(emTop(row) + 8).toBeGreaterThan(a.top + a.height / 2);
+    expect(emTop(date) + 16).toBeLessThan(b.top + b.height);
+  });
+
+  it('falls back to 7.3.5.2 when the 署名 do not fit one row', async () => {
+    const names = ['中共清溪县委办公室', '清溪县人民政府办公室', '清溪县财政局'];
+    const buf = await renderOfficialDocument({ ...sampleNotice, signatureNames: names, seal, issuerSeals: [seal, seal, seal] });
+    expect(await readImages(buf)).toHaveLength(0);
   });
 });

@@ -466,7 +466,7 @@ export const NAV: NavEntry[] = [
     path: '/system/signing',
     labelKey: 'nav.system.signing',
     icon: <KeyOutlined />,
-    action: 'signing.manage',
+    action: 'orgs.signing',
     group: 'system',
     page: SigningPage,
   },

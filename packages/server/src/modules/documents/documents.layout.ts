@@ -82,8 +82,8 @@ function paragraphRuns(p: Required<BodyParagraph>): GridRun[] {
   ];
 }
 
-/** `seal`: the seal's top is at this line's top, its centre `centre` half-cells from the block's left (7.3.5.1). */
-type FlowLine = { glyphs: GridGlyph[]; keep?: boolean; seal?: { centre: number } } | null;
+/** `seals`: each seal's top is at this line's top, its centre `centre` half-cells from the block's left (7.3.5.1). */
+type FlowLine = { glyphs: GridGlyph[]; keep?: boolean; seals?: { centre: number; png: Uint8Array }[] } | null;
 
 /**
  * The seal's printed size. GB/T 9704-2012 gives none (7.3.5.1 places the seal, it does not size it):
@@ -129,9 +129,14 @@ function composeFlow(doc: Pdf, input: OfficialDocumentInput, format: DocumentFor
   const date = chineseDate(input.writtenDate);
   if (format === 'order') flow.push(...orderSignature(input, date, isFull));
   else if (format === 'summary') flow.push(...summaryClose(input, date, isFull));
-  // 7.3.5.1 with the org's seal; 7.3.5.2 without one, and for a joint document (one seal per issuer is not laid out).
-  else if (input.seal && !(input.signatureNames && input.signatureNames.length > 1)) flow.push(...sealedSignature(input, date, isFull));
-  else flow.push(...unsealedSignature(input, date, isFull));
+  // 7.3.5.1 with the org's seal (a joint document: with every issuer's seal, when their 署名 fit in one row); 7.3.5.2 otherwise.
+  else {
+    const joint = input.signatureNames && input.signatureNames.length > 1;
+    const sealedJoint = joint ? jointSealedSignature(input, date, isFull) : null;
+    if (sealedJoint) flow.push(...sealedJoint);
+    else if (input.seal && !joint) flow.push(...sealedSignature(input, input.seal, date, isFull));
+    else flow.push(...unsealedSignature(input, date, isFull));
+  }
   if (input.note) {
     // 7.3.6: 附注居左空二字加圆括号编排在成文日期下一行.
     for (const g of layoutGrid([{ text: `（${input.note}）`, role: 'body' }], { halves: HALVES, firstIndent: 4, isFull }))
@@ -149,13 +154,12 @@ type IsFull = ReturnType<typeof fullWidth>;
  * above the 署名; the seal's top is at the first of them (within one line of the text above), its
  * centre on the date's centre, so that the 署名 and the date sit below its centre.
  */
-function sealedSignature(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] {
+function sealedSignature(input: OfficialDocumentInput, seal: Uint8Array, date: string, isFull: IsFull): FlowLine[] {
   const flow: FlowLine[] = [];
-  // 联合行文: the lead org's 署名 first, the others below it (7.3.5).
   const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
   const dateAt = HALVES - 8 - dateWidth;
-  const names = input.signatureNames?.length ? input.signatureNames : [input.signatureName];
-  flow.push({ glyphs: [], keep: true, seal: { centre: dateAt + dateWidth / 2 } }, { glyphs: [], keep: true });
+  const names = [input.signatureName];
+  flow.push({ glyphs: [], keep: true, seals: [{ centre: dateAt + dateWidth / 2, png: seal }] }, { glyphs: [], keep: true });
   for (const name of names) {
     const nameWidth = gridWidth([{ text: name, role: 'body' }], isFull);
     let nameAt = Math.round(dateAt + dateWidth / 2 - nameWidth / 2);
@@ -165,6 +169,48 @@ function sealedSignature(input: OfficialDocumentInput, date: string, isFull: IsF
   }
   flow.push({ glyphs: gridLine([{ text: date, role: 'body' }], dateAt, isFull), keep: true });
   return flow;
+}
+
+/** The space planned between two seals of a row, mm; at least 1 mm is left once the 署名 sit on the grid (7.3.5.1 "互不相交或相切"). */
+const SEAL_GAP_MM = 6;
+
+/**
+ * 7.3.5.1, 联合行文: "一般将各发文机关署名按照发文机关顺序整齐排列在相应位置，并将印章一一对应、端正、居中
+ * 下压发文机关署名，最后一个印章端正、居中下压发文机关署名和成文日期，印章之间排列整齐、互不相交或相切，每排
+ * 印章两端不得超出版心，首排印章顶端应当上距正文（或附件说明）一行之内。" One row: the last 署名 and seal
+ * centred on the date (右空四字), the others to their left in the issuers' order, each seal centred on its
+ * 署名 as the grid places it. Null (the caller sets 7.3.5.2) unless every issuer has a seal, the row
+ * stays inside the text block, the seals stay apart and the 署名 do not run into each other.
+ */
+function jointSealedSignature(input: OfficialDocumentInput, date: string, isFull: IsFull): FlowLine[] | null {
+  const names = input.signatureNames ?? [];
+  const seals = input.issuerSeals ?? [];
+  if (names.length < 2 || seals.length !== names.length || seals.some((x) => !x)) return null;
+  const dateWidth = gridWidth([{ text: date, role: 'body' }], isFull);
+  const dateAt = HALVES - 8 - dateWidth;
+  const sealHalves = (SEAL_MM * MM) / HALF;
+  const pitch = ((SEAL_MM + SEAL_GAP_MM) * MM) / HALF;
+  const last = dateAt + dateWidth / 2;
+  const widths = names.map((n) => gridWidth([{ text: n, role: 'body' }], isFull));
+  const starts = names.map((_, i) => {
+    const at = Math.round(last - (names.length - 1 - i) * pitch - widths[i]! / 2);
+    return at - (at % 2);
+  });
+  const centres = names.map((_, i) => (i === names.length - 1 ? last : starts[i]! + widths[i]! / 2));
+  if (centres[0]! - sealHalves / 2 < 0) return null;
+  for (let i = 0; i < names.length; i++) {
+    if (starts[i]! < 0 || starts[i]! + widths[i]! > HALVES) return null;
+    // One character between neighbouring 署名, 1 mm between neighbouring seals, at least.
+    if (i > 0 && starts[i - 1]! + widths[i - 1]! + 2 > starts[i]!) return null;
+    if (i > 0 && (centres[i]! - centres[i - 1]! - sealHalves) * HALF < 1 * MM) return null;
+  }
+  const glyphs = names.flatMap((n, i) => gridLine([{ text: n, role: 'body' }], starts[i]!, isFull));
+  return [
+    { glyphs: [], keep: true, seals: centres.map((centre, i) => ({ centre, png: seals[i]! })) },
+    { glyphs: [], keep: true },
+    { glyphs, keep: true },
+    { glyphs: gridLine([{ text: date, role: 'body' }], dateAt, isFull), keep: true },
+  ];
 }
 
 /**
@@ -303,16 +349,16 @@ export function layoutOfficialDocument(doc: Pdf, input: OfficialDocumentInput): 
     page.lines.forEach((line, k) => line && drawGlyphs(doc, out, line.glyphs, k));
     // The seal over the 署名 and date it presses (drawn last, so on top; its background is transparent).
     page.lines.forEach((line, k) => {
-      if (!line?.seal || !input.seal) return;
       const size = SEAL_MM * MM;
-      out.push({
-        kind: 'image',
-        x: GBT9704.left + line.seal.centre * HALF - size / 2,
-        y: lineTop(k),
-        width: size,
-        height: size,
-        png: input.seal,
-      });
+      for (const seal of line?.seals ?? [])
+        out.push({
+          kind: 'image',
+          x: GBT9704.left + seal.centre * HALF - size / 2,
+          y: lineTop(k),
+          width: size,
+          height: size,
+          png: seal.png,
+        });
     });
     if (page.imprint) drawImprint(doc, out, imprint, format !== 'letter');
     // 10.1: 信函格式首页不显示页码.

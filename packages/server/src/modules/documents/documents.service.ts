@@ -572,6 +572,8 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
   const today = chinaToday();
   // GB/T 9704 7.3.5.1 with the org's seal picture (set by the security administrator), 7.3.5.2 without.
   const seal = await sealForDocuments(db, doc.orgId);
+  const coSeals: (Buffer | null)[] = [];
+  for (const orgId of doc.countersignOrgIds) coSeals.push(await sealForDocuments(db, orgId));
   return {
     issuerName: `${issuer}文件`,
     // 联合行文 (GB/T 9704 7.2.4): the lead org first, "文件" to the right of the names.
@@ -592,6 +594,7 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
     attachments: attachments.map((a) => ({ name: a.fileName.replace(/\.[^.]+$/, '') })),
     signatureName: issuer,
     seal,
+    ...(coIssuers.length > 0 ? { issuerSeals: [seal, ...coSeals] } : {}),
     writtenDate: doc.writtenDate ?? today,
     note: doc.remark,
     copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),

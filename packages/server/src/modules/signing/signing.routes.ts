@@ -25,7 +25,7 @@ export const signingRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/orgs/:id/signing',
     {
-      config: { action: 'signing.manage' },
+      config: { action: 'orgs.signing' },
       schema: {
         tags,
         summary: "the org's seal picture (its details) and document signing keys (current and retired)",
@@ -38,7 +38,7 @@ export const signingRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/orgs/:id/seal',
     {
-      config: { action: 'signing.manage' },
+      config: { action: 'orgs.signing' },
       schema: { tags, summary: "the org's seal picture (PNG)", params: idParamSchema, response: { 200: fileResponse('image/png') } },
     },
     async (req, reply) => sendFile(reply, await service.sealPicture(db, req.ctx, req.params.id), 'seal.png', 'image/png', 'inline'),
@@ -46,7 +46,7 @@ export const signingRoutes: RouteModule = (app, { db }) => {
   app.delete(
     '/api/orgs/:id/seal',
     {
-      config: { action: 'signing.manage' },
+      config: { action: 'orgs.signing' },
       schema: {
         tags,
         summary: "removes the org's seal picture: its documents print unsealed (GB/T 9704-2012 7.3.5.2)",
@@ -62,7 +62,7 @@ export const signingRoutes: RouteModule = (app, { db }) => {
   app.post(
     '/api/orgs/:id/signing-keys/rotate',
     {
-      config: { action: 'signing.manage' },
+      config: { action: 'orgs.signing' },
       schema: {
         tags,
         summary: "a new SM2 key signs the org's documents from now on; the old public key stays trusted (no body)",
@@ -80,7 +80,7 @@ export const signingRoutes: RouteModule = (app, { db }) => {
     scope.put(
       '/api/orgs/:id/seal',
       {
-        config: { action: 'signing.manage' },
+        config: { action: 'orgs.signing' },
         schema: {
           tags,
           summary: 'sets the org\'s seal picture (body: the PNG as image/png, or multipart field "file"; ≤ 512 KB, square-ish)',

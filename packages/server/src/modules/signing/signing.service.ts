@@ -88,7 +88,7 @@ const sealInfo = (row: OrgSealRow & { setByName: string }): SealInfo => ({
 
 /** The org's seal (without its bytes) and its signing keys, for the security administrator's page. */
 export async function orgSigning(db: Db, ctx: RequestContext, orgId: string): Promise<OrgSigning> {
-  assertMay(ctx.actor, 'signing.manage');
+  assertMay(ctx.actor, 'orgs.signing');
   const org = await requireOrg(db, orgId);
   const seal = await repo.sealOf(db, orgId);
   const signer = activeDocumentSigner();
@@ -108,7 +108,7 @@ export async function orgSigning(db: Db, ctx: RequestContext, orgId: string): Pr
 
 /** Sets (or replaces) the org's seal picture. */
 export async function setSeal(db: Db, ctx: RequestContext, orgId: string, bytes: Buffer) {
-  assertMay(ctx.actor, 'signing.manage');
+  assertMay(ctx.actor, 'orgs.signing');
   await requireOrg(db, orgId);
   const checked = validateSeal(bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -131,7 +131,7 @@ export async function setSeal(db: Db, ctx: RequestContext, orgId: string, bytes:
 
 /** The seal picture's bytes (for the security administrator's preview). */
 export async function sealPicture(db: Db, ctx: RequestContext, orgId: string): Promise<Buffer> {
-  assertMay(ctx.actor, 'signing.manage');
+  assertMay(ctx.actor, 'orgs.signing');
   await requireOrg(db, orgId);
   const row = await repo.sealOf(db, orgId);
   if (!row) throw new AppError(SigningErrors.SEAL_NOT_SET);
@@ -140,7 +140,7 @@ export async function sealPicture(db: Db, ctx: RequestContext, orgId: string): P
 
 /** Removes the org's seal: its documents print unsealed (GB/T 9704 7.3.5.2) from then on. */
 export async function deleteSeal(db: Db, ctx: RequestContext, orgId: string): Promise<void> {
-  assertMay(ctx.actor, 'signing.manage');
+  assertMay(ctx.actor, 'orgs.signing');
   await requireOrg(db, orgId);
   await db.transaction(async (tx) => {
     const before = await repo.sealOf(tx, orgId, { lock: true });
@@ -168,7 +168,7 @@ export async function rotateSigningKey(
   ctx: RequestContext,
   orgId: string,
 ): Promise<{ fingerprint: string; previous: string | null }> {
-  assertMay(ctx.actor, 'signing.manage');
+  assertMay(ctx.actor, 'orgs.signing');
   await requireOrg(db, orgId);
   const signer = activeDocumentSigner();
   if (!signer) throw new AppError(SigningErrors.NO_KEY_STORE);
