@@ -64,6 +64,21 @@ export const dashboardRepository = {
               AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id IS NULL)`),
         ),
 
+  /**
+   * Only each fresh row's cell statuses, in `columns` order (the province's counts need no more):
+   * a dozen short strings per township instead of its whole figures. Same freshness as freshSummaries.
+   */
+  freshStatuses: (db: DbOrTx, year: number, today: string, orgIds: string[], columns: readonly string[]) =>
+    orgIds.length === 0
+      ? Promise.resolve([])
+      : rows<{ org_id: string; statuses: string[] }>(
+          db.execute(sql`SELECT s.org_id, ARRAY(SELECT s.figures->'cells'->c->>'status' FROM unnest(${`{${columns.join(',')}}`}::text[]) WITH ORDINALITY AS u(c, i) ORDER BY i) AS statuses
+            FROM dashboard_summaries s
+            WHERE s.year = ${year} AND s.org_id = ANY(${uuids(orgIds)}) AND s.as_of = ${today}::date
+              AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
+              AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id IS NULL)`),
+        ),
+
   /** The marks of writes so far, and the database's clock when they were read. */
   async readMarks(db: DbOrTx) {
     const r = await rows<{ id: number; org_id: string | null; at: string }>(
