@@ -79,6 +79,15 @@ describe('GET /api/dashboard/province', () => {
     const after = (await p.get(`/api/dashboard/province?year=${year}`)).json();
     expect(after.measuredNow).toBe(0);
     expect({ ...after, measuredNow: 0 }).toEqual({ ...before, measuredNow: 0 });
+    // A write marks one township: it alone is measured, and its county's line follows it.
+    const t01 = (await q(`SELECT id FROM orgs WHERE code = 'T01'`)).rows[0].id;
+    await q(`UPDATE equipment SET doc_system_access = false WHERE org_id = $1`, [t01]);
+    const marked = (await p.get(`/api/dashboard/province?year=${year}`)).json();
+    expect(marked.measuredNow).toBe(1);
+    expect(marked.counties[0].standards.equipment).toBe(after.counties[0].standards.equipment - 1);
+    const grid = (await p.get(`/api/dashboard/county?year=${year}&countyId=${qx}`)).json();
+    expect(marked.counties[0].allMet).toBe(grid.rows.filter((r: { gaps: number }) => r.gaps === 0).length);
+    expect(marked.counties[0].gaps).toBe(grid.rows.reduce((a: number, r: { gaps: number }) => a + r.gaps, 0));
   });
 
   it('drills into a county and a township of the province, and no further', async () => {

@@ -19,6 +19,7 @@ import {
   shareStatus,
   staffStatus,
   type Cell,
+  type CellStatus,
   type CountyDashboard,
   type ProvinceDashboard,
   type StandardColumn,
@@ -570,23 +571,42 @@ export async function provinceDashboard(db: Db, ctx: RequestContext, year: numbe
     counties.set(r.county_id, c);
   }
   const all = [...counties.values()].flatMap((c) => c.townships);
-  const { dashboard, measured } = await summarisedDashboard(db, year, all, today);
-  const rowsById = new Map(dashboard.rows.map((r) => [r.orgId, r]));
+  // Each township's statuses: from its fresh summary row, or measured now when stale or missing.
+  const statuses = new Map<string, CellStatus[]>();
+  for (const r of await repo.freshStatuses(
+    db,
+    year,
+    today,
+    all.map((t) => t.id),
+    STANDARD_COLUMNS,
+  ))
+    statuses.set(r.org_id, r.statuses as CellStatus[]);
+  const stale = all.filter((t) => !statuses.has(t.id));
+  if (stale.length)
+    for (const [id, f] of figuresOf(await measure(db, year, stale, today)))
+      statuses.set(
+        id,
+        STANDARD_COLUMNS.map((c) => f.cells[c].status),
+      );
+  const measured = stale.length;
   return {
     year,
     province: { id: province.id, name: province.name },
     measuredNow: measured,
     counties: [...counties.values()].map((c) => {
-      const rows = c.townships.map((t) => rowsById.get(t.id)!);
-      const ok = (col: StandardColumn) => rows.filter((r) => r.cells[col].status === 'ok').length;
+      const rows = c.townships.map((t) => statuses.get(t.id)!);
+      const gapsOf = (st: CellStatus[]) => st.filter((x) => x === 'gap' || x === 'warn').length;
       return {
         id: c.id,
         code: c.code,
         name: c.name,
         townships: rows.length,
-        allMet: rows.filter((r) => r.gaps === 0).length,
-        gaps: rows.reduce((a, r) => a + r.gaps, 0),
-        standards: Object.fromEntries(STANDARD_COLUMNS.map((col) => [col, ok(col)])) as Record<StandardColumn, number>,
+        allMet: rows.filter((st) => gapsOf(st) === 0).length,
+        gaps: rows.reduce((a, st) => a + gapsOf(st), 0),
+        standards: Object.fromEntries(STANDARD_COLUMNS.map((col, i) => [col, rows.filter((st) => st[i] === 'ok').length])) as Record<
+          StandardColumn,
+          number
+        >,
       };
     }),
     columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key] })),
