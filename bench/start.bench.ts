@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer, serverBundleStale } from '../packages/server/bin/build-server.mjs';
+import pg from 'pg';
 import { freePort } from '../packages/server/src/db/embedded.ts';
 import { median, type BenchResult, type BenchScenario } from './registry.ts';
 
@@ -103,6 +104,28 @@ export async function startServer(env: Record<string, string>, opts: { timeoutMs
   };
 }
 
+/**
+ * After a first start: the seconds until the server's search job has indexed every record the
+ * demo seed marked (serve leaves that to the job), read from the embedded cluster of `dataDir`.
+ */
+async function searchIndexedAfter(dataDir: string, timeoutMs = 600_000): Promise<number> {
+  const port = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const password = fs.readFileSync(path.join(dataDir, 'pg.credentials'), 'utf8').trim();
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'township' });
+  await client.connect();
+  const t0 = performance.now();
+  try {
+    for (;;) {
+      const left = Number((await client.query('SELECT count(*)::int AS n FROM search_dirty')).rows[0].n);
+      if (left === 0) return performance.now() - t0;
+      if (performance.now() - t0 > timeoutMs) throw new Error(`${left} records still unindexed after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 const startScenario: BenchScenario = {
   module: 'start',
   name: 'first start with the demo county, and restart to healthy',
@@ -116,6 +139,9 @@ const startScenario: BenchScenario = {
       const env = { DATA_DIR: dataDir };
       progress('first start: empty data folder, demo county');
       const first = await startServer(env, { timeoutMs: 600_000 });
+      // The restarts below start with the index complete, as after any first start left running.
+      progress('first start: waiting for the search job to index the demo records');
+      const indexedMs = await searchIndexedAfter(dataDir);
       await first.stop();
       const restarts: Started[] = [];
       const fromSource: Started[] = [];
@@ -142,6 +168,15 @@ const startScenario: BenchScenario = {
           note: `embedded PostgreSQL (initdb + start) ${first.pgMs} ms, node CPU ${Math.round(first.cpuMs)} ms`,
           goal: '≤ 15000 ms',
           pass: first.ms <= 15_000,
+        },
+        {
+          metric: 'then, the search job done indexing the demo records (serving meanwhile)',
+          value: indexedMs,
+          unit: 'ms',
+          note: `load ${os
+            .loadavg()
+            .map((x) => x.toFixed(1))
+            .join(' ')}`,
         },
         {
           metric: `restart to healthy, compiled (median of ${RESTARTS}: ${list(restarts, 'ms')} ms)`,

@@ -38,18 +38,10 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
     log(
       `WARNING: ${unreadable.length} account(s) have an authenticator sealed under another data key (${unreadable.slice(0, 10).join(', ')}${unreadable.length > 10 ? ', …' : ''}): restore the original ${keysDirOf(config)}/data.key, or reset their authenticators (system administrator: 账户 › 重置身份验证器, POST /api/users/{id}/totp/reset)`,
     );
-  await app.listen({ port: config.port, host: config.host });
-  const stopCheckpoints = startCheckpointTimer(database.db, config.auditCheckpointMinutes, log);
-  // The port actually bound (PORT=0 lets the system choose one, as tests do).
-  const bound = app.server.address();
-  const port = bound && typeof bound === 'object' ? bound.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  if (await isDemoSeeded(database.db)) {
-    log(
-      `demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, county.head, town01.clerk … town18.clerk, town01.leader … town18.leader, town01.head … town18.head, finance.leader, sysadmin, secadmin, auditor`,
-    );
-  }
-  log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);
+  // The stop signals are ours before the port opens: a supervisor (or the start bench) that sends
+  // SIGTERM as soon as /api/health answers used to reach async-exit-hook's handler instead, during
+  // the query below, and the process stayed up with its PostgreSQL.
+  let stopCheckpoints = () => {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -63,4 +55,16 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   takeOverStopSignals();
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  stopCheckpoints = startCheckpointTimer(database.db, config.auditCheckpointMinutes, log);
+  // The port actually bound (PORT=0 lets the system choose one, as tests do).
+  const bound = app.server.address();
+  const port = bound && typeof bound === 'object' ? bound.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  if (await isDemoSeeded(database.db)) {
+    log(
+      `demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, county.head, town01.clerk … town18.clerk, town01.leader … town18.leader, town01.head … town18.head, finance.leader, sysadmin, secadmin, auditor`,
+    );
+  }
+  log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);
 }
