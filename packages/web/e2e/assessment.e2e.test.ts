@@ -134,6 +134,16 @@ describeBrowser('考评细则: a year of the assessment', () => {
     const p = county.page;
     await openScheme(p);
     const title = `关于印发《${titleOf(next)}》的通知`;
+    // The button beside the steps on a phone too.
+    const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      await loginAs(phone.page, 'county.admin');
+      await openScheme(phone.page);
+      await phone.page.getByTestId('scheme-notice').waitFor();
+      await screenshot(phone.page, 'assessment-notice-button-390', { fullPage: false });
+    } finally {
+      await phone.close();
+    }
     await p.getByTestId('scheme-notice').click();
     await p.waitForURL(/\/documents\/outgoing\/[0-9a-f-]{36}$/);
     const first = p.url();
