@@ -17,6 +17,15 @@ import {
 
 /** Months and years are counted on the county's calendar, not UTC. */
 export const TZ = 'Asia/Shanghai';
+
+/**
+ * JavaScript's `\s` (what `isLongPiece` strips) as a PostgreSQL regular expression: PostgreSQL's own
+ * `\s` (C.UTF-8) leaves the no-break space U+00A0 and U+FEFF in, and a `'\s'` written inside the sql
+ * template reached PostgreSQL as `'s'` (the template literal dropped the backslash: the letter s was
+ * stripped instead of the spaces).
+ * Bound as a parameter, so no escaping stands between this text and the regex engine.
+ */
+export const JS_WHITESPACE = '[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
 const localYear = (col: SQL | typeof infoItems.submittedAt) => sql<number>`extract(year from (${col} AT TIME ZONE ${TZ}))::int`;
 const localMonth = (col: SQL | typeof infoItems.submittedAt) => sql<number>`extract(month from (${col} AT TIME ZONE ${TZ}))::int`;
 
@@ -128,7 +137,7 @@ export const informationRepository = {
     const r = await db.execute<{ org_id: string; month: number; items: number; long: number; adopted: number }>(sql`
       SELECT org_id, extract(month from (submitted_at AT TIME ZONE ${TZ}))::int AS month, count(*)::int AS items,
              count(*) FILTER (WHERE CASE WHEN char_length(content) < ${longMinChars} THEN false
-                                         ELSE char_length(regexp_replace(content, '\s', '', 'g')) >= ${longMinChars} END)::int AS long,
+                                         ELSE char_length(regexp_replace(content, ${JS_WHITESPACE}, '', 'g')) >= ${longMinChars} END)::int AS long,
              count(*) FILTER (WHERE status = 'adopted')::int AS adopted
       FROM info_items
       WHERE status <> 'withdrawn'
