@@ -76,7 +76,10 @@ export interface SweepScope {
 /**
  * A provider's to-dos of every person at once, for the reminder engine: queries whose rows are
  * `(user_id uuid, org_id uuid, role text, todo_kind text, record_id uuid, title text, subject text,
- * href text, due_at timestamptz)`, the same to-dos `todos` gives each person. Rows of kinds that are
+ * href text, due_at timestamptz, news boolean)`, the same to-dos `todos` gives each person; `news`
+ * is true where the row is read because its record was created or written since the last sweep
+ * (`createdSince`/`changedSince`), so its arrival may be news, and false where only a deadline
+ * window brought it (it was there at the last sweep, its news already told). Rows of kinds that are
  * neither news (`NEWS_KINDS`) nor deadlines may be left out, and deadline rows may be limited to
  * `dayDue`/`createdSince`: the engine only needs what may be an event now.
  */

@@ -25,7 +25,7 @@ export const archivesTodos: TodoProvider = {
   everyone: {
     queries: (s) => [
       sql`SELECT p.user_id, p.org_id, p.role, 'loan.overdue' AS todo_kind, l.id AS record_id, i.title, l.borrower AS subject,
-                 '/archives/lending' AS href, ${s.endOfDay(sql`l.due_on`)} AS due_at
+                 '/archives/lending' AS href, ${s.endOfDay(sql`l.due_on`)} AS due_at, false AS news
           FROM archive_loans l JOIN archive_items i ON i.id = l.item_id JOIN ${s.people('archives.manage')} p ON p.org_id = l.org_id
           WHERE l.returned_at IS NULL AND l.due_on < ${s.today}::date
             AND (${s.dayDue(sql`l.due_on`)} OR ${s.createdSince(sql`l.lent_at`)} OR ${s.changedSince(['archive_loan'], sql`l.id`)})`,

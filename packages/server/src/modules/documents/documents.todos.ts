@@ -203,24 +203,26 @@ async function describe(db: DbOrTx, actor: Actor, entity: string, ids: string[])
 const everyoneInbox: TodoProvider['everyone'] = {
   queries: (s) => [
     sql`SELECT p.user_id, p.org_id, p.role, 'delivery.acknowledge' AS todo_kind, d.id AS record_id, doc.title, o.name AS subject,
-               '/documents/inbox' AS href, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due_at
+               '/documents/inbox' AS href, d.sent_at + make_interval(hours => ${DELIVERY_OVERDUE_HOURS}) AS due_at,
+               (${s.createdSince(sql`d.sent_at`)} OR ${s.changedSince(['delivery'], sql`d.id`)}) AS news
         FROM deliveries d JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
           JOIN ${s.people('documents.receive')} p ON p.org_id = d.org_id
         WHERE d.status = 'pending'
           AND (${s.instantDue(sql`d.sent_at`, DELIVERY_OVERDUE_HOURS)} OR ${s.createdSince(sql`d.sent_at`)} OR ${s.changedSince(['delivery'], sql`d.id`)})`,
     sql`SELECT p.user_id, p.org_id, p.role, 'incoming.instruct' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
-               '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at
+               '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at, true AS news
         FROM incoming i JOIN ${s.people('documents.instruct', { delegated: true })} p ON p.org_id = i.org_id
         WHERE i.status = 'proposed' AND (${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)})`,
     sql`SELECT p.user_id, p.org_id, p.role, 'incoming.handle' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
-               '/documents/incoming/' || i.id AS href, ${s.endOfDay(sql`i.deadline`)} AS due_at
+               '/documents/incoming/' || i.id AS href, ${s.endOfDay(sql`i.deadline`)} AS due_at,
+               (${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)}) AS news
         FROM incoming i JOIN ${s.everybody} p ON p.org_id = i.org_id
           AND (p.user_id = ANY (i.handler_ids)
             OR (cardinality(i.handler_ids) = 0 AND p.user_id IN (SELECT r.user_id FROM ${s.people('documents.receive')} r)))
         WHERE i.status = 'in_progress'
           AND (${s.dayDue(sql`i.deadline`)} OR ${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)})`,
     sql`SELECT p.user_id, p.org_id, p.role, 'incoming.read' AS todo_kind, i.id AS record_id, i.title, i.sender_name AS subject,
-               '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at
+               '/documents/incoming/' || i.id AS href, NULL::timestamptz AS due_at, true AS news
         FROM incoming i JOIN incoming_circulation c ON c.incoming_id = i.id AND c.read_at IS NULL
           JOIN ${s.everybody} p ON p.user_id = c.user_id AND p.org_id = i.org_id
         WHERE i.status = 'circulating' AND (${s.changedSince(['incoming'], sql`i.id`)} OR ${s.changedSince(['delivery'], sql`i.delivery_id`)})`,

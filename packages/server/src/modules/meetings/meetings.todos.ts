@@ -30,7 +30,7 @@ export const meetingsTodos: TodoProvider = {
     // The office's followUps.manage people, each open follow-up whose deadline is in a reminder window.
     queries: (s) => [
       sql`SELECT p.user_id, p.org_id, p.role, 'followUp.due' AS todo_kind, f.id AS record_id, f.decision_text AS title,
-                 f.owner_name AS subject, '/meetings/follow-ups' AS href, ${s.endOfDay(sql`f.deadline`)} AS due_at
+                 f.owner_name AS subject, '/meetings/follow-ups' AS href, ${s.endOfDay(sql`f.deadline`)} AS due_at, false AS news
           FROM follow_ups f JOIN ${s.people('followUps.manage')} p ON p.org_id = f.org_id
           WHERE f.status = 'open' AND f.deadline <= ${s.today}::date + ${FOLLOW_UP_HORIZON_DAYS}::int
             AND (${s.dayDue(sql`f.deadline`)} OR ${s.createdSince(sql`f.created_at`)} OR ${s.changedSince(['follow_up'], sql`f.id`)})`,

@@ -119,7 +119,8 @@ function rowsAsTable(rows: PersonTodo[]): SQL {
   const col = <T>(f: (r: PersonTodo) => T) => sql.param(rows.map(f));
   return sql`SELECT * FROM unnest(${col((r) => r.actor.userId)}::uuid[], ${col((r) => r.actor.orgId)}::uuid[], ${col((r) => r.actor.role)}::text[],
       ${col((r) => r.kind)}::text[], ${col((r) => r.recordId)}::uuid[], ${col((r) => r.title)}::text[], ${col((r) => r.subject)}::text[],
-      ${col((r) => r.href)}::text[], ${col((r) => (r.dueAt ? r.dueAt.toISOString() : null))}::timestamptz[])`;
+      ${col((r) => r.href)}::text[], ${col((r) => (r.dueAt ? r.dueAt.toISOString() : null))}::timestamptz[],
+      ${col(() => true)}::boolean[], ${col(() => true)}::boolean[])`;
 }
 
 export interface SweepOutcome {
@@ -147,6 +148,8 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
   for (const p of providers.filter((x) => !x.everyone))
     for (const actor of actors) for (const t of await p.todos(tx, actor, now, null)) personRows.push({ ...t, actor });
   const queries = providers.flatMap((p) => p.everyone?.queries(scope) ?? []);
+  // The rows read person by person are read whole every sweep: their events are always checked against the keys.
+  const setBased = queries.length;
   if (personRows.length > 0) queries.push(rowsAsTable(personRows));
 
   const sweepId = randomUUID();
@@ -166,9 +169,9 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
                            ${sql.param(actors.map((a) => a.role))}::text[])),
     sweep_leaders(user_id, org_id) AS (
       SELECT * FROM unnest(${sql.param(leaders.map((a) => a.userId))}::uuid[], ${sql.param(leaders.map((a) => a.orgId))}::uuid[])),
-    todos(user_id, org_id, role, todo_kind, record_id, title, subject, href, due_at) AS (
+    todos(user_id, org_id, role, todo_kind, record_id, title, subject, href, due_at, news, full_read) AS (
       ${sql.join(
-        queries.map((q) => sql`(${q})`),
+        queries.map((q, i) => (i < setBased ? sql`(SELECT *, false FROM (${q}) q)` : sql`(${q})`)),
         sql` UNION ALL `,
       )}),
     staged AS MATERIALIZED (SELECT t.*, ${sk} AS sk FROM todos t),
@@ -176,27 +179,28 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
     -- of its China day, or of d days before it) lies after the last sweep. Such an event is sent
     -- exactly once by the windows alone: each point lies in one sweep's (last, now], the sweeps one
     -- after another under the lock. The others (news, records written since, a clock set back) are
-    -- checked against the keys stored, and their keys are stored.
+    -- checked against the keys stored, and their keys are stored; so are all the events of the rows
+    -- read person by person (read whole every sweep, not by window).
     windowed AS (
-      SELECT s.*, ${inWindow} AS in_window FROM staged s WHERE s.sk IS NOT NULL),
+      SELECT s.*, (${inWindow}) AND NOT s.full_read AS in_window FROM staged s WHERE s.sk IS NOT NULL),
     events AS (
       SELECT user_id, org_id, todo_kind, 'new' AS stage, NULL::int AS days_left, record_id, title, subject, href, due_at,
-             'new:' || todo_kind || ':' || record_id AS event_key, false AS in_window
-      FROM staged WHERE todo_kind = ANY (${news})
+             'new:' || todo_kind || ':' || record_id AS event_key, false AS in_window, full_read
+      FROM staged WHERE todo_kind = ANY (${news}) AND news
       UNION ALL
       SELECT user_id, org_id, todo_kind, CASE WHEN sk LIKE 'before%' THEN 'before' ELSE sk END,
              CASE WHEN sk = 'due' THEN 0 WHEN sk LIKE 'before%' THEN substr(sk, 7)::int END, record_id, title, subject, href, due_at,
-             sk || ':' || todo_kind || ':' || record_id || '@' || ${isoSql(sql`due_at`)}, in_window
+             sk || ':' || todo_kind || ':' || record_id || '@' || ${isoSql(sql`due_at`)}, in_window, full_read
       FROM windowed
       UNION ALL
       -- Overdue for someone of an office who is not its leader in charge: the office's leaders in charge hear of it too.
       SELECT l.user_id, s.org_id, s.todo_kind, 'escalated', NULL::int, s.record_id, s.title, s.subject, s.href, s.due_at,
-             'escalated:' || s.todo_kind || ':' || s.record_id || '@' || ${isoSql(sql`s.due_at`)}, s.in_window
+             'escalated:' || s.todo_kind || ':' || s.record_id || '@' || ${isoSql(sql`s.due_at`)}, s.in_window, s.full_read
       FROM (SELECT DISTINCT ON (org_id, todo_kind, record_id, due_at) * FROM windowed WHERE sk = 'overdue' AND role <> 'leader_in_charge') s
         JOIN sweep_leaders l ON l.org_id = s.org_id),
     fresh AS MATERIALIZED (
-      SELECT e.*, NOT e.in_window AND ${initial}::boolean IS FALSE AS keyed FROM events e
-      WHERE e.in_window OR ${initial}::boolean
+      SELECT e.*, NOT e.in_window AND (e.full_read OR ${initial}::boolean IS FALSE) AS keyed FROM events e
+      WHERE e.in_window OR (${initial}::boolean AND NOT e.full_read)
          OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = e.user_id AND n.event_key = e.event_key)
         AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = e.user_id AND d.event_key = e.event_key)),
     per_user AS MATERIALIZED (SELECT user_id, count(*) > ${DIGEST_ABOVE}::int AS digest FROM fresh GROUP BY user_id),

@@ -58,7 +58,7 @@ export const personnelTodos: TodoProvider = {
     queries: (s) => [
       sql`SELECT p.user_id, p.org_id, p.role, 'filing.returned' AS todo_kind, f.id AS record_id,
                  COALESCE(${sql.raw(KIND_SQL)}, f.kind) || COALESCE('：' || COALESCE(st.name, f.particulars->>'name'), '') AS title,
-                 NULL::text AS subject, '/supervision/my-office' AS href, NULL::timestamptz AS due_at
+                 NULL::text AS subject, '/supervision/my-office' AS href, NULL::timestamptz AS due_at, true AS news
           FROM staff_filings f LEFT JOIN staff st ON st.id = f.staff_id JOIN ${s.people('personnel.file')} p ON p.org_id = f.org_id
           WHERE f.state = 'returned' AND ${s.changedSince(['staff_filing'], sql`f.id`)}
             AND NOT EXISTS (SELECT 1 FROM staff_filings n WHERE n.org_id = f.org_id AND n.staff_id = f.staff_id AND n.filed_at > f.filed_at)`,

@@ -36,7 +36,7 @@ export const receptionTodos: TodoProvider = {
     queries: (s) => [
       sql`SELECT u.user_id, u.org_id, u.role, 'petition.deadline' AS todo_kind, p.id AS record_id, p.subject AS title,
                  p.year || '-' || CASE WHEN p.seq >= 1000 THEN p.seq::text ELSE lpad(p.seq::text, 4, '0') END AS subject,
-                 '/reception/petitions/' || p.id AS href, ${s.endOfDay(sql`p.due_on`)} AS due_at
+                 '/reception/petitions/' || p.id AS href, ${s.endOfDay(sql`p.due_on`)} AS due_at, false AS news
           FROM petitions p JOIN ${s.people('petitions.handle')} u ON u.org_id = p.org_id
             AND (u.user_id = ANY (p.handler_user_ids) OR cardinality(p.handler_user_ids) = 0)
           WHERE p.due_on IS NOT NULL AND p.due_on <= ${s.today}::date + ${PETITION_HORIZON_DAYS}::int
