@@ -62,8 +62,12 @@ export async function serve(opts: { demo: boolean; config?: Partial<Config> }): 
   const port = bound && typeof bound === 'object' ? bound.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   if (await isDemoSeeded(database.db)) {
+    // The demo province's two accounts exist only when it was seeded (DEMO_PROVINCE=1).
+    const province = (await database.pool.query(`SELECT 1 FROM orgs WHERE kind = 'province' LIMIT 1`)).rowCount
+      ? ', province.admin, province.viewer'
+      : '';
     log(
-      `demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, county.head, town01.clerk … town18.clerk, town01.leader … town18.leader, town01.head … town18.head, finance.leader, sysadmin, secadmin, auditor`,
+      `demo accounts (password ${DEMO_PASSWORD}): county.admin, county.clerk, county.leader, county.head, town01.clerk … town18.clerk, town01.leader … town18.leader, town01.head … town18.head, finance.leader, sysadmin, secadmin, auditor${province}`,
     );
   }
   log(`ready in ${Date.now() - t0} ms at ${url} (database: ${database.kind})`);

@@ -77,7 +77,7 @@ async function countyNotices(s: SeedContext) {
   const notice = await issue(s, clerk, admin, leader, {
     docType: '通知',
     title: '关于做好近期防汛物资储备检查工作的通知',
-    body: '各乡镇（区）党委办公室：\n为切实做好今年防汛备汛工作，请各地对照清单，逐项检查防汛物资储备情况，于本周五前将检查结果报县委办公室。\n\n中共清溪县委办公室',
+    body: '为切实做好今年防汛备汛工作，请各地对照清单，逐项检查防汛物资储备情况，于本周五前将检查结果报县委办公室。',
     mainRecipientOrgIds: all,
     copyRecipientOrgIds: [],
     urgency: 'urgent',
@@ -114,7 +114,7 @@ async function upwardReport(s: SeedContext) {
   const report = await issue(s, clerk, leader, head, {
     docType: '报告',
     title: '关于上半年办公室规范化建设工作情况的报告',
-    body: '县委办公室：\n现将我镇上半年办公室规范化建设工作情况报告如下：一是人员配备到位；二是制度上墙；三是三室达标。\n特此报告。',
+    body: '现将我镇上半年办公室规范化建设工作情况报告如下：一是人员配备到位；二是制度上墙；三是三室达标。\n特此报告。',
     mainRecipientOrgIds: [s.orgs.get('XWB')!.id],
     copyRecipientOrgIds: [],
     urgency: 'none',

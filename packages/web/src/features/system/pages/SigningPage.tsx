@@ -9,6 +9,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
+import { useSession } from '../../../app/session.tsx';
 import { useOrgs } from '../../../app/view-org.tsx';
 import { formatDateTime } from '../../../lib/format.tsx';
 import { useDeleteSeal, useOrgSigning, useRotateKey, useSealPicture, useSetSeal, type OrgSigning } from '../api/signing.ts';
@@ -20,7 +21,9 @@ export default function SigningPage() {
   const { message } = App.useApp();
   const orgs = useOrgs();
   const [picked, setPicked] = useState<string | undefined>();
-  const orgId = picked ?? orgs.data?.[0]?.id;
+  const { me } = useSession();
+  // The administrator's own org (the county office, which issues the county's documents) first, not the tree's root.
+  const orgId = picked ?? (orgs.data?.find((o) => o.id === me.org.id) ?? orgs.data?.[0])?.id;
   const q = useOrgSigning(orgId);
   const seal = q.data?.seal ?? null;
   const picture = useSealPicture(orgId, seal?.sha256);
