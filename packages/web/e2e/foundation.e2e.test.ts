@@ -79,7 +79,7 @@ describeBrowser('the app shell', () => {
       pinned: ['待我签发', '待我批示'],
     },
     { user: 'sysadmin', role: '系统管理员', top: ['系统'], system: ['账户管理', '我的账户'] },
-    { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '登录锁定', '我的账户'] },
+    { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '登录锁定', '印章与签名密钥', '我的账户'] },
     { user: 'auditor', role: '安全审计员', top: ['系统'], system: ['审计日志', '我的账户'] },
   ];
   for (const c of cases) {

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Segmented, theme } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { matchPath, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@township-office/domain/auth';
 import { ApiError, api } from '../../lib/api.ts';
@@ -16,6 +16,16 @@ async function mayOpen(me: Me, path: string): Promise<boolean> {
   if (pathname === '/login') return false;
   const { visibleEntries } = await import('../nav.tsx');
   return visibleEntries(me.allowedActions, me.org.kind).some((e) => matchPath(e.path, pathname));
+}
+
+/**
+ * The code of the signed-in layout and of the workbench, loaded while the user types (not with the
+ * login page: its own JavaScript stays small), so pressing 登录 renders instead of downloading.
+ */
+function warmSignedInCode(): void {
+  void import('../router.tsx');
+  void import('../nav.tsx');
+  void import('./WorkbenchPage.tsx');
 }
 
 interface LoginForm {
@@ -34,6 +44,13 @@ export default function LoginPage() {
   const { token } = theme.useToken();
   const [needTotp, setNeedTotp] = useState(false);
   const [form] = Form.useForm<LoginForm>();
+  const queryClient = useQueryClient();
+  const warmed = useRef(false);
+  const warm = () => {
+    if (warmed.current) return;
+    warmed.current = true;
+    warmSignedInCode();
+  };
   const login = useMutation({
     mutationFn: (v: LoginForm) =>
       api.post<Me>(
@@ -46,6 +63,8 @@ export default function LoginPage() {
       noteSessionEnd(null);
       // Back to where the session ended, if this user may open it (another user may sign in here).
       const back = !me.mustChangePassword && !me.mustEnrolTotp && state.from && (await mayOpen(me, state.from)) ? state.from : null;
+      if (!me.mustChangePassword && !me.mustEnrolTotp && !back)
+        void import('../../features/workbench/api/workbench.ts').then((m) => m.prefetchWorkbench(queryClient));
       setMe(me);
       if (me.mustChangePassword) navigate('/change-password', { replace: true });
       else if (me.mustEnrolTotp) navigate('/enrol-totp', { replace: true });
@@ -127,7 +146,15 @@ export default function LoginPage() {
         {err && !(err.code === 'TOTP_REQUIRED' && !form.getFieldValue('totp')) ? (
           <Alert type="error" showIcon title={err.message} style={{ marginBottom: 16 }} data-testid="login-error" />
         ) : null}
-        <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => login.mutate(v)} disabled={login.isPending}>
+        <Form
+          form={form}
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={(v) => login.mutate(v)}
+          onValuesChange={warm}
+          disabled={login.isPending}
+        >
           <Form.Item
             name="username"
             label={t('login.username')}
