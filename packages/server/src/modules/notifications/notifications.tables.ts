@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { NOTIFICATION_STAGES, type DigestCounts } from '@township-office/domain/notifications';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
@@ -33,3 +33,20 @@ export const notifications = pgTable(
   (t) => [unique().on(t.userId, t.eventKey)],
 );
 export type NotificationRow = typeof notifications.$inferSelect;
+
+/** The last reminder sweep's instant (one row, migrations 1270–1271); written by notifications.sweep.ts in SQL. */
+export const reminderSweeps = pgTable('reminder_sweeps', {
+  id: boolean('id').primaryKey().default(true),
+  sweptAt: ts('swept_at').notNull(),
+  auditAt: ts('audit_at'),
+});
+
+/** The events a digest stands for, one (person, event key) each, so each is still sent once (migration 1270; no foreign keys on purpose). */
+export const notificationDigestEvents = pgTable(
+  'notification_digest_events',
+  {
+    userId: uuid('user_id').notNull(),
+    eventKey: text('event_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.eventKey] })],
+);
