@@ -88,13 +88,81 @@ export function connect(url: string, kind: Database['kind'], max = 10, opts: Con
     connectionTimeoutMillis: waitMs,
     Client: TimedClient,
   });
+  trackClients(pool);
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
   // pg-pool listens for errors only on idle clients; a connection lost while checked out (the
   // database restarting, a backend terminated) would otherwise be an unhandled 'error' event that
   // ends the process. Its query still fails, and the request gets its 503.
   pool.on('connect', (client) => client.on('error', (err) => console.error('[db] connection error:', err.message)));
   const db = drizzle(pool, { schema });
-  return { db, pool, kind, url, close: () => pool.end() };
+  return { db, pool, kind, url, close: () => endPool(pool) };
+}
+
+/**
+ * How long closing a pool waits for its checked-out connections to come back before it cuts them.
+ * A server being stopped must stop: one query that never answers (a half-open connection through a
+ * proxy at a failover, a lock wait) kept `pool.end()` waiting forever and a stop hanging with it.
+ */
+export const POOL_CLOSE_GRACE_MS = 10_000;
+
+/** The query a client is running, as pg keeps it (for the close warning), if any (`activeQuery` is deprecated in pg 8). */
+function activeQueryText(client: pg.PoolClient): string | undefined {
+  const q = (client as unknown as { _activeQuery?: { text?: string } | null })._activeQuery;
+  return q?.text?.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/**
+ * `pool.end()` bounded by `graceMs`: the connections still checked out then are destroyed (their
+ * queries fail, their holders release them, the pool ends) and each is named in a warning with what
+ * it was running, so the holder can be found.
+ */
+export async function endPool(pool: pg.Pool, graceMs = POOL_CLOSE_GRACE_MS, warn: (m: string) => void = console.warn): Promise<void> {
+  // pg-pool keeps no public list of its clients; `connect` and `remove` events keep ours.
+  const live = clientsOf(pool);
+  const ended = pool.end().then(() => true);
+  if (await within(ended, graceMs)) return;
+  for (const client of [...live]) {
+    warn(`[db] closing the pool: a connection still held after ${graceMs} ms is cut (running: ${activeQueryText(client) ?? 'nothing'})`);
+    cutConnection(client);
+  }
+  // A cut connection's holder gets its error and gives it back; one that never does is a leak: named, not waited for.
+  if (!(await within(ended, graceMs))) warn(`[db] closing the pool: ${live.size} connection(s) never given back; the pool is left`);
+}
+
+/** Ends one client of its own (not a pool's) within `graceMs`: a graceful goodbye, else its socket is cut. */
+export async function endClient(client: pg.Client, graceMs = POOL_CLOSE_GRACE_MS): Promise<void> {
+  const ended = client.end().then(
+    () => true,
+    () => true,
+  );
+  if (!(await within(ended, graceMs))) cutConnection(client);
+}
+
+/** Destroys a client's socket: its running query fails with "Connection terminated", its holder gives it back. */
+function cutConnection(client: pg.ClientBase): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
+/** Whether `p` settles true within `ms`. */
+async function within(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const tracked = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
+function clientsOf(pool: pg.Pool): Set<pg.PoolClient> {
+  return tracked.get(pool) ?? new Set();
+}
+/** Starts keeping the pool's clients (called by `connect` before any client exists). */
+function trackClients(pool: pg.Pool): void {
+  const set = new Set<pg.PoolClient>();
+  tracked.set(pool, set);
+  pool.on('connect', (c) => set.add(c));
+  pool.on('remove', (c) => set.delete(c as pg.PoolClient));
 }
 
 /** Whether the database answers `SELECT 1` within `timeoutMs` (never waits longer, whatever the pool does). */

@@ -206,8 +206,23 @@ describe.skipIf(!configured || !failoverAdmin || !stopPrimary)('failover to the 
     });
   });
   afterAll(async () => {
+    // Closing is bounded (jobs and pool); if it is slow all the same, the promoted node says who waits on what.
+    let stage = 'app';
+    const slow = setTimeout(() => {
+      const p = ha?.pool;
+      console.log(`[replica] close slow at ${stage}: pool total=${p?.totalCount} idle=${p?.idleCount} waiting=${p?.waitingCount}`);
+      adminQuery(
+        replicaAdmin!,
+        'SELECT pid, application_name, state, wait_event_type, wait_event, now() - query_start AS age, left(query, 300) AS q FROM pg_stat_activity WHERE datname = $1',
+        [dbName],
+      )
+        .then((rows) => console.log('[replica] sessions on the promoted node', JSON.stringify(rows)))
+        .catch((e: Error) => console.log('[replica] could not read pg_stat_activity:', e.message));
+    }, 8_000);
     await server?.close();
+    stage = 'pool';
     await ha?.close();
+    clearTimeout(slow);
   });
 
   it('keeps an acknowledged write when the primary dies, with 503s and no 500 while the standby is promoted', async () => {

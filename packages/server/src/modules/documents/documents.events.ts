@@ -21,7 +21,7 @@ import pg from 'pg';
 import type { z } from 'zod';
 import type { liveEventOut } from '@township-office/domain/documents.api';
 import { CommonErrors } from '@township-office/domain/errors';
-import type { DbOrTx } from '../../db/client.ts';
+import { endClient, type DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 
 export const EVENTS_CHANNEL = 'township_events';
@@ -234,6 +234,7 @@ export class EventHub extends EventEmitter {
     if (!wasIdle) this.emit('closed');
     const c = this.client;
     this.client = null;
-    if (c) await c.end().catch(() => {});
+    // Bounded: a half-open connection (a proxy at a failover) never answers a goodbye.
+    if (c) await endClient(c, 2_000);
   }
 }
