@@ -155,6 +155,9 @@ export interface PetitionDeadline {
   state: DeadlineState;
 }
 
+/** The most days periodEnd moves a last day forward past holidays (a bound for queries that pre-select). */
+export const PERIOD_SHIFT_MAX_DAYS = 60;
+
 /**
  * The last day of a statutory period of `days` calendar days after `from` (民法典 第二百零一条: the first
  * day is not counted); when it is not a working day by the holiday calendar (a public holiday or a rest
@@ -162,7 +165,7 @@ export interface PetitionDeadline {
  */
 export function periodEnd(from: string, days: number, cal: HolidayCalendar = EMPTY_CALENDAR): string {
   let d = dueDate(from, days);
-  for (let i = 0; i < 60 && !isWorkingDay(d, cal); i++) d = shiftDay(d, 1);
+  for (let i = 0; i < PERIOD_SHIFT_MAX_DAYS && !isWorkingDay(d, cal); i++) d = shiftDay(d, 1);
   return d;
 }
 

@@ -29,7 +29,7 @@ const ok = <R extends { statusCode: number; body: string }>(r: R): R => {
 };
 
 describe('petitions_on_time (信访按期办结率)', () => {
-  it('closed within 60 days of acceptance ÷ accepted cases closed in the year or due in it: 1 of 3', async () => {
+  it('closed within 60 days of acceptance ÷ accepted cases closed in the year or due in it: 1 of 4', async () => {
     const me = (await town.get('/api/me')).json();
     const petition = async (receivedOn: string, decidedOn: string, closedOn: string | null) => {
       const p = ok(
@@ -50,8 +50,12 @@ describe('petitions_on_time (信访按期办结率)', () => {
     await petition('2020-06-01', '2020-06-02', '2020-09-15'); // due 2020-08-01: late
     await petition('2020-10-01', '2020-10-02', null); // due 2020-12-01, still open at the year's end: counts, late
     await petition('2020-12-01', '2020-12-05', null); // due 2021-02-03: not yet due, not counted
+    // Cases of the year before: one still open whose period ends in this year counts (late); one
+    // closed last year does not (the query reads only the cases that can count).
+    await petition('2019-11-01', '2019-11-10', null); // due 2020-01-09, open: counts, late
+    await petition('2019-05-01', '2019-05-02', '2019-06-20'); // closed in 2019: not counted
     const v = (await METRIC_COMPUTE.petitions_on_time(database.db, YEAR)).get(townOrg);
-    expect(v).toEqual({ value: 0.3333, numerator: 1, denominator: 3 });
+    expect(v).toEqual({ value: 0.25, numerator: 1, denominator: 4 });
   });
 });
 

@@ -18,14 +18,6 @@ import {
 /** Months and years are counted on the county's calendar, not UTC. */
 export const TZ = 'Asia/Shanghai';
 
-/**
- * JavaScript's `\s` (what `isLongPiece` strips) as a PostgreSQL regular expression: PostgreSQL's own
- * `\s` (C.UTF-8) leaves the no-break space U+00A0 and U+FEFF in, and a `'\s'` written inside the sql
- * template reached PostgreSQL as `'s'` (the template literal dropped the backslash: the letter s was
- * stripped instead of the spaces).
- * Bound as a parameter, so no escaping stands between this text and the regex engine.
- */
-export const JS_WHITESPACE = '[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
 const localYear = (col: SQL | typeof infoItems.submittedAt) => sql<number>`extract(year from (${col} AT TIME ZONE ${TZ}))::int`;
 const localMonth = (col: SQL | typeof infoItems.submittedAt) => sql<number>`extract(month from (${col} AT TIME ZONE ${TZ}))::int`;
 
@@ -125,9 +117,9 @@ export const informationRepository = {
 
   /**
    * Items per org and month of a year (withdrawn ones do not count), long pieces among them, and
-   * items adopted. The year is a range on submitted_at (an index range, not a computed year per row),
-   * and only items long enough with their whitespace have it stripped to be counted (CASE keeps the
-   * order: the regular expression was most of the query's time over a year of items).
+   * items adopted. The year is a range on submitted_at (an index range, not a computed year per row);
+   * a piece's length without whitespace is kept with it (content_chars, migration 1295), so no item's
+   * text is read here.
    */
   async activityByOrgMonth(
     db: DbOrTx,
@@ -136,8 +128,7 @@ export const informationRepository = {
   ): Promise<{ orgId: string; month: number; items: number; long: number; adopted: number }[]> {
     const r = await db.execute<{ org_id: string; month: number; items: number; long: number; adopted: number }>(sql`
       SELECT org_id, extract(month from (submitted_at AT TIME ZONE ${TZ}))::int AS month, count(*)::int AS items,
-             count(*) FILTER (WHERE CASE WHEN char_length(content) < ${longMinChars} THEN false
-                                         ELSE char_length(regexp_replace(content, ${JS_WHITESPACE}, '', 'g')) >= ${longMinChars} END)::int AS long,
+             count(*) FILTER (WHERE content_chars >= ${longMinChars})::int AS long,
              count(*) FILTER (WHERE status = 'adopted')::int AS adopted
       FROM info_items
       WHERE status <> 'withdrawn'

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AdoptionLevel, InfoKind, InfoStatus, InfoUrgency, PointTable, ResearchGrade } from '@township-office/domain/information';
 
@@ -29,6 +30,10 @@ export const infoItems = pgTable('info_items', {
   reviewedBy: uuid('reviewed_by'),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   reviewNote: text('review_note'),
+  /** Characters of the content with its whitespace aside (what isLongPiece counts), kept by PostgreSQL (migration 1295). */
+  contentChars: integer('content_chars').generatedAlwaysAs(
+    sql.raw(String.raw`char_length(regexp_replace(content, '[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]', '', 'g'))`),
+  ),
 });
 export type InfoItemRow = typeof infoItems.$inferSelect;
 

@@ -3,8 +3,8 @@
  * whether each was closed within its handling period (handleBy in the domain: 60 days from the
  * acceptance decision plus an approved extension, in calendar days as the case counts them).
  */
-import { and, isNotNull, ne } from 'drizzle-orm';
-import { handleBy } from '@township-office/domain/petitions';
+import { and, gte, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { handleBy, PERIOD_SHIFT_MAX_DAYS, PETITION_PERIODS } from '@township-office/domain/petitions';
 import type { Db } from '../../db/client.ts';
 import { holidayCalendar } from './petitions.service.ts';
 import { petitions } from './reception.tables.ts';
@@ -20,6 +20,10 @@ export async function petitionsHandledOnTimeByOrg(
   cutOff: string,
 ): Promise<{ orgId: string; total: number; onTime: number }[]> {
   const start = `${year}-01-01`;
+  // Only the cases that can count: closed in the window, or open with a period that can end in it.
+  // A period ends on or after decidedOn + its days, and at most PERIOD_SHIFT_MAX_DAYS later (a last
+  // day moved past holidays); the exact day is handleBy's, below. Years of history stay unread.
+  const period = sql`(${petitions.decidedOn} + (${PETITION_PERIODS.handleDays}::int + coalesce(${petitions.extensionDays}, 0)))`;
   const rows = await db
     .select({
       orgId: petitions.orgId,
@@ -28,7 +32,16 @@ export async function petitionsHandledOnTimeByOrg(
       closedOn: petitions.closedOn,
     })
     .from(petitions)
-    .where(and(isNotNull(petitions.decidedOn), ne(petitions.status, 'not_accepted')));
+    .where(
+      and(
+        isNotNull(petitions.decidedOn),
+        ne(petitions.status, 'not_accepted'),
+        or(
+          and(gte(petitions.closedOn, start), lte(petitions.closedOn, cutOff)),
+          and(isNull(petitions.closedOn), sql`${period} < ${cutOff}::date`, sql`${period} + ${PERIOD_SHIFT_MAX_DAYS}::int >= ${start}::date`),
+        ),
+      ),
+    );
   // Calendar days, a last day on a public holiday moving to the next working day (as the case counts).
   const cal = await holidayCalendar(db);
   const out = new Map<string, { orgId: string; total: number; onTime: number }>();
