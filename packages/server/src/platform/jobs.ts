@@ -46,6 +46,7 @@ export function registerJob(app: Pick<FastifyInstance, 'addHook' | 'log'>, job: 
     const late = new Promise<'late'>((resolve) => (grace = setTimeout(() => resolve('late'), JOB_CLOSE_GRACE_MS)));
     const outcome = await Promise.race([running.then(() => 'done' as const), late]);
     clearTimeout(grace);
-    if (outcome === 'late') app.log.warn(`job ${job.name} still running ${JOB_CLOSE_GRACE_MS} ms after close began; its connection will be cut`);
+    if (outcome === 'late')
+      app.log.warn(`job ${job.name} still running ${JOB_CLOSE_GRACE_MS} ms after close began; its connection will be cut`);
   });
 }

@@ -38,7 +38,11 @@ export async function petitionsHandledOnTimeByOrg(
         ne(petitions.status, 'not_accepted'),
         or(
           and(gte(petitions.closedOn, start), lte(petitions.closedOn, cutOff)),
-          and(isNull(petitions.closedOn), sql`${period} < ${cutOff}::date`, sql`${period} + ${PERIOD_SHIFT_MAX_DAYS}::int >= ${start}::date`),
+          and(
+            isNull(petitions.closedOn),
+            sql`${period} < ${cutOff}::date`,
+            sql`${period} + ${PERIOD_SHIFT_MAX_DAYS}::int >= ${start}::date`,
+          ),
         ),
       ),
     );
