@@ -45,11 +45,14 @@ describeBrowser('the app shell', () => {
       .poll(() => menuTopLevel(page))
       .toEqual(['Workbench', 'Documents', 'Meetings', 'Information', 'Reception', 'Duty', 'Archives', 'Supervision', 'System']);
     await expect.poll(() => page.getByTestId('logout').innerText()).toContain('Sign out');
+    // The features' strings come in their own chunk (not with the login page): switched, they follow.
+    await expect.poll(() => page.getByTestId('workbench-todos').innerText()).toMatch(/Overdue|Due today|This week|Other to-dos/);
     await screenshot(page, 'foundation-workbench-en');
 
     await switchLanguage(page, '繁體中文');
     await expect.poll(() => menuTopLevel(page)).toEqual(['工作臺', '辦文', '辦會', '資訊調研', '接待', '值班', '檔案', '督查', '系統']);
     expect(await page.evaluate(() => document.cookie)).toContain('lang=zh-TW');
+    await expect.poll(() => page.getByTestId('workbench-todos').innerText()).not.toMatch(/workbench\.\w/);
     await screenshot(page, 'foundation-workbench-zh-TW');
 
     // The choice survives a reload.

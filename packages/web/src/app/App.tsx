@@ -4,14 +4,19 @@ import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setApiHandlers } from '../lib/api.ts';
 import { setMessageInstance } from '../lib/notify.ts';
+import { loadFeatureCatalogs } from './i18n/catalogs.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { savedLang } from './i18n/lang.ts';
 import { createQueryClient } from './query-client.ts';
 import { ME_KEY, noteSessionEnd } from './session.tsx';
 
 // Each of the four parts in its own chunk, so the login page does not carry the signed-in layout
 // (menu, header, bell) and a signed-in page does not carry the login form (antd Form and its
 // validator); the password and TOTP pages are seen by few sign-ins (the QR code alone is ~15 KB).
-const AppRoutes = lazy(() => import('./router.tsx').then((m) => ({ default: m.AppRoutes })));
+// The signed-in app waits for the features' strings too (catalogs.ts: they are not in the login page's JavaScript).
+const AppRoutes = lazy(() =>
+  Promise.all([import('./router.tsx'), loadFeatureCatalogs(savedLang())]).then(([m]) => ({ default: m.AppRoutes })),
+);
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage.tsx'));

@@ -8,12 +8,20 @@ import type { Lang } from './lang.ts';
 type Json = Record<string, unknown>;
 export type Catalog = Record<string, string>;
 
-const zhCN = import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], { eager: true, import: 'default' });
+// The app's own strings (the login page, the header, the workbench's frame): zh-CN in the first bundle.
+const appZhCN = import.meta.glob<Json>('../locales/zh-CN.json', { eager: true, import: 'default' });
 // The other two languages load when chosen (main.tsx waits for the saved one before the first
-// render): each is ~18 KB compressed, and most users never leave zh-CN.
-const LAZY: Record<Exclude<Lang, 'zh-CN'>, Record<string, () => Promise<Json>>> = {
-  'zh-TW': import.meta.glob<Json>(['../locales/zh-CN.json', '../../features/*/locales/zh-CN.json'], { import: 'default', query: '?zh-TW' }),
-  en: import.meta.glob<Json>(['../locales/en.json', '../../features/*/locales/en.json'], { import: 'default' }),
+// render), and most users never leave zh-CN.
+const APP_LAZY: Record<Exclude<Lang, 'zh-CN'>, Record<string, () => Promise<Json>>> = {
+  'zh-TW': import.meta.glob<Json>('../locales/zh-CN.json', { import: 'default', query: '?zh-TW' }),
+  en: import.meta.glob<Json>('../locales/en.json', { import: 'default' }),
+};
+// Every feature's strings (~20 KB compressed in zh-CN) come with the signed-in app, one chunk per
+// language, never with the login page (whose JavaScript they would have grown by a tenth).
+const FEATURES: Record<Lang, () => Promise<Record<string, Json>>> = {
+  'zh-CN': () => import('./features.zh-CN.ts').then((m) => m.default),
+  'zh-TW': () => import('./features.zh-TW.ts').then((m) => m.default),
+  en: () => import('./features.en.ts').then((m) => m.default),
 };
 
 function flatten(prefix: string, value: unknown, out: Catalog): void {
@@ -35,12 +43,40 @@ function merge(modules: Record<string, Json>): Catalog {
 }
 
 /** The catalogs loaded so far: zh-CN always (the default, and the fallback for a missing string). */
-export const CATALOGS: Partial<Record<Lang, Catalog>> & { 'zh-CN': Catalog } = { 'zh-CN': merge(zhCN) };
+export const CATALOGS: Partial<Record<Lang, Catalog>> & { 'zh-CN': Catalog } = { 'zh-CN': merge(appZhCN) };
 
-/** Loads `lang`'s catalog once (a no-op for zh-CN and for one already loaded). */
+/** Once the signed-in app has asked for the features' strings, every language loaded later brings its own. */
+let featuresWanted = false;
+const featuresLoading = new Map<Lang, Promise<void>>();
+
+function loadFeatures(lang: Lang): Promise<void> {
+  let p = featuresLoading.get(lang);
+  if (!p) {
+    p = FEATURES[lang]().then((modules) => {
+      Object.assign(CATALOGS[lang]!, merge(modules));
+    });
+    // A failed load (the network) may be tried again by the next caller.
+    p.catch(() => featuresLoading.delete(lang));
+    featuresLoading.set(lang, p);
+  }
+  return p;
+}
+
+/** Loads `lang`'s catalog once (a no-op for zh-CN and for one already loaded), with its features' strings when they are wanted. */
 export async function loadCatalog(lang: Lang): Promise<void> {
-  if (CATALOGS[lang]) return;
-  const loaders = LAZY[lang as Exclude<Lang, 'zh-CN'>];
-  const modules = await Promise.all(Object.entries(loaders).map(async ([file, load]) => [file, await load()] as const));
-  CATALOGS[lang] = merge(Object.fromEntries(modules));
+  if (!CATALOGS[lang]) {
+    const loaders = APP_LAZY[lang as Exclude<Lang, 'zh-CN'>];
+    const modules = await Promise.all(Object.entries(loaders).map(async ([file, load]) => [file, await load()] as const));
+    CATALOGS[lang] ??= merge(Object.fromEntries(modules));
+  }
+  if (featuresWanted) await Promise.all([loadFeatures('zh-CN'), loadFeatures(lang)]);
+}
+
+/**
+ * The features' strings in `lang` (and in zh-CN, the fallback): the signed-in app waits for them
+ * before its first render; the login form starts them while the user types.
+ */
+export async function loadFeatureCatalogs(lang: Lang): Promise<void> {
+  featuresWanted = true;
+  await loadCatalog(lang);
 }

@@ -6,7 +6,8 @@ import { matchPath, useLocation, useNavigate } from 'react-router';
 import type { Me } from '@township-office/domain/auth';
 import { ApiError, api } from '../../lib/api.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
-import { LANGS, LANG_LABELS, type Lang } from '../i18n/lang.ts';
+import { loadFeatureCatalogs } from '../i18n/catalogs.ts';
+import { LANGS, LANG_LABELS, savedLang, type Lang } from '../i18n/lang.ts';
 import { Brand } from '../layout/Brand.tsx';
 import { lastIdleMinutes, noteSessionEnd, useSetMe } from '../session.tsx';
 
@@ -23,6 +24,7 @@ async function mayOpen(me: Me, path: string): Promise<boolean> {
  * login page: its own JavaScript stays small), so pressing 登录 renders instead of downloading.
  */
 function warmSignedInCode(): void {
+  void loadFeatureCatalogs(savedLang());
   void import('../router.tsx');
   void import('../nav.tsx');
   void import('./WorkbenchPage.tsx');
