@@ -27,6 +27,11 @@ export const RecipientGroupErrors = defineErrors({
     zh: '同一单位在分组成员中出现了两次：{name}。',
     en: 'The same organisation is listed twice among the members: {name}.',
   },
+  MAIN_RECIPIENT_REQUIRED: {
+    status: 422,
+    zh: '请至少选择一个主送单位或主送分组（分组中只有本单位时不算）。',
+    en: 'Choose at least one main recipient, an organisation or a group (a group holding only your own organisation does not count).',
+  },
   RECIPIENT_GROUP_NO_COUNTY: {
     status: 409,
     zh: '本单位不在任何县的单位树下，无法维护主送/抄送分组。',
