@@ -59,7 +59,8 @@ export const recipientGroupSnapshotSchema = z.object({ id: z.uuid(), name: safeS
 export type RecipientGroupSnapshot = z.infer<typeof recipientGroupSnapshotSchema>;
 
 /**
- * 主送 / 抄送 as printed (GB/T 9704-2012 7.3.2 and 7.4.2): each group by its name, then each org
+ * 主送 / 抄送 as printed (GB/T 9704-2012 7.3.2 主送机关, 7.4.2 抄送机关; 条例 第九条: 主送机关 "使用机关全称、规范化简称或者
+ * 同类型机关统称", which is what a group's name is): each group by its name, then each org
  * not reached through a group by its own name. `orgIds` holds every recipient org (members included).
  */
 export function printedRecipients(
