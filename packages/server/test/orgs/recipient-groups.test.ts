@@ -122,9 +122,9 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
   let group: Group;
   const title = '关于做好汛期值班值守工作的通知';
 
-  it('is drafted to the group (plus a department copied), signed, numbered and dispatched: one delivery per member', async () => {
+  it('is drafted to the group (县直各单位 copied), signed, numbered and dispatched: one delivery per member', async () => {
     group = (await groups(a.clerk)).find((g) => g.name === TOWNSHIPS_GROUP)!;
-    const finance = [...byName.entries()].find(([n]) => n.includes('财政'))?.[1] ?? null;
+    const departments = (await groups(a.clerk)).find((g) => g.name === '县直各单位')!;
     const d = await a.clerk.post('/api/documents', {
       docType: '通知',
       title,
@@ -132,7 +132,7 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
       // town01 named again beside the group: delivered once.
       mainRecipientOrgIds: [townships[0]],
       mainRecipientGroupIds: [group.id],
-      copyRecipientOrgIds: finance ? [finance] : [],
+      copyRecipientGroupIds: [departments.id],
     });
     expectStatus(d, 201);
     docId = d.json().id;
@@ -152,7 +152,7 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
     const main = deliveries.filter((x) => x.recipientKind === 'main').map((x) => x.recipientOrgId);
     expect(main.sort()).toEqual([...townships].sort());
     expect(new Set(deliveries.map((x) => x.recipientOrgId)).size).toBe(deliveries.length);
-    expect(deliveries).toHaveLength(18 + (finance ? 1 : 0));
+    expect(deliveries.filter((x) => x.recipientKind === 'copy').map((x) => x.recipientOrgId).sort()).toEqual([...departments.memberOrgIds].sort());
     // The 18th township sees it in its inbox.
     const town18 = await as(app, 'town18.clerk');
     const inbox = (await town18.get('/api/inbox?pageSize=200')).json().items as { documentId: string }[];
@@ -166,6 +166,8 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
     expectStatus(res, 200);
     const text = (await readPdf(res.rawPayload)).map((p) => p.items.map((i) => i.str).join('')).join('\n');
     expect(text).toContain(`${TOWNSHIPS_GROUP}：`);
+    // 抄送 in the 版记 (7.4.2) by the group's name too.
+    expect(text).toContain('抄送：县直各单位。');
     // No township's own name appears in the document (the body names none).
     const names = [...byName.entries()].filter(([, id]) => townships.includes(id)).map(([n]) => n);
     for (const n of names) expect(text).not.toContain(n);
@@ -181,7 +183,7 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => JSON.stringify(r));
-    const row = rows.find((r) => r.includes(title))!;
+    const row = rows.find((r) => r.includes(title) && !r.includes('关键词'))!;
     expect(row).toContain(TOWNSHIPS_GROUP);
     expect(row).not.toContain('城关镇');
   });
