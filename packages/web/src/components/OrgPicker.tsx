@@ -55,7 +55,7 @@ export function OrgPicker({
   const { me } = useSession();
   const orgs = useOrgs();
   const groups = useRecipientGroups(withGroups);
-  const options = useMemo(() => {
+  const options = useMemo((): { label: string; value?: string; title?: string; options?: { value: string; label: string }[] }[] => {
     const single = (orgs.data ?? [])
       .filter((o) => o.id !== me.org.id && o.kind !== 'county' && !exclude.includes(o.id))
       .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
