@@ -50,7 +50,7 @@ export const recipientGroupSchema = z.object({
   memberOrgIds: z.array(z.uuid()),
   /** The members' names, in the tree's order (for the list page and the pickers' tooltips). */
   memberNames: z.array(safeString()),
-  updatedAt: z.string(),
+  updatedAt: safeString(),
 });
 export type RecipientGroup = z.infer<typeof recipientGroupSchema>;
 
@@ -76,7 +76,11 @@ export function printedRecipients(
  * Every recipient org of a group-addressed list, once each: the groups' members then the single
  * orgs (one also reached through a group is not delivered twice); the sender itself is left out.
  */
-export function expandRecipients(singleOrgIds: readonly string[], groups: readonly RecipientGroupSnapshot[], senderOrgId: string): string[] {
+export function expandRecipients(
+  singleOrgIds: readonly string[],
+  groups: readonly RecipientGroupSnapshot[],
+  senderOrgId: string,
+): string[] {
   const out = new Set<string>();
   for (const g of groups) for (const id of g.memberOrgIds) out.add(id);
   for (const id of singleOrgIds) out.add(id);

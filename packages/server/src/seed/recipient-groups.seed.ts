@@ -25,7 +25,13 @@ export async function seedRecipientGroups(db: Db, ctx: RequestContext, orgs: Map
     ] as const) {
       if (members.length === 0) continue;
       const row = await recipientGroupsRepository.insert(tx, { orgId: county.id, name, memberOrgIds: [...members], createdBy });
-      await writeAudit(tx, ctx, { action: 'recipientGroup.create', entity: 'recipient_group', entityId: row.id, orgId: county.id, after: row });
+      await writeAudit(tx, ctx, {
+        action: 'recipientGroup.create',
+        entity: 'recipient_group',
+        entityId: row.id,
+        orgId: county.id,
+        after: row,
+      });
     }
   });
 }

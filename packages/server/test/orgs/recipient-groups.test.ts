@@ -91,10 +91,15 @@ describe('recipient groups: kept by the county office', () => {
     const outside = await post({ name: '跨县', memberOrgIds: [other.rows[0].id] });
     expect(outside.statusCode).toBe(422);
     expect(outside.json().error.message).toContain('邻县某镇');
-    expect((await town01.post('/api/orgs/recipient-groups', { name: '乡镇自建', memberOrgIds: townships.slice(1, 2) })).statusCode).toBe(403);
+    expect((await town01.post('/api/orgs/recipient-groups', { name: '乡镇自建', memberOrgIds: townships.slice(1, 2) })).statusCode).toBe(
+      403,
+    );
     const seeded = (await groups(a.admin)).find((g) => g.name === TOWNSHIPS_GROUP)!;
     expect((await town01.delete(`/api/orgs/recipient-groups/${seeded.id}`)).statusCode).toBe(403);
-    const missing = await a.admin.put('/api/orgs/recipient-groups/00000000-0000-4000-8000-000000000000', { name: 'x', memberOrgIds: townships.slice(0, 1) });
+    const missing = await a.admin.put('/api/orgs/recipient-groups/00000000-0000-4000-8000-000000000000', {
+      name: 'x',
+      memberOrgIds: townships.slice(0, 1),
+    });
     expect(missing.statusCode).toBe(404);
     // Only the orgs row inserted above changed.
     await database.pool.query(`DELETE FROM orgs WHERE code IN ('LX01', 'LX')`);
@@ -110,7 +115,9 @@ describe('recipient groups: kept by the county office', () => {
     );
     const id = g.rows[0].id as string;
     expect((await groups(a.admin)).some((x) => x.id === id)).toBe(false);
-    expect((await a.admin.put(`/api/orgs/recipient-groups/${id}`, { name: '改名', memberOrgIds: townships.slice(0, 1) })).statusCode).toBe(404);
+    expect((await a.admin.put(`/api/orgs/recipient-groups/${id}`, { name: '改名', memberOrgIds: townships.slice(0, 1) })).statusCode).toBe(
+      404,
+    );
     const draft = await a.clerk.post('/api/documents', { docType: '通知', title: '跨县分组', body: '正文', mainRecipientGroupIds: [id] });
     expect(draft.statusCode).toBe(404);
     expect(draft.json().error.code).toBe('RECIPIENT_GROUP_NOT_FOUND');
@@ -137,22 +144,36 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
     expectStatus(d, 201);
     docId = d.json().id;
     const view = await a.clerk.get(`/api/documents/${docId}`);
-    expect(view.json()).toMatchObject({ mainRecipientsText: TOWNSHIPS_GROUP, mainRecipientGroups: [{ id: group.id, name: TOWNSHIPS_GROUP }] });
+    expect(view.json()).toMatchObject({
+      mainRecipientsText: TOWNSHIPS_GROUP,
+      mainRecipientGroups: [{ id: group.id, name: TOWNSHIPS_GROUP }],
+    });
     expect(view.json().mainRecipientOrgIds).toHaveLength(18);
     expectStatus(await a.clerk.post(`/api/documents/${docId}/submit`), 200);
     expectStatus(await a.admin.post(`/api/documents/${docId}/review`, { decision: 'approve', comment: '同意' }), 200);
     expectStatus(await a.leader.post(`/api/documents/${docId}/sign-off`, { opinion: '同意印发' }), 200);
     // Frozen: the group changing after sign-off does not change the signed document's recipients.
-    expectStatus(await a.admin.put(`/api/orgs/recipient-groups/${group.id}`, { name: TOWNSHIPS_GROUP, memberOrgIds: townships.slice(0, 17) }), 200);
+    expectStatus(
+      await a.admin.put(`/api/orgs/recipient-groups/${group.id}`, { name: TOWNSHIPS_GROUP, memberOrgIds: townships.slice(0, 17) }),
+      200,
+    );
     expectStatus(await a.clerk.post(`/api/documents/${docId}/recheck`), 200);
     expectStatus(await a.clerk.post(`/api/documents/${docId}/number`), 200);
     const sent = await a.clerk.post(`/api/documents/${docId}/dispatch`, { channel: 'online' });
     expectStatus(sent, 200);
-    const deliveries = (await a.clerk.get(`/api/documents/${docId}/deliveries`)).json().items as { recipientOrgId: string; recipientKind: string }[];
+    const deliveries = (await a.clerk.get(`/api/documents/${docId}/deliveries`)).json().items as {
+      recipientOrgId: string;
+      recipientKind: string;
+    }[];
     const main = deliveries.filter((x) => x.recipientKind === 'main').map((x) => x.recipientOrgId);
     expect(main.sort()).toEqual([...townships].sort());
     expect(new Set(deliveries.map((x) => x.recipientOrgId)).size).toBe(deliveries.length);
-    expect(deliveries.filter((x) => x.recipientKind === 'copy').map((x) => x.recipientOrgId).sort()).toEqual([...departments.memberOrgIds].sort());
+    expect(
+      deliveries
+        .filter((x) => x.recipientKind === 'copy')
+        .map((x) => x.recipientOrgId)
+        .sort(),
+    ).toEqual([...departments.memberOrgIds].sort());
     // The 18th township sees it in its inbox.
     const town18 = await as(app, 'town18.clerk');
     const inbox = (await town18.get('/api/inbox?pageSize=200')).json().items as { documentId: string }[];
@@ -189,10 +210,19 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
   });
 
   it('a 请示 to a group is refused by 第十五条 (one main recipient); no main recipient at all is refused too', async () => {
-    const q = await town01.post('/api/documents', { docType: '请示', title: '关于请求拨付经费的请示', body: '妥否，请批示。', mainRecipientGroupIds: [group.id] });
+    const q = await town01.post('/api/documents', {
+      docType: '请示',
+      title: '关于请求拨付经费的请示',
+      body: '妥否，请批示。',
+      mainRecipientGroupIds: [group.id],
+    });
     expect(q.statusCode).toBeGreaterThanOrEqual(400);
     expect(q.statusCode).toBeLessThan(500);
-    const none = await a.clerk.post('/api/documents', { docType: '通知', title: '无主送', body: '正文', mainRecipientOrgIds: [] }, { 'accept-language': 'en' });
+    const none = await a.clerk.post(
+      '/api/documents',
+      { docType: '通知', title: '无主送', body: '正文', mainRecipientOrgIds: [] },
+      { 'accept-language': 'en' },
+    );
     expect(none.statusCode).toBe(422);
     expect(none.json().error.message).toContain('main recipient');
     expect(countyOffice).toBeTruthy();

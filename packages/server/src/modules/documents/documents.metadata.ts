@@ -16,7 +16,10 @@ export async function documentMetadata(db: Db, actor: Actor, id: string): Promis
   const doc = await readableDocument(db, actor, id);
   authorize(documentPolicy, actor, 'metadata', doc);
   const input = await officialDocumentInput(db, doc);
-  const printed = printedRecipientsOf(doc, await documentsRepository.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]));
+  const printed = printedRecipientsOf(
+    doc,
+    await documentsRepository.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]),
+  );
   const issuers = input.issuers ?? [input.signatureName];
   const date = (d: string | Date | null | undefined) => (d ? (typeof d === 'string' ? d : d.toISOString().slice(0, 10)) : null);
   return {

@@ -9,7 +9,10 @@ export const recipientGroupsRepository = {
     return db.select().from(recipientGroups).where(live(countyId)).orderBy(asc(recipientGroups.createdAt), asc(recipientGroups.name));
   },
   async byId(db: DbOrTx, countyId: string, id: string, opts: { lock?: boolean } = {}): Promise<RecipientGroupRow | undefined> {
-    const q = db.select().from(recipientGroups).where(and(live(countyId), eq(recipientGroups.id, id)));
+    const q = db
+      .select()
+      .from(recipientGroups)
+      .where(and(live(countyId), eq(recipientGroups.id, id)));
     const [row] = await (opts.lock ? q.for('update') : q);
     return row;
   },

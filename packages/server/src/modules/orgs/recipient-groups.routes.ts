@@ -27,7 +27,7 @@ export const recipientGroupsRoutes: RouteModule = (app, { db }) => {
       config: { action: 'orgs.recipientGroups' },
       schema: {
         tags,
-        summary: "renames a recipient group or changes its members (documents already addressed keep theirs)",
+        summary: 'renames a recipient group or changes its members (documents already addressed keep theirs)',
         params: idParamSchema,
         body: recipientGroupInputSchema,
         response: { 200: recipientGroupSchema },
@@ -39,7 +39,12 @@ export const recipientGroupsRoutes: RouteModule = (app, { db }) => {
     '/api/orgs/recipient-groups/:id',
     {
       config: { action: 'orgs.recipientGroups' },
-      schema: { tags, summary: 'deletes a recipient group (a recorded state)', params: idParamSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags,
+        summary: 'deletes a recipient group (a recorded state)',
+        params: idParamSchema,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (req) => {
       await service.deleteRecipientGroup(db, req.ctx, req.params.id);

@@ -19,7 +19,9 @@ import { recipientGroupsRepository as repo } from './recipient-groups.repository
 import type { RecipientGroupRow } from './recipient-groups.tables.ts';
 
 /** A unique name per county: two clerks saving the same name at once meet the index, not a 500. */
-const nameTaken = (name: string) => ({ recipient_groups_name_key: new AppError(RecipientGroupErrors.RECIPIENT_GROUP_NAME_TAKEN, { name }) });
+const nameTaken = (name: string) => ({
+  recipient_groups_name_key: new AppError(RecipientGroupErrors.RECIPIENT_GROUP_NAME_TAKEN, { name }),
+});
 
 async function countyOf(db: DbOrTx, actor: Actor): Promise<string> {
   const county = await countyIdOf(db, actor.orgId);
@@ -78,7 +80,13 @@ export async function createRecipientGroup(db: Db, ctx: RequestContext, input: R
   const row = await withPgErrors(nameTaken(input.name), () =>
     db.transaction(async (tx) => {
       const row = await repo.insert(tx, { orgId: county, name: input.name, memberOrgIds: members, createdBy: ctx.actor.userId });
-      await writeAudit(tx, ctx, { action: 'recipientGroup.create', entity: 'recipient_group', entityId: row.id, orgId: county, after: row });
+      await writeAudit(tx, ctx, {
+        action: 'recipientGroup.create',
+        entity: 'recipient_group',
+        entityId: row.id,
+        orgId: county,
+        after: row,
+      });
       return row;
     }),
   );
@@ -94,7 +102,14 @@ export async function updateRecipientGroup(db: Db, ctx: RequestContext, id: stri
       const before = await repo.byId(tx, county, id, { lock: true });
       if (!before) throw new AppError(RecipientGroupErrors.RECIPIENT_GROUP_NOT_FOUND, { id });
       const row = await repo.update(tx, id, { name: input.name, memberOrgIds: members });
-      await writeAudit(tx, ctx, { action: 'recipientGroup.update', entity: 'recipient_group', entityId: id, orgId: county, before, after: row });
+      await writeAudit(tx, ctx, {
+        action: 'recipientGroup.update',
+        entity: 'recipient_group',
+        entityId: id,
+        orgId: county,
+        before,
+        after: row,
+      });
       return row;
     }),
   );
