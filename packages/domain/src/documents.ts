@@ -401,7 +401,11 @@ export const documentDraftSchema = z
     secrecyPeriod: secrecyPeriodSchema.nullable().optional(),
   })
   .strict()
-  .superRefine((v, ctx) => classifiedRecordIssues(v, ctx));
+  .superRefine((v, ctx) => {
+    classifiedRecordIssues(v, ctx);
+    if (v.mainRecipientOrgIds.length === 0 && v.mainRecipientGroupIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['mainRecipientOrgIds'], message: 'at least one main recipient (an org or a group)' });
+  });
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
 
 export const documentUpdateSchema = z

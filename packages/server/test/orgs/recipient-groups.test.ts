@@ -218,13 +218,18 @@ describe('a notice to 各乡镇（区）党委、政府', () => {
     });
     expect(q.statusCode).toBeGreaterThanOrEqual(400);
     expect(q.statusCode).toBeLessThan(500);
+    expect(
+      (await a.clerk.post('/api/documents', { docType: '通知', title: '无主送', body: '正文', mainRecipientOrgIds: [] })).statusCode,
+    ).toBe(400);
+    // A group holding only the sender itself leaves no one to send to.
+    const self = await a.admin.post('/api/orgs/recipient-groups', { name: '仅县委办', memberOrgIds: [countyOffice] });
+    expectStatus(self, 201);
     const none = await a.clerk.post(
       '/api/documents',
-      { docType: '通知', title: '无主送', body: '正文', mainRecipientOrgIds: [] },
+      { docType: '通知', title: '无主送', body: '正文', mainRecipientGroupIds: [self.json().id] },
       { 'accept-language': 'en' },
     );
     expect(none.statusCode).toBe(422);
     expect(none.json().error.message).toContain('main recipient');
-    expect(countyOffice).toBeTruthy();
   });
 });
