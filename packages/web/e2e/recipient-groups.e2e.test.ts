@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   apiAs,
+  dispatchCountyDraft,
   describeBrowser,
   loginAs,
   navigate,
@@ -71,14 +72,7 @@ describeBrowser('主送/抄送分组: a notice to 各乡镇（区）党委、政
 
     // The steps this test is not about, through the API.
     const clerk = await apiAs('county.clerk');
-    const admin = await apiAs('county.admin');
-    const leader = await apiAs('county.leader');
-    await clerk('POST', `/api/documents/${docId}/submit`);
-    await admin('POST', `/api/documents/${docId}/review`, { decision: 'approve', comment: '' });
-    await leader('POST', `/api/documents/${docId}/sign-off`, { opinion: '同意' });
-    await clerk('POST', `/api/documents/${docId}/recheck`);
-    await clerk('POST', `/api/documents/${docId}/number`);
-    await clerk('POST', `/api/documents/${docId}/dispatch`, { channel: 'online' });
+    await dispatchCountyDraft(docId);
     const receipts = await clerk<{ items: unknown[] }>('GET', `/api/documents/${docId}/deliveries`);
     expect(receipts.items).toHaveLength(18);
 
