@@ -51,6 +51,7 @@ export const AUDIT_ENTITY_LABELS = {
   archive_transfer: '档案移交',
   archive_config: '档案设置',
   delegation: '委托',
+  recipient_group: '主送/抄送分组',
 } as const;
 
 export const AUDIT_VERB_LABELS = {

@@ -1,6 +1,7 @@
 /** Response shapes of the documents module's API (the web builds on these). */
 import { z } from 'zod';
 import { pageOf, safeString } from './common.ts';
+import { recipientGroupSnapshotSchema } from './orgs.ts';
 import {
   CHANNELS,
   CLASSIFICATIONS,
@@ -48,8 +49,14 @@ export const documentOut = z.object({
   urgency: z.enum(URGENCIES),
   classification: z.enum(CLASSIFICATIONS),
   status: z.enum(DOCUMENT_STATUSES),
+  /** Every recipient org (the groups' members included). */
   mainRecipientOrgIds: z.array(id),
   copyRecipientOrgIds: z.array(id),
+  /** The recipient groups addressed, as frozen on the document; 主送 / 抄送 as printed (group names, then single orgs). */
+  mainRecipientGroups: z.array(recipientGroupSnapshotSchema),
+  copyRecipientGroups: z.array(recipientGroupSnapshotSchema),
+  mainRecipientsText: safeString(),
+  copyRecipientsText: safeString(),
   drafterId: id,
   drafterName: safeString().nullable(),
   draftedAt: iso,

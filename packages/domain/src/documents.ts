@@ -373,6 +373,8 @@ export function formatChineseDate(isoDate: string): string {
 export const TITLE_MAX = 200;
 export const BODY_MAX = 100_000;
 const orgIds = z.array(z.uuid()).max(5000);
+/** Recipient groups the county office keeps: a document names a few. */
+const groupIds = z.array(z.uuid()).max(50);
 /** 联合行文 "单位不宜过多": a handful of co-issuing orgs. */
 export const COUNTERSIGN_MAX = 10;
 const countersignOrgIds = z.array(z.uuid()).max(COUNTERSIGN_MAX);
@@ -382,8 +384,11 @@ export const documentDraftSchema = z
     docType: z.enum(DOC_TYPES),
     title: safeString().trim().min(1).max(TITLE_MAX),
     body: safeString().max(BODY_MAX).nullable().optional(),
-    mainRecipientOrgIds: orgIds.min(1),
+    /** 主送 one by one and as groups (各乡镇（区）党委、政府): at least one of them (checked by the server, which expands the groups). */
+    mainRecipientOrgIds: orgIds.default([]),
     copyRecipientOrgIds: orgIds.default([]),
+    mainRecipientGroupIds: groupIds.default([]),
+    copyRecipientGroupIds: groupIds.default([]),
     urgency: z.enum(URGENCIES).default('none'),
     classification: z.enum(CLASSIFICATIONS).default('none'),
     attachmentNote: safeString().trim().max(1000).nullable().optional(),
@@ -396,7 +401,11 @@ export const documentDraftSchema = z
     secrecyPeriod: secrecyPeriodSchema.nullable().optional(),
   })
   .strict()
-  .superRefine((v, ctx) => classifiedRecordIssues(v, ctx));
+  .superRefine((v, ctx) => {
+    classifiedRecordIssues(v, ctx);
+    if (v.mainRecipientOrgIds.length === 0 && v.mainRecipientGroupIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['mainRecipientOrgIds'], message: 'at least one main recipient (an org or a group)' });
+  });
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
 
 export const documentUpdateSchema = z
@@ -404,8 +413,10 @@ export const documentUpdateSchema = z
     docType: z.enum(DOC_TYPES).optional(),
     title: safeString().trim().min(1).max(TITLE_MAX).optional(),
     body: safeString().max(BODY_MAX).nullable().optional(),
-    mainRecipientOrgIds: orgIds.min(1).optional(),
+    mainRecipientOrgIds: orgIds.optional(),
     copyRecipientOrgIds: orgIds.optional(),
+    mainRecipientGroupIds: groupIds.optional(),
+    copyRecipientGroupIds: groupIds.optional(),
     urgency: z.enum(URGENCIES).optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
     attachmentNote: safeString().trim().max(1000).nullable().optional(),

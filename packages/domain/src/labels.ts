@@ -200,6 +200,7 @@ const EN: LabelTables = {
     archive_transfer: 'archive transfer',
     archive_config: 'archive settings',
     delegation: 'delegation',
+    recipient_group: 'recipient group',
   },
   AUDIT_VERB: {
     login: 'Signed in',

@@ -14,6 +14,8 @@ export const ROLE_ACTIONS = {
   'users.unlock': ['security_admin'],
   // the org's seal picture and its document signing keys (issue 13)
   'orgs.signing': ['security_admin'],
+  // the county office's recipient groups (主送/抄送 groups such as 各乡镇（区）党委、政府, issue 13)
+  'orgs.recipientGroups': ['county_admin', 'system_admin'],
   'audit.read': ['audit_admin'],
   'org.switch': ['county_admin', 'county_staff'],
   'business.read': ['county_admin', 'county_staff', 'office_staff', 'leader_in_charge'],

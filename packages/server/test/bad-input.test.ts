@@ -64,6 +64,8 @@ const targets: readonly { method: 'GET' | 'POST'; url: string; as: 'sys' | 'sec'
   { method: 'POST', url: `/api/users/${someUser.id}/role`, as: 'sec' },
   { method: 'POST', url: '/api/users/not-a-uuid/role', as: 'sec' },
   { method: 'POST', url: '/api/orgs', as: 'sys' },
+  // a recipient group needs real org ids of the county: no generated body is one
+  { method: 'POST', url: '/api/orgs/recipient-groups', as: 'sys' },
   { method: 'GET', url: '/api/users?orgId=xyz', as: 'sys' },
   { method: 'GET', url: '/api/audit?from=yesterday', as: 'sys' },
 ];

@@ -71,7 +71,12 @@ describeBrowser('the app shell', () => {
   // top: the menu's groups in order (a township's 督查 holds only its own-office filing, checked below);
   // pinned: the leader's 待我签发 / 待我批示 above every group.
   const cases: { user: string; role: string; top: string[]; system: string[]; pinned?: string[] }[] = [
-    { user: 'county.admin', role: '县委办（业务管理员）', top: [...BUSINESS_GROUPS, '督查', '系统'], system: ['我的账户'] },
+    {
+      user: 'county.admin',
+      role: '县委办（业务管理员）',
+      top: [...BUSINESS_GROUPS, '督查', '系统'],
+      system: ['主送/抄送分组', '我的账户'],
+    },
     { user: 'town01.clerk', role: '乡镇办公室工作人员', top: [...BUSINESS_GROUPS, '督查', '系统'], system: ['我的账户'] },
     // The leader in charge sees the office's annual assessment (issue 10), so 督查 is in the menu.
     {
@@ -81,7 +86,7 @@ describeBrowser('the app shell', () => {
       system: ['我的账户'],
       pinned: ['待我签发', '待我批示'],
     },
-    { user: 'sysadmin', role: '系统管理员', top: ['系统'], system: ['账户管理', '我的账户'] },
+    { user: 'sysadmin', role: '系统管理员', top: ['系统'], system: ['账户管理', '主送/抄送分组', '我的账户'] },
     { user: 'secadmin', role: '安全保密管理员', top: ['系统'], system: ['角色与解锁', '登录锁定', '印章与签名密钥', '我的账户'] },
     { user: 'auditor', role: '安全审计员', top: ['系统'], system: ['审计日志', '我的账户'] },
   ];

@@ -446,3 +446,17 @@ export async function apiAs(username: string, password = DEMO_PASSWORD) {
   };
   return Object.assign(call, { displayName: me.displayName });
 }
+
+/**
+ * A county draft taken through the steps a browser test is not about — submit, 核稿, 签发, 复核,
+ * numbering — and dispatched online, as the county's clerk, administrator and leader.
+ */
+export async function dispatchCountyDraft(docId: string): Promise<void> {
+  const [clerk, admin, leader] = await Promise.all([apiAs('county.clerk'), apiAs('county.admin'), apiAs('county.leader')]);
+  await clerk('POST', `/api/documents/${docId}/submit`);
+  await admin('POST', `/api/documents/${docId}/review`, { decision: 'approve', comment: '' });
+  await leader('POST', `/api/documents/${docId}/sign-off`, { opinion: '同意' });
+  await clerk('POST', `/api/documents/${docId}/recheck`);
+  await clerk('POST', `/api/documents/${docId}/number`);
+  await clerk('POST', `/api/documents/${docId}/dispatch`, { channel: 'online' });
+}

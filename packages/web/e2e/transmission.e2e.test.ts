@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
+import { apiAs, dispatchCountyDraft, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession } from './helpers.ts';
 
 /** Ant Design puts a space between two Chinese characters on a button ("补 发"). */
 const button = (scope: Page | Locator, text: string) =>
@@ -40,8 +40,6 @@ describeBrowser('公文传输: 退回, 补发 and 催办 between the county and 
 
   it('the township returns a delivery with its reason; the county sees it returned live and re-sends it; it is back in the township’s inbox', async () => {
     const clerk = await apiAs('county.clerk');
-    const admin = await apiAs('county.admin');
-    const leader = await apiAs('county.leader');
     const townApi = await apiAs(townUser);
     const me = (await townApi('GET', '/api/me')) as { org: { id: string; name: string } };
     townName = me.org.name;
@@ -53,12 +51,7 @@ describeBrowser('公文传输: 退回, 补发 and 催办 between the county and 
       copyRecipientOrgIds: [],
     });
     docId = doc.id as string;
-    await clerk('POST', `/api/documents/${docId}/submit`);
-    await admin('POST', `/api/documents/${docId}/review`, { decision: 'approve', comment: '' });
-    await leader('POST', `/api/documents/${docId}/sign-off`, { opinion: '同意' });
-    await clerk('POST', `/api/documents/${docId}/recheck`);
-    await clerk('POST', `/api/documents/${docId}/number`);
-    await clerk('POST', `/api/documents/${docId}/dispatch`, { channel: 'online' });
+    await dispatchCountyDraft(docId);
 
     // The county keeps its slip open with the receipt table, live.
     const c = county.page;

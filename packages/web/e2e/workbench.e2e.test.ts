@@ -6,7 +6,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs, describeBrowser, loginAs, navigate, openBrowser, screenshot, type BrowserSession, waitForPage } from './helpers.ts';
+import {
+  apiAs,
+  dispatchCountyDraft,
+  describeBrowser,
+  loginAs,
+  navigate,
+  openBrowser,
+  screenshot,
+  type BrowserSession,
+  waitForPage,
+} from './helpers.ts';
 
 const todoItems = (page: Page) => page.getByTestId('todo-item');
 
@@ -28,8 +38,6 @@ describeBrowser('工作台: every user’s day on one page', () => {
     await page.getByTestId('bell').waitFor();
 
     const clerk = await apiAs('county.clerk');
-    const admin = await apiAs('county.admin');
-    const leader = await apiAs('county.leader');
     const orgs = (await clerk('GET', '/api/orgs')).items as { id: string; code: string; kind: string; name: string }[];
     const town01 =
       orgs.find((o) => o.kind === 'township' && o.name.length > 0 && o.code === 'T01') ?? orgs.filter((o) => o.kind === 'township')[0]!;
@@ -41,12 +49,7 @@ describeBrowser('工作台: every user’s day on one page', () => {
       copyRecipientOrgIds: [],
     });
     const id = doc.id as string;
-    await clerk('POST', `/api/documents/${id}/submit`);
-    await admin('POST', `/api/documents/${id}/review`, { decision: 'approve', comment: '' });
-    await leader('POST', `/api/documents/${id}/sign-off`, { opinion: '同意' });
-    await clerk('POST', `/api/documents/${id}/recheck`);
-    await clerk('POST', `/api/documents/${id}/number`);
-    await clerk('POST', `/api/documents/${id}/dispatch`, { channel: 'online' });
+    await dispatchCountyDraft(id);
 
     // Live: the stream tells the page, the workbench and the bell refetch; no reload.
     const item = todoItems(page).filter({ hasText: title });

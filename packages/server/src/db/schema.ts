@@ -1,5 +1,6 @@
 // The Drizzle schema index: every module's tables, one line each.
 export * from '../modules/orgs/orgs.tables.ts';
+export * from '../modules/orgs/recipient-groups.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/documents/documents.tables.ts';

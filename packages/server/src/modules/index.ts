@@ -4,6 +4,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { delegationsRoutes } from './accounts/delegations.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { orgsRoutes } from './orgs/orgs.routes.ts';
+import { recipientGroupsRoutes } from './orgs/recipient-groups.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { informationRoutes } from './information/information.routes.ts';
 import { archivesRoutes } from './archives/archives.routes.ts';
@@ -26,6 +27,7 @@ export const routeModules: RouteModule[] = [
   receptionRoutes,
   accountsRoutes,
   orgsRoutes,
+  recipientGroupsRoutes,
   auditRoutes,
   documentsRoutes,
   informationRoutes,

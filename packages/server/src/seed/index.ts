@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { systemContext } from '../platform/context.ts';
+import { seedRecipientGroups } from './recipient-groups.seed.ts';
 import { demoAccounts, isDemoSeeded, markDemoSeeded, seedAccounts, seedOrgs } from './demo-county.ts';
 import { rng, type SeedContext, type SeedStep } from './seed-context.ts';
 import { meetingsSeed } from '../modules/meetings/meetings.seed.ts';
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedRepo
   seedActor.orgId = orgs.get('QX')!.id;
   tick('orgs');
   const users = await seedAccounts(db, bootCtx, orgs, accounts, () => tick('accounts'));
+  await seedRecipientGroups(db, bootCtx, orgs, users.get('county.admin')!.id);
   const s: SeedContext = {
     db,
     ctx: bootCtx,

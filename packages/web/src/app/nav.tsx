@@ -471,6 +471,15 @@ export const NAV: NavEntry[] = [
     page: SigningPage,
   },
   {
+    key: 'system.recipientGroups',
+    path: '/system/recipient-groups',
+    labelKey: 'nav.system.recipientGroups',
+    icon: <TeamOutlined />,
+    action: 'orgs.recipientGroups',
+    group: 'system',
+    page: lazy(() => import('../features/system/pages/RecipientGroupsPage.tsx')),
+  },
+  {
     key: 'system.audit',
     path: '/system/audit',
     labelKey: 'nav.system.audit',

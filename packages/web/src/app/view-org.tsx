@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { Org } from '@township-office/domain/orgs';
+import type { Org, RecipientGroup } from '@township-office/domain/orgs';
 import { api } from '../lib/api.ts';
 import { keys } from '../lib/query.ts';
 import { useSession } from './session.tsx';
@@ -50,5 +50,15 @@ export function useOrgs() {
     queryFn: () => api.get<{ items: OrgItem[] }>('/api/orgs'),
     staleTime: 10 * 60_000,
     select: (d) => d.items,
+  });
+}
+
+/** GET /api/orgs/recipient-groups: the county's 主送/抄送 groups (各乡镇（区）党委、政府), for the pickers and the page that keeps them. */
+export function useRecipientGroups(enabled = true) {
+  return useQuery({
+    queryKey: keys.recipientGroups,
+    queryFn: () => api.get<{ items: RecipientGroup[] }>('/api/orgs/recipient-groups'),
+    select: (d) => d.items,
+    enabled,
   });
 }

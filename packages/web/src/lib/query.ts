@@ -32,6 +32,7 @@ export const keys = {
   people: ['people'] as const,
   /** GET /api/orgs (app/view-org.tsx `useOrgs`). */
   orgs: ['orgs'] as const,
+  recipientGroups: ['orgs', 'recipient-groups'] as const,
 };
 
 export interface InvalidatingMutationOptions {

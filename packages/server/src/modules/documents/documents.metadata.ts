@@ -9,11 +9,17 @@ import type { Actor } from '../../platform/context.ts';
 import { authorize } from '../../platform/policy.ts';
 import { documentPolicy } from './documents.policy.ts';
 import { officialDocumentInput, readableDocument } from './documents.service.ts';
+import { documentsRepository } from './documents.repository.ts';
+import { printedRecipientsOf } from './documents.recipients.ts';
 
 export async function documentMetadata(db: Db, actor: Actor, id: string): Promise<DocumentMetadata> {
   const doc = await readableDocument(db, actor, id);
   authorize(documentPolicy, actor, 'metadata', doc);
   const input = await officialDocumentInput(db, doc);
+  const printed = printedRecipientsOf(
+    doc,
+    await documentsRepository.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]),
+  );
   const issuers = input.issuers ?? [input.signatureName];
   const date = (d: string | Date | null | undefined) => (d ? (typeof d === 'string' ? d : d.toISOString().slice(0, 10)) : null);
   return {
@@ -31,12 +37,13 @@ export async function documentMetadata(db: Db, actor: Actor, id: string): Promis
     coIssuers: issuers.slice(1),
     signer: doc.signerName,
     title: doc.title,
-    mainRecipients: input.mainRecipients ? input.mainRecipients.split('、') : [],
+    // A group's name holds 、 itself (各乡镇（区）党委、政府): the list, not the printed line split again.
+    mainRecipients: printed.main,
     attachmentNote: (input.attachments ?? []).map((a) => a.name),
     signatures: input.signatureNames ?? [input.signatureName],
     writtenDate: doc.writtenDate,
     note: doc.remark,
-    copyRecipients: input.copyTo ?? [],
+    copyRecipients: printed.copy,
     printedBy: input.printedBy,
     printedDate: doc.dispatchedAt ? date(input.printedDate) : null,
   };

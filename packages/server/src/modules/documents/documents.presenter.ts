@@ -10,6 +10,7 @@ import type { incomingDetail } from './incoming.service.ts';
 import type { receiptTable } from './deliveries.service.ts';
 import type { documentsRepository } from './documents.repository.ts';
 import { chinaToday } from '@township-office/domain/dates';
+import { printedRecipientsOf } from './documents.recipients.ts';
 
 const isoOrNull = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -18,6 +19,17 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 export function classifiedRecord(row: Pick<DocumentRow, 'classification' | 'secrecyUnit' | 'secrecyAmount' | 'paperChannel'>) {
   const secrecyPeriod = secrecyOf(row);
   return { secrecyPeriod, secrecyMark: secrecyMark(row.classification, secrecyPeriod), paperChannel: row.paperChannel };
+}
+
+/** The groups as frozen on the document and 主送 / 抄送 as printed (GB/T 9704-2012 7.3.2, 7.4.2). */
+function presentRecipients(doc: DocumentRow, names: Map<string, string>) {
+  const printed = printedRecipientsOf(doc, names);
+  return {
+    mainRecipientGroups: doc.mainRecipientGroups,
+    copyRecipientGroups: doc.copyRecipientGroups,
+    mainRecipientsText: printed.main.join('、'),
+    copyRecipientsText: printed.copy.join('、'),
+  };
 }
 
 export function presentAttachment(a: AttachmentRow) {
@@ -53,6 +65,7 @@ export function presentDocument(
     status: doc.status,
     mainRecipientOrgIds: doc.mainRecipientOrgIds,
     copyRecipientOrgIds: doc.copyRecipientOrgIds,
+    ...presentRecipients(doc, extra.orgNames),
     drafterId: doc.drafterId,
     drafterName: extra.names.get(doc.drafterId) ?? null,
     draftedAt: iso(doc.draftedAt),

@@ -35,6 +35,7 @@ import { presentDocument } from './documents.presenter.ts';
 import { documentsRepository as repo } from './documents.repository.ts';
 import type { DocumentRow } from './documents.tables.ts';
 import { liftSummaryLists } from './documents.formats.ts';
+import { printedRecipientsOf, recipientsChanged, resolveRecipients } from './documents.recipients.ts';
 import { formatOf } from './documents.layout.ts';
 import { clearRevisionBodies, markSignedRevisionSeen, recordRevision } from './revisions.write.ts';
 import { renderOfficialDocument } from './documents.pdf.ts';
@@ -137,15 +138,17 @@ export async function listDocuments(db: Db, ctx: RequestContext, q: { status?: s
 }
 
 /** What other modules' seams pass (a meeting's 纪要, a duty report): the joint-document fields are optional for them. */
-type DraftInput = Omit<DocumentDraft, 'important' | 'countersignOrgIds'> & Partial<Pick<DocumentDraft, 'important' | 'countersignOrgIds'>>;
+type DraftInput = Omit<DocumentDraft, 'important' | 'countersignOrgIds' | 'mainRecipientGroupIds' | 'copyRecipientGroupIds'> &
+  Partial<Pick<DocumentDraft, 'important' | 'countersignOrgIds' | 'mainRecipientGroupIds' | 'copyRecipientGroupIds'>>;
 
 export async function draftDocument(db: Db, ctx: RequestContext, draft: DraftInput): Promise<DocumentRow> {
   const input = { ...draft, important: draft.important ?? false, countersignOrgIds: draft.countersignOrgIds ?? [] };
   assertMay(ctx.actor, 'documents.draft');
   refuseClassifiedContent(input.classification, input.body, input.attachmentNote);
   await checkRecipients(db, ctx.actor, input.mainRecipientOrgIds, input.copyRecipientOrgIds);
-  await checkCountersignOrgs(db, ctx.actor, input.countersignOrgIds, [...input.mainRecipientOrgIds, ...input.copyRecipientOrgIds]);
-  const upward = await directionAndRules(db, ctx.actor.orgId, input);
+  const to = await resolveRecipients(db, ctx.actor, input);
+  await checkCountersignOrgs(db, ctx.actor, input.countersignOrgIds, [...to.mainRecipientOrgIds, ...to.copyRecipientOrgIds]);
+  const upward = await directionAndRules(db, ctx.actor.orgId, { docType: input.docType, ...to });
   return db.transaction(async (tx) => {
     const row = await repo.insert(tx, {
       orgId: ctx.actor.orgId,
@@ -156,8 +159,10 @@ export async function draftDocument(db: Db, ctx: RequestContext, draft: DraftInp
       remark: input.remark || null,
       urgency: input.urgency,
       classification: input.classification,
-      mainRecipientOrgIds: input.mainRecipientOrgIds,
-      copyRecipientOrgIds: input.copyRecipientOrgIds,
+      mainRecipientOrgIds: to.mainRecipientOrgIds,
+      copyRecipientOrgIds: to.copyRecipientOrgIds,
+      mainRecipientGroups: to.mainRecipientGroups,
+      copyRecipientGroups: to.copyRecipientGroups,
       drafterId: ctx.actor.userId,
       upward,
       important: input.important,
@@ -179,8 +184,22 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
   assertMay(ctx.actor, 'documents.draft');
   return db.transaction(async (tx) => {
     const doc = await lockedFor(tx, ctx.actor, id, 'edit');
-    const { secrecyPeriod, ...fields } = input;
-    const next = { ...doc, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as DocumentRow;
+    const { secrecyPeriod, mainRecipientOrgIds, copyRecipientOrgIds, mainRecipientGroupIds, copyRecipientGroupIds, ...fields } = input;
+    const addressing = { mainRecipientOrgIds, copyRecipientOrgIds, mainRecipientGroupIds, copyRecipientGroupIds };
+    const readdressed = Object.values(addressing).some((v) => v !== undefined);
+    const to = readdressed ? await resolveRecipients(tx, ctx.actor, addressing, doc) : null;
+    const next = {
+      ...doc,
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      ...(to
+        ? {
+            mainRecipientOrgIds: to.mainRecipientOrgIds,
+            copyRecipientOrgIds: to.copyRecipientOrgIds,
+            mainRecipientGroups: to.mainRecipientGroups,
+            copyRecipientGroups: to.copyRecipientGroups,
+          }
+        : {}),
+    } as DocumentRow;
     // 保密期限 belongs to the 密级: given with 非密 it is refused; a draft made 非密 drops the period it had.
     if (secrecyPeriod && !isClassified(next.classification)) throw new AppError(DocumentErrors.SECRECY_PERIOD_UNCLASSIFIED);
     const secrecy = !isClassified(next.classification)
@@ -191,15 +210,15 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
     refuseClassifiedContent(next.classification, next.body, next.attachmentNote);
     if (isClassified(next.classification) && (await repo.attachmentsOf(tx, id)).length > 0)
       throw new AppError(DocumentErrors.CLASSIFIED_NO_CONTENT, { level: labelRef('CLASSIFICATION', next.classification) });
-    if (input.mainRecipientOrgIds || input.copyRecipientOrgIds)
-      await checkRecipients(db, ctx.actor, next.mainRecipientOrgIds, next.copyRecipientOrgIds);
-    if (input.countersignOrgIds || input.mainRecipientOrgIds || input.copyRecipientOrgIds)
+    if (to) await checkRecipients(db, ctx.actor, to.mainSingles, to.copySingles);
+    if (input.countersignOrgIds || to)
       await checkCountersignOrgs(db, ctx.actor, next.countersignOrgIds, [...next.mainRecipientOrgIds, ...next.copyRecipientOrgIds]);
     const upward = await directionAndRules(db, doc.orgId, next);
     const changed: string[] = (Object.keys(fields) as (keyof typeof fields)[]).filter(
       (k) => fields[k] !== undefined && JSON.stringify(fields[k]) !== JSON.stringify(doc[k]),
     );
     if (JSON.stringify(secrecyOf(secrecy)) !== JSON.stringify(secrecyOf(doc))) changed.push('secrecyPeriod');
+    if (to && recipientsChanged(doc, to)) changed.push('recipients');
     const backToSigner = RESIGN_STATUSES.includes(doc.status) && changed.length > 0;
     // 痕迹保留: a classified record keeps no content, in its versions either (before the cascade checks them).
     if (isClassified(next.classification) && !isClassified(doc.classification)) await clearRevisionBodies(tx, id);
@@ -213,6 +232,8 @@ export async function updateDocument(db: Db, ctx: RequestContext, id: string, in
       classification: next.classification,
       mainRecipientOrgIds: next.mainRecipientOrgIds,
       copyRecipientOrgIds: next.copyRecipientOrgIds,
+      mainRecipientGroups: next.mainRecipientGroups,
+      copyRecipientGroups: next.copyRecipientGroups,
       upward,
       important: next.important,
       countersignOrgIds: next.countersignOrgIds,
@@ -537,7 +558,7 @@ export async function documentView(db: Db, actor: Actor, doc: DocumentRow) {
     repo.userNames(db, [doc.drafterId, doc.reviewerId, doc.recheckedBy, doc.addedReviewerId, doc.addedBy]),
     repo.attachmentsOf(db, doc.id),
     repo.countersignsOf(db, doc.id),
-    repo.orgNames(db, doc.countersignOrgIds),
+    repo.orgNames(db, [...doc.countersignOrgIds, ...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds]),
     // Another org (a recipient, a co-issuer) does not see how the sender's office handled its draft.
     canReadOrg(actor, doc.orgId) ? flowStepsOf(db, doc.id) : Promise.resolve([]),
     canReadOrg(actor, doc.orgId) ? flowRecordOf(db, doc) : Promise.resolve([]),
@@ -567,6 +588,7 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
   const org = await repo.orgById(db, doc.orgId);
   const names = await repo.orgNames(db, [...doc.mainRecipientOrgIds, ...doc.copyRecipientOrgIds, ...doc.countersignOrgIds]);
   const attachments = await repo.attachmentsOf(db, doc.id);
+  const printed = printedRecipientsOf(doc, names);
   const issuer = org?.name ?? '';
   const coIssuers = doc.countersignOrgIds.map((i) => names.get(i) ?? '').filter(Boolean);
   const today = chinaToday();
@@ -587,7 +609,8 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
     docType: doc.docType,
     urgency: doc.urgency,
     title: doc.title,
-    mainRecipients: doc.mainRecipientOrgIds.map((i) => names.get(i) ?? '').join('、'),
+    // GB/T 9704-2012 7.3.2 主送机关 / 7.4.2 抄送机关: a recipient group prints as its name (各乡镇（区）党委、政府).
+    mainRecipients: printed.main.join('、'),
     body: doc.body ?? '',
     // 10.3: a 纪要's closing 出席/请假/列席 paragraphs print as its lists.
     ...(formatOf(doc.docType) === 'summary' ? liftSummaryLists(doc.body ?? '') : {}),
@@ -597,7 +620,7 @@ export async function officialDocumentInput(db: DbOrTx, doc: DocumentRow) {
     ...(coIssuers.length > 0 ? { issuerSeals: [seal, ...coSeals] } : {}),
     writtenDate: doc.writtenDate ?? today,
     note: doc.remark,
-    copyTo: doc.copyRecipientOrgIds.map((i) => names.get(i) ?? ''),
+    copyTo: printed.copy,
     printedBy: issuer,
     printedDate: doc.dispatchedAt ? chinaToday(doc.dispatchedAt) : (doc.writtenDate ?? today),
   };

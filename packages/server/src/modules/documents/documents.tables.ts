@@ -1,4 +1,4 @@
-import { bigint, boolean, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   CHANNELS,
   CLASSIFICATIONS,
@@ -9,6 +9,7 @@ import {
   SECRECY_UNITS,
   URGENCIES,
 } from '@township-office/domain/documents';
+import type { RecipientGroupSnapshot } from '@township-office/domain/orgs';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
 
@@ -29,6 +30,9 @@ export const documents = pgTable('documents', {
   status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
   mainRecipientOrgIds: uuid('main_recipient_org_ids').array().notNull(),
   copyRecipientOrgIds: uuid('copy_recipient_org_ids').array().notNull().default([]),
+  /** The recipient groups addressed, frozen when saved (1280_recipient_groups.sql); their members are in the org ids above. */
+  mainRecipientGroups: jsonb('main_recipient_groups').$type<RecipientGroupSnapshot[]>().notNull().default([]),
+  copyRecipientGroups: jsonb('copy_recipient_groups').$type<RecipientGroupSnapshot[]>().notNull().default([]),
   drafterId: uuid('drafter_id')
     .notNull()
     .references(() => users.id),

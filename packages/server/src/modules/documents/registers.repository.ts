@@ -63,13 +63,24 @@ export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: num
   const r = await db.execute<OutgoingRegisterRow>(sql`
     SELECT d.id, d.org_id, d.doc_number, d.title, d.doc_type, d.classification, d.urgency, u.display_name AS drafter, d.signer_name AS signer,
            d.written_date, d.copies, d.copy_numbers, d.channel, d.paper_channel, d.secrecy_unit, d.secrecy_amount, d.status, d.void_reason, d.remark,
-           (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(d.main_recipient_org_ids)) AS main_to,
-           (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(d.copy_recipient_org_ids)) AS copy_to,
+           ${printedTo(sql`d.main_recipient_org_ids`, sql`d.main_recipient_groups`)} AS main_to,
+           ${printedTo(sql`d.copy_recipient_org_ids`, sql`d.copy_recipient_groups`)} AS copy_to,
            count(*) OVER () AS total
     FROM documents d LEFT JOIN users u ON u.id = d.drafter_id
     WHERE ${w}
     ORDER BY d.written_date DESC, d.number_prefix, d.number_seq DESC LIMIT ${limit} OFFSET ${offset}`);
   return r.rows;
+}
+
+/**
+ * 主送 / 抄送 as the register prints them: each recipient group by its name, then the orgs not reached
+ * through a group (documents.recipients printedRecipientsOf, the same rule in SQL for the list and exports).
+ */
+function printedTo(orgIds: SQL, groups: SQL): SQL {
+  return sql`NULLIF(concat_ws('、',
+      (SELECT string_agg(g.value->>'name', '、' ORDER BY g.ordinality) FROM jsonb_array_elements(${groups}) WITH ORDINALITY g),
+      (SELECT string_agg(o.name, '、' ORDER BY o.sort_order) FROM orgs o WHERE o.id = ANY(${orgIds})
+         AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${groups}) m WHERE m.value->'memberOrgIds' ? o.id::text))), '')`;
 }
 
 export type IncomingRegisterRow = {

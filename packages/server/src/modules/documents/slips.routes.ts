@@ -1,4 +1,5 @@
 /** 发文笺 and 文件处理笺 as single-document forms through the shared print mechanism. */
+import { printedRecipientsOf } from './documents.recipients.ts';
 import { onBehalfName } from '@township-office/domain/delegations';
 import {
   CLASSIFICATION_LABELS,
@@ -48,7 +49,7 @@ export const slipRoutes: RouteModule = (app, { db }) => {
         name: onBehalfName(c.userName, c.forUserName),
         date: day(c.decidedAt),
       }));
-      const list = (ids: string[]) => ids.map((i) => orgNames.get(i) ?? '').join('、');
+      const printed = printedRecipientsOf(doc, orgNames);
       // 流转记录: every step, as the web slip shows it; another org's reader does not see the sender's handling.
       const record = canReadOrg(req.ctx.actor, doc.orgId) ? await flowRecordOf(db, doc) : [];
       const spec: FormSpec = {
@@ -84,8 +85,8 @@ export const slipRoutes: RouteModule = (app, { db }) => {
                 ],
               },
               { cells: [{ label: '标题', value: doc.title }], minLines: 2 },
-              { cells: [{ label: '主送', value: list(doc.mainRecipientOrgIds) }] },
-              { cells: [{ label: '抄送', value: list(doc.copyRecipientOrgIds) }] },
+              { cells: [{ label: '主送', value: printed.main.join('、') }] },
+              { cells: [{ label: '抄送', value: printed.copy.join('、') }] },
               { cells: [{ label: '附件', value: doc.attachmentNote }] },
               {
                 cells: [

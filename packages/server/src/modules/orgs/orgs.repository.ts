@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgs, type OrgRow } from './orgs.tables.ts';
 
@@ -28,3 +28,14 @@ export const orgsRepository = {
     return row!;
   },
 };
+
+/** The county an org stands in (itself when it is one): up the tree, at most a few steps. */
+export async function countyIdOf(db: DbOrTx, orgId: string): Promise<string | undefined> {
+  const r = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id, kind, 0 AS depth FROM orgs WHERE id = ${orgId}::uuid
+      UNION ALL SELECT o.id, o.parent_id, o.kind, up.depth + 1 FROM orgs o JOIN up ON o.id = up.parent_id WHERE up.depth < 10
+    )
+    SELECT id FROM up WHERE kind = 'county' ORDER BY depth LIMIT 1`);
+  return r.rows[0]?.id;
+}

@@ -65,12 +65,19 @@ export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
           <tr>
             <th>{t('documents.slip.main')}</th>
             <td colSpan={3} data-testid="slip-main">
-              {recipients(doc.mainRecipientOrgIds)}
+              {/* A recipient group reads as its name, as on the printed document. */}
+              {doc.mainRecipientGroups.length ? doc.mainRecipientsText : recipients(doc.mainRecipientOrgIds)}
             </td>
           </tr>
           <tr>
             <th>{t('documents.slip.copy')}</th>
-            <td colSpan={3}>{doc.copyRecipientOrgIds.length ? recipients(doc.copyRecipientOrgIds) : t('documents.slip.none')}</td>
+            <td colSpan={3}>
+              {doc.copyRecipientGroups.length
+                ? doc.copyRecipientsText
+                : doc.copyRecipientOrgIds.length
+                  ? recipients(doc.copyRecipientOrgIds)
+                  : t('documents.slip.none')}
+            </td>
           </tr>
           <tr>
             <th>{t('documents.slip.classification')}</th>

@@ -23,6 +23,7 @@ import { uploadAttachment, useCreateDocument, useDocument, useUpdateDocument } f
 import { BodyEditor } from '../components/BodyEditor.tsx';
 import { fromBody, toBody, type Paragraph } from '../components/body.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
+import { joinRecipients, splitRecipients } from '../../../components/OrgPicker.tsx';
 import { SecrecyPeriodField, secrecyPeriodOf, type SecrecyFormValues } from '../components/SecrecyFields.tsx';
 
 interface Values extends SecrecyFormValues {
@@ -59,8 +60,8 @@ export default function DraftPage() {
     ? {
         docType: doc.docType as DocType,
         title: doc.title,
-        mainRecipientOrgIds: doc.mainRecipientOrgIds,
-        copyRecipientOrgIds: doc.copyRecipientOrgIds,
+        mainRecipientOrgIds: joinRecipients(doc.mainRecipientOrgIds, doc.mainRecipientGroups),
+        copyRecipientOrgIds: joinRecipients(doc.copyRecipientOrgIds, doc.copyRecipientGroups),
         urgency: doc.urgency,
         classification: doc.classification,
         paragraphs: fromBody(doc.body),
@@ -119,8 +120,11 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
     const payload = {
       docType: v.docType,
       title: v.title.trim(),
-      mainRecipientOrgIds: v.mainRecipientOrgIds,
-      copyRecipientOrgIds: v.copyRecipientOrgIds ?? [],
+      // The pickers hold single orgs and groups (group:<id>); the server expands the groups and keeps their names.
+      mainRecipientOrgIds: splitRecipients(v.mainRecipientOrgIds).orgIds,
+      mainRecipientGroupIds: splitRecipients(v.mainRecipientOrgIds).groupIds,
+      copyRecipientOrgIds: splitRecipients(v.copyRecipientOrgIds).orgIds,
+      copyRecipientGroupIds: splitRecipients(v.copyRecipientOrgIds).groupIds,
       urgency: v.urgency,
       classification: v.classification,
       important: v.important ?? false,
@@ -205,10 +209,10 @@ function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
             label={t('documents.form.main')}
             rules={[{ required: true, type: 'array', min: 1, message: t('documents.form.mainRequired') }]}
           >
-            <OrgPicker exclude={[...copy, ...countersign]} testId="main-recipients" />
+            <OrgPicker withGroups exclude={[...copy, ...countersign]} testId="main-recipients" />
           </Form.Item>
           <Form.Item name="copyRecipientOrgIds" label={t('documents.form.copy')}>
-            <OrgPicker exclude={[...main, ...countersign]} testId="copy-recipients" />
+            <OrgPicker withGroups exclude={[...main, ...countersign]} testId="copy-recipients" />
           </Form.Item>
           <Form.Item name="countersignOrgIds" label={t('documents.form.countersign')} extra={t('documents.form.countersignHelp')}>
             <OrgPicker exclude={[...main, ...copy]} testId="countersign-orgs" />
