@@ -53,6 +53,30 @@ async function explain(pool: pg.Pool, statements: { text: string; values: unknow
   return out.sort((a, b) => b.ms - a.ms);
 }
 
+/**
+ * BENCH_EXPLAIN=1: EXPLAIN ANALYZE of the first sweep's big statement (the longest one it sent), run
+ * again in a transaction rolled back, with the engine's state as before that sweep (no last sweep, no
+ * keys, no engine notifications). Prints the plan; the bench's figures are the timed run's, not this one's.
+ */
+async function explainSweep(pool: pg.Pool, sent: { text: string; values: unknown[] }[], progress: (m: string) => void) {
+  const big = [...sent].sort((a, b) => b.text.length - a.text.length)[0];
+  if (!big) return;
+  progress('EXPLAIN ANALYZE of the first sweep (rolled back)');
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(`DELETE FROM reminder_sweeps`);
+    await c.query(`DELETE FROM notification_digest_events`);
+    await c.query(`DELETE FROM notifications WHERE stage IN ('new', 'before', 'due', 'overdue', 'escalated', 'digest')`);
+    await c.query(`SET LOCAL work_mem = '256MB'`);
+    const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${big.text}`, big.values);
+    console.log(`\n--- the first sweep's statement\n${r.rows.map((x) => x['QUERY PLAN'] as string).join('\n')}`);
+  } finally {
+    await c.query('ROLLBACK');
+    c.release();
+  }
+}
+
 const workbenchPage: BenchScenario = {
   module: 'workbench',
   name: `GET /api/workbench, one township with ${ITEMS.toLocaleString('en')} open items`,
@@ -191,7 +215,16 @@ const sweep: BenchScenario = {
     ).rows[0] as { reminders: number; escalations: number; items: number; news: number; next_day: number };
 
     progress('first sweep');
-    const first = await timed(() => runReminderSweep(database.db, now));
+    // The statements the first sweep sends (captured only with BENCH_EXPLAIN: the probe below explains the big one).
+    let sent: { text: string; values: unknown[] }[] = [];
+    const first = await timed(async () => {
+      if (!process.env.BENCH_EXPLAIN) return runReminderSweep(database.db, now);
+      let n = 0;
+      sent = await capture(async () => {
+        n = await runReminderSweep(database.db, now);
+      });
+      return n;
+    });
     progress('second sweep');
     const second = await timed(() => runReminderSweep(database.db, now));
     progress('checking exactly once');
@@ -214,6 +247,7 @@ const sweep: BenchScenario = {
                 (SELECT count(*) FROM notifications n JOIN notification_digest_events k USING (user_id, event_key))::int AS twice`,
       )
     ).rows[0] as { reminders: number; escalations: number; news: number; total: number; twice: number };
+    if (process.env.BENCH_EXPLAIN) await explainSweep(pool, sent, progress);
     // The next morning: the day changed, so every deadline one day nearer enters its next window.
     progress("next day's first sweep");
     const nextDay = await timed(() => runReminderSweep(database.db, new Date(now.getTime() + 86_400_000)));
