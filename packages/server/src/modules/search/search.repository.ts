@@ -1,6 +1,6 @@
 /** SQL of the search index. */
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { plannerRows } from '../../db/sql.ts';
 import { foldText, searchWords, type SearchDoc } from '../../platform/search-text.ts';
@@ -140,25 +140,32 @@ export async function searchEntries(
     .map((w) => `'${w.replace(/['\\]/g, '')}'`)
     .filter((w) => w !== "''")
     .join(' & ');
-  const match = [
-    tsq ? sql`e.words @@ to_tsquery('simple', ${tsq})` : null,
-    f.substring ? sql`e.folded LIKE ${`%${likeEscape(f.substring)}%`}` : null,
-  ].filter((x) => x !== null);
+  const wordMatch = tsq ? sql`e.words @@ to_tsquery('simple', ${tsq})` : null;
+  const match = [wordMatch, f.substring ? sql`e.folded LIKE ${`%${likeEscape(f.substring)}%`}` : null].filter((x) => x !== null);
   if (match.length === 0) return { rows: [], total: 0, exact: true };
   const scope = sql`${f.orgId ? sql`AND e.org_id = ${f.orgId}` : sql``}
       ${f.module ? sql`AND e.module = ${f.module}` : sql``}
       ${f.year ? sql`AND e.year = ${f.year}` : sql``}
       ${f.status ? sql`AND e.status = ${f.status}` : sql``}`;
   const where = sql`(${sql.join(match, sql` OR `)}) ${scope}`;
-  const n =
-    tsq &&
-    (await plannerRows(db, sql`SELECT 1 FROM search_entries e WHERE e.words @@ to_tsquery('simple', ${tsq}) ${scope}`)) >= COMMON * countCap
-      ? countCap + 1
-      : (
-          await db.execute<{ n: number }>(
-            sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_entries e WHERE ${where} LIMIT ${countCap + 1}) x`,
-          )
-        ).rows[0]!.n;
+  const counted = async (cond: SQL) =>
+    (
+      await db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_entries e WHERE ${cond} LIMIT ${countCap + 1}) x`,
+      )
+    ).rows[0]!.n;
+  const cappedCount = async (): Promise<number> => {
+    if (!wordMatch) return counted(where);
+    if ((await plannerRows(db, sql`SELECT 1 FROM search_entries e WHERE ${wordMatch} ${scope}`)) >= COMMON * countCap) return countCap + 1;
+    if (match.length === 1) return counted(where);
+    // Words and substring: the words alone first. The planner multiplies the words' frequencies as if
+    // independent (森林防火 at 1,000,000 entries: 森林 & 防火 estimated 747, held by 25,137), so the
+    // shortcut above misses a common compound; the words' own GIN bitmap then shows more than the cap,
+    // and the matches of the OR are a superset: the trigram bitmap and its rechecks are not needed.
+    const words = await counted(sql`${wordMatch} ${scope}`);
+    return words > countCap ? words : counted(where);
+  };
+  const n = await cappedCount();
   const exact = n <= countCap;
   if (n === 0 || f.offset >= n) return { rows: [], total: exact ? n : countCap, exact };
   const order =
