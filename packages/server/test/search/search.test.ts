@@ -173,6 +173,15 @@ describe('search', () => {
     expect(real).toBeGreaterThan(20);
     const capped = await searchEntries(database.db, f, 20);
     expect([capped.total, capped.exact, capped.rows.length]).toEqual([20, false, 20]);
+    // Past the cap with each word that common, the page walks the year index: the newest 20 matches, as sorting them all gives.
+    const newest = (
+      await database.pool.query(
+        `SELECT record_id FROM search_entries WHERE module = 'incoming' AND (words @@ to_tsquery('simple', $1) OR folded LIKE $2)
+         ORDER BY year DESC NULLS LAST, record_id LIMIT 20`,
+        [f.words.map((w) => `'${w}'`).join(' & '), `%${f.substring}%`],
+      )
+    ).rows.map((x) => x.record_id as string);
+    for (const cap of [20, 2]) expect((await searchEntries(database.db, f, cap)).rows.map((x) => x.record_id)).toEqual(newest);
     const exact = await searchEntries(database.db, f, real);
     expect([exact.total, exact.exact]).toEqual([real, true]);
     // A substring no word holds: counted through the trigram index.
