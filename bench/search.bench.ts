@@ -7,6 +7,7 @@
  * over the register, measured in the same run.
  */
 import { refreshSearchIndex } from '../packages/server/src/modules/search/search.service.ts';
+import { capture, explain } from './explain.ts';
 import { fillIncoming } from './registers.fill.ts';
 import { appFor, round, sample, session } from './http.ts';
 import { median, percentile, type BenchResult, type BenchScenario } from './registry.ts';
@@ -81,6 +82,8 @@ const search: BenchScenario = {
           const first = await get(s, url);
           const t = await sample(RUNS, () => get(s, url), 3);
           const b = await sample(BASELINE_RUNS, () => plain(w, scope), 3);
+          // BENCH_EXPLAIN=1: where one request's time goes, statement by statement (plans printed).
+          const plans = process.env.BENCH_EXPLAIN ? await explain(pool, await capture(() => get(s, url))) : [];
           all.push(...t);
           allPlain.push(...b);
           out.push({
@@ -89,6 +92,7 @@ const search: BenchScenario = {
             unit: 'ms',
             baseline: round(percentile(b, 95)),
             baselineLabel: 'ILIKE over the register, page + total, p95',
+            ...(plans.length ? { note: `EXPLAIN ANALYZE: ${plans.map((p) => `${p.query} ${p.ms} ms`).join(', ')}` } : {}),
           });
         }
       const p95 = percentile(all, 95);

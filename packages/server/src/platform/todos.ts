@@ -45,11 +45,11 @@ export interface SweepScope {
   /** `now`'s China calendar day, YYYY-MM-DD. */
   today: string;
   /**
-   * A derived table `(user_id, org_id, role)` of the sweep's people who may take `action` in their
-   * own right, or (with `delegated`) also for a leader they act for today (委托), as `principalsHolding`.
+   * A derived table `(user_id, org_id, role, display_name)` of the sweep's people who may take `action`
+   * in their own right, or (with `delegated`) also for a leader they act for today (委托), as `principalsHolding`.
    */
   people(action: Action, opts?: { delegated?: boolean }): SQL;
-  /** Every person of the sweep, `(user_id, org_id, role)`. */
+  /** Every person of the sweep, `(user_id, org_id, role, display_name)`. */
   everybody: SQL;
   /**
    * True for a deadline day (a `date` column) one of whose reminder points — `REMINDER_DAYS_BEFORE`
@@ -85,6 +85,13 @@ export interface SweepScope {
  */
 export interface EveryoneTodos {
   queries(scope: SweepScope): SQL[];
+  /**
+   * The rows are every to-do of every person, read whole each sweep (no window, `news` always true),
+   * exactly what `todos` gives each person: their events are always checked against the keys stored,
+   * as those of a provider read person by person are. For providers with few rows and no deadline
+   * index to window on (发文 steps, duty, assessment): one query instead of one per person.
+   */
+  whole?: boolean;
 }
 
 export interface TodoProvider {

@@ -7,6 +7,8 @@ import { chinaToday } from '@township-office/domain/dates';
 import { as, testApp } from '../helpers.ts';
 import { countyActors, expectStatus, orgIds, signedNotice } from '../documents/fixtures.ts';
 import { rebuildSearchIndex, refreshSearchIndex } from '../../src/modules/search/search.service.ts';
+import { searchEntries } from '../../src/modules/search/search.repository.ts';
+import { foldText, searchWords } from '../../src/platform/search-text.ts';
 import { fillIncoming } from '../../../../bench/registers.fill.ts';
 
 const { app, database } = await testApp();
@@ -153,5 +155,37 @@ describe('search', () => {
     expect(few.totalExact).toBe(true);
     expect(few.total).toBeGreaterThan(0);
     expect(few.total).toBeLessThan(1000);
+
+    // A compound of correlated words (森林 & 防火: the planner's independent-AND estimate is far below
+    // what holds both): counted by its words alone once they pass the cap, exactly below it — the
+    // same totals as counting the words OR the substring.
+    const f = { words: searchWords('森林防火'), substring: foldText('森林防火'), orgId: null, module: 'incoming', limit: 20, offset: 0 };
+    expect(f.words.length).toBeGreaterThan(1);
+    const countOf = async (where: string, params: unknown[]) =>
+      Number(
+        (await database.pool.query(`SELECT count(*)::int AS n FROM search_entries WHERE module = 'incoming' AND ${where}`, params)).rows[0]
+          .n,
+      );
+    const real = await countOf(`(words @@ to_tsquery('simple', $1) OR folded LIKE $2)`, [
+      f.words.map((w) => `'${w}'`).join(' & '),
+      `%${f.substring}%`,
+    ]);
+    expect(real).toBeGreaterThan(20);
+    const capped = await searchEntries(database.db, f, 20);
+    expect([capped.total, capped.exact, capped.rows.length]).toEqual([20, false, 20]);
+    // Past the cap with each word that common, the page walks the year index: the newest 20 matches, as sorting them all gives.
+    const newest = (
+      await database.pool.query(
+        `SELECT record_id FROM search_entries WHERE module = 'incoming' AND (words @@ to_tsquery('simple', $1) OR folded LIKE $2)
+         ORDER BY year DESC NULLS LAST, record_id LIMIT 20`,
+        [f.words.map((w) => `'${w}'`).join(' & '), `%${f.substring}%`],
+      )
+    ).rows.map((x) => x.record_id as string);
+    for (const cap of [20, 2]) expect((await searchEntries(database.db, f, cap)).rows.map((x) => x.record_id)).toEqual(newest);
+    const exact = await searchEntries(database.db, f, real);
+    expect([exact.total, exact.exact]).toEqual([real, true]);
+    // A substring no word holds: counted through the trigram index.
+    const sub = await searchEntries(database.db, { ...f, words: ['不存在的词'], substring: foldText('森林防火') }, real);
+    expect([sub.total, sub.exact]).toEqual([await countOf('folded LIKE $1', [`%${f.substring}%`]), true]);
   });
 });

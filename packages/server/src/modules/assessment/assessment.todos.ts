@@ -87,4 +87,32 @@ export const assessmentTodos: TodoProvider = {
     }
     return out;
   },
+  // The same for every person at once (the reminder engine): few rows, read whole.
+  everyone: {
+    whole: true,
+    queries: (s) => [
+      sql`SELECT p.user_id, p.org_id, p.role, 'assessment.appeal' AS todo_kind, a.id AS record_id, sc.title, o.name AS subject,
+                 '/supervision/assessment' AS href, ${s.endOfDay(sql`sc.notice_closes_on`)} AS due_at, true AS news
+          FROM assessment_appeals a JOIN assessment_schemes sc ON sc.id = a.scheme_id JOIN orgs o ON o.id = a.org_id
+            CROSS JOIN ${s.people('assessment.score')} p
+          WHERE a.answered_at IS NULL AND sc.status = 'notice'`,
+      sql`SELECT p.user_id, p.org_id, p.role, 'assessment.comment' AS todo_kind, sc.id AS record_id, sc.title, NULL::text AS subject,
+                 '/supervision/assessment' AS href, ${s.endOfDay(sql`sc.consultation_closes_on`)} AS due_at, true AS news
+          FROM ${s.people('assessment.comment')} p JOIN orgs me ON me.id = p.org_id
+            JOIN assessment_schemes sc ON sc.status = 'consultation' AND sc.target_kind = me.kind
+          WHERE (sc.consultation_closes_on IS NULL OR sc.consultation_closes_on >= ${s.today}::date)
+            AND NOT EXISTS (SELECT 1 FROM assessment_comments c WHERE c.scheme_id = sc.id AND c.author_user_id = p.user_id)`,
+      sql`SELECT p.user_id, p.org_id, p.role, 'assessment.confirmSelf' AS todo_kind, sc.id AS record_id, sc.title, NULL::text AS subject,
+                 '/supervision/assessment' AS href, NULL::timestamptz AS due_at, true AS news
+          FROM assessment_self_assessments a JOIN assessment_schemes sc ON sc.id = a.scheme_id
+            JOIN ${s.people('assessment.confirmSelf')} p ON p.org_id = a.org_id
+          WHERE a.confirmed_at IS NULL AND sc.status = 'self_assessment'`,
+      sql`SELECT p.user_id, p.org_id, p.role, 'assessment.revision' AS todo_kind, v.id AS record_id,
+                 sc.title || '（第' || v.version || '版）' AS title, v.reason AS subject,
+                 '/supervision/assessment' AS href, NULL::timestamptz AS due_at, true AS news
+          FROM assessment_scheme_versions v JOIN assessment_schemes sc ON sc.id = v.scheme_id
+            JOIN ${s.people('assessment.selfReport')} p ON true JOIN orgs me ON me.id = p.org_id AND sc.target_kind = me.kind
+          WHERE v.version > 1 AND v.created_at > ${s.now.toISOString()}::timestamptz - interval '7 days'`,
+    ],
+  },
 };

@@ -240,10 +240,50 @@ export const documentsTodos: TodoProvider = {
   describe,
 };
 
-/** Outgoing documents (发文) at the actor's step: no deadlines, few rows, so the engine reads them person by person. */
+/**
+ * `outgoingSteps` for every person at once (the reminder engine): the same CASE over the office's open
+ * documents, each person's powers as columns (委托 included, as `principalsHolding` gives them), and
+ * the others' drafts each office countersigns. No deadlines and few rows: read whole (`whole`).
+ */
+const everyoneOutgoing: TodoProvider['everyone'] = {
+  whole: true,
+  queries: (s) => {
+    const holds = (action: Parameters<typeof s.people>[0], delegated = false) =>
+      sql`(e.user_id IN (SELECT h.user_id FROM ${s.people(action, { delegated })} h))`;
+    const people = sql`(SELECT e.user_id, e.org_id, e.role,
+        ${holds('documents.review')} AND ${holds('documents.number')} AS reviewer, ${holds('documents.signOff', true)} AS signer,
+        ${holds('documents.signPrincipal', true)} AS principal, ${holds('documents.number')} AS numberer,
+        ${holds('documents.dispatch')} AS dispatcher FROM ${s.everybody} e)`;
+    const kind = (step: keyof typeof OUTGOING_KINDS) => OUTGOING_KINDS[step];
+    return [
+      sql`SELECT p.user_id, p.org_id, p.role, k.todo_kind, d.id AS record_id, d.title, NULL::text AS subject,
+                 '/documents/outgoing/' || d.id AS href, NULL::timestamptz AS due_at, true AS news
+          FROM documents d JOIN ${people} p ON p.org_id = d.org_id
+            CROSS JOIN LATERAL (SELECT CASE
+              WHEN d.status = 'returned' AND d.drafter_id = p.user_id THEN ${kind('returned')}
+              WHEN d.status = 'in_review' AND d.added_reviewer_id = p.user_id THEN ${kind('review')}
+              WHEN d.status = 'in_review' AND d.added_reviewer_id IS NULL AND p.reviewer AND d.drafter_id <> p.user_id THEN ${kind('review')}
+              WHEN d.status = 'reviewed' AND p.signer AND d.countersign_org_ids <@ d.countersigned_org_ids
+                AND (p.principal OR NOT (d.upward OR d.important)) THEN ${kind('signOff')}
+              WHEN d.status = 'signed_off' AND p.numberer AND d.rechecked_at IS NULL THEN ${kind('recheck')}
+              WHEN d.status = 'signed_off' AND p.numberer THEN ${kind('number')}
+              WHEN d.status = 'numbered' AND p.dispatcher THEN ${kind('dispatch')}
+              END AS todo_kind) k
+          WHERE d.status IN ('returned', 'in_review', 'reviewed', 'signed_off', 'numbered') AND k.todo_kind IS NOT NULL`,
+      sql`SELECT p.user_id, p.org_id, p.role, ${kind('countersign')} AS todo_kind, d.id AS record_id, d.title, NULL::text AS subject,
+                 '/documents/outgoing/' || d.id AS href, NULL::timestamptz AS due_at, true AS news
+          FROM documents d JOIN ${s.people('documents.countersign', { delegated: true })} p
+            ON d.countersign_org_ids @> ARRAY[p.org_id] AND NOT p.org_id = ANY (d.countersigned_org_ids)
+          WHERE d.status IN ('in_review', 'reviewed')`,
+    ];
+  },
+};
+
+/** Outgoing documents (发文) at the actor's step: no deadlines, few rows, so the engine reads them whole (`everyone.whole`). */
 export const outgoingTodos: TodoProvider = {
   module: 'documents',
   async todos(db, actor, _now, limit: TodoLimit = TODO_LIMIT) {
     return outgoingSteps(db, actor, limit);
   },
+  everyone: everyoneOutgoing,
 };

@@ -46,4 +46,21 @@ export const dutyTodos: TodoProvider = {
       });
     return out;
   },
+  // The same for every person at once (the reminder engine): two rows' kinds with few rows, read whole.
+  everyone: {
+    whole: true,
+    queries: (s) => [
+      sql`SELECT p.user_id, p.org_id, p.role, 'duty.today' AS todo_kind, r.id AS record_id, ${s.today}::text AS title,
+                 r.leader_name AS subject, '/duty/log' AS href, ${s.endOfDay(sql`${s.today}::date`)} AS due_at, true AS news
+          FROM duty_roster_days r JOIN ${s.people('duty.keep')} p ON p.org_id = r.org_id
+            AND (r.leader_name = p.display_name OR p.display_name = ANY (r.staff_names))
+          WHERE r.day = ${s.today}::date`,
+      sql`SELECT p.user_id, p.org_id, p.role, 'duty.handover' AS todo_kind, h.id AS record_id, h.day::text AS title,
+                 CASE WHEN h.incoming_user_id = p.user_id THEN h.outgoing_name ELSE h.incoming_name END AS subject,
+                 '/duty/handover' AS href, ${s.endOfDay(sql`h.day`)} AS due_at, true AS news
+          FROM duty_handovers h JOIN ${s.people('duty.keep')} p ON p.org_id = h.org_id
+            AND ((h.incoming_user_id = p.user_id AND h.incoming_confirmed_at IS NULL)
+              OR (h.outgoing_user_id = p.user_id AND h.outgoing_confirmed_at IS NULL))`,
+    ],
+  },
 };

@@ -2,9 +2,10 @@
  * The reminder engine's sweep, set-based and incremental (issue 11). One SQL statement finds the
  * events of every person at once and writes them, so no to-do crosses into Node:
  *
- * - Each module's provider gives its to-dos of everyone as SQL (`TodoProvider.everyone`); a provider
- *   without it (few rows, no deadlines: 发文 steps, duty, filings, information, assessment) is read
- *   person by person as the workbench reads it, and its rows join the same statement as arrays.
+ * - Each module's provider gives its to-dos of everyone as SQL (`TodoProvider.everyone`). Those with
+ *   few rows and nothing to window on (发文 steps, duty, assessment) give them `whole`: every to-do of
+ *   every person, checked against the keys like news. A provider without `everyone` is read person by
+ *   person as the workbench reads it, and its rows join the same statement as arrays.
  * - Incremental: the instant of the last sweep is kept (`reminder_sweeps`), and a deadline is read
  *   only when one of its reminder points — `REMINDER_DAYS_BEFORE` days before, the day, the moment it
  *   passes — falls in (last, now], or its record was created since (a new record whose point passed
@@ -31,7 +32,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { chinaToday } from '@township-office/domain/dates';
 import { DIGEST_ABOVE, NEWS_KINDS, REMINDER_DAYS_BEFORE } from '@township-office/domain/notifications';
 import { roleMay, type Action } from '@township-office/domain/permissions';
-import type { Tx } from '../../db/client.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
 import { principalsHolding } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { SweepScope, Todo, TodoProvider } from '../../platform/todos.ts';
@@ -57,7 +58,7 @@ export function sweepScope(actors: readonly Actor[], now: Date, since: Date | nu
     now,
     today,
     people: (action, opts) =>
-      sql`(SELECT sp.user_id, sp.org_id, sp.role FROM sweep_people sp WHERE sp.user_id = ANY (${`{${idsMay(action, !!opts?.delegated).join(',')}}`}::uuid[]))`,
+      sql`(SELECT sp.user_id, sp.org_id, sp.role, sp.display_name FROM sweep_people sp WHERE sp.user_id = ANY (${`{${idsMay(action, !!opts?.delegated).join(',')}}`}::uuid[]))`,
     everybody: sql`sweep_people`,
     dayDue: (day) => {
       if (!lastDay) return sql`(${day} <= ${addDays(today, maxBefore)}::date)`;
@@ -112,6 +113,40 @@ function inWindowSql(last: Date): SQL {
 /** The instant as JavaScript's toISOString writes it, as the keys have it (`deadlineKey`, migration 1150). */
 const isoSql = (at: SQL) => sql`to_char((${at}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** The sweep's people, `(user_id, org_id, role, display_name)`: the body of the `sweep_people` CTE the scope's pieces name. */
+function sweepPeopleSql(actors: readonly Actor[]): SQL {
+  const col = <T>(f: (a: Actor) => T) => sql.param(actors.map(f));
+  return sql`SELECT * FROM unnest(${col((a) => a.userId)}::uuid[], ${col((a) => a.orgId)}::uuid[], ${col((a) => a.role)}::text[],
+                                  ${col((a) => a.displayName)}::text[])`;
+}
+
+/** A to-do row of the set-based queries, as `EveryoneTodos` has them. */
+export type EveryoneRow = {
+  user_id: string;
+  org_id: string;
+  role: string;
+  todo_kind: string;
+  record_id: string;
+  title: string;
+  subject: string | null;
+  href: string;
+  due_at: Date | null;
+  news: boolean;
+};
+
+/** The rows of one provider's set-based queries for `actors` at `now`, as a sweep with no last sweep reads them (for tests). */
+export async function everyoneRows(tx: DbOrTx, provider: TodoProvider, actors: readonly Actor[], now: Date): Promise<EveryoneRow[]> {
+  const queries = provider.everyone?.queries(sweepScope(actors, now, null, null)) ?? [];
+  if (queries.length === 0) return [];
+  const r = await tx.execute<EveryoneRow>(sql`
+    WITH sweep_people(user_id, org_id, role, display_name) AS (${sweepPeopleSql(actors)})
+    ${sql.join(
+      queries.map((q) => sql`(${q})`),
+      sql` UNION ALL `,
+    )}`);
+  return r.rows.map((x) => ({ ...x, due_at: x.due_at === null ? null : new Date(x.due_at) }));
+}
+
 type PersonTodo = Todo & { actor: Actor };
 
 /** Rows of the providers read person by person, as one derived table of arrays (one parameter per column). */
@@ -147,10 +182,13 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
   const personRows: PersonTodo[] = [];
   for (const p of providers.filter((x) => !x.everyone))
     for (const actor of actors) for (const t of await p.todos(tx, actor, now, null)) personRows.push({ ...t, actor });
-  const queries = providers.flatMap((p) => p.everyone?.queries(scope) ?? []);
-  // The rows read person by person are read whole every sweep: their events are always checked against the keys.
-  const setBased = queries.length;
-  if (personRows.length > 0) queries.push(rowsAsTable(personRows));
+  // full_read: the rows read whole every sweep (person by person, or set-based `whole`): their events are always checked against the keys.
+  const queries = providers.flatMap((p) =>
+    (p.everyone?.queries(scope) ?? []).map((q) =>
+      p.everyone?.whole ? sql`(SELECT *, true FROM (${q}) q)` : sql`(SELECT *, false FROM (${q}) q)`,
+    ),
+  );
+  if (personRows.length > 0) queries.push(sql`(${rowsAsTable(personRows)})`);
 
   const sweepId = randomUUID();
   const leaders = actors.filter((a) => a.role === 'leader_in_charge');
@@ -164,16 +202,11 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
   // One statement over every person's to-dos: room to hash and sort them in memory.
   await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const r = await tx.execute<{ user_id: string; org_id: string; n: number; digest: boolean }>(sql`
-    WITH sweep_people(user_id, org_id, role) AS (
-      SELECT * FROM unnest(${sql.param(actors.map((a) => a.userId))}::uuid[], ${sql.param(actors.map((a) => a.orgId))}::uuid[],
-                           ${sql.param(actors.map((a) => a.role))}::text[])),
+    WITH sweep_people(user_id, org_id, role, display_name) AS (${sweepPeopleSql(actors)}),
     sweep_leaders(user_id, org_id) AS (
       SELECT * FROM unnest(${sql.param(leaders.map((a) => a.userId))}::uuid[], ${sql.param(leaders.map((a) => a.orgId))}::uuid[])),
     todos(user_id, org_id, role, todo_kind, record_id, title, subject, href, due_at, news, full_read) AS (
-      ${sql.join(
-        queries.map((q, i) => (i < setBased ? sql`(SELECT *, false FROM (${q}) q)` : sql`(${q})`)),
-        sql` UNION ALL `,
-      )}),
+      ${sql.join(queries, sql` UNION ALL `)}),
     staged AS MATERIALIZED (SELECT t.*, ${sk} AS sk FROM todos t),
     -- in_window: the point of the stage reached now (the deadline itself once overdue, else the start
     -- of its China day, or of d days before it) lies after the last sweep. Such an event is sent
