@@ -5,6 +5,7 @@
  * service, the other modules through dashboard.sources), never from another module's tables.
  */
 import { sql } from 'drizzle-orm';
+import type { CellStatus } from '@township-office/domain/dashboard';
 import type { DbOrTx } from '../../db/client.ts';
 
 type Rows<T> = Promise<T[]>;
@@ -57,22 +58,22 @@ export const dashboardRepository = {
   freshSummaries: (db: DbOrTx, year: number, today: string, orgIds: string[]) =>
     orgIds.length === 0
       ? Promise.resolve([])
-      : rows<{ org_id: string; figures: unknown }>(
-          db.execute(sql`SELECT s.org_id, s.figures FROM dashboard_summaries s
+      : rows<{ org_id: string; cells: string; figures: unknown }>(
+          db.execute(sql`SELECT s.org_id, s.cells, s.figures FROM dashboard_summaries s
             WHERE s.year = ${year} AND s.org_id = ANY(${uuids(orgIds)}) AND s.as_of = ${today}::date
               AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
               AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id IS NULL)`),
         ),
 
   /**
-   * Only each fresh row's cell statuses, in `columns` order (the province's counts need no more):
-   * a dozen short strings per township instead of its whole figures. Same freshness as freshSummaries.
+   * Only each fresh row's cell statuses, in STANDARD_COLUMNS order (the province's counts need no
+   * more): a dozen short strings per township. Same freshness as freshSummaries.
    */
-  freshStatuses: (db: DbOrTx, year: number, today: string, orgIds: string[], columns: readonly string[]) =>
+  freshStatuses: (db: DbOrTx, year: number, today: string, orgIds: string[]) =>
     orgIds.length === 0
       ? Promise.resolve([])
-      : rows<{ org_id: string; statuses: string[] }>(
-          db.execute(sql`SELECT s.org_id, ARRAY(SELECT s.figures->'cells'->c->>'status' FROM unnest(${`{${columns.join(',')}}`}::text[]) WITH ORDINALITY AS u(c, i) ORDER BY i) AS statuses
+      : rows<{ org_id: string; statuses: CellStatus[] }>(
+          db.execute(sql`SELECT s.org_id, s.figures->'statuses' AS statuses
             FROM dashboard_summaries s
             WHERE s.year = ${year} AND s.org_id = ANY(${uuids(orgIds)}) AND s.as_of = ${today}::date
               AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
@@ -95,14 +96,16 @@ export const dashboardRepository = {
     ),
 
   /** Upserts rows computed from reads made after `at`; a row computed later is never replaced. */
-  async upsertSummaries(db: DbOrTx, year: number, today: string, at: string, list: { orgId: string; figures: unknown }[]) {
+  async upsertSummaries(db: DbOrTx, year: number, today: string, at: string, list: { orgId: string; cells: string; figures: unknown }[]) {
     let n = 0;
     for (let i = 0; i < list.length; i += 500) {
       const chunk = list.slice(i, i + 500);
-      const r = await db.execute(sql`INSERT INTO dashboard_summaries (org_id, year, as_of, figures, computed_at)
-        SELECT x.org_id, ${year}, ${today}::date, x.figures, ${at}::timestamptz
-        FROM jsonb_to_recordset(${JSON.stringify(chunk.map((c) => ({ org_id: c.orgId, figures: c.figures })))}::jsonb) AS x(org_id uuid, figures jsonb)
-        ON CONFLICT (year, org_id) DO UPDATE SET as_of = EXCLUDED.as_of, figures = EXCLUDED.figures, computed_at = EXCLUDED.computed_at
+      const r = await db.execute(sql`INSERT INTO dashboard_summaries (org_id, year, as_of, cells, figures, computed_at)
+        SELECT x.org_id, ${year}, ${today}::date, x.cells, x.figures, ${at}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(chunk.map((c) => ({ org_id: c.orgId, cells: c.cells, figures: c.figures })))}::jsonb)
+          AS x(org_id uuid, cells text, figures jsonb)
+        ON CONFLICT (year, org_id) DO UPDATE SET as_of = EXCLUDED.as_of, cells = EXCLUDED.cells, figures = EXCLUDED.figures,
+          computed_at = EXCLUDED.computed_at
         WHERE dashboard_summaries.computed_at < EXCLUDED.computed_at`);
       n += r.rowCount ?? 0;
     }

@@ -1,5 +1,5 @@
-/** The dashboard's own tables (migration 1260): per-year summary rows and the marks of writes that make them stale. */
-import { bigserial, date, integer, jsonb, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+/** The dashboard's own tables (migrations 1260, 1285): per-year summary rows and the marks of writes that make them stale. */
+import { bigserial, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/orgs.tables.ts';
 
 export const dashboardSummaries = pgTable(
@@ -10,6 +10,8 @@ export const dashboardSummaries = pgTable(
       .references(() => orgs.id),
     year: integer('year').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
+    /** The grid row's cells as ready JSON text, spliced into the county answer (migration 1285). */
+    cells: text('cells').notNull(),
     figures: jsonb('figures').notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
   },
