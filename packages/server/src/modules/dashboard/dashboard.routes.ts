@@ -91,7 +91,12 @@ export const dashboardRoutes: RouteModule = (app, { db: primary, readDb: db }) =
     async (req, reply) => {
       const year = req.query.year ?? chinaYear();
       const { county, json } = await svc.countyGrid(db, req.ctx, year, req.query.countyId);
-      return sendRegister(reply, overviewSpec(JSON.parse(json) as CountyDashboard, county.name), req.query.format, `乡镇办公室规范化建设总览-${year}`);
+      return sendRegister(
+        reply,
+        overviewSpec(JSON.parse(json) as CountyDashboard, county.name),
+        req.query.format,
+        `乡镇办公室规范化建设总览-${year}`,
+      );
     },
   );
   let refreshing = false;

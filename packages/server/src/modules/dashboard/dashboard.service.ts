@@ -441,7 +441,13 @@ export async function liveDashboard(db: Db, year: number, townships: Township[],
  * refresh job writes). Equal to `liveDashboard` by construction of the rows
  * (test/dashboard/summaries.test.ts).
  */
-export async function summarisedGrid(db: Db, year: number, townships: Township[], today = chinaToday(), head: Record<string, unknown> = {}) {
+export async function summarisedGrid(
+  db: Db,
+  year: number,
+  townships: Township[],
+  today = chinaToday(),
+  head: Record<string, unknown> = {},
+) {
   const [kept, county] = await Promise.all([
     repo.freshSummaries(
       db,
@@ -589,7 +595,11 @@ export async function countyCharts(db: Db, ctx: RequestContext, year: number, co
     expensesByTownship,
     overdueByTownship: townships.map((t) => {
       const overdue = figures.get(t.id)!.cells.overdue;
-      return { orgId: t.id, name: names.get(t.id) ?? t.name, overdue: overdue.status === 'nodata' ? null : Number.parseInt(overdue.value, 10) };
+      return {
+        orgId: t.id,
+        name: names.get(t.id) ?? t.name,
+        overdue: overdue.status === 'nodata' ? null : Number.parseInt(overdue.value, 10),
+      };
     }),
   };
 }
