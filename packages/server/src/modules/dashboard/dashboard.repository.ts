@@ -58,7 +58,7 @@ export const dashboardRepository = {
   freshSummaries: (db: DbOrTx, year: number, today: string, orgIds: string[]) =>
     orgIds.length === 0
       ? Promise.resolve([])
-      : rows<{ org_id: string; cells: string; figures: unknown }>(
+      : rows<{ org_id: string; cells: string; figures: string }>(
           db.execute(sql`SELECT s.org_id, s.cells, s.figures FROM dashboard_summaries s
             WHERE s.year = ${year} AND s.org_id = ANY(${uuids(orgIds)}) AND s.as_of = ${today}::date
               AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
@@ -73,7 +73,7 @@ export const dashboardRepository = {
     orgIds.length === 0
       ? Promise.resolve([])
       : rows<{ org_id: string; statuses: CellStatus[] }>(
-          db.execute(sql`SELECT s.org_id, s.figures->'statuses' AS statuses
+          db.execute(sql`SELECT s.org_id, s.statuses
             FROM dashboard_summaries s
             WHERE s.year = ${year} AND s.org_id = ANY(${uuids(orgIds)}) AND s.as_of = ${today}::date
               AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
@@ -96,16 +96,22 @@ export const dashboardRepository = {
     ),
 
   /** Upserts rows computed from reads made after `at`; a row computed later is never replaced. */
-  async upsertSummaries(db: DbOrTx, year: number, today: string, at: string, list: { orgId: string; cells: string; figures: unknown }[]) {
+  async upsertSummaries(
+    db: DbOrTx,
+    year: number,
+    today: string,
+    at: string,
+    list: { orgId: string; cells: string; figures: string; statuses: string[] }[],
+  ) {
     let n = 0;
     for (let i = 0; i < list.length; i += 500) {
       const chunk = list.slice(i, i + 500);
-      const r = await db.execute(sql`INSERT INTO dashboard_summaries (org_id, year, as_of, cells, figures, computed_at)
-        SELECT x.org_id, ${year}, ${today}::date, x.cells, x.figures, ${at}::timestamptz
-        FROM jsonb_to_recordset(${JSON.stringify(chunk.map((c) => ({ org_id: c.orgId, cells: c.cells, figures: c.figures })))}::jsonb)
-          AS x(org_id uuid, cells text, figures jsonb)
+      const json = JSON.stringify(chunk.map((c) => ({ org_id: c.orgId, cells: c.cells, figures: c.figures, statuses: c.statuses })));
+      const r = await db.execute(sql`INSERT INTO dashboard_summaries (org_id, year, as_of, cells, figures, statuses, computed_at)
+        SELECT x.org_id, ${year}, ${today}::date, x.cells, x.figures, x.statuses, ${at}::timestamptz
+        FROM jsonb_to_recordset(${json}::jsonb) AS x(org_id uuid, cells text, figures text, statuses text[])
         ON CONFLICT (year, org_id) DO UPDATE SET as_of = EXCLUDED.as_of, cells = EXCLUDED.cells, figures = EXCLUDED.figures,
-          computed_at = EXCLUDED.computed_at
+          statuses = EXCLUDED.statuses, computed_at = EXCLUDED.computed_at
         WHERE dashboard_summaries.computed_at < EXCLUDED.computed_at`);
       n += r.rowCount ?? 0;
     }

@@ -342,7 +342,9 @@ type CountyFigures = Awaited<ReturnType<typeof countyFigures>>;
 /**
  * What a summary row keeps of a township × year (migration 1285): its grid cells as ready JSON text,
  * spliced into the answer as they are, and the few numbers the county's totals add up (`figures`,
- * with each standard's status in STANDARD_COLUMNS order) as jsonb.
+ * with each standard's status in STANDARD_COLUMNS order), JSON text too: jsonb's output function
+ * for 2,000 rows was a third of the read (docs/benchmarks.md). The statuses are also a column of
+ * their own, the province view's only read.
  */
 export type SummaryFigures = Omit<TownshipFigures, 'cells'> & { statuses: CellStatus[] };
 export interface GridItem {
@@ -457,7 +459,9 @@ export async function summarisedGrid(
     ),
     countyFigures(db, year),
   ]);
-  const items = new Map<string, GridItem>(kept.map((r) => [r.org_id, { figures: r.figures as SummaryFigures, cells: r.cells }]));
+  const items = new Map<string, GridItem>(
+    kept.map((r) => [r.org_id, { figures: JSON.parse(r.figures) as SummaryFigures, cells: r.cells }]),
+  );
   const stale = townships.filter((t) => !items.has(t.id));
   if (stale.length) for (const [id, f] of figuresOf(await measure(db, year, stale, today))) items.set(id, gridItem(f));
   return { json: gridJson(year, townships, items, county, head), measured: stale.length };
@@ -492,7 +496,10 @@ export async function refreshSummaries(db: Db, today = chinaToday()): Promise<{ 
     if (!todo.length) continue;
     const m = await measure(db, year, todo, today);
     if (m.failed) throw new Error(`a metrics source failed measuring ${year}; the summaries stay as they were`);
-    const rows = [...figuresOf(m)].map(([orgId, f]) => ({ orgId, ...gridItem(f) }));
+    const rows = [...figuresOf(m)].map(([orgId, f]) => {
+      const item = gridItem(f);
+      return { orgId, cells: item.cells, figures: JSON.stringify(item.figures), statuses: item.figures.statuses };
+    });
     written += await repo.upsertSummaries(db, year, today, at, rows);
   }
   await repo.removeMarks(
