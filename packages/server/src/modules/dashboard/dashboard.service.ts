@@ -619,48 +619,33 @@ export async function provinceDashboard(db: Db, ctx: RequestContext, year: numbe
   if (!readsProvince(ctx)) throw forbiddenRole();
   const [province] = await repo.ancestry(db, ctx.actor.orgId);
   if (province?.kind !== 'province') throw new AppError(DashboardErrors.DASHBOARD_NOT_IN_PROVINCE);
-  const list = await repo.provinceTownships(db, province.id);
-  const counties = new Map<string, { id: string; code: string; name: string; townships: Township[] }>();
-  for (const r of list) {
-    const c = counties.get(r.county_id) ?? { id: r.county_id, code: r.county_code, name: r.county_name, townships: [] };
-    if (r.id) c.townships.push({ id: r.id, code: r.code!, name: r.name! });
-    counties.set(r.county_id, c);
-  }
-  const all = [...counties.values()].flatMap((c) => c.townships);
-  // Each township's statuses: from its fresh summary row, or measured now when stale or missing.
-  const statuses = new Map<string, CellStatus[]>();
-  for (const r of await repo.freshStatuses(
-    db,
-    year,
-    today,
-    all.map((t) => t.id),
-  ))
-    statuses.set(r.org_id, r.statuses);
-  const stale = all.filter((t) => !statuses.has(t.id));
-  if (stale.length)
-    for (const [id, f] of figuresOf(await measure(db, year, stale, today)))
-      statuses.set(
-        id,
-        STANDARD_COLUMNS.map((c) => f.cells[c].status),
-      );
-  const measured = stale.length;
+  // Each county's counts over its townships' fresh summary rows, from SQL; the stale or missing
+  // ones are measured now and added.
+  const lines = await repo.provinceLines(db, province.id, year, today, STANDARD_COLUMNS.length);
+  const stale = lines.flatMap((l) => l.stale ?? []);
+  const measured = stale.length ? figuresOf(await measure(db, year, stale, today)) : new Map<string, TownshipFigures>();
   return {
     year,
     province: { id: province.id, name: province.name },
-    measuredNow: measured,
-    counties: [...counties.values()].map((c) => {
-      const rows = c.townships.map((t) => statuses.get(t.id)!);
+    measuredNow: stale.length,
+    counties: lines.map((l) => {
+      const ok = STANDARD_COLUMNS.map((_, i) => l.ok?.[i] ?? 0);
+      let { kept: townships, all_met: allMet, gaps } = l;
+      for (const t of l.stale ?? []) {
+        const st = STANDARD_COLUMNS.map((c) => measured.get(t.id)!.cells[c].status);
+        townships++;
+        if (gapsOf(st) === 0) allMet++;
+        gaps += gapsOf(st);
+        st.forEach((x, i) => (ok[i] = (ok[i] ?? 0) + (x === 'ok' ? 1 : 0)));
+      }
       return {
-        id: c.id,
-        code: c.code,
-        name: c.name,
-        townships: rows.length,
-        allMet: rows.filter((st) => gapsOf(st) === 0).length,
-        gaps: rows.reduce((a, st) => a + gapsOf(st), 0),
-        standards: Object.fromEntries(STANDARD_COLUMNS.map((col, i) => [col, rows.filter((st) => st[i] === 'ok').length])) as Record<
-          StandardColumn,
-          number
-        >,
+        id: l.id,
+        code: l.code,
+        name: l.name,
+        townships,
+        allMet,
+        gaps,
+        standards: Object.fromEntries(STANDARD_COLUMNS.map((col, i) => [col, ok[i]!])) as Record<StandardColumn, number>,
       };
     }),
     columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key] })),
