@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type pg from 'pg';
-import { liveDashboard, refreshSummaries, summarisedGrid } from '../packages/server/src/modules/dashboard/dashboard.service.ts';
+import { countyGridOf, liveDashboard, refreshSummaries } from '../packages/server/src/modules/dashboard/dashboard.service.ts';
 import { dashboardRepository } from '../packages/server/src/modules/dashboard/dashboard.repository.ts';
 import { systemContext } from '../packages/server/src/platform/context.ts';
 import { seedDemoProvince } from '../packages/server/src/seed/demo-province.ts';
@@ -191,24 +191,12 @@ export const scenarios: BenchScenario[] = [
         const countyId = (await database.pool.query(`SELECT id FROM orgs WHERE kind = 'county' ORDER BY sort_order LIMIT 1`)).rows[0]
           .id as string;
         const today = chinaToday();
-        const towns = await dashboardRepository.townshipsOfCounty(database.db, countyId);
         const sqlTimes: number[] = [];
         const gridTimes: number[] = [];
         for (let i = 0; i < RUNS + 3; i++) {
           progress(`split ${i + 1} of ${RUNS + 3}`);
-          const a = await timed(async () => {
-            const t = await dashboardRepository.townshipsOfCounty(database.db, countyId);
-            await dashboardRepository.freshSummaries(
-              database.db,
-              year,
-              today,
-              t.map((x) => x.id),
-            );
-          });
-          const b = await timed(async () => {
-            await dashboardRepository.townshipsOfCounty(database.db, countyId);
-            await summarisedGrid(database.db, year, towns, today);
-          });
+          const a = await timed(() => dashboardRepository.countySummaries(database.db, countyId, year, today));
+          const b = await timed(() => countyGridOf(database.db, countyId, year, today));
           if (i >= 3) {
             sqlTimes.push(a.ms);
             gridTimes.push(b.ms);

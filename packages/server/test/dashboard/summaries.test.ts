@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { dashboardRepository } from '../../src/modules/dashboard/dashboard.repository.ts';
-import { liveDashboard, refreshSummaries, summarisedDashboard } from '../../src/modules/dashboard/dashboard.service.ts';
+import { countyGridOf, liveDashboard, refreshSummaries, summarisedDashboard } from '../../src/modules/dashboard/dashboard.service.ts';
 import { as, testApp } from '../helpers.ts';
 
 const { app, database } = await testApp();
@@ -86,6 +86,7 @@ describe('dashboard summaries', () => {
       return res.body;
     };
     // Every row kept: the cells in the answer are the stored text, character for character.
+    expect((await countyGridOf(db, root.id, year)).measured).toBe(0);
     const body = await expectLive();
     const stored = (await database.pool.query(`SELECT cells FROM dashboard_summaries WHERE year = $1`, [year])).rows;
     expect(stored).toHaveLength(18);
@@ -93,6 +94,11 @@ describe('dashboard summaries', () => {
     // One township marked by a write: measured now, spliced beside the kept ones, still equal.
     await database.pool.query(`UPDATE equipment SET computers = computers + 1 WHERE org_id = $1`, [townships[3]!.id]);
     await expectLive();
+    expect((await countyGridOf(db, root.id, year)).measured).toBe(1);
+    // A county-wide mark: every township measured now, still equal.
+    await database.pool.query(`UPDATE rule_documents SET title = title`);
+    await expectLive();
+    expect((await countyGridOf(db, root.id, year)).measured).toBe(18);
   });
 
   it('keep a mark written while the refresh measures for the next refresh', async () => {

@@ -437,19 +437,26 @@ export async function liveDashboard(db: Db, year: number, townships: Township[],
   return JSON.parse(gridJson(year, townships, itemsOf(figuresOf(m)), county)) as CountyDashboard;
 }
 
+/** A township with its fresh summary row's text, or nulls when the row is stale or missing. */
+type KeptRow = Township & { cells: string | null; figures: string | null };
+
 /**
- * The dashboard of `townships` from the summary rows, as JSON text: fresh rows as kept, and only
- * the stale or missing ones measured now (not written back: the read may be on a replica; the
- * refresh job writes). Equal to `liveDashboard` by construction of the rows
- * (test/dashboard/summaries.test.ts).
+ * The grid of these townships from their kept rows: fresh rows as kept, and only the stale or
+ * missing ones measured now (not written back: the read may be on a replica; the refresh job
+ * writes). Equal to `liveDashboard` by construction of the rows (test/dashboard/summaries.test.ts).
  */
-export async function summarisedGrid(
-  db: Db,
-  year: number,
-  townships: Township[],
-  today = chinaToday(),
-  head: Record<string, unknown> = {},
-) {
+async function gridOfKept(db: Db, year: number, today: string, list: KeptRow[], county: CountyFigures, head: Record<string, unknown>) {
+  const items = new Map<string, GridItem>();
+  for (const r of list)
+    if (r.cells !== null && r.figures !== null) items.set(r.id, { figures: JSON.parse(r.figures) as SummaryFigures, cells: r.cells });
+  const townships = list.map((r) => ({ id: r.id, code: r.code, name: r.name }));
+  const stale = townships.filter((t) => !items.has(t.id));
+  if (stale.length) for (const [id, f] of figuresOf(await measure(db, year, stale, today))) items.set(id, gridItem(f));
+  return { json: gridJson(year, townships, items, county, head), measured: stale.length };
+}
+
+/** The dashboard of `townships` from the summary rows, as JSON text (see gridOfKept). */
+export async function summarisedGrid(db: Db, year: number, townships: Township[], today = chinaToday()) {
   const [kept, county] = await Promise.all([
     repo.freshSummaries(
       db,
@@ -459,12 +466,15 @@ export async function summarisedGrid(
     ),
     countyFigures(db, year),
   ]);
-  const items = new Map<string, GridItem>(
-    kept.map((r) => [r.org_id, { figures: JSON.parse(r.figures) as SummaryFigures, cells: r.cells }]),
-  );
-  const stale = townships.filter((t) => !items.has(t.id));
-  if (stale.length) for (const [id, f] of figuresOf(await measure(db, year, stale, today))) items.set(id, gridItem(f));
-  return { json: gridJson(year, townships, items, county, head), measured: stale.length };
+  const byId = new Map(kept.map((r) => [r.org_id, r]));
+  const list = townships.map((t) => ({ ...t, cells: byId.get(t.id)?.cells ?? null, figures: byId.get(t.id)?.figures ?? null }));
+  return gridOfKept(db, year, today, list, county, {});
+}
+
+/** The grid of a county's townships from the summary rows, in one statement (see gridOfKept). */
+export async function countyGridOf(db: Db, countyId: string, year: number, today = chinaToday(), head: Record<string, unknown> = {}) {
+  const [list, county] = await Promise.all([repo.countySummaries(db, countyId, year, today), countyFigures(db, year)]);
+  return gridOfKept(db, year, today, list, county, head);
 }
 
 /** `summarisedGrid` as an object (the print, the tests). */
@@ -554,8 +564,7 @@ async function readableTownship(db: Db, ctx: RequestContext, orgId: string): Pro
  */
 export async function countyGrid(db: Db, ctx: RequestContext, year: number, countyId?: string, today = chinaToday()) {
   const county = await dashboardCounty(db, ctx, countyId);
-  const townships = await repo.townshipsOfCounty(db, county.id);
-  return { county, ...(await summarisedGrid(db, year, townships, today, { county: { id: county.id, name: county.name } })) };
+  return { county, ...(await countyGridOf(db, county.id, year, today, { county: { id: county.id, name: county.name } })) };
 }
 
 /** A township's own standing: its row and each gap with what to do about it. */
