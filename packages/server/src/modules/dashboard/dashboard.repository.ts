@@ -32,19 +32,20 @@ export const dashboardRepository = {
 
   /**
    * The county's active townships in its order (as townshipsOfCounty), each with its summary row of
-   * `year` when that row is fresh (same freshness as freshSummaries), else nulls: one statement, so
-   * the county grid needs one round trip and no list of 2,000 ids.
+   * `year` when that row is fresh (same freshness as freshSummaries, the marks anti-joined in the
+   * CTE, not tested per row in the outer join), else nulls: one statement, so the county grid needs
+   * one round trip and no list of 2,000 ids.
    */
   countySummaries: (db: DbOrTx, countyId: string, year: number, today: string) =>
     rows<{ id: string; code: string; name: string; cells: string | null; figures: string | null }>(
       db.execute(sql`WITH RECURSIVE sub AS (SELECT id FROM orgs WHERE parent_id = ${countyId}::uuid
           UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id WHERE o.kind <> 'county'),
-        dirty_all AS (SELECT EXISTS (SELECT 1 FROM dashboard_dirty WHERE org_id IS NULL) AS yes)
-        SELECT o.id, o.code, o.name, s.cells, s.figures
-        FROM orgs o JOIN sub USING (id)
-        LEFT JOIN dashboard_summaries s ON s.year = ${year} AND s.org_id = o.id AND s.as_of = ${today}::date
-          AND NOT (SELECT yes FROM dirty_all)
-          AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
+        fresh AS (SELECT s.org_id, s.cells, s.figures FROM dashboard_summaries s
+          WHERE s.year = ${year} AND s.org_id IN (SELECT id FROM sub) AND s.as_of = ${today}::date
+            AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id = s.org_id)
+            AND NOT EXISTS (SELECT 1 FROM dashboard_dirty d WHERE d.org_id IS NULL))
+        SELECT o.id, o.code, o.name, f.cells, f.figures
+        FROM orgs o JOIN sub USING (id) LEFT JOIN fresh f ON f.org_id = o.id
         WHERE o.kind = 'township' AND o.disabled_at IS NULL ORDER BY o.sort_order, o.name`),
     ),
 
