@@ -2,16 +2,18 @@
  * Benchmark: GET /api/dashboard/county over 2,000 townships with 10 years of team and environment
  * records, and GET /api/dashboard/province over 100 counties × 20 townships (goals p95 ≤ 150 ms,
  * issue 14), each beside the bare SELECT of the summary rows it reads, with the cost of the
- * summaries' refresh (full, and after one write), on the fresh database the bench runner gives
- * each scenario (`npm run bench -- dashboard`).
+ * summaries' refresh (full, and after one write), and what the triggers that mark
+ * the summaries stale add to a write, on the fresh database the bench runner gives each scenario
+ * (`npm run bench -- dashboard`).
  */
 import fs from 'node:fs';
 import type pg from 'pg';
-import { liveDashboard, refreshSummaries } from '../packages/server/src/modules/dashboard/dashboard.service.ts';
+import { countyGridOf, liveDashboard, refreshSummaries } from '../packages/server/src/modules/dashboard/dashboard.service.ts';
+import { dashboardRepository } from '../packages/server/src/modules/dashboard/dashboard.repository.ts';
 import { systemContext } from '../packages/server/src/platform/context.ts';
 import { seedDemoProvince } from '../packages/server/src/seed/demo-province.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
+import { chinaToday } from '../packages/domain/src/dates.ts';
+import { appFor, session } from './http.ts';
 import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
 
 const TOWNSHIPS = Number(process.env.BENCH_TOWNSHIPS ?? 2000);
@@ -132,11 +134,7 @@ async function sample(n: number, fn: () => Promise<unknown>, progress: (m: strin
   return times;
 }
 
-async function signIn(app: Awaited<ReturnType<typeof buildApp>>, username: string) {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo#2026' } });
-  if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body.slice(0, 200)}`);
-  return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
+const signIn = async (app: Awaited<ReturnType<typeof appFor>>, username: string) => (await session(app, username)).cookie;
 
 // The scenarios time the refresh themselves; the server's own job would run beside them.
 process.env.DASHBOARD_SUMMARY_REFRESH_MS = '0';
@@ -154,7 +152,7 @@ export const scenarios: BenchScenario[] = [
       const t0 = Date.now();
       const counts = await fill(database.pool, year);
       const fillMs = Date.now() - t0;
-      const app = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
+      const app = await appFor(database);
       try {
         progress('full refresh of the summaries (10 years × 2,000 townships)');
         await database.pool.query('DELETE FROM dashboard_summaries');
@@ -184,6 +182,24 @@ export const scenarios: BenchScenario[] = [
           if (i >= 3) {
             times.push(a.ms);
             bareTimes.push(b.ms);
+          }
+        }
+        const bytes = Buffer.byteLength(last!.body);
+        // Where a request's time goes: the SQL it runs (the county's townships, their summary rows,
+        // the county-wide figures), then the splicing of the rows into the answer's text; the rest
+        // is HTTP (session, routing, sending the text).
+        const countyId = (await database.pool.query(`SELECT id FROM orgs WHERE kind = 'county' ORDER BY sort_order LIMIT 1`)).rows[0]
+          .id as string;
+        const today = chinaToday();
+        const sqlTimes: number[] = [];
+        const gridTimes: number[] = [];
+        for (let i = 0; i < RUNS + 3; i++) {
+          progress(`split ${i + 1} of ${RUNS + 3}`);
+          const a = await timed(() => dashboardRepository.countySummaries(database.db, countyId, year, today));
+          const b = await timed(() => countyGridOf(database.db, countyId, year, today));
+          if (i >= 3) {
+            sqlTimes.push(a.ms);
+            gridTimes.push(b.ms);
           }
         }
         // The live computation the endpoint did before the summaries (every metric, every township).
@@ -220,6 +236,13 @@ export const scenarios: BenchScenario[] = [
             baseline: Math.round(median(bareTimes)),
             baselineLabel: 'bare SELECT (median)',
           },
+          {
+            metric: 'of which: SQL (townships, summary rows; median)',
+            value: Math.round(median(sqlTimes) * 10) / 10,
+            unit: 'ms',
+            note: `SQL + county figures + splicing the rows: ${Math.round(median(gridTimes) * 10) / 10} ms (median); the rest of the request is HTTP`,
+          },
+          { metric: 'response size', value: Math.round(bytes / 1024), unit: 'KB' },
           { metric: 'live computation of the same grid (median of 5, no summaries)', value: Math.round(median(liveTimes)), unit: 'ms' },
           {
             metric: 'full refresh: 10 years × 2,000 townships measured and written',
@@ -259,7 +282,7 @@ export const scenarios: BenchScenario[] = [
       const t0 = Date.now();
       await fill(database.pool, year, { provinceId: province.id, counties: COUNTIES });
       const fillMs = Date.now() - t0;
-      const app = await buildApp({ config: loadConfig({ dataDir: '/nonexistent', webDist: undefined }), database });
+      const app = await appFor(database);
       try {
         progress('full refresh of the summaries');
         const full = await timed(() => refreshSummaries(database.db));
@@ -330,6 +353,92 @@ export const scenarios: BenchScenario[] = [
             unit: 'ms',
             goal: '≤ 150 ms',
             pass: percentile(drillTimes, 95) <= 150,
+          },
+        ];
+      } finally {
+        await app.close();
+      }
+    },
+  },
+  {
+    module: 'dashboard',
+    name: 'write cost of the dashboard_dirty triggers',
+    async run({ database, progress }): Promise<BenchResult[]> {
+      // A township's equipment, written the bare way (one upsert, autocommit) and through the API
+      // (PUT /api/environment/equipment: session, CSRF, validation, audit), each with the
+      // statement-level triggers of migration 1260 on and off, in alternating blocks.
+      const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+      const app = await appFor(database);
+      try {
+        const clerk = await session(app, 'town01.clerk');
+        const own = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: clerk.cookie } })).json().org.id as string;
+        let n = 0;
+        const bare = () =>
+          q(
+            `INSERT INTO equipment (org_id, computers, printers, doc_system_access) VALUES ($1, $2, 1, true)
+             ON CONFLICT (org_id) DO UPDATE SET computers = EXCLUDED.computers, updated_at = now()`,
+            [own, 1 + (++n % 4)],
+          );
+        const put = async () => {
+          const res = await app.inject({
+            method: 'PUT',
+            url: '/api/environment/equipment',
+            headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
+            payload: { orgId: own, computers: 1 + (++n % 4), printers: 1, docSystemAccess: true },
+          });
+          if (res.statusCode !== 200) throw new Error(`PUT equipment: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        };
+        const triggers = (on: boolean) => {
+          const verb = on ? 'ENABLE' : 'DISABLE';
+          return q(`ALTER TABLE equipment ${verb} TRIGGER dashboard_dirty_ins, ${verb} TRIGGER dashboard_dirty_upd`);
+        };
+        const BLOCKS = 10;
+        const PER = 20;
+        const t: Record<'bareOn' | 'bareOff' | 'putOn' | 'putOff', number[]> = { bareOn: [], bareOff: [], putOn: [], putOff: [] };
+        for (let i = 0; i < 10; i++) await put(); // warm-up
+        const loadBefore = load();
+        for (let b = 0; b < BLOCKS * 2; b++) {
+          const on = b % 2 === 0;
+          progress(`block ${b + 1} of ${BLOCKS * 2} (triggers ${on ? 'on' : 'off'})`);
+          await triggers(on);
+          for (let i = 0; i < PER; i++) {
+            (on ? t.bareOn : t.bareOff).push((await timed(bare)).ms);
+            (on ? t.putOn : t.putOff).push((await timed(put)).ms);
+          }
+        }
+        await triggers(true);
+        const marks = Number((await q(`SELECT count(*)::int AS n FROM dashboard_dirty`)).rows[0].n);
+        const note = `${BLOCKS * PER} writes each way, alternating blocks of ${PER}; ${marks} marks left for the refresh; load average ${loadBefore} → ${load()}`;
+        const r = (x: number) => Math.round(x * 100) / 100;
+        return [
+          {
+            metric: 'bare upsert of a township’s equipment, triggers on (median)',
+            value: r(median(t.bareOn)),
+            unit: 'ms',
+            baseline: r(median(t.bareOff)),
+            baselineLabel: 'the same upsert, triggers off (median)',
+            note,
+          },
+          {
+            metric: 'bare upsert, triggers on (p95)',
+            value: r(percentile(t.bareOn, 95)),
+            unit: 'ms',
+            baseline: r(percentile(t.bareOff, 95)),
+            baselineLabel: 'triggers off (p95)',
+          },
+          {
+            metric: 'PUT /api/environment/equipment, triggers on (median)',
+            value: r(median(t.putOn)),
+            unit: 'ms',
+            baseline: r(median(t.putOff)),
+            baselineLabel: 'the same request, triggers off (median)',
+          },
+          {
+            metric: 'PUT /api/environment/equipment, triggers on (p95)',
+            value: r(percentile(t.putOn, 95)),
+            unit: 'ms',
+            baseline: r(percentile(t.putOff, 95)),
+            baselineLabel: 'triggers off (p95)',
           },
         ];
       } finally {

@@ -126,14 +126,20 @@ export function overdueStatus(n: number | null): CellStatus {
   return n === 0 ? 'ok' : n <= 2 ? 'warn' : 'gap';
 }
 
+/**
+ * One township × standard. No drill-down address per cell (2,000 × 12 of them were half the
+ * grid's bytes): the page behind a cell is `cellDrill(orgId, column, year)`, built where it is shown.
+ */
 export const cellSchema = z.object({
   status: z.enum(CELL_STATUSES),
   /** Short display text, e.g. "3/3", "96%", "暂无数据". */
   value: safeString(),
-  /** The web page listing the records behind the cell. */
-  drill: safeString(),
 });
 export type Cell = z.infer<typeof cellSchema>;
+
+/** The web page listing the records behind a township's cell (its standing page on that column's tab). */
+export const cellDrill = (orgId: string, column: StandardColumn, year: number) =>
+  `/supervision/townships/${orgId}?tab=${column}&year=${year}`;
 
 export const townshipRowSchema = z.object({
   orgId: z.uuid(),

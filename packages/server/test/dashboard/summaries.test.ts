@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday, chinaYear } from '@township-office/domain/dates';
 import { dashboardRepository } from '../../src/modules/dashboard/dashboard.repository.ts';
-import { liveDashboard, refreshSummaries, summarisedDashboard } from '../../src/modules/dashboard/dashboard.service.ts';
+import { countyGridOf, liveDashboard, refreshSummaries, summarisedDashboard } from '../../src/modules/dashboard/dashboard.service.ts';
 import { as, testApp } from '../helpers.ts';
 
 const { app, database } = await testApp();
@@ -71,6 +71,34 @@ describe('dashboard summaries', () => {
     const tomorrow = new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
     const townships = await county();
     expect((await summarisedDashboard(db, year, townships, tomorrow)).measured).toBe(18);
+  });
+
+  it('are spliced as stored text into GET /api/dashboard/county, which equals the live computation', async () => {
+    await refreshSummaries(db);
+    const townships = await county();
+    const root = (await database.pool.query(`SELECT id, name FROM orgs WHERE kind = 'county'`)).rows[0] as { id: string; name: string };
+    const admin = await as(app, 'county.admin');
+    const expectLive = async () => {
+      const res = await admin.get(`/api/dashboard/county?year=${year}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json()).toEqual({ county: { id: root.id, name: root.name }, ...(await liveDashboard(db, year, townships)) });
+      return res.body;
+    };
+    // Every row kept: the cells in the answer are the stored text, character for character.
+    expect((await countyGridOf(db, root.id, year)).measured).toBe(0);
+    const body = await expectLive();
+    const stored = (await database.pool.query(`SELECT cells FROM dashboard_summaries WHERE year = $1`, [year])).rows;
+    expect(stored).toHaveLength(18);
+    for (const r of stored) expect(body).toContain(`"cells":${r.cells as string}`);
+    // One township marked by a write: measured now, spliced beside the kept ones, still equal.
+    await database.pool.query(`UPDATE equipment SET computers = computers + 1 WHERE org_id = $1`, [townships[3]!.id]);
+    await expectLive();
+    expect((await countyGridOf(db, root.id, year)).measured).toBe(1);
+    // A county-wide mark: every township measured now, still equal.
+    await database.pool.query(`UPDATE rule_documents SET title = title`);
+    await expectLive();
+    expect((await countyGridOf(db, root.id, year)).measured).toBe(18);
   });
 
   it('keep a mark written while the refresh measures for the next refresh', async () => {

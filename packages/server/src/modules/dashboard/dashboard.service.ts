@@ -18,12 +18,12 @@ import {
   rulesStatus,
   shareStatus,
   staffStatus,
+  cellDrill,
   type Cell,
   type CellStatus,
   type CountyDashboard,
   type ProvinceDashboard,
   type StandardColumn,
-  type TownshipRow,
 } from '@township-office/domain/dashboard';
 import { POSTS, ROOM_KINDS, RULE_KINDS, equipmentOk, yearOnYear } from '@township-office/domain/environment';
 import { chinaToday } from '@township-office/domain/dates';
@@ -190,8 +190,8 @@ export type Township = { id: string; code: string; name: string };
  * dashboard from summaries and the live one are the same sums over the same figures.
  */
 export interface TownshipFigures {
-  /** Each standard's status and value; the drill-down address is made from the township and year when read. */
-  cells: Record<StandardColumn, Omit<Cell, 'drill'>>;
+  /** Each standard's status and value (the drill-down address is `cellDrill`, made where it is shown). */
+  cells: Record<StandardColumn, Cell>;
   leader: { assigned: boolean; familiar: boolean };
   staff: number;
   trained: { trained: number; total: number };
@@ -256,7 +256,7 @@ function figuresOf(m: Measured): Map<string, TownshipFigures> {
 
   const out = new Map<string, TownshipFigures>();
   for (const t of m.townships) {
-    const cell = (_col: StandardColumn, status: Cell['status'], value: string): Omit<Cell, 'drill'> => ({
+    const cell = (_col: StandardColumn, status: Cell['status'], value: string): Cell => ({
       status,
       value: status === 'nodata' ? noData : value,
     });
@@ -272,7 +272,7 @@ function figuresOf(m: Measured): Map<string, TownshipFigures> {
     const share = onlineTotal === null || oTotal === 0 ? null : (onlineOn!.get(t.id) ?? 0) / oTotal;
     const d = duty?.get(t.id);
     const overdue = overdueF === null && overdueP === null ? null : (overdueF?.get(t.id) ?? 0) + (overdueP?.get(t.id) ?? 0);
-    const cells: Record<StandardColumn, Omit<Cell, 'drill'>> = {
+    const cells: Record<StandardColumn, Cell> = {
       leader: cell('leader', leaderStatus(!!l, !!l?.familiar), l ? (l.familiar ? '已明确·熟悉业务' : '已明确') : '未明确'),
       staff: cell('staff', staffStatus(n), `${n} 名`),
       filings: cell(
@@ -339,22 +339,47 @@ async function countyFigures(db: Db, year: number) {
 }
 type CountyFigures = Awaited<ReturnType<typeof countyFigures>>;
 
-/** The county dashboard: each township's row from its figures, the county's totals their sums. */
-function assemble(year: number, townships: Township[], figures: Map<string, TownshipFigures>, county: CountyFigures): CountyDashboard {
-  const list = townships.map((t) => ({ t, f: figures.get(t.id)! }));
-  const rows: TownshipRow[] = list.map(({ t, f }) => {
-    const cells = {} as Record<StandardColumn, Cell>;
-    let gaps = 0;
-    for (const col of STANDARD_COLUMNS) {
-      const c = f.cells[col];
-      cells[col] = { status: c.status, value: c.value, drill: `/supervision/townships/${t.id}?tab=${col}&year=${year}` };
-      if (c.status === 'gap' || c.status === 'warn') gaps++;
-    }
-    return { orgId: t.id, code: t.code, name: t.name, cells, gaps };
-  });
-  const fs = list.map((x) => x.f);
-  const sum = (get: (f: TownshipFigures) => number) => fs.reduce((a, f) => a + get(f), 0);
-  const avg = (get: (f: TownshipFigures) => number | null) => {
+/**
+ * What a summary row keeps of a township × year (migration 1285): its grid cells as ready JSON text,
+ * spliced into the answer as they are, and the few numbers the county's totals add up (`figures`,
+ * with each standard's status in STANDARD_COLUMNS order), JSON text too: jsonb's output function
+ * for 2,000 rows was a third of the read (docs/benchmarks.md). The statuses are also a column of
+ * their own, the province view's only read.
+ */
+export type SummaryFigures = Omit<TownshipFigures, 'cells'> & { statuses: CellStatus[] };
+export interface GridItem {
+  figures: SummaryFigures;
+  /** `{"leader":{"status":…,"value":…},…}`: the row's cells, serialised once when measured. */
+  cells: string;
+}
+
+export function gridItem(f: TownshipFigures): GridItem {
+  const { cells, ...rest } = f;
+  return { figures: { ...rest, statuses: STANDARD_COLUMNS.map((c) => cells[c].status) }, cells: JSON.stringify(cells) };
+}
+
+const COLUMN_INDEX = Object.fromEntries(STANDARD_COLUMNS.map((c, i) => [c, i])) as Record<StandardColumn, number>;
+const isGap = (st: CellStatus) => st === 'gap' || st === 'warn';
+const gapsOf = (statuses: CellStatus[]) => statuses.filter(isGap).length;
+
+/**
+ * The county dashboard as JSON text: the county's totals are sums over each township's figures, and
+ * each township's row is its stored cells spliced between its id, code and name and its gap count,
+ * never parsed, rebuilt or stringified again (2,000 rows: the building and stringifying were more
+ * than half of the answer's time, docs/benchmarks.md). `head` goes first (the county it is of).
+ */
+function gridJson(
+  year: number,
+  townships: Township[],
+  items: Map<string, GridItem>,
+  county: CountyFigures,
+  head: Record<string, unknown> = {},
+): string {
+  const list = townships.map((t) => ({ t, item: items.get(t.id)! }));
+  const fs = list.map((x) => x.item.figures);
+  const sum = (get: (f: SummaryFigures) => number) => fs.reduce((a, f) => a + get(f), 0);
+  const meeting = (col: StandardColumn) => fs.filter((f) => f.statuses[COLUMN_INDEX[col]] === 'ok').length;
+  const avg = (get: (f: SummaryFigures) => number | null) => {
     const vals = fs.map(get).filter((v): v is number => v !== null);
     return vals.length ? round2(vals.reduce((a, b) => a + b, 0) / vals.length) : null;
   };
@@ -368,7 +393,7 @@ function assemble(year: number, townships: Township[], figures: Map<string, Town
   const avgPrev = avg((f) => f.expensePrevious);
   const oT = sum((f) => f.online.total);
   const staffNs = fs.map((f) => f.staff);
-  return {
+  const totals: Omit<CountyDashboard, 'rows'> = {
     year,
     townships: townships.length,
     leadersInCharge: { assigned: fs.filter((f) => f.leader.assigned).length, familiar: fs.filter((f) => f.leader.familiar).length },
@@ -376,41 +401,62 @@ function assemble(year: number, townships: Township[], figures: Map<string, Town
     staffPerTownship: {
       min: staffNs.length ? Math.min(...staffNs) : 0,
       max: staffNs.length ? Math.max(...staffNs) : 0,
-      within: rows.filter((r) => r.cells.staff.status === 'ok').length,
+      within: meeting('staff'),
     },
     trainingSessions: county.sessions,
     trainedAtLeastOnce: { trained: sum((f) => f.trained.trained), total: sum((f) => f.trained.total) },
     leadersTrained: { trained: sum((f) => f.leadersTrained.trained), total: sum((f) => f.leadersTrained.total) },
     rotationsByQuarter: [0, 1, 2, 3].map((q) => sum((f) => f.rotationsByQuarter[q] ?? 0)),
     exchangeMeetings: county.exchange,
-    threeRoomsComplete: rows.filter((r) => r.cells.rooms.status === 'ok').length,
-    equipmentComplete: rows.filter((r) => r.cells.equipment.status === 'ok').length,
+    threeRoomsComplete: meeting('rooms'),
+    equipmentComplete: meeting('equipment'),
     onlineShare: !sources.documents || oT === 0 ? null : sum((f) => f.online.online) / oT,
     avgOfficeExpenseYuan: avgNow,
     avgOfficeExpenseYuanPreviousYear: avgPrev,
     expenseYearOnYear: yearOnYear(avgNow, avgPrev),
     townshipsWithAllSixRules: fs.filter((f) => f.rules >= RULE_KINDS.length).length,
     tenProhibitionsAcknowledged: fs.filter((f) => f.tenAcknowledged).length,
-    postsAssigned: rows.filter((r) => r.cells.posts.status === 'ok').length,
+    postsAssigned: meeting('posts'),
     lateFilings: sum((f) => f.lateFilings),
     sources,
     columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key], api: DRILL_API[key]('{orgId}', year) })),
-    rows,
   };
+  const rows = list.map(
+    ({ t, item }) =>
+      `{"orgId":${JSON.stringify(t.id)},"code":${JSON.stringify(t.code)},"name":${JSON.stringify(t.name)},"cells":${item.cells},"gaps":${gapsOf(item.figures.statuses)}}`,
+  );
+  const text = JSON.stringify({ ...head, ...totals });
+  return `${text.slice(0, -1)},"rows":[${rows.join(',')}]}`;
 }
+
+const itemsOf = (figures: Map<string, TownshipFigures>) => new Map([...figures].map(([id, f]) => [id, gridItem(f)]));
 
 /** The live dashboard of `townships`: every figure measured now (the reference the summaries must equal). */
 export async function liveDashboard(db: Db, year: number, townships: Township[], today = chinaToday()): Promise<CountyDashboard> {
   const [m, county] = await Promise.all([measure(db, year, townships, today), countyFigures(db, year)]);
-  return assemble(year, townships, figuresOf(m), county);
+  return JSON.parse(gridJson(year, townships, itemsOf(figuresOf(m)), county)) as CountyDashboard;
 }
 
+/** A township with its fresh summary row's text, or nulls when the row is stale or missing. */
+type KeptRow = Township & { cells: string | null; figures: string | null };
+
 /**
- * The dashboard of `townships` from the summary rows: fresh rows as kept, and only the stale or
+ * The grid of these townships from their kept rows: fresh rows as kept, and only the stale or
  * missing ones measured now (not written back: the read may be on a replica; the refresh job
  * writes). Equal to `liveDashboard` by construction of the rows (test/dashboard/summaries.test.ts).
  */
-export async function summarisedDashboard(db: Db, year: number, townships: Township[], today = chinaToday()) {
+async function gridOfKept(db: Db, year: number, today: string, list: KeptRow[], county: CountyFigures, head: Record<string, unknown>) {
+  const items = new Map<string, GridItem>();
+  for (const r of list)
+    if (r.cells !== null && r.figures !== null) items.set(r.id, { figures: JSON.parse(r.figures) as SummaryFigures, cells: r.cells });
+  const townships = list.map((r) => ({ id: r.id, code: r.code, name: r.name }));
+  const stale = townships.filter((t) => !items.has(t.id));
+  if (stale.length) for (const [id, f] of figuresOf(await measure(db, year, stale, today))) items.set(id, gridItem(f));
+  return { json: gridJson(year, townships, items, county, head), measured: stale.length };
+}
+
+/** The dashboard of `townships` from the summary rows, as JSON text (see gridOfKept). */
+export async function summarisedGrid(db: Db, year: number, townships: Township[], today = chinaToday()) {
   const [kept, county] = await Promise.all([
     repo.freshSummaries(
       db,
@@ -420,10 +466,21 @@ export async function summarisedDashboard(db: Db, year: number, townships: Towns
     ),
     countyFigures(db, year),
   ]);
-  const figures = new Map(kept.map((r) => [r.org_id, r.figures as TownshipFigures]));
-  const stale = townships.filter((t) => !figures.has(t.id));
-  if (stale.length) for (const [id, f] of figuresOf(await measure(db, year, stale, today))) figures.set(id, f);
-  return { dashboard: assemble(year, townships, figures, county), measured: stale.length };
+  const byId = new Map(kept.map((r) => [r.org_id, r]));
+  const list = townships.map((t) => ({ ...t, cells: byId.get(t.id)?.cells ?? null, figures: byId.get(t.id)?.figures ?? null }));
+  return gridOfKept(db, year, today, list, county, {});
+}
+
+/** The grid of a county's townships from the summary rows, in one statement (see gridOfKept). */
+export async function countyGridOf(db: Db, countyId: string, year: number, today = chinaToday(), head: Record<string, unknown> = {}) {
+  const [list, county] = await Promise.all([repo.countySummaries(db, countyId, year, today), countyFigures(db, year)]);
+  return gridOfKept(db, year, today, list, county, head);
+}
+
+/** `summarisedGrid` as an object (the print, the tests). */
+export async function summarisedDashboard(db: Db, year: number, townships: Township[], today = chinaToday()) {
+  const { json, measured } = await summarisedGrid(db, year, townships, today);
+  return { dashboard: JSON.parse(json) as CountyDashboard, measured };
 }
 
 /** The years a refresh keeps summaries of: this year and the nine before it. */
@@ -449,7 +506,10 @@ export async function refreshSummaries(db: Db, today = chinaToday()): Promise<{ 
     if (!todo.length) continue;
     const m = await measure(db, year, todo, today);
     if (m.failed) throw new Error(`a metrics source failed measuring ${year}; the summaries stay as they were`);
-    const rows = [...figuresOf(m)].map(([orgId, figures]) => ({ orgId, figures }));
+    const rows = [...figuresOf(m)].map(([orgId, f]) => {
+      const item = gridItem(f);
+      return { orgId, cells: item.cells, figures: JSON.stringify(item.figures), statuses: item.figures.statuses };
+    });
     written += await repo.upsertSummaries(db, year, today, at, rows);
   }
   await repo.removeMarks(
@@ -498,11 +558,13 @@ async function readableTownship(db: Db, ctx: RequestContext, orgId: string): Pro
   return township;
 }
 
-/** The county grid: `countyId` for a province role (one of its counties), the caller's own county otherwise. */
-export async function countyDashboard(db: Db, ctx: RequestContext, year: number, countyId?: string, today = chinaToday()) {
+/**
+ * The county grid as JSON text (the county it is of first): `countyId` for a province role (one of
+ * its counties), the caller's own county otherwise.
+ */
+export async function countyGrid(db: Db, ctx: RequestContext, year: number, countyId?: string, today = chinaToday()) {
   const county = await dashboardCounty(db, ctx, countyId);
-  const townships = await repo.townshipsOfCounty(db, county.id);
-  return { county, ...(await summarisedDashboard(db, year, townships, today)) };
+  return { county, ...(await countyGridOf(db, county.id, year, today, { county: { id: county.id, name: county.name } })) };
 }
 
 /** A township's own standing: its row and each gap with what to do about it. */
@@ -518,7 +580,7 @@ export async function townshipStanding(db: Db, ctx: RequestContext, orgId: strin
     value: row.cells[c].value,
     advice: GAP_ADVICE[c].zh,
     adviceEn: GAP_ADVICE[c].en,
-    drill: row.cells[c].drill,
+    drill: cellDrill(row.orgId, c, year),
   }));
   return { year, township: { id: row.orgId, code: row.code, name: row.name }, row, gaps, columns: d.columns };
 }
@@ -528,8 +590,8 @@ export async function countyCharts(db: Db, ctx: RequestContext, year: number, co
   const src = await loadSources();
   const county = await dashboardCounty(db, ctx, countyId);
   const townships = await repo.townshipsOfCounty(db, county.id);
-  const [m, countyLevel] = await Promise.all([measure(db, year, townships, today), countyFigures(db, year)]);
-  const d = assemble(year, townships, figuresOf(m), countyLevel);
+  const m = await measure(db, year, townships, today);
+  const figures = figuresOf(m);
   const inCounty = new Set(townships.map((t) => t.id));
   const monthly = Array.from({ length: 12 }, (_, i) => {
     const list = m.online?.filter((r) => r.month === i + 1 && inCounty.has(r.orgId)) ?? [];
@@ -547,66 +609,52 @@ export async function countyCharts(db: Db, ctx: RequestContext, year: number, co
     onlineShareByMonth: src.onlineShareByOrgMonth ? monthly : null,
     staffStructure: structure,
     expensesByTownship,
-    overdueByTownship: d.rows.map((r) => ({
-      orgId: r.orgId,
-      name: names.get(r.orgId) ?? r.name,
-      overdue: r.cells.overdue.status === 'nodata' ? null : Number.parseInt(r.cells.overdue.value, 10),
-    })),
+    overdueByTownship: townships.map((t) => {
+      const overdue = figures.get(t.id)!.cells.overdue;
+      return {
+        orgId: t.id,
+        name: names.get(t.id) ?? t.name,
+        overdue: overdue.status === 'nodata' ? null : Number.parseInt(overdue.value, 10),
+      };
+    }),
   };
 }
 
 /**
  * The province overview: one line per county of the actor's province, each the totals of its
- * county grid (the same `assemble` over the same summary rows), in the counties' order.
+ * county grid (the same summary rows, their statuses only), in the counties' order.
  */
 export async function provinceDashboard(db: Db, ctx: RequestContext, year: number, today = chinaToday()): Promise<ProvinceDashboard> {
   if (!readsProvince(ctx)) throw forbiddenRole();
   const [province] = await repo.ancestry(db, ctx.actor.orgId);
   if (province?.kind !== 'province') throw new AppError(DashboardErrors.DASHBOARD_NOT_IN_PROVINCE);
-  const list = await repo.provinceTownships(db, province.id);
-  const counties = new Map<string, { id: string; code: string; name: string; townships: Township[] }>();
-  for (const r of list) {
-    const c = counties.get(r.county_id) ?? { id: r.county_id, code: r.county_code, name: r.county_name, townships: [] };
-    if (r.id) c.townships.push({ id: r.id, code: r.code!, name: r.name! });
-    counties.set(r.county_id, c);
-  }
-  const all = [...counties.values()].flatMap((c) => c.townships);
-  // Each township's statuses: from its fresh summary row, or measured now when stale or missing.
-  const statuses = new Map<string, CellStatus[]>();
-  for (const r of await repo.freshStatuses(
-    db,
-    year,
-    today,
-    all.map((t) => t.id),
-    STANDARD_COLUMNS,
-  ))
-    statuses.set(r.org_id, r.statuses as CellStatus[]);
-  const stale = all.filter((t) => !statuses.has(t.id));
-  if (stale.length)
-    for (const [id, f] of figuresOf(await measure(db, year, stale, today)))
-      statuses.set(
-        id,
-        STANDARD_COLUMNS.map((c) => f.cells[c].status),
-      );
-  const measured = stale.length;
+  // Each county's counts over its townships' fresh summary rows, from SQL; the stale or missing
+  // ones are measured now and added.
+  const lines = await repo.provinceLines(db, province.id, year, today, STANDARD_COLUMNS.length);
+  const stale = lines.flatMap((l) => l.stale ?? []);
+  const measured = stale.length ? figuresOf(await measure(db, year, stale, today)) : new Map<string, TownshipFigures>();
   return {
     year,
     province: { id: province.id, name: province.name },
-    measuredNow: measured,
-    counties: [...counties.values()].map((c) => {
-      const rows = c.townships.map((t) => statuses.get(t.id)!);
-      const gapsOf = (st: CellStatus[]) => st.filter((x) => x === 'gap' || x === 'warn').length;
+    measuredNow: stale.length,
+    counties: lines.map((l) => {
+      const ok = STANDARD_COLUMNS.map((_, i) => l.ok?.[i] ?? 0);
+      let { kept: townships, all_met: allMet, gaps } = l;
+      for (const t of l.stale ?? []) {
+        const st = STANDARD_COLUMNS.map((c) => measured.get(t.id)!.cells[c].status);
+        townships++;
+        if (gapsOf(st) === 0) allMet++;
+        gaps += gapsOf(st);
+        st.forEach((x, i) => (ok[i] = (ok[i] ?? 0) + (x === 'ok' ? 1 : 0)));
+      }
       return {
-        id: c.id,
-        code: c.code,
-        name: c.name,
-        townships: rows.length,
-        allMet: rows.filter((st) => gapsOf(st) === 0).length,
-        gaps: rows.reduce((a, st) => a + gapsOf(st), 0),
-        standards: Object.fromEntries(STANDARD_COLUMNS.map((col, i) => [col, rows.filter((st) => st[i] === 'ok').length])) as Record<
-          StandardColumn,
-          number
-        >,
+        id: l.id,
+        code: l.code,
+        name: l.name,
+        townships,
+        allMet,
+        gaps,
+        standards: Object.fromEntries(STANDARD_COLUMNS.map((col, i) => [col, ok[i]!])) as Record<StandardColumn, number>,
       };
     }),
     columns: STANDARD_COLUMNS.map((key) => ({ key, ...COLUMN_LABELS[key] })),

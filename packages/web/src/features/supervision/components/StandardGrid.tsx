@@ -1,5 +1,6 @@
 import { Table, Tooltip } from 'antd';
 import { Link } from 'react-router';
+import { cellDrill } from '@township-office/domain/dashboard';
 import { useLabel } from '../../../app/i18n/labels.ts';
 import type { CountyDashboard, StandardColumn, TownshipRow } from '../api/supervision.ts';
 
@@ -11,12 +12,15 @@ export const STATUS_COLOR: Record<string, { bg: string; fg: string }> = {
   nodata: { bg: '#fafafa', fg: '#8c8c8c' },
 };
 
-/** Townships as rows, standards as columns; each cell is coloured by its status and links to its records. */
+/** Townships per page of the grid (a county has 18–40; the benchmark's 2,000). */
+export const GRID_PAGE_SIZE = 50;
+
+/** Townships as rows, standards as columns; each cell is coloured by its status and links to its records (`cellDrill`). */
 export function StandardGrid({
   data,
   lang,
   townshipHref = (r) => `/supervision/townships/${r.orgId}?year=${data.year}`,
-  cellHref = (_r, cell) => cell.drill,
+  cellHref = (r, _cell, column) => cellDrill(r.orgId, column, data.year),
 }: {
   data: CountyDashboard;
   lang: string;
@@ -32,7 +36,8 @@ export function StandardGrid({
       rowKey="orgId"
       size="small"
       bordered
-      pagination={false}
+      // A county of 2,000 townships renders a page of them at a time, not 26,000 cells at once.
+      pagination={{ pageSize: GRID_PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false, size: 'small' }}
       scroll={{ x: 1500, y: 560 }}
       dataSource={data.rows}
       data-testid="standard-grid"
