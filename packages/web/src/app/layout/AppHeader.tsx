@@ -13,7 +13,7 @@ import { HeaderSearch } from '../../features/search/components/HeaderSearch.tsx'
 
 const ALL = '__all__';
 
-function OrgSwitcher() {
+function OrgSwitcher({ narrow }: { narrow: boolean }) {
   const t = useT();
   const { orgId, setOrgId, canSwitch } = useViewOrg();
   const orgs = useOrgs();
@@ -29,7 +29,8 @@ function OrgSwitcher() {
       onChange={(v: string) => setOrgId(v === ALL ? undefined : v)}
       loading={orgs.isPending}
       showSearch={{ optionFilterProp: 'label' }}
-      style={{ width: 168 }}
+      // On a phone (390 px) the header's row must fit beside the brand, the bell and the buttons.
+      style={{ width: narrow ? 100 : 168 }}
       options={[{ value: ALL, label: t('header.allCounty') }, ...townships.map((o) => ({ value: o.id, label: o.name }))]}
     />
   );
@@ -66,7 +67,7 @@ export function AppHeader() {
       <Flex align="center" justify="space-between" style={{ height: '100%' }}>
         <Brand compact sealOnly={narrow} />
         <Space size={narrow ? 4 : 12} align="center">
-          <OrgSwitcher />
+          <OrgSwitcher narrow={narrow} />
           {can('business.read') &&
             (narrow ? (
               <Button type="text" icon={<SearchOutlined />} aria-label={t('search.heading')} onClick={() => navigate('/search')} />
@@ -82,7 +83,7 @@ export function AppHeader() {
             onChange={setLang}
             variant="borderless"
             suffixIcon={<GlobalOutlined />}
-            style={{ width: narrow ? 76 : 112 }}
+            style={{ width: narrow ? 64 : 112 }}
             options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
           />
           {!narrow && <Divider orientation="vertical" />}
