@@ -113,6 +113,10 @@ function inWindowSql(last: Date): SQL {
 /** The instant as JavaScript's toISOString writes it, as the keys have it (`deadlineKey`, migration 1150). */
 const isoSql = (at: SQL) => sql`to_char((${at}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** An event's key from the narrow columns of `e` (head, todo_kind, record_id, due_at), as `deadlineKey` and the news keys have it. */
+const eventKeySql = (e: SQL) =>
+  sql`${e}.head || ':' || ${e}.todo_kind || ':' || ${e}.record_id || CASE WHEN ${e}.head = 'new' THEN '' ELSE '@' || ${isoSql(sql`${e}.due_at`)} END`;
+
 /** The sweep's people, `(user_id, org_id, role, display_name)`: the body of the `sweep_people` CTE the scope's pieces name. */
 function sweepPeopleSql(actors: readonly Actor[]): SQL {
   const col = <T>(f: (a: Actor) => T) => sql.param(actors.map(f));
@@ -207,6 +211,9 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
       SELECT * FROM unnest(${sql.param(leaders.map((a) => a.userId))}::uuid[], ${sql.param(leaders.map((a) => a.orgId))}::uuid[])),
     todos(user_id, org_id, role, todo_kind, record_id, title, subject, href, due_at, news, full_read) AS (
       ${sql.join(queries, sql` UNION ALL `)}),
+    -- The only CTE with the wide columns (title, subject, href): everything up to the choice between
+    -- single rows and a digest is narrow, and the wide columns are read back from here for the people
+    -- who get single rows (a digest needs only each event's person and stage).
     staged AS MATERIALIZED (SELECT t.*, ${sk} AS sk FROM todos t),
     -- in_window: the point of the stage reached now (the deadline itself once overdue, else the start
     -- of its China day, or of d days before it) lies after the last sweep. Such an event is sent
@@ -214,54 +221,75 @@ export async function sweepEveryone(tx: Tx, providers: readonly TodoProvider[], 
     -- after another under the lock. The others (news, records written since, a clock set back) are
     -- checked against the keys stored, and their keys are stored; so are all the events of the rows
     -- read person by person (read whole every sweep, not by window).
-    windowed AS (
-      SELECT s.*, (${inWindow}) AND NOT s.full_read AS in_window FROM staged s WHERE s.sk IS NOT NULL),
+    windowed AS NOT MATERIALIZED (
+      SELECT s.user_id, s.org_id, s.role, s.todo_kind, s.record_id, s.due_at, s.full_read, s.sk,
+             (${inWindow}) AND NOT s.full_read AS in_window
+      FROM staged s WHERE s.sk IS NOT NULL),
+    -- head: the key's first part (new, before3, due, overdue, escalated).
     events AS (
-      SELECT user_id, org_id, todo_kind, 'new' AS stage, NULL::int AS days_left, record_id, title, subject, href, due_at,
-             'new:' || todo_kind || ':' || record_id AS event_key, false AS in_window, full_read
+      SELECT user_id, org_id, todo_kind, 'new' AS stage, 'new' AS head, NULL::int AS days_left, record_id, due_at, false AS in_window, full_read
       FROM staged WHERE todo_kind = ANY (${news}) AND news
       UNION ALL
-      SELECT user_id, org_id, todo_kind, CASE WHEN sk LIKE 'before%' THEN 'before' ELSE sk END,
-             CASE WHEN sk = 'due' THEN 0 WHEN sk LIKE 'before%' THEN substr(sk, 7)::int END, record_id, title, subject, href, due_at,
-             sk || ':' || todo_kind || ':' || record_id || '@' || ${isoSql(sql`due_at`)}, in_window, full_read
+      SELECT user_id, org_id, todo_kind, CASE WHEN sk LIKE 'before%' THEN 'before' ELSE sk END, sk,
+             CASE WHEN sk = 'due' THEN 0 WHEN sk LIKE 'before%' THEN substr(sk, 7)::int END, record_id, due_at, in_window, full_read
       FROM windowed
       UNION ALL
-      -- Overdue for someone of an office who is not its leader in charge: the office's leaders in charge hear of it too.
-      SELECT l.user_id, s.org_id, s.todo_kind, 'escalated', NULL::int, s.record_id, s.title, s.subject, s.href, s.due_at,
-             'escalated:' || s.todo_kind || ':' || s.record_id || '@' || ${isoSql(sql`s.due_at`)}, s.in_window, s.full_read
-      FROM (SELECT DISTINCT ON (org_id, todo_kind, record_id, due_at) * FROM windowed WHERE sk = 'overdue' AND role <> 'leader_in_charge') s
+      -- Overdue for someone of an office who is not its leader in charge: the office's leaders in charge
+      -- hear of it too, once per item (grouped on the narrow rows).
+      SELECT l.user_id, s.org_id, s.todo_kind, 'escalated', 'escalated', NULL::int, s.record_id, s.due_at, s.in_window, s.full_read
+      FROM (SELECT org_id, todo_kind, record_id, due_at, bool_and(in_window) AS in_window, bool_or(full_read) AS full_read
+            FROM windowed WHERE sk = 'overdue' AND role <> 'leader_in_charge' GROUP BY org_id, todo_kind, record_id, due_at) s
         JOIN sweep_leaders l ON l.org_id = s.org_id),
+    -- keyed: checked against the keys stored, and its key stored (its key text built only then; OFFSET 0
+    -- keeps it built once per row).
+    keyed AS (
+      SELECT e.*, CASE WHEN e.keyed THEN ${eventKeySql(sql`e`)} END AS event_key
+      FROM (SELECT e.*, NOT e.in_window AND (e.full_read OR ${initial}::boolean IS FALSE) AS keyed FROM events e OFFSET 0) e),
     fresh AS MATERIALIZED (
-      SELECT e.*, NOT e.in_window AND (e.full_read OR ${initial}::boolean IS FALSE) AS keyed FROM events e
-      WHERE e.in_window OR (${initial}::boolean AND NOT e.full_read)
+      SELECT e.user_id, e.org_id, e.todo_kind, e.stage, e.head, e.days_left, e.record_id, e.due_at, e.keyed, e.event_key FROM keyed e
+      WHERE NOT e.keyed
          OR NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = e.user_id AND n.event_key = e.event_key)
         AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = e.user_id AND d.event_key = e.event_key)),
-    per_user AS MATERIALIZED (SELECT user_id, count(*) > ${DIGEST_ABOVE}::int AS digest FROM fresh GROUP BY user_id),
+    -- Each person's events counted by kind and stage (a hash of a few groups, no sort).
+    counts AS MATERIALIZED (
+      SELECT user_id, org_id, todo_kind, stage, count(*) AS n, min(due_at) AS min_due FROM fresh GROUP BY user_id, org_id, todo_kind, stage),
+    per_user AS MATERIALIZED (SELECT user_id, sum(n) > ${DIGEST_ABOVE}::int AS digest FROM counts GROUP BY user_id),
+    single_events AS (SELECT f.* FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND NOT u.digest),
+    -- The wide columns of a single row: from the person's own to-do, or for an escalation from the
+    -- overdue to-do of someone of the office (any of them: ON CONFLICT keeps one row per key).
     single AS (
       INSERT INTO notifications (org_id, user_id, todo_kind, stage, days_left, record_id, title, subject, href, due_at, event_key, read_at)
-      SELECT f.org_id, f.user_id, f.todo_kind, f.stage, f.days_left, f.record_id, left(f.title, 400), f.subject, f.href, f.due_at, f.event_key,
+      SELECT f.org_id, f.user_id, f.todo_kind, f.stage, f.days_left, f.record_id, left(s.title, 400), s.subject, s.href, f.due_at,
+             coalesce(f.event_key, ${eventKeySql(sql`f`)}),
              -- A reminder arriving with its item's announcement (sent in this sweep) is stored read: one line in the bell, not two.
              CASE WHEN f.stage IN ('before', 'due') AND f.todo_kind = ANY (${news})
                    AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = f.user_id AND n.event_key = 'new:' || f.todo_kind || ':' || f.record_id)
                    AND NOT EXISTS (SELECT 1 FROM notification_digest_events d WHERE d.user_id = f.user_id AND d.event_key = 'new:' || f.todo_kind || ':' || f.record_id)
                   THEN now() END
-      FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND NOT u.digest
+      FROM single_events f
+        JOIN staged s ON s.todo_kind = f.todo_kind AND s.record_id = f.record_id AND s.due_at IS NOT DISTINCT FROM f.due_at
+         AND CASE WHEN f.stage = 'escalated' THEN s.org_id = f.org_id AND s.sk = 'overdue' AND s.role <> 'leader_in_charge'
+                  ELSE s.user_id = f.user_id END
       ON CONFLICT (user_id, event_key) DO NOTHING
       RETURNING user_id, org_id),
     digest_keys AS (
       INSERT INTO notification_digest_events (user_id, event_key)
       SELECT f.user_id, f.event_key FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND u.digest WHERE f.keyed
       ON CONFLICT DO NOTHING),
+    -- A digest's kind: its person's most frequent kind, the first in order among equals (what mode() gives).
+    digest_kind AS (
+      SELECT DISTINCT ON (k.user_id) k.user_id, k.todo_kind
+      FROM (SELECT user_id, todo_kind, sum(n) AS n FROM counts GROUP BY user_id, todo_kind) k ORDER BY k.user_id, k.n DESC, k.todo_kind),
     digests AS (
       INSERT INTO notifications (org_id, user_id, todo_kind, stage, record_id, title, href, due_at, event_key, item_count, digest)
-      SELECT (array_agg(f.org_id))[1], f.user_id, mode() WITHIN GROUP (ORDER BY f.todo_kind), 'digest', ${sweepId}::uuid, '待办汇总', '/',
-             min(f.due_at), 'digest:' || ${sweepId}, count(*)::int,
+      SELECT (array_agg(c.org_id))[1], c.user_id, k.todo_kind, 'digest', ${sweepId}::uuid, '待办汇总', '/',
+             min(c.min_due), 'digest:' || ${sweepId}, sum(c.n)::int,
              jsonb_strip_nulls(jsonb_build_object(
-               'overdue', nullif(count(*) FILTER (WHERE f.stage = 'overdue'), 0), 'escalated', nullif(count(*) FILTER (WHERE f.stage = 'escalated'), 0),
-               'due', nullif(count(*) FILTER (WHERE f.stage = 'due'), 0), 'before', nullif(count(*) FILTER (WHERE f.stage = 'before'), 0),
-               'new', nullif(count(*) FILTER (WHERE f.stage = 'new'), 0)))
-      FROM fresh f JOIN per_user u ON u.user_id = f.user_id AND u.digest
-      GROUP BY f.user_id
+               'overdue', sum(c.n) FILTER (WHERE c.stage = 'overdue'), 'escalated', sum(c.n) FILTER (WHERE c.stage = 'escalated'),
+               'due', sum(c.n) FILTER (WHERE c.stage = 'due'), 'before', sum(c.n) FILTER (WHERE c.stage = 'before'),
+               'new', sum(c.n) FILTER (WHERE c.stage = 'new')))
+      FROM counts c JOIN per_user u ON u.user_id = c.user_id AND u.digest JOIN digest_kind k ON k.user_id = c.user_id
+      GROUP BY c.user_id, k.todo_kind
       RETURNING user_id, org_id, item_count)
     SELECT user_id, org_id, count(*)::int AS n, false AS digest FROM single GROUP BY user_id, org_id
     UNION ALL
