@@ -1,4 +1,6 @@
 /** What the HTTP benchmarks share: the app on the bench's database, a signed-in session, timed samples. */
+import fs from 'node:fs';
+import type pg from 'pg';
 import type { Database } from '../packages/server/src/db/client.ts';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
@@ -31,3 +33,40 @@ export async function sample(n: number, fn: (i: number) => Promise<unknown>, war
 }
 
 export const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * CPU spent by this process (node, the HTTP edge and the bench's own clients) and by the
+ * PostgreSQL cluster behind `pool` (every child of its postmaster: backends, WAL writer,
+ * checkpointer), in ms since `start()`. PostgreSQL's side is read from /proc at the kernel's
+ * clock-tick resolution (10 ms): measure a few hundred ms at least.
+ */
+export async function cpuMeter(pool: pg.Pool): Promise<() => { node: number; postgres: number }> {
+  const backend = Number((await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
+  const postmaster = Number(statFields(backend)[1]);
+  const tick = 1000 / 100;
+  const postgresMs = () => {
+    let t = 0;
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      const f = statFields(Number(d));
+      if (f.length && (Number(d) === postmaster || Number(f[1]) === postmaster)) t += (Number(f[11]) + Number(f[12])) * tick;
+    }
+    return t;
+  };
+  const n0 = process.cpuUsage();
+  const p0 = postgresMs();
+  return () => {
+    const n = process.cpuUsage(n0);
+    return { node: (n.user + n.system) / 1000, postgres: postgresMs() - p0 };
+  };
+}
+
+/** /proc/<pid>/stat after the command name: [state, ppid, …] (field 3 of proc(5) is index 0); [] if gone. */
+function statFields(pid: number): string[] {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return s.slice(s.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return [];
+  }
+}

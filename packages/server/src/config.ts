@@ -23,6 +23,12 @@ export interface Config {
    * migrations' advisory lock. Default DATABASE_URL.
    */
   databaseListenUrl: string | undefined;
+  /**
+   * The hot statements are named (prepared once per connection; `executeNamed` in db/client.ts).
+   * Off (`DATABASE_NAMED_STATEMENTS=false`) when DATABASE_URL is a transaction-mode pooler that
+   * does not keep prepared statements: PgBouncer before 1.21, or without `max_prepared_statements`.
+   */
+  databaseNamedStatements: boolean;
   /** Idle timeout of a session, ms (等保: 30 minutes). */
   sessionIdleMs: number;
   lockoutThreshold: number;
@@ -84,6 +90,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: databaseUrl('DATABASE_URL'),
     databaseReplicaUrl: databaseUrl('DATABASE_REPLICA_URL'),
     databaseListenUrl: databaseUrl('DATABASE_LISTEN_URL'),
+    databaseNamedStatements: bool('DATABASE_NAMED_STATEMENTS', true),
     keysDir: process.env.KEYS_DIR ? path.resolve(process.env.KEYS_DIR) : undefined,
     auditCheckpointRows: Math.max(1, int('AUDIT_CHECKPOINT_ROWS', 100)),
     auditCheckpointMinutes: Math.max(1, int('AUDIT_CHECKPOINT_MINUTES', 60)),

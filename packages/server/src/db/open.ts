@@ -127,7 +127,7 @@ export async function openDatabase(
       '设置了 DATABASE_REPLICA_URL 就必须同时设置 DATABASE_URL：只读副本从 PostgreSQL 服务器流复制，内置数据库没有副本。 / DATABASE_REPLICA_URL needs DATABASE_URL: a replica streams from a PostgreSQL server, the embedded database has none.',
     );
   if (config.databaseUrl) {
-    const database = connect(config.databaseUrl, 'external', 20);
+    const database = connect(config.databaseUrl, 'external', 20, { namedStatements: config.databaseNamedStatements });
     return { database, binDir: embeddedBinDir(), adminUrl: config.databaseUrl, close: () => database.close() };
   }
   const pgData = path.join(config.dataDir, 'pg');

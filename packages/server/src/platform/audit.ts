@@ -131,15 +131,19 @@ export const auditToken = (name: string): string => `\u0000${name}`;
  * UPDATE, after the caller's own locks, e.g. a serial counter: the order every writer keeps),
  * build the canonical content with the substituted values, hash it with SM3 (pgcrypto's `digest(…,
  * 'sm3')`: the bytes `chainHash` hashes, so verifyAudit checks these rows like any other), insert
- * the row and move the head. `after` is a CTE exposing `seq, hash, checkpoint_seq` for the caller
- * to return; with no head row yet the statement yields nothing (`ensureChainHead` and retry).
+ * the row and move the head. `audit_new` is a CTE exposing `seq, hash, checkpoint_seq` for the
+ * caller to return. With no head row yet (once per chain, ever) the audit CTEs yield nothing: the
+ * caller conditions its own first write on `headExists` so that such a statement writes nothing at
+ * all, and may then run without BEGIN/COMMIT (one statement is its own transaction: the locks are
+ * released by its commit, with no round trip to node in between); it creates the head
+ * (`ensureChainHead`) and retries.
  */
 export function appendAuditSql(
   ctx: Pick<RequestContext, 'ip'> & { actor: RequestContext['actor'] | null },
   entry: AuditEntry,
   values: Record<string, SQL>,
   from: SQL,
-): { ctes: SQL; chain: string } {
+): { ctes: SQL; chain: string; headExists: SQL } {
   const orgId = entry.orgId === undefined ? (ctx.actor?.orgId ?? null) : entry.orgId;
   const chain = orgId ?? 'system';
   const { content } = chained(ctx, entry, { chain, lastSeq: -1, lastHash: GENESIS_HASH, checkpointSeq: 0 });
@@ -156,6 +160,7 @@ export function appendAuditSql(
   }
   return {
     chain,
+    headExists: sql`EXISTS (SELECT 1 FROM audit_chain_heads WHERE chain = ${chain})`,
     ctes: sql`
       audit_head AS (SELECT h.last_seq, h.last_hash, h.checkpoint_seq FROM audit_chain_heads h, ${from} WHERE h.chain = ${chain} FOR UPDATE OF h),
       audit_new AS (

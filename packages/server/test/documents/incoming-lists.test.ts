@@ -19,6 +19,11 @@ import {
   type IncomingFilter,
 } from '../../src/modules/documents/incoming.pages.ts';
 import { fillIncoming } from '../../../../bench/registers.fill.ts';
+import { accountsRepository } from '../../src/modules/accounts/accounts.repository.ts';
+import { actorOf } from '../../src/modules/accounts/auth.service.ts';
+import { registerPaper } from '../../src/modules/documents/incoming.service.ts';
+import { incomingPaperSchema } from '@township-office/domain/documents';
+import { systemContext } from '../../src/platform/context.ts';
 import { as, testApp } from '../helpers.ts';
 
 const ROWS = 40_000;
@@ -224,6 +229,33 @@ describe('收文 create under concurrency', () => {
     expect(first).toEqual(again);
     const v = await verifyAudit(database.db);
     expect(v.firstBroken).toBeUndefined();
+    expect(v.ok).toBe(true);
+  });
+
+  it("an office's first create ever (no audit chain head yet) takes serial 1: the statement that found no head wrote nothing", async () => {
+    // A township just added (a copy of 第一镇 under a new id and code): no audit row, no chain head.
+    const org = (
+      await database.pool.query<{ id: string }>(
+        `INSERT INTO orgs SELECT (jsonb_populate_record(o, jsonb_build_object('id', gen_random_uuid(), 'code', 'T98', 'name', '新设镇'))).*
+           FROM orgs o WHERE code = 'T01' RETURNING id`,
+      )
+    ).rows[0]!;
+    const heads = await database.pool.query(`SELECT 1 FROM audit_chain_heads WHERE chain = $1`, [org.id]);
+    expect(heads.rows).toEqual([]);
+    // Through the service, not HTTP: signing in would write the office's first audit row (its head).
+    const user = (await database.pool.query(`SELECT id FROM users WHERE username = 'town01.clerk'`)).rows[0].id as string;
+    const found = await accountsRepository.userWithOrg(database.db, user);
+    const ctx = systemContext({ ...actorOf(found!.user, found!.org), orgId: org.id });
+    const made = await registerPaper(
+      database.db,
+      ctx,
+      incomingPaperSchema.parse({ senderName: '县政府办', title: '第一份来文', receivedDate: '2031-01-05' }),
+    );
+    expect(made.serial).toBe('收〔2031〕1号');
+    expect(made.serialSeq).toBe(1);
+    const counter = await database.pool.query(`SELECT last_seq FROM incoming_serial_counters WHERE org_id = $1 AND year = 2031`, [org.id]);
+    expect(counter.rows).toEqual([{ last_seq: 1 }]);
+    const v = await verifyAudit(database.db);
     expect(v.ok).toBe(true);
   });
 });

@@ -1,10 +1,31 @@
-import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, sql, type Placeholder } from 'drizzle-orm';
 import { BUSINESS_ROLES } from '@township-office/domain/roles';
-import type { DbOrTx } from '../../db/client.ts';
+import { namedStatementsOn, type Db, type DbOrTx } from '../../db/client.ts';
 import { orgs, type OrgRow } from '../orgs/orgs.tables.ts';
 import { delegations, loginFailures, sessions, users, type SessionRow, type UserRow } from './accounts.tables.ts';
 
 export type UserWithOrg = { user: UserRow; org: OrgRow };
+
+function liveSessionQuery(db: DbOrTx, id: string | Placeholder, today: string | Placeholder) {
+  const delegated = sql<boolean>`EXISTS (SELECT 1 FROM ${delegations} d WHERE (d.delegate_id = ${users.id} OR d.principal_id = ${users.id})
+    AND d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date)`;
+  return db
+    .select({ session: sessions, user: users, org: orgs, delegated })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+}
+
+/** The session read built once per pool and prepared on each connection (drizzle `.prepare`, a named statement). */
+const liveSessionPrepared = new WeakMap<Db, ReturnType<typeof prepareLiveSession>>();
+const prepareLiveSession = (db: Db) =>
+  liveSessionQuery(db, sql.placeholder('id'), sql.placeholder('today')).prepare('accounts.liveSession');
+function preparedLiveSession(db: Db) {
+  let q = liveSessionPrepared.get(db);
+  if (!q) liveSessionPrepared.set(db, (q = prepareLiveSession(db)));
+  return q;
+}
 
 export const accountsRepository = {
   async userByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
@@ -61,19 +82,13 @@ export const accountsRepository = {
    * date): most people have none, so the request skips the delegation query (`inForceFor`, which also
    * checks both accounts are active) unless this says there may be one.
    */
+  /** The session, its user and org, and whether a delegation covers the user today; every request's first read. */
   async liveSession(
     db: DbOrTx,
     id: string,
     today: string,
   ): Promise<(SessionRow & { user: UserRow; org: OrgRow; delegated: boolean }) | undefined> {
-    const delegated = sql<boolean>`EXISTS (SELECT 1 FROM ${delegations} d WHERE (d.delegate_id = ${users.id} OR d.principal_id = ${users.id})
-      AND d.revoked_at IS NULL AND d.starts_on <= ${today}::date AND d.ends_on >= ${today}::date)`;
-    const [row] = await db
-      .select({ session: sessions, user: users, org: orgs, delegated })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+    const [row] = namedStatementsOn(db) ? await preparedLiveSession(db).execute({ id, today }) : await liveSessionQuery(db, id, today);
     return row ? { ...row.session, user: row.user, org: row.org, delegated: row.delegated } : undefined;
   },
   async touchSession(db: DbOrTx, id: string, olderThan: Date): Promise<void> {

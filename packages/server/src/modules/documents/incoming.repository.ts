@@ -1,7 +1,7 @@
 /** SQL of the incoming side: the register entry, its serial, circulation and reminders. */
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
-import type { DbOrTx, Tx } from '../../db/client.ts';
+import { executeNamed, type DbOrTx } from '../../db/client.ts';
 import { incomingPage, type IncomingFilter, type IncomingPage } from './incoming.pages.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { documentReminders, incoming, incomingCirculation, type IncomingRow } from './documents.tables.ts';
@@ -21,21 +21,27 @@ export const incomingRepository = {
   /**
    * A paper entry in one statement: the org's serial counter row takes the next 收文编号, the audit
    * row is appended on the locked chain head (`appendAuditSql`, which the caller builds on the CTE
-   * `serial`, exposing `seq`), and the entry is inserted; the locks are held for this statement and
-   * the COMMIT only. Undefined when the chain has no head row yet (the caller creates it and retries).
+   * `serial`, exposing `seq`), and the entry is inserted. Run on the pool, the statement is its own
+   * transaction: the locks are held for it and its commit only. The counter moves only when the
+   * chain has a head row (`headExists`); without one nothing is written and the result is undefined
+   * (the caller creates the head and retries), so no serial is ever taken without its entry.
    */
   async createPaper(
-    tx: Tx,
+    db: DbOrTx,
     v: Omit<typeof incoming.$inferInsert, 'serialSeq' | 'serial' | 'serialYear' | 'channel'> & { id: string; serialYear: number },
-    audit: (serial: { from: SQL; seq: SQL; serial: SQL }) => SQL,
+    audit: (serial: { from: SQL; seq: SQL; serial: SQL }) => { ctes: SQL; headExists: SQL },
   ): Promise<{ row: IncomingRow; auditSeq: number; auditHash: string; checkpointSeq: number } | undefined> {
     const serialText = sql`'收〔' || ${v.serialYear}::int || '〕' || serial.seq || '号'`;
-    const r = await tx.execute<Record<string, unknown>>(sql`
+    const a = audit({ from: sql`serial`, seq: sql`serial.seq`, serial: serialText });
+    const r = await executeNamed<Record<string, unknown>>(
+      db,
+      'incoming.createPaper',
+      sql`
       WITH serial AS (
-        INSERT INTO incoming_serial_counters (org_id, year, last_seq) VALUES (${v.orgId}, ${v.serialYear}, 1)
+        INSERT INTO incoming_serial_counters (org_id, year, last_seq) SELECT ${v.orgId}, ${v.serialYear}, 1 WHERE ${a.headExists}
         ON CONFLICT (org_id, year) DO UPDATE SET last_seq = incoming_serial_counters.last_seq + 1 RETURNING last_seq AS seq
       ),
-      ${audit({ from: sql`serial`, seq: sql`serial.seq`, serial: serialText })},
+      ${a.ctes},
       entry AS (
         INSERT INTO incoming (id, org_id, serial_year, serial_seq, serial, channel, sender_org_id, sender_name, doc_number, title, doc_type, urgency,
                               classification, copies, copy_numbers, secrecy_unit, secrecy_amount, paper_channel, body, received_date, received_by)
@@ -46,7 +52,8 @@ export const incomingRepository = {
         FROM serial, audit_new
         RETURNING *
       )
-      SELECT entry.*, n.seq AS audit_seq, n.hash AS audit_hash, n.checkpoint_seq AS audit_checkpoint_seq FROM entry, audit_new n`);
+      SELECT entry.*, n.seq AS audit_seq, n.hash AS audit_hash, n.checkpoint_seq AS audit_checkpoint_seq FROM entry, audit_new n`,
+    );
     const raw = r.rows[0];
     if (!raw) return undefined;
     return {

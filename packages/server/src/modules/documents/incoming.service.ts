@@ -18,6 +18,7 @@ import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { CommonErrors } from '@township-office/domain/errors';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { assertMay, assertMayOrActsFor, canReadOrg, orgScope } from '../../platform/access.ts';
+import { inTurn } from '../../platform/in-turn.ts';
 import { appendAuditSql, auditToken, checkpointIfDue, ensureChainHead, onBehalfOfAudit, writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -117,10 +118,11 @@ async function change(
 }
 
 /**
- * 纸质来文登记: by hand; a classified one carries no body. One statement between BEGIN and COMMIT
+ * 纸质来文登记: by hand; a classified one carries no body. One statement, its own transaction,
  * assigns the 收文编号, appends the audit row and inserts the entry (plus one lookup before it when a
- * sender org is named): the serial counter and the audit chain head are locked for that statement
- * and the COMMIT only, so creates in one office queue for one write, not for the whole request.
+ * sender org is named): the serial counter and the audit chain head are locked while PostgreSQL runs
+ * that statement and commits it, never while node works, so creates in one office queue for one
+ * write and one WAL flush, not for a round trip to a busy event loop.
  */
 export async function registerPaper(db: Db, ctx: RequestContext, input: IncomingPaper): Promise<IncomingRow> {
   assertMay(ctx.actor, 'documents.receive');
@@ -147,45 +149,47 @@ export async function registerPaper(db: Db, ctx: RequestContext, input: Incoming
       ...(input.paperChannel ? { paperChannel: input.paperChannel } : {}),
     },
   };
-  const create = () =>
-    db.transaction(async (tx) => {
-      let chain = '';
-      const made = await repo.createPaper(
-        tx,
-        {
-          id,
-          orgId,
-          serialYear: Number(input.receivedDate.slice(0, 4)),
-          senderOrgId: input.senderOrgId ?? null,
-          senderName: input.senderName,
-          docNumber: input.docNumber ?? null,
-          title: input.title,
-          docType: input.docType ?? null,
-          urgency: input.urgency,
-          classification: input.classification,
-          copies: input.copies,
-          copyNumbers,
-          ...secrecy,
-          paperChannel: input.paperChannel ?? null,
-          body: isClassified(input.classification) ? null : (input.body ?? null),
-          receivedDate: input.receivedDate,
-          receivedBy: ctx.actor.userId,
-        },
-        (s) => {
-          const a = appendAuditSql(ctx, entry, { serial: s.serial }, s.from);
-          chain = a.chain;
-          return a.ctes;
-        },
-      );
-      // No head row for the chain yet: nothing may stay of this attempt (the serial is taken back).
-      if (!made) throw new NoChainHead(chain);
-      return { ...made, chain };
-    });
-  const made = await create().catch(async (e: unknown) => {
-    if (!(e instanceof NoChainHead)) throw e;
-    await ensureChainHead(db, e.chain);
-    return create();
-  });
+  let chain = '';
+  // One statement on the pool, no BEGIN/COMMIT: it is its own transaction (repo.createPaper).
+  const create = async () => {
+    const made = await repo.createPaper(
+      db,
+      {
+        id,
+        orgId,
+        serialYear: Number(input.receivedDate.slice(0, 4)),
+        senderOrgId: input.senderOrgId ?? null,
+        senderName: input.senderName,
+        docNumber: input.docNumber ?? null,
+        title: input.title,
+        docType: input.docType ?? null,
+        urgency: input.urgency,
+        classification: input.classification,
+        copies: input.copies,
+        copyNumbers,
+        ...secrecy,
+        paperChannel: input.paperChannel ?? null,
+        body: isClassified(input.classification) ? null : (input.body ?? null),
+        receivedDate: input.receivedDate,
+        receivedBy: ctx.actor.userId,
+      },
+      (s) => {
+        const a = appendAuditSql(ctx, entry, { serial: s.serial }, s.from);
+        chain = a.chain;
+        return a;
+      },
+    );
+    // No head row for the chain yet: the statement wrote nothing (no serial taken).
+    if (!made) throw new NoChainHead(chain);
+    return { ...made, chain };
+  };
+  const made = await inTurn(`incoming.serial:${orgId}`, () =>
+    create().catch(async (e: unknown) => {
+      if (!(e instanceof NoChainHead)) throw e;
+      await ensureChainHead(db, e.chain);
+      return create();
+    }),
+  );
   await checkpointIfDue(db, made.chain, made.auditSeq, made.checkpointSeq, made.auditHash);
   return made.row;
 }
