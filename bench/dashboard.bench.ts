@@ -14,12 +14,12 @@ import { systemContext } from '../packages/server/src/platform/context.ts';
 import { seedDemoProvince } from '../packages/server/src/seed/demo-province.ts';
 import { chinaToday } from '../packages/domain/src/dates.ts';
 import { appFor, session } from './http.ts';
-import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
+import { median, percentile, printSamples, timed, type BenchResult, type BenchScenario } from './registry.ts';
 
 const TOWNSHIPS = Number(process.env.BENCH_TOWNSHIPS ?? 2000);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const YEARS = 10;
-const RUNS = 15;
+const RUNS = 40;
 
 /**
  * Ten years of records for every township, generated in SQL (seconds, not minutes). With
@@ -184,6 +184,8 @@ export const scenarios: BenchScenario[] = [
             bareTimes.push(b.ms);
           }
         }
+        printSamples('county dashboard', times);
+        printSamples('bare SELECT', bareTimes);
         const bytes = Buffer.byteLength(last!.body);
         // Where a request's time goes: the SQL it runs (the county's townships, their summary rows,
         // the county-wide figures), then the splicing of the rows into the answer's text; the rest

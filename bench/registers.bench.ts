@@ -7,7 +7,7 @@ import pg from 'pg';
 import { fillIncoming } from './registers.fill.ts';
 import os from 'node:os';
 import { appFor, cpuMeter, round, sample, session } from './http.ts';
-import { median, percentile, timed, type BenchResult, type BenchScenario } from './registry.ts';
+import { median, percentile, printSamples, timed, type BenchResult, type BenchScenario } from './registry.ts';
 
 const ROWS = Number(process.env.BENCH_INCOMING_ROWS ?? 1_000_000);
 const RUNS = 60;
@@ -47,6 +47,7 @@ const lists: BenchScenario = {
         progress(label);
         const t = await sample(RUNS, () => get(s, url));
         const b = await sample(RUNS, () => raw(baselineSql, baselineValues));
+        printSamples(label, t);
         out.push({
           metric: `${label} (p95; median ${round(median(t))} ms)`,
           value: round(percentile(t, 95)),

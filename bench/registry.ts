@@ -46,3 +46,8 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const value = await fn();
   return { ms: performance.now() - t0, value };
 }
+
+/** With BENCH_TIMES=1, every sample of `label` in run order (to tell a slow tail from one stray sample). */
+export function printSamples(label: string, samples: number[]): void {
+  if (process.env.BENCH_TIMES) console.error(`\n[samples] ${label}: ${samples.map((x) => x.toFixed(1)).join(' ')} ms`);
+}

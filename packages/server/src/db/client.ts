@@ -150,7 +150,10 @@ function activeQueryText(client: pg.PoolClient): string | undefined {
 export async function endPool(pool: pg.Pool, graceMs = POOL_CLOSE_GRACE_MS, warn: (m: string) => void = console.warn): Promise<void> {
   // pg-pool keeps no public list of its clients; `connect` and `remove` events keep ours.
   const live = clientsOf(pool);
-  const ended = pool.end().then(() => true);
+  // pg-pool resolves end() once it has asked each client to end, before their sockets have closed;
+  // its 'remove' event comes after. Waiting for those too means a caller that drops the database
+  // next (a test, the bench) does not race connections still saying goodbye.
+  const ended = pool.end().then(() => socketsClosed(pool, live));
   if (await within(ended, graceMs)) return;
   for (const client of [...live]) {
     warn(`[db] closing the pool: a connection still held after ${graceMs} ms is cut (running: ${activeQueryText(client) ?? 'nothing'})`);
@@ -188,6 +191,19 @@ const tracked = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
 function clientsOf(pool: pg.Pool): Set<pg.PoolClient> {
   return tracked.get(pool) ?? new Set();
 }
+/** Resolves true once every client in `live` has been removed from `pool` (its socket closed). */
+function socketsClosed(pool: pg.Pool, live: Set<pg.PoolClient>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (live.size > 0) return;
+      pool.off('remove', check);
+      resolve(true);
+    };
+    pool.on('remove', check);
+    check();
+  });
+}
+
 /** Starts keeping the pool's clients (called by `connect` before any client exists). */
 function trackClients(pool: pg.Pool): void {
   const set = new Set<pg.PoolClient>();

@@ -24,6 +24,31 @@ describe('closing a pool', () => {
     expect(db.pool.totalCount).toBe(0);
   });
 
+  it('resolves only when every connection has closed, so a DROP DATABASE … WITH (FORCE) right after terminates none of them', async () => {
+    // pg-pool alone resolves end() once it has asked each client to end, before their sockets close
+    // (its 'remove' event comes later): the bench dropping each scenario's database then cut live
+    // connections, and every one of them logged "terminating connection due to administrator command".
+    const name = `endpool_${process.pid}`;
+    await base.pool.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+    const url = new URL(base.url);
+    url.pathname = `/${name}`;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (let round = 0; round < 5; round++) {
+        const db = connect(url.toString(), 'external', 8, TEST_CONNECT_OPTIONS);
+        await Promise.all(Array.from({ length: 8 }, () => db.pool.query('SELECT pg_sleep(0.005)')));
+        await endPool(db.pool, 5_000);
+        await base.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+        // Any error event of a terminated connection has arrived by the time this round-trip has.
+        await base.pool.query('SELECT 1');
+      }
+      expect(errors.mock.calls.map((c) => String(c[1] ?? c[0]))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      await base.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  });
+
   it('cuts a connection still held in a query after the grace, names the query, and ends', async () => {
     const db = connect(base.url, 'external', 2, TEST_CONNECT_OPTIONS);
     const client = await db.pool.connect();
