@@ -16,6 +16,14 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // antd's own modules say they have no side effects (package.json `sideEffects: ["*.css"]`); the
+      // @rc-component packages beneath it say nothing, so a barrel import of one name kept the whole
+      // package: antd's form/context.js imports FormProvider from '@rc-component/form' and every
+      // page, the login page too, carried the form engine and its validator (~35 KB of source).
+      // Their modules only define components; none registers anything when imported.
+      treeshake: {
+        moduleSideEffects: [{ test: /[\\/]node_modules[\\/]@rc-component[\\/]/, sideEffects: false }],
+      },
       output: {
         // React and ECharts in long-lived chunks of their own; antd is left to the splitter so that
         // components only lazy pages use (Table, DatePicker, QRCode…) load with those pages.

@@ -201,8 +201,15 @@ export async function logout(page: Page): Promise<void> {
 
 /** Pick 简体中文 / 繁體中文 / English in the header language switch (the login page has a Segmented, login-lang-switch). */
 export async function switchLanguage(page: Page, label: '简体中文' | '繁體中文' | 'English'): Promise<void> {
-  // The switch shows the label once the language state changed, in the same render as every string.
-  await selectOption(page, page.getByTestId('lang-switch'), label);
+  const code = { 简体中文: 'zh-CN', 繁體中文: 'zh-TW', English: 'en' }[label];
+  const button = page.getByTestId('lang-switch');
+  await button.click();
+  // The menu is open when its item is visible; the switch carries the language once the state
+  // changed, in the same render as every string.
+  const item = page.getByRole('menuitem', { name: label, exact: true });
+  await item.waitFor();
+  await item.click();
+  await page.locator(`[data-testid="lang-switch"][data-lang="${code}"]`).waitFor();
 }
 
 /** The texts of the left menu's top-level items (groups and single pages), in order. */
@@ -230,7 +237,7 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   // Let fonts and lazy chunks settle so the picture shows the page, not a spinner.
   await page.evaluate(() => document.fonts.ready);
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, POLL);
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, .plain-skeleton'), null, POLL);
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   return file;
 }

@@ -1,14 +1,15 @@
 import { Suspense, lazy, useEffect } from 'react';
-import { App as AntApp, Spin } from 'antd';
+import { Spin } from 'antd';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setApiHandlers } from '../lib/api.ts';
+import { AppMessages, useApp } from '../lib/app-messages.tsx';
 import { setMessageInstance } from '../lib/notify.ts';
 import { loadFeatureCatalogs } from './i18n/catalogs.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { savedLang } from './i18n/lang.ts';
 import { createQueryClient } from './query-client.ts';
-import { ME_KEY, noteSessionEnd } from './session.tsx';
+import { ME_KEY, fetchMe, noteSessionEnd } from './session.tsx';
 
 // Each of the four parts in its own chunk, so the login page does not carry the signed-in layout
 // (menu, header, bell) and a signed-in page does not carry the login form (antd Form and its
@@ -19,16 +20,38 @@ const AppRoutes = lazy(() =>
 );
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
-const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage.tsx'));
+// The TOTP form uses the system feature's strings (TotpEnrolForm.tsx).
+const EnrolTotpPage = lazy(() =>
+  Promise.all([import('./pages/EnrolTotpPage.tsx'), loadFeatureCatalogs(savedLang(), 'rest')]).then(([m]) => m),
+);
 
 const queryClient = createQueryClient();
+
+/**
+ * A signed-in page opened cold asks who is signed in at once, not once the signed-in layout's code
+ * has loaded and rendered (~300 ms later on loopback); on the workbench, the page most loads open,
+ * its code and its two reads follow the answer instead of its first render. The routes read the
+ * same cache entries (ME_KEY, workbenchKeys); a failure here is the routes' to show.
+ */
+function warmStart(path: string): void {
+  if (/^\/(login|change-password|enrol-totp)(\/|$)/.test(path)) return;
+  if (path === '/') void import('./pages/WorkbenchPage.tsx');
+  queryClient
+    .fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false })
+    .then((me) => {
+      if (me && !me.mustChangePassword && !me.mustEnrolTotp && window.location.pathname === '/')
+        void import('../features/workbench/api/workbench.ts').then((m) => m.prefetchWorkbench(queryClient));
+    })
+    .catch(() => {});
+}
+warmStart(window.location.pathname);
 
 /** Wires the API's 401 / password-change / TOTP-enrolment answers and the global messages to the router and Ant Design. */
 function Bridges() {
   const navigate = useNavigate();
   const location = useLocation();
   const qc = useQueryClient();
-  const { message } = AntApp.useApp();
+  const { message } = useApp();
   useEffect(() => {
     setMessageInstance(message);
     return () => setMessageInstance(null);
@@ -54,7 +77,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <AntApp>
+        <AppMessages>
           <BrowserRouter>
             <Bridges />
             <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
@@ -66,7 +89,7 @@ export function App() {
               </Routes>
             </Suspense>
           </BrowserRouter>
-        </AntApp>
+        </AppMessages>
       </I18nProvider>
     </QueryClientProvider>
   );

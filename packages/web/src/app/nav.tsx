@@ -131,7 +131,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'documents.toSign',
     path: '/documents/to-sign',
-    labelKey: 'documents.nav.toSign',
+    labelKey: 'nav.documents.toSign',
     icon: <FileTextOutlined />,
     action: 'documents.signOff',
     group: 'documents',
@@ -141,7 +141,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'documents.toInstruct',
     path: '/documents/to-instruct',
-    labelKey: 'documents.nav.toInstruct',
+    labelKey: 'nav.documents.toInstruct',
     icon: <SolutionOutlined />,
     action: 'documents.instruct',
     group: 'documents',
@@ -240,7 +240,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'information.ranking',
     path: '/information/ranking',
-    labelKey: 'information.nav.ranking',
+    labelKey: 'nav.information.ranking',
     action: 'business.read',
     group: 'information',
     page: lazy(() => import('../features/information/pages/RankingPage.tsx')),
@@ -248,7 +248,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'information.bulletins',
     path: '/information/bulletins',
-    labelKey: 'information.nav.bulletins',
+    labelKey: 'nav.information.bulletins',
     action: 'business.read',
     group: 'information',
     page: lazy(() => import('../features/information/pages/BulletinsPage.tsx')),
@@ -420,7 +420,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'supervision.myOffice',
     path: '/supervision/my-office',
-    labelKey: 'supervision.nav.myOffice',
+    labelKey: 'nav.supervision.myOffice',
     action: 'personnel.file',
     group: 'supervision',
     page: lazy(() => import('../features/supervision/pages/MyOfficePage.tsx')),

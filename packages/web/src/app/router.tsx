@@ -1,8 +1,9 @@
 /** The signed-in part of the app: one route per entry of the nav registry, inside the layout. */
-import { Suspense, lazy, useEffect, type ComponentProps } from 'react';
+import { Suspense, lazy, use, useEffect, type ComponentProps, type ReactNode } from 'react';
 import { Button, Flex, Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useT } from './i18n/I18nProvider.tsx';
+import { restStrings } from './i18n/catalogs.ts';
+import { useLang, useT } from './i18n/I18nProvider.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NAV, visibleEntries, type NavEntry } from './nav.tsx';
 import { lastSessionEnd, SessionProvider, useMeQuery } from './session.tsx';
@@ -74,11 +75,24 @@ function NotFound() {
   );
 }
 
+/** Every page but the workbench waits for the other features' strings (catalogs.ts), loaded once. */
+function FeatureStrings({ children }: { children: ReactNode }) {
+  const [lang] = useLang();
+  use(restStrings(lang));
+  return children;
+}
+
 function Page({ entry }: { entry: NavEntry }) {
   const Component = entry.page;
   return (
     <Suspense fallback={<Loading />}>
-      <Component />
+      {entry.path === '/' ? (
+        <Component />
+      ) : (
+        <FeatureStrings>
+          <Component />
+        </FeatureStrings>
+      )}
       <Shown />
     </Suspense>
   );

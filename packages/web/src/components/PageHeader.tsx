@@ -5,16 +5,16 @@
  *   <PageHeader title={t('reception.visits.title')} extra={<Button type="primary">{t('common.create')}</Button>} />
  */
 import type { ReactNode } from 'react';
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
+import { Txt } from './plain.tsx';
 
 export function PageHeader({ title, extra, subtitle }: { title: ReactNode; extra?: ReactNode; subtitle?: ReactNode }) {
   return (
     <Flex align="center" justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {title}
-        </Typography.Title>
-        {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
+        {/* Typography.Title's look without Typography's JavaScript (components/plain.tsx). */}
+        <h4 className="plain-title">{title}</h4>
+        {subtitle ? <Txt secondary>{subtitle}</Txt> : null}
       </div>
       {extra ? (
         <Flex gap={8} wrap>

@@ -1,6 +1,6 @@
 /**
  * Messages outside React components (the global error handler of queries and mutations). The app
- * shell hands over Ant Design's themed `message` instance; pages use App.useApp() directly.
+ * shell hands over Ant Design's themed `message` instance; pages use useApp() (lib/app-messages.tsx).
  */
 import type { MessageInstance } from 'antd/es/message/interface';
 

@@ -16,12 +16,26 @@ const APP_LAZY: Record<Exclude<Lang, 'zh-CN'>, Record<string, () => Promise<Json
   'zh-TW': import.meta.glob<Json>('../locales/zh-CN.json', { import: 'default', query: '?zh-TW' }),
   en: import.meta.glob<Json>('../locales/en.json', { import: 'default' }),
 };
-// Every feature's strings (~20 KB compressed in zh-CN) come with the signed-in app, one chunk per
-// language, never with the login page (whose JavaScript they would have grown by a tenth).
-const FEATURES: Record<Lang, () => Promise<Record<string, Json>>> = {
-  'zh-CN': () => import('./features.zh-CN.ts').then((m) => m.default),
-  'zh-TW': () => import('./features.zh-TW.ts').then((m) => m.default),
-  en: () => import('./features.en.ts').then((m) => m.default),
+/**
+ * The features' strings come with the signed-in app, never with the login page, in two parts per
+ * language: `first`, what the first page after sign-in shows (the workbench, the bell, the search
+ * box), and `rest`, every other feature (~13 KB compressed in zh-CN), loaded before any other page
+ * renders (router.tsx). The `first` features ({workbench,notifications,search}) are named in the
+ * globs of features.first.*.ts and, negated, of features.rest.*.ts (import.meta.glob takes literals
+ * only): a feature named in neither pair would have no strings, in both would load twice.
+ */
+export type FeaturePart = 'first' | 'rest';
+const FEATURES: Record<FeaturePart, Record<Lang, () => Promise<Record<string, Json>>>> = {
+  first: {
+    'zh-CN': () => import('./features.first.zh-CN.ts').then((m) => m.default),
+    'zh-TW': () => import('./features.first.zh-TW.ts').then((m) => m.default),
+    en: () => import('./features.first.en.ts').then((m) => m.default),
+  },
+  rest: {
+    'zh-CN': () => import('./features.rest.zh-CN.ts').then((m) => m.default),
+    'zh-TW': () => import('./features.rest.zh-TW.ts').then((m) => m.default),
+    en: () => import('./features.rest.en.ts').then((m) => m.default),
+  },
 };
 
 function flatten(prefix: string, value: unknown, out: Catalog): void {
@@ -45,38 +59,62 @@ function merge(modules: Record<string, Json>): Catalog {
 /** The catalogs loaded so far: zh-CN always (the default, and the fallback for a missing string). */
 export const CATALOGS: Partial<Record<Lang, Catalog>> & { 'zh-CN': Catalog } = { 'zh-CN': merge(appZhCN) };
 
-/** Once the signed-in app has asked for the features' strings, every language loaded later brings its own. */
-let featuresWanted = false;
-const featuresLoading = new Map<Lang, Promise<void>>();
+/** The parts the app has asked for so far: every language loaded later brings the same parts. */
+const wanted = new Set<FeaturePart>();
+const loading = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
 
-function loadFeatures(lang: Lang): Promise<void> {
-  let p = featuresLoading.get(lang);
+function loadPart(part: FeaturePart, lang: Lang): Promise<void> {
+  const key = `${part}:${lang}`;
+  let p = loading.get(key);
   if (!p) {
-    p = FEATURES[lang]().then((modules) => {
+    p = FEATURES[part][lang]().then((modules) => {
       Object.assign(CATALOGS[lang]!, merge(modules));
+      loaded.add(key);
     });
     // A failed load (the network) may be tried again by the next caller.
-    p.catch(() => featuresLoading.delete(lang));
-    featuresLoading.set(lang, p);
+    p.catch(() => loading.delete(key));
+    loading.set(key, p);
   }
   return p;
 }
 
-/** Loads `lang`'s catalog once (a no-op for zh-CN and for one already loaded), with its features' strings when they are wanted. */
+/** Loads `lang`'s catalog once (a no-op for zh-CN and for one already loaded), with the features' parts asked for so far. */
 export async function loadCatalog(lang: Lang): Promise<void> {
   if (!CATALOGS[lang]) {
     const loaders = APP_LAZY[lang as Exclude<Lang, 'zh-CN'>];
     const modules = await Promise.all(Object.entries(loaders).map(async ([file, load]) => [file, await load()] as const));
     CATALOGS[lang] ??= merge(Object.fromEntries(modules));
   }
-  if (featuresWanted) await Promise.all([loadFeatures('zh-CN'), loadFeatures(lang)]);
+  await Promise.all([...wanted].flatMap((part) => [loadPart(part, 'zh-CN'), loadPart(part, lang)]));
 }
 
 /**
- * The features' strings in `lang` (and in zh-CN, the fallback): the signed-in app waits for them
- * before its first render; the login form starts them while the user types.
+ * The features' strings of `part` in `lang` (and in zh-CN, the fallback): the signed-in app waits
+ * for `first` before its first render (the login form starts it while the user types), every page
+ * but the workbench for `rest` (router.tsx).
  */
-export async function loadFeatureCatalogs(lang: Lang): Promise<void> {
-  featuresWanted = true;
+export async function loadFeatureCatalogs(lang: Lang, part: FeaturePart = 'first'): Promise<void> {
+  wanted.add(part);
   await loadCatalog(lang);
+}
+
+type Tracked = Promise<void> & { status?: 'fulfilled'; value?: undefined };
+const pagePromises = new Map<Lang, Tracked>();
+/**
+ * One promise per language for every page (React's `use` suspends on it once): every other
+ * feature's strings in `lang`. Marked fulfilled the way React reads a settled thenable, so that a
+ * page rendered after they are in (a language switch waits for them first) does not suspend.
+ */
+export function restStrings(lang: Lang): Promise<void> {
+  let p = pagePromises.get(lang);
+  if (!p) {
+    const ready = loaded.has(`rest:${lang}`) && loaded.has('rest:zh-CN');
+    p = (ready ? Promise.resolve() : loadFeatureCatalogs(lang, 'rest')) as Tracked;
+    if (ready) Object.assign(p, { status: 'fulfilled', value: undefined });
+    else void p.then(() => Object.assign(p!, { status: 'fulfilled', value: undefined }));
+    p.catch(() => pagePromises.delete(lang));
+    pagePromises.set(lang, p);
+  }
+  return p;
 }

@@ -1,45 +1,70 @@
-import { Button, Divider, Flex, Grid, Layout, Select, Space, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Flex, Grid, Layout, Menu, Popover, Space } from 'antd';
 import { GlobalOutlined, LogoutOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../../lib/api.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
-import { LANGS, LANG_LABELS } from '../i18n/lang.ts';
+import { LANGS, LANG_LABELS, type Lang } from '../i18n/lang.ts';
 import { useSession } from '../session.tsx';
-import { useOrgs, useViewOrg } from '../view-org.tsx';
+import { useViewOrg } from '../view-org.tsx';
+import { Txt } from '../../components/plain.tsx';
 import { Brand } from './Brand.tsx';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
 import { HeaderSearch } from '../../features/search/components/HeaderSearch.tsx';
 
-const ALL = '__all__';
+// County accounts only (canSwitch): township sign-ins never load it.
+const OrgSwitcher = lazy(() => import('./OrgSwitcher.tsx'));
 
-function OrgSwitcher({ narrow }: { narrow: boolean }) {
+/**
+ * The language switch: a button with the language's name opening a menu of the three. A Popover
+ * (the bell's already) holding a Menu (the sider's already), not a Select or a Dropdown of its own:
+ * either would add ~4–20 KB compressed to every page's scripts.
+ */
+function LangSwitch({ narrow }: { narrow: boolean }) {
   const t = useT();
-  const { orgId, setOrgId, canSwitch } = useViewOrg();
-  const orgs = useOrgs();
-  if (!canSwitch) return null;
-  const townships = (orgs.data ?? []).filter((o) => o.kind === 'township');
+  const [lang, setLang] = useLang();
+  const [open, setOpen] = useState(false);
   return (
-    <Select
-      // Explicit ids: the select's option ids derive from it, and two header selects must never share them.
-      id="org-switcher"
-      data-testid="org-switcher"
-      aria-label={t('header.viewOrg')}
-      value={orgId ?? ALL}
-      onChange={(v: string) => setOrgId(v === ALL ? undefined : v)}
-      loading={orgs.isPending}
-      showSearch={{ optionFilterProp: 'label' }}
-      // On a phone (390 px) the header's row must fit beside the brand, the bell and the buttons.
-      style={{ width: narrow ? 100 : 168 }}
-      options={[{ value: ALL, label: t('header.allCounty') }, ...townships.map((o) => ({ value: o.id, label: o.name }))]}
-    />
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      arrow={false}
+      styles={{ container: { padding: 4 } }}
+      content={
+        <Menu
+          selectable
+          selectedKeys={[lang]}
+          style={{ borderInlineEnd: 'none', minWidth: 120 }}
+          items={LANGS.map((l) => ({ key: l, label: <span lang={l}>{LANG_LABELS[l]}</span> }))}
+          onClick={({ key }) => {
+            setOpen(false);
+            setLang(key as Lang);
+          }}
+        />
+      }
+    >
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={t('header.language')}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="lang-switch"
+        data-lang={lang}
+      >
+        {!narrow && LANG_LABELS[lang]}
+      </Button>
+    </Popover>
   );
 }
 
 export function AppHeader() {
   const t = useT();
-  const [lang, setLang] = useLang();
   const { me, can } = useSession();
+  const { canSwitch } = useViewOrg();
   // On a phone the header keeps its buttons and drops the words beside them.
   const narrow = !Grid.useBreakpoint().sm;
   const navigate = useNavigate();
@@ -67,7 +92,11 @@ export function AppHeader() {
       <Flex align="center" justify="space-between" style={{ height: '100%' }}>
         <Brand compact sealOnly={narrow} />
         <Space size={narrow ? 4 : 12} align="center">
-          <OrgSwitcher narrow={narrow} />
+          {canSwitch && (
+            <Suspense fallback={<span style={{ display: 'inline-block', width: narrow ? 100 : 168 }} />}>
+              <OrgSwitcher narrow={narrow} />
+            </Suspense>
+          )}
           {can('business.read') &&
             (narrow ? (
               <Button type="text" icon={<SearchOutlined />} aria-label={t('search.heading')} onClick={() => navigate('/search')} />
@@ -75,18 +104,8 @@ export function AppHeader() {
               <HeaderSearch narrow={narrow} />
             ))}
           {can('business.read') && <NotificationBell />}
-          <Select
-            id="lang-switch"
-            data-testid="lang-switch"
-            aria-label={t('header.language')}
-            value={lang}
-            onChange={setLang}
-            variant="borderless"
-            suffixIcon={<GlobalOutlined />}
-            style={{ width: narrow ? 64 : 112 }}
-            options={LANGS.map((l) => ({ value: l, label: LANG_LABELS[l] }))}
-          />
-          {!narrow && <Divider orientation="vertical" />}
+          <LangSwitch narrow={narrow} />
+          {!narrow && <span aria-hidden className="plain-divider" />}
           <Button
             type="text"
             icon={<UserOutlined />}
@@ -96,9 +115,9 @@ export function AppHeader() {
           >
             {!narrow && <span>{me.displayName}</span>}
             {!narrow && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="current-role">
+              <Txt secondary small data-testid="current-role">
                 {t(`role.${me.role}`)} · {me.org.name}
-              </Typography.Text>
+              </Txt>
             )}
           </Button>
           <Button

@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { MENU_GROUPS, visibleEntries, type NavEntry } from '../nav.tsx';
 import { useSession } from '../session.tsx';
 import { AppHeader } from './AppHeader.tsx';
-import { DelegationBanner } from './DelegationBanner.tsx';
-import { PasswordExpiryBanner } from './PasswordExpiryBanner.tsx';
+
+// The banners (antd Alert) load only for a sign-in that has one to show: most never do.
+const DelegationBanner = lazy(() => import('./DelegationBanner.tsx').then((m) => ({ default: m.DelegationBanner })));
+const PasswordExpiryBanner = lazy(() => import('./PasswordExpiryBanner.tsx').then((m) => ({ default: m.PasswordExpiryBanner })));
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -68,8 +70,10 @@ export function AppLayout() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-          <PasswordExpiryBanner />
-          <DelegationBanner />
+          <Suspense fallback={null}>
+            {me.passwordExpiresSoon && <PasswordExpiryBanner />}
+            {(me.actingFor.length > 0 || me.actedForBy.length > 0) && <DelegationBanner />}
+          </Suspense>
           <Outlet />
         </Layout.Content>
       </Layout>

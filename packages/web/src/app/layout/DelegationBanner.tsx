@@ -1,6 +1,6 @@
 import { Alert, Button, Flex } from 'antd';
 import { useNavigate } from 'react-router';
-import { formatDateText } from '../../lib/format.tsx';
+import { formatDateText } from '../../lib/dates.ts';
 import { useLang, useT } from '../i18n/I18nProvider.tsx';
 import { useSession } from '../session.tsx';
 

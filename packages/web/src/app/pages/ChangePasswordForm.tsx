@@ -1,4 +1,4 @@
-import { Button, Form, Input, App } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Me } from '@township-office/domain/auth';
@@ -6,6 +6,7 @@ import { isPasswordComplex } from '@township-office/domain/password';
 import { ApiError, api } from '../../lib/api.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useSetMe } from '../session.tsx';
+import { useApp } from '../../lib/app-messages.tsx';
 
 interface Values {
   currentPassword: string;
@@ -16,7 +17,7 @@ interface Values {
 /** POST /api/auth/password with the same complexity rule as the server. */
 export function ChangePasswordForm({ redirectTo }: { redirectTo?: string }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const navigate = useNavigate();
   const setMe = useSetMe();
   const [form] = Form.useForm<Values>();

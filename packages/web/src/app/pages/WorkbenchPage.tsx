@@ -1,9 +1,10 @@
 import { Suspense } from 'react';
-import { Card, Col, Row, Typography } from 'antd';
+import { Col, Row } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { PageHeader } from '../layout/PageHeader.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { Panel, PlainSkeleton, Txt } from '../../components/plain.tsx';
 import { MENU_GROUPS, visibleEntries } from '../nav.tsx';
 import { useSession } from '../session.tsx';
 import { WORKBENCH_CARDS } from '../workbench.tsx';
@@ -26,31 +27,37 @@ export default function WorkbenchPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t('workbench.todos')} styles={{ body: { paddingTop: 12 } }}>
+          <Panel title={t('workbench.todos')} bodyStyle={{ paddingTop: 12 }}>
             <TodoPanel />
-          </Card>
+          </Panel>
           {cards.length > 0 && (
             <Row gutter={[12, 12]} style={{ marginTop: 16 }}>
               {cards.map(({ key, Component }) => (
                 <Col key={key} xs={24} md={12}>
-                  <Suspense fallback={<Card loading size="small" />}>
+                  <Suspense
+                    fallback={
+                      <Panel>
+                        <PlainSkeleton />
+                      </Panel>
+                    }
+                  >
                     <Component />
                   </Suspense>
                 </Col>
               ))}
             </Row>
           )}
-          <Card title={t('workbench.done')} style={{ marginTop: 16 }}>
+          <Panel title={t('workbench.done')} style={{ marginTop: 16 }}>
             <DonePanel />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t('workbench.modules')}>
+          <Panel title={t('workbench.modules')}>
             {MENU_GROUPS.filter((g) => entries.some((e) => e.group === g.group)).map(({ group, icon }) => (
               <div key={group} style={{ marginBottom: 12 }}>
-                <Typography.Text strong>
+                <Txt strong>
                   {icon} {t(`nav.group.${group}`)}
-                </Typography.Text>
+                </Txt>
                 <div style={{ paddingLeft: 22, marginTop: 4, display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}>
                   {entries
                     .filter((e) => e.group === group)
@@ -62,7 +69,7 @@ export default function WorkbenchPage() {
                 </div>
               </div>
             ))}
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </>

@@ -1,6 +1,6 @@
 /** /archives/filing — 年终归档: closed documents of a year filed into one group; the archived items with their stamped PDF. */
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { RETENTIONS, type Retention } from '@township-office/domain/archives';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -17,10 +17,11 @@ import {
   type ArchiveItem,
   type Candidate,
 } from '../api/archives.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 export default function FilingPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const { can } = useSession();
   const { orgId } = useViewOrg();
   const [year, setYear] = useState(new Date().getFullYear() - 1);

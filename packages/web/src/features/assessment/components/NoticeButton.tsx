@@ -3,16 +3,17 @@
  * office's outgoing document with the printed scheme attached — and the draft opens in outgoing
  * documents. When the draft was made before (409), the page opens that one instead.
  */
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useNoticeDocument, type SchemeDetail } from '../api/assessment.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 export function NoticeButton({ scheme }: { scheme: SchemeDetail }) {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const notice = useNoticeDocument(scheme.id);
   if (!scheme.allowedActions.includes('issueNotice')) return null;
   const open = (id: string) => navigate(`/documents/outgoing/${id}`);

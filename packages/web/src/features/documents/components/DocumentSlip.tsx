@@ -1,6 +1,6 @@
 /** 发文笺: the drafting slip's boxes in the paper form's order. */
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Upload } from 'antd';
+import { Button, Flex, Upload } from 'antd';
 import { useLang, useT } from '../../../app/i18n/I18nProvider.tsx';
 import { formatDate, formatDateText } from '../../../lib/format.tsx';
 import { request, saveBlob, fileNameFrom } from '../../../lib/api.ts';
@@ -9,6 +9,7 @@ import type { DocumentRecord } from '../api/types.ts';
 import { ClassificationTag, DocStatusTag, UrgencyTag } from './labels.tsx';
 import { useRecipientText } from './recipients.ts';
 import './slip.css';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 async function downloadAttachment(docId: string, a: { id: string; fileName: string }) {
   const res = await request('GET', `/api/documents/${docId}/attachments/${a.id}`);
@@ -18,7 +19,7 @@ async function downloadAttachment(docId: string, a: { id: string; fileName: stri
 export function DocumentSlip({ doc }: { doc: DocumentRecord }) {
   const t = useT();
   const [lang] = useLang();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const recipients = useRecipientText();
   const upload = useUploadAttachment(doc.id);
   const remove = useRemoveAttachment(doc.id);

@@ -1,17 +1,18 @@
 /** 登记纸质来文: a document that came on paper, by hand; a classified one as metadata only. */
-import { Alert, App, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { CLASSIFICATIONS, DOC_TYPES, TITLE_MAX, URGENCIES, type IncomingPaper } from '@township-office/domain/documents';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useRegisterPaper } from '../api/incoming.ts';
 import { CopyNumbersField, PaperChannelField, SecrecyPeriodField, secrecyPeriodOf, type SecrecyFormValues } from './SecrecyFields.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 type PaperValues = Omit<IncomingPaper, 'receivedDate' | 'secrecyPeriod'> & { receivedDate: dayjs.Dayjs } & SecrecyFormValues;
 
 export function PaperIncomingModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(id: string): void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const [form] = Form.useForm<PaperValues>();
   const register = useRegisterPaper();
   const classification = Form.useWatch('classification', form) ?? 'none';

@@ -4,7 +4,7 @@
  * them. It refreshes live over the event stream, as the inbox does: a township's 签收 or 退回 shows
  * without a reload.
  */
-import { App, Badge, Button, Card, Flex, Popconfirm, Space, Table, Timeline, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Popconfirm, Space, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../../lib/format.tsx';
@@ -13,6 +13,7 @@ import { useLiveEvents } from '../api/events.ts';
 import type { Delivery } from '../api/types.ts';
 import { DeliveryStatusTag } from './labels.tsx';
 import { TextModal } from './TextModal.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 function ReturnHistory({ d }: { d: Delivery }) {
   const t = useT();
@@ -54,7 +55,7 @@ function ReturnHistory({ d }: { d: Delivery }) {
 
 export function ReceiptTable({ documentId, canAct }: { documentId: string; canAct: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const q = useReceiptTable(documentId, true);
   const live = useLiveEvents();
   const remind = useRemindDelivery();

@@ -1,6 +1,6 @@
 /** A register (发文登记本 / 收文登记本) in the paper book's column order, with filters, paging, 导出 Excel and 打印. */
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { CHANNELS, CLASSIFICATIONS, DOC_TYPES, INCOMING_STATUSES } from '@township-office/domain/documents';
@@ -12,6 +12,7 @@ import { formatDate, StatusTag } from '../../../lib/format.tsx';
 import './slip.css';
 import { downloadRegister, useRegister, type RegisterKind } from '../api/registers.ts';
 import type { IncomingRegisterRow, OutgoingRegisterRow } from '../api/types.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 const URG: Record<string, string> = { urgent: '加急', extra_urgent: '特急' };
 
@@ -85,7 +86,7 @@ function useColumns(kind: RegisterKind): TableColumnsType<OutgoingRegisterRow> |
 /** `extra`: more buttons for the header (the import from Excel). */
 export function RegisterView({ kind, extra }: { kind: RegisterKind; extra?: ReactNode }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const { orgId } = useViewOrg();
   const [year, setYear] = useState<number | undefined>(new Date().getFullYear());
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);

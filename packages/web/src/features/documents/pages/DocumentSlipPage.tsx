@@ -1,6 +1,6 @@
 /** /documents/outgoing/:id — the drafting slip with the actions the record allows, in one bar at the bottom. */
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Input, Radio, Result, Select, Spin, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, InputNumber, Input, Modal, Radio, Result, Select, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -23,6 +23,7 @@ import { SignatureStatus } from '../components/SignatureStatus.tsx';
 import { TextModal } from '../components/TextModal.tsx';
 import { CopyNumbersField, PaperChannelField } from '../components/SecrecyFields.tsx';
 import type { PaperChannel } from '@township-office/domain/documents';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 type Dialog = null | 'review' | 'countersign' | 'signOff' | 'dispatchPaper' | 'void' | 'return' | 'addReviewer';
 type PaperDispatchValues = { copies: number; copyNumbers?: string; paperChannel?: PaperChannel; sentDate?: Dayjs };
@@ -31,8 +32,9 @@ export default function DocumentSlipPage() {
   const { id = '' } = useParams();
   const t = useT();
   const navigate = useNavigate();
-  // The context's confirm, not the static Modal.confirm: it follows the app's theme and language.
-  const { message, modal } = App.useApp();
+  // The hook's confirm, not the static Modal.confirm: it follows the app's theme and language.
+  const { message } = useApp();
+  const [modal, modalHolder] = Modal.useModal();
   const { me } = useSession();
   const q = useDocument(id);
   const people = usePeople();
@@ -215,6 +217,7 @@ export default function DocumentSlipPage() {
 
   return (
     <>
+      {modalHolder}
       <PageHeader
         title={doc.title}
         subtitle={doc.docNumber ?? undefined}

@@ -4,7 +4,7 @@
  * A new draft is kept in the browser while typed, so nothing is lost before the first save.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Radio, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Radio, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -25,6 +25,7 @@ import { fromBody, toBody, type Paragraph } from '../components/body.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { joinRecipients, splitRecipients } from '../../../components/OrgPicker.tsx';
 import { SecrecyPeriodField, secrecyPeriodOf, type SecrecyFormValues } from '../components/SecrecyFields.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 interface Values extends SecrecyFormValues {
   docType: DocType;
@@ -79,7 +80,7 @@ export default function DraftPage() {
 function DraftForm({ id, initial }: { id?: string; initial?: Values }) {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateDocument();
   const update = useUpdateDocument(id ?? '');

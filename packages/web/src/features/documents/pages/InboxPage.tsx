@@ -5,7 +5,7 @@
  * phone (narrower than 768 px) every delivery and entry is a card instead of a table row.
  */
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Flex, Grid, List, Space, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Grid, List, Space, Table, Tabs, Typography, notification as notificationApi } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { IncomingStatus } from '@township-office/domain/documents';
@@ -20,6 +20,7 @@ import type { InboxItem, IncomingListItem } from '../api/types.ts';
 import { ClassificationTag, DeliveryStatusTag, IncomingStatusTag, UrgencyTag } from '../components/labels.tsx';
 import { PaperIncomingModal } from '../components/PaperIncomingModal.tsx';
 import { TextModal } from '../components/TextModal.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 type Tab = 'pending' | 'all' | 'incoming';
 
@@ -46,7 +47,8 @@ function DeliveryMarks({ r }: { r: InboxItem }) {
 export default function InboxPage() {
   const t = useT();
   const navigate = useNavigate();
-  const { notification, message } = App.useApp();
+  const { message } = useApp();
+  const [notification, notificationHolder] = notificationApi.useNotification();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const tab = (params.get('tab') ?? 'pending') as Tab;
@@ -133,6 +135,7 @@ export default function InboxPage() {
 
   return (
     <>
+      {notificationHolder}
       <PageHeader
         title={t('documents.inbox.title')}
         subtitle={

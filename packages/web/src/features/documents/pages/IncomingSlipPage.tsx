@@ -1,6 +1,6 @@
 /** /documents/incoming/:id — 文件处理笺: 初审, 传阅 with read receipts, or 拟办 → 批示 → 承办 → 催办 → 办结 → 答复. */
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, Result, Select, Spin, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Result, Select, Spin, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { SignatureStatus } from '../components/SignatureStatus.tsx';
 import { ClassificationTag, IncomingStatusTag, UrgencyTag } from '../components/labels.tsx';
 import { TextModal, type TextValues } from '../components/TextModal.tsx';
 import '../components/slip.css';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 type Dialog = null | 'screenReturn' | 'circulate' | 'read' | 'propose' | 'instruct' | 'assign' | 'remind' | 'close';
 
@@ -38,7 +39,7 @@ export default function IncomingSlipPage() {
   const t = useT();
   const [lang] = useLang();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const q = useIncoming(id);
   const op = useIncomingOp(id);
   const replyOp = useReplyIncoming(id);

@@ -1,6 +1,6 @@
 /** /information/submissions — 信息报送: townships submit and see their own items; the county reviews, adopts at levels and compiles bulletins. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Select, Space, Table, Typography } from 'antd';
+import { Button, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { INFO_STATUSES, type InfoStatus } from '@township-office/domain/information';
@@ -14,10 +14,11 @@ import { useCompileBulletin, useInfoReports, useWithdrawInfoReport, type InfoRep
 import { InfoStatusTag, LevelTags } from '../components/labels.tsx';
 import { AddAdoptionModal, ReviewInfoReportModal } from '../components/ReviewInfoReportModal.tsx';
 import { SubmitInfoReportModal } from '../components/SubmitInfoReportModal.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 export default function InfoReportsPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const navigate = useNavigate();
   const { can } = useSession();
   const { orgId } = useViewOrg();

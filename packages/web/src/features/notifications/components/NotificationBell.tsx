@@ -1,9 +1,10 @@
 /** The bell in the header: unread count, the latest few in a popover, live over the event stream. */
-import { Badge, Button, Empty, Popover, Typography } from 'antd';
+import { Button, Popover } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { formatDateTime } from '../../../lib/format.tsx';
+import { CountBadge, PlainEmpty, Txt } from '../../../components/plain.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { useMarkRead, useNotifications, useNotificationStream } from '../api/notifications.ts';
 
 export function NotificationBell() {
@@ -17,7 +18,7 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: 'min(360px, 86vw)' }} data-testid="bell-popover">
       {latest.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.noneUnread')} />
+        <PlainEmpty description={t('notifications.noneUnread')} />
       ) : (
         // Plain rows, not antd's List: List brings Pagination and Select into the bundle every page loads.
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -28,9 +29,9 @@ export function NotificationBell() {
                   {n.title}
                 </Link>
                 <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Txt secondary small>
                     {[n.subject, formatDateTime(n.createdAt)].filter(Boolean).join(' · ')}
-                  </Typography.Text>
+                  </Txt>
                 </div>
               </div>
             </li>
@@ -45,9 +46,9 @@ export function NotificationBell() {
   return (
     <Popover content={content} trigger="click" placement="bottomRight" title={t('notifications.title')}>
       <Button type="text" aria-label={t('notifications.bell', { count: unread })} data-testid="bell">
-        <Badge count={unread} size="small" overflowCount={99} data-testid="bell-count">
+        <CountBadge count={unread} data-testid="bell-count">
           <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
+        </CountBadge>
       </Button>
     </Popover>
   );

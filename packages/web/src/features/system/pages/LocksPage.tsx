@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
 import { formatDateTime, StatusTag } from '../../../lib/format.tsx';
 import { useLiftLock, useLocks, type LoginLock } from '../api/locks.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 type AddressRow = LoginLock['addresses'][number];
 
 /** 登录锁定 (security_admin): which names are locked, from which addresses, and lifting a lock. */
 export default function LocksPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const locks = useLocks();
   const lift = useLiftLock();
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());

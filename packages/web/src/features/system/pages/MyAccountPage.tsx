@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -9,10 +9,11 @@ import { TotpEnrolForm } from '../../../app/pages/TotpEnrolForm.tsx';
 import { fetchMe, useSession, useSetMe } from '../../../app/session.tsx';
 import { StatusTag } from '../../../lib/format.tsx';
 import { api } from '../../../lib/api.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 function TotpCard() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const { me } = useSession();
   const setMe = useSetMe();
   const [form] = Form.useForm<{ code: string }>();

@@ -4,7 +4,7 @@
  * documents already addressed keep the group as it was, whatever is changed here.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
@@ -19,10 +19,11 @@ import {
   type RecipientGroup,
   type RecipientGroupInput,
 } from '../api/recipient-groups.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 export default function RecipientGroupsPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const groups = useRecipientGroups();
   const remove = useDeleteRecipientGroup();
   // undefined: closed; null: a new group; a group: editing it.
@@ -101,7 +102,7 @@ export default function RecipientGroupsPage() {
 
 function GroupForm({ group, onClose }: { group: RecipientGroup | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const [form] = Form.useForm<RecipientGroupInput>();
   const create = useCreateRecipientGroup();
   const update = useUpdateRecipientGroup();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { isThreeOfficer, type BusinessRole } from '@township-office/domain/roles';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
@@ -11,6 +11,7 @@ import { useAssignRole, useUnlock, useUsers, type User } from '../api/users.ts';
 import { RoleSelect } from '../components/OrgRoleFields.tsx';
 import { UserFilters, type UserFilterValue } from '../components/UserFilters.tsx';
 import { isLocked, UserStatus } from '../components/UserStatus.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 interface RoleValues {
   role: BusinessRole;
@@ -45,7 +46,7 @@ function RoleModal({ user, onClose }: { user: User | null; onClose(): void }) {
 /** 角色与解锁 (security_admin): a business account's role, and unlocking after repeated wrong passwords. */
 export default function RolesPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const [filter, setFilter] = useState<UserFilterValue>({});
   const users = useUsers(filter);
   const unlock = useUnlock();

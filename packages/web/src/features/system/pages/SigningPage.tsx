@@ -5,7 +5,7 @@
  * old public keys, so documents signed before still verify).
  */
 import { DeleteOutlined, KeyOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PageHeader } from '../../../app/layout/PageHeader.tsx';
@@ -13,12 +13,13 @@ import { useSession } from '../../../app/session.tsx';
 import { useOrgs } from '../../../app/view-org.tsx';
 import { formatDateTime } from '../../../lib/format.tsx';
 import { useDeleteSeal, useOrgSigning, useRotateKey, useSealPicture, useSetSeal, type OrgSigning } from '../api/signing.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 type Key = OrgSigning['keys'][number];
 
 export default function SigningPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const orgs = useOrgs();
   const [picked, setPicked] = useState<string | undefined>();
   const { me } = useSession();

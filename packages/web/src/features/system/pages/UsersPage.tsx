@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { UserCreate } from '@township-office/domain/auth';
 import { isPasswordComplex } from '@township-office/domain/password';
@@ -15,6 +15,7 @@ import { useCreateUser, useResetPassword, useResetTotp, useSetDisabled, useUsers
 import { RoleSelect } from '../components/OrgRoleFields.tsx';
 import { UserFilters, type UserFilterValue } from '../components/UserFilters.tsx';
 import { UserStatus } from '../components/UserStatus.tsx';
+import { useApp } from '../../../lib/app-messages.tsx';
 
 /** Server errors shown beside the field they are about. */
 const FIELD_OF_ERROR: Record<string, keyof UserCreate> = {
@@ -39,7 +40,7 @@ function usePasswordRules() {
 
 function CreateUserModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const orgs = useOrgs();
   const [form] = Form.useForm<UserCreate>();
   const orgId = Form.useWatch('orgId', form);
@@ -132,7 +133,7 @@ export default function UsersPage() {
   const users = useUsers(filter);
   const setDisabled = useSetDisabled();
   const resetTotp = useResetTotp();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const columns: TableColumnsType<User> = [

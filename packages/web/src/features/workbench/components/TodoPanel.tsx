@@ -4,29 +4,30 @@
  * done. Deliveries and circulations can be ticked and completed together (批量签收 / 批量阅知).
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Checkbox, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { Link } from 'react-router';
 import { BATCH_KINDS, TODO_GROUPS, type TodoGroup } from '@township-office/domain/workbench';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { formatDateTime } from '../../../lib/format.tsx';
+import { PlainEmpty, PlainList, PlainSkeleton, PlainTag, Txt, type TagColor } from '../../../components/plain.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { useBatchAcknowledge, useBatchRead, useTodos, type BatchResult, type TodoItem } from '../api/workbench.ts';
+import { useApp } from '../../../lib/app-messages.tsx';
 
-const GROUP_COLOR: Record<TodoGroup, string> = { overdue: 'error', today: 'warning', week: 'processing', later: 'default' };
+const GROUP_COLOR: Record<TodoGroup, TagColor> = { overdue: 'error', today: 'warning', week: 'processing', later: 'default' };
 const isBatch = (i: TodoItem) => (BATCH_KINDS as readonly string[]).includes(i.kind);
 
 export function TodoPanel({ kinds }: { kinds?: readonly string[] }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useApp();
   const todos = useTodos();
   const ack = useBatchAcknowledge();
   const read = useBatchRead();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const list = useMemo(() => (todos.data ?? []).filter((i) => !kinds || kinds.includes(i.kind)), [todos.data, kinds]);
 
-  if (todos.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (todos.isError) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.loadFailed')} />;
-  if (list.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTodos')} data-testid="workbench-empty" />;
+  if (todos.isPending) return <PlainSkeleton rows={4} />;
+  if (todos.isError) return <PlainEmpty description={t('workbench.loadFailed')} />;
+  if (list.length === 0) return <PlainEmpty description={t('workbench.noTodos')} data-testid="workbench-empty" />;
 
   const report = (r: BatchResult) => {
     const ok = r.results.filter((x) => x.ok).length;
@@ -70,66 +71,61 @@ export function TodoPanel({ kinds }: { kinds?: readonly string[] }) {
         if (rows.length === 0) return null;
         return (
           <section key={group} data-testid={`workbench-group-${group}`} style={{ marginBottom: 12 }}>
-            <Typography.Text strong>
-              <Tag color={GROUP_COLOR[group]} style={{ marginInlineEnd: 6 }}>
+            <Txt strong>
+              <PlainTag color={GROUP_COLOR[group]} style={{ marginInlineEnd: 6 }}>
                 {rows.length}
-              </Tag>
+              </PlainTag>
               {t(`workbench.group.${group}`)}
-            </Typography.Text>
-            <List
-              size="small"
-              dataSource={rows}
+            </Txt>
+            <PlainList
+              items={rows}
               rowKey={(i) => `${i.kind}:${i.recordId}`}
-              renderItem={(i) => (
-                <List.Item
-                  data-testid="todo-item"
-                  data-kind={i.kind}
-                  actions={
-                    i.kind === 'delivery.acknowledge'
-                      ? [
-                          <Button
-                            key="ack"
-                            size="small"
-                            onClick={() => run('delivery.acknowledge', [i.recordId])}
-                            loading={ack.isPending}
-                            data-testid="todo-acknowledge"
-                          >
-                            {t('workbench.acknowledge')}
-                          </Button>,
-                        ]
-                      : undefined
-                  }
-                >
-                  <Flex gap={8} align="flex-start" style={{ minWidth: 0, width: '100%' }}>
-                    {isBatch(i) && (
-                      <Checkbox
-                        aria-label={t('workbench.pick', { title: i.title })}
-                        checked={picked.has(i.recordId)}
-                        onChange={(e) => toggle(i.recordId, e.target.checked)}
-                      />
-                    )}
-                    <div style={{ minWidth: 0, flex: 1 }}>
-                      <Flex gap={6} wrap align="center">
-                        <Tag color={i.overdue ? 'error' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                          {t(`workbench.kind.${i.kind}`)}
-                        </Tag>
-                        {i.onBehalfOf ? (
-                          <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="todo-on-behalf">
-                            {t('workbench.onBehalfOf', { name: i.onBehalfOf })}
-                          </Tag>
-                        ) : null}
-                        <Link to={i.href} style={{ overflowWrap: 'anywhere' }}>
-                          {i.title}
-                        </Link>
-                      </Flex>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {[i.subject, i.dueAt ? t(i.overdue ? 'workbench.wasDue' : 'workbench.due', { at: formatDateTime(i.dueAt) }) : null]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </Typography.Text>
-                    </div>
-                  </Flex>
-                </List.Item>
+              rowProps={(i) => ({ 'data-testid': 'todo-item', 'data-kind': i.kind })}
+              actions={(i) =>
+                i.kind === 'delivery.acknowledge' ? (
+                  <Button
+                    size="small"
+                    onClick={() => run('delivery.acknowledge', [i.recordId])}
+                    loading={ack.isPending}
+                    data-testid="todo-acknowledge"
+                  >
+                    {t('workbench.acknowledge')}
+                  </Button>
+                ) : null
+              }
+              render={(i) => (
+                <Flex gap={8} align="flex-start" style={{ minWidth: 0, width: '100%' }}>
+                  {isBatch(i) && (
+                    // A native box in the theme's colour: antd's Checkbox is the only one on this page.
+                    <input
+                      type="checkbox"
+                      className="plain-check"
+                      aria-label={t('workbench.pick', { title: i.title })}
+                      checked={picked.has(i.recordId)}
+                      onChange={(e) => toggle(i.recordId, e.target.checked)}
+                    />
+                  )}
+                  <div style={{ minWidth: 0, flex: 1 }}>
+                    <Flex gap={6} wrap align="center">
+                      <PlainTag color={i.overdue ? 'error' : 'blue'} style={{ marginInlineEnd: 0 }}>
+                        {t(`workbench.kind.${i.kind}`)}
+                      </PlainTag>
+                      {i.onBehalfOf ? (
+                        <PlainTag color="purple" style={{ marginInlineEnd: 0 }} data-testid="todo-on-behalf">
+                          {t('workbench.onBehalfOf', { name: i.onBehalfOf })}
+                        </PlainTag>
+                      ) : null}
+                      <Link to={i.href} style={{ overflowWrap: 'anywhere' }}>
+                        {i.title}
+                      </Link>
+                    </Flex>
+                    <Txt secondary small>
+                      {[i.subject, i.dueAt ? t(i.overdue ? 'workbench.wasDue' : 'workbench.due', { at: formatDateTime(i.dueAt) }) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Txt>
+                  </div>
+                </Flex>
               )}
             />
           </section>
