@@ -77,11 +77,12 @@ const LOGIN_FORM = '[data-testid="login-submit"]';
  * then every 500 ms), so a page shown at 430 ms read as ~930 ms.
  */
 async function stampShown(context: BrowserContext) {
-  await context.addInitScript(
-    (selectors: string[]) => {
-      const stamps: Record<string, number> = {};
-      (window as unknown as { __shownAt: Record<string, number> }).__shownAt = stamps;
-      // No named function in here: tsx (keepNames) would wrap it in a __name() the page lacks.
+  // Page code as text: the bench is compiled without the DOM's types, and tsx (keepNames) would wrap
+  // a named function in a __name() the page lacks.
+  await context.addInitScript({
+    content: `(() => {
+      const selectors = ${JSON.stringify([FIRST_CONTENT, LOGIN_FORM])};
+      const stamps = (window.__shownAt = {});
       new MutationObserver(() => {
         for (const sel of selectors)
           if (!(sel in stamps) && document.querySelector(sel)) {
@@ -89,16 +90,16 @@ async function stampShown(context: BrowserContext) {
             requestAnimationFrame(() => (stamps[sel] = performance.timeOrigin + performance.now()));
           }
       }).observe(document, { childList: true, subtree: true });
-    },
-    [FIRST_CONTENT, LOGIN_FORM],
-  );
+    })();`,
+  });
 }
 
 /** Waits until `selector` is on screen and returns the wall-clock time of the frame that first showed it. */
 async function shownAt(page: Page, selector: string): Promise<number> {
   const handle = await page.waitForFunction(
     (sel) => {
-      const at = (window as unknown as { __shownAt?: Record<string, number> }).__shownAt?.[sel];
+      // Runs in the page (no string: the app's CSP forbids eval); globalThis is its window.
+      const at = (globalThis as unknown as { __shownAt?: Record<string, number> }).__shownAt?.[sel];
       return at !== undefined && at > 0 ? at : false;
     },
     selector,
