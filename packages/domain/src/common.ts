@@ -36,6 +36,18 @@ export const pageQuerySchema = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
+/**
+ * A list's `sort` query parameter (issue 14: every list takes one): one of the list's named orders,
+ * each served by an index county-wide and per office; the default is the register's usual order.
+ * Named orders, not free column names, so that no request can ask for an order no index serves.
+ *
+ *   export const VISIT_SORTS = ['date', 'dateAsc'] as const;
+ *   visitListQuerySchema = pageQuerySchema.extend({ sort: sortQuery(VISIT_SORTS) })
+ */
+export function sortQuery<const T extends readonly [string, ...string[]]>(orders: T, byDefault: T[number] = orders[0]) {
+  return z.enum(orders).default(byDefault as never);
+}
+
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }

@@ -25,6 +25,7 @@ import { registerPaper } from '../../src/modules/documents/incoming.service.ts';
 import { incomingPaperSchema } from '@township-office/domain/documents';
 import { systemContext } from '../../src/platform/context.ts';
 import { as, testApp } from '../helpers.ts';
+import { scansOf } from '../support/explain.ts';
 
 const ROWS = 40_000;
 let app: App;
@@ -37,18 +38,7 @@ beforeAll(async () => {
   office = (await database.pool.query(`SELECT id FROM orgs WHERE code = 'T01'`)).rows[0].id;
 });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-async function scans(q: SQL): Promise<string[]> {
-  const r = await database.db.execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(sql`EXPLAIN (FORMAT JSON) ${q}`);
-  const out: string[] = [];
-  const walk = (n: PlanNode) => {
-    if (n['Relation Name'] === 'incoming' || n['Index Name']?.startsWith('incoming_'))
-      out.push(`${n['Node Type']}${n['Index Name'] ? ` ${n['Index Name']}` : ''}`);
-    n.Plans?.forEach(walk);
-  };
-  walk(r.rows[0]!['QUERY PLAN'][0].Plan);
-  return out;
-}
+const scans = (q: SQL) => scansOf(database.db, q, 'incoming');
 
 const cols = sql`i.id`;
 
