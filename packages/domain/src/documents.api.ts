@@ -149,6 +149,9 @@ export const documentListItem = z.object({
   writtenDate: safeString().nullable(),
 });
 
+/** GET /api/documents. `total` is exact when `totalExact`; beyond a thousand rows it is the planner's estimate. */
+export const documentListOut = pageOf(documentListItem).extend({ totalExact: z.boolean() });
+
 /** 痕迹保留 (issue 13): the versions of the title and body kept since submission. */
 export const revisionItemOut = z.object({
   seq: z.number().int(),
@@ -242,6 +245,8 @@ export const inboxItemOut = z.object({
 export const inboxOut = z.object({
   items: z.array(inboxItemOut),
   total: z.number().int(),
+  /** Whether `total` is exact; beyond a thousand deliveries it is the planner's estimate. `pending` is always exact. */
+  totalExact: z.boolean(),
   pending: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -362,7 +367,8 @@ export const outgoingRegisterItem = z.object({
   void: z.boolean(),
   remark: safeString().nullable(),
 });
-export const outgoingRegisterOut = pageOf(outgoingRegisterItem);
+/** `total` is exact when `totalExact`; beyond a thousand rows it is the planner's estimate. */
+export const outgoingRegisterOut = pageOf(outgoingRegisterItem).extend({ totalExact: z.boolean() });
 
 /** A row of the 收文登记本 (GET /api/registers/incoming). */
 export const incomingRegisterItem = z.object({

@@ -3,7 +3,7 @@
  * documents module (outgoing drafting → dispatch, deliveries, incoming processing, registers).
  */
 import { z } from 'zod';
-import { safeString } from './common.ts';
+import { pageQuerySchema, safeString, sortQuery } from './common.ts';
 
 /** The 15 document types of the 党政机关公文处理工作条例 (2012), by their Chinese names. */
 export const DOC_TYPES = [
@@ -653,13 +653,19 @@ export function replyDraftOf(original: { title: string; docType: string | null; 
 }
 
 const dateQ = safeString().regex(/^\d{4}-\d{2}-\d{2}$/);
+const yearQ = z.coerce.number().int().min(2000).max(2100);
+/**
+ * The orders of the 发文登记本: by 成文日期, newest first (the default) or oldest first, or by
+ * 发文字号 (year, then prefix, then number, newest first).
+ */
+export const OUTGOING_REGISTER_SORTS = ['written', 'writtenAsc', 'number'] as const;
 export const registerFormat = z.enum(['json', 'xlsx', 'pdf']).default('json');
 export const outgoingRegisterQuery = z
   .object({
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     orgId: z.uuid().optional(),
-    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    year: yearQ.optional(),
     from: dateQ.optional(),
     to: dateQ.optional(),
     docType: z.enum(DOC_TYPES).optional(),
@@ -667,6 +673,7 @@ export const outgoingRegisterQuery = z
     classification: z.enum(CLASSIFICATIONS).optional(),
     q: safeString().trim().max(50).optional(),
     format: registerFormat,
+    sort: sortQuery(OUTGOING_REGISTER_SORTS),
   })
   .strict();
 export type OutgoingRegisterQuery = z.infer<typeof outgoingRegisterQuery>;
@@ -682,4 +689,33 @@ export const incomingListQuery = incomingRegisterQuery
   .extend({ pageSize: z.coerce.number().int().min(1).max(200).default(20), sort: z.enum(INCOMING_SORTS).default('received') })
   .strict();
 export type IncomingListQuery = z.infer<typeof incomingListQuery>;
+
+/** The orders of the outgoing documents list: by 拟稿 time, newest first (the default) or oldest first. */
+export const DOCUMENT_SORTS = ['drafted', 'draftedAsc'] as const;
+/** GET /api/documents: year and from/to are the county's days of drafting; orgId narrows a county account's view to one office. */
+export const documentListQuery = pageQuerySchema
+  .extend({
+    status: z.enum(DOCUMENT_STATUSES).optional(),
+    orgId: z.uuid().optional(),
+    year: yearQ.optional(),
+    from: dateQ.optional(),
+    to: dateQ.optional(),
+    sort: sortQuery(DOCUMENT_SORTS),
+  })
+  .strict();
+export type DocumentListQuery = z.infer<typeof documentListQuery>;
+
+/** The orders of the inbox: by first delivery, newest first (the default) or oldest first. */
+export const INBOX_SORTS = ['delivered', 'deliveredAsc'] as const;
+/** GET /api/inbox: year and from/to are the county's days of delivery. */
+export const inboxQuery = pageQuerySchema
+  .extend({
+    status: z.enum(DELIVERY_STATUSES).optional(),
+    year: yearQ.optional(),
+    from: dateQ.optional(),
+    to: dateQ.optional(),
+    sort: sortQuery(INBOX_SORTS),
+  })
+  .strict();
+export type InboxQuery = z.infer<typeof inboxQuery>;
 export type IncomingRegisterQuery = z.infer<typeof incomingRegisterQuery>;

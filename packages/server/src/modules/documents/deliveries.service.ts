@@ -1,5 +1,5 @@
 /** 签收 / 退回 / 撤回 / 催收 / 补发: the life of one delivery, and the inbox and receipt table around it. */
-import { DELIVERY_OVERDUE_HOURS, formatIncomingSerial } from '@township-office/domain/documents';
+import { DELIVERY_OVERDUE_HOURS, formatIncomingSerial, type InboxQuery } from '@township-office/domain/documents';
 import { DocumentErrors } from '@township-office/domain/documents.errors';
 import { labelRef } from '@township-office/domain/labels';
 import type { Db, Tx } from '../../db/client.ts';
@@ -26,10 +26,10 @@ const wrong = (d: DeliveryRow, action: 'acknowledge' | 'return') =>
 export async function inbox(
   db: Db,
   ctx: RequestContext,
-  q: { status?: 'pending' | 'acknowledged' | 'returned' | 'withdrawn'; page: number; pageSize: number },
+  { page, pageSize, ...q }: Omit<InboxQuery, 'sort'> & Partial<Pick<InboxQuery, 'sort'>>,
 ) {
   assertMay(ctx.actor, 'business.read');
-  return repo.inbox(db, ctx.actor.orgId, q.status, q.pageSize, (q.page - 1) * q.pageSize);
+  return repo.inbox(db, { ...q, orgId: ctx.actor.orgId }, pageSize, (page - 1) * pageSize);
 }
 
 /** The sender's receipt table: every recipient, with pending over 24 hours flagged. */

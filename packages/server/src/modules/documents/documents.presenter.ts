@@ -142,7 +142,7 @@ export function presentCountersigns(doc: DocumentRow, rows: CountersignRow[], or
   });
 }
 
-type ListRow = Awaited<ReturnType<typeof documentsRepository.listForOrg>>[number];
+type ListRow = Awaited<ReturnType<typeof documentsRepository.listForOrg>>['rows'][number];
 export function presentDocumentListItem(r: ListRow) {
   return {
     id: r.id,

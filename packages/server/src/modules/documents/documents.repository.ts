@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { documentListPage, inboxPage, type DocumentListFilter, type InboxFilter } from './documents.pages.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import type { OrgKind } from '@township-office/domain/documents';
@@ -94,25 +95,9 @@ export const documentsRepository = {
     const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, list));
     return new Map(rows.map((r) => [r.id, r.name]));
   },
-  async listForOrg(db: DbOrTx, orgIds: string[] | null, status: string | undefined, limit: number, offset: number) {
-    const scope = orgIds === null ? sql`true` : sql`org_id = ANY(${uuidArray(orgIds)})`;
-    const st = status ? sql`status = ${status}` : sql`true`;
-    const rows = await db.execute<{
-      id: string;
-      org_id: string;
-      doc_type: string;
-      title: string;
-      status: string;
-      doc_number: string | null;
-      urgency: string;
-      classification: string;
-      drafted_at: Date;
-      written_date: string | null;
-      total: number;
-    }>(sql`
-      SELECT id, org_id, doc_type, title, status, doc_number, urgency, classification, drafted_at, written_date, count(*) OVER () AS total
-      FROM documents WHERE ${scope} AND ${st} ORDER BY drafted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
-    return rows.rows;
+  /** A page of the outgoing documents list, in the order asked, with its total (documents.pages.ts). */
+  listForOrg(db: DbOrTx, f: DocumentListFilter, limit: number, offset: number) {
+    return documentListPage(db, f, limit, offset);
   },
 
   // ---- numbering ----
@@ -179,38 +164,9 @@ export const documentsRepository = {
       WHERE d.document_id = ${documentId} ORDER BY d.recipient_kind DESC, o.sort_order, o.name`);
     return r.rows;
   },
-  /** The inbox's page: newest first, using the (org_id, created_at, id) index. */
-  async inbox(db: DbOrTx, orgId: string, status: string | undefined, limit: number, offset: number) {
-    const r = await db.execute<{
-      id: string;
-      document_id: string;
-      title: string;
-      doc_number: string | null;
-      doc_type: string;
-      status: string;
-      urgency: string;
-      sender_org_id: string;
-      sender_name: string;
-      recipient_kind: string;
-      created_at: Date;
-      sent_at: Date;
-      acknowledged_at: Date | null;
-      reminder_count: number;
-      reminded_at: Date | null;
-      resent_at: Date | null;
-    }>(sql`
-      SELECT d.id, d.document_id, doc.title, doc.doc_number, doc.doc_type, d.status, doc.urgency, d.sender_org_id, o.name AS sender_name,
-             d.recipient_kind, d.created_at, d.sent_at, d.acknowledged_at, d.reminder_count, d.reminded_at,
-             (SELECT max(x.resent_at) FROM delivery_returns x WHERE x.delivery_id = d.id) AS resent_at
-      FROM (SELECT * FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``}
-            ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) d
-      JOIN documents doc ON doc.id = d.document_id JOIN orgs o ON o.id = d.sender_org_id
-      ORDER BY d.created_at DESC, d.id DESC`);
-    // Two index-only counts (the inbox index and the pending partial index), not a heap scan of the org's rows.
-    const c = await db.execute<{ n: number; pending: number }>(sql`
-      SELECT (SELECT count(*) FROM deliveries WHERE org_id = ${orgId} ${status ? sql`AND status = ${status}` : sql``})::int AS n,
-             (SELECT count(*) FROM deliveries WHERE org_id = ${orgId} AND status = 'pending')::int AS pending`);
-    return { rows: r.rows, total: Number(c.rows[0]!.n), pending: Number(c.rows[0]!.pending) };
+  /** The inbox's page, in the order asked, with its total and the org's pending count (documents.pages.ts). */
+  inbox(db: DbOrTx, f: InboxFilter, limit: number, offset: number) {
+    return inboxPage(db, f, limit, offset);
   },
   // ---- 退回 and 补发 (delivery_returns) ----
   async insertReturn(tx: DbOrTx, values: typeof deliveryReturns.$inferInsert): Promise<void> {

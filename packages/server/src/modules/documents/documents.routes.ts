@@ -6,6 +6,8 @@ import {
   DELIVERY_STATUSES,
   DOCUMENT_STATUSES,
   dispatchSchema,
+  documentListQuery,
+  inboxQuery,
   documentDraftSchema,
   documentUpdateSchema,
   noteSchema,
@@ -14,7 +16,7 @@ import {
   signOffSchema,
   voidSchema,
 } from '@township-office/domain/documents';
-import { OFD_MIME, documentListItem, documentOfdOut, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
+import { OFD_MIME, documentListOut, documentOfdOut, documentOut, inboxOut, receiptTableOut } from '@township-office/domain/documents.api';
 import type { RouteModule } from '../../platform/app-types.ts';
 import { orgScope } from '../../platform/access.ts';
 import { registerJob } from '../../platform/jobs.ts';
@@ -39,10 +41,6 @@ import { documentPdf } from './signatures.service.ts';
 
 const tags = ['documents'];
 const statusOut = z.object({ id: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
-const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
 
 export const documentsRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
@@ -66,15 +64,13 @@ export const documentsRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: "outgoing documents of the caller's scope",
-        querystring: pageQuery.extend({ status: z.enum(DOCUMENT_STATUSES).optional() }).strict(),
-        response: {
-          200: z.object({ items: z.array(documentListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
-        },
+        querystring: documentListQuery,
+        response: { 200: documentListOut },
       },
     },
     async (req) => {
-      const { rows, total } = await service.listDocuments(db, req.ctx, req.query);
-      return { items: rows.map(presentDocumentListItem), total, page: req.query.page, pageSize: req.query.pageSize };
+      const { rows, total, totalExact } = await service.listDocuments(db, req.ctx, req.query);
+      return { items: rows.map(presentDocumentListItem), total, totalExact, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
   app.get(
@@ -234,7 +230,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: "deliveries to the caller's org, newest first",
-        querystring: pageQuery.extend({ status: z.enum(DELIVERY_STATUSES).optional() }).strict(),
+        querystring: inboxQuery,
         response: { 200: inboxOut },
       },
     },
@@ -243,6 +239,7 @@ export const documentsRoutes: RouteModule = (app, deps) => {
       return {
         items: r.rows.map(presentInboxItem),
         total: r.total,
+        totalExact: r.totalExact,
         pending: r.pending,
         page: req.query.page,
         pageSize: req.query.pageSize,

@@ -16,6 +16,7 @@ import {
   isUpward,
   requestRuleViolation,
   type DocumentDraft,
+  type DocumentListQuery,
   type DocumentUpdate,
   type OrgKind,
 } from '@township-office/domain/documents';
@@ -130,11 +131,16 @@ async function lockedFor(tx: Tx, actor: Actor, id: string, action: DocumentActio
   return doc;
 }
 
-export async function listDocuments(db: Db, ctx: RequestContext, q: { status?: string; page: number; pageSize: number }) {
+/** The outgoing documents of the caller's scope; `orgId` narrows it to one office (another org's, for a township: nothing). */
+export async function listDocuments(
+  db: Db,
+  ctx: RequestContext,
+  { orgId, page, pageSize, ...q }: Omit<DocumentListQuery, 'sort'> & Partial<Pick<DocumentListQuery, 'sort'>>,
+) {
   assertMay(ctx.actor, 'business.read');
   const scope = orgScope(ctx.actor);
-  const rows = await repo.listForOrg(db, scope.kind === 'all' ? null : scope.orgIds, q.status, q.pageSize, (q.page - 1) * q.pageSize);
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  const orgIds = scope.kind === 'all' ? (orgId ? [orgId] : null) : orgId ? scope.orgIds.filter((x) => x === orgId) : scope.orgIds;
+  return repo.listForOrg(db, { ...q, orgIds }, pageSize, (page - 1) * pageSize);
 }
 
 /** What other modules' seams pass (a meeting's 纪要, a duty report): the joint-document fields are optional for them. */

@@ -1,8 +1,11 @@
 /** SQL of the two registers (发文登记本, 收文登记本), scoped and filtered in the query. */
 import { sql, type SQL } from 'drizzle-orm';
-import { uuidArray } from '../../db/sql.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import type { OUTGOING_REGISTER_SORTS } from '@township-office/domain/documents';
+import { cappedCount, orgCondition, pageTotal, type Total } from './documents.pages.ts';
 import { incomingPage, type IncomingPage, type IncomingSort } from './incoming.pages.ts';
+
+export type OutgoingRegisterSort = (typeof OUTGOING_REGISTER_SORTS)[number];
 
 export interface RegisterFilter {
   orgIds: string[] | null;
@@ -15,6 +18,8 @@ export interface RegisterFilter {
   status?: string;
   q?: string;
 }
+
+export type OutgoingRegisterFilter = RegisterFilter & { sort?: OutgoingRegisterSort };
 
 function where(parts: (SQL | null)[]): SQL {
   const list = parts.filter((p): p is SQL => p !== null);
@@ -45,13 +50,23 @@ export type OutgoingRegisterRow = {
   status: string;
   void_reason: string | null;
   remark: string | null;
-  total: number;
 };
 
-export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: number, offset: number): Promise<OutgoingRegisterRow[]> {
-  const w = where([
+const OUTGOING_ORDER: Record<OutgoingRegisterSort, SQL> = {
+  // documents_register_written_idx / documents_org_register_written_idx
+  written: sql`d.written_date DESC, d.number_prefix, d.number_seq DESC`,
+  // the same indexes read backwards
+  writtenAsc: sql`d.written_date, d.number_prefix DESC, d.number_seq`,
+  // documents_register_number_idx / documents_org_register_number_idx
+  number: sql`d.number_year DESC, d.number_prefix, d.number_seq DESC`,
+};
+
+export const outgoingRegisterOrder = (sort: OutgoingRegisterSort = 'written') => OUTGOING_ORDER[sort];
+
+export function outgoingRegisterWhere(f: OutgoingRegisterFilter): SQL {
+  return where([
     sql`d.doc_number IS NOT NULL`,
-    f.orgIds === null ? null : sql`d.org_id = ANY(${uuidArray(f.orgIds)})`,
+    orgCondition(sql`d.org_id`, f.orgIds),
     f.year ? sql`d.number_year = ${f.year}` : null,
     f.from ? sql`d.written_date >= ${f.from}` : null,
     f.to ? sql`d.written_date <= ${f.to}` : null,
@@ -60,16 +75,34 @@ export async function outgoingRegister(db: DbOrTx, f: RegisterFilter, limit: num
     f.classification ? sql`d.classification = ${f.classification}` : null,
     f.q ? sql`(d.title ILIKE ${like(f.q)} OR d.doc_number ILIKE ${like(f.q)})` : null,
   ]);
-  const r = await db.execute<OutgoingRegisterRow>(sql`
+}
+
+/** A page of the 发文登记本 (exported for the EXPLAIN test). */
+export function outgoingRegisterPageSql(f: OutgoingRegisterFilter, limit: number, offset: number): SQL {
+  return sql`
     SELECT d.id, d.org_id, d.doc_number, d.title, d.doc_type, d.classification, d.urgency, u.display_name AS drafter, d.signer_name AS signer,
            d.written_date, d.copies, d.copy_numbers, d.channel, d.paper_channel, d.secrecy_unit, d.secrecy_amount, d.status, d.void_reason, d.remark,
            ${printedTo(sql`d.main_recipient_org_ids`, sql`d.main_recipient_groups`)} AS main_to,
-           ${printedTo(sql`d.copy_recipient_org_ids`, sql`d.copy_recipient_groups`)} AS copy_to,
-           count(*) OVER () AS total
-    FROM documents d LEFT JOIN users u ON u.id = d.drafter_id
-    WHERE ${w}
-    ORDER BY d.written_date DESC, d.number_prefix, d.number_seq DESC LIMIT ${limit} OFFSET ${offset}`);
-  return r.rows;
+           ${printedTo(sql`d.copy_recipient_org_ids`, sql`d.copy_recipient_groups`)} AS copy_to
+    FROM (SELECT * FROM documents d WHERE ${outgoingRegisterWhere(f)} ORDER BY ${outgoingRegisterOrder(f.sort)} LIMIT ${limit} OFFSET ${offset}) d
+    LEFT JOIN users u ON u.id = d.drafter_id
+    ORDER BY ${outgoingRegisterOrder(f.sort)}`;
+}
+
+/** The 发文登记本's capped count (exported for the EXPLAIN test). */
+export const outgoingRegisterCountSql = (f: OutgoingRegisterFilter): SQL =>
+  cappedCount(sql`documents d`, outgoingRegisterWhere(f), outgoingRegisterOrder(f.sort));
+
+/** A page of the 发文登记本 with its total (exact up to a threshold, estimated beyond: documents.pages.ts). */
+export async function outgoingRegisterPage(
+  db: DbOrTx,
+  f: OutgoingRegisterFilter,
+  limit: number,
+  offset: number,
+): Promise<{ rows: OutgoingRegisterRow[] } & Total> {
+  const rows = (await db.execute<OutgoingRegisterRow>(outgoingRegisterPageSql(f, limit, offset))).rows;
+  const w = outgoingRegisterWhere(f);
+  return { rows, ...(await pageTotal(db, rows.length, limit, offset, sql`documents d`, w, outgoingRegisterOrder(f.sort))) };
 }
 
 /**

@@ -20,12 +20,12 @@ export const registerRoutes: RouteModule = (app, { db: primary, readDb }) => {
       },
     },
     async (req, reply) => {
-      const { format: _format, page: _page, pageSize: _pageSize, ...filter } = req.query;
+      const { format: _format, page: _page, pageSize: _pageSize, sort, ...filter } = req.query;
       const f = svc.scopedRegisterFilter(req.ctx, filter);
       // Every row the filter selects, for a file: from the replica when there is one.
       const db = req.query.format === 'json' ? primary : readDb;
       return listOrExport(reply, req.query, {
-        fetch: (limit, offset) => svc.outgoingRegisterItems(db, f, limit, offset),
+        fetch: (limit, offset) => svc.outgoingRegisterItems(db, { ...f, sort }, limit, offset),
         file: (items) => svc.outgoingRegisterFile(db, f, items),
       });
     },

@@ -21,7 +21,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { filterSummary } from '../../platform/print/register.ts';
 import { documentsRepository } from './documents.repository.ts';
 import type { IncomingSort } from './incoming.pages.ts';
-import { incomingRegisterPage, outgoingRegister, type RegisterFilter } from './registers.repository.ts';
+import { incomingRegisterPage, outgoingRegisterPage, type OutgoingRegisterFilter, type RegisterFilter } from './registers.repository.ts';
 
 type OutgoingRegisterItem = z.infer<typeof outgoingRegisterItem>;
 type IncomingRegisterItem = z.infer<typeof incomingRegisterItem>;
@@ -63,8 +63,8 @@ export function scopedRegisterFilter(ctx: RequestContext, { orgId, ...rest }: Re
   return { ...rest, orgIds: scopeFilter(ctx, orgId) };
 }
 
-export async function outgoingRegisterItems(db: DbOrTx, f: RegisterFilter, limit: number, offset: number) {
-  const rows = await outgoingRegister(db, f, limit, offset);
+export async function outgoingRegisterItems(db: DbOrTx, f: OutgoingRegisterFilter, limit: number, offset: number) {
+  const { rows, total, totalExact } = await outgoingRegisterPage(db, f, limit, offset);
   const items: OutgoingRegisterItem[] = rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
@@ -87,7 +87,7 @@ export async function outgoingRegisterItems(db: DbOrTx, f: RegisterFilter, limit
     remark:
       [r.status === 'void' ? `已作废${r.void_reason ? `：${r.void_reason}` : ''}` : null, r.remark].filter(Boolean).join('；') || null,
   }));
-  return { items, total: rows[0] ? Number(rows[0].total) : 0 };
+  return { items, total, totalExact };
 }
 
 export async function outgoingRegisterFile(db: DbOrTx, f: RegisterFilter, items: OutgoingRegisterItem[]) {
