@@ -4,7 +4,7 @@
  * stamp (归档章), the catalogue (归档文件目录), lending, retention expiry and transfer. Pure rules.
  */
 import { z } from 'zod';
-import { safeString } from './common.ts';
+import { safeString, sortQuery } from './common.ts';
 
 export const RETENTIONS = ['Y', 'D30', 'D10'] as const;
 export type Retention = (typeof RETENTIONS)[number];
@@ -177,12 +177,20 @@ export const catalogueQuerySchema = z
   .refine((q) => q.unitCode || q.subjectCode, { message: '请指定机构或问题 / give an org unit or a subject', path: ['unitCode'] });
 export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 
+/**
+ * The archives list's orders: the catalogue's (year newest first, then retention, class and 件号:
+ * the 归档文件目录's order, the register's usual), or by 档号 (archival code) as written on the files.
+ */
+export const ARCHIVE_ITEM_SORTS = ['catalogue', 'code'] as const;
+export type ArchiveItemSort = (typeof ARCHIVE_ITEM_SORTS)[number];
+
 export const archiveListQuerySchema = z
   .object({
     year: year.optional(),
     retention: z.enum(RETENTIONS).optional(),
     classCode: classCode.optional(),
     orgId: z.uuid().optional(),
+    sort: sortQuery(ARCHIVE_ITEM_SORTS, 'catalogue'),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -1,6 +1,10 @@
 /** The audit module's API contract: the trail's query, its page of rows, and the chain check. */
 import { z } from 'zod';
-import { pageOf, pageQuerySchema, safeString } from './common.ts';
+import { pageOf, pageQuerySchema, safeString, sortQuery } from './common.ts';
+
+/** The trail's orders: newest row first (the usual), or oldest first. */
+export const AUDIT_SORTS = ['newest', 'oldest'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
 
 export const auditQuerySchema = pageQuerySchema
   .extend({
@@ -11,6 +15,7 @@ export const auditQuerySchema = pageQuerySchema
     orgId: z.uuid().optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
+    sort: sortQuery(AUDIT_SORTS, 'newest'),
   })
   .strict();
 
@@ -28,7 +33,11 @@ export const auditItemOut = z.object({
   after: z.unknown(),
   hash: safeString(),
 });
-export const auditPageOut = pageOf(auditItemOut);
+/**
+ * `total` is exact up to a thousand rows; beyond, the audit log being the biggest table, it is the
+ * planner's estimate and `totalExact` is false (the 收文 lists' rule, incoming.pages.ts).
+ */
+export const auditPageOut = pageOf(auditItemOut).extend({ totalExact: z.boolean() });
 
 export const auditVerifyOut = z.object({
   ok: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeString } from './common.ts';
+import { safeString, sortQuery } from './common.ts';
 import { daysInclusive, eachDay, isoDaySchema } from './holidays.ts';
 import { EXPORT_FORMATS } from './print.ts';
 
@@ -118,6 +118,10 @@ export const dutyLogCreateSchema = z
   .strict();
 export type DutyLogCreate = z.infer<typeof dutyLogCreateSchema>;
 
+/** The duty log's orders: newest entry first (the register's usual), or oldest first. */
+export const DUTY_LOG_SORTS = ['newest', 'oldest'] as const;
+export type DutyLogSort = (typeof DUTY_LOG_SORTS)[number];
+
 export const dutyLogQuerySchema = z
   .object({
     from: isoDaySchema.optional(),
@@ -125,6 +129,7 @@ export const dutyLogQuerySchema = z
     kind: z.enum(DUTY_LOG_KINDS).optional(),
     orgId: z.uuid().optional(),
     reportedUpward: z.enum(['true', 'false']).optional(),
+    sort: sortQuery(DUTY_LOG_SORTS, 'newest'),
     ...page,
     format: z.enum(EXPORT_FORMATS).default('json'),
   })

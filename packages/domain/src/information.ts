@@ -4,7 +4,8 @@
  * issues (信息专报) and research topics with their reports. Pure rules and payload schemas.
  */
 import { z } from 'zod';
-import { pageQuerySchema, safeString } from './common.ts';
+import { pageQuerySchema, safeString, sortQuery } from './common.ts';
+import { isoDaySchema } from './holidays.ts';
 
 export const INFO_KINDS = ['key_situation', 'news', 'good_practice', 'problem_suggestion', 'other'] as const;
 export type InfoKind = (typeof INFO_KINDS)[number];
@@ -169,13 +170,21 @@ export type InfoReview = z.infer<typeof infoReviewSchema>;
 export const infoAdoptionAddSchema = z.object({ level: z.enum(ADOPTION_LEVELS), note: text(0, 500).optional() }).strict();
 export type InfoAdoptionAdd = z.infer<typeof infoAdoptionAddSchema>;
 
+/** The 信息报送 list's orders: newest submission first (the register's usual), or oldest first. */
+export const INFO_ITEM_SORTS = ['newest', 'oldest'] as const;
+export type InfoItemSort = (typeof INFO_ITEM_SORTS)[number];
+
 export const infoListQuerySchema = z
   .object({
     year: year.optional(),
     month: z.coerce.number().int().min(1).max(12).optional(),
+    /** Submitted on or after / on or before this day (the county's calendar). */
+    from: isoDaySchema.optional(),
+    to: isoDaySchema.optional(),
     orgId: z.uuid().optional(),
     status: z.enum(INFO_STATUSES).optional(),
     kind: z.enum(INFO_KINDS).optional(),
+    sort: sortQuery(INFO_ITEM_SORTS, 'newest'),
     ...pageQuerySchema.shape,
   })
   .strict();

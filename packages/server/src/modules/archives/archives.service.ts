@@ -19,7 +19,7 @@ import { AppError, mapPgError, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { archiveItemPolicy } from './archives.policy.ts';
 import { archiveSources, type ArchiveDraft } from './archives.sources.ts';
-import { archivesRepository as repo } from './archives.repository.ts';
+import { archivesRepository as repo, type ArchiveItemFilter } from './archives.repository.ts';
 import type { ArchiveItemRow } from './archives.tables.ts';
 
 export async function getConfig(db: Db, ctx: RequestContext, orgId = ctx.actor.orgId) {
@@ -198,11 +198,7 @@ export async function archiveBatch(db: Db, ctx: RequestContext, input: ArchiveBa
   }
 }
 
-export async function listItems(
-  db: Db,
-  ctx: RequestContext,
-  q: { year?: number; retention?: string; classCode?: string; orgId?: string; page: number; pageSize: number },
-) {
+export async function listItems(db: Db, ctx: RequestContext, q: ArchiveItemFilter) {
   return repo.pageItems(db, orgScope(ctx.actor), q);
 }
 

@@ -15,7 +15,7 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => {
-      const { rows, total } = await browseAudit(db, req.ctx, req.query);
+      const { rows, total, totalExact } = await browseAudit(db, req.ctx, req.query);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -32,6 +32,7 @@ export const auditRoutes: RouteModule = (app, { db }) => {
           hash: r.hash,
         })),
         total,
+        totalExact,
         page: req.query.page,
         pageSize: req.query.pageSize,
       };

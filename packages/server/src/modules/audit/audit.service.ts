@@ -9,12 +9,12 @@ import type { RequestContext } from '../../platform/context.ts';
 import { auditRepository, type AuditFilter } from './audit.repository.ts';
 
 export async function browseAudit(db: Db, ctx: RequestContext, filter: AuditFilter) {
-  const { rows, total } = await auditRepository.page(db, filter);
+  const { rows, total, totalExact } = await auditRepository.page(db, filter);
   const shown = { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() };
   await db.transaction((tx) =>
     writeAudit(tx, ctx, { action: 'audit.browse', entity: 'audit_log', after: { filter: shown, rowsShown: rows.length, total } }),
   );
-  return { rows, total };
+  return { rows, total, totalExact };
 }
 
 export async function verifyAuditTrail(db: Db, ctx: RequestContext): Promise<VerifyResult> {

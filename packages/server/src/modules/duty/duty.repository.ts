@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { DutyLogSort } from '@township-office/domain/duty';
 import type { DbOrTx } from '../../db/client.ts';
 import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
@@ -33,6 +34,45 @@ export interface LogFilter {
   kind?: DutyLogRow['kind'];
   orgId?: string;
   reportedUpward?: boolean;
+  sort?: DutyLogSort;
+}
+
+/** Each order is served by duty_log_entries_at_idx county-wide and _org_at_idx per office (migration 1310), read either way. */
+const LOG_ORDER: Record<DutyLogSort, SQL[]> = {
+  newest: [desc(dutyLogEntries.at), desc(dutyLogEntries.id)],
+  oldest: [asc(dutyLogEntries.at), asc(dutyLogEntries.id)],
+};
+
+const TZ = 'Asia/Shanghai';
+/** Midnight of `day` plus `days` on the county's calendar. */
+const localMidnight = (day: string, days: number) => sql`((${day}::date + ${days}::int)::timestamp AT TIME ZONE ${TZ})`;
+
+function logWhere(scope: OrgScope, f: LogFilter): SQL | undefined {
+  return and(
+    scoped(dutyLogEntries.orgId, scope, f.orgId),
+    // `day` decides; the looser bound on `at` (a day's margin either side) lets the order's index
+    // read the range instead of filtering every entry (no index leads with `day` county-wide).
+    f.from ? and(gte(dutyLogEntries.day, f.from), gte(dutyLogEntries.at, localMidnight(f.from, -1))) : undefined,
+    f.to ? and(lte(dutyLogEntries.day, f.to), sql`${dutyLogEntries.at} < ${localMidnight(f.to, 2)}`) : undefined,
+    f.kind ? eq(dutyLogEntries.kind, f.kind) : undefined,
+    f.reportedUpward === undefined ? undefined : eq(dutyLogEntries.reportUpward, f.reportedUpward),
+  );
+}
+
+/** The duty log's page query, exactly as `dutyRepository.log` runs it (exported for the EXPLAIN test). */
+export function dutyLogPageQuery(db: DbOrTx, scope: OrgScope, f: LogFilter, page: { limit: number; offset: number }) {
+  return db
+    .select()
+    .from(dutyLogEntries)
+    .where(logWhere(scope, f))
+    .orderBy(...LOG_ORDER[f.sort ?? 'newest'])
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** The duty log's count, as `dutyRepository.log` runs it. */
+export function dutyLogCountQuery(db: DbOrTx, scope: OrgScope, f: LogFilter) {
+  return db.select({ n: count() }).from(dutyLogEntries).where(logWhere(scope, f));
 }
 
 export const dutyRepository = {
@@ -134,23 +174,7 @@ export const dutyRepository = {
   },
 
   async log(db: DbOrTx, scope: OrgScope, f: LogFilter, page: { limit: number; offset: number }) {
-    const where = and(
-      scoped(dutyLogEntries.orgId, scope, f.orgId),
-      f.from ? gte(dutyLogEntries.day, f.from) : undefined,
-      f.to ? lte(dutyLogEntries.day, f.to) : undefined,
-      f.kind ? eq(dutyLogEntries.kind, f.kind) : undefined,
-      f.reportedUpward === undefined ? undefined : eq(dutyLogEntries.reportUpward, f.reportedUpward),
-    );
-    const [rows, [total]] = await Promise.all([
-      db
-        .select()
-        .from(dutyLogEntries)
-        .where(where)
-        .orderBy(desc(dutyLogEntries.at), desc(dutyLogEntries.id))
-        .limit(page.limit)
-        .offset(page.offset),
-      db.select({ n: count() }).from(dutyLogEntries).where(where),
-    ]);
+    const [rows, [total]] = await Promise.all([dutyLogPageQuery(db, scope, f, page), dutyLogCountQuery(db, scope, f)]);
     return { rows, total: Number(total?.n ?? 0) };
   },
   async logById(db: DbOrTx, id: string) {

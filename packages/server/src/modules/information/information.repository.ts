@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { InfoItemSort } from '@township-office/domain/information';
 import type { DbOrTx } from '../../db/client.ts';
 import type { OrgScope } from '../../platform/access.ts';
 import { orgs } from '../orgs/orgs.tables.ts';
@@ -18,7 +19,6 @@ import {
 /** Months and years are counted on the county's calendar, not UTC. */
 export const TZ = 'Asia/Shanghai';
 
-const localYear = (col: SQL | typeof infoItems.submittedAt) => sql<number>`extract(year from (${col} AT TIME ZONE ${TZ}))::int`;
 const localMonth = (col: SQL | typeof infoItems.submittedAt) => sql<number>`extract(month from (${col} AT TIME ZONE ${TZ}))::int`;
 
 export function scopeCondition(scope: OrgScope, column: typeof infoItems.orgId): SQL | undefined {
@@ -33,8 +33,64 @@ export interface ItemListFilter {
   orgId?: string;
   status?: InfoItemRow['status'];
   kind?: InfoItemRow['kind'];
+  /** Submitted on or after / on or before these days (the county's calendar). */
+  from?: string;
+  to?: string;
+  sort?: InfoItemSort;
   page: number;
   pageSize: number;
+}
+
+/** Each order is served by info_items_submitted_idx county-wide and _org_submitted_idx per office (migration 1310), read either way. */
+const ITEM_ORDER: Record<InfoItemSort, SQL[]> = {
+  newest: [desc(infoItems.submittedAt), desc(infoItems.id)],
+  oldest: [asc(infoItems.submittedAt), asc(infoItems.id)],
+};
+
+/** Midnight starting day `d` of month `m` of year `y` on the county's calendar (PostgreSQL carries overflowing months into the year). */
+const localStart = (y: number | SQL, m: number | SQL, d: number | SQL = 1) => sql`make_timestamptz(${y}, ${m}, ${d}, 0, 0, 0, ${TZ})`;
+const dayStart = (day: string, plus = 0) => sql`((${day}::date + ${plus}::int)::timestamp AT TIME ZONE ${TZ})`;
+
+/**
+ * The list's conditions. The year (and month) are ranges of submitted_at, so the order's index reads
+ * just that range; a month without a year stays a computed month (every year's that month).
+ */
+function itemWhere(f: ItemListFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeCondition(f.scope, infoItems.orgId)];
+  if (f.year && f.month)
+    conds.push(
+      sql`${infoItems.submittedAt} >= ${localStart(f.year, f.month)} AND ${infoItems.submittedAt} < ${localStart(f.year, f.month + 1)}`,
+    );
+  else if (f.year)
+    conds.push(sql`${infoItems.submittedAt} >= ${localStart(f.year, 1)} AND ${infoItems.submittedAt} < ${localStart(f.year + 1, 1)}`);
+  else if (f.month) conds.push(sql`${localMonth(infoItems.submittedAt)} = ${f.month}`);
+  if (f.from) conds.push(sql`${infoItems.submittedAt} >= ${dayStart(f.from)}`);
+  if (f.to) conds.push(sql`${infoItems.submittedAt} < ${dayStart(f.to, 1)}`);
+  if (f.orgId) conds.push(eq(infoItems.orgId, f.orgId));
+  if (f.status) conds.push(eq(infoItems.status, f.status));
+  if (f.kind) conds.push(eq(infoItems.kind, f.kind));
+  return and(...conds.filter(Boolean));
+}
+
+/** The list's page query, exactly as `pageItems` runs it (exported for the EXPLAIN test). */
+export function infoItemsPageQuery(db: DbOrTx, f: ItemListFilter) {
+  return db
+    .select({ item: infoItems, orgName: orgs.name, submitterName: users.displayName })
+    .from(infoItems)
+    .innerJoin(orgs, eq(orgs.id, infoItems.orgId))
+    .leftJoin(users, eq(users.id, infoItems.submittedBy))
+    .where(itemWhere(f))
+    .orderBy(...ITEM_ORDER[f.sort ?? 'newest'])
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+}
+
+/** The list's count, as `pageItems` runs it. */
+export function infoItemsCountQuery(db: DbOrTx, f: ItemListFilter) {
+  return db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(infoItems)
+    .where(itemWhere(f));
 }
 
 export type ItemWithOrg = InfoItemRow & { orgName: string; submitterName: string | null };
@@ -72,28 +128,7 @@ export const informationRepository = {
     return row!;
   },
   async pageItems(db: DbOrTx, f: ItemListFilter): Promise<{ rows: ItemWithOrg[]; total: number }> {
-    const conds: (SQL | undefined)[] = [scopeCondition(f.scope, infoItems.orgId)];
-    if (f.year) conds.push(sql`${localYear(infoItems.submittedAt)} = ${f.year}`);
-    if (f.month) conds.push(sql`${localMonth(infoItems.submittedAt)} = ${f.month}`);
-    if (f.orgId) conds.push(eq(infoItems.orgId, f.orgId));
-    if (f.status) conds.push(eq(infoItems.status, f.status));
-    if (f.kind) conds.push(eq(infoItems.kind, f.kind));
-    const where = and(...conds.filter(Boolean));
-    const [rows, [count]] = await Promise.all([
-      db
-        .select({ item: infoItems, orgName: orgs.name, submitterName: users.displayName })
-        .from(infoItems)
-        .innerJoin(orgs, eq(orgs.id, infoItems.orgId))
-        .leftJoin(users, eq(users.id, infoItems.submittedBy))
-        .where(where)
-        .orderBy(desc(infoItems.submittedAt), desc(infoItems.id))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(infoItems)
-        .where(where),
-    ]);
+    const [rows, [count]] = await Promise.all([infoItemsPageQuery(db, f), infoItemsCountQuery(db, f)]);
     return { rows: rows.map((r) => ({ ...r.item, orgName: r.orgName, submitterName: r.submitterName })), total: count?.n ?? 0 };
   },
 
