@@ -181,7 +181,11 @@ describe('every order, county-wide and per office, with the main filters, reads 
           const q: ArchiveItemFilter = { ...f, sort, page: 1, pageSize: 50 };
           const label = `${sort} ${who} ${name}`;
           await expectIndexed('archive_items', label, archiveItemsPageQuery(database.db, scope, q).getSQL());
-          await expectIndexed('archive_items', `${label} count`, archiveItemsCountQuery(database.db, scope, q).getSQL());
+          // The exact total of the whole county's catalogue counts every row: the planner may
+          // rightly read the heap (it did in one run of two, by its costs), so only the page is
+          // asked to be an index walk there, as for the duty log's whole-county total.
+          if (who === 'office' || name !== 'no filter')
+            await expectIndexed('archive_items', `${label} count`, archiveItemsCountQuery(database.db, scope, q).getSQL());
         }
   });
 
