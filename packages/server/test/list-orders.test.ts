@@ -162,7 +162,10 @@ describe('every order, county-wide and per office, with the main filters, reads 
           const q: ItemListFilter = { scope, ...f, sort, page: 1, pageSize: 20 };
           const label = `${sort} ${who} ${name}`;
           await expectIndexed('info_items', label, infoItemsPageQuery(database.db, q).getSQL());
-          await expectIndexed('info_items', `${label} count`, infoItemsCountQuery(database.db, q).getSQL());
+          // The exact total of the whole county's items counts every row: by its costs the planner
+          // may rightly read the heap (fresh-clone CI did, once), as for the duty log and archives.
+          if (who === 'office' || name !== 'no filter')
+            await expectIndexed('info_items', `${label} count`, infoItemsCountQuery(database.db, q).getSQL());
         }
   });
 
